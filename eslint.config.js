@@ -1,0 +1,35 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import globals from 'globals';
+
+export default tseslint.config(
+  { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'coverage/**', '.tmp/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      // Page text must never become markup.
+      'no-restricted-properties': [
+        'error',
+        { property: 'innerHTML', message: 'Never write HTML; build nodes with textContent.' },
+        { property: 'outerHTML', message: 'Never write HTML; build nodes with textContent.' },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.property.name='insertAdjacentHTML']",
+          message: 'No HTML insertion.',
+        },
+      ],
+    },
+  },
+  {
+    // lib/ is environment-free: no extension APIs.
+    files: ['lib/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: ['wxt/browser', '#imports', '**/entrypoints/**'] }],
+    },
+  },
+);

@@ -1,0 +1,65 @@
+/**
+ * The one typed message map. Every name says its direction. The background validates every incoming
+ * message against this map (see `lib/message-guards.ts`) before acting: content scripts run next to
+ * untrusted pages, so their payloads are data to check, never instructions to trust.
+ * @module
+ */
+import type { CategoryId } from './classify/taxonomy';
+import type { AnalysedClause, ClauseDiff, PageInfo, UnsupportedReason } from './types';
+
+/** What the content script reports after analysing a page. */
+export interface PageReport {
+  url: string;
+  page: PageInfo;
+  clauses: AnalysedClause[];
+  unsupported?: { reason: UnsupportedReason; message: string };
+  /** How many labelled clauses could not be placed in the live DOM. */
+  unplaced?: number;
+  /** Links to terms / privacy / payment policies found on a checkout or sign-up page. */
+  policyLinks?: { url: string; text: string; kind: 'terms' | 'privacy-policy' | 'payment' }[];
+}
+
+/** Summary of what changed since the version the user saw last. */
+export interface ChangeSummary {
+  documentUrl: string;
+  title: string;
+  previousSeenAt: number;
+  diff: ClauseDiff;
+  /** One line for a notification, e.g. "AI-training clause added since 3 May". */
+  headline: string;
+}
+
+export interface TabState {
+  tabId: number;
+  report: PageReport | null;
+  change: ChangeSummary | null;
+  storageError?: string;
+}
+
+export interface MessageMap {
+  'content→bg:page-analysed': {
+    req: PageReport;
+    res: { stored: boolean; change: ChangeSummary | null; error?: string };
+  };
+  'popup→bg:get-tab-state': { req: { tabId: number }; res: TabState };
+  'popup→content:toggle-highlights': { req: { on: boolean }; res: { on: boolean } };
+  'popup→content:reveal-clause': { req: { clauseId: string }; res: { found: boolean } };
+  'popup→content:get-report': { req: Record<string, never>; res: PageReport | null };
+}
+
+export type MessageName = keyof MessageMap;
+export type Req<N extends MessageName> = MessageMap[N]['req'];
+export type Res<N extends MessageName> = MessageMap[N]['res'];
+
+/** The envelope that travels over runtime messaging. */
+export interface Envelope<N extends MessageName = MessageName> {
+  type: N;
+  payload: Req<N>;
+}
+
+export function envelope<N extends MessageName>(type: N, payload: Req<N>): Envelope<N> {
+  return { type, payload };
+}
+
+/** Category count helper type used by summaries. */
+export type CategoryCounts = Partial<Record<CategoryId, number>>;

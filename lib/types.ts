@@ -1,0 +1,94 @@
+/**
+ * The vocabulary shared by every stage of the pipeline (detect → extract → classify → explain → diff).
+ * Plain serialisable data only: these objects cross message boundaries and are stored in IndexedDB.
+ * @module
+ */
+import type { CategoryId, Stance } from './classify/taxonomy';
+
+export type PageKind = 'privacy-policy' | 'terms' | 'checkout' | 'other';
+
+export interface Detection {
+  kind: PageKind;
+  /** 0..1 */
+  confidence: number;
+  /** Human-readable signals that led to the decision, e.g. `url path contains "privacy"`. */
+  reasons: string[];
+}
+
+/** One unit of policy text: a sentence, or a list item kept whole. */
+export interface Clause {
+  /** Stable within a version: derived from the normalised text (and an index for duplicates). */
+  id: string;
+  text: string;
+  /** Heading path joined with " › " (the JSON contract's `section`). */
+  section: string;
+  headingPath: string[];
+  /** For list items: the sentence that introduces the list ("You may not:"). */
+  leadIn?: string;
+  /** Index of the source block in document order (paragraph, list item, cell). */
+  block: number;
+  unit: 'sentence' | 'list-item' | 'heading' | 'cell';
+}
+
+export interface LabelEvidence {
+  /** The phrase a rule matched, verbatim from the clause, if a rule fired. */
+  phrase: string | null;
+  /** Id of the rule that fired, if any. */
+  rule: string | null;
+  /** Top-weighted model features (readable n-grams), strongest first. */
+  features: string[];
+}
+
+export interface Label {
+  category: CategoryId;
+  stance: Stance;
+  /** 0..1, calibrated where the model supplies it. */
+  confidence: number;
+  evidence: LabelEvidence;
+}
+
+export interface Slots {
+  data: string[];
+  purposes: string[];
+  safeguards: string[];
+  /** The choice the user has (opt-out, setting, objection…), or null when none is stated. */
+  choice: string | null;
+  /** Scope exclusions such as "enterprise customers". */
+  scope: string[];
+  /** Whether the practice is on or off unless the user acts, when stated. */
+  default: 'on' | 'off' | null;
+}
+
+export interface AnalysedClause extends Clause {
+  labels: Label[];
+  explanation: string | null;
+  slots: Slots;
+}
+
+export interface PageInfo {
+  kind: PageKind;
+  confidence: number;
+  /** BCP-47 primary subtag ("en", "fr"), or "und" when unknown. */
+  language: string;
+  title: string;
+  url?: string;
+  reasons?: string[];
+}
+
+export type UnsupportedReason = 'not-a-policy' | 'language' | 'empty' | 'too-large' | 'unreadable';
+
+export interface PageAnalysis {
+  page: PageInfo;
+  clauses: AnalysedClause[];
+  /** Set when the page could not be analysed; `clauses` is then empty. */
+  unsupported?: { reason: UnsupportedReason; message: string };
+}
+
+/** The `diff` contract of the CLI, also used for stored version comparisons. */
+export interface ClauseDiff {
+  changed: boolean;
+  added: AnalysedClause[];
+  removed: AnalysedClause[];
+  modified: { before: AnalysedClause; after: AnalysedClause }[];
+  categories: Partial<Record<CategoryId, { added: number; removed: number }>>;
+}
