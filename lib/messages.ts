@@ -5,18 +5,32 @@
  * @module
  */
 import type { CategoryId } from './classify/taxonomy';
-import type { AnalysedClause, ClauseDiff, PageInfo, UnsupportedReason } from './types';
+import type { AnalysedClause, Clause, ClauseDiff, PageInfo, UnsupportedReason } from './types';
 
-/** What the content script reports after analysing a page. */
-export interface PageReport {
+/** A link to a policy found on a checkout / sign-up / consent page. */
+export interface PolicyLink {
+  url: string;
+  text: string;
+  kind: 'terms' | 'privacy-policy' | 'payment';
+}
+
+/**
+ * What the content script sends after detecting and extracting a page. Classification happens in the
+ * background: the model stays out of the script injected into every page, and off the page's main thread.
+ */
+export interface ExtractedPage {
   url: string;
   page: PageInfo;
-  clauses: AnalysedClause[];
+  clauses: Clause[];
   unsupported?: { reason: UnsupportedReason; message: string };
-  /** How many labelled clauses could not be placed in the live DOM. */
+  policyLinks?: PolicyLink[];
+}
+
+/** A page after classification: what the popup shows for a tab. */
+export interface PageReport extends Omit<ExtractedPage, 'clauses'> {
+  clauses: AnalysedClause[];
+  /** How many labelled clauses could not be placed in the live DOM (reported by the content script). */
   unplaced?: number;
-  /** Links to terms / privacy / payment policies found on a checkout or sign-up page. */
-  policyLinks?: { url: string; text: string; kind: 'terms' | 'privacy-policy' | 'payment' }[];
 }
 
 /** Summary of what changed since the version the user saw last. */

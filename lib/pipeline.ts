@@ -1,6 +1,7 @@
 /**
  * The whole analysis of one document, shared by the content script and the CLI:
  * detect → extract (on a clone) → classify → explain.
+ * The extension splits it: `extractPage` runs in the content script, `classifyExtracted` in the background.
  * @module
  */
 import type { PageAnalysis } from './types';
