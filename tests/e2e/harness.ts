@@ -1,0 +1,391 @@
+/**
+ * Real-browser harness: Debian Chromium driven by playwright-core with the built extension
+ * (`.output/chrome-mv3`) loaded, a local HTTP server on 127.0.0.1 that records every request it gets,
+ * and helpers for the popup and for the requests the browser makes.
+ *
+ * Tests assume `npx wxt build` ran first (`scripts/test-all.sh` builds before vitest); launching without
+ * a build fails with a message that says so. One browser per test file: launch in `beforeAll`, close in
+ * `afterAll`.
+ * @module
+ */
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { extname, join, resolve, sep } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { chromium, type BrowserContext, type Page, type Request, type Worker } from 'playwright-core';
+import { describe, it } from 'vitest';
+import { corpusDir } from '../../scripts/corpus';
+
+/** Debian's real binary (not the /usr/bin wrapper, which adds flags and API keys). */
+export const CHROMIUM_PATH = process.env.FINEPRINT_CHROMIUM ?? '/usr/lib/chromium/chromium';
+export const HAS_CHROMIUM = existsSync(CHROMIUM_PATH);
+export const REPO_ROOT = resolve(import.meta.dirname, '../..');
+export const CHROME_BUILD = resolve(REPO_ROOT, '.output/chrome-mv3');
+export const FIXTURES_DIR = resolve(REPO_ROOT, 'tests/fixtures');
+
+/**
+ * Gate for real-browser suites: without Chromium they are skipped with a clear message, except under
+ * CI=true, where a missing browser is a failure (a green CI run must mean the browser suites ran).
+ */
+export function describeE2E(name: string, body: () => void): void {
+  if (HAS_CHROMIUM) {
+    describe(name, body);
+    return;
+  }
+  if (process.env.CI === 'true') {
+    describe(name, () => {
+      it('needs Chromium', () => {
+        throw new Error(
+          `Chromium not found at ${CHROMIUM_PATH}; run scripts/setup.sh (browser suites must run in CI)`,
+        );
+      });
+    });
+    return;
+  }
+  console.warn(`[e2e] SKIPPED "${name}": Chromium not found at ${CHROMIUM_PATH} (apt-get install chromium)`);
+  describe.skip(name, body);
+}
+
+/** Throws a clear error when the extension has not been built. */
+export function assertBuilt(dir: string = CHROME_BUILD): void {
+  if (!existsSync(join(dir, 'manifest.json'))) {
+    throw new Error(`No extension build at ${dir}. Run \`npx wxt build\` first (scripts/test-all.sh does).`);
+  }
+}
+
+/** The flags verified in /work/shared/notes/setup.md §3; no network chatter of Chromium's own. */
+export const BASE_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-default-apps',
+  '--no-default-browser-check',
+];
+
+export interface LaunchOptions {
+  /** Reuse a profile (browser restart tests). Created in the OS temp dir and removed on close when omitted. */
+  userDataDir?: string;
+  /** Extension directory; defaults to the Chrome MV3 build. */
+  extensionDir?: string;
+  /** Launch the same browser without any extension (baselines for benchmarks). */
+  withoutExtension?: boolean;
+  /** Extra Chromium flags. */
+  args?: string[];
+  /**
+   * Let hostnames other than 127.0.0.1 / localhost resolve. Off by default: corpus pages reference their
+   * original sites' assets, and tests must neither depend on nor leak to the internet.
+   */
+  allowNetwork?: boolean;
+}
+
+/** Every hostname except the local server's fails DNS at once (requests are still attempted and seen). */
+export const OFFLINE_ARGS = ['--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost'];
+
+export interface LaunchedBrowser {
+  context: BrowserContext;
+  /** Empty when launched without the extension. */
+  extensionId: string;
+  /** The background service worker (null without the extension). */
+  serviceWorker: Worker | null;
+  userDataDir: string;
+  close: () => Promise<void>;
+}
+
+/** A fresh profile directory under the OS temp dir. */
+export function tempProfile(): string {
+  return mkdtempSync(join(tmpdir(), 'fineprint-e2e-'));
+}
+
+/**
+ * Launches headless Chromium with the built extension and waits for its service worker.
+ * @returns the context, the extension id (host of the worker's URL) and a `close` that also removes a
+ *   temporary profile.
+ */
+export async function launchExtension(options: LaunchOptions = {}): Promise<LaunchedBrowser> {
+  if (!HAS_CHROMIUM) throw new Error(`Chromium not found at ${CHROMIUM_PATH}`);
+  const extensionDir = resolve(options.extensionDir ?? CHROME_BUILD);
+  if (!options.withoutExtension) assertBuilt(extensionDir);
+  const ownProfile = options.userDataDir === undefined;
+  const userDataDir = options.userDataDir ?? tempProfile();
+  // Playwright always adds --disable-extensions; --disable-extensions-except is what re-enables ours.
+  const extensionArgs = options.withoutExtension
+    ? []
+    : [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`];
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: [
+      ...BASE_ARGS,
+      ...(options.allowNetwork ? [] : OFFLINE_ARGS),
+      ...extensionArgs,
+      ...(options.args ?? []),
+    ],
+    viewport: { width: 1280, height: 900 },
+  });
+  let serviceWorker: Worker | null = null;
+  let extensionId = '';
+  if (!options.withoutExtension) {
+    serviceWorker = await waitForServiceWorker(context);
+    extensionId = new URL(serviceWorker.url()).host;
+  }
+  return {
+    context,
+    extensionId,
+    serviceWorker,
+    userDataDir,
+    close: async () => {
+      await context.close().catch(() => undefined);
+      if (ownProfile) rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * The extension's background service worker. MV3 workers stop when idle; this returns the live one,
+ * waiting for it to (re)start if needed.
+ */
+export async function waitForServiceWorker(context: BrowserContext, timeout = 15_000): Promise<Worker> {
+  const live = context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://'));
+  if (live) return live;
+  return context.waitForEvent('serviceworker', {
+    predicate: (w) => w.url().startsWith('chrome-extension://'),
+    timeout,
+  });
+}
+
+/** The slice of the `chrome` global the harness uses inside the service worker (no @types/chrome here). */
+export interface ExtensionGlobal {
+  chrome: {
+    tabs: { query: (query: Record<string, unknown>) => Promise<{ id?: number; windowId?: number }[]> };
+    runtime: { id: string; getManifest: () => Record<string, unknown> };
+  };
+}
+
+/**
+ * The browser tab id of a page, as the extension sees it. The extension has no `tabs` permission, so
+ * `tabs.query({url})` cannot match; the page is brought to the front and the active tab is read instead.
+ */
+export async function tabIdOf(serviceWorker: Worker, page: Page): Promise<number> {
+  await page.bringToFront();
+  const id = await serviceWorker.evaluate(async () => {
+    const { chrome } = globalThis as unknown as ExtensionGlobal;
+    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+    return tab?.id ?? -1;
+  });
+  if (id < 0) throw new Error('no active tab found for the page');
+  return id;
+}
+
+/** Opens the popup for a tab in its own page (`popup.html?tabId=N`) and returns that page. */
+export async function openPopup(context: BrowserContext, extensionId: string, tabId: number): Promise<Page> {
+  const popup = await context.newPage();
+  await popup.goto(`chrome-extension://${extensionId}/popup.html?tabId=${tabId}`);
+  return popup;
+}
+
+/** Waits until the popup says it has loaded its data (`main[data-ready=true]`). */
+export async function waitForPopupReady(popup: Page, timeout = 15_000): Promise<void> {
+  await popup.waitForSelector('main[data-ready="true"]', { timeout, state: 'attached' });
+}
+
+/**
+ * The `fineprint-*` entries of the page's highlight registry with their range counts. The registry is
+ * shared between the page and the content script's isolated world, so the page can read it.
+ */
+export async function highlightsOf(page: Page): Promise<Record<string, number>> {
+  return page.evaluate(() => {
+    const out: Record<string, number> = {};
+    if (typeof CSS === 'undefined' || !('highlights' in CSS)) return out;
+    CSS.highlights.forEach((highlight, name) => {
+      if (name.startsWith('fineprint-')) out[name] = highlight.size;
+    });
+    return out;
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Local server
+
+/** What a route serves. Routes can be swapped at any time with `server.set` (version A/B tests). */
+export type Route =
+  | { corpus: string; type?: string }
+  | { fixture: string; type?: string }
+  | { file: string; type?: string }
+  | { body: string | Buffer; type?: string; status?: number; headers?: Record<string, string> };
+
+export interface RecordedRequest {
+  method: string;
+  /** Path + query as received. */
+  path: string;
+  host: string;
+  headers: IncomingHttpHeaders;
+  at: number;
+}
+
+export interface TestServer {
+  /** `http://127.0.0.1:<port>` */
+  origin: string;
+  port: number;
+  /** Absolute URL for a path on this server. */
+  url: (path: string) => string;
+  /** Adds or replaces a route. */
+  set: (path: string, route: Route) => void;
+  /** Every request received, in order. */
+  requests: RecordedRequest[];
+  close: () => Promise<void>;
+}
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.htm': 'text/html; charset=utf-8',
+  '.md': 'text/markdown; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.json': 'application/json',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+};
+
+function inside(base: string, rel: string): string {
+  const full = resolve(base, rel);
+  if (full !== base && !full.startsWith(base + sep)) throw new Error(`path escapes ${base}: ${rel}`);
+  return full;
+}
+
+function resolveRoute(route: Route): {
+  body: Buffer | string;
+  type: string;
+  status: number;
+  headers: Record<string, string>;
+} {
+  if ('body' in route) {
+    return {
+      body: route.body,
+      type: route.type ?? TYPES['.html']!,
+      status: route.status ?? 200,
+      headers: route.headers ?? {},
+    };
+  }
+  const path =
+    'corpus' in route
+      ? inside(corpusDir(), route.corpus)
+      : 'fixture' in route
+        ? inside(FIXTURES_DIR, route.fixture)
+        : resolve(route.file);
+  return {
+    body: readFileSync(path),
+    type: route.type ?? TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream',
+    status: 200,
+    headers: {},
+  };
+}
+
+/**
+ * Starts an HTTP server on 127.0.0.1 (random port). Corpus files are read in place from `corpusDir()`,
+ * team fixtures from tests/fixtures. Unknown paths get 404 (and are still recorded).
+ */
+export async function serve(routes: Record<string, Route> = {}): Promise<TestServer> {
+  const table = new Map<string, Route>(Object.entries(routes));
+  const requests: RecordedRequest[] = [];
+  const server: Server = createServer((req, res) => {
+    const path = req.url ?? '/';
+    requests.push({
+      method: req.method ?? 'GET',
+      path,
+      host: req.headers.host ?? '',
+      headers: req.headers,
+      at: Date.now(),
+    });
+    const route = table.get(path) ?? table.get(path.split('?')[0]!);
+    if (!route) {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+      return;
+    }
+    try {
+      const { body, type, status, headers } = resolveRoute(route);
+      res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', ...headers }).end(body);
+    } catch (error) {
+      res.writeHead(500, { 'content-type': 'text/plain' }).end(String(error));
+    }
+  });
+  await new Promise<void>((ok, fail) => {
+    server.once('error', fail);
+    server.listen(0, '127.0.0.1', () => ok());
+  });
+  const port = (server.address() as AddressInfo).port;
+  const origin = `http://127.0.0.1:${port}`;
+  return {
+    origin,
+    port,
+    url: (path) => new URL(path, origin).href,
+    set: (path, route) => void table.set(path, route),
+    requests,
+    close: () =>
+      new Promise<void>((ok) => {
+        server.closeAllConnections();
+        server.close(() => ok());
+      }),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Request recording
+
+export interface SeenRequest {
+  url: string;
+  method: string;
+  resourceType: string;
+  /** Who made it: the extension's service worker, an extension page, or a web page (incl. content scripts). */
+  origin: 'service-worker' | 'extension-page' | 'page';
+  /** URL of the document or worker that made it. */
+  initiator: string;
+}
+
+/**
+ * Records every request the browser context makes: pages (content-script fetches appear as the page's),
+ * extension pages (popup, offscreen document) and service workers (Playwright reports them on the
+ * context with `request.serviceWorker()` set). Returns the live list and a function to stop recording.
+ */
+export function recordRequests(context: BrowserContext): { requests: SeenRequest[]; stop: () => void } {
+  const requests: SeenRequest[] = [];
+  const onRequest = (request: Request) => {
+    const worker = request.serviceWorker();
+    let initiator: string;
+    let origin: SeenRequest['origin'] = 'page';
+    if (worker) {
+      initiator = worker.url();
+      origin = 'service-worker';
+    } else {
+      try {
+        initiator = request.frame().url();
+      } catch {
+        initiator = '';
+      }
+      if (initiator.startsWith('chrome-extension://')) origin = 'extension-page';
+    }
+    requests.push({
+      url: request.url(),
+      method: request.method(),
+      resourceType: request.resourceType(),
+      origin,
+      initiator,
+    });
+  };
+  context.on('request', onRequest);
+  return { requests, stop: () => void context.off('request', onRequest) };
+}
+
+/** Polls `check` until it returns a truthy value or the timeout passes; returns the last value. */
+export async function waitFor<T>(check: () => Promise<T> | T, timeout = 10_000, interval = 100): Promise<T> {
+  const deadline = Date.now() + timeout;
+  let value = await check();
+  while (!value && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, interval));
+    value = await check();
+  }
+  return value;
+}
