@@ -55,6 +55,11 @@ export interface MessageMap {
     req: PageReport;
     res: { stored: boolean; change: ChangeSummary | null; error?: string };
   };
+  /** The content script's extraction; the background classifies, stores and replies with the labelled clauses. */
+  'content→bg:page-extracted': {
+    req: ExtractedPage;
+    res: { clauses: AnalysedClause[]; stored: boolean; change: ChangeSummary | null; error?: string };
+  };
   'popup→bg:get-tab-state': { req: { tabId: number }; res: TabState };
   'popup→content:toggle-highlights': { req: { on: boolean }; res: { on: boolean } };
   'popup→content:reveal-clause': { req: { clauseId: string }; res: { found: boolean } };
