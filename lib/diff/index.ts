@@ -1,10 +1,135 @@
+/**
+ * Clause-level comparison of two versions of a policy. Clauses are aligned by content, not position: identical
+ * clauses match wherever they moved (a move is not a change), and a leftover clause is paired with its most similar
+ * leftover counterpart (token-set Dice ≥ {@link MODIFIED_THRESHOLD}) so that an edited sentence is `modified`,
+ * not removed + added.
+ * @module
+ */
+import type { CategoryId } from '../classify/taxonomy';
 import type { AnalysedClause, ClauseDiff } from '../types';
+import { normaliseClause, tokens } from './normalise';
 
-// PLACEHOLDER (scaffold): replaced by similarity alignment. Signature is the contract.
+export { wordDiff, type WordMark, type WordOp } from './word-diff';
+export { fingerprintClauses, hashText } from './hash';
+export { normaliseClause, isBoilerplate, foldText } from './normalise';
+
+/** Minimum token-set Dice similarity for two clauses to count as one edited clause. */
+export const MODIFIED_THRESHOLD = 0.5;
+
+/** Token-set Dice coefficient of two token lists (0..1). */
+export function similarity(a: readonly string[], b: readonly string[]): number {
+  const sa = new Set(a);
+  const sb = new Set(b);
+  if (sa.size === 0 && sb.size === 0) return 1;
+  let shared = 0;
+  for (const t of sa) if (sb.has(t)) shared++;
+  return (2 * shared) / (sa.size + sb.size);
+}
+
+interface Side {
+  clause: AnalysedClause;
+  key: string;
+  index: number;
+}
+
+function keyed(clauses: readonly AnalysedClause[]): Side[] {
+  const out: Side[] = [];
+  clauses.forEach((clause, index) => {
+    const key = normaliseClause(clause.text);
+    if (key !== null) out.push({ clause, key, index });
+  });
+  return out;
+}
+
+/** Pair leftovers greedily, most similar first, using an inverted index so a full rewrite stays sub-quadratic in practice. */
+function pairModified(removed: Side[], added: Side[]): [Side, Side][] {
+  const addedTokens = added.map((s) => new Set(tokens(s.clause.text)));
+  const postings = new Map<string, number[]>();
+  addedTokens.forEach((set, j) => {
+    for (const t of set) {
+      const list = postings.get(t);
+      if (list) list.push(j);
+      else postings.set(t, [j]);
+    }
+  });
+  const candidates: { i: number; j: number; score: number }[] = [];
+  removed.forEach((side, i) => {
+    const mine = new Set(tokens(side.clause.text));
+    const shared = new Map<number, number>();
+    for (const t of mine) for (const j of postings.get(t) ?? []) shared.set(j, (shared.get(j) ?? 0) + 1);
+    for (const [j, n] of shared) {
+      const score = (2 * n) / (mine.size + addedTokens[j]!.size);
+      if (score >= MODIFIED_THRESHOLD) candidates.push({ i, j, score });
+    }
+  });
+  // Ties go to the pair whose positions are closest, so repeated boilerplate pairs in order.
+  const distance = (c: { i: number; j: number }) => Math.abs(removed[c.i]!.index - added[c.j]!.index);
+  candidates.sort((x, y) => y.score - x.score || distance(x) - distance(y));
+  const usedI = new Set<number>();
+  const usedJ = new Set<number>();
+  const pairs: [Side, Side][] = [];
+  for (const { i, j } of candidates) {
+    if (usedI.has(i) || usedJ.has(j)) continue;
+    usedI.add(i);
+    usedJ.add(j);
+    pairs.push([removed[i]!, added[j]!]);
+  }
+  return pairs;
+}
+
+function categoriesOf(clause: AnalysedClause): Set<CategoryId> {
+  return new Set(clause.labels.map((l) => l.category));
+}
+
+/**
+ * Compare two versions clause by clause. Boilerplate (revision stamps, cookie banners) is ignored; moved clauses
+ * are unchanged; edited clauses are `modified`. `categories` counts, per category, clauses in which its label
+ * appears (`added`) or disappears (`removed`), including labels gained or lost by a modified clause.
+ */
 export function diffClauses(before: AnalysedClause[], after: AnalysedClause[]): ClauseDiff {
-  const b = new Set(before.map((c) => c.text));
-  const a = new Set(after.map((c) => c.text));
-  const added = after.filter((c) => !b.has(c.text));
-  const removed = before.filter((c) => !a.has(c.text));
-  return { changed: added.length + removed.length > 0, added, removed, modified: [], categories: {} };
+  const b = keyed(before);
+  const a = keyed(after);
+
+  // Exact matches by normalised text, as multisets: the n-th copy matches the n-th copy.
+  const pool = new Map<string, Side[]>();
+  for (const s of b) {
+    const list = pool.get(s.key);
+    if (list) list.push(s);
+    else pool.set(s.key, [s]);
+  }
+  const addedSides: Side[] = [];
+  for (const s of a) {
+    if (!pool.get(s.key)?.shift()) addedSides.push(s);
+  }
+  const removedSides = [...pool.values()].flat().sort((x, y) => x.index - y.index);
+
+  const pairs = pairModified(removedSides, addedSides);
+  const pairedBefore = new Set(pairs.map(([x]) => x));
+  const pairedAfter = new Set(pairs.map(([, y]) => y));
+  const added = addedSides.filter((s) => !pairedAfter.has(s)).map((s) => s.clause);
+  const removed = removedSides.filter((s) => !pairedBefore.has(s)).map((s) => s.clause);
+  const modified = pairs
+    .sort((x, y) => x[1].index - y[1].index)
+    .map(([x, y]) => ({ before: x.clause, after: y.clause }));
+
+  const categories: ClauseDiff['categories'] = {};
+  const bump = (id: CategoryId, field: 'added' | 'removed') => {
+    const entry = (categories[id] ??= { added: 0, removed: 0 });
+    entry[field]++;
+  };
+  for (const c of added) for (const id of categoriesOf(c)) bump(id, 'added');
+  for (const c of removed) for (const id of categoriesOf(c)) bump(id, 'removed');
+  for (const { before: x, after: y } of modified) {
+    const was = categoriesOf(x);
+    const now = categoriesOf(y);
+    for (const id of now) if (!was.has(id)) bump(id, 'added');
+    for (const id of was) if (!now.has(id)) bump(id, 'removed');
+  }
+  return {
+    changed: added.length + removed.length + modified.length > 0,
+    added,
+    removed,
+    modified,
+    categories,
+  };
 }

@@ -1,0 +1,88 @@
+/**
+ * One-line headline for a policy change, most important change first, e.g.
+ * "LinkedIn Privacy Policy: AI-training clause added since 19 Sep".
+ * @module
+ */
+import { TAXONOMY, type CategoryId } from './classify/taxonomy';
+import type { ClauseDiff } from './types';
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** Headline names; "AI-training" reads better than the taxonomy's "AI training" before "clause". */
+const HEADLINE_NAME: Partial<Record<CategoryId, string>> = {
+  'ai-training': 'AI-training',
+  'user-choice': 'Opt-out / choice',
+};
+
+export interface CategoryChange {
+  category: CategoryId;
+  direction: 'added' | 'removed';
+  count: number;
+  /** Higher is more important: taxonomy weight, with a lost opt-out ranked with the weight-3 categories. */
+  importance: number;
+}
+
+/** Every category change in a diff, most important first (ties: additions before removals, then taxonomy order). */
+export function rankCategoryChanges(diff: ClauseDiff): CategoryChange[] {
+  const out: CategoryChange[] = [];
+  const order = Object.keys(TAXONOMY) as CategoryId[];
+  for (const category of order) {
+    const entry = diff.categories[category];
+    if (!entry) continue;
+    const weight = TAXONOMY[category].weight;
+    if (entry.added > 0) out.push({ category, direction: 'added', count: entry.added, importance: weight });
+    if (entry.removed > 0) {
+      // Losing a way to say no hurts as much as gaining an AI-training or sale clause.
+      const importance = category === 'user-choice' ? 3 : weight;
+      out.push({ category, direction: 'removed', count: entry.removed, importance });
+    }
+  }
+  return out.sort(
+    (x, y) =>
+      y.importance - x.importance ||
+      (x.category === y.category
+        ? x.direction === 'added'
+          ? -1
+          : 1
+        : order.indexOf(x.category) - order.indexOf(y.category)),
+  );
+}
+
+/** "19 Sep", or "19 Sep 2024" when not in the same year as `now`. UTC so the text is the same everywhere. */
+export function shortDate(at: number, now: number): string {
+  const d = new Date(at);
+  const base = `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]}`;
+  return d.getUTCFullYear() === new Date(now).getUTCFullYear() ? base : `${base} ${d.getUTCFullYear()}`;
+}
+
+/** Categories touched by a diff (any direction). */
+export function touchedCategories(diff: ClauseDiff): CategoryId[] {
+  return rankCategoryChanges(diff).map((c) => c.category);
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/**
+ * The headline for a notification or list row. `since` is when the user last saw the previous version.
+ * Returns e.g. "Acme Privacy Policy: AI-training clause added since 19 Sep (and 2 more changes)".
+ */
+export function changeHeadline(title: string, diff: ClauseDiff, since: number, now: number): string {
+  const name = title.trim() || 'Policy';
+  const when = `since ${shortDate(since, now)}`;
+  if (!diff.changed) return `${name}: no change ${when}`;
+  const ranked = rankCategoryChanges(diff);
+  const top = ranked[0];
+  if (top) {
+    const label = HEADLINE_NAME[top.category] ?? TAXONOMY[top.category].name;
+    const noun = top.count === 1 ? 'clause' : `clauses (${top.count})`;
+    const more = ranked.length > 1 ? ` (and ${plural(ranked.length - 1, 'more change')})` : '';
+    return `${name}: ${label} ${noun} ${top.direction} ${when}${more}`;
+  }
+  const parts: string[] = [];
+  if (diff.added.length) parts.push(`${diff.added.length} added`);
+  if (diff.removed.length) parts.push(`${diff.removed.length} removed`);
+  if (diff.modified.length) parts.push(`${diff.modified.length} edited`);
+  return `${name}: text changed ${when} (clauses ${parts.join(', ')})`;
+}

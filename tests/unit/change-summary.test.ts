@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { changeHeadline, rankCategoryChanges, shortDate } from '../../lib/change-summary';
+import type { ClauseDiff } from '../../lib/types';
+
+const NOW = Date.UTC(2026, 10, 22);
+const SINCE = Date.UTC(2026, 8, 19);
+const diff = (categories: ClauseDiff['categories'], changed = true): ClauseDiff => ({
+  changed,
+  added: [],
+  removed: [],
+  modified: [],
+  categories,
+});
+
+describe('changeHeadline', () => {
+  it('leads with the heaviest category', () => {
+    const d = diff({ 'data-retention': { added: 2, removed: 0 }, 'ai-training': { added: 1, removed: 0 } });
+    expect(changeHeadline('LinkedIn Privacy Policy', d, SINCE, NOW)).toBe(
+      'LinkedIn Privacy Policy: AI-training clause added since 19 Sep (and 1 more change)',
+    );
+  });
+
+  it('ranks a removed opt-out above weight-2 additions', () => {
+    const d = diff({ 'data-sharing': { added: 1, removed: 0 }, 'user-choice': { added: 0, removed: 1 } });
+    expect(rankCategoryChanges(d)[0]).toMatchObject({ category: 'user-choice', direction: 'removed' });
+    expect(changeHeadline('Acme Terms', d, SINCE, NOW)).toMatch(
+      /^Acme Terms: Opt-out \/ choice clause removed since 19 Sep/,
+    );
+  });
+
+  it('falls back to counts when no category moved', () => {
+    const d: ClauseDiff = { ...diff({}), modified: [{} as never, {} as never], added: [{} as never] };
+    expect(changeHeadline('', d, SINCE, NOW)).toBe(
+      'Policy: text changed since 19 Sep (clauses 1 added, 2 edited)',
+    );
+  });
+
+  it('shows the year for an older date', () => {
+    expect(shortDate(Date.UTC(2024, 0, 5), NOW)).toBe('5 Jan 2024');
+  });
+});
