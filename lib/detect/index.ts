@@ -1,10 +1,237 @@
-import type { Detection } from '../types';
+/**
+ * Page-kind detection: is this page a privacy policy, terms of service, a checkout / sign-up page, or
+ * something else? It runs on every page the content script sees, so it reads only cheap signals: the URL,
+ * the title, the first headings, `rel` links, form controls and a bounded sample of visible text (see
+ * text-sample.ts). No layout reads, no Readability.
+ * @module
+ */
+import type { Detection, PageKind } from '../types';
+import { checkoutSignals } from './checkout';
+import { sampleText } from './text-sample';
+import {
+  countMatches,
+  LEGAL_TITLE,
+  NEWS_PHRASES,
+  OTHER_LEGAL_TITLE,
+  OTHER_LEGAL_URL,
+  PRIVACY_PHRASES,
+  PRIVACY_TITLE,
+  PRIVACY_URL,
+  TERMS_PHRASES,
+  TERMS_TITLE,
+  TERMS_URL,
+} from './vocabulary';
 
-// PLACEHOLDER (foundation scaffold): replaced by the real scorer.
+export { sampleText } from './text-sample';
+export { checkoutSignals } from './checkout';
+
+/** The measurable inputs to the decision, exposed for tests and tuning. */
+export interface DetectFeatures {
+  urlPrivacy: boolean;
+  urlTerms: boolean;
+  urlOther: boolean;
+  titlePrivacy: boolean;
+  titleTerms: boolean;
+  titleOther: boolean;
+  headingPrivacy: boolean;
+  headingTerms: boolean;
+  headingOther: boolean;
+  /** Title or h1 is just "Legal" (or "Legal center"…). */
+  legalTitle: boolean;
+  /** A later section heading names the document ("Privacy Policy" as an h2 further down). */
+  sectionPrivacy: boolean;
+  sectionTerms: boolean;
+  /** `rel=privacy-policy` / `rel=terms-of-service` pointing at this very URL. */
+  relSelf: 'privacy-policy' | 'terms' | null;
+  /** Section headings that start with a number ("1.", "2.3", "IV."). */
+  numberedHeadings: number;
+  words: number;
+  /** Phrase hits per 1,000 words of sampled text. */
+  privacyDensity: number;
+  termsDensity: number;
+  newsDensity: number;
+  /** "we/our/us/you/your" per 100 words: policies address the reader. */
+  addressDensity: number;
+  newsMarkup: boolean;
+  checkout: number;
+  checkoutReasons: string[];
+}
+
+const NUMBERED =
+  /^\s*(?:(?:section|article|art\.)\s*)?(?:\d{1,2}(?:\.\d{1,2})*\.?|[ivx]{1,5}\.|[a-h][.)])\s+\S/i;
+const ADDRESS = /\b(?:we|our|us|you|your|nous|vous|votre|vos|wir|unsere?|sie|ihre?)\b/gi;
+
+function text(el: Element | null | undefined): string {
+  return (el?.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 200);
+}
+
+function pathOf(url: string): string {
+  try {
+    const u = new URL(url);
+    return decodeURIComponent(`${u.hostname.split('.')[0]} ${u.pathname} ${u.hash}`).toLowerCase();
+  } catch {
+    return '';
+  }
+}
+
+function sameDocument(href: string | null, url: string): boolean {
+  if (!href) return false;
+  try {
+    const a = new URL(href, url);
+    const b = new URL(url);
+    return a.origin === b.origin && a.pathname.replace(/\/$/, '') === b.pathname.replace(/\/$/, '');
+  } catch {
+    return false;
+  }
+}
+
+/** Compute the detection features of a page (bounded work; see module doc). */
+export function detectFeatures(doc: Document, url: string): DetectFeatures {
+  const path = pathOf(url);
+  const title = (doc.title ?? '').replace(/\s+/g, ' ').trim();
+  const h1s = Array.from(doc.querySelectorAll('h1'))
+    .slice(0, 3)
+    .map((h) => text(h))
+    .filter(Boolean);
+  const subheadings = Array.from(doc.querySelectorAll('h2, h3')).slice(0, 60);
+  const subheadingTexts = subheadings.map((h) => text(h));
+  const firstHeadings = [...h1s, ...subheadingTexts.slice(0, 2)].join(' | ');
+  const numberedHeadings = subheadingTexts.filter((h) => NUMBERED.test(h)).length;
+  // Short headings only: a section titled "Privacy Policy", not a sentence that mentions one.
+  const sectionNames = subheadingTexts.slice(2).filter((h) => h.length <= 40);
+
+  let relSelf: DetectFeatures['relSelf'] = null;
+  for (const link of Array.from(doc.querySelectorAll('link[rel], a[rel]')).slice(0, 50)) {
+    const rel = (link.getAttribute('rel') ?? '').toLowerCase();
+    if (!/privacy-policy|terms-of-service/.test(rel) || !sameDocument(link.getAttribute('href'), url))
+      continue;
+    relSelf = rel.includes('privacy-policy') ? 'privacy-policy' : 'terms';
+  }
+
+  const sample = sampleText(doc.body);
+  const words = sample.text ? sample.text.split(' ').length : 0;
+  const per1000 = (n: number) => (words ? (n * 1000) / words : 0);
+  const newsMarkup = !!doc.querySelector(
+    'meta[property="og:type"][content="article"], meta[property="article:published_time"], [itemprop="author"], [rel="author"], [class*="byline"]',
+  );
+  const checkout = checkoutSignals(doc);
+
+  return {
+    urlPrivacy: PRIVACY_URL.test(path),
+    urlTerms: TERMS_URL.test(path),
+    urlOther: OTHER_LEGAL_URL.test(path),
+    titlePrivacy: PRIVACY_TITLE.test(title),
+    titleTerms: TERMS_TITLE.test(title),
+    titleOther: OTHER_LEGAL_TITLE.test(title),
+    headingPrivacy: PRIVACY_TITLE.test(firstHeadings),
+    headingTerms: TERMS_TITLE.test(firstHeadings),
+    headingOther: OTHER_LEGAL_TITLE.test(h1s.join(' | ')),
+    legalTitle: LEGAL_TITLE.test(title) || h1s.some((h) => LEGAL_TITLE.test(h)),
+    sectionPrivacy: sectionNames.some((h) => PRIVACY_TITLE.test(h)),
+    sectionTerms: sectionNames.some((h) => TERMS_TITLE.test(h)),
+    relSelf,
+    numberedHeadings,
+    words,
+    privacyDensity: per1000(countMatches(PRIVACY_PHRASES, sample.text)),
+    termsDensity: per1000(countMatches(TERMS_PHRASES, sample.text)),
+    newsDensity: per1000(countMatches(NEWS_PHRASES, sample.text)),
+    addressDensity: words ? (countMatches(ADDRESS, sample.text) * 100) / words : 0,
+    newsMarkup,
+    checkout: checkout.score,
+    checkoutReasons: checkout.reasons,
+  };
+}
+
+interface Scored {
+  privacy: number;
+  terms: number;
+  reasons: string[];
+}
+
+/** Turn features into one score per policy kind (log-odds-like units; > 0 leans policy). */
+export function scoreFeatures(f: DetectFeatures): Scored {
+  const reasons: string[] = [];
+  // Prior: most pages are not policies. -2.5 sits mid-way in the gap between the weakest policy and the
+  // most policy-like non-policy of the corpus (see tests/corpus/detect.test.ts for the margins).
+  let privacy = -2.5;
+  let terms = -2.5;
+  const add = (kind: 'privacy' | 'terms' | 'both', w: number, reason: string) => {
+    if (kind !== 'terms') privacy += w;
+    if (kind !== 'privacy') terms += w;
+    reasons.push(reason);
+  };
+  if (f.relSelf === 'privacy-policy') add('privacy', 4, 'rel=privacy-policy points at this page');
+  if (f.relSelf === 'terms') add('terms', 4, 'rel=terms-of-service points at this page');
+  if (f.titlePrivacy) add('privacy', 2.5, 'title names a privacy/cookie policy');
+  if (f.titleTerms) add('terms', 2.5, 'title names terms of service/use');
+  if (f.headingPrivacy) add('privacy', 2, 'main heading names a privacy/cookie policy');
+  if (f.headingTerms) add('terms', 2, 'main heading names terms of service/use');
+  if (f.legalTitle) add('both', 1, 'title/heading is "Legal"');
+  if (f.sectionPrivacy && !f.titlePrivacy && !f.headingPrivacy)
+    add('privacy', 1, 'a section heading names a privacy policy');
+  if (f.sectionTerms && !f.titleTerms && !f.headingTerms) add('terms', 1, 'a section heading names terms');
+  if (f.urlPrivacy) add('privacy', 1, 'URL path mentions privacy/cookies');
+  if (f.urlTerms) add('terms', 1, 'URL path mentions terms');
+  if (f.titleOther || f.headingOther)
+    add('both', -3.5, 'title/heading names another legal page (imprint, guidelines, copyright…)');
+  if (f.urlOther && !f.urlPrivacy && !f.urlTerms) add('both', -1, 'URL path looks like another kind of page');
+
+  // Vocabulary: saturating, so one long policy does not dominate; density per 1,000 words.
+  const pv = Math.min(f.privacyDensity, 40) / 6;
+  const tv = Math.min(f.termsDensity, 40) / 6;
+  if (pv > 0.5) add('privacy', pv, `privacy vocabulary ${f.privacyDensity.toFixed(0)}/1000 words`);
+  if (tv > 0.5) add('terms', tv, `terms vocabulary ${f.termsDensity.toFixed(0)}/1000 words`);
+  if (f.addressDensity > 4)
+    add(
+      'both',
+      Math.min(f.addressDensity - 4, 4) / 2,
+      `addresses the reader (${f.addressDensity.toFixed(1)} we/you per 100 words)`,
+    );
+  if (f.numberedHeadings >= 4) add('both', 1, `${f.numberedHeadings} numbered section headings`);
+  if (f.words < 250) add('both', -2, `little text (${f.words} words)`);
+
+  if (f.newsDensity > 1.5)
+    add(
+      'both',
+      -Math.min(f.newsDensity, 12) / 2,
+      `reads like news (${f.newsDensity.toFixed(1)} reporting words/1000)`,
+    );
+  if (f.newsMarkup) add('both', -1, 'article/byline markup');
+  return { privacy, terms, reasons };
+}
+
+/**
+ * Decide the kind of a page. Cheap enough for every page (bounded text sample, no layout).
+ * @param doc the live document or a parsed one; never modified.
+ * @param url the page URL (used for its path only).
+ */
 export function detectPage(doc: Document, url: string): Detection {
-  const hay = `${url} ${doc.title}`.toLowerCase();
-  if (/privacy/.test(hay))
-    return { kind: 'privacy-policy', confidence: 0.6, reasons: ['privacy in url/title'] };
-  if (/terms/.test(hay)) return { kind: 'terms', confidence: 0.6, reasons: ['terms in url/title'] };
-  return { kind: 'other', confidence: 0.6, reasons: [] };
+  const f = detectFeatures(doc, url);
+  const s = scoreFeatures(f);
+  const best = Math.max(s.privacy, s.terms);
+  if (best > 0) {
+    const kind: PageKind =
+      s.privacy === s.terms
+        ? f.titleTerms || f.headingTerms
+          ? 'terms'
+          : 'privacy-policy'
+        : s.privacy > s.terms
+          ? 'privacy-policy'
+          : 'terms';
+    return { kind, confidence: logistic(best), reasons: s.reasons };
+  }
+  // Subscription pop-ups on news pages carry card fields too; a reading page is not a checkout.
+  const readingPage = f.newsDensity > 3 || (f.newsMarkup && f.words > 800);
+  if (f.checkout >= 0.7 && !readingPage)
+    return { kind: 'checkout', confidence: f.checkout, reasons: f.checkoutReasons };
+  return { kind: 'other', confidence: logistic(-best), reasons: s.reasons };
+}
+
+/** Fast path for the content script: true when the page deserves extraction (policy or checkout). */
+export function isCandidatePage(doc: Document, url: string): boolean {
+  return detectPage(doc, url).kind !== 'other';
+}
+
+function logistic(x: number): number {
+  return Math.round((1 / (1 + Math.exp(-x))) * 1000) / 1000;
 }
