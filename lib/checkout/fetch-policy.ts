@@ -1,0 +1,106 @@
+/**
+ * Fetches one linked policy page for analysis: no cookies or credentials, a size cap and a timeout, HTML or
+ * plain text only. `fetch` and the timer come in as arguments so the limits are tested in Node.
+ * @module
+ */
+
+export const MAX_POLICY_BYTES = 5 * 1024 * 1024;
+export const POLICY_TIMEOUT_MS = 10_000;
+
+export type FetchPolicyResult =
+  | { ok: true; url: string; finalUrl: string; contentType: string; body: string }
+  | {
+      ok: false;
+      url: string;
+      reason: 'bad-url' | 'http' | 'type' | 'too-large' | 'timeout' | 'network';
+      detail: string;
+    };
+
+export interface FetchPolicyOptions {
+  fetch: typeof fetch;
+  maxBytes?: number;
+  timeoutMs?: number;
+  setTimeout?: (fn: () => void, ms: number) => unknown;
+  clearTimeout?: (handle: never) => void;
+}
+
+/** Fetches `url` under the limits above. Never throws: every failure is a `{ ok: false }` with a reason. */
+export async function fetchPolicy(url: string, options: FetchPolicyOptions): Promise<FetchPolicyResult> {
+  const maxBytes = options.maxBytes ?? MAX_POLICY_BYTES;
+  const timeoutMs = options.timeoutMs ?? POLICY_TIMEOUT_MS;
+  const set = options.setTimeout ?? ((fn, ms) => setTimeout(fn, ms));
+  const clear = options.clearTimeout ?? ((h) => clearTimeout(h));
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return { ok: false, url, reason: 'bad-url', detail: 'not a URL' };
+  }
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')
+    return { ok: false, url, reason: 'bad-url', detail: `scheme ${parsed.protocol} not allowed` };
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = set(() => {
+    timedOut = true;
+    controller.abort();
+  }, timeoutMs);
+  try {
+    const res = await options.fetch(parsed.href, {
+      credentials: 'omit',
+      // A policy page has no business setting state; also keep the request free of the user's referrer.
+      referrerPolicy: 'no-referrer',
+      cache: 'no-store',
+      redirect: 'follow',
+      signal: controller.signal,
+      headers: { Accept: 'text/html, text/plain;q=0.8' },
+    });
+    if (!res.ok) return { ok: false, url, reason: 'http', detail: `HTTP ${res.status}` };
+    const contentType = (res.headers.get('content-type') ?? '').toLowerCase();
+    if (contentType && !/^(text\/html|application\/xhtml\+xml|text\/plain)/.test(contentType))
+      return { ok: false, url, reason: 'type', detail: contentType.split(';')[0]! };
+    const declared = Number(res.headers.get('content-length') ?? NaN);
+    if (Number.isFinite(declared) && declared > maxBytes)
+      return { ok: false, url, reason: 'too-large', detail: `${declared} bytes` };
+    const body = await readCapped(res, maxBytes, controller);
+    if (body === null) return { ok: false, url, reason: 'too-large', detail: `over ${maxBytes} bytes` };
+    return { ok: true, url, finalUrl: res.url || parsed.href, contentType, body };
+  } catch (error) {
+    if (timedOut) return { ok: false, url, reason: 'timeout', detail: `no answer in ${timeoutMs} ms` };
+    return {
+      ok: false,
+      url,
+      reason: 'network',
+      detail: error instanceof Error ? error.message : String(error),
+    };
+  } finally {
+    clear(timer as never);
+  }
+}
+
+/** Reads the body as text, stopping (and aborting) as soon as it exceeds `maxBytes`; null when it did. */
+async function readCapped(
+  res: Response,
+  maxBytes: number,
+  controller: AbortController,
+): Promise<string | null> {
+  if (!res.body) {
+    const text = await res.text();
+    return new TextEncoder().encode(text).length > maxBytes ? null : text;
+  }
+  const reader = res.body.getReader();
+  const decoder = new TextDecoder();
+  let total = 0;
+  let text = '';
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      controller.abort();
+      await reader.cancel().catch(() => undefined);
+      return null;
+    }
+    text += decoder.decode(value, { stream: true });
+  }
+  return text + decoder.decode();
+}

@@ -1,0 +1,75 @@
+/**
+ * Typed access to `_locales` messages. The extension passes `browser.i18n.getMessage`; tests pass a function
+ * reading the JSON files, so the same keys are checked in Node.
+ * @module
+ */
+import type en from '../public/_locales/en/messages.json';
+import type { CategoryId, Stance } from './classify/taxonomy';
+
+/** Every key of the English catalogue (the default locale, always complete). */
+export type MessageKey = keyof typeof en;
+
+/** The shape of `browser.i18n.getMessage`. */
+export type GetMessage = (key: string, substitutions?: string | string[]) => string;
+
+export type Translate = (key: MessageKey, substitutions?: string | (string | number)[]) => string;
+
+/**
+ * Wraps a `getMessage` function. A key missing from every catalogue comes back as the key itself, never as
+ * an empty string, so a gap shows up in the UI and in tests instead of as silently blank text.
+ */
+export function createTranslator(getMessage: GetMessage): Translate {
+  return (key, substitutions) => {
+    const subs =
+      substitutions === undefined
+        ? undefined
+        : Array.isArray(substitutions)
+          ? substitutions.map(String)
+          : substitutions;
+    let text = '';
+    try {
+      text = getMessage(key, subs);
+    } catch {
+      // Firefox throws on more than 9 substitutions or on a bad key; fall back to the visible key.
+    }
+    return text || key;
+  };
+}
+
+/** `cat_ai_training` style keys: the taxonomy id with `-` replaced, as documented in taxonomy.ts. */
+export function categoryNameKey(id: CategoryId): MessageKey {
+  return `cat_${id.replace(/-/g, '_')}` as MessageKey;
+}
+
+/** Plain-language meaning of a category (`catdesc_<id>`). */
+export function categoryMeaningKey(id: CategoryId): MessageKey {
+  return `catdesc_${id.replace(/-/g, '_')}` as MessageKey;
+}
+
+/** Label of a stance (`stance_<id>`). */
+export function stanceKey(stance: Stance): MessageKey {
+  return `stance_${stance.replace(/-/g, '_')}` as MessageKey;
+}
+
+/**
+ * Reads a Chrome-format `messages.json` object into a `getMessage` for tests and the CLI: named placeholders
+ * (`$COUNT$` with `"content": "$1"`) and positional `$1` are both resolved, as the browsers do.
+ */
+export function getMessageFromCatalogue(
+  catalogue: Record<string, { message: string; placeholders?: Record<string, { content: string }> }>,
+): GetMessage {
+  return (key, substitutions) => {
+    const entry = catalogue[key];
+    if (!entry) return '';
+    const subs =
+      substitutions === undefined ? [] : Array.isArray(substitutions) ? substitutions : [substitutions];
+    const positional = (s: string) => s.replace(/\$(\d)/g, (_, n: string) => subs[Number(n) - 1] ?? '');
+    const named = entry.message.replace(/\$([A-Za-z0-9_@]+)\$/g, (whole, name: string) => {
+      const placeholder = Object.entries(entry.placeholders ?? {}).find(
+        ([k]) => k.toLowerCase() === name.toLowerCase(),
+      );
+      return placeholder ? positional(placeholder[1].content) : whole;
+    });
+    return named.replace(/\$\$/g, '$');
+  };
+}
