@@ -1,0 +1,163 @@
+/**
+ * A searchable index of the live page's visible text: one normalised string (see `normalise.ts`) plus, for
+ * every unit of it, the text node and offsets it came from, so a match can be turned back into a DOM Range.
+ * @module
+ */
+import { pushNormalised } from './normalise';
+
+/** Elements whose text is never policy prose. */
+const SKIP_TAGS = new Set([
+  'SCRIPT',
+  'STYLE',
+  'NOSCRIPT',
+  'TEMPLATE',
+  'TEXTAREA',
+  'SELECT',
+  'OPTION',
+  'SVG',
+  'svg',
+  'CANVAS',
+  'IFRAME',
+  'OBJECT',
+  'HEAD',
+  'TITLE',
+]);
+
+/** Attribute that marks Fineprint's own UI hosts; their text is never indexed. */
+export const OWN_UI_ATTR = 'data-fineprint-ui';
+
+export interface TextIndex {
+  /** The normalised text of the whole page, in document order. */
+  text: string;
+  /** Indexed text nodes in document order. */
+  nodes: Text[];
+  /** For unit i of `text`: index into `nodes`. */
+  node: Int32Array;
+  /** For unit i of `text`: offset of the source character's first UTF-16 unit in its node. */
+  start: Int32Array;
+  /** For unit i of `text`: offset just past the source character in its node. */
+  end: Int32Array;
+}
+
+export interface IndexOptions {
+  /**
+   * Whether an element is hidden from the reader (display:none, visibility:hidden…). Called once per element
+   * that holds text; pass `el => !el.checkVisibility()` in a browser. Defaults to attribute checks only.
+   */
+  isHidden?: (el: Element) => boolean;
+}
+
+function skippedByMarkup(el: Element): boolean {
+  if (SKIP_TAGS.has(el.tagName)) return true;
+  if (el.hasAttribute(OWN_UI_ATTR)) return true;
+  if (el.hasAttribute('hidden')) return true;
+  if (el.getAttribute('aria-hidden') === 'true') return true;
+  return false;
+}
+
+/**
+ * Walks `root` and builds the index, yielding (for `runSliced`) every few hundred text nodes so a huge page
+ * never blocks the main thread for long. Elements skipped by markup take their whole subtree with them.
+ */
+export function* indexTextSliced(root: Node, options: IndexOptions = {}): Generator<void, TextIndex, void> {
+  const doc = root.ownerDocument ?? (root as Document);
+  const isHidden = options.isHidden;
+  const verdict = new Map<Element, boolean>();
+  const excluded = (el: Element | null): boolean => {
+    // Walk up until an element with a cached verdict; cache the answer on the way back down.
+    const chain: Element[] = [];
+    let cur: Element | null = el;
+    let result = false;
+    while (cur) {
+      const known = verdict.get(cur);
+      if (known !== undefined) {
+        result = known;
+        break;
+      }
+      chain.push(cur);
+      cur = cur.parentElement;
+    }
+    for (let i = chain.length - 1; i >= 0; i--) {
+      const e = chain[i]!;
+      result = result || skippedByMarkup(e);
+      verdict.set(e, result);
+    }
+    return result;
+  };
+
+  const nodes: Text[] = [];
+  const pieces: string[] = [];
+  let cap = 4096;
+  let node = new Int32Array(cap);
+  let start = new Int32Array(cap);
+  let end = new Int32Array(cap);
+  let len = 0;
+  const grow = (need: number) => {
+    if (need <= cap) return;
+    while (cap < need) cap *= 2;
+    const n2 = new Int32Array(cap);
+    n2.set(node);
+    node = n2;
+    const s2 = new Int32Array(cap);
+    s2.set(start);
+    start = s2;
+    const e2 = new Int32Array(cap);
+    e2.set(end);
+    end = e2;
+  };
+
+  // NodeFilter.SHOW_TEXT; the constant is not on every DOM implementation's global.
+  const walker = doc.createTreeWalker(root, 4);
+  const hiddenCache = new Map<Element, boolean>();
+  let seen = 0;
+  for (let t = walker.nextNode() as Text | null; t; t = walker.nextNode() as Text | null) {
+    if (++seen % 256 === 0) yield;
+    const data = t.data;
+    if (!data.trim()) continue;
+    const parent = t.parentElement;
+    if (!parent || excluded(parent)) continue;
+    if (isHidden) {
+      let hidden = hiddenCache.get(parent);
+      if (hidden === undefined) {
+        hidden = isHidden(parent);
+        hiddenCache.set(parent, hidden);
+      }
+      if (hidden) continue;
+    }
+    const ni = nodes.length;
+    nodes.push(t);
+    grow(len + data.length * 2 + 8);
+    let off = 0;
+    for (const cp of data) {
+      const before = pieces.length;
+      pushNormalised(cp, pieces);
+      for (let p = before; p < pieces.length; p++) {
+        const units = pieces[p]!.length;
+        grow(len + units + 8);
+        for (let u = 0; u < units; u++) {
+          node[len] = ni;
+          start[len] = off;
+          end[len] = off + cp.length;
+          len++;
+        }
+      }
+      off += cp.length;
+    }
+  }
+  return {
+    text: pieces.join(''),
+    nodes,
+    node: node.subarray(0, len),
+    start: start.subarray(0, len),
+    end: end.subarray(0, len),
+  };
+}
+
+/** Builds the whole index in one go (tests, small pages). */
+export function indexText(root: Node, options: IndexOptions = {}): TextIndex {
+  const gen = indexTextSliced(root, options);
+  for (;;) {
+    const step = gen.next();
+    if (step.done) return step.value;
+  }
+}

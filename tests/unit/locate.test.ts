@@ -1,0 +1,95 @@
+// @vitest-environment happy-dom
+// Fixture markup below is team-written for these tests.
+import { beforeEach, describe, expect, it } from 'vitest';
+import { createLocator, indexText, normaliseForMatch, OWN_UI_ATTR, rangeFor } from '../../lib/locate';
+
+function load(html: string): void {
+  const parsed = new DOMParser().parseFromString(`<!doctype html><body>${html}</body>`, 'text/html');
+  document.body.replaceChildren(...[...parsed.body.childNodes].map((n) => document.importNode(n, true)));
+}
+
+function place(html: string, clauses: string[], isHidden?: (el: Element) => boolean) {
+  load(html);
+  const index = indexText(document.body, { isHidden });
+  const locator = createLocator(index);
+  return clauses.map((c) => {
+    const p = locator.locate(c);
+    return p ? { placement: p, text: rangeFor(document, p).toString() } : null;
+  });
+}
+
+beforeEach(() => document.body.replaceChildren());
+
+describe('normaliseForMatch', () => {
+  it('ignores case, whitespace, quotes, dashes and punctuation', () => {
+    expect(normaliseForMatch('We don’t  “sell” — your\u00a0data.')).toBe(
+      normaliseForMatch("we dont 'sell' - your data"),
+    );
+  });
+  it('tolerates ligatures and decomposed accents', () => {
+    expect(normaliseForMatch('ﬁle café')).toBe(normaliseForMatch('file cafe\u0301'));
+  });
+});
+
+describe('locate clauses in the live DOM', () => {
+  it('places a clause spanning inline elements and several text nodes', () => {
+    const [hit] = place(
+      '<p>Intro. We may use <a href="#">your content</a> to <b>train <i>our</i> models</b>. End.</p>',
+      ['We may use your content to train our models.'],
+    );
+    expect(hit).not.toBeNull();
+    expect(hit!.text).toBe('We may use your content to train our models.');
+    expect(hit!.placement.segments.length).toBeGreaterThanOrEqual(5);
+  });
+
+  it('matches despite different whitespace, quotes and dashes', () => {
+    const [hit] = place('<p>We   don\u2019t sell\n   your data \u2014 ever.</p>', [
+      "We don't sell your data - ever.",
+    ]);
+    expect(hit?.text).toBe('We   don\u2019t sell\n   your data \u2014 ever.');
+  });
+
+  it('maps repeated text to successive occurrences in document order', () => {
+    const html = '<p>You can opt out at any time.</p><p>Other.</p><p>You can opt out at any time.</p>';
+    const hits = place(html, ['You can opt out at any time.', 'You can opt out at any time.']);
+    const ps = document.querySelectorAll('p');
+    expect(hits[0]!.placement.segments[0]!.node.parentNode).toBe(ps[0]);
+    expect(hits[1]!.placement.segments[0]!.node.parentNode).toBe(ps[2]);
+  });
+
+  it('skips scripts, styles, hidden and aria-hidden text and our own UI', () => {
+    const html = [
+      '<script>var s = "We share data with partners.";</script>',
+      '<div hidden><p>We share data with partners.</p></div>',
+      '<div aria-hidden="true">We share data with partners.</div>',
+      `<div ${OWN_UI_ATTR}>We share data with partners.</div>`,
+      '<p style="display:none" class="js-hidden">We share data with partners.</p>',
+      '<p id="real">We share data with partners.</p>',
+    ].join('');
+    const [hit] = place(html, ['We share data with partners.'], (el) => el.classList.contains('js-hidden'));
+    expect(hit!.placement.segments[0]!.node.parentElement?.id).toBe('real');
+  });
+
+  it('reports clauses that are not on the page as unplaced (null)', () => {
+    const hits = place('<p>We keep logs for 30 days.</p>', ['We sell everything to everyone.', 'Yes.']);
+    expect(hits).toEqual([null, null]);
+  });
+
+  it('finds a clause whose middle differs (footnote marker) by its head and tail', () => {
+    const body =
+      'We retain personal information for as long as necessary to provide the services<sup>[3]</sup> and to comply with our legal obligations under applicable law.';
+    const [hit] = place(`<p>${body}</p>`, [
+      'We retain personal information for as long as necessary to provide the services and to comply with our legal obligations under applicable law.',
+    ]);
+    expect(hit?.placement.how).toBe('anchors');
+    expect(hit?.text).toContain('[3]');
+  });
+
+  it('falls back to searching from the top when clauses come out of order', () => {
+    const hits = place('<p>First clause about cookies.</p><p>Second clause about sharing.</p>', [
+      'Second clause about sharing.',
+      'First clause about cookies.',
+    ]);
+    expect(hits.map((h) => h?.text)).toEqual(['Second clause about sharing.', 'First clause about cookies.']);
+  });
+});

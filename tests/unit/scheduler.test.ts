@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import { AbortedError, mapChunked, runSliced, schedulerEnvFor, type SchedulerEnv } from '../../lib/scheduler';
+
+/** A fake clock: each item "costs" `cost` ms; yields are counted. */
+function fakeEnv(cost: number) {
+  let t = 0;
+  const env: SchedulerEnv & { yields: number; tick(): void } = {
+    yields: 0,
+    now: () => t,
+    tick: () => {
+      t += cost;
+    },
+    yieldToHost: async () => {
+      env.yields++;
+    },
+  };
+  return env;
+}
+
+describe('mapChunked', () => {
+  it('keeps order and yields whenever the budget is spent', async () => {
+    const env = fakeEnv(5);
+    const out = await mapChunked(
+      [1, 2, 3, 4, 5, 6, 7, 8, 9, 10],
+      (n) => {
+        env.tick();
+        return n * 2;
+      },
+      { env, budgetMs: 20 },
+    );
+    expect(out).toEqual([2, 4, 6, 8, 10, 12, 14, 16, 18, 20]);
+    // 4 items fill a 20 ms slice; 10 items → yields after items 4 and 8.
+    expect(env.yields).toBe(2);
+  });
+
+  it('does not yield when everything fits in one slice', async () => {
+    const env = fakeEnv(1);
+    await mapChunked([1, 2, 3], () => env.tick(), { env, budgetMs: 20 });
+    expect(env.yields).toBe(0);
+  });
+
+  it('stops with AbortedError when the signal aborts between items', async () => {
+    const env = fakeEnv(30);
+    const ctrl = new AbortController();
+    const seen: number[] = [];
+    const run = mapChunked(
+      [1, 2, 3],
+      (n) => {
+        seen.push(n);
+        env.tick();
+        if (n === 1) ctrl.abort();
+      },
+      { env, signal: ctrl.signal },
+    );
+    await expect(run).rejects.toBeInstanceOf(AbortedError);
+    expect(seen).toEqual([1]);
+  });
+});
+
+describe('runSliced', () => {
+  it('runs a generator to completion, yielding by budget', async () => {
+    const env = fakeEnv(10);
+    function* job() {
+      let sum = 0;
+      for (let i = 1; i <= 6; i++) {
+        env.tick();
+        sum += i;
+        yield;
+      }
+      return sum;
+    }
+    expect(await runSliced(job(), { env, budgetMs: 25 })).toBe(21);
+    expect(env.yields).toBe(2);
+  });
+});
+
+describe('schedulerEnvFor', () => {
+  it('prefers scheduler.yield when the window has it', async () => {
+    let called = 0;
+    const env = schedulerEnvFor({
+      setTimeout: () => 0,
+      performance: { now: () => 1 },
+      scheduler: {
+        yield: () => {
+          called++;
+          return Promise.resolve();
+        },
+      },
+    });
+    await env.yieldToHost();
+    expect(called).toBe(1);
+  });
+
+  it('falls back to a MessageChannel hop, then to setTimeout', async () => {
+    const viaChannel = schedulerEnvFor({ setTimeout, MessageChannel, performance });
+    await expect(viaChannel.yieldToHost()).resolves.toBeUndefined();
+    let timeouts = 0;
+    const viaTimeout = schedulerEnvFor({
+      setTimeout: (fn: () => void) => {
+        timeouts++;
+        fn();
+        return 0;
+      },
+      performance,
+    });
+    await viaTimeout.yieldToHost();
+    expect(timeouts).toBe(1);
+  });
+});
