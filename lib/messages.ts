@@ -51,15 +51,13 @@ export interface TabState {
 }
 
 export interface MessageMap {
-  'content→bg:page-analysed': {
-    req: PageReport;
-    res: { stored: boolean; change: ChangeSummary | null; error?: string };
-  };
   /** The content script's extraction; the background classifies, stores and replies with the labelled clauses. */
   'content→bg:page-extracted': {
     req: ExtractedPage;
     res: { clauses: AnalysedClause[]; stored: boolean; change: ChangeSummary | null; error?: string };
   };
+  /** How many labelled clauses the content script could place in the live DOM. */
+  'content→bg:placement': { req: { url: string; placed: number; unplaced: number }; res: { ok: boolean } };
   'popup→bg:get-tab-state': { req: { tabId: number }; res: TabState };
   'popup→content:toggle-highlights': { req: { on: boolean }; res: { on: boolean } };
   'popup→content:reveal-clause': { req: { clauseId: string }; res: { found: boolean } };

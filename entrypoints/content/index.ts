@@ -10,7 +10,7 @@ export default defineContentScript({
     const analysis = analyzeDocument(document, { url: location.href });
     if (analysis.page.kind === 'other') return;
     void browser.runtime.sendMessage(
-      envelope('content→bg:page-analysed', {
+      envelope('content→bg:page-extracted', {
         url: location.href,
         page: analysis.page,
         clauses: analysis.clauses,
