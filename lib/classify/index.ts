@@ -1,20 +1,17 @@
+/**
+ * The classifier contract: `classifyClauses(clauses)` → labelled, explained clauses. Runs in the
+ * background and the CLI (never in the content script).
+ * @module
+ */
 import type { AnalysedClause, Clause } from '../types';
+import { classifyWith } from './classifier';
 
-// PLACEHOLDER (foundation scaffold): replaced by rules + trained model.
+export { labelClause, classifyWith } from './classifier';
+
+/**
+ * Rules + the bundled trained model. Until the model is trained this runs the rules alone (strong
+ * patterns label; weak ones only feed the model).
+ */
 export function classifyClauses(clauses: Clause[]): AnalysedClause[] {
-  return clauses.map((c) => ({
-    ...c,
-    labels: /train/i.test(c.text)
-      ? [
-          {
-            category: 'ai-training',
-            stance: 'permits',
-            confidence: 0.5,
-            evidence: { phrase: null, rule: null, features: [] },
-          },
-        ]
-      : [],
-    explanation: null,
-    slots: { data: [], purposes: [], safeguards: [], choice: null, scope: [], default: null },
-  }));
+  return classifyWith(clauses, null);
 }

@@ -1,0 +1,114 @@
+/**
+ * The trained linear model: per-category one-vs-rest logistic regression over hashed features, int8
+ * weights with a per-category scale. Stored as base64 in model.json (written by `npm run train`).
+ * @module
+ */
+import type { CategoryId } from './taxonomy';
+import { fnv1a } from './features';
+
+/** What `scripts/train.ts` writes. */
+export interface ModelFile {
+  format: 'fineprint-linear-v1';
+  /** ISO date of training, and the command, for provenance. */
+  trainedAt: string;
+  /** Categories with a trained head, in column order. */
+  categories: CategoryId[];
+  /** Sorted uint32 feature hashes, little-endian, base64. */
+  hashes: string;
+  /** int8 weights, row-major [feature][category], base64. */
+  weights: string;
+  scales: number[];
+  biases: number[];
+  /** Per-category probability threshold chosen on by-service cross-validation for precision. */
+  thresholds: number[];
+  /** Rule ids precise enough (on training folds) to label on their own. */
+  trustedRules: string[];
+  /** Training set summary. */
+  stats?: Record<string, unknown>;
+}
+
+export interface LinearModel {
+  categories: CategoryId[];
+  index: Map<number, number>;
+  weights: Int8Array;
+  scales: Float64Array;
+  biases: Float64Array;
+  thresholds: Float64Array;
+  trustedRules: Set<string>;
+}
+
+function fromBase64(b64: string): Uint8Array {
+  if (typeof atob === 'function') {
+    const bin = atob(b64);
+    const out = new Uint8Array(bin.length);
+    for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+    return out;
+  }
+  return new Uint8Array(Buffer.from(b64, 'base64'));
+}
+
+/** Decode a model file; throws on a malformed one (the caller falls back to rules). */
+export function loadModel(file: ModelFile): LinearModel {
+  if (file.format !== 'fineprint-linear-v1') throw new Error(`unknown model format ${String(file.format)}`);
+  const hb = fromBase64(file.hashes);
+  const weights = new Int8Array(fromBase64(file.weights).buffer);
+  const C = file.categories.length;
+  const n = hb.length / 4;
+  if (weights.length !== n * C) throw new Error('model weights do not match the feature count');
+  const view = new DataView(hb.buffer, hb.byteOffset, hb.byteLength);
+  const index = new Map<number, number>();
+  for (let i = 0; i < n; i++) index.set(view.getUint32(i * 4, true), i);
+  return {
+    categories: [...file.categories],
+    index,
+    weights,
+    scales: Float64Array.from(file.scales),
+    biases: Float64Array.from(file.biases),
+    thresholds: Float64Array.from(file.thresholds),
+    trustedRules: new Set(file.trustedRules),
+  };
+}
+
+export interface Scored {
+  /** Probability per category column. */
+  probs: Float64Array;
+  /** Row indices of the features present (parallel to `features`), -1 when unknown to the model. */
+  rows: Int32Array;
+}
+
+/** Logistic scores of one clause's features; O(features × categories). */
+export function score(model: LinearModel, features: readonly string[]): Scored {
+  const C = model.categories.length;
+  const acc = new Float64Array(C);
+  const rows = new Int32Array(features.length);
+  for (let i = 0; i < features.length; i++) {
+    const row = model.index.get(fnv1a(features[i]!));
+    rows[i] = row ?? -1;
+    if (row === undefined) continue;
+    const base = row * C;
+    for (let c = 0; c < C; c++) acc[c]! += model.weights[base + c]!;
+  }
+  const probs = new Float64Array(C);
+  for (let c = 0; c < C; c++) probs[c] = 1 / (1 + Math.exp(-(acc[c]! * model.scales[c]! + model.biases[c]!)));
+  return { probs, rows };
+}
+
+/** The `k` present features contributing most to category column `c` (w·x is exact for a linear model). */
+export function topFeatures(
+  model: LinearModel,
+  features: readonly string[],
+  rows: Int32Array,
+  c: number,
+  k: number,
+): string[] {
+  const C = model.categories.length;
+  const pairs: Array<[number, string]> = [];
+  for (let i = 0; i < features.length; i++) {
+    const row = rows[i]!;
+    if (row < 0 || features[i] === 'bias:1') continue;
+    const w = model.weights[row * C + c]!;
+    if (w > 0) pairs.push([w, features[i]!]);
+  }
+  pairs.sort((a, b) => b[0] - a[0]);
+  return pairs.slice(0, k).map(([, f]) => f);
+}

@@ -1,0 +1,92 @@
+/**
+ * The rule layer: one family per category, each a list of patterns (see ./types). High recall; the model
+ * decides the rest. Every hit carries the verbatim phrase and the stance cues that decided it.
+ * @module
+ */
+import type { Clause } from '../../types';
+import { asciiPunctuation } from '../text';
+import { aiTraining } from './ai-training';
+import { arbitration } from './arbitration';
+import { automatedDecisions } from './automated-decisions';
+import { contentLicense } from './content-license';
+import { dataRetention } from './data-retention';
+import { dataSale } from './data-sale';
+import { dataSharing } from './data-sharing';
+import { deIdentification } from './de-identification';
+import { internationalTransfer } from './international-transfer';
+import { targetedAdvertising } from './targeted-advertising';
+import { unilateralChange } from './unilateral-change';
+import { userChoice } from './user-choice';
+import { resolveStance } from './stance';
+import type { RuleFamily, RuleHit } from './types';
+
+export type { RuleFamily, RuleHit, RulePattern } from './types';
+export { resolveStance } from './stance';
+
+export const RULE_FAMILIES: readonly RuleFamily[] = [
+  aiTraining,
+  automatedDecisions,
+  dataSharing,
+  dataSale,
+  targetedAdvertising,
+  dataRetention,
+  internationalTransfer,
+  deIdentification,
+  userChoice,
+  contentLicense,
+  arbitration,
+  unilateralChange,
+];
+
+const globals = new WeakMap<RegExp, RegExp>();
+function globalOf(re: RegExp): RegExp {
+  let g = globals.get(re);
+  if (!g) {
+    g = new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`);
+    globals.set(re, g);
+  }
+  return g;
+}
+
+/** Clauses longer than this are matched on their first part only: bounds regex time on pathological input. */
+const MAX_MATCH_CHARS = 4000;
+
+/**
+ * Every family that fires on the clause, at most one hit per category (strongest pattern first, then the
+ * earliest match). The phrase is a verbatim slice of `clause.text`.
+ */
+export function applyRules(clause: Pick<Clause, 'text' | 'leadIn'>): RuleHit[] {
+  const original = clause.text.slice(0, MAX_MATCH_CHARS);
+  // Same length as the original (one-to-one character replacements), so offsets carry over.
+  const text = asciiPunctuation(original);
+  const leadIn = clause.leadIn ? asciiPunctuation(clause.leadIn) : undefined;
+  const hits: RuleHit[] = [];
+  for (const family of RULE_FAMILIES) {
+    if (family.vetoes?.some((v) => v.test(text))) continue;
+    let best: RuleHit | null = null;
+    for (const p of family.patterns) {
+      if (best && (best.strong || !p.strong)) continue;
+      const matches = [...text.matchAll(globalOf(p.pattern))];
+      const m = matches[0];
+      if (!m) continue;
+      // Each occurrence gets its own stance; a clause that both permits and denies is mixed ("unclear").
+      const stances = matches.map((x) =>
+        resolveStance(text, x.index, x.index + x[0].length, leadIn, family.userNegation),
+      );
+      const { stance: first, cues } = stances[0]!;
+      const kinds = new Set(stances.map((s) => s.stance));
+      const stance = kinds.has('permits') && kinds.has('denies') ? 'unclear' : first;
+      best = {
+        category: family.category,
+        stance,
+        rule: p.id,
+        phrase: original.slice(m.index, m.index + m[0].length),
+        start: m.index,
+        strong: p.strong,
+        cues,
+      };
+    }
+    if (best) hits.push(best);
+  }
+  return hits;
+}

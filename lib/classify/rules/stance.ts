@@ -1,0 +1,79 @@
+/**
+ * Stance of a rule match: who does what, and whether it is negated, hedged or conditional.
+ * Negation scope is the sub-clause that contains the match (bounded by ; : . and contrastive words), so
+ * "we do not sell your data, but we share it with partners" negates the sale and not the sharing.
+ * @module
+ */
+import type { Stance } from '../taxonomy';
+
+const BOUNDARY =
+  /[.;:!?]|\b(?:but|however|although|though|whereas|except|unless|while|other than|instead)\b/gi;
+
+const NEGATION =
+  /\b(?:(?:do|does|did|will|would|shall|should|may|might|must|can|could|are|is|am|was|were|be|been|have|has|had)\s+not|don't|doesn't|didn't|won't|wouldn't|shan't|isn't|aren't|wasn't|weren't|haven't|hasn't|can't|cannot|never|no longer|neither|nor|none of)\b(?!\s+(?:only|limited|want|wish|like|prefer|necessarily|just|agree)\b)|\bno\s+(?:[\w-]+\s+){0,2}?(?:data|information|content|inputs?|prompts?|conversations?|chats?|personal)\b/i;
+
+/** The user (or another non-company actor) is told not to do something. */
+const USER_NEGATION =
+  /\b(?:you|users?|developers?|customers?|licensees?|members?|participants?|subscribers?|visitors?|no one|nobody|anyone)\b(?:\s+[\w-]+){0,3}?\s+(?:(?:may|must|shall|will|can|should|are|is)\s+not|mustn't|shan't|won't|can't|cannot|agrees? not to|(?:are|is) (?:not )?(?:permitted|allowed|authori[sz]ed)|(?:are|is) (?:strictly )?prohibited|(?:are|is) forbidden)\b|\bprohibited from\b|\bagree(?:s)? not to\b|^\s*(?:do not|don't|never)\b|\bwithout (?:our|the|its) (?:express |prior |written |explicit )+(?:permission|consent|authori[sz]ation)\b|\bno (?:other )?rights? or licen[cs]es? (?:are|is) granted\b|\b(?:prohibited|restricted) (?:uses?|activities|conduct)\b/i;
+
+const PERMISSIVE_USER =
+  /\byou (?:may|must|shall|will|can|should) not\b(?:\s+\w+){0,3}\s+(?:be able|receive|need)\b/i;
+
+const HEDGE =
+  /\bas traditionally understood\b|\bin the traditional sense\b|\bnot\s+(?:[\w-]+\s+){0,2}directly\b|\bgenerally (?:do|does) not\b|\bmay or may not\b|\bnot (?:typically|usually|normally|ordinarily)\b/i;
+
+const EXCEPTION =
+  /\b(?:except|unless|other than|apart from|with the exception of|without your (?:consent|permission))\b/i;
+
+function subClauseStart(text: string, at: number): number {
+  let start = 0;
+  BOUNDARY.lastIndex = 0;
+  for (let m = BOUNDARY.exec(text); m && m.index < at; m = BOUNDARY.exec(text)) start = m.index + m[0].length;
+  return start;
+}
+
+function sentenceStart(text: string, at: number): number {
+  const i = Math.max(text.lastIndexOf('. ', at), text.lastIndexOf('? ', at), text.lastIndexOf('! ', at));
+  return i < 0 ? 0 : i + 2;
+}
+
+export interface StanceResult {
+  stance: Stance;
+  cues: string[];
+}
+
+/**
+ * Stance of the match at [start, end) in `text` (ASCII-normalised), given the list lead-in, if any.
+ * `userNegation` is what a user-side prohibition means for this category.
+ */
+export function resolveStance(
+  text: string,
+  start: number,
+  end: number,
+  leadIn: string | undefined,
+  userNegation: Stance,
+): StanceResult {
+  const cues: string[] = [];
+  const sentence = text.slice(sentenceStart(text, start), end);
+  const scope = text.slice(subClauseStart(text, start), end);
+  const after = text.slice(end);
+
+  if (USER_NEGATION.test(sentence) && !PERMISSIVE_USER.test(sentence)) cues.push('user-neg');
+  // "without the express permission of rightsholders" usually follows the prohibited use.
+  else if (
+    /\bwithout (?:our|the|its) (?:express |prior |written |explicit )+(?:permission|consent)/i.test(after)
+  )
+    cues.push('user-neg');
+  else if (leadIn && USER_NEGATION.test(leadIn) && !/\b(?:we|us|our)\b/i.test(text.slice(0, start)))
+    cues.push('lead-in-user-neg');
+
+  if (NEGATION.test(scope)) cues.push('neg');
+  if (HEDGE.test(text)) cues.push('hedge');
+  if (EXCEPTION.test(after)) cues.push('exception');
+
+  let stance: Stance = 'permits';
+  if (cues.includes('user-neg') || cues.includes('lead-in-user-neg')) stance = userNegation;
+  else if (cues.includes('hedge')) stance = 'unclear';
+  else if (cues.includes('neg')) stance = cues.includes('exception') ? 'unclear' : 'denies';
+  return { stance, cues };
+}

@@ -1,0 +1,40 @@
+/**
+ * The shape of a rule family: data, not code, so families stay reviewable and can be tuned without
+ * touching the matching machinery.
+ * @module
+ */
+import type { CategoryId, Stance } from '../taxonomy';
+
+export interface RulePattern {
+  /** Stable id, shown to users as evidence ("rule ai.use-to-train"). */
+  id: string;
+  /** Matched case-insensitively against the clause as written, so the evidence phrase is verbatim. */
+  pattern: RegExp;
+  /** High precision: may label a clause on its own, even when the model scores it low. */
+  strong: boolean;
+}
+
+export interface RuleFamily {
+  category: CategoryId;
+  patterns: RulePattern[];
+  /** A clause matching any veto never fires this family (e.g. a licence granted *to* the user). */
+  vetoes?: RegExp[];
+  /**
+   * What "you may not / you agree not to …" means for this category. For AI training it is the user who
+   * is forbidden to train (`user-prohibited`); for choices, "you cannot opt out" means no choice (`denies`);
+   * for arbitration, "you may not bring a class action" is the practice itself (`permits`).
+   */
+  userNegation: Stance;
+}
+
+export interface RuleHit {
+  category: CategoryId;
+  stance: Stance;
+  rule: string;
+  /** Verbatim span of the clause text. */
+  phrase: string;
+  start: number;
+  strong: boolean;
+  /** Stance cues found, e.g. `neg`, `user-neg`, `lead-in-user-neg`, `hedge`, `exception`. */
+  cues: string[];
+}

@@ -1,0 +1,76 @@
+import { alt, near, rx } from './build';
+import type { RuleFamily } from './types';
+
+const DOC = alt(
+  'terms',
+  'agreement',
+  'policy',
+  'privacy (?:policy|notice|statement)',
+  'notice',
+  'conditions',
+  'terms of (?:service|use)',
+  'statement',
+);
+
+/** The company may change the terms (or the service) on its own. */
+export const unilateralChange: RuleFamily = {
+  category: 'unilateral-change',
+  userNegation: 'user-prohibited',
+  patterns: [
+    {
+      id: 'change.modify-terms',
+      pattern: rx(
+        near(
+          alt(
+            'chang(?:e|es|ed)',
+            'modif(?:y|ies|ied|ications?)',
+            'amend(?:s|ed|ments?)?',
+            'updat(?:e|es|ed)',
+            'revis(?:e|es|ed|ions?)',
+            'replace',
+          ),
+          `(?:these|this|the|our) ${DOC}`,
+          6,
+        ),
+      ),
+      strong: true,
+    },
+    {
+      id: 'change.reserve-right',
+      pattern: rx(
+        near(
+          'reserves? the right',
+          alt(
+            'chang\\w+',
+            'modif\\w+',
+            'amend\\w*',
+            'updat\\w+',
+            'revis\\w+',
+            'discontinu\\w+',
+            'suspend\\w*',
+          ),
+          4,
+        ),
+      ),
+      strong: true,
+    },
+    {
+      id: 'change.at-any-time',
+      pattern: rx(
+        'at any time,? (?:and )?(?:without (?:prior )?notice|for any reason|in (?:our|its) sole discretion)',
+      ),
+      strong: false,
+    },
+    {
+      id: 'change.service',
+      pattern: rx(
+        near(
+          alt('discontinue', 'suspend', 'modify', 'change'),
+          alt('(?:the |our |any )?services?', 'features?', 'functionalit(?:y|ies)', 'prices', 'fees'),
+          4,
+        ),
+      ),
+      strong: false,
+    },
+  ],
+};

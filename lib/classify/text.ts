@@ -1,0 +1,42 @@
+/**
+ * Text normalisation and tokenisation shared by the rules, the model features and the trainer, so that
+ * training and inference see exactly the same tokens.
+ * @module
+ */
+
+const QUOTES: Array<[RegExp, string]> = [
+  [/[‘’‚‛′]/g, "'"],
+  [/[“”„‟″]/g, '"'],
+  [/[‐‑‒–—―]/g, '-'],
+  [/ /g, ' '],
+];
+
+/** Curly quotes and dashes to ASCII, non-breaking spaces to spaces; keeps length-independent meaning. */
+export function asciiPunctuation(text: string): string {
+  let out = text;
+  for (const [re, rep] of QUOTES) out = out.replace(re, rep);
+  return out;
+}
+
+/**
+ * Lower-cased word tokens with numbers, URLs and e-mails collapsed to placeholders. Placeholders keep the
+ * model from learning dates and version numbers (a pitfall seen on OPP-115, where "2015" became a feature).
+ */
+export function tokenize(text: string): string[] {
+  const t = asciiPunctuation(text)
+    .toLowerCase()
+    .replace(/\bhttps?:\/\/\S+|\bwww\.\S+/g, ' zurlz ')
+    .replace(/\b[\w.+-]+@[\w-]+\.[\w.]+\b/g, ' zemailz ')
+    .replace(/\bre-(train|use|identify)/g, 're$1')
+    .replace(/\bpre-(train)/g, 'pre$1')
+    .replace(/\bfine-(tun)/g, 'fine$1')
+    .replace(/\bde-(identif)/g, 'de$1')
+    .replace(/n't\b/g, ' not')
+    .replace(/'s\b/g, '');
+  const out: string[] = [];
+  for (const m of t.matchAll(/[a-z][a-z0-9]*|\d+(?:[.,]\d+)*/g)) {
+    const w = m[0];
+    out.push(/^\d/.test(w) ? 'znumz' : w);
+  }
+  return out;
+}

@@ -1,0 +1,156 @@
+/**
+ * Slot extraction: the data, purposes, safeguards, choices, scope exclusions and default that a clause
+ * states, as short English phrases for the explanation templates and the UI.
+ * @module
+ */
+import type { Slots } from '../types';
+import { asciiPunctuation } from '../classify/text';
+
+type Lexicon = ReadonlyArray<readonly [RegExp, string]>;
+
+/** Ordered most specific first; the first phrase that matches a stretch of text wins. */
+const DATA: Lexicon = [
+  [/\bpublic(?:ly)?(?: available)? (?:posts|content|information|data)\b/i, 'public posts and information'],
+  [/\b(?:chats?|conversations?|chat history)\b/i, 'chats'],
+  [/\bprompts?\b/i, 'prompts'],
+  [/\binputs?(?: and outputs?)?\b/i, 'inputs and outputs'],
+  [/\bvoice (?:recordings?|data|input)|\baudio recordings?\b/i, 'voice recordings'],
+  [/\bphotos?\b|\bimages?\b|\bvideos?\b/i, 'photos and videos'],
+  [/\bmessages?\b/i, 'messages'],
+  [/\bfeedback\b/i, 'feedback'],
+  [/\bfiles?\b|\bdocuments?\b|\buploads?\b/i, 'files'],
+  [/\bposts?\b|\bcomments?\b/i, 'posts'],
+  [/\b(?:your|user|customer|member)s?'? content\b|\bcontent (?:you|that you)\b|\bcontent\b/i, 'your content'],
+  [/\bprecise location\b|\blocation (?:data|information)\b|\bgeolocation\b/i, 'location'],
+  [/\bcontact (?:data|information|details)\b|\bemail addresses?\b|\bphone numbers?\b/i, 'contact details'],
+  [/\bbrowsing (?:history|data|activity)\b|\bwebsites? you visit\b/i, 'browsing activity'],
+  [/\bpurchase (?:history|data)\b|\btransaction (?:data|information)\b/i, 'purchases'],
+  [/\bpayment (?:data|information|details)\b|\bcard (?:numbers?|details)\b/i, 'payment details'],
+  [/\bdevice (?:data|information|identifiers?)\b|\bIP address(?:es)?\b/i, 'device information'],
+  [/\bcookies?\b|\btracking technologies\b/i, 'cookies'],
+  [/\bbiometric\b/i, 'biometric data'],
+  [/\bhealth (?:data|information)\b/i, 'health data'],
+  [/\busage (?:data|information)\b|\b(?:your )?activity\b|\binteractions?\b/i, 'activity'],
+  [/\bpersonal (?:data|information)\b|\bpersonally identifiable information\b/i, 'personal data'],
+];
+
+const PURPOSES: Lexicon = [
+  [/\btrain(?:ing)?\b[^.;]{0,60}?\bmodels?\b|\bmodel (?:training|improvement)\b/i, 'training AI models'],
+  [/\b(?:advertis\w+|ads|marketing)\b/i, 'advertising and marketing'],
+  [/\bpersonali[sz]\w+|\brecommendations?\b/i, 'personalisation'],
+  [/\b(?:security|safety|fraud|abuse|spam)\b/i, 'safety and security'],
+  [/\b(?:analytics|measure\w*|statistics)\b/i, 'analytics'],
+  [/\bresearch\b/i, 'research'],
+  [
+    /\bimprov\w+ (?:and develop\w* )?(?:our |the )?(?:services?|products?|features?)\b|\bdevelop\w* new (?:products|features|services)\b/i,
+    'improving products',
+  ],
+  [/\bprovid\w+ (?:and maintain\w* )?(?:the |our )?(?:services?|products?)\b/i, 'providing the service'],
+  [
+    /\blegal (?:obligations?|requirements?)\b|\bcomply with (?:the )?(?:law|legal)\b|\blaw enforcement\b/i,
+    'legal obligations',
+  ],
+];
+
+const SAFEGUARDS: Lexicon = [
+  [/\bde-?identif\w+/i, 'de-identified'],
+  [/\banonymi[sz]\w+/i, 'anonymised'],
+  [/\bpseudonymi[sz]\w+/i, 'pseudonymised'],
+  [/\baggregat\w+/i, 'aggregated'],
+  [/\bencrypt\w+/i, 'encrypted'],
+  [/\bdisassociat\w+/i, 'disconnected from your account'],
+  [/\bfilter(?:s|ed|ing)? out\b[^.;]{0,30}?\bpersonal\b/i, 'filtered for personal data'],
+  [/\bstandard contractual clauses\b/i, 'covered by standard contractual clauses'],
+];
+
+const SCOPE: Lexicon = [
+  [/\benterprise\b/i, 'Enterprise'],
+  [
+    /\b(?:business|team|workspace) (?:accounts?|plans?|customers?|users?|offerings?)\b|\bChatGPT (?:Team|Business)\b/i,
+    'business plans',
+  ],
+  [/\b(?:edu|education(?:al)?) (?:accounts?|plans?|customers?)\b/i, 'education plans'],
+  [/\bAPI\b/, 'API'],
+  [/\btemporary chats?\b|\bincognito\b/i, 'temporary chats'],
+  [/\bzero data retention\b/i, 'zero-data-retention customers'],
+  [/\bchildren\b|\bminors?\b|\bunder (?:the age of )?(?:13|16|18)\b/i, 'children'],
+  [/\b(?:EEA|European Economic Area|EU|UK|United Kingdom|Switzerland)\b/, 'users in the EU/UK'],
+];
+
+function collect(text: string, lexicon: Lexicon): string[] {
+  const found: Array<[number, string]> = [];
+  for (const [re, label] of lexicon) {
+    const m = re.exec(text);
+    if (m && !found.some(([, l]) => l === label)) found.push([m.index, label]);
+  }
+  return found.sort((a, b) => a[0] - b[0]).map(([, l]) => l);
+}
+
+/** The choice the clause offers, as a short verb phrase ("turn it off in settings", "opt out"). */
+function extractChoice(t: string): string | null {
+  const inSettings =
+    /\b(?:in|via|through|from|using) (?:your |the |our )?(?:[\w-]+ )?(?:settings|data controls|privacy controls|preferences|account)\b/i.test(
+      t,
+    );
+  if (
+    /\bopt(?:s|ed|ing)?[- ]?out\b/i.test(t) ||
+    /\bturn (?:it |this )?off\b|\bdisable\b|\bswitch (?:it )?off\b/i.test(t)
+  )
+    return inSettings ? 'turn it off in settings' : 'opt out';
+  if (/\bobject(?:ion)?\b/i.test(t)) return inSettings ? 'object in settings' : 'object';
+  if (/\bopt(?:s|ed|ing)?[- ]?in\b/i.test(t)) return 'opt in';
+  if (/\bunsubscribe\b/i.test(t)) return 'unsubscribe';
+  if (/\bwithdraw (?:your )?consent\b/i.test(t)) return 'withdraw consent';
+  if (/\bdo not sell (?:or share )?my\b/i.test(t)) return 'use the "Do Not Sell or Share" link';
+  if (/\b(?:delete|erase)\b/i.test(t) && /\byou (?:can|may)\b|\bright to\b/i.test(t))
+    return 'ask for deletion';
+  if (inSettings && /\byou (?:can|may)\b/i.test(t)) return 'change it in settings';
+  return null;
+}
+
+function extractDefault(t: string): 'on' | 'off' | null {
+  if (/\b(?:off|disabled) by default\b|\bby default,? (?:we )?(?:do not|don't|will not)\b/i.test(t))
+    return 'off';
+  if (
+    /\bonly (?:if|when|with) you\b|\bif you (?:choose|decide|agree) to\b|\bopt(?:s|ed)?[- ]?in\b|\bwith your (?:explicit |prior |express )?(?:consent|permission)\b/i.test(
+      t,
+    )
+  )
+    return 'off';
+  if (
+    /\bby default\b|\bunless you (?:opt[- ]?out|object|turn|disable|choose not|tell us)\b|\bif you do not (?:opt[- ]?out|object)\b|\b(?:on|enabled) by default\b/i.test(
+      t,
+    )
+  )
+    return 'on';
+  return null;
+}
+
+/** Scope exclusions only count when the clause excludes them ("does not apply to", "except", "excluding"). */
+function extractScope(t: string): string[] {
+  if (
+    !/\b(?:not (?:apply|applicable|used|covered|included)|exclud\w+|except|other than|does not|do not|don't|doesn't|isn't|aren't|not)\b/i.test(
+      t,
+    )
+  )
+    return [];
+  return collect(t, SCOPE);
+}
+
+/** Slots stated by a clause. Pure; lexicon matches on the ASCII-normalised text. */
+export function extractSlots(text: string): Slots {
+  const t = asciiPunctuation(text);
+  return {
+    data: collect(t, DATA),
+    purposes: collect(t, PURPOSES),
+    safeguards: collect(t, SAFEGUARDS),
+    choice: extractChoice(t),
+    scope: extractScope(t),
+    default: extractDefault(t),
+  };
+}
+
+/** No slots at all. */
+export function emptySlots(): Slots {
+  return { data: [], purposes: [], safeguards: [], choice: null, scope: [], default: null };
+}
