@@ -1,0 +1,49 @@
+/**
+ * The labelled clause dataset: Node-side entry point (reads label files and corpus documents from disk).
+ * Pure pieces live in the sibling modules and take their reader as an argument.
+ * @module
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { resolveLabels, type LoadedLabels } from './load-labels';
+
+export * from './clause-text';
+export * from './label-record';
+export * from './load-labels';
+export * from './dataset-stats';
+export { htmlBlockText, HTML_EXTRACTOR_VERSION } from './html-block-text';
+export { sourceText, extractorFor } from './source-text';
+export { segmentUnits, sentenceSpans, type Unit, type Span } from './segment-units';
+
+/** data/labels of this repository. */
+export const LABELS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../data/labels');
+
+/** Every `.jsonl` file in a labels directory, sorted. */
+export function labelFiles(dir: string = LABELS_DIR): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.jsonl'))
+    .sort()
+    .map((f) => join(dir, f));
+}
+
+/** Reads a file, or null when it does not exist. */
+export function readBytesFromDisk(path: string): Uint8Array | null {
+  try {
+    return readFileSync(path);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw e;
+  }
+}
+
+/**
+ * Load and resolve label files against the corpus.
+ * @param corpusDir the corpus directory (see scripts/corpus.ts `corpusDir()`)
+ * @param files label files (absolute paths); defaults to every `data/labels/*.jsonl`
+ */
+export function loadLabels(corpusDir: string, files: string[] = labelFiles()): LoadedLabels {
+  const sources = files.map((f) => ({ name: basename(f), text: readFileSync(f, 'utf8') }));
+  return resolveLabels(corpusDir, sources, readBytesFromDisk);
+}

@@ -1,0 +1,64 @@
+/**
+ * Turn the annotator's decisions for a batch into label records, one per occurrence of each decided text in
+ * the pool (the same sentence in another version of the same policy gets the same labels), appended to
+ * data/labels/<file>.jsonl.
+ * Usage: tsx scripts/label/apply-batch.ts <id> <decisions-file> [labels-file-name]
+ */
+import { appendFileSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { corpusDir } from '../corpus';
+import { cleanClauseText, LABELS_DIR, type LabelRecord } from '../../lib/dataset';
+import { batchPath, labelledHashes, parseDecisions, type BatchItem } from './batch-io';
+import { loadPool, poolUnits } from './corpus-units';
+import { sectionOf } from './section';
+
+export const ANNOTATOR = 'agent-annotator (Claude), guide v1';
+
+function main(): void {
+  const [id, decisionsFile, out = 'annotated.jsonl'] = process.argv.slice(2);
+  if (!id || !decisionsFile) throw new Error('usage: apply-batch <id> <decisions-file> [labels-file]');
+  const items = JSON.parse(readFileSync(batchPath(id), 'utf8')) as BatchItem[];
+  const decisions = parseDecisions(readFileSync(decisionsFile, 'utf8'), items.length);
+  const done = labelledHashes();
+  const byHash = new Map<string, ReturnType<typeof poolUnits>>();
+  for (const u of poolUnits(loadPool(corpusDir()))) {
+    (byHash.get(u.hash) ?? byHash.set(u.hash, []).get(u.hash)!).push(u);
+  }
+  const lines: string[] = [];
+  let skipped = 0;
+  for (const it of items) {
+    if (done.has(it.hash)) {
+      skipped++;
+      continue;
+    }
+    const d = decisions.get(it.i) ?? { labels: [], hard: false };
+    const ai = d.labels.find((l) => l.category === 'ai-training');
+    const hard = d.hard || ai?.stance === 'denies' || ai?.stance === 'user-prohibited';
+    const occurrences = byHash.get(it.hash) ?? [];
+    if (!occurrences.length) throw new Error(`item ${it.i}: text no longer in the pool`);
+    for (const u of occurrences) {
+      const rec: LabelRecord = {
+        doc: u.doc.doc,
+        extractor: u.doc.extractor,
+        start: u.unit.start,
+        end: u.unit.end,
+        hash: u.hash,
+        ...(u.unit.leadIn ? { lead_in: [u.unit.leadIn.start, u.unit.leadIn.end] as [number, number] } : {}),
+        section: sectionOf(u.unit.headingPath),
+        service: u.doc.service,
+        licence: u.doc.licence,
+        labels: d.labels,
+        hard_negative: hard,
+        by: ANNOTATOR,
+      };
+      if (cleanClauseText(u.doc.text.slice(rec.start, rec.end)) !== u.clean) throw new Error('offset drift');
+      lines.push(JSON.stringify(rec));
+    }
+  }
+  appendFileSync(join(LABELS_DIR, out), lines.map((l) => l + '\n').join(''));
+  console.log(
+    `batch ${id}: ${items.length - skipped} texts → ${lines.length} records in ${out}${skipped ? ` (${skipped} already labelled, skipped)` : ''}`,
+  );
+}
+
+main();

@@ -1,0 +1,102 @@
+/**
+ * Annotation tooling: the pool of candidate documents and their units. Documents: every Markdown version in
+ * `versions/` (except `__noise` capture artefacts) and the English OTA pages in `html/policy/` (OPP-115 2015
+ * pages are evaluation-only and handled separately). Licence comes from the corpus manifest.
+ */
+import { readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  clauseHash,
+  cleanClauseText,
+  extractorFor,
+  segmentUnits,
+  sourceText,
+  type Unit,
+} from '../../lib/dataset';
+
+export interface PoolDoc {
+  doc: string;
+  service: string;
+  licence: string;
+  extractor: string;
+  text: string;
+  units: Unit[];
+}
+
+export interface PoolUnit {
+  doc: PoolDoc;
+  unit: Unit;
+  clean: string;
+  hash: string;
+}
+
+/** Service name from a corpus path; Twitter and X are one service renamed, so they share a name. */
+export function serviceOf(doc: string): string {
+  const parts = doc.split('/');
+  let name: string;
+  if (parts[0] === 'versions') name = parts[1]!.split('__')[0]!;
+  else if (parts[0] === 'html') name = parts[2]!.split('__')[1]!;
+  else name = parts[parts.length - 1]!.replace(/\.\w+$/, '');
+  name = name.replace(/_/g, ' ');
+  return name === 'Twitter' || name === 'X' ? 'X (Twitter)' : name;
+}
+
+const STOP_EN = /\b(?:the|and|of|to|you|your|we|our|is|are|for|with|that|this|may|not|or)\b/gi;
+
+/** Rough English check: share of very common English words among all words. */
+export function looksEnglish(text: string): boolean {
+  const words = text.slice(0, 20000).match(/\p{L}+/gu) ?? [];
+  if (words.length < 50) return false;
+  const hits = text.slice(0, 20000).match(STOP_EN)?.length ?? 0;
+  return hits / words.length > 0.12;
+}
+
+export function licenceMap(corpus: string): Map<string, string> {
+  const rows = JSON.parse(readFileSync(join(corpus, 'manifest.json'), 'utf8')) as {
+    file: string;
+    license: string;
+  }[];
+  return new Map(rows.map((r) => [r.file, r.license]));
+}
+
+/** All candidate documents of the training pool, with their segmented units. */
+export function loadPool(corpus: string, opts: { includeOpp?: boolean } = {}): PoolDoc[] {
+  const licences = licenceMap(corpus);
+  const paths: string[] = [];
+  for (const d of readdirSync(join(corpus, 'versions')).sort()) {
+    if (d.endsWith('__noise')) continue;
+    for (const f of readdirSync(join(corpus, 'versions', d)).sort())
+      if (f.endsWith('.md')) paths.push(`versions/${d}/${f}`);
+  }
+  for (const f of readdirSync(join(corpus, 'html/policy')).sort()) {
+    const isOpp = f.startsWith('opp115-2015__');
+    if (isOpp !== !!opts.includeOpp) continue;
+    paths.push(`html/policy/${f}`);
+  }
+  const docs: PoolDoc[] = [];
+  for (const doc of paths) {
+    const extractor = extractorFor(doc)!;
+    const text = sourceText(readFileSync(join(corpus, doc)), extractor);
+    if (!looksEnglish(text)) continue;
+    const licence = doc.startsWith('html/policy/opp115-2015__')
+      ? 'OPP-115-research'
+      : licences.get(doc) === 'ODC-BY-1.0' || !licences.has(doc)
+        ? 'ODC-BY-1.0'
+        : licences.get(doc)!;
+    docs.push({ doc, service: serviceOf(doc), licence, extractor, text, units: segmentUnits(text) });
+  }
+  return docs;
+}
+
+/** Units worth labelling: at least five words of running text. */
+export function poolUnits(docs: PoolDoc[]): PoolUnit[] {
+  const out: PoolUnit[] = [];
+  for (const doc of docs)
+    for (const unit of doc.units) {
+      const clean = cleanClauseText(doc.text.slice(unit.start, unit.end));
+      if (clean.split(/\s+/).length < 5) continue;
+      out.push({ doc, unit, clean, hash: clauseHash(doc.text.slice(unit.start, unit.end)) });
+    }
+  return out;
+}
