@@ -1,0 +1,378 @@
+/**
+ * Validation of incoming runtime messages. Content scripts run next to untrusted pages (a compromised
+ * page can forge anything a content script could send), so every payload is checked field by field and
+ * rebuilt from the fields we know: what reaches a handler is a fresh object of the declared shape, never
+ * the sender's object. Pure: the caller passes the sender and the extension's own identity.
+ * @module
+ */
+import type { ExtractedPage, PolicyLink } from './messages';
+import type { Clause, PageInfo, PageKind, UnsupportedReason } from './types';
+
+export type Check<T> = { ok: true; value: T } | { ok: false; reason: string };
+
+/** Validates `value` (found at `path`, for messages) and returns a clean copy or a reason. */
+export type Guard<T> = (value: unknown, path?: string) => Check<T>;
+
+const ok = <T>(value: T): Check<T> => ({ ok: true, value });
+const fail = (path: string, what: string): Check<never> => ({ ok: false, reason: `${path}: ${what}` });
+
+function kindOf(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  return typeof value;
+}
+
+// Control characters other than tab / newline / carriage return have no business in page text or ids.
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+
+/** A string of at most `max` characters (no control characters unless `allowControl`). */
+export function str(opts: {
+  max: number;
+  min?: number;
+  pattern?: RegExp;
+  allowControl?: boolean;
+}): Guard<string> {
+  return (value, path = 'value') => {
+    if (typeof value !== 'string') return fail(path, `expected string, got ${kindOf(value)}`);
+    if (value.length > opts.max) return fail(path, `string longer than ${opts.max}`);
+    if (value.length < (opts.min ?? 0)) return fail(path, `string shorter than ${opts.min}`);
+    if (!opts.allowControl && CONTROL.test(value)) return fail(path, 'control characters');
+    if (opts.pattern && !opts.pattern.test(value)) return fail(path, `does not match ${opts.pattern}`);
+    return ok(value);
+  };
+}
+
+/** A finite number within [min, max]; `integer` also rejects fractions. */
+export function num(opts: { min: number; max: number; integer?: boolean }): Guard<number> {
+  return (value, path = 'value') => {
+    if (typeof value !== 'number' || !Number.isFinite(value))
+      return fail(path, `expected number, got ${kindOf(value)}`);
+    if (opts.integer && !Number.isInteger(value)) return fail(path, 'expected an integer');
+    if (value < opts.min || value > opts.max) return fail(path, `out of range [${opts.min}, ${opts.max}]`);
+    return ok(value);
+  };
+}
+
+export const bool: Guard<boolean> = (value, path = 'value') =>
+  typeof value === 'boolean' ? ok(value) : fail(path, `expected boolean, got ${kindOf(value)}`);
+
+/** One of the given string literals. */
+export function oneOf<const T extends string>(values: readonly T[]): Guard<T> {
+  const allowed = new Set<string>(values);
+  return (value, path = 'value') =>
+    typeof value === 'string' && allowed.has(value)
+      ? ok(value as T)
+      : fail(path, `expected one of ${values.join('|')}`);
+}
+
+/** An array of at most `max` items, each checked by `item`. */
+export function arr<T>(item: Guard<T>, opts: { max: number }): Guard<T[]> {
+  return (value, path = 'value') => {
+    if (!Array.isArray(value)) return fail(path, `expected array, got ${kindOf(value)}`);
+    if (value.length > opts.max) return fail(path, `more than ${opts.max} items`);
+    const out: T[] = [];
+    for (let i = 0; i < value.length; i++) {
+      const checked = item(value[i], `${path}[${i}]`);
+      if (!checked.ok) return checked;
+      out.push(checked.value);
+    }
+    return ok(out);
+  };
+}
+
+/** Marks a field as optional: absent (or `undefined`) is accepted and stays absent. */
+export interface Optional<T> {
+  optional: true;
+  guard: Guard<T>;
+}
+export const optional = <T>(guard: Guard<T>): Optional<T> => ({ optional: true, guard });
+
+/** `null` or a value accepted by `guard`. */
+export function nullable<T>(guard: Guard<T>): Guard<T | null> {
+  return (value, path = 'value') => (value === null ? ok(null) : guard(value, path));
+}
+
+type Shape = Record<string, Guard<unknown> | Optional<unknown>>;
+type ShapeValue<S extends Shape> = {
+  [K in keyof S as S[K] extends Optional<unknown> ? never : K]: S[K] extends Guard<infer T> ? T : never;
+} & {
+  [K in keyof S as S[K] extends Optional<unknown> ? K : never]?: S[K] extends Optional<infer T> ? T : never;
+};
+
+/**
+ * A plain object with exactly these fields. Unknown keys are rejected (not silently dropped): a sender
+ * that sends fields we don't know is out of contract, and `__proto__`-style keys never reach a handler.
+ */
+export function obj<S extends Shape>(shape: S): Guard<ShapeValue<S>> {
+  const keys = Object.keys(shape);
+  return (value, path = 'value') => {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+      return fail(path, `expected object, got ${kindOf(value)}`);
+    }
+    const proto = Object.getPrototypeOf(value) as unknown;
+    if (proto !== Object.prototype && proto !== null) return fail(path, 'expected a plain object');
+    for (const key of Object.keys(value)) {
+      if (!Object.hasOwn(shape, key)) return fail(`${path}.${key}`, 'unknown field');
+    }
+    const out: Record<string, unknown> = {};
+    for (const key of keys) {
+      const spec = shape[key]!;
+      const field = (value as Record<string, unknown>)[key];
+      if ('optional' in spec) {
+        if (field === undefined) continue;
+        const checked = spec.guard(field, `${path}.${key}`);
+        if (!checked.ok) return checked;
+        out[key] = checked.value;
+      } else {
+        const checked = spec(field, `${path}.${key}`);
+        if (!checked.ok) return checked;
+        out[key] = checked.value;
+      }
+    }
+    return ok(out as ShapeValue<S>);
+  };
+}
+
+/** An empty object (messages without a payload). */
+export const empty: Guard<Record<string, never>> = obj({}) as Guard<Record<string, never>>;
+
+export const MAX_URL_LENGTH = 4096;
+
+/**
+ * An absolute http(s) URL without credentials, returned normalised. `javascript:`, `data:`, `file:`,
+ * `chrome:`, `about:`, extension URLs and everything else are rejected.
+ */
+export const httpUrl: Guard<string> = (value, path = 'value') => {
+  const s = str({ max: MAX_URL_LENGTH })(value, path);
+  if (!s.ok) return s;
+  let url: URL;
+  try {
+    url = new URL(s.value);
+  } catch {
+    return fail(path, 'not an absolute URL');
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    return fail(path, `scheme ${url.protocol} not allowed`);
+  if (url.username || url.password) return fail(path, 'credentials in URL');
+  return ok(url.href);
+};
+
+// ---------------------------------------------------------------------------------------------------
+// Sites
+
+// Second-level labels under which registrations happen one level deeper (example.co.uk). Approximate by
+// design: no public-suffix list is bundled, and erring here only makes "same site" stricter.
+const SECOND_LEVEL = new Set(['co', 'com', 'org', 'net', 'gov', 'ac', 'edu', 'ne', 'or', 'go', 'gv']);
+
+/** The registrable part of a hostname, approximately (IPs and single labels are returned whole). */
+export function siteOf(hostname: string): string {
+  const host = hostname.toLowerCase().replace(/\.$/, '');
+  if (/^\d+(\.\d+){3}$/.test(host) || host.startsWith('[') || !host.includes('.')) return host;
+  const labels = host.split('.');
+  const n = labels.length;
+  const takeThree = n >= 3 && labels[n - 1]!.length === 2 && SECOND_LEVEL.has(labels[n - 2]!);
+  return labels.slice(takeThree ? -3 : -2).join('.');
+}
+
+/** Whether two http(s) URLs belong to the same site (same scheme family, same registrable domain). */
+export function sameSite(a: string, b: string): boolean {
+  try {
+    return siteOf(new URL(a).hostname) === siteOf(new URL(b).hostname);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Payment / buy-now-pay-later providers whose own terms a checkout may link to. A policy link must be
+ * on the page's own site or one of these; anything else a page reports is refused.
+ */
+export const PAYMENT_POLICY_SITES: readonly string[] = [
+  'paypal.com',
+  'klarna.com',
+  'stripe.com',
+  'affirm.com',
+  'afterpay.com',
+  'clearpay.co.uk',
+  'sezzle.com',
+  'zip.co',
+  'adyen.com',
+  'mollie.com',
+];
+
+/** Whether a page may ask us to read `linkUrl` as one of its policies. */
+export function isPolicyLinkAllowed(
+  pageUrl: string,
+  linkUrl: string,
+  extraSites: readonly string[] = PAYMENT_POLICY_SITES,
+): boolean {
+  if (sameSite(pageUrl, linkUrl)) return true;
+  try {
+    return extraSites.includes(siteOf(new URL(linkUrl).hostname));
+  } catch {
+    return false;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Senders
+
+/** What we need of `runtime.MessageSender` (the same fields in Chrome and Firefox). */
+export interface SenderInfo {
+  id?: string;
+  url?: string;
+  frameId?: number;
+  tab?: { id?: number };
+}
+
+/** The extension's own identity: `runtime.id` and `runtime.getURL('')`. */
+export interface SelfInfo {
+  id: string;
+  baseUrl: string;
+}
+
+/** A sender after checking: a content script in a tab, or one of our own extension pages. */
+export type ValidSender =
+  | { kind: 'content'; tabId: number; frameId: number; url: string }
+  | { kind: 'extension'; url: string; tabId?: number };
+
+export type SenderKind = ValidSender['kind'];
+
+/**
+ * The sender a message name promises: `content→…` comes from a content script in a tab; `popup→`,
+ * `options→`, `history→`, `offscreen→` from our own extension pages. Anything else has no sender we accept.
+ */
+export function expectedSender(name: string): SenderKind | null {
+  const from = name.split('→')[0];
+  if (from === 'content') return 'content';
+  if (from === 'popup' || from === 'options' || from === 'history' || from === 'offscreen')
+    return 'extension';
+  return null;
+}
+
+/** Checks that `sender` is ours and of the expected kind. */
+export function checkSender(kind: SenderKind, sender: SenderInfo, self: SelfInfo): Check<ValidSender> {
+  if (!sender || sender.id !== self.id) return fail('sender', 'not this extension');
+  const url = typeof sender.url === 'string' ? sender.url : '';
+  const fromExtension = url.startsWith(self.baseUrl);
+  if (kind === 'extension') {
+    if (!fromExtension) return fail('sender', 'not one of our extension pages');
+    const tabId = sender.tab?.id;
+    return ok(Number.isInteger(tabId) ? { kind, url, tabId: tabId as number } : { kind, url });
+  }
+  const tabId = sender.tab?.id;
+  if (!Number.isInteger(tabId) || (tabId as number) < 0) return fail('sender', 'not from a tab');
+  if (fromExtension) return fail('sender', 'extension page posing as a content script');
+  const page = httpUrl(url, 'sender.url');
+  if (!page.ok) return page;
+  const frameId = Number.isInteger(sender.frameId) ? (sender.frameId as number) : 0;
+  return ok({ kind, tabId: tabId as number, frameId, url: page.value });
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Payload guards for the message map
+
+/** Upper bounds: generous for real policies (the longest corpus policies are ~20k words), small for forgeries. */
+export const LIMITS = {
+  clauses: 20_000,
+  clauseText: 20_000,
+  section: 2_000,
+  headingDepth: 32,
+  heading: 1_000,
+  id: 200,
+  title: 1_000,
+  reasons: 50,
+  reason: 500,
+  policyLinks: 50,
+  linkText: 500,
+  /** JSON size of one page-extracted message. */
+  extractedBytes: 8 * 1024 * 1024,
+  /** JSON size of every other message. */
+  defaultBytes: 64 * 1024,
+} as const;
+
+const PAGE_KINDS: readonly PageKind[] = ['privacy-policy', 'terms', 'checkout', 'other'];
+const UNSUPPORTED: readonly UnsupportedReason[] = [
+  'not-a-policy',
+  'language',
+  'empty',
+  'too-large',
+  'unreadable',
+];
+
+export const pageInfoGuard: Guard<PageInfo> = obj({
+  kind: oneOf(PAGE_KINDS),
+  confidence: num({ min: 0, max: 1 }),
+  language: str({ max: 16, pattern: /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$|^und$/ }),
+  title: str({ max: LIMITS.title }),
+  url: optional(httpUrl),
+  reasons: optional(arr(str({ max: LIMITS.reason }), { max: LIMITS.reasons })),
+});
+
+export const clauseGuard: Guard<Clause> = obj({
+  id: str({ max: LIMITS.id, min: 1, pattern: /^\S+$/ }),
+  text: str({ max: LIMITS.clauseText }),
+  section: str({ max: LIMITS.section }),
+  headingPath: arr(str({ max: LIMITS.heading }), { max: LIMITS.headingDepth }),
+  leadIn: optional(str({ max: LIMITS.clauseText })),
+  block: num({ min: 0, max: 10_000_000, integer: true }),
+  unit: oneOf(['sentence', 'list-item', 'heading', 'cell'] as const),
+});
+
+export const policyLinkGuard: Guard<PolicyLink> = obj({
+  url: httpUrl,
+  text: str({ max: LIMITS.linkText }),
+  kind: oneOf(['terms', 'privacy-policy', 'payment'] as const),
+});
+
+export const unsupportedGuard = obj({
+  reason: oneOf(UNSUPPORTED),
+  message: str({ max: LIMITS.reason }),
+});
+
+const extractedShape: Guard<ExtractedPage> = obj({
+  url: httpUrl,
+  page: pageInfoGuard,
+  clauses: arr(clauseGuard, { max: LIMITS.clauses }),
+  unsupported: optional(unsupportedGuard),
+  policyLinks: optional(arr(policyLinkGuard, { max: LIMITS.policyLinks })),
+});
+
+/**
+ * A page extraction, checked against the tab that sent it: the reported URL must be the sending frame's
+ * origin, and every policy link must be on that page's site (or a known payment provider).
+ */
+export function extractedPageGuard(
+  sender: ValidSender,
+  extraSites: readonly string[] = PAYMENT_POLICY_SITES,
+): Guard<ExtractedPage> {
+  return (value, path = 'payload') => {
+    const checked = extractedShape(value, path);
+    if (!checked.ok) return checked;
+    const page = checked.value;
+    if (sender.kind !== 'content') return fail(path, 'only a content script reports pages');
+    if (new URL(page.url).origin !== new URL(sender.url).origin) {
+      return fail(`${path}.url`, 'not the origin of the sending page');
+    }
+    for (const [i, link] of (page.policyLinks ?? []).entries()) {
+      if (!isPolicyLinkAllowed(page.url, link.url, extraSites)) {
+        return fail(`${path}.policyLinks[${i}].url`, 'not on the reporting page’s site');
+      }
+    }
+    return ok(page);
+  };
+}
+
+/**
+ * JSON size of a message, or null when it cannot be serialised (cycles — Firefox's structured clone
+ * allows them — BigInt, or nesting deep enough to overflow the stack).
+ */
+export function jsonSize(value: unknown): number | null {
+  try {
+    const json = JSON.stringify(value);
+    return json === undefined ? null : json.length;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,239 @@
+// The background dispatcher fed forged messages, as a malicious page's content-script context could send
+// them. Payloads are team-written. `wxt/browser` is WXT's fake browser (WxtVitest plugin).
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { browser } from 'wxt/browser';
+import { dispatch, routes } from '@/entrypoints/background/dispatch';
+import { createRouter, isForBackground, MessageRejected, validateIncoming } from '@/lib/message-router';
+import { obj, str } from '@/lib/message-guards';
+
+const ID = fakeBrowser.runtime.id;
+const PAGE = 'https://shop.example.com/legal/privacy';
+const tabSender = (over: Record<string, unknown> = {}) =>
+  ({ id: ID, url: PAGE, tab: { id: 42 }, frameId: 0, ...over }) as Parameters<typeof dispatch>[1];
+const popupSender = { id: ID, url: `chrome-extension://${ID}/popup.html` } as Parameters<typeof dispatch>[1];
+
+const clause = {
+  id: 'k1',
+  text: 'We may use the content you share to train our artificial intelligence models.',
+  section: 'How we use data',
+  headingPath: ['How we use data'],
+  block: 0,
+  unit: 'sentence',
+};
+const extracted = (over: Record<string, unknown> = {}) => ({
+  type: 'content→bg:page-extracted',
+  payload: {
+    url: PAGE,
+    page: { kind: 'privacy-policy', confidence: 0.9, language: 'en', title: 'Privacy' },
+    clauses: [clause],
+    ...over,
+  },
+});
+
+async function stored(): Promise<Record<string, unknown>> {
+  return browser.storage.session.get(null);
+}
+
+async function rejection(result: Promise<unknown> | undefined): Promise<string> {
+  expect(result).toBeInstanceOf(Promise);
+  const error = await (result as Promise<unknown>).then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(MessageRejected);
+  return (error as MessageRejected).reason;
+}
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  // Rejections are logged by design; keep the test output readable.
+  vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+});
+
+describe('dispatch: accepted messages', () => {
+  it('classifies and keeps a valid page extraction for its tab, and the popup can read it', async () => {
+    const reply = (await dispatch(extracted(), tabSender())) as {
+      clauses: { id: string; labels: unknown[] }[];
+    };
+    expect(reply.clauses.map((c) => c.id)).toEqual(['k1']);
+    expect(Array.isArray(reply.clauses[0]!.labels)).toBe(true);
+    expect(Object.keys(await stored())).toEqual(['tab:42']);
+    const state = (await dispatch(
+      { type: 'popup→bg:get-tab-state', payload: { tabId: 42 } },
+      popupSender,
+    )) as {
+      report: { url: string } | null;
+    };
+    expect(state.report?.url).toBe(PAGE);
+  });
+
+  it('ignores messages addressed to other contexts (so they can answer)', () => {
+    expect(dispatch({ type: 'popup→content:get-report', payload: {} }, popupSender)).toBeUndefined();
+    expect(dispatch({ type: 'bg→offscreen:analyze-html', payload: {} }, popupSender)).toBeUndefined();
+  });
+});
+
+describe('dispatch: forged messages are rejected with a reason and nothing is stored', () => {
+  const cases: [string, unknown, Parameters<typeof dispatch>[1], RegExp][] = [
+    [
+      'unknown type',
+      { type: 'content→bg:store-anything', payload: { key: 'x' } },
+      tabSender(),
+      /unknown message type/,
+    ],
+    [
+      'prototype key as type',
+      { type: 'content→bg:__proto__', payload: {} },
+      tabSender(),
+      /unknown message type/,
+    ],
+    ['not an envelope', 'content→bg:page-extracted', tabSender(), /not a message envelope/],
+    ['no type', { payload: extracted().payload }, tabSender(), /type missing/],
+    ['extra envelope fields', { ...extracted(), then: 1 }, tabSender(), /unexpected envelope fields/],
+    ['another extension', extracted(), tabSender({ id: 'evil-extension' }), /not this extension/],
+    ['not from a tab', extracted(), tabSender({ tab: undefined }), /not from a tab/],
+    [
+      'extension page posing as content',
+      extracted(),
+      tabSender({ url: `chrome-extension://${ID}/x.html` }),
+      /posing/,
+    ],
+    [
+      'file: page',
+      extracted({ url: 'file:///etc/passwd' }),
+      tabSender({ url: 'file:///etc/passwd' }),
+      /scheme file:/,
+    ],
+    [
+      'popup message from a page',
+      { type: 'popup→bg:get-tab-state', payload: { tabId: 1 } },
+      tabSender(),
+      /not one of our extension pages/,
+    ],
+    [
+      'oversized payload',
+      extracted({
+        clauses: Array.from({ length: 2000 }, (_, i) => ({ ...clause, id: `k${i}`, text: 'x'.repeat(5000) })),
+      }),
+      tabSender(),
+      /too large/,
+    ],
+    [
+      'wrong field type',
+      extracted({ clauses: [{ ...clause, block: 'zero' }] }),
+      tabSender(),
+      /payload\.clauses\[0\]\.block: expected number/,
+    ],
+    [
+      'labels smuggled in',
+      extracted({ clauses: [{ ...clause, labels: [{ category: 'ai-training' }] }] }),
+      tabSender(),
+      /labels: unknown field/,
+    ],
+    [
+      'URL of another site',
+      extracted({ url: 'https://bank.example.org/account' }),
+      tabSender(),
+      /not the origin/,
+    ],
+    [
+      'policy link to another site',
+      extracted({ policyLinks: [{ url: 'https://attacker.test/collect', text: 'Terms', kind: 'terms' }] }),
+      tabSender(),
+      /not on the reporting page/,
+    ],
+    [
+      'javascript: link',
+      extracted({ policyLinks: [{ url: 'javascript:fetch(1)', text: 'Terms', kind: 'terms' }] }),
+      tabSender(),
+      /scheme javascript:/,
+    ],
+    [
+      'file: link',
+      extracted({ policyLinks: [{ url: 'file:///etc/passwd', text: 'Terms', kind: 'terms' }] }),
+      tabSender(),
+      /scheme file:/,
+    ],
+    [
+      'chrome: link',
+      extracted({ policyLinks: [{ url: 'chrome://settings', text: 'Terms', kind: 'terms' }] }),
+      tabSender(),
+      /scheme chrome:/,
+    ],
+    [
+      'tab id not a number',
+      { type: 'popup→bg:get-tab-state', payload: { tabId: '42' } },
+      popupSender,
+      /tabId: expected number/,
+    ],
+  ];
+
+  it.each(cases)('%s', async (_name, message, sender, why) => {
+    expect(await rejection(dispatch(message, sender))).toMatch(why);
+    expect(await stored()).toEqual({});
+  });
+
+  it('a cyclic payload (possible through Firefox structured clone) is refused, not crashed on', async () => {
+    const payload = extracted().payload as Record<string, unknown>;
+    payload.self = payload;
+    expect(await rejection(dispatch({ type: 'content→bg:page-extracted', payload }, tabSender()))).toMatch(
+      /not serialisable/,
+    );
+    expect(await stored()).toEqual({});
+  });
+});
+
+describe('route table', () => {
+  it('only accepts messages addressed to the background', () => {
+    for (const name of Object.keys(routes)) expect(isForBackground(name), name).toBe(true);
+  });
+
+  it('runs no handler for a rejected message, and the handler for an accepted one', async () => {
+    const calls: unknown[] = [];
+    const self = { id: 'me', baseUrl: 'chrome-extension://me/' };
+    const router = createRouter(
+      {
+        'popup→bg:get-tab-state': {
+          guard: obj({ tabId: (v) => (v === 1 ? { ok: true, value: 1 } : { ok: false, reason: 'not 1' }) }),
+          handle: async (p) => {
+            calls.push(p);
+            return { tabId: p.tabId, report: null, change: null };
+          },
+        },
+      },
+      self,
+    );
+    const popup = { id: 'me', url: 'chrome-extension://me/popup.html' };
+    await expect(router({ type: 'popup→bg:get-tab-state', payload: { tabId: 2 } }, popup)).rejects.toThrow(
+      /not 1/,
+    );
+    expect(calls).toEqual([]);
+    await expect(
+      router({ type: 'popup→bg:get-tab-state', payload: { tabId: 1 } }, popup),
+    ).resolves.toMatchObject({
+      tabId: 1,
+    });
+    expect(calls).toEqual([{ tabId: 1 }]);
+  });
+
+  it('validateIncoming reports why without side effects', () => {
+    const table = {
+      'popup→bg:get-tab-state': { guard: obj({ tabId: str({ max: 1 }) }) as never, handle: () => never() },
+    };
+    const v = validateIncoming(
+      table,
+      { type: 'popup→bg:get-tab-state', payload: {} },
+      { id: 'a', url: 'x' },
+      {
+        id: 'a',
+        baseUrl: 'chrome-extension://a/',
+      },
+    );
+    expect(v).toEqual({ ok: false, reason: 'sender: not one of our extension pages' });
+  });
+});
+
+function never(): never {
+  throw new Error('handler must not run');
+}

@@ -1,0 +1,265 @@
+// Team-written payloads only (no corpus text): the shapes a content script sends, and forgeries of them.
+import { describe, expect, it } from 'vitest';
+import {
+  arr,
+  bool,
+  checkSender,
+  clauseGuard,
+  empty,
+  extractedPageGuard,
+  httpUrl,
+  isPolicyLinkAllowed,
+  jsonSize,
+  LIMITS,
+  num,
+  obj,
+  oneOf,
+  optional,
+  nullable,
+  sameSite,
+  siteOf,
+  str,
+  type ValidSender,
+} from '@/lib/message-guards';
+
+const reason = (check: { ok: boolean; reason?: string }) => (check.ok ? null : check.reason);
+
+describe('combinators', () => {
+  it('str enforces type, length, pattern and control characters', () => {
+    const g = str({ max: 5, min: 1, pattern: /^[a-z]+$/ });
+    expect(g('abc')).toEqual({ ok: true, value: 'abc' });
+    expect(reason(g(5, 'x'))).toBe('x: expected string, got number');
+    expect(reason(g('abcdef'))).toMatch(/longer than 5/);
+    expect(reason(g(''))).toMatch(/shorter than 1/);
+    expect(reason(g('ABC'))).toMatch(/does not match/);
+    expect(reason(str({ max: 10 })('a\u0000b'))).toMatch(/control/);
+    expect(str({ max: 10 })('a\nb\tc').ok).toBe(true);
+  });
+
+  it('num rejects NaN, Infinity, fractions for integers and out-of-range values', () => {
+    const g = num({ min: 0, max: 10, integer: true });
+    expect(g(3).ok).toBe(true);
+    expect(g(NaN).ok).toBe(false);
+    expect(g(Infinity).ok).toBe(false);
+    expect(g(1.5).ok).toBe(false);
+    expect(g(-1).ok).toBe(false);
+    expect(g('3').ok).toBe(false);
+  });
+
+  it('bool, oneOf, nullable', () => {
+    expect(bool(true).ok).toBe(true);
+    expect(bool('true').ok).toBe(false);
+    expect(oneOf(['a', 'b'] as const)('b').ok).toBe(true);
+    expect(oneOf(['a', 'b'] as const)('c').ok).toBe(false);
+    expect(nullable(bool)(null)).toEqual({ ok: true, value: null });
+    expect(nullable(bool)(undefined).ok).toBe(false);
+  });
+
+  it('arr caps length and reports the failing index', () => {
+    const g = arr(num({ min: 0, max: 9 }), { max: 3 });
+    expect(g([1, 2, 3]).ok).toBe(true);
+    expect(reason(g([1, 2, 3, 4]))).toMatch(/more than 3/);
+    expect(reason(g([1, 'x'], 'list'))).toMatch(/^list\[1\]: expected number/);
+    expect(g({ length: 1, 0: 1 }).ok).toBe(false);
+  });
+
+  it('obj rebuilds the value, rejects unknown fields and non-plain objects, handles optional fields', () => {
+    const g = obj({ a: num({ min: 0, max: 9 }), b: optional(str({ max: 3 })) });
+    const input = { a: 1 };
+    const out = g(input);
+    expect(out).toEqual({ ok: true, value: { a: 1 } });
+    expect(out.ok && out.value).not.toBe(input);
+    expect(g({ a: 1, b: 'xy' })).toEqual({ ok: true, value: { a: 1, b: 'xy' } });
+    expect(reason(g({ a: 1, c: 2 }, 'p'))).toBe('p.c: unknown field');
+    expect(reason(g({ b: 'x' }, 'p'))).toMatch(/^p\.a: expected number/);
+    expect(reason(g(JSON.parse('{"a":1,"__proto__":{"polluted":true}}'), 'p'))).toBe(
+      'p.__proto__: unknown field',
+    );
+    expect(g(new Date()).ok).toBe(false);
+    expect(g([1]).ok).toBe(false);
+    expect(g(Object.assign(Object.create(null), { a: 2 })).ok).toBe(true);
+    expect(empty({}).ok).toBe(true);
+    expect(empty({ x: 1 }).ok).toBe(false);
+  });
+});
+
+describe('httpUrl', () => {
+  it.each([
+    'javascript:alert(1)',
+    'JavaScript:alert(1)',
+    'file:///etc/passwd',
+    'chrome://settings',
+    'chrome-extension://abc/popup.html',
+    'moz-extension://abc/popup.html',
+    'data:text/html,hi',
+    'about:blank',
+    'ftp://example.com/x',
+    '/relative/path',
+    'https://user:pw@example.com/',
+  ])('rejects %s', (url) => {
+    expect(httpUrl(url).ok).toBe(false);
+  });
+
+  it('accepts http(s) and normalises', () => {
+    expect(httpUrl('https://Example.com/privacy')).toEqual({
+      ok: true,
+      value: 'https://example.com/privacy',
+    });
+    expect(httpUrl('http://127.0.0.1:8080/terms?x=1').ok).toBe(true);
+  });
+
+  it('rejects very long URLs', () => {
+    expect(httpUrl(`https://example.com/${'a'.repeat(5000)}`).ok).toBe(false);
+  });
+});
+
+describe('sites', () => {
+  it('siteOf takes the registrable part, one level deeper under common second-level labels', () => {
+    expect(siteOf('www.shop.example.com')).toBe('example.com');
+    expect(siteOf('legal.example.co.uk')).toBe('example.co.uk');
+    expect(siteOf('127.0.0.1')).toBe('127.0.0.1');
+    expect(siteOf('localhost')).toBe('localhost');
+    expect(siteOf('Example.COM.')).toBe('example.com');
+  });
+
+  it('sameSite compares registrable domains', () => {
+    expect(sameSite('https://shop.example.com/cart', 'https://www.example.com/terms')).toBe(true);
+    expect(sameSite('https://example.com/cart', 'https://example.org/terms')).toBe(false);
+    expect(sameSite('https://a.co.uk/', 'https://b.co.uk/')).toBe(false);
+    expect(sameSite('http://127.0.0.1:1/', 'http://localhost:1/')).toBe(false);
+    expect(sameSite('not a url', 'https://example.com')).toBe(false);
+  });
+
+  it('policy links: same site or a known payment provider only', () => {
+    const page = 'https://shop.example.com/checkout';
+    expect(isPolicyLinkAllowed(page, 'https://example.com/legal/terms')).toBe(true);
+    expect(isPolicyLinkAllowed(page, 'https://www.paypal.com/legalhub/privacy')).toBe(true);
+    expect(isPolicyLinkAllowed(page, 'https://tracker.evil.test/collect?x=1')).toBe(false);
+    expect(isPolicyLinkAllowed(page, 'https://www.paypal.com/x', [])).toBe(false);
+  });
+});
+
+describe('checkSender', () => {
+  const self = { id: 'ours', baseUrl: 'chrome-extension://ours/' };
+
+  it('accepts a content script in a tab and returns tab, frame and page URL', () => {
+    const s = checkSender(
+      'content',
+      { id: 'ours', url: 'https://example.com/p', tab: { id: 7 }, frameId: 0 },
+      self,
+    );
+    expect(s).toEqual({
+      ok: true,
+      value: { kind: 'content', tabId: 7, frameId: 0, url: 'https://example.com/p' },
+    });
+  });
+
+  it.each([
+    [
+      'another extension',
+      { id: 'theirs', url: 'https://example.com/', tab: { id: 1 } },
+      /not this extension/,
+    ],
+    ['no tab', { id: 'ours', url: 'https://example.com/' }, /not from a tab/],
+    ['negative tab id', { id: 'ours', url: 'https://example.com/', tab: { id: -1 } }, /not from a tab/],
+    ['extension page', { id: 'ours', url: 'chrome-extension://ours/popup.html', tab: { id: 1 } }, /posing/],
+    ['file page', { id: 'ours', url: 'file:///tmp/x.html', tab: { id: 1 } }, /scheme file:/],
+    ['no url', { id: 'ours', tab: { id: 1 } }, /sender\.url/],
+  ])('rejects content from %s', (_name, sender, why) => {
+    expect(reason(checkSender('content', sender, self))).toMatch(why);
+  });
+
+  it('accepts only our own pages as extension senders', () => {
+    expect(checkSender('extension', { id: 'ours', url: 'chrome-extension://ours/popup.html' }, self).ok).toBe(
+      true,
+    );
+    expect(
+      checkSender('extension', { id: 'ours', url: 'https://example.com/', tab: { id: 1 } }, self).ok,
+    ).toBe(false);
+    expect(
+      checkSender('extension', { id: 'ours', url: 'chrome-extension://oursX/popup.html' }, self).ok,
+    ).toBe(false);
+    expect(checkSender('extension', { id: 'x', url: 'chrome-extension://ours/popup.html' }, self).ok).toBe(
+      false,
+    );
+  });
+});
+
+describe('extractedPageGuard', () => {
+  const sender: ValidSender = {
+    kind: 'content',
+    tabId: 3,
+    frameId: 0,
+    url: 'https://shop.example.com/privacy',
+  };
+  const clause = {
+    id: 'c1a2',
+    text: 'We may use your posts to improve our models.',
+    section: 'Use of data',
+    headingPath: ['Use of data'],
+    block: 0,
+    unit: 'sentence',
+  };
+  const page = {
+    url: 'https://shop.example.com/privacy',
+    page: { kind: 'privacy-policy', confidence: 0.9, language: 'en', title: 'Privacy', reasons: ['url'] },
+    clauses: [clause],
+  };
+
+  it('accepts a well-formed extraction and rebuilds it', () => {
+    const out = extractedPageGuard(sender)(page);
+    expect(out).toEqual({ ok: true, value: page });
+    expect(out.ok && out.value.clauses[0]).not.toBe(clause);
+  });
+
+  it('rejects a URL on another origin than the sending page', () => {
+    expect(reason(extractedPageGuard(sender)({ ...page, url: 'https://other.example.org/privacy' }))).toMatch(
+      /payload\.url: not the origin/,
+    );
+  });
+
+  it('rejects policy links off the page’s site and bad schemes', () => {
+    const withLink = (url: string) => ({ ...page, policyLinks: [{ url, text: 'Terms', kind: 'terms' }] });
+    expect(extractedPageGuard(sender)(withLink('https://example.com/terms')).ok).toBe(true);
+    expect(reason(extractedPageGuard(sender)(withLink('https://evil.test/x')))).toMatch(
+      /policyLinks\[0\]\.url: not on/,
+    );
+    expect(reason(extractedPageGuard(sender)(withLink('javascript:alert(1)')))).toMatch(/scheme javascript:/);
+    expect(reason(extractedPageGuard(sender)(withLink('file:///etc/passwd')))).toMatch(/scheme file:/);
+    expect(reason(extractedPageGuard(sender)(withLink('chrome://settings')))).toMatch(/scheme chrome:/);
+  });
+
+  it('rejects wrong field types and out-of-contract values', () => {
+    const g = extractedPageGuard(sender);
+    expect(g({ ...page, clauses: 'many' }).ok).toBe(false);
+    expect(g({ ...page, clauses: [{ ...clause, block: '0' }] }).ok).toBe(false);
+    expect(g({ ...page, clauses: [{ ...clause, unit: 'script' }] }).ok).toBe(false);
+    expect(g({ ...page, clauses: [{ ...clause, labels: [] }] }).ok).toBe(false);
+    expect(g({ ...page, page: { ...page.page, kind: 'admin' } }).ok).toBe(false);
+    expect(g({ ...page, page: { ...page.page, confidence: 7 } }).ok).toBe(false);
+    expect(g({ ...page, extra: true }).ok).toBe(false);
+    expect(g(null).ok).toBe(false);
+  });
+
+  it('caps the number and size of clauses', () => {
+    const many = Array.from({ length: LIMITS.clauses + 1 }, (_, i) => ({ ...clause, id: `c${i}` }));
+    expect(reason(extractedPageGuard(sender)({ ...page, clauses: many }))).toMatch(/more than 20000 items/);
+    expect(clauseGuard({ ...clause, text: 'x'.repeat(LIMITS.clauseText + 1) }).ok).toBe(false);
+    expect(clauseGuard({ ...clause, id: 'has space' }).ok).toBe(false);
+  });
+
+  it('refuses a sender that is not a content script', () => {
+    expect(extractedPageGuard({ kind: 'extension', url: 'chrome-extension://x/' })(page).ok).toBe(false);
+  });
+});
+
+describe('jsonSize', () => {
+  it('measures JSON and returns null for values that cannot be serialised', () => {
+    expect(jsonSize({ a: 1 })).toBe(7);
+    const cyclic: Record<string, unknown> = {};
+    cyclic.self = cyclic;
+    expect(jsonSize(cyclic)).toBeNull();
+    expect(jsonSize({ n: 1n })).toBeNull();
+    expect(jsonSize(undefined)).toBeNull();
+  });
+});
