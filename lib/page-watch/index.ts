@@ -1,0 +1,21 @@
+/**
+ * Dynamic pages: late text, accordions, framework re-renders, single-page navigation.
+ * @module
+ */
+export { watchUrl, sameDocument, URL_POLL_MS, type UrlWatchEnv } from './url-watch';
+export {
+  watchMutations,
+  type MutationSummary,
+  type MutationWatch,
+  type MutationWatchEnv,
+  type MutationWatchOptions,
+} from './mutation-watch';
+export {
+  planForMutations,
+  REANALYSE_MIN_CHARS,
+  REDETECT_MIN_CHARS,
+  MAX_REANALYSES,
+  type PageAction,
+  type PageFacts,
+} from './plan';
+export { isRangeStale } from './stale';

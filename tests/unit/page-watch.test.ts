@@ -1,0 +1,143 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import {
+  isRangeStale,
+  MAX_REANALYSES,
+  planForMutations,
+  sameDocument,
+  watchMutations,
+  watchUrl,
+  type MutationSummary,
+} from '../../lib/page-watch';
+
+afterEach(() => {
+  vi.useRealTimers();
+  document.body.replaceChildren();
+});
+
+describe('watchUrl', () => {
+  it('reports pushState changes by polling and popstate immediately, once each', () => {
+    vi.useFakeTimers();
+    let href = 'https://a.test/one';
+    const target = new EventTarget();
+    const seen: string[] = [];
+    const stop = watchUrl(
+      { href: () => href, target, setInterval, clearInterval: (id) => clearInterval(id as number) },
+      (now, prev) => seen.push(`${prev}→${now}`),
+      100,
+    );
+    href = 'https://a.test/two';
+    vi.advanceTimersByTime(100);
+    vi.advanceTimersByTime(300);
+    href = 'https://a.test/three';
+    target.dispatchEvent(new Event('popstate'));
+    expect(seen).toEqual([
+      'https://a.test/one→https://a.test/two',
+      'https://a.test/two→https://a.test/three',
+    ]);
+    stop();
+    href = 'https://a.test/four';
+    vi.advanceTimersByTime(500);
+    target.dispatchEvent(new Event('popstate'));
+    expect(seen).toHaveLength(2);
+  });
+
+  it('listens to the Navigation API when present', () => {
+    let href = 'https://a.test/';
+    const navigation = new EventTarget();
+    const seen: string[] = [];
+    const stop = watchUrl(
+      {
+        href: () => href,
+        target: new EventTarget(),
+        navigation,
+        setInterval: () => 0,
+        clearInterval: () => {},
+      },
+      (now) => seen.push(now),
+    );
+    href = 'https://a.test/next';
+    navigation.dispatchEvent(new Event('navigatesuccess'));
+    expect(seen).toEqual(['https://a.test/next']);
+    stop();
+  });
+
+  it('sameDocument ignores only the fragment', () => {
+    expect(sameDocument('https://a.test/p#x', 'https://a.test/p#y')).toBe(true);
+    expect(sameDocument('https://a.test/p', 'https://a.test/q')).toBe(false);
+  });
+});
+
+describe('watchMutations', () => {
+  const env = () => ({
+    MutationObserver: window.MutationObserver,
+    setTimeout: (fn: () => void, ms: number) => setTimeout(fn, ms),
+    clearTimeout: (id: unknown) => clearTimeout(id as number),
+    now: () => Date.now(),
+  });
+  const isOwn = (n: Node) => n.nodeType === 1 && (n as Element).hasAttribute('data-fineprint-ui');
+
+  it('debounces a burst of page mutations into one summary, ignoring our own nodes', async () => {
+    const calls: MutationSummary[] = [];
+    const watch = watchMutations(document.body, env(), { isOwn, debounceMs: 30 }, (s) => calls.push(s));
+    for (let i = 0; i < 5; i++) {
+      const p = document.createElement('p');
+      p.textContent = 'Policy text that rendered late.';
+      document.body.append(p);
+    }
+    const ours = document.createElement('div');
+    ours.setAttribute('data-fineprint-ui', '');
+    ours.textContent = 'our card text, must not count';
+    document.body.append(ours);
+    ours.append(document.createElement('span'));
+    await new Promise((r) => setTimeout(r, 80));
+    expect(calls).toHaveLength(1);
+    expect(calls[0]!.addedChars).toBe(5 * 'Policytextthatrenderedlate.'.length);
+    watch.stop();
+  });
+
+  it('stays silent when only our own nodes change', async () => {
+    const calls: MutationSummary[] = [];
+    const watch = watchMutations(document.body, env(), { isOwn, debounceMs: 10 }, (s) => calls.push(s));
+    const ours = document.createElement('div');
+    ours.setAttribute('data-fineprint-ui', '');
+    document.body.append(ours);
+    ours.textContent = 'x';
+    ours.remove();
+    await new Promise((r) => setTimeout(r, 40));
+    expect(calls).toHaveLength(0);
+    watch.stop();
+  });
+});
+
+describe('planForMutations', () => {
+  const facts = { isPolicy: true, unplaced: 0, staleRanges: 0, reanalyses: 0 };
+  const change = (addedChars: number, removedNodes = 0) => ({ addedChars, removedNodes, records: 1 });
+  it('redetects only when enough text appeared on a non-policy page', () => {
+    expect(planForMutations({ ...facts, isPolicy: false }, change(50))).toBe('none');
+    expect(planForMutations({ ...facts, isPolicy: false }, change(5000))).toBe('redetect');
+  });
+  it('reanalyses a policy when a section appears, but only a bounded number of times', () => {
+    expect(planForMutations(facts, change(5000))).toBe('reanalyse');
+    expect(planForMutations({ ...facts, reanalyses: MAX_REANALYSES }, change(5000))).toBe('none');
+  });
+  it('relocates when the page replaced highlighted nodes or unplaced clauses may have appeared', () => {
+    expect(planForMutations({ ...facts, staleRanges: 2 }, change(0, 3))).toBe('relocate');
+    expect(planForMutations({ ...facts, unplaced: 1 }, change(20))).toBe('relocate');
+    expect(planForMutations(facts, change(20))).toBe('none');
+  });
+});
+
+describe('isRangeStale', () => {
+  it('detects ranges whose nodes the page replaced', () => {
+    const p = document.createElement('p');
+    p.textContent = 'We may share your data.';
+    document.body.append(p);
+    const r = document.createRange();
+    r.setStart(p.firstChild!, 0);
+    r.setEnd(p.firstChild!, 6);
+    expect(isRangeStale(r, document)).toBe(false);
+    p.replaceWith(p.cloneNode(true));
+    expect(isRangeStale(r, document)).toBe(true);
+  });
+});
