@@ -6,6 +6,8 @@
  */
 import type { CategoryId } from './classify/taxonomy';
 import type { AnalysedClause, Clause, ClauseDiff, PageInfo, UnsupportedReason } from './types';
+import type { SiteComparison } from './compare';
+import type { ExportResult, ImportResult } from './export-import';
 
 /** A link to a policy found on a checkout / sign-up / consent page. */
 export interface PolicyLink {
@@ -50,6 +52,39 @@ export interface TabState {
   storageError?: string;
 }
 
+/** One policy a checkout / sign-up page links to, as the background read it (or why it did not). */
+export interface LinkedPolicy {
+  url: string;
+  text: string;
+  kind: PolicyLink['kind'];
+  /** `needs-permission`: the user has not yet allowed reading this site; nothing was fetched. */
+  status: 'not-read' | 'needs-permission' | 'done' | 'failed';
+  error?: string;
+  title?: string;
+  /** Clause counts by category for clauses that permit the practice. */
+  counts?: CategoryCounts;
+  /** The most important labelled clauses, highest category weight first (capped). */
+  clauses?: AnalysedClause[];
+  /** Served from the policy history instead of being fetched again. */
+  fromCache?: boolean;
+  readAt?: number;
+}
+
+/** What Fineprint knows about the checkout / sign-up / consent form on a tab. */
+export interface CheckoutState {
+  url: string;
+  flavour: 'checkout' | 'sign-up' | 'consent';
+  signals: string[];
+  policies: LinkedPolicy[];
+}
+
+/** The cross-site comparison for the document on a tab. */
+export interface ComparisonState {
+  comparison: SiteComparison | null;
+  /** Why there is no comparison (no policy on the tab, storage unavailable). */
+  error?: string;
+}
+
 export interface MessageMap {
   /** The content script's extraction; the background classifies, stores and replies with the labelled clauses. */
   'content→bg:page-extracted': {
@@ -62,6 +97,25 @@ export interface MessageMap {
   'popup→content:toggle-highlights': { req: { on: boolean }; res: { on: boolean } };
   'popup→content:reveal-clause': { req: { clauseId: string }; res: { found: boolean } };
   'popup→content:get-report': { req: Record<string, never>; res: PageReport | null };
+  /** A checkout / sign-up form and the policy links found on it (content script, once per page). */
+  'content→bg:checkout-found': {
+    req: { url: string; flavour: CheckoutState['flavour']; signals: string[]; policyLinks: PolicyLink[] };
+    res: CheckoutState;
+  };
+  /** Read (fetch + analyse) the named links; only links reported for the same tab are ever fetched. */
+  'content→bg:checkout-read': { req: { urls: string[] }; res: CheckoutState | null };
+  'popup→bg:get-checkout': { req: { tabId: number }; res: CheckoutState | null };
+  'popup→bg:checkout-read': { req: { tabId: number; urls: string[] }; res: CheckoutState | null };
+  'popup→bg:get-comparison': { req: { tabId: number }; res: ComparisonState };
+  /** The whole history as one JSON-able object (lib/export-import.ts format). */
+  'options→bg:export-history': { req: Record<string, never>; res: ExportResult };
+  /** Validate, then merge an export into the history; nothing existing is removed. */
+  'options→bg:import-history': { req: { data: unknown }; res: ImportResult };
+  /** Delete every stored document, version, visit and re-check record. */
+  'options→bg:delete-history': {
+    req: { confirm: 'delete-everything' };
+    res: { ok: boolean; error?: string };
+  };
 }
 
 export type MessageName = keyof MessageMap;

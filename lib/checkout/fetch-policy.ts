@@ -8,7 +8,7 @@ export const MAX_POLICY_BYTES = 5 * 1024 * 1024;
 export const POLICY_TIMEOUT_MS = 10_000;
 
 export type FetchPolicyResult =
-  | { ok: true; url: string; finalUrl: string; contentType: string; body: string }
+  | { ok: true; url: string; finalUrl: string; contentType: string; bytes: Uint8Array }
   | {
       ok: false;
       url: string;
@@ -61,9 +61,9 @@ export async function fetchPolicy(url: string, options: FetchPolicyOptions): Pro
     const declared = Number(res.headers.get('content-length') ?? NaN);
     if (Number.isFinite(declared) && declared > maxBytes)
       return { ok: false, url, reason: 'too-large', detail: `${declared} bytes` };
-    const body = await readCapped(res, maxBytes, controller);
-    if (body === null) return { ok: false, url, reason: 'too-large', detail: `over ${maxBytes} bytes` };
-    return { ok: true, url, finalUrl: res.url || parsed.href, contentType, body };
+    const bytes = await readCapped(res, maxBytes, controller);
+    if (bytes === null) return { ok: false, url, reason: 'too-large', detail: `over ${maxBytes} bytes` };
+    return { ok: true, url, finalUrl: res.url || parsed.href, contentType, bytes };
   } catch (error) {
     if (timedOut) return { ok: false, url, reason: 'timeout', detail: `no answer in ${timeoutMs} ms` };
     return {
@@ -77,20 +77,22 @@ export async function fetchPolicy(url: string, options: FetchPolicyOptions): Pro
   }
 }
 
-/** Reads the body as text, stopping (and aborting) as soon as it exceeds `maxBytes`; null when it did. */
+/**
+ * Reads the body, stopping (and aborting) as soon as it exceeds `maxBytes`; null when it did. Bytes, not text:
+ * the caller decodes with the page's charset (lib/parse-html `decodeBytes`).
+ */
 async function readCapped(
   res: Response,
   maxBytes: number,
   controller: AbortController,
-): Promise<string | null> {
+): Promise<Uint8Array | null> {
   if (!res.body) {
-    const text = await res.text();
-    return new TextEncoder().encode(text).length > maxBytes ? null : text;
+    const buf = new Uint8Array(await res.arrayBuffer());
+    return buf.byteLength > maxBytes ? null : buf;
   }
   const reader = res.body.getReader();
-  const decoder = new TextDecoder();
+  const chunks: Uint8Array[] = [];
   let total = 0;
-  let text = '';
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
@@ -100,7 +102,13 @@ async function readCapped(
       await reader.cancel().catch(() => undefined);
       return null;
     }
-    text += decoder.decode(value, { stream: true });
+    chunks.push(value);
   }
-  return text + decoder.decode();
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.byteLength;
+  }
+  return out;
 }

@@ -45,7 +45,7 @@ afterAll(() => new Promise<void>((r) => server.close(() => r())));
 describe('fetchPolicy', () => {
   it('fetches an HTML page without credentials or referrer', async () => {
     const r = await fetchPolicy(`${origin}/terms`, { fetch });
-    expect(r.ok && r.body).toContain('We may change these terms.');
+    expect(r.ok && new TextDecoder().decode(r.bytes)).toContain('We may change these terms.');
     const req = seen.find((s) => s.url === '/terms')!;
     expect(req.cookie).toBeUndefined();
     expect(req.referer).toBeUndefined();
