@@ -1,0 +1,9 @@
+/**
+ * Policy history storage (background only). See schema.ts for the versions and open.ts for the migrations.
+ * @module
+ */
+export * from './schema';
+export * from './open';
+export * from './errors';
+export * from './repository';
+export * from './validate';
