@@ -1,25 +1,274 @@
+/**
+ * Policy extraction: readable container (Readability on a clone, with fallback) → blocks with heading
+ * paths → language check → clauses (sentences; list items kept whole with their lead-in; table cells)
+ * with stable ids. Non-English pages are reported `unsupported` with no clauses, never misclassified.
+ *
+ * Two shapes: `extractPolicy` (synchronous) and `extractBlocks` + `clauseSteps` / `extractPolicyChunked`
+ * for the content script, which must not block the page's main thread for long.
+ * @module
+ */
 import type { Clause, UnsupportedReason } from '../types';
+import { detectLanguage } from '../language';
+import { collectBlocks, type Block } from './blocks';
+import { ClauseIdAssigner } from './clause-id';
+import { blocksFromMarkdown } from './markdown';
+import { findReadableContent } from './readable';
+import { splitSentences } from './segment';
+
+export type { Block } from './blocks';
+export { splitSentences } from './segment';
+export { normaliseForId, hashText } from './clause-id';
+
+/** Languages the classifier understands. */
+export const SUPPORTED_LANGUAGES: readonly string[] = ['en'];
 
 export interface Extracted {
   title: string;
   language: string;
   clauses: Clause[];
   unsupported?: { reason: UnsupportedReason; message: string };
+  /** True when the page exceeded the size budget and only its beginning was read. */
+  truncated?: boolean;
+  /** Which container was used: Readability's article, the main/body fallback, or Markdown/text input. */
+  source?: 'readability' | 'fallback' | 'markdown' | 'text';
 }
 
-// PLACEHOLDER (foundation scaffold): replaced by Readability-on-a-clone extraction.
-export function extractPolicy(doc: Document): Extracted {
-  const blocks = [...doc.querySelectorAll('p, li')].map((e) => (e.textContent ?? '').trim()).filter(Boolean);
+export interface ExtractOptions {
+  /** Readability aborts above this many elements (the fallback then runs). Default 40,000. */
+  maxElemsToParse?: number;
+  /** Characters of block text read at most. Default 2,000,000. */
+  maxChars?: number;
+  /** Emit headings as clauses (`unit: 'heading'`) too. Default false: headings live in `section`. */
+  includeHeadings?: boolean;
+}
+
+/** Result of the first (DOM) step: blocks ready to be cut into clauses. */
+export interface ExtractedBlocks {
+  title: string;
+  language: string;
+  blocks: Block[];
+  truncated: boolean;
+  source: NonNullable<Extracted['source']>;
+  unsupported?: Extracted['unsupported'];
+}
+
+const LANGUAGE_NAMES: Record<string, string> = {
+  fr: 'French',
+  de: 'German',
+  es: 'Spanish',
+  it: 'Italian',
+  nl: 'Dutch',
+  pt: 'Portuguese',
+  sv: 'Swedish',
+  da: 'Danish',
+  nb: 'Norwegian',
+  pl: 'Polish',
+  ar: 'Arabic',
+  he: 'Hebrew',
+  ru: 'Russian',
+  el: 'Greek',
+  ja: 'Japanese',
+  ko: 'Korean',
+  zh: 'Chinese',
+  th: 'Thai',
+  hi: 'Hindi',
+};
+
+function checkLanguage(
+  blocks: Block[],
+  hint: string | null,
+): { language: string; unsupported?: Extracted['unsupported'] } {
+  // Prose first: table cells are often cookie names, domains and durations.
+  let sample = '';
+  for (const kinds of [['paragraph', 'list-item'], ['cell']]) {
+    for (const b of blocks) {
+      if (!kinds.includes(b.kind)) continue;
+      sample += `${b.text} `;
+      if (sample.length > 20_000) break;
+    }
+    if (sample.length > 2_000) break;
+  }
+  if (!sample.trim()) {
+    return {
+      language: 'und',
+      unsupported: { reason: 'empty', message: 'No readable policy text was found on this page.' },
+    };
+  }
+  const { language } = detectLanguage(sample, hint);
+  if (language !== 'und' && !SUPPORTED_LANGUAGES.includes(language)) {
+    const name = LANGUAGE_NAMES[language] ?? language;
+    return {
+      language,
+      unsupported: {
+        reason: 'language',
+        message: `This policy is in ${name}; Fineprint only analyses English policies for now.`,
+      },
+    };
+  }
+  return { language };
+}
+
+/**
+ * Step 1 (touches the DOM, on a clone): find the readable content and cut it into blocks, and identify
+ * the language.
+ */
+export function extractBlocks(doc: Document, options: ExtractOptions = {}): ExtractedBlocks {
+  const readable = findReadableContent(doc, { maxElemsToParse: options.maxElemsToParse });
+  const title = readable?.title ?? (doc.title ?? '').trim();
+  if (!readable) {
+    return {
+      title,
+      language: 'und',
+      blocks: [],
+      truncated: false,
+      source: 'fallback',
+      unsupported: { reason: 'empty', message: 'The page has no body to read.' },
+    };
+  }
+  const { blocks, truncated } = collectBlocks(readable.root, { maxChars: options.maxChars });
+  const hint = doc.documentElement?.getAttribute('lang') ?? readable.lang ?? null;
+  const lang = checkLanguage(blocks, hint);
   return {
-    title: doc.title,
-    language: 'en',
-    clauses: blocks.map((text, i) => ({
-      id: `c${i}`,
-      text,
-      section: '',
-      headingPath: [],
-      block: i,
-      unit: 'sentence',
-    })),
+    title,
+    language: lang.language,
+    blocks,
+    truncated,
+    source: readable.source,
+    unsupported: lang.unsupported,
   };
+}
+
+const LONG_LIST_ITEM = 600;
+
+/**
+ * Step 2 (pure, no DOM): blocks → clauses. A generator that yields the number of blocks done after every
+ * `every` blocks so a caller can pause between slices; its return value is the clause list.
+ */
+export function* clauseSteps(
+  blocks: Block[],
+  options: { every?: number; includeHeadings?: boolean; locale?: string } = {},
+): Generator<number, Clause[], void> {
+  const every = Math.max(1, options.every ?? 50);
+  const ids = new ClauseIdAssigner();
+  const clauses: Clause[] = [];
+  const emit = (text: string, block: Block, index: number, unit: Clause['unit']) => {
+    if (!/\p{L}.*\p{L}/su.test(text)) return; // bullets, numbers, stray punctuation
+    const clause: Clause = {
+      id: ids.next(text),
+      text,
+      section: block.headingPath.join(' › '),
+      headingPath: block.headingPath,
+      block: index,
+      unit,
+    };
+    if (block.leadIn) clause.leadIn = block.leadIn;
+    clauses.push(clause);
+  };
+  for (let i = 0; i < blocks.length; i++) {
+    const block = blocks[i]!;
+    if (block.kind === 'heading') {
+      if (options.includeHeadings) emit(block.text, block, i, 'heading');
+    } else if (block.kind === 'list-item' && block.text.length <= LONG_LIST_ITEM) {
+      emit(block.text, block, i, 'list-item');
+    } else {
+      const unit = block.kind === 'cell' ? 'cell' : block.kind === 'list-item' ? 'list-item' : 'sentence';
+      for (const s of splitSentences(block.text, options.locale)) emit(s, block, i, unit);
+    }
+    if ((i + 1) % every === 0) yield i + 1;
+  }
+  return clauses;
+}
+
+/** Run `clauseSteps` to completion. */
+export function blocksToClauses(blocks: Block[], options: { includeHeadings?: boolean } = {}): Clause[] {
+  const it = clauseSteps(blocks, { ...options, every: Number.MAX_SAFE_INTEGER });
+  let r = it.next();
+  while (!r.done) r = it.next();
+  return r.value;
+}
+
+function finish(b: ExtractedBlocks, clauses: Clause[]): Extracted {
+  const out: Extracted = { title: b.title, language: b.language, clauses, source: b.source };
+  if (b.truncated) out.truncated = true;
+  if (!clauses.length)
+    out.unsupported = { reason: 'empty', message: 'No policy clauses were found in the readable text.' };
+  return out;
+}
+
+/**
+ * Extract the clauses of a policy page (synchronous). The document is cloned, never modified.
+ */
+export function extractPolicy(doc: Document, options: ExtractOptions = {}): Extracted {
+  const b = extractBlocks(doc, options);
+  if (b.unsupported)
+    return {
+      title: b.title,
+      language: b.language,
+      clauses: [],
+      unsupported: b.unsupported,
+      source: b.source,
+    };
+  return finish(b, blocksToClauses(b.blocks, options));
+}
+
+export interface ChunkOptions extends ExtractOptions {
+  /** Longest slice of work before yielding, in ms. Default 40 (under the 50 ms long-task line). */
+  budgetMs?: number;
+  /** Clock, e.g. `() => performance.now()`. */
+  now: () => number;
+  /** Give the main thread back, e.g. `() => new Promise((r) => setTimeout(r, 0))`. */
+  yieldControl: () => Promise<void>;
+}
+
+/**
+ * Extraction in time-boxed slices for the content script: the DOM step runs once (Readability cannot be
+ * sliced), then clause cutting yields whenever `budgetMs` is used up.
+ */
+export async function extractPolicyChunked(doc: Document, options: ChunkOptions): Promise<Extracted> {
+  const budget = options.budgetMs ?? 40;
+  const b = extractBlocks(doc, options);
+  if (b.unsupported)
+    return {
+      title: b.title,
+      language: b.language,
+      clauses: [],
+      unsupported: b.unsupported,
+      source: b.source,
+    };
+  await options.yieldControl();
+  const it = clauseSteps(b.blocks, { every: 20, includeHeadings: options.includeHeadings });
+  let start = options.now();
+  let r = it.next();
+  while (!r.done) {
+    if (options.now() - start >= budget) {
+      await options.yieldControl();
+      start = options.now();
+    }
+    r = it.next();
+  }
+  return finish(b, r.value);
+}
+
+/**
+ * Extract clauses from Markdown or plain text that is already a policy (CLI input).
+ */
+export function extractText(
+  text: string,
+  format: 'markdown' | 'text' = 'markdown',
+  options: ExtractOptions = {},
+): Extracted {
+  const { blocks, truncated } = blocksFromMarkdown(text, format, options.maxChars);
+  const title = blocks.find((b) => b.kind === 'heading')?.text ?? '';
+  const lang = checkLanguage(blocks, null);
+  const b: ExtractedBlocks = {
+    title,
+    language: lang.language,
+    blocks,
+    truncated,
+    source: format,
+    unsupported: lang.unsupported,
+  };
+  if (b.unsupported)
+    return { title, language: b.language, clauses: [], unsupported: b.unsupported, source: format };
+  return finish(b, blocksToClauses(blocks, options));
 }

@@ -1,0 +1,245 @@
+/**
+ * DOM → ordered text blocks (paragraphs, list items, table cells, headings) with their heading path and,
+ * for list items, the sentence that introduces the list. Iterative walk: a 2,000-deep DOM cannot overflow
+ * the stack. Reads `textContent`/`nodeValue` only, never markup.
+ * @module
+ */
+
+export type BlockKind = 'heading' | 'paragraph' | 'list-item' | 'cell';
+
+export interface Block {
+  kind: BlockKind;
+  text: string;
+  /** Heading level 1–6, or 7 for a bold-only pseudo-heading ("<p><b>4. Sharing</b></p>"). */
+  level?: number;
+  /** Headings above this block (for a heading: its ancestors, not itself). */
+  headingPath: string[];
+  /** For list items: the sentence introducing the list, or the parent item for nested lists. */
+  leadIn?: string;
+}
+
+export interface BlockOptions {
+  /** Stop after this many characters of block text (bounded work on huge pages). */
+  maxChars?: number;
+  /** Stop after this many blocks. */
+  maxBlocks?: number;
+}
+
+export interface BlockResult {
+  blocks: Block[];
+  truncated: boolean;
+}
+
+const SKIP = new Set([
+  'SCRIPT',
+  'STYLE',
+  'NOSCRIPT',
+  'TEMPLATE',
+  'SVG',
+  'IFRAME',
+  'OBJECT',
+  'CANVAS',
+  'BUTTON',
+  'SELECT',
+  'TEXTAREA',
+  'INPUT',
+  'NAV',
+  'HEAD',
+  'TITLE',
+  'META',
+  'LINK',
+  'IMG',
+  'VIDEO',
+  'AUDIO',
+  'MATH',
+]);
+const HEADINGS: Record<string, number> = { H1: 1, H2: 2, H3: 3, H4: 4, H5: 5, H6: 6 };
+const BLOCK_KIND: Record<string, BlockKind> = {
+  LI: 'list-item',
+  TD: 'cell',
+  TH: 'cell',
+  DD: 'paragraph',
+  DT: 'paragraph',
+};
+const BLOCK_TAGS = new Set([
+  'P',
+  'DIV',
+  'SECTION',
+  'ARTICLE',
+  'MAIN',
+  'HEADER',
+  'FOOTER',
+  'ASIDE',
+  'UL',
+  'OL',
+  'DL',
+  'LI',
+  'DD',
+  'DT',
+  'TABLE',
+  'THEAD',
+  'TBODY',
+  'TFOOT',
+  'TR',
+  'TD',
+  'TH',
+  'CAPTION',
+  'BLOCKQUOTE',
+  'PRE',
+  'FIGURE',
+  'FIGCAPTION',
+  'ADDRESS',
+  'FORM',
+  'FIELDSET',
+  'DETAILS',
+  'SUMMARY',
+  'BODY',
+  'HTML',
+  'CENTER',
+  'HR',
+  'BR',
+  'DIALOG',
+  'MENU',
+]);
+const LISTS = new Set(['UL', 'OL', 'MENU']);
+const EMPHASIS = new Set(['B', 'STRONG']);
+
+type Frame =
+  | { type: 'enter'; node: Node }
+  | { type: 'exit'; el: Element; kind: BlockKind; list?: { leadIn: string | undefined } };
+
+function clean(s: string): string {
+  return s.replace(/[\s\u00a0\u200b]+/g, ' ').trim();
+}
+
+/** Last sentence-ish part of a paragraph, used as the lead-in of the list that follows it. */
+function lastSentence(text: string): string {
+  const parts = text.split(/(?<=[.!?])\s+(?=\p{Lu})/u);
+  return (parts[parts.length - 1] ?? text).slice(-400);
+}
+
+/** "<p><strong>2. How we use data</strong></p>": a short paragraph whose text is all bold. */
+function isPseudoHeading(el: Element, text: string): boolean {
+  if (text.length > 120 || text.length < 3 || (/[.;,:]$/.test(text) && !/^\d+(\.\d+)*\.?\s/.test(text)))
+    return false;
+  let boldText = '';
+  for (let c = el.firstChild; c; c = c.nextSibling) {
+    if (c.nodeType === 3) {
+      if (/\S/.test(c.nodeValue ?? '')) return false;
+    } else if (c.nodeType === 1) {
+      const tag = (c as Element).tagName.toUpperCase();
+      if (!EMPHASIS.has(tag)) return false;
+      boldText += c.textContent ?? '';
+    }
+  }
+  return clean(boldText) === text;
+}
+
+/**
+ * Walk `root` and return its text blocks in document order.
+ * Headings update the heading path; text directly inside a block element belongs to the innermost
+ * open block, so `<li>Lead <ul><li>a</li></ul></li>` yields "Lead" and then "a" (with lead-in "Lead").
+ */
+export function collectBlocks(root: Element, options: BlockOptions = {}): BlockResult {
+  const maxChars = options.maxChars ?? 2_000_000;
+  const maxBlocks = options.maxBlocks ?? 20_000;
+  const blocks: Block[] = [];
+  const headings: { level: number; text: string }[] = [];
+  const openLists: { leadIn: string | undefined }[] = [];
+  let buffer: string[] = [];
+  let chars = 0;
+  let truncated = false;
+
+  const path = () => headings.map((h) => h.text);
+  const pushHeading = (text: string, level: number) => {
+    while (headings.length && headings[headings.length - 1]!.level >= level) headings.pop();
+    blocks.push({ kind: 'heading', text, level, headingPath: path() });
+    headings.push({ level, text });
+  };
+  const flush = (kind: BlockKind, owner: Element | null) => {
+    const text = clean(buffer.join(''));
+    buffer = [];
+    if (!text) return;
+    chars += text.length;
+    if (owner && kind === 'paragraph' && isPseudoHeading(owner, text)) {
+      pushHeading(text, 7);
+      return;
+    }
+    const block: Block = { kind, text, headingPath: path() };
+    const list = openLists[openLists.length - 1];
+    if (kind === 'list-item' && list?.leadIn) block.leadIn = list.leadIn;
+    blocks.push(block);
+  };
+
+  const stack: Frame[] = [{ type: 'enter', node: root }];
+  const owners: { el: Element; kind: BlockKind }[] = [];
+  const currentOwner = () => owners[owners.length - 1];
+
+  while (stack.length) {
+    if (chars >= maxChars || blocks.length >= maxBlocks) {
+      truncated = true;
+      break;
+    }
+    const frame = stack.pop()!;
+    if (frame.type === 'exit') {
+      flush(frame.kind, frame.el);
+      owners.pop();
+      if (frame.list) openLists.pop();
+      continue;
+    }
+    const node = frame.node;
+    if (node.nodeType === 3) {
+      buffer.push(node.nodeValue ?? '');
+      continue;
+    }
+    if (node.nodeType !== 1) continue;
+    const el = node as Element;
+    const tag = el.tagName.toUpperCase();
+    if (SKIP.has(tag) || el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') continue;
+    const level =
+      HEADINGS[tag] ??
+      (el.getAttribute('role') === 'heading' ? Number(el.getAttribute('aria-level')) || 2 : 0);
+    if (level) {
+      const owner = currentOwner();
+      flush(owner?.kind ?? 'paragraph', owner?.el ?? null);
+      const text = clean(el.textContent ?? '');
+      if (text) pushHeading(text.slice(0, 300), level);
+      continue;
+    }
+    if (tag === 'BR' || tag === 'HR') {
+      const owner = currentOwner();
+      // A line break inside a list item or cell stays inside it; between paragraphs it separates them.
+      if (owner && owner.kind !== 'paragraph') buffer.push(' ');
+      else flush('paragraph', owner?.el ?? null);
+      continue;
+    }
+    if (!BLOCK_TAGS.has(tag)) {
+      for (let c = el.lastChild; c; c = c.previousSibling) stack.push({ type: 'enter', node: c });
+      continue;
+    }
+    // Entering a block: text gathered so far belongs to the enclosing block.
+    const outer = currentOwner();
+    flush(outer?.kind ?? 'paragraph', outer?.el ?? null);
+    const kind = BLOCK_KIND[tag] ?? 'paragraph';
+    let list: { leadIn: string | undefined } | undefined;
+    if (LISTS.has(tag)) {
+      const prev = blocks[blocks.length - 1];
+      const leadIn =
+        outer?.kind === 'list-item' && prev?.kind === 'list-item'
+          ? prev.text
+          : prev && prev.kind === 'paragraph'
+            ? lastSentence(prev.text)
+            : undefined;
+      list = { leadIn };
+      openLists.push(list);
+    }
+    owners.push({ el, kind });
+    stack.push({ type: 'exit', el, kind, list });
+    for (let c = el.lastChild; c; c = c.previousSibling) stack.push({ type: 'enter', node: c });
+  }
+  if (!truncated) {
+    const owner = currentOwner();
+    flush(owner?.kind ?? 'paragraph', owner?.el ?? null);
+  }
+  return { blocks, truncated };
+}

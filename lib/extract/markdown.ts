@@ -1,0 +1,121 @@
+/**
+ * Markdown / plain text → blocks, for CLI input that is already an extracted policy (e.g. Open Terms
+ * Archive versions). Headings `#`, lists `-`/`*`/`+`/`1.` (indentation = nesting), tables `|`, paragraphs
+ * separated by blank lines. Inline markup is reduced to its text.
+ * @module
+ */
+import type { Block } from './blocks';
+
+function inline(s: string): string {
+  return s
+    .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/<[^>]{1,200}>/g, ' ')
+    .replace(/(\*\*|__)(.*?)\1/g, '$2')
+    .replace(/(^|[\s(])[*_]([^*_\s][^*_]*?)[*_](?=[\s).,;:!?]|$)/g, '$1$2')
+    .replace(/`([^`]*)`/g, '$1')
+    .replace(/\\([\\`*_{}[\]()#+\-.!|])/g, '$1')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+const LIST = /^(\s*)(?:[-*+•]|\d{1,3}[.)])\s+(.*)$/;
+const HEADING = /^(#{1,6})\s+(.*?)\s*#*\s*$/;
+
+/** In plain text, a short line without final punctuation followed by a blank line reads as a heading. */
+function looksLikeTextHeading(line: string): boolean {
+  const t = line.trim();
+  return t.length >= 3 && t.length <= 80 && !/[.,;:!?]$/.test(t) && /\p{Lu}/u.test(t[0] ?? '');
+}
+
+/**
+ * Parse Markdown (or, with `format: 'text'`, plain text with heading-like lines) into blocks.
+ * @param maxChars stop after this many characters of input (bounded work).
+ */
+export function blocksFromMarkdown(
+  source: string,
+  format: 'markdown' | 'text' = 'markdown',
+  maxChars = 2_000_000,
+): { blocks: Block[]; truncated: boolean } {
+  const truncated = source.length > maxChars;
+  const lines = (truncated ? source.slice(0, maxChars) : source).replace(/\r\n?/g, '\n').split('\n');
+  const blocks: Block[] = [];
+  const headings: { level: number; text: string }[] = [];
+  const listStack: { indent: number; leadIn: string | undefined }[] = [];
+  let para: string[] = [];
+  const path = () => headings.map((h) => h.text);
+  const flushPara = () => {
+    const text = inline(para.join(' '));
+    para = [];
+    if (text) blocks.push({ kind: 'paragraph', text, headingPath: path() });
+  };
+  const heading = (level: number, text: string) => {
+    flushPara();
+    listStack.length = 0;
+    while (headings.length && headings[headings.length - 1]!.level >= level) headings.pop();
+    blocks.push({ kind: 'heading', text, level, headingPath: path() });
+    headings.push({ level, text });
+  };
+
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (!line.trim()) {
+      flushPara();
+      continue;
+    }
+    const h = format === 'markdown' ? HEADING.exec(line) : null;
+    if (h) {
+      heading(h[1]!.length, inline(h[2] ?? ''));
+      continue;
+    }
+    if (format === 'markdown' && /^\s*(?:[-*_]\s*){3,}$/.test(line)) {
+      flushPara();
+      continue;
+    }
+    if (/^\s*\|/.test(line)) {
+      flushPara();
+      if (/^\s*\|?\s*:?-{3,}/.test(line)) continue; // table separator row
+      for (const cell of line.split('|').map(inline).filter(Boolean))
+        blocks.push({ kind: 'cell', text: cell, headingPath: path() });
+      continue;
+    }
+    const li = LIST.exec(line);
+    if (li && (para.length === 0 || listStack.length)) {
+      const indent = li[1]!.replace(/\t/g, '    ').length;
+      const prev = blocks[blocks.length - 1];
+      flushPara();
+      while (listStack.length && listStack[listStack.length - 1]!.indent > indent) listStack.pop();
+      const top = listStack[listStack.length - 1];
+      if (!top || top.indent < indent) {
+        const last = blocks[blocks.length - 1] ?? prev;
+        const leadIn = !last
+          ? undefined
+          : last.kind === 'list-item'
+            ? last.text
+            : last.kind === 'paragraph'
+              ? last.text.slice(-400)
+              : undefined;
+        listStack.push({ indent, leadIn });
+      }
+      const text = inline(li[2] ?? '');
+      const lead = listStack[listStack.length - 1]!.leadIn;
+      if (text)
+        blocks.push({ kind: 'list-item', text, headingPath: path(), ...(lead ? { leadIn: lead } : {}) });
+      continue;
+    }
+    if (listStack.length && /^\s{2,}\S/.test(line) && blocks[blocks.length - 1]?.kind === 'list-item') {
+      // Continuation line of a list item.
+      const last = blocks[blocks.length - 1]!;
+      last.text = inline(`${last.text} ${line}`);
+      continue;
+    }
+    listStack.length = 0;
+    if (format === 'text' && para.length === 0 && looksLikeTextHeading(line) && !lines[i + 1]?.trim()) {
+      heading(2, inline(line));
+      continue;
+    }
+    para.push(line.trim());
+  }
+  flushPara();
+  return { blocks, truncated };
+}

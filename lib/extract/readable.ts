@@ -1,0 +1,87 @@
+/**
+ * Find the policy text's container: Readability on a CLONE of the document (the live page is never
+ * touched), returning the article as a DOM element via Readability's `serializer` option — never an HTML
+ * string. When Readability fails, aborts on a huge page, or keeps too little of a long page (policies with
+ * heavy chrome), fall back to the main/article/body of a fresh clone with site chrome removed.
+ * @module
+ */
+import { Readability } from '@mozilla/readability';
+
+export interface ReadableOptions {
+  /** Readability aborts above this many elements (then the fallback runs). */
+  maxElemsToParse?: number;
+}
+
+export interface ReadableResult {
+  root: Element;
+  title: string;
+  source: 'readability' | 'fallback';
+  /** Readability's reading direction / language hints, when it found them. */
+  lang?: string;
+}
+
+const CHROME =
+  'script, style, noscript, template, nav, header, footer, aside, form, [role="navigation"], [role="banner"], [role="contentinfo"], [aria-hidden="true"], [hidden], dialog, svg, iframe';
+
+/** Characters of text in an element, whitespace collapsed. */
+function textLength(el: Element | null): number {
+  return el ? (el.textContent ?? '').replace(/\s+/g, ' ').length : 0;
+}
+
+/** The fallback container of a fresh clone: main → article → [role=main] → body, chrome removed. */
+export function fallbackRoot(doc: Document): Element | null {
+  const clone = doc.cloneNode(true) as Document;
+  const body = clone.body ?? clone.documentElement;
+  if (!body) return null;
+  for (const el of Array.from(body.querySelectorAll(CHROME))) el.remove();
+  const candidates = Array.from(clone.querySelectorAll('main, [role="main"], article'));
+  const bodyLen = textLength(body);
+  // The biggest candidate wins when it holds most of the page's text; otherwise the body does.
+  let best: Element = body;
+  let bestLen = 0;
+  for (const c of candidates) {
+    const len = textLength(c);
+    if (len > bestLen) {
+      best = c;
+      bestLen = len;
+    }
+  }
+  return bestLen >= bodyLen * 0.5 ? best : body;
+}
+
+/**
+ * Locate the readable content of `doc` (see module doc).
+ * @returns null when the document has no body at all.
+ */
+export function findReadableContent(doc: Document, options: ReadableOptions = {}): ReadableResult | null {
+  const title = (doc.title ?? '').replace(/\s+/g, ' ').trim();
+  let article: ReturnType<Readability<Node>['parse']> = null;
+  try {
+    const clone = doc.cloneNode(true) as Document;
+    article = new Readability<Node>(clone, {
+      maxElemsToParse: options.maxElemsToParse ?? 40_000,
+      charThreshold: 500,
+      serializer: (node: Node) => node,
+      keepClasses: false,
+    }).parse();
+  } catch {
+    // Too many elements, or a DOM Readability cannot handle: the fallback below takes over.
+  }
+  const fallback = fallbackRoot(doc);
+  const content = article?.content as Element | null | undefined;
+  if (content && content.nodeType === 1) {
+    const kept = textLength(content);
+    const available = textLength(fallback);
+    // Readability sometimes keeps one section of a long policy; accept it only if it kept most of it.
+    if (kept >= 200 && kept >= available * 0.6) {
+      return {
+        root: content,
+        title: article?.title?.trim() || title,
+        source: 'readability',
+        lang: article?.lang ?? undefined,
+      };
+    }
+  }
+  if (!fallback) return null;
+  return { root: fallback, title, source: 'fallback' };
+}

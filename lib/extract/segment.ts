@@ -1,0 +1,73 @@
+/**
+ * Sentence splitting for legal text: `Intl.Segmenter` (ICU rules) plus a repair pass for what ICU gets
+ * wrong in policies — abbreviations ("e.g. Cookies", "No. 5", "Sec. 3"), company suffixes followed by
+ * lower-case text ("Acme Inc. and its affiliates"), and numbering tokens split off on their own ("1.", "(a)",
+ * "Section 2.1.").
+ * @module
+ */
+
+/** Abbreviations after which a sentence practically never ends. */
+const NEVER_ENDS =
+  /(?:^|[\s(])(?:e\.g|i\.e|cf|vs|viz|approx|incl|no|nos|sec|secs|art|arts|para|paras|ch|p|pp|fig|mr|mrs|ms|dr|prof|st|jr|sr)\.$/i;
+/** Abbreviations that may end a sentence; merged only when the next part starts in lower case or a digit. */
+const MAY_END =
+  /(?:^|[\s(])(?:inc|ltd|llc|co|corp|plc|gmbh|s\.a|b\.v|n\.v|etc|u\.s|u\.k|e\.u|u\.s\.a|a\.m|p\.m)\.$/i;
+/** A part that is only a numbering token. */
+const NUMBERING =
+  /^(?:(?:section|article|art\.|clause|§)\s*)?(?:\d{1,3}(?:\.\d{1,3})*\.?|\(?[a-z]{1,2}\)|\(?[ivx]{1,6}\)|[ivx]{1,6}\.)$/i;
+
+const segmenters = new Map<string, Intl.Segmenter>();
+function segmenter(locale: string): Intl.Segmenter {
+  let s = segmenters.get(locale);
+  if (!s) segmenters.set(locale, (s = new Intl.Segmenter(locale, { granularity: 'sentence' })));
+  return s;
+}
+
+/** Longest text handed to ICU in one call; longer runs are cut at whitespace first (bounded work). */
+const MAX_RUN = 20_000;
+
+/**
+ * Split `text` into sentences (whitespace-trimmed, empty parts dropped).
+ * @param locale BCP-47 tag for the segmenter rules; "en" by default.
+ */
+export function splitSentences(text: string, locale = 'en'): string[] {
+  const raw: string[] = [];
+  for (const run of runs(text)) {
+    for (const { segment } of segmenter(locale).segment(run)) {
+      const s = segment.trim();
+      if (s) raw.push(s);
+    }
+  }
+  return repair(raw);
+}
+
+/** Cut very long text (e.g. 1 MB without punctuation) into bounded runs at whitespace. */
+function* runs(text: string): Generator<string> {
+  let start = 0;
+  while (text.length - start > MAX_RUN) {
+    let cut = text.lastIndexOf(' ', start + MAX_RUN);
+    if (cut <= start) cut = start + MAX_RUN;
+    yield text.slice(start, cut);
+    start = cut;
+  }
+  yield text.slice(start);
+}
+
+/** Merge parts that ICU split wrongly (see module doc). Exported for tests. */
+export function repair(parts: string[]): string[] {
+  const out: string[] = [];
+  for (const part of parts) {
+    const prev = out[out.length - 1];
+    if (prev !== undefined && shouldMerge(prev, part)) out[out.length - 1] = `${prev} ${part}`;
+    else out.push(part);
+  }
+  return out;
+}
+
+function shouldMerge(prev: string, next: string): boolean {
+  if (NUMBERING.test(prev)) return true;
+  if (NEVER_ENDS.test(prev)) return true;
+  if (MAY_END.test(prev) && /^[\p{Ll}\d(]/u.test(next)) return true;
+  // A lone closing fragment such as ")" or a footnote marker.
+  return next.length <= 2 && !/^\p{L}{2}$/u.test(next);
+}
