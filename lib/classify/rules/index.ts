@@ -69,13 +69,14 @@ export function applyRules(clause: Pick<Clause, 'text' | 'leadIn'>): RuleHit[] {
       const matches = [...text.matchAll(globalOf(p.pattern))];
       const m = matches[0];
       if (!m) continue;
-      // Each occurrence gets its own stance; a clause that both permits and denies is mixed ("unclear").
+      // Each occurrence gets its own stance; a clause that both permits and denies reads as `permits`
+      // (data guide §4: the exception is a real use).
       const stances = matches.map((x) =>
         resolveStance(text, x.index, x.index + x[0].length, leadIn, family.userNegation),
       );
       const { stance: first, cues } = stances[0]!;
       const kinds = new Set(stances.map((s) => s.stance));
-      const stance = kinds.has('permits') && kinds.has('denies') ? 'unclear' : first;
+      const stance = kinds.has('permits') && kinds.has('denies') ? 'permits' : first;
       best = {
         category: family.category,
         stance,

@@ -71,9 +71,13 @@ export function resolveStance(
   if (HEDGE.test(text)) cues.push('hedge');
   if (EXCEPTION.test(after)) cues.push('exception');
 
+  if (/\?\s*$/.test(text)) cues.push('question');
+
+  // Data guide §4: a denial with a real exception ("…except feedback you submit") is still `permits`;
+  // a question or heading-like sentence only names the practice (`unclear`).
   let stance: Stance = 'permits';
   if (cues.includes('user-neg') || cues.includes('lead-in-user-neg')) stance = userNegation;
-  else if (cues.includes('hedge')) stance = 'unclear';
-  else if (cues.includes('neg')) stance = cues.includes('exception') ? 'unclear' : 'denies';
+  else if (cues.includes('hedge') || cues.includes('question')) stance = 'unclear';
+  else if (cues.includes('neg')) stance = cues.includes('exception') ? 'permits' : 'denies';
   return { stance, cues };
 }

@@ -1,0 +1,70 @@
+/**
+ * Binary logistic regression on sparse binary features, trained with AdaGrad SGD and L2 — small, exact and
+ * deterministic given the seed. Good enough for a few thousand to a few tens of thousands of clauses.
+ * @module
+ */
+import { mulberry32, shuffle } from './random';
+
+export interface LogRegOptions {
+  epochs: number;
+  /** L2 strength per update (applied to the features of the example, lazily). */
+  l2: number;
+  learningRate: number;
+  seed: number;
+  /** Weight of positive examples (1 = unweighted). */
+  positiveWeight?: number;
+}
+
+export const DEFAULT_LOGREG: LogRegOptions = { epochs: 12, l2: 1e-5, learningRate: 0.3, seed: 1 };
+
+export interface BinaryModel {
+  weights: Float64Array;
+  bias: number;
+}
+
+/**
+ * Fit one head. `rows[i]` lists the feature columns present in example i; `y[i]` is 0/1; `mask[i]` = 0
+ * excludes an example (category not reviewed for it).
+ */
+export function trainBinary(
+  rows: readonly Int32Array[],
+  y: Uint8Array,
+  nFeatures: number,
+  options: LogRegOptions = DEFAULT_LOGREG,
+  mask?: Uint8Array,
+): BinaryModel {
+  const w = new Float64Array(nFeatures);
+  const g2 = new Float64Array(nFeatures).fill(1e-8);
+  let b = 0;
+  let bg2 = 1e-8;
+  const order = [...rows.keys()].filter((i) => !mask || mask[i]);
+  const rand = mulberry32(options.seed);
+  const pw = options.positiveWeight ?? 1;
+  for (let epoch = 0; epoch < options.epochs; epoch++) {
+    shuffle(order, rand);
+    for (const i of order) {
+      const r = rows[i]!;
+      let z = b;
+      for (let k = 0; k < r.length; k++) z += w[r[k]!]!;
+      const p = 1 / (1 + Math.exp(-z));
+      const target = y[i]!;
+      const g = (p - target) * (target ? pw : 1);
+      for (let k = 0; k < r.length; k++) {
+        const j = r[k]!;
+        const gj = g + options.l2 * w[j]!;
+        g2[j]! += gj * gj;
+        w[j]! -= (options.learningRate * gj) / Math.sqrt(g2[j]!);
+      }
+      bg2 += g * g;
+      b -= (options.learningRate * g) / Math.sqrt(bg2);
+    }
+  }
+  return { weights: w, bias: b };
+}
+
+/** Probability for one example under a float model. */
+export function predictBinary(model: BinaryModel, row: Int32Array): number {
+  let z = model.bias;
+  for (let k = 0; k < row.length; k++) z += model.weights[row[k]!]!;
+  return 1 / (1 + Math.exp(-z));
+}

@@ -1,0 +1,82 @@
+/**
+ * Precision / recall / F1 counting, shared by the evaluator and threshold selection.
+ * @module
+ */
+
+export interface Counts {
+  tp: number;
+  fp: number;
+  fn: number;
+}
+
+export interface Prf extends Counts {
+  precision: number;
+  recall: number;
+  f1: number;
+  /** Gold positives. */
+  support: number;
+}
+
+/** P/R/F1 from counts; an empty denominator gives 0 (and is visible through `support`). */
+export function prf(c: Counts): Prf {
+  const precision = c.tp + c.fp === 0 ? 0 : c.tp / (c.tp + c.fp);
+  const recall = c.tp + c.fn === 0 ? 0 : c.tp / (c.tp + c.fn);
+  const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
+  return { ...c, precision, recall, f1, support: c.tp + c.fn };
+}
+
+/** Sum counts. */
+export function addCounts(a: Counts, b: Counts): Counts {
+  return { tp: a.tp + b.tp, fp: a.fp + b.fp, fn: a.fn + b.fn };
+}
+
+export const zeroCounts = (): Counts => ({ tp: 0, fp: 0, fn: 0 });
+
+export interface ThresholdChoice {
+  threshold: number;
+  precision: number;
+  recall: number;
+  f1: number;
+}
+
+/**
+ * The threshold for out-of-fold scores `p` (with gold `y`) that maximises recall subject to precision ≥
+ * `minPrecision`; when no threshold reaches it, the one maximising F-beta (beta 0.5, precision-leaning).
+ * `ruleFires[i]` marks examples labelled anyway by a trusted rule (counted at every threshold).
+ */
+export function chooseThreshold(
+  p: ArrayLike<number>,
+  y: ArrayLike<number>,
+  minPrecision: number,
+  ruleFires?: ArrayLike<number>,
+): ThresholdChoice {
+  const idx = [...Array(p.length).keys()].sort((a, b) => p[b]! - p[a]!);
+  const positives = Array.from(y).reduce((s, v) => s + v, 0);
+  let ruleTp = 0;
+  let ruleFp = 0;
+  if (ruleFires) for (let i = 0; i < p.length; i++) if (ruleFires[i]) y[i] ? ruleTp++ : ruleFp++;
+  let tp = ruleTp;
+  let fp = ruleFp;
+  let best: ThresholdChoice | null = null;
+  let bestFb: ThresholdChoice & { fb: number } = { threshold: 0.5, precision: 0, recall: 0, f1: 0, fb: -1 };
+  const consider = (threshold: number): void => {
+    const precision = tp + fp === 0 ? 1 : tp / (tp + fp);
+    const recall = positives === 0 ? 0 : tp / positives;
+    const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
+    const fb = precision + recall === 0 ? 0 : (1.25 * precision * recall) / (0.25 * precision + recall);
+    if (precision >= minPrecision && (!best || recall > best.recall)) best = { threshold, precision, recall, f1 };
+    if (fb > bestFb.fb) bestFb = { threshold, precision, recall, f1, fb };
+  };
+  for (let k = 0; k < idx.length; k++) {
+    const i = idx[k]!;
+    if (!ruleFires?.[i]) y[i] ? tp++ : fp++;
+    const next = idx[k + 1];
+    // Only cut between distinct scores; the threshold sits halfway so it generalises a little.
+    if (next !== undefined && p[next] === p[i]) continue;
+    const threshold = next === undefined ? p[i]! : (p[i]! + p[next]!) / 2;
+    // Thresholds this low would label on noise; the fallback below still covers tiny data.
+    if (threshold >= 0.05) consider(threshold);
+  }
+  const { fb: _fb, ...fallback } = bestFb;
+  return best ?? fallback;
+}
