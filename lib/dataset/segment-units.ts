@@ -135,13 +135,11 @@ export function segmentUnits(text: string): Unit[] {
       continue;
     }
     if (t.trim().startsWith('|')) {
-      // Markdown table row, or a v1 table cell: one unit per line.
-      units.push({
-        start: line.start,
-        end: line.start + t.length,
-        kind: t.trim().endsWith('|') ? 'row' : 'cell',
-        headingPath: path(),
-      });
+      // Markdown table row or v1 table cell: each cell, split at <br> runs, then into sentences.
+      for (const piece of rowPieces(t, line.start)) {
+        for (const s of sentenceSpans(text, piece.start, piece.end))
+          units.push({ ...s, kind: 'cell', headingPath: path() });
+      }
       i++;
       continue;
     }
@@ -175,4 +173,36 @@ export function segmentUnits(text: string): Unit[] {
     i = j;
   }
   return units;
+}
+
+const BR = /<br\s*\/?>/gi;
+
+/** Cell contents of one table line, split at `<br>`, with list markers skipped; offsets into the source. */
+function rowPieces(line: string, offset: number): Span[] {
+  const out: Span[] = [];
+  const cells: Span[] = [];
+  let cellStart = 0;
+  for (let k = 0; k <= line.length; k++) {
+    if (k === line.length || (line[k] === '|' && line[k - 1] !== '\\')) {
+      cells.push({ start: cellStart, end: k });
+      cellStart = k + 1;
+    }
+  }
+  for (const cell of cells) {
+    const body = line.slice(cell.start, cell.end);
+    let last = 0;
+    const cuts: Span[] = [];
+    for (const m of body.matchAll(BR)) {
+      cuts.push({ start: last, end: m.index });
+      last = m.index + m[0].length;
+    }
+    cuts.push({ start: last, end: body.length });
+    for (const c of cuts) {
+      const piece = body.slice(c.start, c.end);
+      const marker = /^\s*(?:[-*+•]|\d{1,3}[.)])?\s*/.exec(piece)![0].length;
+      if (piece.slice(marker).trim())
+        out.push({ start: offset + cell.start + c.start + marker, end: offset + cell.start + c.end });
+    }
+  }
+  return out;
 }
