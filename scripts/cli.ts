@@ -1,0 +1,406 @@
+/**
+ * `fineprint` command line: the extension's own pipeline (detect → extract → classify → explain, and the
+ * clause diff) on a file or a URL. See `usage()` for commands, options and exit codes.
+ *
+ * Run: `npm run -s fineprint -- analyze <file|url> [--url URL] [--format json|text]`
+ *      `npm run -s fineprint -- diff <old> <new> [--format json|text]`
+ * @module
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { extname } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { CATEGORY_IDS, TAXONOMY, type CategoryId } from '../lib/classify/taxonomy';
+import { diffClauses } from '../lib/diff';
+import { decodeBytes, parseHtml, UnreadableInputError } from '../lib/parse-html';
+import { analyzeDocument, analyzeText } from '../lib/pipeline';
+import type { AnalysedClause, ClauseDiff, PageAnalysis } from '../lib/types';
+
+export const EXIT = { ok: 0, usage: 2, unreadable: 3 } as const;
+
+/** Largest input read, from disk or network. */
+export const MAX_BYTES = 20 * 1024 * 1024;
+const MAX_REDIRECTS = 5;
+const ACCEPTED_TYPES =
+  /^(?:text\/html|application\/xhtml\+xml|text\/plain|text\/markdown|text\/x-markdown)\b/i;
+
+export function usage(): string {
+  return `fineprint — explain the terms of a privacy policy or terms of service, on your machine.
+
+Usage:
+  fineprint analyze <file.html|file.md|file.txt|http(s)-url> [--url URL] [--format json|text]
+                    [--assume-policy] [--timeout SECONDS]
+  fineprint diff <old> <new> [--format json|text] [--timeout SECONDS]
+  fineprint --help
+
+Input: .html/.htm (or any file that looks like HTML) is detected and extracted like a page in the
+browser; .md/.markdown is read as an already-extracted policy (headings #, lists -, *, 1.); .txt as
+plain text. A URL is fetched once (no cookies, at most ${MAX_REDIRECTS} redirects, ${MAX_BYTES / 1024 / 1024} MB,
+HTML or text only). Nothing else leaves your machine.
+
+Options:
+  --url URL          the page's address, used for detection (default: the file path or fetched URL)
+  --format json|text json (default; stable contract) or a readable summary grouped by category
+  --assume-policy    analyse the page even if it does not look like a policy
+  --timeout SECONDS  network timeout for URL input (default 10)
+
+Exit codes:
+  0  analysed — including pages that are not a policy or not in English: the output says so
+     (JSON: "unsupported": {"reason","message"}; text: one line)
+  2  usage error (unknown command or option, missing argument)
+  3  unreadable input (missing/empty/binary file, too large, network error, timeout, non-HTML response)
+`;
+}
+
+export class UsageError extends Error {}
+
+export interface CliOptions {
+  command: 'analyze' | 'diff' | 'help';
+  inputs: string[];
+  url?: string;
+  format: 'json' | 'text';
+  assumePolicy: boolean;
+  timeoutMs: number;
+}
+
+/** Parse argv (without node and script). @throws UsageError */
+export function parseArgs(argv: string[]): CliOptions {
+  const opts: CliOptions = {
+    command: 'help',
+    inputs: [],
+    format: 'json',
+    assumePolicy: false,
+    timeoutMs: 10_000,
+  };
+  const rest: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    const value = () => {
+      const v = argv[++i];
+      if (v === undefined || v.startsWith('--')) throw new UsageError(`${a} needs a value`);
+      return v;
+    };
+    if (a === '--help' || a === '-h') return { ...opts, command: 'help' };
+    else if (a === '--url') opts.url = value();
+    else if (a === '--format') {
+      const f = value();
+      if (f !== 'json' && f !== 'text') throw new UsageError(`--format must be json or text, not "${f}"`);
+      opts.format = f;
+    } else if (a === '--assume-policy') opts.assumePolicy = true;
+    else if (a === '--timeout') {
+      const s = Number(value());
+      if (!Number.isFinite(s) || s <= 0)
+        throw new UsageError('--timeout must be a positive number of seconds');
+      opts.timeoutMs = s * 1000;
+    } else if (a.startsWith('--')) throw new UsageError(`unknown option ${a}`);
+    else rest.push(a);
+  }
+  const [command, ...inputs] = rest;
+  if (command === undefined) return opts;
+  if (command !== 'analyze' && command !== 'diff')
+    throw new UsageError(`unknown command "${command}" (analyze, diff)`);
+  const needed = command === 'analyze' ? 1 : 2;
+  if (inputs.length !== needed)
+    throw new UsageError(`${command} takes ${needed} input${needed > 1 ? 's' : ''}, got ${inputs.length}`);
+  return { ...opts, command, inputs };
+}
+
+export interface LoadedInput {
+  text: string;
+  format: 'html' | 'markdown' | 'text';
+  /** Address used for detection. */
+  url: string;
+}
+
+function formatFor(name: string, contentType: string | null, text: string): LoadedInput['format'] {
+  const ext = extname(name.split(/[?#]/)[0] ?? '').toLowerCase();
+  if (ext === '.md' || ext === '.markdown' || /markdown/i.test(contentType ?? '')) return 'markdown';
+  if (ext === '.htm' || ext === '.html' || ext === '.xhtml' || /html/i.test(contentType ?? '')) return 'html';
+  if (ext === '.txt' || /text\/plain/i.test(contentType ?? '')) return 'text';
+  return /<(?:!doctype html|html|body|p|div|h1)\b/i.test(text.slice(0, 5000)) ? 'html' : 'text';
+}
+
+/** Read and decode a local file. @throws UnreadableInputError */
+export function loadFile(path: string): LoadedInput {
+  let size: number;
+  try {
+    const st = statSync(path);
+    if (!st.isFile()) throw new UnreadableInputError(`${path} is not a file`);
+    size = st.size;
+  } catch (e) {
+    if (e instanceof UnreadableInputError) throw e;
+    throw new UnreadableInputError(`cannot read ${path}: no such file or not readable`);
+  }
+  if (size === 0) throw new UnreadableInputError(`${path} is empty`);
+  if (size > MAX_BYTES)
+    throw new UnreadableInputError(
+      `${path} is ${(size / 1048576).toFixed(1)} MB; the limit is ${MAX_BYTES / 1048576} MB`,
+    );
+  const bytes = readFileSync(path);
+  const { text } = decodeBytes(bytes);
+  if (!text.trim()) throw new UnreadableInputError(`${path} contains only whitespace`);
+  return { text, format: formatFor(path, null, text), url: pathToFileURL(path).href };
+}
+
+/**
+ * Fetch a URL the user gave: no cookies or credentials, bounded redirects (each checked to stay http(s)),
+ * a timeout, a content-type allow-list and a size cap while streaming.
+ * @throws UnreadableInputError
+ */
+export async function loadUrl(
+  url: string,
+  timeoutMs: number,
+  fetchImpl: typeof fetch = fetch,
+): Promise<LoadedInput> {
+  let current = url;
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), timeoutMs);
+  try {
+    for (let hop = 0; ; hop++) {
+      const u = new URL(current);
+      if (u.protocol !== 'http:' && u.protocol !== 'https:')
+        throw new UnreadableInputError(`refusing to fetch ${u.protocol} URL`);
+      let res: Response;
+      try {
+        res = await fetchImpl(current, {
+          redirect: 'manual',
+          credentials: 'omit',
+          signal: controller.signal,
+          headers: { accept: 'text/html,application/xhtml+xml,text/plain;q=0.8,text/markdown;q=0.8' },
+        });
+      } catch (e) {
+        if (controller.signal.aborted)
+          throw new UnreadableInputError(`${current} did not answer within ${timeoutMs / 1000} s`);
+        throw new UnreadableInputError(
+          `cannot fetch ${current}: ${(e as Error).cause ? String((e as { cause: unknown }).cause) : (e as Error).message}`,
+        );
+      }
+      if (res.status >= 300 && res.status < 400 && res.headers.get('location')) {
+        if (hop >= MAX_REDIRECTS)
+          throw new UnreadableInputError(`too many redirects (more than ${MAX_REDIRECTS})`);
+        current = new URL(res.headers.get('location')!, current).href;
+        await res.body?.cancel();
+        continue;
+      }
+      if (!res.ok) throw new UnreadableInputError(`${current} answered HTTP ${res.status}`);
+      const type = res.headers.get('content-type');
+      if (type && !ACCEPTED_TYPES.test(type)) {
+        await res.body?.cancel();
+        throw new UnreadableInputError(`${current} is ${type.split(';')[0]}, not HTML or text`);
+      }
+      const declared = Number(res.headers.get('content-length') ?? 0);
+      if (declared > MAX_BYTES)
+        throw new UnreadableInputError(`${current} is larger than ${MAX_BYTES / 1048576} MB`);
+      const bytes = await readCapped(res, controller.signal, timeoutMs);
+      if (!bytes.length) throw new UnreadableInputError(`${current} returned an empty body`);
+      const { text } = decodeBytes(bytes, type);
+      return { text, format: formatFor(new URL(current).pathname, type, text), url: current };
+    }
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function readCapped(res: Response, signal: AbortSignal, timeoutMs: number): Promise<Uint8Array> {
+  if (!res.body) return new Uint8Array(await res.arrayBuffer());
+  const reader = res.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      total += value.length;
+      if (total > MAX_BYTES) {
+        await reader.cancel();
+        throw new UnreadableInputError(`response is larger than ${MAX_BYTES / 1048576} MB`);
+      }
+      chunks.push(value);
+    }
+  } catch (e) {
+    if (e instanceof UnreadableInputError) throw e;
+    if (signal.aborted)
+      throw new UnreadableInputError(`the response did not complete within ${timeoutMs / 1000} s`);
+    throw new UnreadableInputError(`the response broke off: ${(e as Error).message}`);
+  }
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
+}
+
+/** Load a file path or http(s) URL. */
+export function loadInput(input: string, timeoutMs: number): Promise<LoadedInput> {
+  return /^https?:\/\//i.test(input)
+    ? loadUrl(input, timeoutMs)
+    : Promise.resolve().then(() => loadFile(input));
+}
+
+/** Analyse loaded input with the shared pipeline. */
+export function analyzeInput(
+  input: LoadedInput,
+  opts: Pick<CliOptions, 'url' | 'assumePolicy'>,
+): PageAnalysis {
+  const url = opts.url ?? input.url;
+  if (input.format === 'html')
+    return analyzeDocument(parseHtml(input.text), { url, assumePolicy: opts.assumePolicy });
+  return analyzeText(input.text, { url, format: input.format });
+}
+
+function clauseJson(c: AnalysedClause) {
+  return {
+    id: c.id,
+    text: c.text,
+    section: c.section,
+    headingPath: c.headingPath,
+    unit: c.unit,
+    ...(c.leadIn ? { leadIn: c.leadIn } : {}),
+    labels: c.labels.map((l) => ({
+      category: l.category,
+      stance: l.stance,
+      confidence: l.confidence,
+      evidence: l.evidence,
+    })),
+    explanation: c.explanation,
+    slots: c.slots,
+  };
+}
+
+/** The stable JSON contract of `analyze` (extra fields may be added, never removed). */
+export function analysisJson(a: PageAnalysis) {
+  return {
+    page: {
+      kind: a.page.kind,
+      confidence: a.page.confidence,
+      language: a.page.language,
+      title: a.page.title,
+      ...(a.page.url ? { url: a.page.url } : {}),
+      reasons: a.page.reasons ?? [],
+    },
+    clauses: a.clauses.map(clauseJson),
+    ...(a.unsupported ? { unsupported: a.unsupported } : {}),
+  };
+}
+
+/** The stable JSON contract of `diff`. */
+export function diffJson(d: ClauseDiff) {
+  return {
+    changed: d.changed,
+    added: d.added.map(clauseJson),
+    removed: d.removed.map(clauseJson),
+    modified: d.modified.map((m) => ({ before: clauseJson(m.before), after: clauseJson(m.after) })),
+    categories: d.categories,
+  };
+}
+
+const byWeight = [...CATEGORY_IDS].sort((a, b) => TAXONOMY[b].weight - TAXONOMY[a].weight);
+
+function excerpt(s: string, n = 220): string {
+  return s.length > n ? `${s.slice(0, n - 1)}…` : s;
+}
+
+/** Readable summary grouped by category, most important categories first. */
+export function analysisText(a: PageAnalysis): string {
+  const lines: string[] = [];
+  const p = a.page;
+  lines.push(
+    `${p.title || '(untitled)'} — ${p.kind} (confidence ${p.confidence.toFixed(2)}, language ${p.language})`,
+  );
+  if (a.unsupported) {
+    lines.push(`Not analysed: ${a.unsupported.message}`);
+    return lines.join('\n');
+  }
+  const labelled = a.clauses.filter((c) => c.labels.length);
+  lines.push(`${a.clauses.length} clauses, ${labelled.length} with a data-use or AI finding.`);
+  for (const cat of byWeight) {
+    const hits = a.clauses.filter((c) => c.labels.some((l) => l.category === cat));
+    if (!hits.length) continue;
+    lines.push('', `## ${TAXONOMY[cat].name} (${hits.length})`, `   ${TAXONOMY[cat].meaning}`);
+    for (const c of hits) {
+      const l = c.labels.find((x) => x.category === cat)!;
+      lines.push(`- [${l.stance}, ${l.confidence.toFixed(2)}] ${excerpt(c.text)}`);
+      if (c.section) lines.push(`    in: ${excerpt(c.section, 120)}`);
+      if (c.explanation) lines.push(`    → ${c.explanation}`);
+    }
+  }
+  if (!labelled.length) lines.push('', 'No AI-training or data-use clauses were recognised.');
+  return lines.join('\n');
+}
+
+export function diffText(d: ClauseDiff): string {
+  if (!d.changed) return 'No clause changed.';
+  const lines = [
+    `${d.added.length} added, ${d.removed.length} removed, ${d.modified.length} modified clause(s).`,
+  ];
+  const cats = Object.entries(d.categories) as [CategoryId, { added: number; removed: number }][];
+  for (const [cat, n] of cats) lines.push(`  ${TAXONOMY[cat]?.name ?? cat}: +${n.added} −${n.removed}`);
+  for (const c of d.added) lines.push(`+ ${excerpt(c.text)}`);
+  for (const c of d.removed) lines.push(`- ${excerpt(c.text)}`);
+  for (const m of d.modified)
+    lines.push(`~ ${excerpt(m.before.text, 150)}`, `  → ${excerpt(m.after.text, 150)}`);
+  return lines.join('\n');
+}
+
+export interface Io {
+  out: (s: string) => void;
+  err: (s: string) => void;
+}
+
+/** Run the CLI; resolves to the exit code. Never throws. */
+export async function run(argv: string[], io: Io): Promise<number> {
+  let opts: CliOptions;
+  try {
+    opts = parseArgs(argv);
+  } catch (e) {
+    io.err(`fineprint: ${(e as Error).message}. Try --help.`);
+    return EXIT.usage;
+  }
+  if (opts.command === 'help') {
+    io.out(usage());
+    return EXIT.ok;
+  }
+  try {
+    if (opts.command === 'analyze') {
+      const analysis = analyzeInput(await loadInput(opts.inputs[0]!, opts.timeoutMs), opts);
+      io.out(
+        opts.format === 'json' ? JSON.stringify(analysisJson(analysis), null, 2) : analysisText(analysis),
+      );
+      return EXIT.ok;
+    }
+    const [before, after] = await Promise.all(opts.inputs.map((i) => loadInput(i, opts.timeoutMs)));
+    const a = analyzeInput(before!, { assumePolicy: true });
+    const b = analyzeInput(after!, { assumePolicy: true });
+    for (const [name, x] of [
+      [opts.inputs[0], a],
+      [opts.inputs[1], b],
+    ] as const) {
+      if (x.unsupported && x.unsupported.reason !== 'not-a-policy')
+        io.err(`fineprint: ${name}: ${x.unsupported.message}`);
+    }
+    const d = diffClauses(a.clauses, b.clauses);
+    io.out(opts.format === 'json' ? JSON.stringify(diffJson(d), null, 2) : diffText(d));
+    return EXIT.ok;
+  } catch (e) {
+    if (e instanceof UnreadableInputError) {
+      io.err(`fineprint: ${e.message}`);
+      return EXIT.unreadable;
+    }
+    // Anything else is our bug; still one line unless asked for details.
+    io.err(`fineprint: internal error: ${(e as Error)?.message ?? String(e)}`);
+    if (process.env.FINEPRINT_DEBUG) io.err(String((e as Error)?.stack));
+    return 1;
+  }
+}
+
+const invokedDirectly =
+  process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
+if (invokedDirectly) {
+  void run(process.argv.slice(2), {
+    out: (s) => process.stdout.write(`${s}\n`),
+    err: (s) => process.stderr.write(`${s}\n`),
+  }).then((code) => {
+    process.exitCode = code;
+  });
+}
