@@ -1,0 +1,90 @@
+/**
+ * Foundation, end to end in Chromium with the built extension: a real policy page (corpus, served from
+ * 127.0.0.1) gets highlights and its clauses in the popup; a real news page gets nothing.
+ * The IndexedDB-after-restart check lives in restart.test.ts (it needs its own profile).
+ */
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeCorpus } from '../support/corpus';
+import {
+  describeE2E,
+  highlightsOf,
+  launchExtension,
+  openPopup,
+  serve,
+  tabIdOf,
+  waitFor,
+  waitForPopupReady,
+  type LaunchedBrowser,
+  type TestServer,
+} from './harness';
+
+/** Corpus documents (read in place). Paths mimic where such pages live on real sites. */
+export const POLICY_DOC = 'html/policy/genai-eu__ChatGPT__Privacy_Policy_policies-eu-privacy-policy.html';
+export const POLICY_PATH = '/policies/eu-privacy-policy';
+export const NEWS_DOC = 'html/negative/readability__guardian-1__article.html';
+export const NEWS_PATH = '/world/2015/article';
+
+/** How long a page may take from load to highlights (generous: 2 cores, suites in parallel). */
+const SETTLE_MS = 20_000;
+/** How long we watch a non-policy page to be sure nothing appears. */
+const QUIET_MS = 3_000;
+
+describeE2E('foundation (Chromium + built extension)', () => {
+  describeCorpus('real pages', () => {
+    let browser: LaunchedBrowser;
+    let server: TestServer;
+
+    beforeAll(async () => {
+      server = await serve({ [POLICY_PATH]: { corpus: POLICY_DOC }, [NEWS_PATH]: { corpus: NEWS_DOC } });
+      browser = await launchExtension();
+    });
+    afterAll(async () => {
+      await browser?.close();
+      await server?.close();
+    });
+
+    it('a policy page gets fineprint highlights with ranges', async () => {
+      const page = await browser.context.newPage();
+      await page.goto(server.url(POLICY_PATH));
+      const highlights = await waitFor(async () => {
+        const h = await highlightsOf(page);
+        return Object.values(h).some((n) => n > 0) ? h : null;
+      }, SETTLE_MS);
+      expect(highlights, 'no fineprint-* entry in CSS.highlights').not.toBeNull();
+      for (const name of Object.keys(highlights!)) expect(name).toMatch(/^fineprint-[a-z-]+$/);
+      await page.close();
+    });
+
+    it('the popup lists the policy page’s clauses', async () => {
+      const page = await browser.context.newPage();
+      await page.goto(server.url(POLICY_PATH));
+      const tabId = await tabIdOf(browser.serviceWorker!, page);
+      // The popup shows what the background has for the tab; give the page time to be analysed first.
+      await waitFor(async () => Object.keys(await highlightsOf(page)).length > 0, SETTLE_MS);
+      const popup = await openPopup(browser.context, browser.extensionId, tabId);
+      await waitForPopupReady(popup);
+      await expect
+        .poll(() => popup.locator('[data-page-kind]').first().getAttribute('data-page-kind'))
+        .toBe('privacy-policy');
+      expect(await popup.locator('[data-clause-id]').count()).toBeGreaterThan(0);
+      await popup.close();
+      await page.close();
+    });
+
+    it('a news page gets nothing: no highlights, and the popup says it is not a policy', async () => {
+      const page = await browser.context.newPage();
+      await page.goto(server.url(NEWS_PATH));
+      await page.waitForLoadState('load');
+      await page.waitForTimeout(QUIET_MS);
+      expect(await highlightsOf(page)).toEqual({});
+      expect(await page.locator('[data-fineprint], mark[data-fineprint]').count()).toBe(0);
+      const tabId = await tabIdOf(browser.serviceWorker!, page);
+      const popup = await openPopup(browser.context, browser.extensionId, tabId);
+      await waitForPopupReady(popup);
+      expect(await popup.locator('[data-clause-id]').count()).toBe(0);
+      expect(await popup.locator('[data-page-kind]').first().getAttribute('data-page-kind')).toBe('other');
+      await popup.close();
+      await page.close();
+    });
+  });
+});
