@@ -16,7 +16,7 @@ const HEADLINE_NAME: Partial<Record<CategoryId, string>> = {
 
 export interface CategoryChange {
   category: CategoryId;
-  direction: 'added' | 'removed';
+  direction: 'added' | 'removed' | 'changed';
   count: number;
   /** Higher is more important: taxonomy weight, with a lost opt-out ranked with the weight-3 categories. */
   importance: number;
@@ -35,6 +35,10 @@ export function rankCategoryChanges(diff: ClauseDiff): CategoryChange[] {
       // Losing a way to say no hurts as much as gaining an AI-training or sale clause.
       const importance = category === 'user-choice' ? 3 : weight;
       out.push({ category, direction: 'removed', count: entry.removed, importance });
+    }
+    // An edited clause that keeps its label ranks just below clauses gained or lost in the same weight class.
+    if ((entry.modified ?? 0) > 0) {
+      out.push({ category, direction: 'changed', count: entry.modified!, importance: weight - 0.5 });
     }
   }
   return out.sort(

@@ -90,5 +90,9 @@ export interface ClauseDiff {
   added: AnalysedClause[];
   removed: AnalysedClause[];
   modified: { before: AnalysedClause; after: AnalysedClause }[];
-  categories: Partial<Record<CategoryId, { added: number; removed: number }>>;
+  /**
+   * Per category: clauses where its label appeared (`added`) or disappeared (`removed`); `modified` (optional,
+   * set by lib/diff) counts edited clauses that carry the label on both sides.
+   */
+  categories: Partial<Record<CategoryId, { added: number; removed: number; modified?: number }>>;
 }

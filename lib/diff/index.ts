@@ -84,7 +84,8 @@ function categoriesOf(clause: AnalysedClause): Set<CategoryId> {
 /**
  * Compare two versions clause by clause. Boilerplate (revision stamps, cookie banners) is ignored; moved clauses
  * are unchanged; edited clauses are `modified`. `categories` counts, per category, clauses in which its label
- * appears (`added`) or disappears (`removed`), including labels gained or lost by a modified clause.
+ * appears (`added`) or disappears (`removed`), including labels gained or lost by a modified clause, and
+ * (`modified`) edited clauses that keep the label.
  */
 export function diffClauses(before: AnalysedClause[], after: AnalysedClause[]): ClauseDiff {
   const b = keyed(before);
@@ -113,9 +114,9 @@ export function diffClauses(before: AnalysedClause[], after: AnalysedClause[]): 
     .map(([x, y]) => ({ before: x.clause, after: y.clause }));
 
   const categories: ClauseDiff['categories'] = {};
-  const bump = (id: CategoryId, field: 'added' | 'removed') => {
+  const bump = (id: CategoryId, field: 'added' | 'removed' | 'modified') => {
     const entry = (categories[id] ??= { added: 0, removed: 0 });
-    entry[field]++;
+    entry[field] = (entry[field] ?? 0) + 1;
   };
   for (const c of added) for (const id of categoriesOf(c)) bump(id, 'added');
   for (const c of removed) for (const id of categoriesOf(c)) bump(id, 'removed');
@@ -124,6 +125,7 @@ export function diffClauses(before: AnalysedClause[], after: AnalysedClause[]): 
     const now = categoriesOf(y);
     for (const id of now) if (!was.has(id)) bump(id, 'added');
     for (const id of was) if (!now.has(id)) bump(id, 'removed');
+    for (const id of now) if (was.has(id)) bump(id, 'modified');
   }
   return {
     changed: added.length + removed.length + modified.length > 0,

@@ -28,6 +28,21 @@ describe('changeHeadline', () => {
     );
   });
 
+  it('reports an edited clause that keeps its label as changed, below gains of the same weight', () => {
+    const d = diff({
+      'ai-training': { added: 0, removed: 0, modified: 2 },
+      'data-sale': { added: 1, removed: 0 },
+    });
+    expect(rankCategoryChanges(d).map((c) => `${c.category}:${c.direction}`)).toEqual([
+      'data-sale:added',
+      'ai-training:changed',
+    ]);
+    const only = diff({ 'ai-training': { added: 0, removed: 0, modified: 1 } });
+    expect(changeHeadline('X Terms', only, SINCE, NOW)).toBe(
+      'X Terms: AI-training clause changed since 19 Sep',
+    );
+  });
+
   it('falls back to counts when no category moved', () => {
     const d: ClauseDiff = { ...diff({}), modified: [{} as never, {} as never], added: [{} as never] };
     expect(changeHeadline('', d, SINCE, NOW)).toBe(

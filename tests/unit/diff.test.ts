@@ -75,7 +75,10 @@ describe('diffClauses', () => {
     expect(d.removed).toEqual([]);
     expect(d.modified).toHaveLength(1);
     expect(d.modified[0]!.before.text).toMatch(/^We share information with service providers who/);
-    expect(d.categories).toEqual({ 'ai-training': { added: 1, removed: 0 } });
+    expect(d.categories).toEqual({
+      'ai-training': { added: 1, removed: 0 },
+      'data-sharing': { added: 0, removed: 0, modified: 1 },
+    });
   });
 
   it('counts a removed opt-out under user-choice', () => {
