@@ -1,20 +1,19 @@
-import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { analyzeDocument } from '@/lib/pipeline';
-import { envelope } from '@/lib/messages';
+import { isSiteDisabled, readPageSettings } from './settings';
+import { Session } from './session';
 
+// Light by design: on every page only the cheap `detectPage` runs; extraction and highlighting happen on
+// policy / terms pages only, and classification runs in the background (the model never ships here).
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
-  main() {
-    const analysis = analyzeDocument(document, { url: location.href });
-    if (analysis.page.kind === 'other') return;
-    void browser.runtime.sendMessage(
-      envelope('content→bg:page-extracted', {
-        url: location.href,
-        page: analysis.page,
-        clauses: analysis.clauses,
-      }),
-    );
+  async main(ctx) {
+    const settings = await readPageSettings();
+    if (isSiteDisabled(location.hostname, settings.disabledSites)) return;
+    const session = new Session(ctx, settings, {
+      // Checkout hook: the checkout badge wires in here (its code lives in ./checkout.ts).
+      onCheckout: undefined,
+    });
+    session.start();
   },
 });

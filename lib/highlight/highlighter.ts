@@ -40,8 +40,11 @@ export interface Highlighter {
   clear(): void;
   /** Emphasises one clause (the one whose card is open), or none. */
   setActive(id: string | null): void;
-  /** Briefly emphasises a clause; `schedule` runs the un-flash later (pass the content script's timer). */
-  flash(id: string, schedule: (fn: () => void, ms: number) => void, ms?: number): void;
+  /**
+   * Briefly emphasises a clause, painted or not (in marks mode only painted clauses can flash); `schedule`
+   * runs the un-flash later (pass the content script's timer).
+   */
+  flash(item: HighlightItem, schedule: (fn: () => void, ms: number) => void, ms?: number): void;
   /** The painted clause containing a DOM point (from `caretPositionFromPoint`), if any. */
   itemAtPoint(node: Node, offset: number): HighlightItem | null;
   /** The painted clause a fallback `<mark>` belongs to, if `el` is or is inside one. */
@@ -223,10 +226,10 @@ export function createHighlighter(doc: Document, options: HighlighterOptions): H
         if (item) register(ACTIVE_NAME, [item.range], 1);
       } else if (id) setMarkFlag(id, 'data-fineprint-active', true);
     },
-    flash(id, schedule, ms = 1600) {
-      const item = byId.get(id);
-      if (!item) return;
+    flash(item, schedule, ms = 1600) {
+      const id = item.id;
       const token = ++flashTimer;
+      if (mode === 'highlight-api') installStyle(highlightApiCss());
       if (mode === 'highlight-api') register(FLASH_NAME, [item.range], 2);
       else setMarkFlag(id, 'data-fineprint-flash', true);
       schedule(() => {

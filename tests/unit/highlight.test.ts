@@ -112,7 +112,7 @@ describe('mark fallback', () => {
       'We do not sell your data.',
     );
     const later: (() => void)[] = [];
-    hl.flash('c0', (fn) => later.push(fn));
+    hl.flash(hl.items()[0]!, (fn) => later.push(fn));
     expect(document.querySelectorAll('mark[data-fineprint-flash]').length).toBeGreaterThan(0);
     later.forEach((fn) => fn());
     expect(document.querySelectorAll('mark[data-fineprint-flash]').length).toBe(0);

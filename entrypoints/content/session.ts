@@ -1,0 +1,646 @@
+/**
+ * One page's Fineprint session: detect → (policy) extract in slices → background classifies → locate →
+ * highlight → summary bar and cards; answers the popup; follows SPA navigations and late-rendered text.
+ * Wiring only: every decision of substance lives in lib/ (detect, extract, locate, highlight, page-watch).
+ */
+import { h, render } from 'preact';
+import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
+import { detectPage } from '@/lib/detect';
+import { extractPolicyChunked } from '@/lib/extract';
+import { TAXONOMY, type CategoryId } from '@/lib/classify/taxonomy';
+import { createHighlighter, primaryLabel, type Highlighter, type HighlightItem } from '@/lib/highlight';
+import { createLocator, indexTextSliced, OWN_UI_ATTR, rangeFor } from '@/lib/locate';
+import {
+  isRangeStale,
+  planForMutations,
+  sameDocument,
+  watchMutations,
+  watchUrl,
+  type MutationSummary,
+} from '@/lib/page-watch';
+import { AbortedError, mapChunked, runSliced, schedulerEnvFor } from '@/lib/scheduler';
+import { envelope, type ExtractedPage, type PageReport, type Res } from '@/lib/messages';
+import type { AnalysedClause, Detection, Label, PageInfo } from '@/lib/types';
+import type { ClauseCardProps } from '@/components/ClauseCard';
+import { Overlay, shortcutOf, type OverlayProps } from './Overlay';
+import { UI_CSS } from './ui-css';
+import type { PageSettings } from './settings';
+
+/** Per-task budget for our slices, well under the 50 ms long-task line. */
+const BUDGET_MS = 20;
+const HOVER_OPEN_MS = 250;
+const HOVER_CLOSE_MS = 500;
+const POINTER_THROTTLE_MS = 80;
+const CARD_WIDTH = 360;
+const CARD_HEIGHT_GUESS = 280;
+
+interface Marked extends HighlightItem {
+  clause: AnalysedClause;
+  label: Label;
+}
+
+interface CardState {
+  index: number;
+  pinned: boolean;
+  focus: boolean;
+}
+
+/** Hooks other content-script features attach to (the checkout badge). */
+export interface SessionHooks {
+  /** Called when detection says the page is a checkout / sign-up page. */
+  onCheckout?: (detection: Detection) => void;
+}
+
+const mark = (name: string) => {
+  try {
+    performance.mark(`fineprint:${name}`);
+  } catch {
+    // Marks are diagnostics only.
+  }
+};
+const measure = (name: string, start: string, end: string) => {
+  try {
+    performance.measure(`fineprint:${name}`, `fineprint:${start}`, `fineprint:${end}`);
+  } catch {
+    // Missing start mark (aborted run): nothing to measure.
+  }
+};
+
+export class Session {
+  private readonly env = schedulerEnvFor(window as never);
+  private run: AbortController | null = null;
+  private highlighter: Highlighter;
+  private ui: ShadowRootContentScriptUi<void> | null = null;
+  private uiContainer: HTMLElement | null = null;
+  private uiPending: Promise<void> | null = null;
+  private report: PageReport | null = null;
+  private marked: Marked[] = [];
+  private unplaced = 0;
+  private isPolicy = false;
+  private reanalyses = 0;
+  private highlightsOn: boolean;
+  private barDismissed = false;
+  private barCollapsed = false;
+  private card: CardState | null = null;
+  private announce = '';
+  private hoverTimer = 0;
+  private closeTimer = 0;
+  private lastPointer = 0;
+  private hoverCandidate: number | null = null;
+  private scrollQueued = false;
+  private stopWatches: (() => void)[] = [];
+  private returnFocus: Element | null = null;
+  private readonly shown: Set<CategoryId>;
+
+  constructor(
+    private readonly ctx: ContentScriptContext,
+    private readonly settings: PageSettings,
+    private readonly hooks: SessionHooks = {},
+  ) {
+    this.highlightsOn = settings.highlights;
+    this.shown = new Set(settings.shownCategories);
+    this.highlighter = createHighlighter(document, { win: window as never });
+  }
+
+  /** Starts the first analysis and the watchers. */
+  start(): void {
+    this.listenForMessages();
+    this.listenForPointerAndKeys();
+    this.watchPage();
+    this.ctx.onInvalidated(() => this.teardown(true));
+    void this.analyse('initial');
+  }
+
+  // ───────────────────────────── analysis ─────────────────────────────
+
+  private async analyse(reason: 'initial' | 'navigation' | 'mutation'): Promise<void> {
+    this.run?.abort();
+    const run = new AbortController();
+    this.run = run;
+    const signal = run.signal;
+    const url = location.href;
+    try {
+      mark('detect-start');
+      const detection = detectPage(document, url);
+      mark('detect-end');
+      measure('detect', 'detect-start', 'detect-end');
+      if (detection.kind === 'other' || detection.kind === 'checkout') {
+        this.isPolicy = false;
+        if (detection.kind === 'checkout') this.hooks.onCheckout?.(detection);
+        return;
+      }
+      this.isPolicy = true;
+      mark('extract-start');
+      const extracted = await extractPolicyChunked(document, {
+        now: this.env.now,
+        yieldControl: this.env.yieldToHost,
+        budgetMs: BUDGET_MS,
+      });
+      mark('extract-end');
+      measure('extract', 'extract-start', 'extract-end');
+      if (signal.aborted || !this.ctx.isValid) return;
+      const page: PageInfo = {
+        kind: detection.kind,
+        confidence: detection.confidence,
+        language: extracted.language,
+        title: extracted.title || document.title,
+        url,
+        reasons: detection.reasons,
+      };
+      const payload: ExtractedPage = { url, page, clauses: extracted.clauses };
+      if (extracted.unsupported) payload.unsupported = extracted.unsupported;
+      mark('classify-start');
+      const res = (await browser.runtime.sendMessage(envelope('content→bg:page-extracted', payload))) as
+        Res<'content→bg:page-extracted'> | undefined;
+      mark('classify-end');
+      measure('classify', 'classify-start', 'classify-end');
+      if (signal.aborted || !this.ctx.isValid) return;
+      const clauses = Array.isArray(res?.clauses) ? res.clauses : [];
+      this.report = { ...payload, clauses };
+      await this.placeAndPaint(signal);
+      if (reason === 'mutation') this.reanalyses++;
+    } catch (err) {
+      if (err instanceof AbortedError || signal.aborted) return;
+      // The page must keep working whatever happened to us; the popup shows the background's state.
+      console.warn('[fineprint] analysis failed:', err);
+    }
+  }
+
+  /** Locates the labelled clauses in the live DOM (in slices), paints them and reports placement. */
+  private async placeAndPaint(signal: AbortSignal): Promise<void> {
+    const report = this.report;
+    if (!report) return;
+    mark('locate-start');
+    const index = await runSliced(
+      indexTextSliced(document.body ?? document.documentElement, {
+        isHidden: (el) =>
+          typeof (el as HTMLElement).checkVisibility === 'function'
+            ? !(el as HTMLElement).checkVisibility({ visibilityProperty: true } as never)
+            : false,
+      }),
+      { env: this.env, budgetMs: BUDGET_MS, signal },
+    );
+    const locator = createLocator(index);
+    const labelled = report.clauses.filter((c) => primaryLabel(c.labels, this.shown));
+    const found = await mapChunked(
+      labelled,
+      (clause): Marked | null => {
+        const placement = locator.locate(clause.text);
+        if (!placement) return null;
+        const label = primaryLabel(clause.labels, this.shown)!;
+        return {
+          id: clause.id,
+          category: label.category,
+          range: rangeFor(document, placement),
+          segments: placement.segments,
+          clause,
+          label,
+        };
+      },
+      { env: this.env, budgetMs: BUDGET_MS, signal },
+    );
+    mark('locate-end');
+    measure('locate', 'locate-start', 'locate-end');
+    this.marked = found.filter((m): m is Marked => m !== null);
+    this.unplaced = labelled.length - this.marked.length;
+    report.unplaced = this.unplaced;
+    this.card = null;
+    if (this.highlightsOn) this.paint();
+    mark('highlighted');
+    await this.renderUi();
+    void browser.runtime
+      .sendMessage(
+        envelope('content→bg:placement', {
+          url: report.url,
+          placed: this.marked.length,
+          unplaced: this.unplaced,
+        }),
+      )
+      .catch(() => undefined);
+  }
+
+  private paint(): void {
+    this.withoutObserving(() => this.highlighter.apply(this.marked));
+  }
+
+  // ───────────────────────────── UI ─────────────────────────────
+
+  private async ensureUi(): Promise<HTMLElement | null> {
+    if (this.uiContainer) return this.uiContainer;
+    if (!this.uiPending) {
+      this.uiPending = (async () => {
+        const ui = await createShadowRootUi<void>(this.ctx, {
+          name: 'fineprint-ui',
+          position: 'inline',
+          anchor: 'body',
+          append: 'last',
+          css: UI_CSS,
+          isolateEvents: ['keydown', 'keyup', 'keypress'],
+          onMount: (container, _shadow, host) => {
+            host.setAttribute(OWN_UI_ATTR, '');
+            this.uiContainer = container;
+          },
+          onRemove: () => {
+            if (this.uiContainer) render(null, this.uiContainer);
+            this.uiContainer = null;
+          },
+        });
+        this.ui = ui;
+      })();
+    }
+    await this.uiPending;
+    if (!this.uiContainer && this.ui) this.withoutObserving(() => this.ui!.mount());
+    return this.uiContainer;
+  }
+
+  private removeUi(): void {
+    if (this.ui && this.uiContainer) this.withoutObserving(() => this.ui!.remove());
+  }
+
+  private async renderUi(): Promise<void> {
+    if (!this.report || !this.ctx.isValid) return;
+    const wantBar = !this.barDismissed;
+    if (!wantBar && !this.card) {
+      this.removeUi();
+      return;
+    }
+    const container = await this.ensureUi();
+    if (!container) return;
+    this.withoutObserving(() => render(h(Overlay, this.overlayProps()), container));
+  }
+
+  private overlayProps(): OverlayProps {
+    const counts: Partial<Record<CategoryId, number>> = {};
+    for (const m of this.marked) counts[m.category] = (counts[m.category] ?? 0) + 1;
+    const bar = this.barDismissed
+      ? null
+      : {
+          counts,
+          total: this.marked.length,
+          unplaced: this.unplaced,
+          highlightsOn: this.highlightsOn,
+          collapsed: this.barCollapsed,
+          onNext: () => this.step(1),
+          onPrev: () => this.step(-1),
+          onToggleHighlights: () => void this.setHighlights(!this.highlightsOn, false),
+          onToggleCollapsed: () => {
+            this.barCollapsed = !this.barCollapsed;
+            void this.renderUi();
+          },
+          onDismiss: () => {
+            this.barDismissed = true;
+            void this.renderUi();
+          },
+        };
+    return {
+      bar,
+      card: this.cardProps(),
+      announce: this.announce,
+      onShortcut: (which) => this.step(which === 'next' ? 1 : -1),
+    };
+  }
+
+  private cardProps(): ClauseCardProps | null {
+    if (!this.card) return null;
+    const m = this.marked[this.card.index];
+    if (!m) return null;
+    const rect = m.range.getBoundingClientRect();
+    const width = Math.min(CARD_WIDTH, innerWidth - 16);
+    let top = rect.bottom + 8;
+    if (top + CARD_HEIGHT_GUESS > innerHeight) top = Math.max(8, rect.top - 8 - CARD_HEIGHT_GUESS);
+    const left = Math.min(Math.max(8, rect.left), Math.max(8, innerWidth - width - 8));
+    return {
+      clause: m.clause,
+      primary: m.label,
+      position: this.card.index + 1,
+      total: this.marked.length,
+      top,
+      left,
+      focusOnOpen: this.card.focus,
+      onClose: () => this.closeCard(true),
+      onOpenReport: () =>
+        void browser.runtime.sendMessage(envelope('content→bg:open-report', {})).catch(() => {}),
+      onNext: () => this.step(1),
+      onPrev: () => this.step(-1),
+    };
+  }
+
+  private openCard(index: number, how: 'hover' | 'click' | 'keyboard'): void {
+    const m = this.marked[index];
+    if (!m) return;
+    if (how === 'keyboard' && !this.card) this.returnFocus = document.activeElement;
+    this.card = { index, pinned: how !== 'hover', focus: how === 'keyboard' };
+    this.announce = `Clause ${index + 1} of ${this.marked.length}: ${TAXONOMY[m.category].name}`;
+    if (this.highlightsOn) this.withoutObserving(() => this.highlighter.setActive(m.id));
+    void this.renderUi();
+  }
+
+  private closeCard(restoreFocus: boolean): void {
+    if (!this.card) return;
+    this.card = null;
+    this.withoutObserving(() => this.highlighter.setActive(null));
+    void this.renderUi();
+    if (restoreFocus && this.returnFocus instanceof HTMLElement) this.returnFocus.focus();
+    this.returnFocus = null;
+  }
+
+  /** Moves to the next / previous marked clause: scrolls to it, opens its card and focuses it. */
+  private step(delta: 1 | -1): void {
+    const n = this.marked.length;
+    if (!n) return;
+    const from = this.card ? this.card.index : delta === 1 ? -1 : 0;
+    const index = (((from + delta) % n) + n) % n;
+    this.scrollTo(this.marked[index]!);
+    this.openCard(index, 'keyboard');
+  }
+
+  private scrollTo(m: Marked): void {
+    const rect = m.range.getBoundingClientRect();
+    const target = scrollY + rect.top - innerHeight / 3;
+    window.scrollTo({ top: Math.max(0, target), behavior: 'instant' as ScrollBehavior });
+  }
+
+  // ─────────────────────────── toggles, popup ───────────────────────────
+
+  /**
+   * Highlights on/off. From the popup (`everything`), off removes every trace including our UI host, so the
+   * page's DOM is exactly as before; from the bar, the bar stays so the user can turn them back on.
+   */
+  private async setHighlights(on: boolean, everything: boolean): Promise<boolean> {
+    this.highlightsOn = on;
+    if (on) {
+      if (!this.report && this.isPolicy) await this.analyse('initial');
+      else if (this.marked.some((m) => isRangeStale(m.range, document))) await this.relocate();
+      else this.paint();
+      this.barDismissed = false;
+      await this.renderUi();
+    } else {
+      this.card = null;
+      this.withoutObserving(() => this.highlighter.clear());
+      if (everything) this.removeUi();
+      else await this.renderUi();
+    }
+    return this.highlightsOn;
+  }
+
+  private reveal(clauseId: string): boolean {
+    const m = this.marked.find((x) => x.id === clauseId);
+    if (!m || isRangeStale(m.range, document)) return false;
+    this.scrollTo(m);
+    this.withoutObserving(() =>
+      this.highlighter.flash(m, (fn, ms) => void this.ctx.setTimeout(() => this.withoutObserving(fn), ms)),
+    );
+    return true;
+  }
+
+  private listenForMessages(): void {
+    const listener = (message: unknown, sender: { id?: string; tab?: unknown }) => {
+      // Only our own extension pages (popup) may drive the page: not other extensions, not content scripts.
+      if (sender.id !== browser.runtime.id || sender.tab) return undefined;
+      const msg = message as { type?: unknown; payload?: unknown };
+      const payload = (typeof msg?.payload === 'object' && msg.payload !== null ? msg.payload : {}) as Record<
+        string,
+        unknown
+      >;
+      switch (msg?.type) {
+        case 'popup→content:toggle-highlights':
+          if (typeof payload.on !== 'boolean') return undefined;
+          return this.setHighlights(payload.on, true).then((on) => ({ on }));
+        case 'popup→content:reveal-clause':
+          if (typeof payload.clauseId !== 'string') return undefined;
+          return Promise.resolve({ found: this.reveal(payload.clauseId) });
+        case 'popup→content:get-report':
+          return Promise.resolve(this.report);
+        default:
+          return undefined;
+      }
+    };
+    browser.runtime.onMessage.addListener(listener as never);
+    this.ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(listener as never));
+  }
+
+  // ───────────────────────── pointer, keyboard ─────────────────────────
+
+  private itemIndexAt(e: MouseEvent): number {
+    if (!this.highlightsOn || !this.marked.length) return -1;
+    let item: HighlightItem | null = null;
+    if (this.highlighter.mode === 'marks') {
+      item = this.highlighter.itemForElement(e.target instanceof Element ? e.target : null);
+    } else {
+      const pos = caretAt(e.clientX, e.clientY);
+      if (!pos) return -1;
+      item = this.highlighter.itemAtPoint(pos.node, pos.offset);
+      // The caret snaps to the nearest text even in margins; require the pointer to be on the clause's boxes.
+      if (item && !pointOnRange(item.range, e.clientX, e.clientY)) item = null;
+    }
+    return item ? this.marked.findIndex((m) => m.id === item.id) : -1;
+  }
+
+  private isOwnEvent(e: Event): boolean {
+    return e.target instanceof Element && e.target.hasAttribute(OWN_UI_ATTR);
+  }
+
+  private listenForPointerAndKeys(): void {
+    this.ctx.addEventListener(
+      document,
+      'click',
+      (e: MouseEvent) => {
+        if (this.isOwnEvent(e)) return;
+        const index = this.itemIndexAt(e);
+        if (index >= 0) this.openCard(index, 'click');
+        else if (this.card) this.closeCard(false);
+      },
+      { passive: true },
+    );
+    this.ctx.addEventListener(
+      document,
+      'mousemove',
+      (e: MouseEvent) => {
+        const now = performance.now();
+        if (now - this.lastPointer < POINTER_THROTTLE_MS) return;
+        this.lastPointer = now;
+        if (this.isOwnEvent(e)) {
+          clearTimeout(this.closeTimer);
+          return;
+        }
+        const index = this.itemIndexAt(e);
+        if (index >= 0) {
+          clearTimeout(this.closeTimer);
+          if (this.card?.index === index || this.hoverCandidate === index) return;
+          this.hoverCandidate = index;
+          clearTimeout(this.hoverTimer);
+          this.hoverTimer = this.ctx.setTimeout(() => {
+            this.hoverCandidate = null;
+            if (!this.card?.pinned) this.openCard(index, 'hover');
+          }, HOVER_OPEN_MS);
+        } else {
+          this.hoverCandidate = null;
+          clearTimeout(this.hoverTimer);
+          if (this.card && !this.card.pinned && !this.closeTimer) {
+            this.closeTimer = this.ctx.setTimeout(() => {
+              this.closeTimer = 0;
+              if (this.card && !this.card.pinned) this.closeCard(false);
+            }, HOVER_CLOSE_MS);
+          }
+        }
+      },
+      { passive: true },
+    );
+    this.ctx.addEventListener(
+      window,
+      'keydown',
+      (e: KeyboardEvent) => {
+        const which = shortcutOf(e);
+        if (which && this.marked.length && this.highlightsOn) {
+          e.preventDefault();
+          this.step(which === 'next' ? 1 : -1);
+        } else if (e.key === 'Escape' && this.card) {
+          this.closeCard(true);
+        }
+      },
+      { capture: true },
+    );
+    this.ctx.addEventListener(
+      window,
+      'scroll',
+      () => {
+        if (!this.card || this.scrollQueued) return;
+        this.scrollQueued = true;
+        this.ctx.requestAnimationFrame(() => {
+          this.scrollQueued = false;
+          void this.renderUi();
+        });
+      },
+      { passive: true },
+    );
+  }
+
+  // ───────────────────────── dynamic pages ─────────────────────────
+
+  private observer: { flush(): void } | null = null;
+
+  /** Runs our own DOM work without our observer treating it as page changes. */
+  private withoutObserving(fn: () => void): void {
+    try {
+      fn();
+    } finally {
+      this.observer?.flush();
+    }
+  }
+
+  private watchPage(): void {
+    this.stopWatches.push(
+      watchUrl(
+        {
+          href: () => location.href,
+          navigation: (window as { navigation?: EventTarget }).navigation ?? null,
+          target: window,
+          setInterval: (fn, ms) => this.ctx.setInterval(fn, ms),
+          clearInterval: (id) => clearInterval(id as number),
+        },
+        (href, previous) => {
+          if (sameDocument(href, previous)) return;
+          this.resetForNavigation();
+          void this.analyse('navigation');
+        },
+      ),
+    );
+    const root = document.documentElement;
+    const watch = watchMutations(
+      root,
+      {
+        MutationObserver,
+        setTimeout: (fn, ms) => this.ctx.setTimeout(fn, ms),
+        clearTimeout: (id) => clearTimeout(id as number),
+        now: () => performance.now(),
+      },
+      { isOwn: isOwnNode, debounceMs: 500, maxWaitMs: 3000 },
+      (summary) => this.onMutations(summary),
+    );
+    this.observer = watch;
+    this.stopWatches.push(() => watch.stop());
+  }
+
+  private onMutations(summary: MutationSummary): void {
+    if (!this.ctx.isValid) return;
+    const stale = this.marked.filter((m) => isRangeStale(m.range, document)).length;
+    const action = planForMutations(
+      { isPolicy: this.isPolicy, unplaced: this.unplaced, staleRanges: stale, reanalyses: this.reanalyses },
+      summary,
+    );
+    if (action === 'redetect' || action === 'reanalyse') void this.analyse('mutation');
+    else if (action === 'relocate') void this.relocate();
+  }
+
+  private async relocate(): Promise<void> {
+    if (!this.report) return;
+    const run = new AbortController();
+    this.run?.abort();
+    this.run = run;
+    try {
+      await this.placeAndPaint(run.signal);
+    } catch (err) {
+      if (!(err instanceof AbortedError)) console.warn('[fineprint] relocate failed:', err);
+    }
+  }
+
+  private resetForNavigation(): void {
+    this.run?.abort();
+    this.withoutObserving(() => this.highlighter.clear());
+    this.removeUi();
+    this.report = null;
+    this.marked = [];
+    this.unplaced = 0;
+    this.card = null;
+    this.reanalyses = 0;
+    this.isPolicy = false;
+    this.barDismissed = false;
+  }
+
+  private teardown(invalidated: boolean): void {
+    this.run?.abort();
+    for (const stop of this.stopWatches.splice(0)) stop();
+    this.observer = null;
+    this.highlighter.clear();
+    if (!invalidated) this.removeUi();
+  }
+}
+
+function isOwnNode(node: Node): boolean {
+  if (node.nodeType !== 1) return false;
+  const el = node as Element;
+  return (
+    el.hasAttribute(OWN_UI_ATTR) ||
+    el.hasAttribute('data-fineprint') ||
+    el.hasAttribute('data-fineprint-style') ||
+    el.hasAttribute('wxt-shadow-root-document-styles')
+  );
+}
+
+interface CaretDocument {
+  caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number } | null;
+  caretRangeFromPoint?: (x: number, y: number) => Range | null;
+}
+
+/** The DOM position under a viewport point (standard API first, WebKit/Blink legacy second). */
+function caretAt(x: number, y: number): { node: Node; offset: number } | null {
+  const doc = document as unknown as CaretDocument;
+  if (typeof doc.caretPositionFromPoint === 'function') {
+    const p = doc.caretPositionFromPoint(x, y);
+    return p ? { node: p.offsetNode, offset: p.offset } : null;
+  }
+  if (typeof doc.caretRangeFromPoint === 'function') {
+    const r = doc.caretRangeFromPoint(x, y);
+    return r ? { node: r.startContainer, offset: r.startOffset } : null;
+  }
+  return null;
+}
+
+function pointOnRange(range: Range, x: number, y: number): boolean {
+  for (const r of range.getClientRects()) {
+    if (x >= r.left && x <= r.right && y >= r.top && y <= r.bottom) return true;
+  }
+  return false;
+}
