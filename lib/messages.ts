@@ -94,6 +94,8 @@ export interface MessageMap {
   /** How many labelled clauses the content script could place in the live DOM. */
   'content→bg:placement': { req: { url: string; placed: number; unplaced: number }; res: { ok: boolean } };
   'popup→bg:get-tab-state': { req: { tabId: number }; res: TabState };
+  /** The in-page card's "Open in Fineprint": the background opens `popup.html?tabId=<sender tab>` in a new tab. */
+  'content→bg:open-report': { req: Record<string, never>; res: { opened: boolean } };
   'popup→content:toggle-highlights': { req: { on: boolean }; res: { on: boolean } };
   'popup→content:reveal-clause': { req: { clauseId: string }; res: { found: boolean } };
   'popup→content:get-report': { req: Record<string, never>; res: PageReport | null };

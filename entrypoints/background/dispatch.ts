@@ -37,6 +37,16 @@ export const routes: RouteTable = {
     maxBytes: LIMITS.extractedBytes,
   },
   'popup→bg:get-tab-state': { guard: obj({ tabId: tabIdGuard }), handle: getTabState },
+  // The in-page card's "Open in Fineprint": a popup can't be opened programmatically everywhere, so the
+  // report for the sender's tab opens in a new tab instead.
+  'content→bg:open-report': {
+    guard: obj({}),
+    handle: async (_payload, sender) => {
+      if (sender.kind !== 'content') return { opened: false };
+      await browser.tabs.create({ url: `${browser.runtime.getURL('/popup.html')}?tabId=${sender.tabId}` });
+      return { opened: true };
+    },
+  },
 };
 
 let router: ReturnType<typeof createRouter> | null = null;
