@@ -177,8 +177,10 @@ export function scoreFeatures(f: DetectFeatures): Scored {
   if (f.urlOther && !f.urlPrivacy && !f.urlTerms) add('both', -1, 'URL path looks like another kind of page');
 
   // Vocabulary: saturating, so one long policy does not dominate; density per 1,000 words.
-  const pv = Math.min(f.privacyDensity, 40) / 6;
-  const tv = Math.min(f.termsDensity, 40) / 6;
+  // Densities from a few dozen words (a form, a banner) are noise: scale them down below 400 words.
+  const support = Math.min(1, f.words / 400);
+  const pv = (Math.min(f.privacyDensity, 40) / 6) * support;
+  const tv = (Math.min(f.termsDensity, 40) / 6) * support;
   if (pv > 0.5) add('privacy', pv, `privacy vocabulary ${f.privacyDensity.toFixed(0)}/1000 words`);
   if (tv > 0.5) add('terms', tv, `terms vocabulary ${f.termsDensity.toFixed(0)}/1000 words`);
   if (f.addressDensity > 4)
@@ -209,6 +211,13 @@ export function detectPage(doc: Document, url: string): Detection {
   const f = detectFeatures(doc, url);
   const s = scoreFeatures(f);
   const best = Math.max(s.privacy, s.terms);
+  // Subscription pop-ups on news pages carry card fields too; a reading page is not a checkout.
+  const readingPage = f.newsDensity > 3 || (f.newsMarkup && f.words > 800);
+  const named = f.titlePrivacy || f.titleTerms || f.headingPrivacy || f.headingTerms || f.relSelf !== null;
+  // A payment or sign-up form whose page does not call itself a policy is a checkout, whatever its
+  // consent text says.
+  if (f.checkout >= 0.7 && !named && !readingPage)
+    return { kind: 'checkout', confidence: f.checkout, reasons: f.checkoutReasons };
   if (best > 0) {
     const kind: PageKind =
       s.privacy === s.terms
@@ -220,8 +229,6 @@ export function detectPage(doc: Document, url: string): Detection {
           : 'terms';
     return { kind, confidence: logistic(best), reasons: s.reasons };
   }
-  // Subscription pop-ups on news pages carry card fields too; a reading page is not a checkout.
-  const readingPage = f.newsDensity > 3 || (f.newsMarkup && f.words > 800);
   if (f.checkout >= 0.7 && !readingPage)
     return { kind: 'checkout', confidence: f.checkout, reasons: f.checkoutReasons };
   return { kind: 'other', confidence: logistic(-best), reasons: s.reasons };

@@ -34,7 +34,7 @@ export const OTHER_LEGAL_TITLE: RegExp =
   /\b(?:imprint|impressum|legal notice|mentions légales|aviso legal|community (?:guidelines|standards|rules)|copyright|dmca|trademark|vulnerability|(?:responsible|coordinated) disclosure|bug bounty|sub-?processors?|acceptable use|law enforcement|transparency report|help center|faq)\b/i;
 
 /** A bare "Legal" page title or heading: weak evidence for either kind. */
-export const LEGAL_TITLE: RegExp = /^(?:legal|legal (?:center|centre|hub|information|terms))\b/i;
+export const LEGAL_TITLE: RegExp = /^legal(?: (?:center|centre|hub|information|terms))?(?:\s*[|\-–—:·]|$)/i;
 
 /** URL path segments. */
 export const PRIVACY_URL: RegExp =
