@@ -7,3 +7,4 @@ export * from './open';
 export * from './errors';
 export * from './repository';
 export * from './validate';
+export * from './observe';

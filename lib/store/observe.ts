@@ -1,0 +1,159 @@
+/**
+ * What the background does with an analysed page: canonical URL → fingerprint → store the version if new →
+ * diff against the version the user saw last → a change summary, and whether to notify. Pure of browser APIs
+ * (the db, clock and settings are arguments) so the whole path is tested in Node.
+ * @module
+ */
+import type { CategoryId } from '../classify/taxonomy';
+import { canonicalUrl } from '../canonical-url';
+import { changeHeadline, touchedCategories } from '../change-summary';
+import { diffClauses, fingerprintClauses } from '../diff';
+import type { ChangeSummary } from '../messages';
+import type { AnalysedClause, PageInfo, UnsupportedReason } from '../types';
+import { StoreError } from './errors';
+import {
+  DEFAULT_RETENTION,
+  enforceTotalSize,
+  recordSnapshot,
+  saveChange,
+  type HistoryDB,
+  type RetentionLimits,
+} from './repository';
+import type { StoredChange, VersionSource } from './schema';
+
+export interface ObservedPage {
+  url: string;
+  page: PageInfo;
+  clauses: AnalysedClause[];
+  unsupported?: { reason: UnsupportedReason; message: string };
+}
+
+export interface NotifyPrefs {
+  enabled: boolean;
+  /** Empty = any change. */
+  categories: CategoryId[];
+}
+
+export interface ObserveOptions {
+  now: number;
+  source: VersionSource;
+  notify: NotifyPrefs;
+  limits?: RetentionLimits;
+}
+
+export interface ObserveResult {
+  stored: boolean;
+  /** Canonical URL the page was stored under, or null when it was not eligible. */
+  documentUrl: string | null;
+  versionId: number | null;
+  isNewVersion: boolean;
+  /** What changed since the user's last visit (null when nothing did, or on the first visit). */
+  change: ChangeSummary | null;
+  /** True when a system notification should be shown for this change (settings and once-per-version rule). */
+  notify: boolean;
+  /** User-facing storage error (quota…); nothing already stored was lost. */
+  error?: string;
+  /** Unreadable records skipped along the way. */
+  problems: string[];
+}
+
+const NOTHING = (documentUrl: string | null = null): ObserveResult => ({
+  stored: false,
+  documentUrl,
+  versionId: null,
+  isNewVersion: false,
+  change: null,
+  notify: false,
+  problems: [],
+});
+
+/** Whether the user's notification settings want this diff announced. */
+export function wantsNotification(prefs: NotifyPrefs, categories: readonly CategoryId[]): boolean {
+  if (!prefs.enabled) return false;
+  if (prefs.categories.length === 0) return true;
+  return categories.some((c) => prefs.categories.includes(c));
+}
+
+/** Record one observation of a policy page and work out what changed since the user last saw it. */
+export async function observePage(
+  db: HistoryDB,
+  page: ObservedPage,
+  options: ObserveOptions,
+): Promise<ObserveResult> {
+  if (page.unsupported || page.clauses.length === 0) return NOTHING();
+  if (page.page.kind !== 'privacy-policy' && page.page.kind !== 'terms') return NOTHING();
+  const documentUrl = canonicalUrl(page.url);
+  if (!documentUrl) return NOTHING();
+
+  let snapshot;
+  try {
+    snapshot = await recordSnapshot(
+      db,
+      {
+        url: documentUrl,
+        title: page.page.title,
+        kind: page.page.kind,
+        language: page.page.language,
+        clauses: page.clauses,
+        hash: fingerprintClauses(page.clauses),
+        source: options.source,
+        now: options.now,
+        markSeen: options.source === 'visit',
+      },
+      options.limits ?? DEFAULT_RETENTION,
+    );
+  } catch (error) {
+    if (error instanceof StoreError) return { ...NOTHING(documentUrl), error: error.message };
+    throw error;
+  }
+  const { version, previousSeen, previousSeenAt, document, isNewVersion, problems } = snapshot;
+  const result: ObserveResult = {
+    stored: true,
+    documentUrl,
+    versionId: version.id!,
+    isNewVersion,
+    change: null,
+    notify: false,
+    problems,
+  };
+
+  if (isNewVersion) {
+    // Size cap: best effort, a failure here must not hide the change from the user.
+    await enforceTotalSize(db, options.limits ?? DEFAULT_RETENTION).catch(() => 0);
+  }
+  if (!previousSeen || previousSeen.hash === version.hash) return result;
+
+  const diff = diffClauses(previousSeen.clauses, version.clauses);
+  if (!diff.changed) return result;
+  const title = document.title || documentUrl;
+  const headline = changeHeadline(title, diff, previousSeenAt ?? previousSeen.lastSeen, options.now);
+  result.change = {
+    documentUrl,
+    title,
+    previousSeenAt: previousSeenAt ?? previousSeen.lastSeen,
+    diff,
+    headline,
+  };
+
+  const alreadyNotified = document.lastNotifiedVersionId === version.id;
+  result.notify = !alreadyNotified && wantsNotification(options.notify, touchedCategories(diff));
+
+  const stored: StoredChange = {
+    at: options.now,
+    fromVersionId: previousSeen.id!,
+    toVersionId: version.id!,
+    headline,
+    categories: diff.categories,
+    added: diff.added.length,
+    removed: diff.removed.length,
+    modified: diff.modified.length,
+  };
+  try {
+    await saveChange(db, documentUrl, stored, result.notify ? version.id : undefined);
+  } catch (error) {
+    // The version itself is stored; only the summary row failed. Report it, keep the change for the popup.
+    if (error instanceof StoreError) result.error = error.message;
+    else throw error;
+  }
+  return result;
+}
