@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeCorpus } from '../support/corpus';
 import {
+  CORPUS_PAGES,
   describeE2E,
   highlightsOf,
   launchExtension,
@@ -18,11 +19,8 @@ import {
   type TestServer,
 } from './harness';
 
-/** Corpus documents (read in place). Paths mimic where such pages live on real sites. */
-export const POLICY_DOC = 'html/policy/genai-eu__ChatGPT__Privacy_Policy_policies-eu-privacy-policy.html';
-export const POLICY_PATH = '/policies/eu-privacy-policy';
-export const NEWS_DOC = 'html/negative/readability__guardian-1__article.html';
-export const NEWS_PATH = '/world/2015/article';
+const { doc: POLICY_DOC, path: POLICY_PATH } = CORPUS_PAGES.policy;
+const { doc: NEWS_DOC, path: NEWS_PATH } = CORPUS_PAGES.news;
 
 /** How long a page may take from load to highlights (generous: 2 cores, suites in parallel). */
 const SETTLE_MS = 20_000;

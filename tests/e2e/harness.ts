@@ -21,7 +21,10 @@ import { corpusDir } from '../../scripts/corpus';
 export const CHROMIUM_PATH = process.env.FINEPRINT_CHROMIUM ?? '/usr/lib/chromium/chromium';
 export const HAS_CHROMIUM = existsSync(CHROMIUM_PATH);
 export const REPO_ROOT = resolve(import.meta.dirname, '../..');
-export const CHROME_BUILD = resolve(REPO_ROOT, '.output/chrome-mv3');
+/** The Chrome build under test; FINEPRINT_EXTENSION points elsewhere (e.g. a copy, while others rebuild). */
+export const CHROME_BUILD = resolve(
+  process.env.FINEPRINT_EXTENSION ?? resolve(REPO_ROOT, '.output/chrome-mv3'),
+);
 export const FIXTURES_DIR = resolve(REPO_ROOT, 'tests/fixtures');
 
 /**
@@ -389,3 +392,64 @@ export async function waitFor<T>(check: () => Promise<T> | T, timeout = 10_000, 
   }
   return value;
 }
+
+/** Where a needle was found in the extension's IndexedDB: database, object store and record count. */
+export interface IdbHit {
+  db: string;
+  store: string;
+  records: number;
+}
+
+/**
+ * Searches every IndexedDB database of the extension (read in the service worker) for records whose
+ * JSON contains `needle`. Independent of the store's schema, so it checks what is really on disk.
+ */
+export async function findInExtensionDb(serviceWorker: Worker, needle: string): Promise<IdbHit[]> {
+  return serviceWorker.evaluate(async (needle) => {
+    const req = <T>(r: IDBRequest<T>) =>
+      new Promise<T>((ok, fail) => {
+        r.onsuccess = () => ok(r.result);
+        r.onerror = () => fail(r.error);
+      });
+    const hits: { db: string; store: string; records: number }[] = [];
+    for (const info of await indexedDB.databases()) {
+      if (!info.name) continue;
+      const db = await new Promise<IDBDatabase>((ok, fail) => {
+        const open = indexedDB.open(info.name!);
+        open.onsuccess = () => ok(open.result);
+        open.onerror = () => fail(open.error);
+      });
+      try {
+        for (const store of Array.from(db.objectStoreNames)) {
+          const all = await req(db.transaction(store, 'readonly').objectStore(store).getAll());
+          const records = all.filter((r) => JSON.stringify(r)?.includes(needle)).length;
+          if (records > 0) hits.push({ db: info.name, store, records });
+        }
+      } finally {
+        db.close();
+      }
+    }
+    return hits;
+  }, needle);
+}
+
+/**
+ * Real corpus pages the browser suites serve (read in place), with paths like the ones such pages have
+ * on their sites (detection may look at the URL).
+ */
+export const CORPUS_PAGES = {
+  policy: {
+    doc: 'html/policy/genai-eu__ChatGPT__Privacy_Policy_policies-eu-privacy-policy.html',
+    path: '/policies/eu-privacy-policy',
+  },
+  terms: {
+    doc: 'html/policy/genai-eu__ChatGPT__Terms_of_Service_policies-eu-terms-of-use.html',
+    path: '/policies/eu-terms-of-use',
+  },
+  longPolicy: {
+    doc: 'html/policy/genai-eu__Claude.ai__Privacy_Policy_legal-privacy.html',
+    path: '/legal/privacy',
+  },
+  news: { doc: 'html/negative/readability__guardian-1__article.html', path: '/world/2015/article' },
+  news2: { doc: 'html/negative/readability__nytimes-1__article.html', path: '/2015/05/world/article.html' },
+} as const;
