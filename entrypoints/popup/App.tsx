@@ -1,32 +1,127 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { envelope, type TabState } from '@/lib/messages';
+import {
+  envelope,
+  type CheckoutState,
+  type ComparisonState,
+  type MessageName,
+  type Req,
+  type Res,
+  type TabState,
+} from '@/lib/messages';
+import { createTranslator } from '@/lib/i18n';
+import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
+import { originPatterns } from '@/lib/checkout/reported-links';
+import { PopupView, type PopupData } from '@/components/PopupView';
+
+const t = createTranslator((key, subs) => browser.i18n.getMessage(key as never, subs));
+
+function send<N extends MessageName>(type: N, payload: Req<N>): Promise<Res<N>> {
+  return browser.runtime.sendMessage(envelope(type, payload)) as Promise<Res<N>>;
+}
+
+const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+/** Tests open popup.html?tabId=N in a tab; the toolbar popup uses the active tab. */
+async function targetTabId(): Promise<number | null> {
+  const param = new URLSearchParams(location.search).get('tabId');
+  if (param !== null && /^\d+$/.test(param)) return Number(param);
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab?.id ?? null;
+}
 
 export function App() {
-  const [state, setState] = useState<TabState | null>(null);
+  const [tabId, setTabId] = useState<number | null>(null);
+  const [data, setData] = useState<PopupData>({ tab: null });
+  const patch = (p: Partial<PopupData>) => setData((d) => ({ ...d, ...p }));
+
   useEffect(() => {
     void (async () => {
-      const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-      if (tab?.id === undefined) return;
-      setState(
-        (await browser.runtime.sendMessage(
-          envelope('popup→bg:get-tab-state', { tabId: tab.id }),
-        )) as TabState,
-      );
+      const id = await targetTabId().catch(() => null);
+      if (id === null) return patch({ error: t('popup_no_tab') });
+      setTabId(id);
+      const stored = await browser.storage.local.get('settings').catch(() => ({}) as Record<string, unknown>);
+      const settings = {
+        ...DEFAULT_SETTINGS,
+        ...((stored as { settings?: Partial<Settings> }).settings ?? {}),
+      };
+      patch({ shownCategories: settings.shownCategories, highlightsOn: settings.highlights });
+      const [tab, checkout] = await Promise.all([
+        send('popup→bg:get-tab-state', { tabId: id }).catch((e: unknown) => ({ error: errorText(e) })),
+        send('popup→bg:get-checkout', { tabId: id }).catch(() => null),
+      ]);
+      if (!tab || 'error' in tab) return patch({ error: tab ? tab.error : 'no answer', tab: null, checkout });
+      patch({ tab: tab as TabState, checkout });
+      if ((tab as TabState).report?.clauses.length) {
+        const comparison: ComparisonState = await send('popup→bg:get-comparison', { tabId: id }).catch(
+          (e: unknown) => ({
+            comparison: null,
+            error: errorText(e),
+          }),
+        );
+        patch({ comparison });
+      }
     })();
   }, []);
-  if (!state) return <p>Loading…</p>;
-  if (!state.report) return <p data-ready="true">This page is not a privacy policy or terms.</p>;
+
+  const handlers = useMemo(
+    () => ({
+      onReveal: (clauseId: string) => {
+        if (tabId === null) return;
+        void (
+          browser.tabs.sendMessage(tabId, envelope('popup→content:reveal-clause', { clauseId })) as Promise<
+            Res<'popup→content:reveal-clause'>
+          >
+        )
+          .then((res) => res?.found === true)
+          .catch(() => false)
+          .then((found) =>
+            setData((d) => {
+              const missing = new Set(d.missingClauses ?? []);
+              if (found) missing.delete(clauseId);
+              else missing.add(clauseId);
+              return { ...d, missingClauses: missing };
+            }),
+          );
+      },
+      onToggleHighlights: (on: boolean) => {
+        if (tabId === null) return;
+        patch({ highlightsOn: on, highlightsError: false });
+        void (
+          browser.tabs.sendMessage(tabId, envelope('popup→content:toggle-highlights', { on })) as Promise<
+            Res<'popup→content:toggle-highlights'>
+          >
+        )
+          .then((res) => patch({ highlightsOn: res?.on ?? on }))
+          .catch(() => patch({ highlightsError: true }));
+      },
+      onReadTerms: (urls: string[]) => {
+        if (tabId === null) return;
+        const links = (data.checkout?.policies ?? []).filter((p) => urls.includes(p.url));
+        const origins = originPatterns(links);
+        patch({ checkoutBusy: true, checkoutNote: null });
+        // Firefox only shows the prompt when request() is called directly in the click handler, before any await.
+        const asked = origins.length ? browser.permissions.request({ origins }) : Promise.resolve(true);
+        void asked
+          .catch(() => false)
+          .then(async (granted) => {
+            if (!granted) return patch({ checkoutBusy: false, checkoutNote: t('popup_checkout_denied') });
+            const checkout = await send('popup→bg:checkout-read', { tabId, urls }).catch(() => null);
+            patch({ checkoutBusy: false, ...(checkout ? { checkout: checkout as CheckoutState } : {}) });
+          });
+      },
+    }),
+    [tabId, data.checkout],
+  );
+
   return (
-    <main data-ready="true">
-      <h1>{state.report.page.title}</h1>
-      <ul>
-        {state.report.clauses
-          .filter((c) => c.labels.length > 0)
-          .map((c) => (
-            <li key={c.id}>{c.text}</li>
-          ))}
-      </ul>
-    </main>
+    <PopupView
+      t={t}
+      data={data}
+      {...handlers}
+      optionsUrl={browser.runtime.getURL('/options.html')}
+      historyUrl={(browser.runtime.getURL as (path: string) => string)('/history.html')}
+      locale={browser.i18n.getUILanguage()}
+    />
   );
 }

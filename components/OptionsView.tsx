@@ -1,0 +1,299 @@
+/**
+ * The options page as a pure function of the settings and a status line; the entrypoint persists changes
+ * and talks to the background for export / import / delete.
+ */
+import { useState } from 'preact/hooks';
+import { CATEGORY_IDS, TAXONOMY, type CategoryId } from '@/lib/classify/taxonomy';
+import { categoryMeaningKey, categoryNameKey, type Translate } from '@/lib/i18n';
+import type { Settings } from '@/lib/settings';
+
+export interface OptionsStatus {
+  kind: 'ok' | 'error';
+  text: string;
+}
+
+export interface OptionsViewProps {
+  t: Translate;
+  settings: Settings;
+  onChange: (next: Settings) => void;
+  onExport: () => void;
+  /** Receives the chosen file's text. */
+  onImport: (text: string, fileName: string) => void;
+  onDelete: () => void;
+  status?: OptionsStatus | null;
+  busy?: boolean;
+}
+
+/**
+ * A host name from what a user typed ("https://www.Example.com/path" → "www.example.com"), or null when it
+ * is not one. Only the host is kept: Fineprint is switched off per site, not per page.
+ */
+export function normaliseSiteInput(input: string): string | null {
+  const trimmed = input.trim().toLowerCase();
+  if (!trimmed) return null;
+  let host = trimmed;
+  try {
+    host = new URL(/^[a-z][a-z0-9+.-]*:\/\//.test(trimmed) ? trimmed : `https://${trimmed}`).hostname;
+  } catch {
+    return null;
+  }
+  host = host.replace(/\.$/, '');
+  if (!/^[a-z0-9-]+(\.[a-z0-9-]+)*$/.test(host) && !/^\[[0-9a-f:]+\]$/.test(host)) return null;
+  if (host.length > 253) return null;
+  return host;
+}
+
+const toggleIn = <T,>(list: readonly T[], item: T, on: boolean): T[] =>
+  on ? (list.includes(item) ? [...list] : [...list, item]) : list.filter((x) => x !== item);
+
+export function OptionsView({
+  t,
+  settings,
+  onChange,
+  onExport,
+  onImport,
+  onDelete,
+  status,
+  busy,
+}: OptionsViewProps) {
+  const [site, setSite] = useState('');
+  const [siteError, setSiteError] = useState(false);
+  const [confirming, setConfirming] = useState(false);
+  const set = (p: Partial<Settings>) => onChange({ ...settings, ...p });
+  const addSite = (e: Event) => {
+    e.preventDefault();
+    const host = normaliseSiteInput(site);
+    if (!host) return setSiteError(true);
+    setSiteError(false);
+    setSite('');
+    set({ disabledSites: toggleIn(settings.disabledSites, host, true) });
+  };
+  return (
+    <main data-ready="true">
+      <h1>{t('options_title')}</h1>
+
+      <section aria-labelledby="h-categories">
+        <h2 id="h-categories">{t('options_categories')}</h2>
+        <p class="hint">{t('options_categories_hint')}</p>
+        <ul class="checks">
+          {CATEGORY_IDS.map((c) => (
+            <li key={c} style={{ '--cat': TAXONOMY[c].colour }}>
+              <label>
+                <input
+                  type="checkbox"
+                  data-show-category={c}
+                  checked={settings.shownCategories.includes(c)}
+                  onChange={(e) =>
+                    set({
+                      shownCategories: toggleIn(
+                        settings.shownCategories,
+                        c,
+                        (e.target as HTMLInputElement).checked,
+                      ),
+                    })
+                  }
+                />
+                <span class="swatch" aria-hidden="true" />
+                <span>{t(categoryNameKey(c))}</span>
+              </label>
+              <span class="hint"> — {t(categoryMeaningKey(c))}</span>
+            </li>
+          ))}
+        </ul>
+        <label class="row">
+          <input
+            type="checkbox"
+            checked={settings.highlights}
+            onChange={(e) => set({ highlights: (e.target as HTMLInputElement).checked })}
+          />
+          {t('options_highlights')}
+        </label>
+      </section>
+
+      <section aria-labelledby="h-notifications">
+        <h2 id="h-notifications">{t('options_notifications')}</h2>
+        <label class="row">
+          <input
+            type="checkbox"
+            id="notify-enabled"
+            checked={settings.notifications.enabled}
+            onChange={(e) =>
+              set({
+                notifications: { ...settings.notifications, enabled: (e.target as HTMLInputElement).checked },
+              })
+            }
+          />
+          {t('options_notify_enabled')}
+        </label>
+        <fieldset disabled={!settings.notifications.enabled}>
+          <legend>{t('options_notify_categories')}</legend>
+          <ul class="checks columns">
+            {CATEGORY_IDS.map((c) => (
+              <li key={c}>
+                <label>
+                  <input
+                    type="checkbox"
+                    checked={settings.notifications.categories.includes(c as CategoryId)}
+                    onChange={(e) =>
+                      set({
+                        notifications: {
+                          ...settings.notifications,
+                          categories: toggleIn(
+                            settings.notifications.categories,
+                            c,
+                            (e.target as HTMLInputElement).checked,
+                          ),
+                        },
+                      })
+                    }
+                  />
+                  {t(categoryNameKey(c))}
+                </label>
+              </li>
+            ))}
+          </ul>
+        </fieldset>
+      </section>
+
+      <section aria-labelledby="h-recheck">
+        <h2 id="h-recheck">{t('options_recheck')}</h2>
+        <label class="row">
+          <input
+            type="checkbox"
+            id="recheck-enabled"
+            checked={settings.recheck.enabled}
+            onChange={(e) =>
+              set({ recheck: { ...settings.recheck, enabled: (e.target as HTMLInputElement).checked } })
+            }
+          />
+          {t('options_recheck_enabled')}
+        </label>
+        <label class="row">
+          {t('options_recheck_period')}
+          <input
+            type="number"
+            min={1}
+            max={720}
+            step={1}
+            value={settings.recheck.periodHours}
+            disabled={!settings.recheck.enabled}
+            onChange={(e) => {
+              const n = Math.round(Number((e.target as HTMLInputElement).value));
+              if (Number.isFinite(n) && n >= 1 && n <= 720)
+                set({ recheck: { ...settings.recheck, periodHours: n } });
+            }}
+          />
+        </label>
+      </section>
+
+      <section aria-labelledby="h-sites">
+        <h2 id="h-sites">{t('options_sites')}</h2>
+        {settings.disabledSites.length === 0 ? (
+          <p class="hint">{t('options_sites_none')}</p>
+        ) : (
+          <ul class="sites">
+            {settings.disabledSites.map((s) => (
+              <li key={s}>
+                <span>{s}</span>{' '}
+                <button
+                  type="button"
+                  aria-label={t('options_site_remove', [s])}
+                  onClick={() => set({ disabledSites: toggleIn(settings.disabledSites, s, false) })}
+                >
+                  ×
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+        <form class="row" onSubmit={addSite}>
+          <label for="site-input" class="visually-hidden">
+            {t('options_sites')}
+          </label>
+          <input
+            id="site-input"
+            type="text"
+            inputMode="url"
+            autoComplete="off"
+            placeholder={t('options_site_placeholder')}
+            value={site}
+            aria-invalid={siteError}
+            aria-describedby={siteError ? 'site-error' : undefined}
+            onInput={(e) => setSite((e.target as HTMLInputElement).value)}
+          />
+          <button type="submit">{t('options_site_add')}</button>
+        </form>
+        {siteError && (
+          <p id="site-error" class="error" role="alert">
+            {t('options_site_invalid')}
+          </p>
+        )}
+      </section>
+
+      <section aria-labelledby="h-data">
+        <h2 id="h-data">{t('options_data')}</h2>
+        <p class="hint">{t('options_data_hint')}</p>
+        <div class="row">
+          <button type="button" id="export" onClick={onExport} disabled={busy}>
+            {t('options_export')}
+          </button>
+          <label class="file">
+            {t('options_import')}{' '}
+            <input
+              type="file"
+              id="import"
+              accept="application/json,.json"
+              disabled={busy}
+              onChange={(e) => {
+                const input = e.target as HTMLInputElement;
+                const file = input.files?.[0];
+                if (!file) return;
+                void file.text().then((text) => onImport(text, file.name));
+                input.value = '';
+              }}
+            />
+          </label>
+        </div>
+        <div class="row">
+          {!confirming ? (
+            <button
+              type="button"
+              id="delete"
+              class="danger"
+              onClick={() => setConfirming(true)}
+              disabled={busy}
+            >
+              {t('options_delete')}
+            </button>
+          ) : (
+            <div role="alertdialog" aria-labelledby="confirm-text" class="confirm">
+              <p id="confirm-text">{t('options_delete_confirm')}</p>
+              <button
+                type="button"
+                id="delete-confirm"
+                class="danger"
+                onClick={() => {
+                  setConfirming(false);
+                  onDelete();
+                }}
+              >
+                {t('options_delete_yes')}
+              </button>{' '}
+              <button type="button" id="delete-cancel" onClick={() => setConfirming(false)} autoFocus>
+                {t('options_delete_no')}
+              </button>
+            </div>
+          )}
+        </div>
+      </section>
+      <p
+        class={`status ${status?.kind ?? ''}`}
+        role="status"
+        aria-live="polite"
+        data-status={status?.kind ?? ''}
+      >
+        {status?.text ?? ''}
+      </p>
+    </main>
+  );
+}

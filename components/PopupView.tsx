@@ -1,0 +1,256 @@
+/**
+ * The popup's whole UI as a pure function of its data, so tests can render it from state objects. The
+ * popup entrypoint loads the data through messages and passes callbacks.
+ */
+import { useRef, useState } from 'preact/hooks';
+import type { CategoryId } from '@/lib/classify/taxonomy';
+import type { MessageKey, Translate } from '@/lib/i18n';
+import type { CheckoutState, ComparisonState, TabState } from '@/lib/messages';
+import type { PageKind } from '@/lib/types';
+import { ChangeList } from './ChangeList';
+import { CheckoutView } from './CheckoutView';
+import { ClauseGroups } from './ClauseGroups';
+import { CompareView } from './CompareView';
+
+export interface PopupData {
+  /** null while loading. */
+  tab: TabState | null;
+  /** A failure to load the tab state at all. */
+  error?: string | null;
+  comparison?: ComparisonState | null;
+  checkout?: CheckoutState | null;
+  shownCategories?: readonly CategoryId[];
+  highlightsOn?: boolean;
+  highlightsError?: boolean;
+  missingClauses?: ReadonlySet<string>;
+  checkoutBusy?: boolean;
+  checkoutNote?: string | null;
+}
+
+export interface PopupViewProps {
+  t: Translate;
+  data: PopupData;
+  onReveal?: (clauseId: string) => void;
+  onToggleHighlights?: (on: boolean) => void;
+  onReadTerms?: (urls: string[]) => void;
+  onSelectView?: (view: PopupViewName) => void;
+  optionsUrl?: string;
+  historyUrl?: string;
+  locale?: string;
+}
+
+export type PopupViewName = 'clauses' | 'changes' | 'compare' | 'checkout';
+
+const KIND_KEY: Record<PageKind, MessageKey> = {
+  'privacy-policy': 'kind_privacy_policy',
+  terms: 'kind_terms',
+  checkout: 'kind_checkout',
+  other: 'kind_other',
+};
+
+const TAB_KEY: Record<PopupViewName, MessageKey> = {
+  clauses: 'popup_tab_clauses',
+  changes: 'popup_tab_changes',
+  compare: 'popup_tab_compare',
+  checkout: 'popup_tab_checkout',
+};
+
+export function PopupView(props: PopupViewProps) {
+  const { t, data } = props;
+  const report = data.tab?.report ?? null;
+  const hasCheckout = Boolean(data.checkout);
+  const isPolicy = Boolean(
+    report && (report.page.kind === 'privacy-policy' || report.page.kind === 'terms') && !report.unsupported,
+  );
+  const views: PopupViewName[] = [
+    ...(isPolicy ? (['clauses', 'changes', 'compare'] as const) : []),
+    ...(hasCheckout ? (['checkout'] as const) : []),
+  ];
+  const [view, setView] = useState<PopupViewName | null>(null);
+  const current = view && views.includes(view) ? view : (views[0] ?? null);
+  const tabRefs = useRef<Partial<Record<PopupViewName, HTMLButtonElement | null>>>({});
+  const select = (v: PopupViewName, focus = false) => {
+    setView(v);
+    props.onSelectView?.(v);
+    if (focus) tabRefs.current[v]?.focus();
+  };
+  const onTabKey = (e: KeyboardEvent) => {
+    if (!current) return;
+    const i = views.indexOf(current);
+    const next =
+      e.key === 'ArrowRight'
+        ? views[(i + 1) % views.length]
+        : e.key === 'ArrowLeft'
+          ? views[(i - 1 + views.length) % views.length]
+          : e.key === 'Home'
+            ? views[0]
+            : e.key === 'End'
+              ? views.at(-1)
+              : undefined;
+    if (next) {
+      e.preventDefault();
+      select(next, true);
+    }
+  };
+
+  const loading = !data.tab && !data.error;
+  const kind: PageKind = report?.page.kind ?? (hasCheckout ? 'checkout' : 'other');
+  return (
+    <main data-ready={loading ? 'false' : 'true'} aria-busy={loading}>
+      <header class="top">
+        <h1>{t('extName')}</h1>
+        {!loading && (
+          <p class="kind" data-page-kind={kind}>
+            {t(KIND_KEY[kind])}
+          </p>
+        )}
+      </header>
+      {loading && <p role="status">{t('popup_loading')}</p>}
+      {data.error && (
+        <p class="error" role="alert">
+          {t('popup_error', [data.error])}
+        </p>
+      )}
+      {data.tab?.storageError && (
+        <p class="error" role="alert" data-storage-error>
+          {t('popup_storage_error', [data.tab.storageError])}
+        </p>
+      )}
+      {!loading && !data.error && <Status t={t} data={data} />}
+      {report && isPolicy && (
+        <div class="toolbar">
+          <label class="switch">
+            <input
+              type="checkbox"
+              checked={data.highlightsOn ?? true}
+              onChange={(e) => props.onToggleHighlights?.((e.target as HTMLInputElement).checked)}
+            />
+            {t('popup_highlights')}
+          </label>
+          {data.highlightsError && (
+            <p class="note" role="status">
+              {t('popup_highlights_failed')}
+            </p>
+          )}
+        </div>
+      )}
+      {current && (
+        <>
+          <div role="tablist" aria-label={t('popup_tabs_label')} class="tabs" onKeyDown={onTabKey}>
+            {views.map((v) => (
+              <button
+                key={v}
+                type="button"
+                role="tab"
+                id={`tab-${v}`}
+                aria-selected={v === current}
+                aria-controls={`panel-${v}`}
+                tabIndex={v === current ? 0 : -1}
+                ref={(el) => {
+                  tabRefs.current[v] = el;
+                }}
+                onClick={() => select(v)}
+              >
+                {t(TAB_KEY[v])}
+              </button>
+            ))}
+          </div>
+          <section
+            role="tabpanel"
+            id={`panel-${current}`}
+            aria-labelledby={`tab-${current}`}
+            data-view={current}
+          >
+            {current === 'clauses' && report && (
+              <>
+                <h2 class="visually-hidden">{t('popup_clauses_heading')}</h2>
+                <ClauseGroups
+                  t={t}
+                  clauses={report.clauses}
+                  shown={data.shownCategories}
+                  onReveal={props.onReveal}
+                  missing={data.missingClauses}
+                />
+              </>
+            )}
+            {current === 'changes' && (
+              <>
+                <h2 class="visually-hidden">{t('popup_tab_changes')}</h2>
+                <ChangeList t={t} change={data.tab?.change ?? null} locale={props.locale} />
+              </>
+            )}
+            {current === 'compare' && (
+              <>
+                <h2 class="visually-hidden">{t('popup_compare_heading')}</h2>
+                <CompareView t={t} state={data.comparison ?? null} />
+              </>
+            )}
+            {current === 'checkout' && data.checkout && (
+              <>
+                <h2 class="visually-hidden">{t('popup_checkout_heading')}</h2>
+                <CheckoutView
+                  t={t}
+                  state={data.checkout}
+                  busy={data.checkoutBusy}
+                  note={data.checkoutNote}
+                  onRead={props.onReadTerms}
+                />
+              </>
+            )}
+          </section>
+        </>
+      )}
+      <nav class="links" aria-label={t('extName')}>
+        {props.optionsUrl && (
+          <a href={props.optionsUrl} target="_blank" rel="noopener">
+            {t('popup_open_options')}
+          </a>
+        )}
+        {props.historyUrl && (
+          <a href={props.historyUrl} target="_blank" rel="noopener">
+            {t('popup_open_history')}
+          </a>
+        )}
+      </nav>
+    </main>
+  );
+}
+
+/** The one-line verdict under the header: unsupported page, not a policy, or nothing yet. */
+function Status({ t, data }: { t: Translate; data: PopupData }) {
+  const report = data.tab?.report ?? null;
+  if (!report) {
+    if (data.checkout) return null;
+    return (
+      <p class="verdict" data-verdict="no-report">
+        {t('popup_no_report')}
+      </p>
+    );
+  }
+  const u = report.unsupported;
+  if (!u) {
+    if (report.page.kind === 'other' && !data.checkout)
+      return (
+        <p class="verdict" data-verdict="not-a-policy">
+          {t('popup_not_policy')}
+        </p>
+      );
+    return null;
+  }
+  const message =
+    u.reason === 'language'
+      ? t('popup_unsupported_language', [report.page.language])
+      : u.reason === 'not-a-policy'
+        ? t('popup_not_policy')
+        : u.reason === 'empty'
+          ? t('popup_unsupported_empty')
+          : u.reason === 'too-large'
+            ? t('popup_unsupported_too_large')
+            : t('popup_unsupported_unreadable');
+  if (u.reason === 'not-a-policy' && data.checkout) return null;
+  return (
+    <p class="verdict" data-verdict={u.reason}>
+      {message}
+    </p>
+  );
+}
