@@ -8,6 +8,7 @@ import type { CategoryId } from './classify/taxonomy';
 import type { AnalysedClause, Clause, ClauseDiff, PageInfo, UnsupportedReason } from './types';
 import type { SiteComparison } from './compare';
 import type { ExportResult, ImportResult } from './export-import';
+import type { DocumentSummary, VersionMeta } from './store/repository';
 
 /** A link to a policy found on a checkout / sign-up / consent page. */
 export interface PolicyLink {
@@ -94,6 +95,14 @@ export interface MessageMap {
   /** How many labelled clauses the content script could place in the live DOM. */
   'content→bg:placement': { req: { url: string; placed: number; unplaced: number }; res: { ok: boolean } };
   'popup→bg:get-tab-state': { req: { tabId: number }; res: TabState };
+  /** Policy history (popup and history page): every tracked document with its latest change. */
+  'popup→bg:get-history': { req: Record<string, never>; res: HistoryListReply };
+  /** The versions of one tracked document (timeline), by canonical URL. */
+  'popup→bg:get-versions': { req: { url: string }; res: VersionsReply };
+  /** Clause-level diff between two stored versions of one document. */
+  'popup→bg:diff-versions': { req: { url: string; from: number; to: number }; res: DiffVersionsReply };
+  /** Forget a tracked document and all its versions. */
+  'popup→bg:delete-document': { req: { url: string }; res: { deleted: boolean; error?: string } };
   /** The in-page card's "Open in Fineprint": the background opens `popup.html?tabId=<sender tab>` in a new tab. */
   'content→bg:open-report': { req: Record<string, never>; res: { opened: boolean } };
   'popup→content:toggle-highlights': { req: { on: boolean }; res: { on: boolean } };
@@ -118,6 +127,33 @@ export interface MessageMap {
     req: { confirm: 'delete-everything' };
     res: { ok: boolean; error?: string };
   };
+}
+
+export type { DocumentSummary, VersionMeta };
+
+export interface HistoryListReply {
+  documents: DocumentSummary[];
+  /** Unreadable stored records that were skipped. */
+  problems: string[];
+  error?: string;
+}
+
+export interface VersionsReply {
+  url: string;
+  title: string;
+  versions: VersionMeta[];
+  /** The version the user saw last (highlighted in the timeline). */
+  seenVersionId: number | null;
+  problems: string[];
+  error?: string;
+}
+
+export interface DiffVersionsReply {
+  from: VersionMeta | null;
+  to: VersionMeta | null;
+  diff: ClauseDiff | null;
+  headline: string | null;
+  error?: string;
 }
 
 export type MessageName = keyof MessageMap;
