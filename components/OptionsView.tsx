@@ -31,7 +31,7 @@ export interface OptionsViewProps {
 export function normaliseSiteInput(input: string): string | null {
   const trimmed = input.trim().toLowerCase();
   if (!trimmed) return null;
-  let host = trimmed;
+  let host: string;
   try {
     host = new URL(/^[a-z][a-z0-9+.-]*:\/\//.test(trimmed) ? trimmed : `https://${trimmed}`).hostname;
   } catch {
