@@ -236,7 +236,7 @@ export async function extractPolicyChunked(doc: Document, options: ChunkOptions)
       source: b.source,
     };
   await options.yieldControl();
-  const it = clauseSteps(b.blocks, { every: 20, includeHeadings: options.includeHeadings });
+  const it = clauseSteps(b.blocks, { every: 5, includeHeadings: options.includeHeadings });
   let start = options.now();
   let r = it.next();
   while (!r.done) {

@@ -28,6 +28,10 @@ function textLength(el: Element | null): number {
   return el ? (el.textContent ?? '').replace(/\s+/g, ' ').length : 0;
 }
 
+function countElements(doc: Document): number {
+  return doc.getElementsByTagName('*').length || doc.querySelectorAll('*').length;
+}
+
 /** The fallback container of a fresh clone: main → article → [role=main] → body, chrome removed. */
 export function fallbackRoot(doc: Document): Element | null {
   const clone = doc.cloneNode(true) as Document;
@@ -56,10 +60,13 @@ export function fallbackRoot(doc: Document): Element | null {
 export function findReadableContent(doc: Document, options: ReadableOptions = {}): ReadableResult | null {
   const title = (doc.title ?? '').replace(/\s+/g, ' ').trim();
   let article: ReturnType<Readability<Node>['parse']> = null;
+  const maxElems = options.maxElemsToParse ?? 40_000;
   try {
+    // Readability counts with getElementsByTagName('*'), which some DOMs (linkedom) answer with 0; check here.
+    if (countElements(doc) > maxElems) throw new Error('too many elements');
     const clone = doc.cloneNode(true) as Document;
     article = new Readability<Node>(clone, {
-      maxElemsToParse: options.maxElemsToParse ?? 40_000,
+      maxElemsToParse: maxElems,
       charThreshold: 500,
       serializer: (node: Node) => node,
       keepClasses: false,

@@ -16,6 +16,9 @@ const MAY_END =
 const NUMBERING =
   /^(?:(?:section|article|art\.|clause|§)\s*)?(?:\d{1,3}(?:\.\d{1,3})*\.?|\(?[a-z]{1,2}\)|\(?[ivx]{1,6}\)|[ivx]{1,6}\.)$/i;
 
+/** A numbering token stuck after the end of a sentence. */
+const TRAILING_NUMBER = /[.!?;:]\s+((?:\d{1,3}(?:\.\d{1,3})*\.|\([a-z]{1,2}\)|\([ivx]{1,6}\)))$/i;
+
 const segmenters = new Map<string, Intl.Segmenter>();
 function segmenter(locale: string): Intl.Segmenter {
   let s = segmenters.get(locale);
@@ -56,7 +59,14 @@ function* runs(text: string): Generator<string> {
 /** Merge parts that ICU split wrongly (see module doc). Exported for tests. */
 export function repair(parts: string[]): string[] {
   const out: string[] = [];
-  for (const part of parts) {
+  for (let part of parts) {
+    // ICU glues the next item's number to the previous sentence: "… we collect. 2." + "How we use it."
+    const prevIndex = out.length - 1;
+    const trailing = prevIndex >= 0 ? TRAILING_NUMBER.exec(out[prevIndex]!) : null;
+    if (trailing?.[1]) {
+      out[prevIndex] = out[prevIndex]!.slice(0, trailing.index + 1);
+      part = `${trailing[1]} ${part}`;
+    }
     const prev = out[out.length - 1];
     if (prev !== undefined && shouldMerge(prev, part)) out[out.length - 1] = `${prev} ${part}`;
     else out.push(part);

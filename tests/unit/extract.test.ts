@@ -1,0 +1,269 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { collectBlocks } from '../../lib/extract/blocks';
+import { blocksFromMarkdown } from '../../lib/extract/markdown';
+import { hashText, normaliseForId } from '../../lib/extract/clause-id';
+import {
+  blocksToClauses,
+  clauseSteps,
+  extractBlocks,
+  extractPolicy,
+  extractPolicyChunked,
+  extractText,
+} from '../../lib/extract';
+import { parseHtml } from '../../lib/parse-html';
+
+const page = (name: string) => parseHtml(readFileSync(`tests/fixtures/pages/${name}`, 'utf8'));
+
+describe('extractPolicy on the structure fixture', () => {
+  const result = extractPolicy(page('structure.html'));
+  const byText = (t: string) => result.clauses.find((c) => c.text === t);
+
+  it('reads English, with a title, from Readability', () => {
+    expect(result.language).toBe('en');
+    expect(result.title).toMatch(/Privacy Notice/);
+    expect(result.unsupported).toBeUndefined();
+  });
+
+  it('splits sentences around abbreviations correctly', () => {
+    expect(
+      byText(
+        'Example Structures Inc. and its affiliates in the U.S. and the E.U. process personal data as described here.',
+      ),
+    ).toBeDefined();
+    expect(byText('See Sec. 4 for details, e.g. the list of providers.')).toBeDefined();
+    expect(byText('We share data with No. 1 Hosting Ltd. and with payment providers.')).toBeDefined();
+  });
+
+  it('keeps list items whole with their lead-in; nested items get the parent item as lead-in', () => {
+    const contact = byText('Contact data:');
+    expect(contact).toMatchObject({ unit: 'list-item', leadIn: 'We collect the following data:' });
+    expect(byText('your name;')).toMatchObject({ unit: 'list-item', leadIn: 'Contact data:' });
+    expect(byText('Usage data, i.e. the pages you view.')).toMatchObject({
+      leadIn: 'We collect the following data:',
+    });
+  });
+
+  it('records the heading path, including bold pseudo-headings, and joins it with " › "', () => {
+    expect(byText('your name;')?.headingPath).toEqual(['1. Data we collect']);
+    const backup = byText('Backups are encrypted.');
+    expect(backup?.headingPath).toEqual(['2. Retention', '2.1 Backups']);
+    expect(backup?.section).toBe('2. Retention › 2.1 Backups');
+    expect(byText('They are stored in the EU.')?.section).toBe('2. Retention › 2.1 Backups');
+  });
+
+  it('turns table cells into cell clauses, split into sentences', () => {
+    expect(byText('Until you delete your account.')?.unit).toBe('cell');
+    expect(byText('After that we keep a backup for 30 days.')?.unit).toBe('cell');
+  });
+
+  it('drops navigation and footer chrome', () => {
+    expect(result.clauses.some((c) => /Home|© 2026/.test(c.text))).toBe(false);
+  });
+
+  it('gives repeated texts distinct ids with an occurrence suffix', () => {
+    const dupes = result.clauses.filter((c) => c.text === 'We do not sell personal data.');
+    expect(dupes).toHaveLength(2);
+    expect(dupes[1]!.id).toBe(`${dupes[0]!.id}-2`);
+    expect(new Set(result.clauses.map((c) => c.id)).size).toBe(result.clauses.length);
+  });
+
+  it('block indices follow document order', () => {
+    const blocks = result.clauses.map((c) => c.block);
+    expect(blocks).toEqual([...blocks].sort((a, b) => a - b));
+  });
+});
+
+describe('clause ids', () => {
+  it('are stable across runs and independent of position', () => {
+    const a = extractPolicy(page('structure.html'));
+    const b = extractPolicy(page('structure.html'));
+    expect(b.clauses.map((c) => c.id)).toEqual(a.clauses.map((c) => c.id));
+    const shifted = parseHtml(
+      readFileSync('tests/fixtures/pages/structure.html', 'utf8').replace(
+        '<h2>1. Data we collect</h2>',
+        '<p>A brand new opening paragraph was added here.</p><h2>1. Data we collect</h2>',
+      ),
+    );
+    const c = extractPolicy(shifted);
+    const id = (r: typeof a, t: string) => r.clauses.find((x) => x.text === t)?.id;
+    expect(id(c, 'your name;')).toBe(id(a, 'your name;'));
+    expect(id(c, 'Backups are encrypted.')).toBe(id(a, 'Backups are encrypted.'));
+  });
+
+  it('ignore case, quote style and whitespace but not wording', () => {
+    expect(normaliseForId('We  don’t sell\ndata')).toBe(normaliseForId("we don't sell data"));
+    expect(hashText(normaliseForId('We sell data'))).not.toBe(
+      hashText(normaliseForId('We do not sell data')),
+    );
+    expect(hashText('abc')).toMatch(/^[0-9a-f]{13}$/);
+  });
+});
+
+describe('extraction safety and fallbacks', () => {
+  it('never modifies the live document', () => {
+    const doc = page('structure.html');
+    const before = doc.documentElement.textContent;
+    const count = doc.querySelectorAll('*').length;
+    extractPolicy(doc);
+    expect(doc.documentElement.textContent).toBe(before);
+    expect(doc.querySelectorAll('*').length).toBe(count);
+  });
+
+  it('falls back to main/body when Readability refuses (too many elements) and still finds the text', () => {
+    const doc = page('structure.html');
+    const b = extractBlocks(doc, { maxElemsToParse: 5 });
+    expect(b.source).toBe('fallback');
+    expect(b.blocks.some((x) => x.text.includes('Backups are encrypted.'))).toBe(true);
+    expect(b.blocks.some((x) => x.text === 'Home')).toBe(false);
+  });
+
+  it('falls back on short pages Readability does not consider articles', () => {
+    const doc = parseHtml(
+      '<html><body><div><p>We collect your e-mail address.</p><p>We do not sell it.</p></div></body></html>',
+    );
+    const r = extractPolicy(doc);
+    expect(r.clauses.map((c) => c.text)).toEqual(['We collect your e-mail address.', 'We do not sell it.']);
+  });
+
+  it('reports non-English policies as unsupported with no clauses', () => {
+    for (const [file, lang] of [
+      ['french-policy.html', 'fr'],
+      ['german-policy.html', 'de'],
+    ] as const) {
+      const r = extractPolicy(page(file));
+      expect(r.language).toBe(lang);
+      expect(r.clauses).toEqual([]);
+      expect(r.unsupported?.reason).toBe('language');
+      expect(r.unsupported?.message).toMatch(/English/);
+    }
+  });
+
+  it('reports an empty page as unsupported: empty', () => {
+    expect(extractPolicy(parseHtml('<html><body></body></html>')).unsupported?.reason).toBe('empty');
+    expect(extractPolicy(parseHtml('<html><body><p>  </p><p>•</p></body></html>')).unsupported?.reason).toBe(
+      'empty',
+    );
+  });
+
+  it('stops at the character budget and says so', () => {
+    const doc = parseHtml(
+      `<html><body><main>${'<p>We collect your data for reasons.</p>'.repeat(2000)}</main></body></html>`,
+    );
+    const r = extractPolicy(doc, { maxChars: 5000 });
+    expect(r.truncated).toBe(true);
+    expect(r.clauses.length).toBeLessThan(200);
+    expect(r.clauses.length).toBeGreaterThan(50);
+  });
+});
+
+describe('collectBlocks', () => {
+  it('gives text around a nested block to the enclosing block', () => {
+    const doc = parseHtml('<body><div>Intro text<p>Inner paragraph.</p>tail text</div></body>');
+    expect(collectBlocks(doc.body).blocks.map((b) => b.text)).toEqual([
+      'Intro text',
+      'Inner paragraph.',
+      'tail text',
+    ]);
+  });
+
+  it('pops the heading stack on a same-or-higher level heading', () => {
+    const doc = parseHtml('<body><h2>A</h2><h3>A.1</h3><p>x y</p><h2>B</h2><p>z w</p></body>');
+    const blocks = collectBlocks(doc.body).blocks.filter((b) => b.kind === 'paragraph');
+    expect(blocks.map((b) => b.headingPath)).toEqual([['A', 'A.1'], ['B']]);
+  });
+});
+
+describe('chunked extraction', () => {
+  it('clauseSteps yields between slices and returns the same clauses as the synchronous path', () => {
+    const b = extractBlocks(page('structure.html'));
+    const it = clauseSteps(b.blocks, { every: 3 });
+    let yields = 0;
+    let r = it.next();
+    while (!r.done) {
+      yields++;
+      r = it.next();
+    }
+    expect(yields).toBeGreaterThan(2);
+    expect(r.value).toEqual(blocksToClauses(b.blocks));
+  });
+
+  it('extractPolicyChunked yields control when the budget is used up and matches extractPolicy', async () => {
+    let t = 0;
+    let yields = 0;
+    const r = await extractPolicyChunked(page('structure.html'), {
+      now: () => (t += 10),
+      budgetMs: 15,
+      yieldControl: async () => {
+        yields++;
+      },
+    });
+    expect(yields).toBeGreaterThan(1);
+    expect(r).toEqual(extractPolicy(page('structure.html')));
+  });
+});
+
+describe('Markdown and text input', () => {
+  // Team-written Markdown.
+  const md = `# Example Terms
+
+Intro paragraph that spans
+two lines.
+
+## 1. Your content
+
+You may not:
+
+- copy the service;
+- use **scrapers** to train [models](https://x.example);
+  including bots.
+  - nested rule
+
+| Data | Kept |
+|------|------|
+| Logs | 90 days |
+`;
+
+  it('reads headings, lists with lead-ins and nesting, tables and inline markup', () => {
+    const { blocks } = blocksFromMarkdown(md);
+    const items = blocks.filter((b) => b.kind === 'list-item');
+    expect(items.map((b) => b.text)).toEqual([
+      'copy the service;',
+      'use scrapers to train models; including bots.',
+      'nested rule',
+    ]);
+    expect(items[0]).toMatchObject({
+      leadIn: 'You may not:',
+      headingPath: ['Example Terms', '1. Your content'],
+    });
+    expect(items[2]!.leadIn).toBe('use scrapers to train models; including bots.');
+    expect(blocks.find((b) => b.kind === 'paragraph')?.text).toBe('Intro paragraph that spans two lines.');
+    expect(blocks.filter((b) => b.kind === 'cell').map((b) => b.text)).toEqual([
+      'Data',
+      'Kept',
+      'Logs',
+      '90 days',
+    ]);
+  });
+
+  it('extractText returns clauses with sections', () => {
+    const r = extractText(md, 'markdown');
+    expect(r.title).toBe('Example Terms');
+    expect(r.source).toBe('markdown');
+    expect(r.clauses.find((c) => c.text === 'copy the service;')?.section).toBe(
+      'Example Terms › 1. Your content',
+    );
+  });
+
+  it('plain text: short unpunctuated lines before a blank line are headings', () => {
+    const r = extractText(
+      'Data We Collect\n\nWe collect your name. We keep it safe.\n\nSharing\n\nWe do not sell data.',
+      'text',
+    );
+    expect(r.clauses.map((c) => [c.section, c.text])).toEqual([
+      ['Data We Collect', 'We collect your name.'],
+      ['Data We Collect', 'We keep it safe.'],
+      ['Sharing', 'We do not sell data.'],
+    ]);
+  });
+});

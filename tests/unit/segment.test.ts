@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { repair, splitSentences } from '../../lib/extract/segment';
+
+describe('splitSentences', () => {
+  it('splits ordinary sentences', () => {
+    expect(splitSentences('We collect data. We use it. Do we sell it? No!')).toEqual([
+      'We collect data.',
+      'We use it.',
+      'Do we sell it?',
+      'No!',
+    ]);
+  });
+
+  it.each([
+    ['We use cookies, e.g. Analytics cookies, to measure use. Next.', 2],
+    ['Small files, i.e. Cookies, are stored. Next.', 2],
+    ['Acme Inc. and its affiliates process data. Next.', 2],
+    ['Users in the U.S. and the E.U. are covered. Next.', 2],
+    ['See No. 5 of the list. Next.', 2],
+    ['As set out in Sec. 4 above. Next.', 2],
+    ['Refer to Art. 6 GDPR. Next.', 2],
+  ])('keeps legal abbreviations inside the sentence: %s', (text, n) => {
+    const out = splitSentences(text);
+    expect(out).toHaveLength(n);
+    expect(out[1]).toBe('Next.');
+  });
+
+  it('keeps numbering tokens with the sentence they number', () => {
+    expect(splitSentences('1. Information we collect. 2. How we use it.')).toEqual([
+      '1. Information we collect.',
+      '2. How we use it.',
+    ]);
+    expect(splitSentences('Section 2.1. Scope of this policy.')).toEqual([
+      'Section 2.1. Scope of this policy.',
+    ]);
+  });
+
+  it('a company suffix may still end a sentence when the next one starts in upper case', () => {
+    expect(splitSentences('Our processor is Acme Ltd. They host our servers.')).toEqual([
+      'Our processor is Acme Ltd.',
+      'They host our servers.',
+    ]);
+  });
+
+  it('handles empty and whitespace-only text', () => {
+    expect(splitSentences('')).toEqual([]);
+    expect(splitSentences('   \n ')).toEqual([]);
+  });
+
+  it('cuts a 1 MB run without punctuation into bounded pieces and loses no words', () => {
+    const text = 'word '.repeat(200_000).trim();
+    const out = splitSentences(text);
+    expect(out.length).toBeGreaterThan(1);
+    expect(out.join(' ').split(' ').length).toBe(200_000);
+  });
+});
+
+describe('repair', () => {
+  it('merges a lone "(a)" with the following clause', () => {
+    expect(repair(['(a)', 'Your name.', 'Your e-mail.'])).toEqual(['(a) Your name.', 'Your e-mail.']);
+  });
+});
