@@ -7,6 +7,7 @@
  */
 import type { ExtractedPage, PolicyLink } from './messages';
 import type { Clause, PageInfo, PageKind, UnsupportedReason } from './types';
+import { PAYMENT_PROVIDERS, siteOf } from './checkout/site';
 
 export type Check<T> = { ok: true; value: T } | { ok: false; reason: string };
 
@@ -161,21 +162,7 @@ export const httpUrl: Guard<string> = (value, path = 'value') => {
 // ---------------------------------------------------------------------------------------------------
 // Sites
 
-// Second-level labels under which registrations happen one level deeper (example.co.uk). Approximate by
-// design: no public-suffix list is bundled, and erring here only makes "same site" stricter.
-const SECOND_LEVEL = new Set(['co', 'com', 'org', 'net', 'gov', 'ac', 'edu', 'ne', 'or', 'go', 'gv']);
-
-/** The registrable part of a hostname, approximately (IPs and single labels are returned whole). */
-export function siteOf(hostname: string): string {
-  const host = hostname.toLowerCase().replace(/\.$/, '');
-  if (/^\d+(\.\d+){3}$/.test(host) || host.startsWith('[') || !host.includes('.')) return host;
-  const labels = host.split('.');
-  const n = labels.length;
-  const takeThree = n >= 3 && labels[n - 1]!.length === 2 && SECOND_LEVEL.has(labels[n - 2]!);
-  return labels.slice(takeThree ? -3 : -2).join('.');
-}
-
-/** Whether two http(s) URLs belong to the same site (same scheme family, same registrable domain). */
+/** Whether two http(s) URLs belong to the same site (registrable domain, as lib/checkout/site.ts defines it). */
 export function sameSite(a: string, b: string): boolean {
   try {
     return siteOf(new URL(a).hostname) === siteOf(new URL(b).hostname);
@@ -185,21 +172,10 @@ export function sameSite(a: string, b: string): boolean {
 }
 
 /**
- * Payment / buy-now-pay-later providers whose own terms a checkout may link to. A policy link must be
- * on the page's own site or one of these; anything else a page reports is refused.
+ * Payment / buy-now-pay-later providers whose own terms a checkout may link to (the checkout module's
+ * list). A policy link must be on the page's own site or one of these; anything else is refused.
  */
-export const PAYMENT_POLICY_SITES: readonly string[] = [
-  'paypal.com',
-  'klarna.com',
-  'stripe.com',
-  'affirm.com',
-  'afterpay.com',
-  'clearpay.co.uk',
-  'sezzle.com',
-  'zip.co',
-  'adyen.com',
-  'mollie.com',
-];
+export const PAYMENT_POLICY_SITES: readonly string[] = Object.keys(PAYMENT_PROVIDERS);
 
 /** Whether a page may ask us to read `linkUrl` as one of its policies. */
 export function isPolicyLinkAllowed(
@@ -361,6 +337,37 @@ export function extractedPageGuard(
       }
     }
     return ok(page);
+  };
+}
+
+/** A URL field that must be on the sending tab's page origin (content-script messages). */
+export function senderPageUrl(sender: ValidSender): Guard<string> {
+  return (value, path = 'value') => {
+    const url = httpUrl(value, path);
+    if (!url.ok) return url;
+    if (sender.kind !== 'content') return fail(path, 'only a content script reports page URLs');
+    if (new URL(url.value).origin !== new URL(sender.url).origin)
+      return fail(path, 'not the origin of the sending page');
+    return url;
+  };
+}
+
+/** Policy links reported by a tab: each on the tab page's site or a known payment provider. */
+export function sitePolicyLinks(
+  sender: ValidSender,
+  extraSites: readonly string[] = PAYMENT_POLICY_SITES,
+): Guard<PolicyLink[]> {
+  const list = arr(policyLinkGuard, { max: LIMITS.policyLinks });
+  return (value, path = 'value') => {
+    const links = list(value, path);
+    if (!links.ok) return links;
+    if (sender.kind !== 'content') return fail(path, 'only a content script reports policy links');
+    for (const [i, link] of links.value.entries()) {
+      if (!isPolicyLinkAllowed(sender.url, link.url, extraSites)) {
+        return fail(`${path}[${i}].url`, 'not on the reporting page’s site');
+      }
+    }
+    return links;
   };
 }
 

@@ -17,7 +17,8 @@ import {
   optional,
   nullable,
   sameSite,
-  siteOf,
+  senderPageUrl,
+  sitePolicyLinks,
   str,
   type ValidSender,
 } from '@/lib/message-guards';
@@ -114,14 +115,6 @@ describe('httpUrl', () => {
 });
 
 describe('sites', () => {
-  it('siteOf takes the registrable part, one level deeper under common second-level labels', () => {
-    expect(siteOf('www.shop.example.com')).toBe('example.com');
-    expect(siteOf('legal.example.co.uk')).toBe('example.co.uk');
-    expect(siteOf('127.0.0.1')).toBe('127.0.0.1');
-    expect(siteOf('localhost')).toBe('localhost');
-    expect(siteOf('Example.COM.')).toBe('example.com');
-  });
-
   it('sameSite compares registrable domains', () => {
     expect(sameSite('https://shop.example.com/cart', 'https://www.example.com/terms')).toBe(true);
     expect(sameSite('https://example.com/cart', 'https://example.org/terms')).toBe(false);
@@ -250,6 +243,31 @@ describe('extractedPageGuard', () => {
 
   it('refuses a sender that is not a content script', () => {
     expect(extractedPageGuard({ kind: 'extension', url: 'chrome-extension://x/' })(page).ok).toBe(false);
+  });
+});
+
+describe('sender-bound field guards', () => {
+  const sender: ValidSender = {
+    kind: 'content',
+    tabId: 1,
+    frameId: 0,
+    url: 'https://shop.example.com/checkout',
+  };
+  it('senderPageUrl accepts the page’s origin only', () => {
+    expect(senderPageUrl(sender)('https://shop.example.com/checkout?step=2').ok).toBe(true);
+    expect(reason(senderPageUrl(sender)('https://example.net/'))).toMatch(/not the origin/);
+    expect(
+      senderPageUrl({ kind: 'extension', url: 'chrome-extension://a/' })('https://shop.example.com/').ok,
+    ).toBe(false);
+  });
+  it('sitePolicyLinks accepts same-site and payment-provider links only', () => {
+    const link = (url: string) => [{ url, text: 'Terms', kind: 'terms' }];
+    expect(sitePolicyLinks(sender)(link('https://www.example.com/terms')).ok).toBe(true);
+    expect(sitePolicyLinks(sender)(link('https://www.klarna.com/legal')).ok).toBe(true);
+    expect(reason(sitePolicyLinks(sender)(link('https://collector.test/t'), 'links'))).toBe(
+      'links[0].url: not on the reporting page’s site',
+    );
+    expect(sitePolicyLinks(sender)(link('javascript:void 0')).ok).toBe(false);
   });
 });
 
