@@ -8,3 +8,4 @@ export * from './errors';
 export * from './repository';
 export * from './validate';
 export * from './observe';
+export * from './settings';

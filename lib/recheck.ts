@@ -1,0 +1,106 @@
+/**
+ * Scheduling for the opt-in re-check of tracked policies: which documents are due, the backoff after errors,
+ * the origin permission each one needs, and the sanity check that keeps an error page from becoming a
+ * "new version". Pure: the clock and the records are arguments.
+ * @module
+ */
+import type { CheckRecord } from './store/schema';
+
+export const HOUR_MS = 3_600_000;
+/** Backoff never exceeds this, however many failures. */
+export const MAX_BACKOFF_MS = 30 * 24 * HOUR_MS;
+/** At most this many fetches per alarm, so one wake-up stays short and the network quiet. */
+export const MAX_CHECKS_PER_RUN = 5;
+
+/**
+ * Delay before the next attempt: the period after a success; after `failures` consecutive errors the period
+ * doubles each time (2×, 4×, … capped at {@link MAX_BACKOFF_MS}). Never shorter than the period, so a document
+ * is requested at most once per period.
+ */
+export function nextDelay(periodMs: number, failures: number): number {
+  const f = Math.max(0, Math.min(failures, 10));
+  return Math.min(MAX_BACKOFF_MS, periodMs * 2 ** f);
+}
+
+/** The check record after an attempt. */
+export function afterAttempt(
+  previous: CheckRecord | null,
+  url: string,
+  now: number,
+  periodMs: number,
+  outcome: { ok: true } | { ok: false; error: string },
+): CheckRecord {
+  const failures = outcome.ok ? 0 : (previous?.failures ?? 0) + 1;
+  return {
+    url,
+    lastAttempt: now,
+    lastSuccess: outcome.ok ? now : (previous?.lastSuccess ?? null),
+    failures,
+    nextAt: now + nextDelay(periodMs, failures),
+    lastError: outcome.ok ? null : outcome.error,
+  };
+}
+
+/**
+ * Documents due for a re-check, least recently attempted first, at most `limit`. A document never checked is due
+ * one period after the user last saw it (they just read it; fetching it again at once would be wasted).
+ */
+export function dueDocuments(
+  documents: readonly { url: string; lastSeen: number }[],
+  checks: ReadonlyMap<string, CheckRecord>,
+  now: number,
+  periodMs: number,
+  limit = MAX_CHECKS_PER_RUN,
+): string[] {
+  return documents
+    .map((d) => {
+      const c = checks.get(d.url);
+      return { url: d.url, dueAt: c ? c.nextAt : d.lastSeen + periodMs, last: c?.lastAttempt ?? 0 };
+    })
+    .filter((d) => d.dueAt <= now)
+    .sort((a, b) => a.last - b.last || a.dueAt - b.dueAt)
+    .slice(0, limit)
+    .map((d) => d.url);
+}
+
+/** The host-permission match pattern a re-check of `url` needs ("https://example.com/*"), or null. */
+export function originPattern(url: string): string | null {
+  try {
+    const u = new URL(url);
+    if (u.protocol !== 'https:' && u.protocol !== 'http:') return null;
+    return `${u.protocol}//${u.hostname}/*`;
+  } catch {
+    return null;
+  }
+}
+
+/** Distinct origin patterns for a list of tracked URLs (what the options page asks the user to grant). */
+export function originPatterns(urls: readonly string[]): string[] {
+  return [...new Set(urls.map(originPattern).filter((p): p is string => p !== null))].sort();
+}
+
+/**
+ * True when a fetched capture is probably an error, login or bot-wall page rather than a new version: the last
+ * version had a substantial text and this one keeps under a quarter of it. Such a capture is counted as a failed
+ * attempt (with backoff), never stored or announced.
+ */
+export function looksLikeCaptureError(previousClauses: number, nextClauses: number): boolean {
+  if (nextClauses === 0) return true;
+  return previousClauses >= 40 && nextClauses < previousClauses / 4;
+}
+
+/** Bytes → text: charset from the Content-Type header, else a `<meta charset>` in the first 2 KB, else UTF-8. */
+export function decodeHtml(bytes: Uint8Array, contentType: string): string {
+  const fromHeader = /charset=["']?([\w-]+)/i.exec(contentType)?.[1];
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 2048));
+  const fromMeta = /<meta[^>]+charset=["']?([\w-]+)/i.exec(head)?.[1];
+  for (const label of [fromHeader, fromMeta, 'utf-8']) {
+    if (!label) continue;
+    try {
+      return new TextDecoder(label).decode(bytes);
+    } catch {
+      // Unknown label: try the next source.
+    }
+  }
+  return new TextDecoder().decode(bytes);
+}
