@@ -33,7 +33,10 @@ function main(): void {
     }
     const d = decisions.get(it.i) ?? { labels: [], hard: false };
     const ai = d.labels.find((l) => l.category === 'ai-training');
-    const hard = d.hard || ai?.stance === 'denies' || ai?.stance === 'user-prohibited';
+    // GUIDE §5: denials and user prohibitions of AI training, and content-licence grants that do not mention AI,
+    // are hard negatives by definition.
+    const licence = d.labels.some((l) => l.category === 'content-license' && l.stance === 'permits');
+    const hard = d.hard || ai?.stance === 'denies' || ai?.stance === 'user-prohibited' || (licence && !ai);
     const occurrences = byHash.get(it.hash) ?? [];
     if (!occurrences.length) throw new Error(`item ${it.i}: text no longer in the pool`);
     for (const u of occurrences) {
