@@ -74,12 +74,51 @@ export const aiTraining: RuleFamily = {
       ),
       strong: false,
     },
+    // "opt out of training", "turn off training", "training is enabled": a control implies the practice.
+    {
+      id: 'ai.training-control',
+      pattern: rx(
+        alt(
+          `${alt('opt(?:s|ed|ing)?[- ]?out of', 'turn(?:s|ed|ing)? (?:off|on)', 'disabl(?:e|es|ed|ing)', 'enabl(?:e|es|ed|ing)', 'object(?:s|ed|ing)? to')} (?:[\\w-]+ ){0,3}?(?:model )?training`,
+          'training (?:is|was) (?:enabled|on|turned on)',
+        ),
+      ),
+      strong: false,
+    },
+    {
+      id: 'ai.improve-models',
+      pattern: rx(
+        alt(
+          near(
+            alt('use[sd]?', 'using'),
+            near(
+              'to',
+              `(?:${alt('improve', 'develop', 'build', 'enhance')})\\W+(?:[\\w'-]+\\W+){0,4}?models?`,
+              1,
+            ),
+            12,
+          ),
+          near(
+            alt('help(?:s|ing)?', 'make(?:s)?', 'allow(?:s|ing)?'),
+            `(?:our |the |its )?(?:AI )?models? (?:to )?(?:become|be|get|learn|respond|perform|improve)`,
+            2,
+          ),
+          'help(?:s|ing)? (?:to )?train',
+          near(
+            alt('develop(?:s|ed|ing)?', 'build(?:s|ing)?', 'creat(?:e|es|ed|ing)'),
+            `(?:AI|machine[- ]learning|language|foundation|generative|competing)? ?models?`,
+            4,
+          ),
+        ),
+      ),
+      strong: false,
+    },
     {
       id: 'ai.develop-ai',
       pattern: rx(
         near(
-          alt('develop', 'improve', 'build', 'enhance'),
-          alt('artificial intelligence', 'AI', 'machine learning'),
+          alt('develop(?:s|ed|ing)?', 'improv(?:e|es|ed|ing)', 'build(?:s|ing)?', 'enhanc(?:e|es|ed|ing)'),
+          alt('artificial intelligence', 'AI', 'machine learning', 'generative AI'),
           5,
         ),
       ),

@@ -16,7 +16,17 @@ export const dataRetention: RuleFamily = {
   category: 'data-retention',
   userNegation: 'user-prohibited',
   patterns: [
-    { id: 'retain.retain', pattern: rx(alt('retain(?:s|ed|ing)?', 'retention', 're-?tain')), strong: true },
+    // "You retain ownership of your content" and "as retained in UK law" are not about keeping data.
+    {
+      id: 'retain.retain',
+      pattern: rx(
+        alt(
+          '(?<!\\byou |\\blicensors |\\bparty |\\bpartners )retain(?:s|ed|ing)?(?!\\s+(?:[\\w-]+\\s+){0,3}?(?:rights?|ownership|title|control|interest|copyright)\\b)(?! in (?:UK|EU) law)',
+          'retention',
+        ),
+      ),
+      strong: true,
+    },
     {
       id: 'retain.keep-for',
       pattern: rx(

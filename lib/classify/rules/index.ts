@@ -38,6 +38,11 @@ export const RULE_FAMILIES: readonly RuleFamily[] = [
   unilateralChange,
 ];
 
+function insideQuotes(text: string, at: number): boolean {
+  const before = text.slice(Math.max(0, at - 80), at);
+  return (before.match(/"/g)?.length ?? 0) % 2 === 1;
+}
+
 const globals = new WeakMap<RegExp, RegExp>();
 function globalOf(re: RegExp): RegExp {
   let g = globals.get(re);
@@ -66,7 +71,10 @@ export function applyRules(clause: Pick<Clause, 'text' | 'leadIn'>): RuleHit[] {
     let best: RuleHit | null = null;
     for (const p of family.patterns) {
       if (best && (best.strong || !p.strong)) continue;
-      const matches = [...text.matchAll(globalOf(p.pattern))];
+      const all = [...text.matchAll(globalOf(p.pattern))];
+      // A match inside quotes is usually a button or setting name ("do not train on my content").
+      const outside = all.filter((x) => !insideQuotes(text, x.index));
+      const matches = outside.length > 0 ? outside : all;
       const m = matches[0];
       if (!m) continue;
       // Each occurrence gets its own stance; a clause that both permits and denies reads as `permits`

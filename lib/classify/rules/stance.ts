@@ -10,7 +10,7 @@ const BOUNDARY =
   /[.;:!?]|\b(?:but|however|although|though|whereas|except|unless|while|other than|instead)\b/gi;
 
 const NEGATION =
-  /\b(?:(?:do|does|did|will|would|shall|should|may|might|must|can|could|are|is|am|was|were|be|been|have|has|had)\s+not|don't|doesn't|didn't|won't|wouldn't|shan't|isn't|aren't|wasn't|weren't|haven't|hasn't|can't|cannot|never|no longer|neither|nor|none of)\b(?!\s+(?:only|limited|want|wish|like|prefer|necessarily|just|agree)\b)|\bno\s+(?:[\w-]+\s+){0,2}?(?:data|information|content|inputs?|prompts?|conversations?|chats?|personal)\b/i;
+  /\b(?:(?:do|does|did|will|would|shall|should|may|might|must|can|could|are|is|am|was|were|be|been|have|has|had)\s+not|don't|doesn't|didn't|won't|wouldn't|shan't|isn't|aren't|wasn't|weren't|haven't|hasn't|can't|cannot|never|no longer|neither|nor|none of)\b(?!\s+(?:only|limited|want|wish|like|prefer|necessarily|just|agree|consent|opt|object|turn|enable|choose)\b)|\bno\s+(?:[\w-]+\s+){0,2}?(?:data|information|content|inputs?|prompts?|conversations?|chats?|personal)\b/i;
 
 /** The user (or another non-company actor) is told not to do something. */
 const USER_NEGATION =
@@ -24,6 +24,34 @@ const HEDGE =
 
 const EXCEPTION =
   /\b(?:except|unless|other than|apart from|with the exception of|without your (?:consent|permission))\b/i;
+
+/** How far (in words) a negation may sit before the matched practice and still negate it. */
+const NEGATION_WINDOW_WORDS = 22;
+
+/** A negation inside an "if you do not …" condition states no practice. */
+function negated(scope: string): boolean {
+  const re = new RegExp(NEGATION.source, 'gi');
+  for (const m of blankNames(scope).matchAll(re)) {
+    // Inside a condition ("if you do not opt out, …") it states no practice.
+    if (/\b(?:if|unless|when|once|whether)\b[^,;]*$/i.test(scope.slice(0, m.index))) continue;
+    const between = scope.slice(m.index + m[0].length);
+    // Far from the practice it negates something else; "cannot … without" is a double negative.
+    if (between.split(/\s+/).length > NEGATION_WINDOW_WORDS || /\bwithout\b/i.test(between)) continue;
+    return true;
+  }
+  return false;
+}
+
+/**
+ * Quoted text (button labels such as "do not train on my content") and the names of controls ("Do Not
+ * Sell or Share My Personal Information", "Do Not Track") contain negations that state no practice.
+ * Blanked with spaces so offsets stay put.
+ */
+export function blankNames(text: string): string {
+  return text
+    .replace(/"[^"]{1,80}"/g, (m) => ' '.repeat(m.length))
+    .replace(/\bdo not (?:sell|share|track)\b(?: or (?:sell|share))?(?: my)?/gi, (m) => ' '.repeat(m.length));
+}
 
 function subClauseStart(text: string, at: number): number {
   let start = 0;
@@ -58,16 +86,16 @@ export function resolveStance(
   const scope = text.slice(subClauseStart(text, start), end);
   const after = text.slice(end);
 
-  if (USER_NEGATION.test(sentence) && !PERMISSIVE_USER.test(sentence)) cues.push('user-neg');
+  if (USER_NEGATION.test(blankNames(sentence)) && !PERMISSIVE_USER.test(sentence)) cues.push('user-neg');
   // "without the express permission of rightsholders" usually follows the prohibited use.
   else if (
     /\bwithout (?:our|the|its) (?:express |prior |written |explicit )+(?:permission|consent)/i.test(after)
   )
     cues.push('user-neg');
-  else if (leadIn && USER_NEGATION.test(leadIn) && !/\b(?:we|us|our)\b/i.test(text.slice(0, start)))
+  else if (leadIn && USER_NEGATION.test(leadIn) && !/\bwe\b/i.test(text.slice(0, start)))
     cues.push('lead-in-user-neg');
 
-  if (NEGATION.test(scope)) cues.push('neg');
+  if (negated(scope)) cues.push('neg');
   if (HEDGE.test(text)) cues.push('hedge');
   if (EXCEPTION.test(after)) cues.push('exception');
 

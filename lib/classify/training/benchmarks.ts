@@ -49,7 +49,9 @@ function stripTags(html: string): string {
 export function readOpp115(read: ReadText, list: ListDir): OppSegment[] {
   const consolidation = `${OPP}/consolidation/threshold-0.75-overlap-similarity`;
   const out: OppSegment[] = [];
-  for (const csvName of list(consolidation).filter((f) => f.endsWith('.csv')).sort()) {
+  for (const csvName of list(consolidation)
+    .filter((f) => f.endsWith('.csv'))
+    .sort()) {
     const policy = csvName.replace(/\.csv$/, '');
     const html = read(`${OPP}/sanitized_policies/${policy}.html`);
     const csv = read(`${consolidation}/${csvName}`);
@@ -83,10 +85,17 @@ export interface ClaudetteDoc {
   items: TrainItem[];
 }
 
-/** CLAUDETTE EN documents as training items reviewed for the mapped categories only. */
-export function readClaudette(read: ReadText, list: ListDir): ClaudetteDoc[] {
+/**
+ * CLAUDETTE EN documents as items reviewed for the mapped categories only. CLAUDETTE tags the unfair
+ * clause of a topic, not every sentence about it (458 untagged sentences mention arbitration), so its
+ * negatives contradict our broader definitions: training uses its positives only (`positivesOnly`), while
+ * the benchmark reads every sentence.
+ */
+export function readClaudette(read: ReadText, list: ListDir, positivesOnly = false): ClaudetteDoc[] {
   const docs: ClaudetteDoc[] = [];
-  for (const file of list(`${CLAUDETTE}/sentences/en/original`).filter((f) => f.endsWith('.txt')).sort()) {
+  for (const file of list(`${CLAUDETTE}/sentences/en/original`)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()) {
     const sentences = read(`${CLAUDETTE}/sentences/en/original/${file}`);
     const tags = read(`${CLAUDETTE}/tags/en/original/${file}`);
     if (sentences === null || tags === null) continue;
@@ -99,6 +108,7 @@ export function readClaudette(read: ReadText, list: ListDir): ClaudetteDoc[] {
       const cats = new Set<CategoryId>();
       for (const t of (tagLines[i] ?? '').trim().split(/\s+/))
         for (const [re, c] of CLAUDETTE_MAPPING) if (re.test(t)) cats.add(c);
+      if (positivesOnly && cats.size === 0) return;
       items.push({
         text,
         headingPath: [],

@@ -64,7 +64,8 @@ export function chooseThreshold(
     const recall = positives === 0 ? 0 : tp / positives;
     const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
     const fb = precision + recall === 0 ? 0 : (1.25 * precision * recall) / (0.25 * precision + recall);
-    if (precision >= minPrecision && (!best || recall > best.recall)) best = { threshold, precision, recall, f1 };
+    if (precision >= minPrecision && (!best || recall > best.recall))
+      best = { threshold, precision, recall, f1 };
     if (fb > bestFb.fb) bestFb = { threshold, precision, recall, f1, fb };
   };
   for (let k = 0; k < idx.length; k++) {

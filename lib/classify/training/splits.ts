@@ -9,7 +9,15 @@
  * Grammarly) and dating services with none (Bumble, Tinder), so held-out precision is tested on ordinary
  * policies too.
  */
-export const HELD_OUT_SERVICES: readonly string[] = ['Claude.ai', 'DeepSeek', 'Pinterest', 'Spotify', 'Grammarly', 'Bumble', 'Tinder'];
+export const HELD_OUT_SERVICES: readonly string[] = [
+  'Claude.ai',
+  'DeepSeek',
+  'Pinterest',
+  'Spotify',
+  'Grammarly',
+  'Bumble',
+  'Tinder',
+];
 
 /** Whether a dataset service name is one of the held-out services (case-insensitive). */
 export function isHeldOut(service: string): boolean {

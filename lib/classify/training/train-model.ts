@@ -77,7 +77,12 @@ interface Heads {
   heads: BinaryModel[];
 }
 
-function fitHeads(p: Prepared, subset: readonly number[], categories: readonly CategoryId[], o: TrainOptions): Heads {
+function fitHeads(
+  p: Prepared,
+  subset: readonly number[],
+  categories: readonly CategoryId[],
+  o: TrainOptions,
+): Heads {
   const df = new Map<number, number>();
   for (const i of subset) for (const f of p.features[i]!) df.set(fnv1a(f), (df.get(fnv1a(f)) ?? 0) + 1);
   const columns = new Map<number, number>();
@@ -168,7 +173,14 @@ export function trainModel(
   const services = new Set(subset.map((i) => p.items[i]!.service)).size;
   return {
     file,
-    report: { categories, thresholds, trustedRules: trusted, features: final.columns.size, items: subset.length, services },
+    report: {
+      categories,
+      thresholds,
+      trustedRules: trusted,
+      features: final.columns.size,
+      items: subset.length,
+      services,
+    },
   };
 }
 

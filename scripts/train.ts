@@ -1,0 +1,96 @@
+/**
+ * `npm run train`: fit the bundled classifier from the labelled dataset (data/labels, resolved against the
+ * corpus in place) plus CLAUDETTE EN for arbitration / unilateral change, and write lib/classify/model.json.
+ * Reproducible: fixed seed, sorted inputs. OPP-115 is never used here (evaluation only).
+ * @module
+ */
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { corpusAvailable, corpusDir } from './corpus';
+import { loadLabels, type LabelledItem } from '../lib/dataset';
+import { readClaudette, type ClaudetteDoc } from '../lib/classify/training/benchmarks';
+import { DEFAULT_TRAIN, prepare, trainModel, type TrainItem } from '../lib/classify/training/train-model';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+export const MODEL_PATH = join(ROOT, 'lib/classify/model.json');
+
+/** A dataset item as a training item (heading path from the section). */
+export function toTrainItem(it: LabelledItem): TrainItem {
+  return {
+    text: it.text,
+    leadIn: it.leadIn,
+    headingPath: it.section
+      .split('›')
+      .map((s) => s.trim())
+      .filter(Boolean),
+    service: it.service,
+    labels: it.labels,
+    reviewed: it.reviewed,
+  };
+}
+
+export interface TrainingData {
+  /** Own annotation (all twelve categories reviewed), trainable. */
+  own: TrainItem[];
+  /** CLAUDETTE EN positives (arbitration, unilateral change) for training. */
+  claudette: ClaudetteDoc[];
+  /** Every CLAUDETTE EN sentence, for the benchmark. */
+  claudetteAll: ClaudetteDoc[];
+  unresolved: number;
+}
+
+/** Load everything the classifier may train on. Throws when the corpus is missing. */
+export function loadTrainingData(dir: string = corpusDir()): TrainingData {
+  if (!corpusAvailable(dir)) throw new Error(`corpus not found at ${dir} (set FINEPRINT_CORPUS)`);
+  const loaded = loadLabels(dir);
+  const own = loaded.items.filter((it) => it.use !== 'eval-only' && !it.reviewed).map(toTrainItem);
+  const read = (rel: string): string | null => {
+    const p = join(dir, rel);
+    return existsSync(p) ? readFileSync(p, 'utf8') : null;
+  };
+  const list = (rel: string): string[] => (existsSync(join(dir, rel)) ? readdirSync(join(dir, rel)) : []);
+  return {
+    own,
+    claudette: readClaudette(read, list, true),
+    claudetteAll: readClaudette(read, list),
+    unresolved: loaded.unresolved.length,
+  };
+}
+
+function main(): void {
+  const started = Date.now();
+  const data = loadTrainingData();
+  const items = [...data.own, ...data.claudette.flatMap((d) => d.items)];
+  const prepared = prepare(items);
+  const { file, report } = trainModel(prepared, DEFAULT_TRAIN);
+  file.trainedAt = new Date().toISOString().slice(0, 10);
+  file.stats = {
+    command: 'npm run train',
+    seed: DEFAULT_TRAIN.seed,
+    ownClauses: data.own.length,
+    ownServices: new Set(data.own.map((i) => i.service)).size,
+    claudettePositives: items.length - data.own.length,
+    unresolvedLabels: data.unresolved,
+    features: report.features,
+  };
+  const json = `${JSON.stringify(file)}\n`;
+  writeFileSync(MODEL_PATH, json);
+  const gz = gzipSync(json, { level: 9 }).length;
+  console.log(
+    `trained on ${report.items} clauses (${data.own.length} own, ${report.services} services) in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
+  console.log(`heads: ${report.categories.join(', ')}`);
+  console.log(`trusted rules: ${report.trustedRules.join(', ') || '(none)'}`);
+  for (const [c, t] of Object.entries(report.thresholds))
+    console.log(
+      `  ${c.padEnd(24)} τ=${t.threshold.toFixed(3)}  out-of-fold P=${t.precision.toFixed(3)} R=${t.recall.toFixed(3)} F1=${t.f1.toFixed(3)}`,
+    );
+  console.log(`model: ${MODEL_PATH}`);
+  console.log(
+    `size: ${(json.length / 1024).toFixed(1)} KB raw, ${(gz / 1024).toFixed(1)} KB gzipped (limit 1024 KB gz)`,
+  );
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main();
