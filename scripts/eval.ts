@@ -17,7 +17,7 @@ import { loadTrainingData, MODEL_PATH } from './train';
 import { labelClause } from '../lib/classify/classifier';
 import { loadModel, type LinearModel, type ModelFile } from '../lib/classify/model';
 import { CATEGORY_IDS, STANCES, type CategoryId, type Stance } from '../lib/classify/taxonomy';
-import { claudetteFolds, OPP_MAPPING, readClaudette, readOpp115 } from '../lib/classify/training/benchmarks';
+import { claudetteFolds, OPP_MAPPING, readOpp115 } from '../lib/classify/training/benchmarks';
 import { addCounts, prf, zeroCounts, type Counts } from '../lib/classify/training/metrics';
 import { HELD_OUT_SERVICES, isHeldOut } from '../lib/classify/training/splits';
 import {

@@ -54,7 +54,12 @@ export function chooseThreshold(
   const positives = Array.from(y).reduce((s, v) => s + v, 0);
   let ruleTp = 0;
   let ruleFp = 0;
-  if (ruleFires) for (let i = 0; i < p.length; i++) if (ruleFires[i]) y[i] ? ruleTp++ : ruleFp++;
+  if (ruleFires)
+    for (let i = 0; i < p.length; i++) {
+      if (!ruleFires[i]) continue;
+      if (y[i]) ruleTp++;
+      else ruleFp++;
+    }
   let tp = ruleTp;
   let fp = ruleFp;
   let best: ThresholdChoice | null = null;
@@ -70,7 +75,10 @@ export function chooseThreshold(
   };
   for (let k = 0; k < idx.length; k++) {
     const i = idx[k]!;
-    if (!ruleFires?.[i]) y[i] ? tp++ : fp++;
+    if (!ruleFires?.[i]) {
+      if (y[i]) tp++;
+      else fp++;
+    }
     const next = idx[k + 1];
     // Only cut between distinct scores; the threshold sits halfway so it generalises a little.
     if (next !== undefined && p[next] === p[i]) continue;
