@@ -28,10 +28,16 @@ const MAX_CONTROLS = 400;
 /** Inspect form controls (bounded) for checkout / sign-up evidence. */
 export function checkoutSignals(doc: Document): CheckoutSignals {
   const reasons: string[] = [];
-  const inputs = Array.from(doc.querySelectorAll('input, button, [role="button"], label')).slice(
-    0,
-    MAX_CONTROLS,
-  );
+  const inputs: Element[] = [];
+  for (const tag of ['input', 'button', 'label']) {
+    const live = doc.getElementsByTagName(tag);
+    // item(i) lets a browser stop early on pages with thousands of controls.
+    for (let i = 0; i < MAX_CONTROLS; i++) {
+      const el = live.item(i);
+      if (!el) break;
+      inputs.push(el);
+    }
+  }
   let paymentFields = 0;
   let orderButtons = 0;
   let signupButtons = 0;

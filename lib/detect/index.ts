@@ -61,6 +61,22 @@ const NUMBERED =
   /^\s*(?:(?:section|article|art\.)\s*)?(?:\d{1,2}(?:\.\d{1,2})*\.?|[ivx]{1,5}\.|[a-h][.)])\s+\S/i;
 const ADDRESS = /\b(?:we|our|us|you|your|nous|vous|votre|vos|wir|unsere?|sie|ihre?)\b/gi;
 
+/**
+ * The first `n` elements with this tag, in document order. `item(i)` on the live collection lets a
+ * browser stop walking after the n-th match instead of collecting every match on a huge page.
+ */
+function firstElements(root: Document | Element | null, tag: string, n: number): Element[] {
+  if (!root) return [];
+  const live = root.getElementsByTagName(tag);
+  const out: Element[] = [];
+  for (let i = 0; i < n; i++) {
+    const el = live.item(i);
+    if (!el) break;
+    out.push(el);
+  }
+  return out;
+}
+
 function text(el: Element | null | undefined): string {
   return (el?.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 200);
 }
@@ -89,11 +105,11 @@ function sameDocument(href: string | null, url: string): boolean {
 export function detectFeatures(doc: Document, url: string): DetectFeatures {
   const path = pathOf(url);
   const title = (doc.title ?? '').replace(/\s+/g, ' ').trim();
-  const h1s = Array.from(doc.querySelectorAll('h1'))
-    .slice(0, 3)
+  const h1s = firstElements(doc, 'h1', 3)
     .map((h) => text(h))
     .filter(Boolean);
-  const subheadings = Array.from(doc.querySelectorAll('h2, h3')).slice(0, 60);
+  const h2s = firstElements(doc, 'h2', 60);
+  const subheadings = h2s.length >= 2 ? h2s : [...h2s, ...firstElements(doc, 'h3', 60)];
   const subheadingTexts = subheadings.map((h) => text(h));
   const firstHeadings = [...h1s, ...subheadingTexts.slice(0, 2)].join(' | ');
   const numberedHeadings = subheadingTexts.filter((h) => NUMBERED.test(h)).length;
@@ -101,19 +117,38 @@ export function detectFeatures(doc: Document, url: string): DetectFeatures {
   const sectionNames = subheadingTexts.slice(2).filter((h) => h.length <= 40);
 
   let relSelf: DetectFeatures['relSelf'] = null;
-  for (const link of Array.from(doc.querySelectorAll('link[rel], a[rel]')).slice(0, 50)) {
-    const rel = (link.getAttribute('rel') ?? '').toLowerCase();
-    if (!/privacy-policy|terms-of-service/.test(rel) || !sameDocument(link.getAttribute('href'), url))
+  for (const link of [...firstElements(doc, 'link', 60), ...firstElements(doc, 'a', 1500)]) {
+    const rel = link.getAttribute('rel');
+    if (
+      !rel ||
+      !/privacy-policy|terms-of-service/i.test(rel) ||
+      !sameDocument(link.getAttribute('href'), url)
+    )
       continue;
-    relSelf = rel.includes('privacy-policy') ? 'privacy-policy' : 'terms';
+    relSelf = /privacy-policy/i.test(rel) ? 'privacy-policy' : 'terms';
   }
 
-  const sample = sampleText(doc.body);
+  let bylineSeen = false;
+  const sample = sampleText(doc.body, {
+    onElement: (el) => {
+      if (bylineSeen) return;
+      const cls = el.getAttribute('class');
+      bylineSeen =
+        (cls !== null && /byline/i.test(cls)) ||
+        el.getAttribute('rel') === 'author' ||
+        el.getAttribute('itemprop') === 'author';
+    },
+  });
   const words = sample.text ? sample.text.split(' ').length : 0;
   const per1000 = (n: number) => (words ? (n * 1000) / words : 0);
-  const newsMarkup = !!doc.querySelector(
-    'meta[property="og:type"][content="article"], meta[property="article:published_time"], [itemprop="author"], [rel="author"], [class*="byline"]',
-  );
+  const newsMarkup =
+    bylineSeen ||
+    firstElements(doc.head, 'meta', 100).some((m) => {
+      const prop = m.getAttribute('property');
+      return (
+        prop === 'article:published_time' || (prop === 'og:type' && m.getAttribute('content') === 'article')
+      );
+    });
   const checkout = checkoutSignals(doc);
 
   return {

@@ -34,6 +34,8 @@ export interface TextSample {
 export interface SampleOptions {
   maxChars?: number;
   maxNodes?: number;
+  /** Called for each element visited (within the budget), for cheap side observations. */
+  onElement?: (el: Element) => void;
 }
 
 /**

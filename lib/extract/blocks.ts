@@ -141,7 +141,7 @@ function isPseudoHeading(el: Element, text: string): boolean {
  * open block, so `<li>Lead <ul><li>a</li></ul></li>` yields "Lead" and then "a" (with lead-in "Lead").
  */
 export function collectBlocks(root: Element, options: BlockOptions = {}): BlockResult {
-  const maxChars = options.maxChars ?? 2_000_000;
+  const maxChars = options.maxChars ?? 1_000_000;
   const maxBlocks = options.maxBlocks ?? 20_000;
   const blocks: Block[] = [];
   const headings: { level: number; text: string }[] = [];

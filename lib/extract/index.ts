@@ -36,7 +36,7 @@ export interface Extracted {
 export interface ExtractOptions {
   /** Readability aborts above this many elements (the fallback then runs). Default 40,000. */
   maxElemsToParse?: number;
-  /** Characters of block text read at most. Default 2,000,000. */
+  /** Characters of block text read at most. Default 1,000,000 (real policies stay under ~300k). */
   maxChars?: number;
   /** Emit headings as clauses (`unit: 'heading'`) too. Default false: headings live in `section`. */
   includeHeadings?: boolean;

@@ -35,7 +35,7 @@ function looksLikeTextHeading(line: string): boolean {
 export function blocksFromMarkdown(
   source: string,
   format: 'markdown' | 'text' = 'markdown',
-  maxChars = 2_000_000,
+  maxChars = 1_000_000,
 ): { blocks: Block[]; truncated: boolean } {
   const truncated = source.length > maxChars;
   const lines = (truncated ? source.slice(0, maxChars) : source).replace(/\r\n?/g, '\n').split('\n');

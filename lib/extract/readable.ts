@@ -28,6 +28,45 @@ function textLength(el: Element | null): number {
   return el ? (el.textContent ?? '').replace(/\s+/g, ' ').length : 0;
 }
 
+const NOT_CONTENT = new Set([
+  'SCRIPT',
+  'STYLE',
+  'NOSCRIPT',
+  'TEMPLATE',
+  'NAV',
+  'HEADER',
+  'FOOTER',
+  'ASIDE',
+  'FORM',
+  'SVG',
+  'IFRAME',
+  'DIALOG',
+]);
+
+/** Length of the text the fallback would keep, read without modifying or cloning (iterative walk). */
+function visibleTextLength(root: Element | null): number {
+  if (!root) return 0;
+  let n = 0;
+  const stack: Node[] = [root];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (node.nodeType === 3) {
+      n += (node.nodeValue ?? '').replace(/\s+/g, ' ').length;
+      continue;
+    }
+    if (node.nodeType !== 1) continue;
+    const el = node as Element;
+    if (
+      NOT_CONTENT.has(el.tagName.toUpperCase()) ||
+      el.hasAttribute('hidden') ||
+      el.getAttribute('aria-hidden') === 'true'
+    )
+      continue;
+    for (let c = el.firstChild; c; c = c.nextSibling) stack.push(c);
+  }
+  return n;
+}
+
 function countElements(doc: Document): number {
   return doc.getElementsByTagName('*').length || doc.querySelectorAll('*').length;
 }
@@ -74,11 +113,11 @@ export function findReadableContent(doc: Document, options: ReadableOptions = {}
   } catch {
     // Too many elements, or a DOM Readability cannot handle: the fallback below takes over.
   }
-  const fallback = fallbackRoot(doc);
   const content = article?.content as Element | null | undefined;
   if (content && content.nodeType === 1) {
     const kept = textLength(content);
-    const available = textLength(fallback);
+    // Measured on the live document without cloning it a second time (cloning is the costly part).
+    const available = visibleTextLength(doc.body);
     // Readability sometimes keeps one section of a long policy; accept it only if it kept most of it.
     if (kept >= 200 && kept >= available * 0.6) {
       return {
@@ -89,6 +128,7 @@ export function findReadableContent(doc: Document, options: ReadableOptions = {}
       };
     }
   }
+  const fallback = fallbackRoot(doc);
   if (!fallback) return null;
   return { root: fallback, title, source: 'fallback' };
 }
