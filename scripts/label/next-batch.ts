@@ -13,6 +13,7 @@ import { cleanClauseText } from '../../lib/dataset';
 
 const KEYWORDS: Record<string, RegExp> = {
   ai: /\b(?:train(?:s|ed|ing)?|machine[- ]learning|artificial intelligence|AI|A\.I\.|models?|LLMs?|generative|algorithm(?:s|ic)?|neural|fine-tun\w*)\b/i,
+  ai2: /\b(?:Gemini|Bard|Copilot|Grok|Llama|Meta AI|Sora|Operator|scrap\w*|crawl\w*|data mining|text and data mining|robots|chatbots?|assistant|inputs?|outputs?|prompts?|conversations|feedback|research(?:ers)?|automated (?:means|systems|tools|technolog\w+|processing)|learn\w*|intelligen\w+|smart|predict\w*|insights?)\b/i,
   improve: /\b(?:improv\w+|develop\w*|research)\b.*\b(?:services?|products?|features?|technolog\w+)\b/i,
   adm: /\b(?:automat\w+|profil\w+|solely|decision)/i,
   share: /\b(?:shar\w+|disclos\w+|third[- ]part\w+|affiliates|partners|service providers|vendors)\b/i,
@@ -51,6 +52,18 @@ function pick(units: PoolUnit[], mode: string, size: number, seed: number, done:
       if (l.length) out.push(l.shift()!);
     }
     return out;
+  }
+  if (mode === 'ai-context') {
+    // Units whose own words are neutral but whose list lead-in or heading is about AI/models/training
+    // ("…sources in order to train our models:" › "Publicly available information").
+    const ai = KEYWORDS.ai!;
+    const hits = fresh.filter(
+      (u) =>
+        !ai.test(u.clean) &&
+        ((u.unit.leadIn && ai.test(u.doc.text.slice(u.unit.leadIn.start, u.unit.leadIn.end))) ||
+          u.unit.headingPath.some((h) => ai.test(h))),
+    );
+    return hits.slice(0, size);
   }
   const code = mode.startsWith('kw:') ? mode.slice(3) : mode;
   const re = KEYWORDS[code];
