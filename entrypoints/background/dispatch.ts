@@ -4,11 +4,22 @@ import type { ExtractedPage, PageReport, Res, TabState } from '@/lib/messages';
 import { classifyClauses } from '@/lib/classify';
 import { extractedPageGuard, LIMITS, num, obj, type ValidSender } from '@/lib/message-guards';
 import { createRouter, perSender, type RouteTable } from '@/lib/message-router';
+import { httpUrl as historyUrlGuard } from '@/lib/message-guards';
+import {
+  diffVersions,
+  getHistory,
+  getVersions,
+  recordPageReport,
+  removeDocument,
+  tabHistoryState,
+} from './history';
 
 const tabKey = (tabId: number) => `tab:${tabId}`;
 
 /** Tab ids as Chrome and Firefox issue them (non-negative 32-bit). */
 export const tabIdGuard = num({ min: 0, max: 2 ** 31 - 1, integer: true });
+/** Stored version ids (IndexedDB auto-increment keys). */
+const versionIdGuard = num({ min: 1, max: Number.MAX_SAFE_INTEGER, integer: true });
 
 async function pageExtracted(
   extracted: ExtractedPage,
@@ -17,12 +28,16 @@ async function pageExtracted(
   if (sender.kind !== 'content') throw new Error('page reports come from tabs');
   const report: PageReport = { ...extracted, clauses: classifyClauses(extracted.clauses) };
   await browser.storage.session.set({ [tabKey(sender.tabId)]: report });
-  return { clauses: report.clauses, stored: false, change: null };
+  return { clauses: report.clauses, ...(await recordPageReport(report, sender.tabId)) };
 }
 
 async function getTabState({ tabId }: { tabId: number }): Promise<TabState> {
   const got = await browser.storage.session.get(tabKey(tabId));
-  return { tabId, report: (got[tabKey(tabId)] as PageReport | undefined) ?? null, change: null };
+  return {
+    tabId,
+    report: (got[tabKey(tabId)] as PageReport | undefined) ?? null,
+    ...(await tabHistoryState(tabId)),
+  };
 }
 
 /**
@@ -37,6 +52,13 @@ export const routes: RouteTable = {
     maxBytes: LIMITS.extractedBytes,
   },
   'popup→bg:get-tab-state': { guard: obj({ tabId: tabIdGuard }), handle: getTabState },
+  'popup→bg:get-history': { guard: obj({}), handle: getHistory },
+  'popup→bg:get-versions': { guard: obj({ url: historyUrlGuard }), handle: getVersions },
+  'popup→bg:diff-versions': {
+    guard: obj({ url: historyUrlGuard, from: versionIdGuard, to: versionIdGuard }),
+    handle: diffVersions,
+  },
+  'popup→bg:delete-document': { guard: obj({ url: historyUrlGuard }), handle: removeDocument },
   // The in-page card's "Open in Fineprint": a popup can't be opened programmatically everywhere, so the
   // report for the sender's tab opens in a new tab instead.
   'content→bg:open-report': {

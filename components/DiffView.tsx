@@ -1,0 +1,133 @@
+/**
+ * Clause-level comparison of two policy versions: category summary, then added, removed and modified clauses
+ * (modified ones with word-level marks). Presentational: give it a `ClauseDiff` (from `popup→bg:diff-versions`
+ * or a `ChangeSummary`). All text is rendered as text.
+ */
+import { TAXONOMY, type CategoryId } from '@/lib/classify/taxonomy';
+import { rankCategoryChanges } from '@/lib/change-summary';
+import type { AnalysedClause, ClauseDiff } from '@/lib/types';
+import { WordDiff } from './WordDiff';
+
+export interface DiffViewLabels {
+  summary: string;
+  added: string;
+  removed: string;
+  modified: string;
+  noChange: string;
+  /** "{n} more clauses not shown" */
+  more: (n: number) => string;
+  direction: { added: string; removed: string; changed: string };
+}
+
+export const DIFF_VIEW_LABELS_EN: DiffViewLabels = {
+  summary: 'What changed, by category',
+  added: 'Added',
+  removed: 'Removed',
+  modified: 'Reworded',
+  noChange: 'No clause changed between these versions.',
+  more: (n) => `${n} more not shown`,
+  direction: { added: 'added', removed: 'removed', changed: 'reworded' },
+};
+
+export interface DiffViewProps {
+  diff: ClauseDiff;
+  headline?: string | null;
+  /** Category display names (e.g. translated); defaults to the taxonomy's English names. */
+  categoryName?: (id: CategoryId) => string;
+  labels?: DiffViewLabels;
+  /** Show only clauses with at least one label (the popup's compact view). */
+  labelledOnly?: boolean;
+  /** Cap per section; the rest is counted. */
+  limit?: number;
+}
+
+function Labels({ clause, name }: { clause: AnalysedClause; name: (id: CategoryId) => string }) {
+  const ids = [...new Set(clause.labels.map((l) => l.category))];
+  if (ids.length === 0) return null;
+  return (
+    <ul class="dv-labels" aria-label="Categories">
+      {ids.map((id) => (
+        <li key={id} class="dv-label" style={{ borderColor: TAXONOMY[id].colour }} data-category={id}>
+          {name(id)}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function DiffView({
+  diff,
+  headline,
+  categoryName = (id) => TAXONOMY[id].name,
+  labels = DIFF_VIEW_LABELS_EN,
+  labelledOnly = false,
+  limit = 200,
+}: DiffViewProps) {
+  if (!diff.changed) return <p class="dv-none">{labels.noChange}</p>;
+  const keep = (c: AnalysedClause) => !labelledOnly || c.labels.length > 0;
+  const added = diff.added.filter(keep);
+  const removed = diff.removed.filter(keep);
+  const modified = diff.modified.filter((m) => keep(m.before) || keep(m.after));
+  const ranked = rankCategoryChanges(diff);
+
+  const section = <T,>(
+    kind: 'added' | 'removed' | 'modified',
+    title: string,
+    items: T[],
+    row: (x: T) => preact.JSX.Element,
+  ) =>
+    items.length === 0 ? null : (
+      <section class={`dv-section dv-${kind}`} aria-label={`${title} (${items.length})`} data-section={kind}>
+        <h3>
+          {title} <span class="dv-count">({items.length})</span>
+        </h3>
+        <ol class="dv-list">{items.slice(0, limit).map(row)}</ol>
+        {items.length > limit && <p class="dv-more">{labels.more(items.length - limit)}</p>}
+      </section>
+    );
+
+  return (
+    <div class="diff-view">
+      {headline && <p class="dv-headline">{headline}</p>}
+      {ranked.length > 0 && (
+        <section class="dv-summary" aria-label={labels.summary}>
+          <h3>{labels.summary}</h3>
+          <ul>
+            {ranked.map((c) => (
+              <li
+                key={`${c.category}:${c.direction}`}
+                data-category={c.category}
+                data-direction={c.direction}
+              >
+                <span
+                  class="dv-swatch"
+                  style={{ background: TAXONOMY[c.category].colour }}
+                  aria-hidden="true"
+                />
+                {categoryName(c.category)}: {c.count} {labels.direction[c.direction]}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {section('added', labels.added, added, (c) => (
+        <li key={`a-${c.id}`} class="dv-clause" data-clause-id={c.id}>
+          <ins class="wd-ins">{c.text}</ins>
+          <Labels clause={c} name={categoryName} />
+        </li>
+      ))}
+      {section('removed', labels.removed, removed, (c) => (
+        <li key={`r-${c.id}`} class="dv-clause" data-clause-id={c.id}>
+          <del class="wd-del">{c.text}</del>
+          <Labels clause={c} name={categoryName} />
+        </li>
+      ))}
+      {section('modified', labels.modified, modified, (m) => (
+        <li key={`m-${m.before.id}-${m.after.id}`} class="dv-clause" data-clause-id={m.after.id}>
+          <WordDiff before={m.before.text} after={m.after.text} />
+          <Labels clause={m.after} name={categoryName} />
+        </li>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,54 @@
+/**
+ * System notifications and the action badge for policy changes. A notification's id carries the document URL,
+ * so a click opens the history page on that document.
+ */
+import { browser } from 'wxt/browser';
+import type { ChangeSummary } from '@/lib/messages';
+
+const PREFIX = 'fineprint-change:';
+
+// Why inline: Chrome requires an iconUrl for basic notifications and the extension ships no icon files yet.
+// A 48×48 PNG drawn for Fineprint (pink square with text lines), 136 bytes.
+const ICON =
+  'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAADAAAAAwCAYAAABXAvmHAAAAT0lEQVR42u3VwQkAIAwEwfRkW9abdmINgggHs5AC5nGkSnpXrz0JBwAAAAAAABAL+BGADQAAAPgDADYAAADgDwDYAAAAAAAAAABAEEC67wBtU84ATX5i8gAAAABJRU5ErkJggg==';
+
+/** Show a notification naming the document and its most important change. */
+export async function notifyChange(change: ChangeSummary): Promise<string | null> {
+  try {
+    return await browser.notifications.create(PREFIX + change.documentUrl, {
+      type: 'basic',
+      iconUrl: ICON,
+      title: 'Policy changed since your last visit',
+      message: change.headline,
+      contextMessage: new URL(change.documentUrl).hostname,
+    });
+  } catch (error) {
+    console.warn('[fineprint] notification failed', error);
+    return null;
+  }
+}
+
+function actionApi() {
+  // MV3 has `action`; the Firefox MV2 build has `browserAction`.
+  return browser.action ?? (browser as unknown as { browserAction?: typeof browser.action }).browserAction;
+}
+
+/** Mark the tab's action with a badge while it shows a changed policy; clear it otherwise. */
+export async function setChangeBadge(tabId: number, changed: boolean): Promise<void> {
+  const action = actionApi();
+  if (!action) return;
+  try {
+    await action.setBadgeText({ tabId, text: changed ? '!' : '' });
+    if (changed) await action.setBadgeBackgroundColor({ tabId, color: '#d6336c' });
+  } catch {
+    // The tab may have closed meanwhile.
+  }
+}
+
+/** Notification click: open the history page on the changed document. */
+export async function onNotificationClicked(notificationId: string): Promise<void> {
+  if (!notificationId.startsWith(PREFIX)) return;
+  const url = notificationId.slice(PREFIX.length);
+  await browser.tabs.create({ url: `${browser.runtime.getURL('/history.html')}#${encodeURIComponent(url)}` });
+  await browser.notifications.clear(notificationId);
+}

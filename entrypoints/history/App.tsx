@@ -1,0 +1,173 @@
+/**
+ * The history page: every tracked document with its latest change; per document a timeline of versions and a
+ * clause-level diff between any two. Data only through background messages. The URL hash selects a document
+ * (`history.html#<encoded canonical URL>`), which is what a change notification opens.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { envelope, type MessageName, type Req, type Res } from '@/lib/messages';
+import type { DiffVersionsReply, DocumentSummary, HistoryListReply, VersionsReply } from '@/lib/messages';
+import { DiffView } from '@/components/DiffView';
+import { Timeline } from '@/components/Timeline';
+
+function send<N extends MessageName>(type: N, payload: Req<N>): Promise<Res<N>> {
+  return browser.runtime.sendMessage(envelope(type, payload)) as Promise<Res<N>>;
+}
+
+const fmt = (ms: number) => new Date(ms).toLocaleDateString(undefined, { dateStyle: 'medium' });
+const selectedFromHash = () => {
+  try {
+    return decodeURIComponent(location.hash.slice(1)) || null;
+  } catch {
+    return null;
+  }
+};
+
+export function App() {
+  const [list, setList] = useState<HistoryListReply | null>(null);
+  const [selected, setSelected] = useState<string | null>(selectedFromHash());
+  const [versions, setVersions] = useState<VersionsReply | null>(null);
+  const [pair, setPair] = useState<{ from: number; to: number } | null>(null);
+  const [diff, setDiff] = useState<DiffVersionsReply | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const loadList = () =>
+    send('popup→bg:get-history', {})
+      .then(setList)
+      .catch((e: unknown) => setError(String(e)));
+
+  useEffect(() => {
+    void loadList();
+    const onHash = () => setSelected(selectedFromHash());
+    addEventListener('hashchange', onHash);
+    return () => removeEventListener('hashchange', onHash);
+  }, []);
+
+  useEffect(() => {
+    setVersions(null);
+    setPair(null);
+    setDiff(null);
+    if (!selected) return;
+    send('popup→bg:get-versions', { url: selected })
+      .then((v) => {
+        setVersions(v);
+        const n = v.versions.length;
+        if (n >= 2) {
+          // Default: what changed since the version the user saw last, else the two newest.
+          const latest = v.versions[n - 1]!.id;
+          const seen =
+            v.seenVersionId !== null && v.seenVersionId !== latest ? v.seenVersionId : v.versions[n - 2]!.id;
+          setPair({ from: seen, to: latest });
+        }
+      })
+      .catch((e: unknown) => setError(String(e)));
+  }, [selected]);
+
+  useEffect(() => {
+    setDiff(null);
+    if (!selected || !pair) return;
+    send('popup→bg:diff-versions', { url: selected, ...pair })
+      .then(setDiff)
+      .catch((e: unknown) => setError(String(e)));
+  }, [selected, pair?.from, pair?.to]);
+
+  const open = (doc: DocumentSummary) => {
+    location.hash = encodeURIComponent(doc.url);
+  };
+  const forget = async (url: string) => {
+    if (!confirm('Forget this document and all its stored versions?')) return;
+    const res = await send('popup→bg:delete-document', { url });
+    if (res.error) setError(res.error);
+    if (selected === url) location.hash = '';
+    await loadList();
+  };
+
+  return (
+    <main class="history" data-ready={list ? 'true' : 'false'}>
+      <h1>Policy history</h1>
+      {error && (
+        <p role="alert" class="error">
+          {error}
+        </p>
+      )}
+      {list?.error && (
+        <p role="alert" class="error">
+          {list.error}
+        </p>
+      )}
+      {list && list.problems.length > 0 && (
+        <p class="warn">{list.problems.length} unreadable stored record(s) were skipped.</p>
+      )}
+      <div class="layout">
+        <nav aria-labelledby="docs-heading" class="docs">
+          <h2 id="docs-heading">Tracked documents</h2>
+          {list && list.documents.length === 0 && (
+            <p>No policies yet. Fineprint remembers each privacy policy or terms page you open.</p>
+          )}
+          <ul class="doc-list">
+            {list?.documents.map((d) => (
+              <li key={d.url} class={d.url === selected ? 'doc current' : 'doc'} data-url={d.url}>
+                <button
+                  type="button"
+                  class="doc-open"
+                  aria-current={d.url === selected ? 'true' : undefined}
+                  onClick={() => open(d)}
+                >
+                  <span class="doc-title">{d.title}</span>
+                  <span class="doc-url">{d.url}</span>
+                </button>
+                <span class="doc-meta">
+                  {d.versionCount} version{d.versionCount === 1 ? '' : 's'}, last seen {fmt(d.lastSeen)}
+                </span>
+                {d.lastChange ? (
+                  <span class="doc-change" data-change="true">
+                    {d.lastChange.headline}
+                  </span>
+                ) : (
+                  <span class="doc-change">No change seen yet</span>
+                )}
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <section class="detail" aria-labelledby="detail-heading">
+          {!selected && <h2 id="detail-heading">Choose a document</h2>}
+          {selected && versions && (
+            <>
+              <h2 id="detail-heading">{versions.title}</h2>
+              <p class="doc-url">
+                <a href={versions.url} target="_blank" rel="noreferrer noopener">
+                  {versions.url}
+                </a>{' '}
+                <button type="button" onClick={() => void forget(versions.url)}>
+                  Forget this document
+                </button>
+              </p>
+              {versions.error && <p role="alert">{versions.error}</p>}
+              <Timeline
+                versions={versions.versions}
+                seenVersionId={versions.seenVersionId}
+                from={pair?.from ?? null}
+                to={pair?.to ?? null}
+                onSelect={(from, to) => setPair({ from, to })}
+                formatDate={fmt}
+              />
+              {versions.versions.length === 1 && (
+                <p>Only one version stored so far: nothing to compare yet.</p>
+              )}
+              {diff?.error && <p role="alert">{diff.error}</p>}
+              {diff?.diff && (
+                <section aria-label="Comparison" class="comparison" data-testid="diff">
+                  <h3>
+                    {diff.from && fmt(diff.from.firstSeen)} → {diff.to && fmt(diff.to.firstSeen)}
+                  </h3>
+                  <DiffView diff={diff.diff} headline={diff.headline} />
+                </section>
+              )}
+            </>
+          )}
+        </section>
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,8 @@
+import { render } from 'preact';
+import { browser } from 'wxt/browser';
+import { App } from './App';
+import '@/components/theme.css';
+import './style.css';
+
+document.documentElement.lang = browser.i18n.getUILanguage() || 'en';
+render(<App />, document.getElementById('app')!);
