@@ -1,8 +1,15 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { dispatch } from './dispatch';
+import { onNotificationClicked } from './notify';
+import { onRecheckAlarm, syncRecheckAlarm } from './recheck';
+import { onSettingsChanged } from './settings-store';
 
 export default defineBackground(() => {
   // The polyfill module makes a returned Promise the reply on Chrome too.
   browser.runtime.onMessage.addListener((message: unknown, sender) => dispatch(message, sender));
+  browser.notifications.onClicked.addListener((id) => void onNotificationClicked(id));
+  browser.alarms.onAlarm.addListener((alarm) => void onRecheckAlarm(alarm));
+  onSettingsChanged((settings) => void syncRecheckAlarm(settings));
+  void syncRecheckAlarm();
 });

@@ -1,0 +1,134 @@
+/**
+ * Opt-in scheduled re-check of tracked policies (off by default). An hourly alarm wakes the background; the
+ * documents whose own schedule is due (lib/recheck.ts: one request per document per period, backoff on errors)
+ * are fetched without cookies or credentials, under a size cap and a timeout, only for origins the user granted.
+ * Parsing happens in the Firefox background page directly, or in an offscreen document on Chrome MV3.
+ */
+import { browser, type Browser } from 'wxt/browser';
+import { envelope, type Res } from '@/lib/messages';
+import { analyzeDocument } from '@/lib/pipeline';
+import { fetchPolicy } from '@/lib/checkout/fetch-policy';
+import {
+  HOUR_MS,
+  afterAttempt,
+  decodeHtml,
+  dueDocuments,
+  looksLikeCaptureError,
+  originPattern,
+} from '@/lib/recheck';
+import { getCheck, getVersion, listDocuments, observePage, putCheck, type CheckRecord } from '@/lib/store';
+import type { PageAnalysis } from '@/lib/types';
+import type { Settings } from '@/lib/settings';
+import { historyDB } from './history';
+import { notifyChange } from './notify';
+import { loadSettings } from './settings-store';
+
+export const RECHECK_ALARM = 'fineprint-recheck';
+
+/** Create or clear the alarm to match the settings. */
+export async function syncRecheckAlarm(settings?: Settings): Promise<void> {
+  const s = settings ?? (await loadSettings());
+  if (!s.recheck.enabled) {
+    await browser.alarms.clear(RECHECK_ALARM);
+    return;
+  }
+  const existing = await browser.alarms.get(RECHECK_ALARM);
+  // Hourly wake-ups; each document keeps its own period and backoff, so this never means hourly requests.
+  if (!existing) await browser.alarms.create(RECHECK_ALARM, { periodInMinutes: 60, delayInMinutes: 1 });
+}
+
+/** `alarms.onAlarm` listener. */
+export async function onRecheckAlarm(alarm: { name: string }): Promise<void> {
+  if (alarm.name === RECHECK_ALARM) await runRecheck();
+}
+
+let creating: Promise<void> | null = null;
+
+async function ensureOffscreen(): Promise<void> {
+  const offscreen = browser.offscreen;
+  const contexts = await browser.runtime.getContexts({
+    contextTypes: ['OFFSCREEN_DOCUMENT' as Browser.runtime.ContextType],
+  });
+  if (contexts.length > 0) return;
+  creating ??= offscreen
+    .createDocument({
+      url: '/offscreen.html',
+      reasons: ['DOM_PARSER' as Browser.offscreen.Reason],
+      justification: 'Parse re-fetched policy pages to compare them with stored versions.',
+    })
+    .finally(() => {
+      creating = null;
+    });
+  await creating;
+}
+
+/** Parse HTML and run the pipeline where a DOM parser exists. */
+async function analyzeHtml(html: string, url: string): Promise<PageAnalysis | { error: string }> {
+  if (typeof DOMParser !== 'undefined') {
+    const doc = new DOMParser().parseFromString(html, 'text/html');
+    return analyzeDocument(doc, { url, assumePolicy: true });
+  }
+  await ensureOffscreen();
+  const reply = (await browser.runtime.sendMessage(envelope('bg→offscreen:analyze', { html, url }))) as
+    Res<'bg→offscreen:analyze'> | undefined;
+  return reply ?? { error: 'The parser page did not answer.' };
+}
+
+/** One re-check pass: due documents only, at most a few per run. Returns what happened per URL. */
+export async function runRecheck(now = Date.now()): Promise<{ url: string; outcome: string }[]> {
+  const settings = await loadSettings();
+  if (!settings.recheck.enabled) return [];
+  const db = await historyDB();
+  const period = settings.recheck.periodHours * HOUR_MS;
+  const { documents } = await listDocuments(db);
+  const checks = new Map<string, CheckRecord>();
+  for (const d of documents) {
+    const c = await getCheck(db, d.url);
+    if (c) checks.set(d.url, c);
+  }
+  const report: { url: string; outcome: string }[] = [];
+  for (const url of dueDocuments(documents, checks, now, period)) {
+    const doc = documents.find((d) => d.url === url)!;
+    const record = (outcome: { ok: true } | { ok: false; error: string }) =>
+      putCheck(db, afterAttempt(checks.get(url) ?? null, url, now, period, outcome));
+    const fail = async (error: string) => {
+      report.push({ url, outcome: error });
+      await record({ ok: false, error });
+    };
+
+    const pattern = originPattern(url);
+    if (!pattern || !(await browser.permissions.contains({ origins: [pattern] }))) {
+      await fail('no permission for this site');
+      continue;
+    }
+    const fetched = await fetchPolicy(url, { fetch: (input, init) => fetch(input, init) });
+    if (!fetched.ok) {
+      await fail(`${fetched.reason}: ${fetched.detail}`);
+      continue;
+    }
+    const analysis = await analyzeHtml(decodeHtml(fetched.bytes, fetched.contentType), url);
+    if ('error' in analysis) {
+      await fail(analysis.error);
+      continue;
+    }
+    const latest = await getVersion(db, doc.latestVersionId);
+    const before = latest.version?.clauses.length ?? 0;
+    if (analysis.unsupported || looksLikeCaptureError(before, analysis.clauses.length)) {
+      await fail('the page fetched looks like an error or sign-in page, not the policy');
+      continue;
+    }
+    const result = await observePage(
+      db,
+      { url, page: { ...analysis.page, kind: doc.kind }, clauses: analysis.clauses },
+      { now, source: 'recheck', notify: settings.notifications },
+    );
+    if (result.error) {
+      await fail(result.error);
+      continue;
+    }
+    await record({ ok: true });
+    if (result.change && result.notify) await notifyChange(result.change);
+    report.push({ url, outcome: result.isNewVersion ? 'new version' : 'unchanged' });
+  }
+  return report;
+}
