@@ -52,7 +52,8 @@ export function labelClause(
       const p = probs[c]!;
       const hit = byCategory.get(category);
       const trusted = hit !== undefined && model.trustedRules.has(hit.rule);
-      if (p < model.thresholds[c]! && !trusted) return;
+      const threshold = hit ? model.ruleThresholds[c]! : model.thresholds[c]!;
+      if (p < threshold && !trusted) return;
       labels.push({
         category,
         stance: hit?.stance ?? wholeClauseStance(clause, category),

@@ -56,3 +56,8 @@ export function readableFeature(f: string): string {
   if (f.startsWith('r:')) return `rule: ${f.slice(2)}`;
   return f;
 }
+
+/** The value of each present feature: 1, or 1/√n with length normalisation (n = distinct features). */
+export function featureValue(count: number, normalise: boolean | undefined): number {
+  return normalise && count > 0 ? 1 / Math.sqrt(count) : 1;
+}

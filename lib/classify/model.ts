@@ -4,7 +4,7 @@
  * @module
  */
 import type { CategoryId } from './taxonomy';
-import { fnv1a } from './features';
+import { featureValue, fnv1a } from './features';
 
 /** What `scripts/train.ts` writes. */
 export interface ModelFile {
@@ -21,8 +21,12 @@ export interface ModelFile {
   biases: number[];
   /** Per-category probability threshold chosen on by-service cross-validation for precision. */
   thresholds: number[];
+  /** Threshold per category when one of its rules fired (absent: same as `thresholds`). */
+  ruleThresholds?: number[];
   /** Rule ids precise enough (on training folds) to label on their own. */
   trustedRules: string[];
+  /** Features are scaled by 1/√(feature count) (see `featureValue`). */
+  normalise?: boolean;
   /** Training set summary. */
   stats?: Record<string, unknown>;
 }
@@ -34,7 +38,9 @@ export interface LinearModel {
   scales: Float64Array;
   biases: Float64Array;
   thresholds: Float64Array;
+  ruleThresholds: Float64Array;
   trustedRules: Set<string>;
+  normalise: boolean;
 }
 
 function fromBase64(b64: string): Uint8Array {
@@ -65,7 +71,9 @@ export function loadModel(file: ModelFile): LinearModel {
     scales: Float64Array.from(file.scales),
     biases: Float64Array.from(file.biases),
     thresholds: Float64Array.from(file.thresholds),
+    ruleThresholds: Float64Array.from(file.ruleThresholds ?? file.thresholds),
     trustedRules: new Set(file.trustedRules),
+    normalise: file.normalise === true,
   };
 }
 
@@ -89,7 +97,9 @@ export function score(model: LinearModel, features: readonly string[]): Scored {
     for (let c = 0; c < C; c++) acc[c]! += model.weights[base + c]!;
   }
   const probs = new Float64Array(C);
-  for (let c = 0; c < C; c++) probs[c] = 1 / (1 + Math.exp(-(acc[c]! * model.scales[c]! + model.biases[c]!)));
+  const v = featureValue(features.length, model.normalise);
+  for (let c = 0; c < C; c++)
+    probs[c] = 1 / (1 + Math.exp(-(acc[c]! * model.scales[c]! * v + model.biases[c]!)));
   return { probs, rows };
 }
 

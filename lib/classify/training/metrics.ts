@@ -89,3 +89,91 @@ export function chooseThreshold(
   const { fb: _fb, ...fallback } = bestFb;
   return best ?? fallback;
 }
+
+export interface ThresholdPair extends ThresholdChoice {
+  /** Threshold for clauses where a rule of the category fired (may be lower: the rule is evidence too). */
+  ruleThreshold: number;
+}
+
+interface Group {
+  /** Scores sorted descending. */
+  scores: number[];
+  /** tp[k] / fp[k]: counts among the top k. */
+  tp: number[];
+  fp: number[];
+}
+
+function group(p: ArrayLike<number>, y: ArrayLike<number>, members: number[]): Group {
+  members.sort((a, b) => p[b]! - p[a]!);
+  const tp = [0];
+  const fp = [0];
+  for (const i of members) {
+    tp.push(tp[tp.length - 1]! + (y[i] ? 1 : 0));
+    fp.push(fp[fp.length - 1]! + (y[i] ? 0 : 1));
+  }
+  return { scores: members.map((i) => p[i]!), tp, fp };
+}
+
+/** Cut points of a group: k = how many top scores pass, only between distinct scores. */
+function cuts(g: Group): number[] {
+  const out = [0];
+  for (let k = 1; k <= g.scores.length; k++)
+    if (k === g.scores.length || g.scores[k] !== g.scores[k - 1]) out.push(k);
+  return out;
+}
+
+function thresholdAt(g: Group, k: number): number {
+  if (k === 0) return 1.01;
+  if (k === g.scores.length) return Math.min(g.scores[k - 1]!, 0.05);
+  return (g.scores[k - 1]! + g.scores[k]!) / 2;
+}
+
+/**
+ * Two thresholds — one for clauses where a rule of the category fired, one for the rest — maximising
+ * recall subject to precision ≥ `minPrecision` on out-of-fold scores (F0.5 fallback when unreachable).
+ * Clauses with a trusted rule are labelled at any threshold.
+ */
+export function chooseThresholdPair(
+  p: ArrayLike<number>,
+  y: ArrayLike<number>,
+  minPrecision: number,
+  ruleFires: ArrayLike<number>,
+  trustedFires: ArrayLike<number>,
+): ThresholdPair {
+  const withRule: number[] = [];
+  const without: number[] = [];
+  let baseTp = 0;
+  let baseFp = 0;
+  let positives = 0;
+  for (let i = 0; i < p.length; i++) {
+    if (y[i]) positives++;
+    if (trustedFires[i]) {
+      if (y[i]) baseTp++;
+      else baseFp++;
+    } else (ruleFires[i] ? withRule : without).push(i);
+  }
+  const r = group(p, y, withRule);
+  const n = group(p, y, without);
+  let best: (ThresholdPair & { score: number }) | null = null;
+  let fallback: (ThresholdPair & { score: number }) | null = null;
+  for (const kn of cuts(n)) {
+    const tn = thresholdAt(n, kn);
+    if (tn < 0.05) continue;
+    for (const kr of cuts(r)) {
+      const tr = thresholdAt(r, kr);
+      const tp = baseTp + n.tp[kn]! + r.tp[kr]!;
+      const fp = baseFp + n.fp[kn]! + r.fp[kr]!;
+      const precision = tp + fp === 0 ? 1 : tp / (tp + fp);
+      const recall = positives === 0 ? 0 : tp / positives;
+      const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
+      const fb = precision + recall === 0 ? 0 : (1.25 * precision * recall) / (0.25 * precision + recall);
+      const cand = { threshold: tn, ruleThreshold: Math.max(tr, 0.05), precision, recall, f1 };
+      if (precision >= minPrecision && (!best || recall > best.score)) best = { ...cand, score: recall };
+      if (!fallback || fb > fallback.score) fallback = { ...cand, score: fb };
+    }
+  }
+  const chosen = best ??
+    fallback ?? { threshold: 0.5, ruleThreshold: 0.5, precision: 0, recall: 0, f1: 0, score: 0 };
+  const { score: _score, ...rest } = chosen;
+  return rest;
+}

@@ -3,12 +3,12 @@
  * int8 quantisation → the model file. Pure (no I/O): `scripts/train.ts` and `scripts/eval.ts` call it.
  * @module
  */
-import { clauseFeatures, fnv1a } from '../features';
+import { clauseFeatures, featureValue, fnv1a } from '../features';
 import type { ModelFile } from '../model';
 import { applyRules, type RuleHit } from '../rules';
 import { CATEGORY_IDS, type CategoryId, type Stance } from '../taxonomy';
 import { DEFAULT_LOGREG, predictBinary, trainBinary, type BinaryModel, type LogRegOptions } from './logreg';
-import { chooseThreshold } from './metrics';
+import { chooseThresholdPair } from './metrics';
 
 export interface TrainItem {
   text: string;
@@ -34,6 +34,8 @@ export interface TrainOptions {
   /** Categories with fewer positives get no head (rules only). */
   minPositives: number;
   logreg: LogRegOptions;
+  /** Scale each clause's binary features by 1/√(feature count), so long clauses do not dominate. */
+  normalise: boolean;
 }
 
 export const DEFAULT_TRAIN: TrainOptions = {
@@ -47,6 +49,7 @@ export const DEFAULT_TRAIN: TrainOptions = {
   trustedRuleSupport: 8,
   minPositives: 8,
   logreg: DEFAULT_LOGREG,
+  normalise: true,
 };
 
 export interface Prepared {
@@ -75,6 +78,7 @@ interface Heads {
   /** Feature hash → column. */
   columns: Map<number, number>;
   heads: BinaryModel[];
+  normalise: boolean;
 }
 
 function fitHeads(
@@ -90,17 +94,18 @@ function fitHeads(
   const rows = subset.map((i) =>
     Int32Array.from(p.features[i]!.map((f) => columns.get(fnv1a(f)) ?? -1).filter((c) => c >= 0)),
   );
+  const values = Float64Array.from(subset.map((i) => featureValue(p.features[i]!.length, o.normalise)));
   const heads = categories.map((c) => {
     const y = Uint8Array.from(subset.map((i) => (has(p.items[i]!, c) ? 1 : 0)));
     const mask = Uint8Array.from(subset.map((i) => (reviewed(p.items[i]!, c) ? 1 : 0)));
-    return trainBinary(rows, y, columns.size, o.logreg, mask);
+    return trainBinary(rows, y, columns.size, o.logreg, mask, values);
   });
-  return { categories: [...categories], columns, heads };
+  return { categories: [...categories], columns, heads, normalise: o.normalise };
 }
 
 function headProbs(h: Heads, features: readonly string[]): number[] {
   const row = Int32Array.from(features.map((f) => h.columns.get(fnv1a(f)) ?? -1).filter((c) => c >= 0));
-  return h.heads.map((m) => predictBinary(m, row));
+  return h.heads.map((m) => predictBinary(m, row, featureValue(features.length, h.normalise)));
 }
 
 /** Rules precise enough on `subset` to label alone, per category. */
@@ -123,7 +128,10 @@ export function trustedRules(p: Prepared, subset: readonly number[], o: TrainOpt
 
 export interface TrainReport {
   categories: CategoryId[];
-  thresholds: Record<string, { threshold: number; precision: number; recall: number; f1: number }>;
+  thresholds: Record<
+    string,
+    { threshold: number; ruleThreshold: number; precision: number; recall: number; f1: number }
+  >;
   trustedRules: string[];
   features: number;
   items: number;
@@ -156,20 +164,26 @@ export function trainModel(
     for (const i of test) oof.set(i, headProbs(heads, p.features[i]!));
   }
   const thresholds: TrainReport['thresholds'] = {};
+  const ruleThresholds: number[] = [];
   const thresholdList = categories.map((c, k) => {
     const idx = subset.filter((i) => oof.has(i) && reviewed(p.items[i]!, c));
-    const choice = chooseThreshold(
+    const fired = (i: number, trustedOnly: boolean): number =>
+      p.hits[i]!.some((h) => h.category === c && (!trustedOnly || trustedSet.has(h.rule))) ? 1 : 0;
+    const choice = chooseThresholdPair(
       idx.map((i) => oof.get(i)![k]!),
       idx.map((i) => (has(p.items[i]!, c) ? 1 : 0)),
       o.minPrecision[c] ?? o.defaultMinPrecision,
-      idx.map((i) => (p.hits[i]!.some((h) => h.category === c && trustedSet.has(h.rule)) ? 1 : 0)),
+      idx.map((i) => fired(i, false)),
+      idx.map((i) => fired(i, true)),
     );
     thresholds[c] = choice;
+    ruleThresholds.push(choice.ruleThreshold);
     return choice.threshold;
   });
 
   const final = fitHeads(p, subset, categories, o);
   const file = quantise(final, thresholdList, trusted);
+  file.ruleThresholds = ruleThresholds.map((t) => Number(t.toPrecision(6)));
   const services = new Set(subset.map((i) => p.items[i]!.service)).size;
   return {
     file,
@@ -224,5 +238,6 @@ export function quantise(h: Heads, thresholds: number[], trusted: string[]): Mod
     biases: h.heads.map((m) => Number(m.bias.toPrecision(8))),
     thresholds: thresholds.map((t) => Number(t.toPrecision(6))),
     trustedRules: trusted,
+    normalise: h.normalise,
   };
 }
