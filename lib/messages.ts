@@ -123,6 +123,11 @@ export interface MessageMap {
   'popup→bg:get-checkout': { req: { tabId: number }; res: CheckoutState | null };
   'popup→bg:checkout-read': { req: { tabId: number; urls: string[] }; res: CheckoutState | null };
   'popup→bg:get-comparison': { req: { tabId: number }; res: ComparisonState };
+  /**
+   * Background → offscreen document (Chrome's service worker has no DOMParser): parse fetched policy HTML and
+   * extract its clauses as the content script would; the background classifies.
+   */
+  'bg→offscreen:extract-html': { req: { html: string; url: string }; res: ExtractedPage | { error: string } };
   /** The whole history as one JSON-able object (lib/export-import.ts format). */
   'options→bg:export-history': { req: Record<string, never>; res: ExportResult };
   /** Validate, then merge an export into the history; nothing existing is removed. */

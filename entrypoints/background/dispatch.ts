@@ -13,6 +13,15 @@ import {
   removeDocument,
   tabHistoryState,
 } from './history';
+import { arr, empty, httpUrl, oneOf, senderPageUrl, sitePolicyLinks, str } from '@/lib/message-guards';
+import {
+  checkoutFoundHandler,
+  checkoutReadFromContent,
+  checkoutReadFromPopup,
+  getCheckoutHandler,
+} from './checkout';
+import { getComparisonHandler } from './compare';
+import { deleteHistoryHandler, exportHistoryHandler, importHistoryHandler } from './export';
 
 const tabKey = (tabId: number) => `tab:${tabId}`;
 
@@ -68,6 +77,38 @@ export const routes: RouteTable = {
       await browser.tabs.create({ url: `${browser.runtime.getURL('/popup.html')}?tabId=${sender.tabId}` });
       return { opened: true };
     },
+  },
+  'content→bg:checkout-found': {
+    guard: perSender((sender) =>
+      obj({
+        url: senderPageUrl(sender),
+        flavour: oneOf(['checkout', 'sign-up', 'consent'] as const),
+        signals: arr(str({ max: 200 }), { max: 40 }),
+        policyLinks: sitePolicyLinks(sender),
+      }),
+    ),
+    handle: checkoutFoundHandler,
+  },
+  'content→bg:checkout-read': {
+    guard: obj({ urls: arr(httpUrl, { max: LIMITS.policyLinks }) }),
+    handle: checkoutReadFromContent,
+  },
+  'popup→bg:get-checkout': { guard: obj({ tabId: tabIdGuard }), handle: getCheckoutHandler },
+  'popup→bg:checkout-read': {
+    guard: obj({ tabId: tabIdGuard, urls: arr(httpUrl, { max: LIMITS.policyLinks }) }),
+    handle: checkoutReadFromPopup,
+  },
+  'popup→bg:get-comparison': { guard: obj({ tabId: tabIdGuard }), handle: getComparisonHandler },
+  'options→bg:export-history': { guard: empty, handle: exportHistoryHandler },
+  // The file is validated record by record in the handler (lib/export-import.ts); here only its size is capped.
+  'options→bg:import-history': {
+    guard: obj({ data: (value: unknown) => ({ ok: true as const, value }) }),
+    handle: importHistoryHandler,
+    maxBytes: 256 * 1024 * 1024,
+  },
+  'options→bg:delete-history': {
+    guard: obj({ confirm: oneOf(['delete-everything'] as const) }),
+    handle: deleteHistoryHandler,
   },
 };
 

@@ -1,6 +1,7 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { isSiteDisabled, readPageSettings } from './settings';
 import { Session } from './session';
+import { runCheckout } from './checkout';
 
 // Light by design: on every page only the cheap `detectPage` runs; extraction and highlighting happen on
 // policy / terms pages only, and classification runs in the background (the model never ships here).
@@ -12,7 +13,7 @@ export default defineContentScript({
     if (isSiteDisabled(location.hostname, settings.disabledSites)) return;
     const session = new Session(ctx, settings, {
       // Checkout hook: the checkout badge wires in here (its code lives in ./checkout.ts).
-      onCheckout: undefined,
+      onCheckout: () => runCheckout(ctx),
     });
     session.start();
   },

@@ -46,6 +46,25 @@ const ACCOUNT_AUTOCOMPLETE = /\b(new-password|username|email)\b/;
 const WIDGET_SELECTOR =
   '[class*="klarna" i], [id*="klarna" i], [class*="afterpay" i], [class*="paypal" i], [id*="paypal" i], [class*="affirm" i], [class*="stripe" i], iframe[src]';
 
+const BUTTON_SELECTOR =
+  'button, input[type="submit"], input[type="button"], [role="button"], a[class*="button" i]';
+
+/**
+ * The button that commits the user (order / pay first, then sign-up, then agree), for placing the badge
+ * next to it; null when there is none.
+ */
+export function findCommitButton(doc: Document): Element | null {
+  const candidates = Array.from(doc.querySelectorAll(BUTTON_SELECTOR)).slice(0, 400);
+  for (const kind of ['order', 'pay', 'sign-up', 'agree'] as const) {
+    const el = candidates.find((c) => {
+      const match = ACTIONS.find(([re]) => re.test(buttonText(c).slice(0, 80)));
+      return match?.[1] === kind;
+    });
+    if (el) return el;
+  }
+  return null;
+}
+
 function buttonText(el: Element): string {
   const value = el instanceof HTMLInputElement ? el.value : '';
   return (value || el.textContent || el.getAttribute('aria-label') || '').replace(/\s+/g, ' ').trim();
@@ -55,11 +74,7 @@ function buttonText(el: Element): string {
 export function analyzeCheckout(doc: Document, pageUrl: string): CheckoutAnalysis {
   const signals: string[] = [];
   const actions: CommitAction[] = [];
-  for (const el of Array.from(
-    doc.querySelectorAll(
-      'button, input[type="submit"], input[type="button"], [role="button"], a[class*="button" i]',
-    ),
-  ).slice(0, 400)) {
+  for (const el of Array.from(doc.querySelectorAll(BUTTON_SELECTOR)).slice(0, 400)) {
     const text = buttonText(el).slice(0, 80);
     if (!text) continue;
     const match = ACTIONS.find(([re]) => re.test(text));

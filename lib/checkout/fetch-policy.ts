@@ -112,3 +112,33 @@ async function readCapped(
   }
   return out;
 }
+
+/**
+ * Bytes → text the way a browser picks the charset: BOM, Content-Type charset, `<meta charset>` in the first
+ * 4 KiB, then UTF-8, then windows-1252. (lib/parse-html has the CLI's equivalent; it pulls in linkedom, which
+ * does not bundle for the extension.)
+ */
+export function decodePolicyBytes(bytes: Uint8Array, contentType: string): string {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
+    return new TextDecoder('utf-8').decode(bytes);
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 4096));
+  const labels = [
+    /charset\s*=\s*["']?([\w.:-]+)/i.exec(contentType)?.[1],
+    /<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)/i.exec(head)?.[1],
+  ];
+  for (const label of labels) {
+    if (!label) continue;
+    try {
+      return new TextDecoder(label.toLowerCase()).decode(bytes);
+    } catch {
+      // Unknown label: try the next source.
+    }
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder('windows-1252').decode(bytes);
+  }
+}

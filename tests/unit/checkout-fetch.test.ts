@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fetchPolicy } from '@/lib/checkout/fetch-policy';
+import { decodePolicyBytes, fetchPolicy } from '@/lib/checkout/fetch-policy';
 
 // A real local HTTP server, so the limits are checked against Node's real fetch and streaming bodies.
 let server: Server;
@@ -79,5 +79,19 @@ describe('fetchPolicy', () => {
   it('reports a network failure instead of throwing', async () => {
     const r = await fetchPolicy('http://127.0.0.1:1/terms', { fetch });
     expect(r).toMatchObject({ ok: false, reason: 'network' });
+  });
+});
+
+describe('decodePolicyBytes', () => {
+  const latin1 = new Uint8Array([0x43, 0x61, 0x66, 0xe9]); // "Café" in ISO-8859-1
+  it('uses the Content-Type charset', () =>
+    expect(decodePolicyBytes(latin1, 'text/html; charset=ISO-8859-1')).toBe('Café'));
+  it('uses a <meta charset>', () => {
+    const bytes = new Uint8Array([...new TextEncoder().encode('<meta charset="windows-1252">'), 0xe9]);
+    expect(decodePolicyBytes(bytes, 'text/html')).toBe('<meta charset="windows-1252">é');
+  });
+  it('defaults to UTF-8 and falls back to windows-1252 for invalid UTF-8', () => {
+    expect(decodePolicyBytes(new TextEncoder().encode('Café'), 'text/html')).toBe('Café');
+    expect(decodePolicyBytes(latin1, 'text/html')).toBe('Café');
   });
 });

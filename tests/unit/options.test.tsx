@@ -24,8 +24,8 @@ describe('normaliseSiteInput', () => {
 
 describe('OptionsView', () => {
   let root: HTMLElement;
-  let onChange: ReturnType<typeof vi.fn>;
-  let onDelete: ReturnType<typeof vi.fn>;
+  let onChange: ReturnType<typeof vi.fn<(next: Settings) => void>>;
+  let onDelete: ReturnType<typeof vi.fn<() => void>>;
   const show = (settings: Settings = DEFAULT_SETTINGS) =>
     act(() =>
       render(
@@ -43,8 +43,8 @@ describe('OptionsView', () => {
   beforeEach(() => {
     root = document.createElement('div');
     document.body.append(root);
-    onChange = vi.fn();
-    onDelete = vi.fn();
+    onChange = vi.fn<(next: Settings) => void>();
+    onDelete = vi.fn<() => void>();
   });
   afterEach(() => {
     render(null, root);
@@ -73,14 +73,18 @@ describe('OptionsView', () => {
       input.value = 'not a host!';
       input.dispatchEvent(new Event('input', { bubbles: true }));
     });
-    act(() => form.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true })));
+    act(() => {
+      form.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
+    });
     expect(onChange).not.toHaveBeenCalled();
     expect(root.querySelector('[role="alert"]')?.textContent).toContain('Enter a host name');
     act(() => {
       input.value = 'https://Bank.example/login';
       input.dispatchEvent(new Event('input', { bubbles: true }));
     });
-    act(() => form.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true })));
+    act(() => {
+      form.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
+    });
     expect((onChange.mock.calls[0]![0] as Settings).disabledSites).toEqual(['bank.example']);
   });
 

@@ -1,0 +1,30 @@
+/** Background handler for the popup's "How other sites handle this". */
+import { browser } from 'wxt/browser';
+import { canonicalUrl } from '@/lib/canonical-url';
+import { compareWithTracked, type ComparableDocument } from '@/lib/compare';
+import type { PageReport, Req, Res } from '@/lib/messages';
+import { getVersion, listDocuments } from '@/lib/store';
+import { historyDb } from './export';
+
+export async function getComparisonHandler({
+  tabId,
+}: Req<'popup→bg:get-comparison'>): Promise<Res<'popup→bg:get-comparison'>> {
+  // The tab's report as the page-extracted handler stores it (dispatch.ts, key `tab:<id>`).
+  const key = `tab:${tabId}`;
+  const report = (await browser.storage.session.get(key))[key] as PageReport | undefined;
+  if (!report || report.clauses.length === 0)
+    return { comparison: null, error: 'no analysed policy on this tab' };
+  try {
+    const db = await historyDb();
+    const { documents } = await listDocuments(db);
+    const others: ComparableDocument[] = [];
+    for (const doc of documents) {
+      const { version } = await getVersion(db, doc.latestVersionId);
+      if (version) others.push({ id: doc.url, clauses: version.clauses });
+    }
+    const current = { id: canonicalUrl(report.url) ?? report.url, clauses: report.clauses };
+    return { comparison: compareWithTracked(current, others) };
+  } catch (e) {
+    return { comparison: null, error: e instanceof Error ? e.message : String(e) };
+  }
+}

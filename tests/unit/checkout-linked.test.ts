@@ -1,0 +1,176 @@
+import { describe, expect, it } from 'vitest';
+import {
+  CACHE_MAX_AGE_MS,
+  initialCheckoutState,
+  readLinkedPolicy,
+  readLinks,
+  summarise,
+  type LinkedPolicyDeps,
+} from '@/lib/checkout/linked-policies';
+import type { PolicyLink } from '@/lib/messages';
+import type { AnalysedClause, PageAnalysis } from '@/lib/types';
+import type { CategoryId, Stance } from '@/lib/classify/taxonomy';
+
+// Hand-written clauses (not corpus text).
+const clause = (id: string, block: number, labels: [CategoryId, Stance][]): AnalysedClause => ({
+  id,
+  text: `clause ${id}`,
+  section: '',
+  headingPath: [],
+  block,
+  unit: 'sentence',
+  labels: labels.map(([category, stance]) => ({
+    category,
+    stance,
+    confidence: 0.9,
+    evidence: { phrase: null, rule: null, features: [] },
+  })),
+  explanation: null,
+  slots: { data: [], purposes: [], safeguards: [], choice: null, scope: [], default: null },
+});
+
+const TERMS: PolicyLink = { url: 'https://shop.example/terms', text: 'Terms', kind: 'terms' };
+const PRIVACY: PolicyLink = { url: 'https://shop.example/privacy', text: 'Privacy', kind: 'privacy-policy' };
+const analysis: PageAnalysis = {
+  page: { kind: 'terms', confidence: 1, language: 'en', title: 'Shop terms' },
+  clauses: [
+    clause('a', 1, [['arbitration', 'permits']]),
+    clause('b', 2, [['ai-training', 'permits']]),
+    clause('c', 3, []),
+  ],
+};
+
+function makeDeps(over: Partial<LinkedPolicyDeps> = {}) {
+  const calls: string[] = [];
+  const deps: LinkedPolicyDeps = {
+    hasPermission: async () => true,
+    lookup: async () => null,
+    fetch: async (url) => {
+      calls.push(`fetch ${url}`);
+      return { ok: true, url, finalUrl: url, contentType: 'text/html', bytes: new Uint8Array([60]) };
+    },
+    analyze: async () => analysis,
+    record: async (url) => void calls.push(`record ${url}`),
+    now: () => 1_000_000_000,
+    ...over,
+  };
+  return { deps, calls };
+}
+
+describe('summarise', () => {
+  it('counts permitting clauses per category and orders by weight', () => {
+    const s = summarise([...analysis.clauses, clause('d', 4, [['data-sale', 'denies']])]);
+    expect(s.counts).toEqual({ arbitration: 1, 'ai-training': 1 });
+    expect(s.clauses.map((c) => c.id)).toEqual(['b', 'a', 'd']);
+  });
+});
+
+describe('readLinkedPolicy', () => {
+  it('fetches, analyses, records and summarises', async () => {
+    const { deps, calls } = makeDeps();
+    const r = await readLinkedPolicy(TERMS, deps);
+    expect(r).toMatchObject({
+      status: 'done',
+      title: 'Shop terms',
+      counts: { 'ai-training': 1, arbitration: 1 },
+    });
+    expect(calls).toEqual([`fetch ${TERMS.url}`, `record ${TERMS.url}`]);
+  });
+
+  it('uses a recent stored version without fetching', async () => {
+    const { deps, calls } = makeDeps({
+      lookup: async () => ({ title: 'Stored', clauses: analysis.clauses, seenAt: 1_000_000_000 - 1000 }),
+    });
+    expect(await readLinkedPolicy(TERMS, deps)).toMatchObject({
+      status: 'done',
+      fromCache: true,
+      title: 'Stored',
+    });
+    expect(calls).toEqual([]);
+  });
+
+  it('fetches again when the stored version is old', async () => {
+    const { deps, calls } = makeDeps({
+      lookup: async () => ({ title: 'Stored', clauses: [], seenAt: 1_000_000_000 - CACHE_MAX_AGE_MS - 1 }),
+    });
+    expect((await readLinkedPolicy(TERMS, deps)).fromCache).toBeUndefined();
+    expect(calls[0]).toBe(`fetch ${TERMS.url}`);
+  });
+
+  it('does not fetch without permission', async () => {
+    const { deps, calls } = makeDeps({ hasPermission: async () => false });
+    expect((await readLinkedPolicy(TERMS, deps)).status).toBe('needs-permission');
+    expect(calls).toEqual([]);
+  });
+
+  it('reports fetch failures, unparsable pages and unsupported pages', async () => {
+    const failing = makeDeps({
+      fetch: async (url) => ({ ok: false, url, reason: 'http', detail: 'HTTP 500' }),
+    });
+    expect(await readLinkedPolicy(TERMS, failing.deps)).toMatchObject({
+      status: 'failed',
+      error: 'HTTP 500',
+    });
+    const throwing = makeDeps({ analyze: async () => Promise.reject(new Error('binary data')) });
+    expect(await readLinkedPolicy(TERMS, throwing.deps)).toMatchObject({
+      status: 'failed',
+      error: 'binary data',
+    });
+    const unsupported = makeDeps({
+      analyze: async () => ({
+        ...analysis,
+        clauses: [],
+        unsupported: { reason: 'language', message: 'Not English.' },
+      }),
+    });
+    expect(await readLinkedPolicy(TERMS, unsupported.deps)).toMatchObject({
+      status: 'failed',
+      error: 'Not English.',
+    });
+  });
+
+  it('still shows the summary when storing fails', async () => {
+    const { deps } = makeDeps({ record: async () => Promise.reject(new Error('quota')) });
+    expect(await readLinkedPolicy(TERMS, deps)).toMatchObject({
+      status: 'done',
+      error: 'not saved to history: quota',
+    });
+  });
+});
+
+describe('checkout state', () => {
+  it('starts with links unread, needing permission, or from the history', async () => {
+    const { deps } = makeDeps({
+      hasPermission: async (url) => url.endsWith('/terms'),
+      lookup: async (url) =>
+        url === 'https://shop.example/cached' ? { title: 'C', clauses: [], seenAt: 1_000_000_000 } : null,
+    });
+    const cached: PolicyLink = { url: 'https://shop.example/cached', text: 'Cached', kind: 'terms' };
+    const state = await initialCheckoutState(
+      {
+        url: 'https://shop.example/checkout',
+        flavour: 'checkout',
+        signals: [],
+        policyLinks: [TERMS, PRIVACY, cached],
+      },
+      deps,
+    );
+    expect(state.policies.map((p) => p.status)).toEqual(['not-read', 'needs-permission', 'done']);
+  });
+
+  it('reads only the given links and keeps the others as they were', async () => {
+    const { deps, calls } = makeDeps();
+    const state = await initialCheckoutState(
+      {
+        url: 'https://shop.example/checkout',
+        flavour: 'checkout',
+        signals: [],
+        policyLinks: [TERMS, PRIVACY],
+      },
+      deps,
+    );
+    const next = await readLinks(state, [PRIVACY], deps);
+    expect(next.policies.map((p) => p.status)).toEqual(['not-read', 'done']);
+    expect(calls).toEqual([`fetch ${PRIVACY.url}`, `record ${PRIVACY.url}`]);
+  });
+});
