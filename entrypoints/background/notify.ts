@@ -49,6 +49,8 @@ export async function setChangeBadge(tabId: number, changed: boolean): Promise<v
 export async function onNotificationClicked(notificationId: string): Promise<void> {
   if (!notificationId.startsWith(PREFIX)) return;
   const url = notificationId.slice(PREFIX.length);
-  await browser.tabs.create({ url: `${browser.runtime.getURL('/history.html')}#${encodeURIComponent(url)}` });
+  await browser.tabs.create({
+    url: `${browser.runtime.getURL('/policy-history.html')}#${encodeURIComponent(url)}`,
+  });
   await browser.notifications.clear(notificationId);
 }

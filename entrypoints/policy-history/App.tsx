@@ -1,7 +1,7 @@
 /**
  * The history page: every tracked document with its latest change; per document a timeline of versions and a
  * clause-level diff between any two. Data only through background messages. The URL hash selects a document
- * (`history.html#<encoded canonical URL>`), which is what a change notification opens.
+ * (`policy-history.html#<encoded canonical URL>`; not `history.html`, which WXT would turn into an override of the browser's own history page), which is what a change notification opens.
  */
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
