@@ -9,19 +9,21 @@ import { join } from 'node:path';
 import { corpusDir } from '../corpus';
 import { cleanClauseText, LABELS_DIR, type LabelRecord } from '../../lib/dataset';
 import { batchPath, labelledHashes, parseDecisions, type BatchItem } from './batch-io';
-import { loadPool, poolUnits } from './corpus-units';
+import { loadPool, poolFromEnv, poolUnits } from './corpus-units';
 import { sectionOf } from './section';
 
 export const ANNOTATOR = 'agent-annotator (Claude), guide v1';
 
 function main(): void {
-  const [id, decisionsFile, out = 'annotated.jsonl'] = process.argv.slice(2);
+  const pool = poolFromEnv();
+  const [id, decisionsFile, out = pool === 'opp115-eval' ? 'opp115-eval.jsonl' : 'annotated.jsonl'] =
+    process.argv.slice(2);
   if (!id || !decisionsFile) throw new Error('usage: apply-batch <id> <decisions-file> [labels-file]');
   const items = JSON.parse(readFileSync(batchPath(id), 'utf8')) as BatchItem[];
   const decisions = parseDecisions(readFileSync(decisionsFile, 'utf8'), items.length);
   const done = labelledHashes();
   const byHash = new Map<string, ReturnType<typeof poolUnits>>();
-  for (const u of poolUnits(loadPool(corpusDir()))) {
+  for (const u of poolUnits(loadPool(corpusDir(), pool))) {
     (byHash.get(u.hash) ?? byHash.set(u.hash, []).get(u.hash)!).push(u);
   }
   const lines: string[] = [];
@@ -53,6 +55,7 @@ function main(): void {
         labels: d.labels,
         hard_negative: hard,
         by: ANNOTATOR,
+        ...(pool === 'opp115-eval' ? { use: 'eval-only' as const } : {}),
       };
       if (cleanClauseText(u.doc.text.slice(rec.start, rec.end)) !== u.clean) throw new Error('offset drift');
       lines.push(JSON.stringify(rec));

@@ -38,6 +38,8 @@ export function serviceOf(doc: string): string {
   if (parts[0] === 'versions') name = parts[1]!.split('__')[0]!;
   else if (parts[0] === 'html') name = parts[2]!.split('__')[1]!;
   else name = parts[parts.length - 1]!.replace(/\.\w+$/, '');
+  // OPP-115 pages are named "<id>_<host>": keep the site name.
+  if (parts[2]?.startsWith('opp115-2015__')) name = name.replace(/^\d+_(?:www\.)?/, '');
   name = name.replace(/_/g, ' ');
   return name === 'Twitter' || name === 'X' ? 'X (Twitter)' : name;
 }
@@ -60,18 +62,26 @@ export function licenceMap(corpus: string): Map<string, string> {
   return new Map(rows.map((r) => [r.file, r.license]));
 }
 
-/** All candidate documents of the training pool, with their segmented units. */
-export function loadPool(corpus: string, opts: { includeOpp?: boolean } = {}): PoolDoc[] {
+/** Which documents to draw from: the training pool, or the OPP-115 2015 pages (evaluation only). */
+export type PoolName = 'train' | 'opp115-eval';
+
+/** The pool named by `$FP_POOL` (default: train). */
+export function poolFromEnv(env: NodeJS.ProcessEnv = process.env): PoolName {
+  return env.FP_POOL === 'opp115-eval' ? 'opp115-eval' : 'train';
+}
+
+/** All candidate documents of a pool, with their segmented units. */
+export function loadPool(corpus: string, pool: PoolName = 'train'): PoolDoc[] {
   const licences = licenceMap(corpus);
   const paths: string[] = [];
-  for (const d of readdirSync(join(corpus, 'versions')).sort()) {
+  for (const d of pool === 'train' ? readdirSync(join(corpus, 'versions')).sort() : []) {
     if (d.endsWith('__noise')) continue;
     for (const f of readdirSync(join(corpus, 'versions', d)).sort())
       if (f.endsWith('.md')) paths.push(`versions/${d}/${f}`);
   }
   for (const f of readdirSync(join(corpus, 'html/policy')).sort()) {
     const isOpp = f.startsWith('opp115-2015__');
-    if (isOpp !== !!opts.includeOpp) continue;
+    if (isOpp !== (pool === 'opp115-eval')) continue;
     paths.push(`html/policy/${f}`);
   }
   const docs: PoolDoc[] = [];

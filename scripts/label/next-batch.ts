@@ -7,7 +7,7 @@
 import { writeFileSync } from 'node:fs';
 import { corpusDir } from '../corpus';
 import { batchPath, labelledHashes, type BatchItem } from './batch-io';
-import { loadPool, poolUnits, type PoolUnit } from './corpus-units';
+import { loadPool, poolFromEnv, poolUnits, type PoolUnit } from './corpus-units';
 import { sectionOf } from './section';
 import { cleanClauseText } from '../../lib/dataset';
 
@@ -88,7 +88,7 @@ function pick(units: PoolUnit[], mode: string, size: number, seed: number, done:
 function main(): void {
   const [id, mode = 'ai', sizeText = '100', seedText = '1'] = process.argv.slice(2);
   if (!id) throw new Error('usage: next-batch <id> <mode> [size] [seed]');
-  const docs = loadPool(corpusDir());
+  const docs = loadPool(corpusDir(), poolFromEnv());
   const chosen = pick(poolUnits(docs), mode, Number(sizeText), Number(seedText), labelledHashes());
   // Document order inside the batch keeps neighbouring sentences together for context.
   chosen.sort((a, b) =>
