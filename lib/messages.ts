@@ -5,7 +5,7 @@
  * @module
  */
 import type { CategoryId } from './classify/taxonomy';
-import type { AnalysedClause, Clause, ClauseDiff, PageAnalysis, PageInfo, UnsupportedReason } from './types';
+import type { AnalysedClause, Clause, ClauseDiff, PageInfo, UnsupportedReason } from './types';
 import type { SiteComparison } from './compare';
 import type { ExportResult, ImportResult } from './export-import';
 import type { DocumentSummary, VersionMeta } from './store/repository';
@@ -101,11 +101,6 @@ export interface MessageMap {
   'popup→bg:get-versions': { req: { url: string }; res: VersionsReply };
   /** Clause-level diff between two stored versions of one document. */
   'popup→bg:diff-versions': { req: { url: string; from: number; to: number }; res: DiffVersionsReply };
-  /**
-   * Chrome MV3 re-check: the service worker has no DOMParser, so the offscreen document parses a re-fetched
-   * policy page and runs the pipeline on it. Only the background sends it; only the offscreen page answers.
-   */
-  'bg→offscreen:analyze': { req: { html: string; url: string }; res: PageAnalysis | { error: string } };
   /** Forget a tracked document and all its versions. */
   'popup→bg:delete-document': { req: { url: string }; res: { deleted: boolean; error?: string } };
   /** The in-page card's "Open in Fineprint": the background opens `popup.html?tabId=<sender tab>` in a new tab. */

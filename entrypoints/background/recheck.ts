@@ -6,7 +6,7 @@
  */
 import { browser, type Browser } from 'wxt/browser';
 import { envelope, type Res } from '@/lib/messages';
-import { analyzeDocument } from '@/lib/pipeline';
+import { classifyExtracted, extractPage } from '@/lib/pipeline';
 import { fetchPolicy } from '@/lib/checkout/fetch-policy';
 import {
   HOUR_MS,
@@ -56,22 +56,27 @@ async function ensureOffscreen(): Promise<void> {
       reasons: ['DOM_PARSER' as Browser.offscreen.Reason],
       justification: 'Parse re-fetched policy pages to compare them with stored versions.',
     })
+    .catch((error: unknown) => {
+      // Another background task (checkout reading) may have created it meanwhile: that is what we want.
+      if (!String(error).includes('single offscreen')) throw error;
+    })
     .finally(() => {
       creating = null;
     });
   await creating;
 }
 
-/** Parse HTML and run the pipeline where a DOM parser exists. */
+/** Parse and extract where a DOM parser exists (offscreen document on Chrome MV3), then classify here. */
 async function analyzeHtml(html: string, url: string): Promise<PageAnalysis | { error: string }> {
   if (typeof DOMParser !== 'undefined') {
     const doc = new DOMParser().parseFromString(html, 'text/html');
-    return analyzeDocument(doc, { url, assumePolicy: true });
+    return classifyExtracted(extractPage(doc, url, { assumePolicy: true }));
   }
   await ensureOffscreen();
-  const reply = (await browser.runtime.sendMessage(envelope('bg→offscreen:analyze', { html, url }))) as
-    Res<'bg→offscreen:analyze'> | undefined;
-  return reply ?? { error: 'The parser page did not answer.' };
+  const reply = (await browser.runtime.sendMessage(envelope('bg→offscreen:extract-html', { html, url }))) as
+    Res<'bg→offscreen:extract-html'> | undefined;
+  if (!reply) return { error: 'The parser page did not answer.' };
+  return 'error' in reply ? reply : classifyExtracted(reply);
 }
 
 /** One re-check pass: due documents only, at most a few per run. Returns what happened per URL. */
