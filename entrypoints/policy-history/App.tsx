@@ -9,6 +9,8 @@ import { envelope, type MessageName, type Req, type Res } from '@/lib/messages';
 import type { DiffVersionsReply, DocumentSummary, HistoryListReply, VersionsReply } from '@/lib/messages';
 import { DiffView } from '@/components/DiffView';
 import { Timeline } from '@/components/Timeline';
+import { originPatterns } from '@/lib/recheck';
+import { coerceSettings } from '@/lib/store/settings';
 
 function send<N extends MessageName>(type: N, payload: Req<N>): Promise<Res<N>> {
   return browser.runtime.sendMessage(envelope(type, payload)) as Promise<Res<N>>;
@@ -71,6 +73,36 @@ export function App() {
       .catch((e: unknown) => setError(String(e)));
   }, [selected, pair?.from, pair?.to]);
 
+  const [recheckOn, setRecheckOn] = useState<boolean | null>(null);
+  useEffect(() => {
+    void browser.storage.local
+      .get('settings')
+      .then((got) => setRecheckOn(coerceSettings(got.settings).recheck.enabled));
+  }, []);
+
+  // Re-check needs the user to grant the tracked sites (optional host permissions, nothing broad at install).
+  // The request must run inside the click, before any other await, or the browser refuses it.
+  const toggleRecheck = async () => {
+    try {
+      if (!recheckOn) {
+        const origins = originPatterns(list?.documents.map((d) => d.url) ?? []);
+        const granted = origins.length === 0 || (await browser.permissions.request({ origins }));
+        if (!granted) {
+          setError('Re-check stays off: access to the tracked sites was not granted.');
+          return;
+        }
+      }
+      const got = await browser.storage.local.get('settings');
+      const settings = coerceSettings(got.settings);
+      await browser.storage.local.set({
+        settings: { ...settings, recheck: { ...settings.recheck, enabled: !recheckOn } },
+      });
+      setRecheckOn(!recheckOn);
+    } catch (e) {
+      setError(String(e));
+    }
+  };
+
   const open = (doc: DocumentSummary) => {
     location.hash = encodeURIComponent(doc.url);
   };
@@ -101,6 +133,20 @@ export function App() {
       <div class="layout">
         <nav aria-labelledby="docs-heading" class="docs">
           <h2 id="docs-heading">Tracked documents</h2>
+          {recheckOn !== null && list && list.documents.length > 0 && (
+            <p class="recheck">
+              <button type="button" aria-pressed={recheckOn} onClick={() => void toggleRecheck()}>
+                {recheckOn
+                  ? 'Stop checking these policies for changes'
+                  : 'Check these policies for changes daily'}
+              </button>{' '}
+              <span class="doc-meta">
+                {recheckOn
+                  ? 'On: Fineprint fetches each tracked policy once per period, without cookies.'
+                  : 'Off: changes are found only when you visit a policy.'}
+              </span>
+            </p>
+          )}
           {list && list.documents.length === 0 && (
             <p>No policies yet. Fineprint remembers each privacy policy or terms page you open.</p>
           )}
