@@ -14,7 +14,7 @@ const NEGATION =
 
 /** The user (or another non-company actor) is told not to do something. */
 const USER_NEGATION =
-  /\b(?:you|users?|developers?|customers?|licensees?|members?|participants?|subscribers?|visitors?|no one|nobody|anyone)\b(?:\s+[\w-]+){0,3}?\s+(?:(?:may|must|shall|will|can|should|are|is)\s+not|mustn't|shan't|won't|can't|cannot|agrees? not to|(?:are|is) (?:not )?(?:permitted|allowed|authori[sz]ed)|(?:are|is) (?:strictly )?prohibited|(?:are|is) forbidden)\b|\bprohibited from\b|\bagree(?:s)? not to\b|^\s*(?:do not|don't|never)\b|\bwithout (?:our|the|its) (?:express |prior |written |explicit )+(?:permission|consent|authori[sz]ation)\b|\bno (?:other )?rights? or licen[cs]es? (?:are|is) granted\b|\b(?:prohibited|restricted) (?:uses?|activities|conduct)\b/i;
+  /\b(?:you|users?|developers?|customers?|licensees?|members?|participants?|subscribers?|visitors?|no one|nobody|anyone)\b(?:\s+(?:also|further|otherwise|hereby|expressly|specifically|therefore|and we))?\s+(?:(?:may|must|shall|will|can|should|are|is)\s+not|mustn't|shan't|won't|can't|cannot|agrees? not to|(?:are|is) (?:not )?(?:permitted|allowed|authori[sz]ed)|(?:are|is) (?:strictly )?prohibited|(?:are|is) forbidden)\b|\bprohibited from\b|\bagree(?:s)? not to\b|^\s*(?:do not|don't|never)\b|\bwithout (?:our|the|its) (?:express |prior |written |explicit )+(?:permission|consent|authori[sz]ation)\b|\bno (?:other )?rights? or licen[cs]es? (?:are|is) granted\b|\b(?:prohibited|restricted) (?:uses?|activities|conduct)\b/i;
 
 const PERMISSIVE_USER =
   /\byou (?:may|must|shall|will|can|should) not\b(?:\s+\w+){0,3}\s+(?:be able|receive|need)\b/i;
@@ -26,7 +26,7 @@ const EXCEPTION =
   /\b(?:except|unless|other than|apart from|with the exception of|without your (?:consent|permission))\b/i;
 
 /** How far (in words) a negation may sit before the matched practice and still negate it. */
-const NEGATION_WINDOW_WORDS = 22;
+const NEGATION_WINDOW_WORDS = 30;
 
 /** A negation inside an "if you do not …" condition states no practice. */
 function negated(scope: string): boolean {
@@ -37,6 +37,14 @@ function negated(scope: string): boolean {
     const between = scope.slice(m.index + m[0].length);
     // Far from the practice it negates something else; "cannot … without" is a double negative.
     if (between.split(/\s+/).length > NEGATION_WINDOW_WORDS || /\bwithout\b/i.test(between)) continue;
+    // A new verb phrase ("… and your data will be deleted", "so that it no longer identifies you, …")
+    // ends the negation's reach.
+    if (
+      /\b(?:and|or|but)\s+(?:[\w'-]+\s+){0,3}?(?:will|may|can|shall|might|must|could|would)\b|\bso that\b|,\s*which\b/i.test(
+        between,
+      )
+    )
+      continue;
     return true;
   }
   return false;
@@ -50,7 +58,9 @@ function negated(scope: string): boolean {
 export function blankNames(text: string): string {
   return text
     .replace(/"[^"]{1,80}"/g, (m) => ' '.repeat(m.length))
-    .replace(/\bdo not (?:sell|share|track)\b(?: or (?:sell|share))?(?: my)?/gi, (m) => ' '.repeat(m.length));
+    .replace(/\bdo not (?:sell|share)(?: or (?:sell|share))? my\b|\bdo not track\b/gi, (m) =>
+      ' '.repeat(m.length),
+    );
 }
 
 function subClauseStart(text: string, at: number): number {
@@ -83,7 +93,8 @@ export function resolveStance(
 ): StanceResult {
   const cues: string[] = [];
   const sentence = text.slice(sentenceStart(text, start), end);
-  const scope = text.slice(subClauseStart(text, start), end);
+  // Quotes are blanked over the whole clause first, so a match inside a quoted label sees no negation.
+  const scope = blankNames(text).slice(subClauseStart(text, start), end);
   const after = text.slice(end);
 
   if (USER_NEGATION.test(blankNames(sentence)) && !PERMISSIVE_USER.test(sentence)) cues.push('user-neg');
@@ -99,7 +110,13 @@ export function resolveStance(
   if (HEDGE.test(text)) cues.push('hedge');
   if (EXCEPTION.test(after)) cues.push('exception');
 
-  if (/\?\s*$/.test(text)) cues.push('question');
+  if (
+    /\?\s*$/.test(text) &&
+    /^\W*(?:do|does|is|are|will|can|how|what|why|who|when|where|which|should|may)\b/i.test(text)
+  )
+    cues.push('question');
+  // "Arbitration may not apply to you": the negation follows the practice.
+  if (/^\W*(?:[\w-]+\W+){0,3}?(?:may|does|do|will|shall) not apply\b/i.test(after)) cues.push('neg');
 
   // Data guide §4: a denial with a real exception ("…except feedback you submit") is still `permits`;
   // a question or heading-like sentence only names the practice (`unclear`).

@@ -1,0 +1,155 @@
+/**
+ * Rule layer: negation scope, actor scope, list lead-ins, hedges, conditions. Every sentence here was
+ * written by the team for this test (none comes from a real policy).
+ */
+import { describe, expect, it } from 'vitest';
+import { applyRules } from '../../lib/classify/rules';
+import type { CategoryId } from '../../lib/classify/taxonomy';
+
+const hit = (text: string, category: CategoryId, leadIn?: string) =>
+  applyRules({ text, leadIn }).find((h) => h.category === category);
+
+describe('ai-training rules', () => {
+  it.each([
+    'We may use your posts to train our machine-learning models.',
+    'Your conversations help train the models that power the assistant.',
+    'Unless you opt out, we use your prompts for training our AI models.',
+  ])('permits: %s', (text) => {
+    expect(hit(text, 'ai-training')?.stance).toBe('permits');
+  });
+
+  it.each([
+    'We do not use your files to train our AI models.',
+    'We will never train our models on your private messages.',
+    'The Provider shall not use Customer Data to train its models.',
+    'Chats in private mode are not used to train our models.',
+    'We no longer train language models on your uploads.',
+    "We won't use your drafts to fine-tune any model.",
+  ])('denies: %s', (text) => {
+    expect(hit(text, 'ai-training')?.stance).toBe('denies');
+  });
+
+  it.each([
+    'You may not use the service to train a machine learning model.',
+    'You agree not to use any output to train competing AI models.',
+    'Users must not scrape content to train artificial intelligence models.',
+  ])('user-prohibited: %s', (text) => {
+    expect(hit(text, 'ai-training')?.stance).toBe('user-prohibited');
+  });
+
+  it('a bare list item inherits the "You may not:" lead-in', () => {
+    expect(
+      hit('train AI models on content from the platform; or', 'ai-training', 'You may not:')?.stance,
+    ).toBe('user-prohibited');
+    // The same item under a company lead-in is a practice.
+    expect(
+      hit('train AI models on content from the platform; or', 'ai-training', 'We use your information to:')
+        ?.stance,
+    ).toBe('permits');
+  });
+
+  it('negation scope stops at the clause boundary', () => {
+    const text = 'We do not sell your data, but we use your chats to train our AI models.';
+    expect(hit(text, 'ai-training')?.stance).toBe('permits');
+    expect(hit(text, 'data-sale')?.stance).toBe('denies');
+  });
+
+  it('a negation inside a condition does not deny the practice', () => {
+    expect(
+      hit('If you do not opt out, partners may use the data to train their own AI models.', 'ai-training')
+        ?.stance,
+    ).toBe('permits');
+  });
+
+  it('a denial with a real exception reads as permits (data guide §4)', () => {
+    expect(
+      hit('We do not train our models on your chats, except feedback you choose to send us.', 'ai-training')
+        ?.stance,
+    ).toBe('permits');
+  });
+
+  it('a negation inside a quoted control name is not a denial', () => {
+    expect(
+      hit('You can opt out by clicking "do not train on my content" in settings.', 'ai-training')?.stance,
+    ).toBe('permits');
+  });
+
+  it('the evidence phrase is verbatim from the clause, curly quotes included', () => {
+    const text = 'We don’t use your files to train our AI models.';
+    const h = hit(text, 'ai-training')!;
+    expect(text).toContain(h.phrase);
+    expect(h.stance).toBe('denies');
+  });
+
+  it('AI used for a feature is not training', () => {
+    expect(
+      hit('We use artificial intelligence to detect spam and translate messages.', 'ai-training'),
+    ).toBeUndefined();
+  });
+});
+
+describe('hedges and questions', () => {
+  it('a hedged sale denial is unclear', () => {
+    expect(hit('We do not sell personal information as traditionally understood.', 'data-sale')?.stance).toBe(
+      'unclear',
+    );
+  });
+
+  it('"not directly" is unclear', () => {
+    expect(hit('Files you upload are not used directly to train our models.', 'ai-training')?.stance).toBe(
+      'unclear',
+    );
+  });
+
+  it('a question names the practice without stating it', () => {
+    expect(hit('Do we sell your personal information?', 'data-sale')?.stance).toBe('unclear');
+  });
+});
+
+describe('other families', () => {
+  it('retention, not ownership', () => {
+    expect(hit('We retain your messages for 30 days after you delete them.', 'data-retention')?.stance).toBe(
+      'permits',
+    );
+    expect(hit('You retain ownership of the content you post.', 'data-retention')).toBeUndefined();
+  });
+
+  it('a licence the user grants, not one granted to the user', () => {
+    expect(
+      hit('You grant us a worldwide, royalty-free licence to host your photos.', 'content-license')?.stance,
+    ).toBe('permits');
+    expect(hit('We grant you a limited licence to use the app.', 'content-license')).toBeUndefined();
+  });
+
+  it('"you cannot opt out" means no choice', () => {
+    expect(hit('You cannot opt out of service announcements.', 'user-choice')?.stance).toBe('denies');
+    expect(hit('You can opt out of marketing emails at any time.', 'user-choice')?.stance).toBe('permits');
+  });
+
+  it('a class-action waiver is the arbitration practice itself', () => {
+    expect(hit('You may not bring a class action against us.', 'arbitration')?.stance).toBe('permits');
+  });
+
+  it('the "Do Not Sell or Share" link is a choice, not a sale statement', () => {
+    expect(hit('Use the Do Not Sell or Share My Personal Information link.', 'data-sale')).toBeUndefined();
+    expect(hit('Use the Do Not Sell or Share My Personal Information link.', 'user-choice')?.stance).toBe(
+      'permits',
+    );
+  });
+
+  it('international transfers and mechanisms', () => {
+    expect(
+      hit('Your data may be transferred to countries other than your own.', 'international-transfer'),
+    ).toBeDefined();
+    expect(hit('We rely on standard contractual clauses.', 'international-transfer')).toBeDefined();
+  });
+});
+
+describe('robustness', () => {
+  it('handles empty, huge and odd input without throwing', () => {
+    expect(applyRules({ text: '' })).toEqual([]);
+    const huge = 'we may share your data with partners '.repeat(20_000);
+    expect(() => applyRules({ text: huge })).not.toThrow();
+    expect(() => applyRules({ text: '(((((((((((( "" \u0000 \uFFFF' })).not.toThrow();
+  });
+});
