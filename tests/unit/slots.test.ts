@@ -1,0 +1,59 @@
+/** Slot extraction on sentences written by the team for this test. */
+import { describe, expect, it } from 'vitest';
+import { extractSlots } from '../../lib/explain/slots';
+
+describe('extractSlots', () => {
+  it('reads data, default, choice and scope from an opt-out training clause', () => {
+    const s = extractSlots(
+      'Unless you opt out in your settings, we use your chats to train our models; this does not apply to Enterprise or API customers.',
+    );
+    expect(s.data).toContain('chats');
+    expect(s.purposes).toContain('training AI models');
+    expect(s.default).toBe('on');
+    expect(s.choice).toBe('turn it off in settings');
+    expect(s.scope).toEqual(['Enterprise', 'API']);
+  });
+
+  it('opt-in and consent mean off by default', () => {
+    expect(extractSlots('We only use your recordings if you opt in.').default).toBe('off');
+    expect(extractSlots('With your explicit consent, we may analyse your voice recordings.').default).toBe(
+      'off',
+    );
+    expect(extractSlots('Model training is off by default for business accounts.').default).toBe('off');
+  });
+
+  it('no stated default or choice gives null', () => {
+    const s = extractSlots('We share information with payment processors.');
+    expect(s.default).toBeNull();
+    expect(s.choice).toBeNull();
+    expect(s.scope).toEqual([]);
+  });
+
+  it('safeguards', () => {
+    expect(extractSlots('We de-identify and aggregate usage data before analysis.').safeguards).toEqual([
+      'de-identified',
+      'aggregated',
+    ]);
+    expect(extractSlots('We disassociate your feedback from your account first.').safeguards).toEqual([
+      'disconnected from your account',
+    ]);
+  });
+
+  it('scope names count only when excluded', () => {
+    expect(extractSlots('Enterprise customers get a dedicated account manager.').scope).toEqual([]);
+    expect(extractSlots('Temporary chats are not used for training.').scope).toEqual(['temporary chats']);
+  });
+
+  it('choices', () => {
+    expect(extractSlots('You can object to this processing.').choice).toBe('object');
+    expect(extractSlots('Click unsubscribe in any email.').choice).toBe('unsubscribe');
+    expect(extractSlots('You may withdraw your consent at any time.').choice).toBe('withdraw consent');
+    expect(extractSlots('You can ask us to delete your account data.').choice).toBe('ask for deletion');
+  });
+
+  it('data types come in order of appearance without duplicates', () => {
+    expect(
+      extractSlots('We collect your location data, contact details and location data again.').data,
+    ).toEqual(['location', 'contact details']);
+  });
+});
