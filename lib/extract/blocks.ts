@@ -202,8 +202,24 @@ export function collectBlocks(root: Element, options: BlockOptions = {}): BlockR
     if (level) {
       const owner = currentOwner();
       flush(owner?.kind ?? 'paragraph', owner?.el ?? null);
-      const text = clean(el.textContent ?? '');
+      // An unclosed <h2> swallows the paragraphs after it: only its leading inline text is the heading,
+      // the blocks inside are walked as content.
+      let firstBlock: Node | null = null;
+      let headingText = '';
+      for (let c = el.firstChild; c; c = c.nextSibling) {
+        if (c.nodeType === 1 && BLOCK_TAGS.has((c as Element).tagName.toUpperCase())) {
+          firstBlock = c;
+          break;
+        }
+        headingText += c.textContent ?? '';
+      }
+      const text = clean(headingText);
       if (text) pushHeading(text.slice(0, 300), level);
+      if (firstBlock) {
+        const rest: Node[] = [];
+        for (let c: Node | null = firstBlock; c; c = c.nextSibling) rest.push(c);
+        for (let i = rest.length - 1; i >= 0; i--) stack.push({ type: 'enter', node: rest[i]! });
+      }
       continue;
     }
     if (tag === 'BR' || tag === 'HR') {

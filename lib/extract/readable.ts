@@ -28,6 +28,8 @@ function textLength(el: Element | null): number {
   return el ? (el.textContent ?? '').replace(/\s+/g, ' ').length : 0;
 }
 
+const MAX_DEPTH = 100;
+
 const NOT_CONTENT = new Set([
   'SCRIPT',
   'STYLE',
@@ -67,8 +69,22 @@ function visibleTextLength(root: Element | null): number {
   return n;
 }
 
-function countElements(doc: Document): number {
-  return doc.getElementsByTagName('*').length || doc.querySelectorAll('*').length;
+/**
+ * Whether the document is too big or too deep for Readability, whose scoring grows roughly with the cube
+ * of nesting depth (a 400-deep chain takes seconds, 2,000-deep minutes). The walk stops at the first
+ * limit hit. Corpus pages nest at most 33 deep; 100 leaves room for heavy frameworks.
+ */
+export function tooComplexForReadability(doc: Document, maxElems: number, maxDepth = MAX_DEPTH): boolean {
+  const root = doc.documentElement;
+  if (!root) return false;
+  let count = 0;
+  const stack: [Element, number][] = [[root, 0]];
+  while (stack.length) {
+    const [el, depth] = stack.pop()!;
+    if (++count > maxElems || depth > maxDepth) return true;
+    for (let c = el.firstElementChild; c; c = c.nextElementSibling) stack.push([c, depth + 1]);
+  }
+  return false;
 }
 
 /** The fallback container of a fresh clone: main → article → [role=main] → body, chrome removed. */
@@ -101,8 +117,8 @@ export function findReadableContent(doc: Document, options: ReadableOptions = {}
   let article: ReturnType<Readability<Node>['parse']> = null;
   const maxElems = options.maxElemsToParse ?? 40_000;
   try {
-    // Readability counts with getElementsByTagName('*'), which some DOMs (linkedom) answer with 0; check here.
-    if (countElements(doc) > maxElems) throw new Error('too many elements');
+    // Checked here too: Readability counts with getElementsByTagName('*'), which linkedom answers with 0.
+    if (tooComplexForReadability(doc, maxElems)) throw new Error('too many elements or too deep');
     const clone = doc.cloneNode(true) as Document;
     article = new Readability<Node>(clone, {
       maxElemsToParse: maxElems,
