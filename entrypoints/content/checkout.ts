@@ -1,7 +1,8 @@
 /**
  * Checkout / sign-up pages: find the policies the form binds the user to, report them to the background,
- * and show a small dismissible badge next to the order / sign-up button (in a closed shadow root, so the
- * page can neither style nor read it). Reading the policies is always the user's choice.
+ * and show a small dismissible badge next to the order / sign-up button, in a shadow root so the page's CSS
+ * cannot restyle it (open, like the rest of our in-page UI, so assistive tech and axe can reach it).
+ * Reading the policies is always the user's choice.
  */
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
@@ -159,7 +160,7 @@ async function report(ctx: ContentScriptContext, doc: Document, analysis: Checko
   if (!ctx.isValid || !state || state.policies.length === 0) return;
 
   const host = doc.createElement(HOST_TAG);
-  const root = host.attachShadow({ mode: 'closed' });
+  const root = host.attachShadow({ mode: 'open' });
   const anchor = findCommitButton(doc);
   // Next to the button the user is about to press; at the end of the form's container otherwise.
   if (anchor?.parentElement) anchor.insertAdjacentElement('afterend', host);

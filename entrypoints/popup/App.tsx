@@ -120,7 +120,7 @@ export function App() {
       data={data}
       {...handlers}
       optionsUrl={browser.runtime.getURL('/options.html')}
-      historyUrl={(browser.runtime.getURL as (path: string) => string)('/history.html')}
+      historyUrl={(browser.runtime.getURL as (path: string) => string)('/policy-history.html')}
       locale={browser.i18n.getUILanguage()}
     />
   );
