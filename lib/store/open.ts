@@ -26,6 +26,9 @@ export function upgradeSchema(
   oldVersion: number,
   newVersion: number,
 ): void {
+  // A database opened without a version (devtools, a test probe) exists at version 1 with no stores: treat it
+  // as new, or every later step would fail on the missing stores and the history would never open.
+  if (!rawDb.objectStoreNames.contains('versions')) oldVersion = 0;
   if (oldVersion < 1 && newVersion >= 1) {
     const db = wrap(rawDb) as unknown as IDBPDatabase<FineprintDBv1>;
     db.createObjectStore('documents', { keyPath: 'url' });

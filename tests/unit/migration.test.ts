@@ -100,6 +100,28 @@ describe('schema migrations (hand-written fixture clauses)', () => {
   });
 });
 
+describe('schema migrations from an empty database', () => {
+  it('opens a database that was created empty (no version, no stores) by someone else', async () => {
+    const factory = new IDBFactory();
+    await new Promise<void>((ok, fail) => {
+      const r = factory.open('empty');
+      r.onsuccess = () => {
+        r.result.close();
+        ok();
+      };
+      r.onerror = () => fail(r.error);
+    });
+    const db = await openHistoryDB(factory, 'empty');
+    expect([...db.objectStoreNames].sort()).toEqual(['checks', 'documents', 'versions', 'visits']);
+    const r = await recordSnapshot(db, {
+      ...v1snap('https://e.com/p', VERSION_A, 1),
+      source: 'visit',
+      markSeen: true,
+    });
+    expect(r.isNewVersion).toBe(true);
+  });
+});
+
 describeCorpus('schema migrations with a real policy analysed through lib/pipeline', () => {
   it('v1 database holding corpus-derived clauses migrates to the current version intact', async () => {
     const file = join(CORPUS, 'html/changes/Tinder__Privacy_Policy');
