@@ -1,0 +1,122 @@
+/**
+ * The popup against real corpus pages in Chromium: page kind, clauses grouped by category, reveal and
+ * highlight toggle reaching the page, the cross-site comparison over the local history, and a clear
+ * "not a policy" for a news page.
+ */
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describeCorpus } from '../support/corpus';
+import {
+  CORPUS_PAGES,
+  describeE2E,
+  highlightsOf,
+  launchExtension,
+  openPopup,
+  serve,
+  tabIdOf,
+  waitFor,
+  waitForPopupReady,
+  type LaunchedBrowser,
+  type TestServer,
+} from './harness';
+
+const SETTLE_MS = 20_000;
+
+describeE2E('popup (Chromium + built extension)', () => {
+  describeCorpus('real pages', () => {
+    let b: LaunchedBrowser;
+    let server: TestServer;
+
+    beforeAll(async () => {
+      server = await serve(
+        Object.fromEntries(Object.values(CORPUS_PAGES).map(({ doc, path }) => [path, { corpus: doc }])),
+      );
+      b = await launchExtension();
+    });
+    afterAll(async () => {
+      await b?.close();
+      await server?.close();
+    });
+
+    /** Loads a page and waits until the background has a report for its tab (the popup shows it). */
+    async function visit(path: string): Promise<{ page: Page; popup: Page }> {
+      const page = await b.context.newPage();
+      await page.goto(server.url(path));
+      const tabId = await tabIdOf(b.serviceWorker!, page);
+      let popup: Page | null = null;
+      await waitFor(
+        async () => {
+          await popup?.close();
+          popup = await openPopup(b.context, b.extensionId, tabId);
+          await waitForPopupReady(popup);
+          return (await popup.locator('[data-page-kind]').getAttribute('data-page-kind')) !== 'other' ||
+            (await popup.locator('[data-verdict="not-a-policy"]').count()) > 0
+            ? true
+            : null;
+        },
+        SETTLE_MS,
+        1000,
+      );
+      return { page, popup: popup! };
+    }
+
+    it('shows the policy’s clauses by category; reveal and the highlight toggle reach the page', async () => {
+      // Two other policies first, so the comparison has something to compare with.
+      for (const p of [CORPUS_PAGES.terms.path, CORPUS_PAGES.longPolicy.path]) {
+        const { page, popup } = await visit(p);
+        await Promise.all([page.close(), popup.close()]);
+      }
+      const { page, popup } = await visit(CORPUS_PAGES.policy.path);
+      expect(await popup.locator('[data-page-kind]').getAttribute('data-page-kind')).toBe('privacy-policy');
+      const groups = popup.locator('[data-category]');
+      expect(await groups.count()).toBeGreaterThan(0);
+      const first = groups.first();
+      expect(await first.locator('button[aria-expanded]').getAttribute('aria-expanded')).toBe('true');
+      const clause = first.locator('[data-clause-id]').first();
+      const clauseId = await clause.getAttribute('data-clause-id');
+      expect(clauseId).toBeTruthy();
+
+      await page.bringToFront();
+      await clause.locator('button.reveal').click();
+      // The page did find it: no "could not be found" note.
+      await popup.waitForTimeout(500);
+      expect(await clause.locator('.note').count()).toBe(0);
+
+      await waitFor(async () => Object.values(await highlightsOf(page)).some((n) => n > 0), SETTLE_MS);
+      await popup.locator('.toolbar input[type="checkbox"]').uncheck();
+      const off = await waitFor(
+        async () => Object.values(await highlightsOf(page)).every((n) => n === 0),
+        5000,
+      );
+      expect(off).toBe(true);
+      await popup.locator('.toolbar input[type="checkbox"]').check();
+      const on = await waitFor(async () => Object.values(await highlightsOf(page)).some((n) => n > 0), 5000);
+      expect(on).toBe(true);
+
+      await popup.locator('[role="tab"]', { hasText: 'How others compare' }).click();
+      const basis = popup.locator('[data-view="compare"] .basis');
+      await basis.waitFor({ timeout: 10_000 });
+      expect(await basis.textContent()).toMatch(/Compared with [1-9]\d* other policies/);
+      expect(await popup.locator('[data-compare-category]').count()).toBeGreaterThan(0);
+
+      // Keyboard: tabs move with the arrow keys.
+      await popup.locator('[role="tab"][aria-selected="true"]').press('ArrowLeft');
+      expect(await popup.locator('[role="tab"][aria-selected="true"]').textContent()).toBe('What changed');
+      await Promise.all([page.close(), popup.close()]);
+    });
+
+    it('says clearly that a news page is not a policy', async () => {
+      const page = await b.context.newPage();
+      await page.goto(server.url(CORPUS_PAGES.news.path));
+      await page.waitForTimeout(1500);
+      const popup = await openPopup(b.context, b.extensionId, await tabIdOf(b.serviceWorker!, page));
+      await waitForPopupReady(popup);
+      expect(await popup.locator('[data-page-kind]').getAttribute('data-page-kind')).toBe('other');
+      expect(await popup.locator('[data-verdict]').textContent()).toMatch(
+        /not a privacy policy|has not analysed/,
+      );
+      expect(await popup.locator('[data-category]').count()).toBe(0);
+      await Promise.all([page.close(), popup.close()]);
+    });
+  });
+});
