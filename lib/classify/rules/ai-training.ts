@@ -46,6 +46,7 @@ const DATA = alt(
 /** AI / ML training on user data. Lexicon from classifier.md §4.1. */
 export const aiTraining: RuleFamily = {
   category: 'ai-training',
+  cue: /train|model|machine|artificial|\bai\b|learning|algorithm|neural|llm|classifier|gemini|copilot|grok|llama/i,
   userNegation: 'user-prohibited',
   patterns: [
     // "use your Content to train … models", "used for training our models"

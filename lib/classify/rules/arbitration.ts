@@ -4,6 +4,7 @@ import type { RuleFamily } from './types';
 /** Private arbitration, class-action and jury-trial waivers. */
 export const arbitration: RuleFamily = {
   category: 'arbitration',
+  cue: /arbitrat|class|jury/i,
   // "You may not bring a class action" is the waiver itself, i.e. the company's practice.
   userNegation: 'permits',
   patterns: [

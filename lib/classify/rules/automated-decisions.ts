@@ -4,6 +4,7 @@ import type { RuleFamily } from './types';
 /** Automated decision-making and profiling with significant effects. */
 export const automatedDecisions: RuleFamily = {
   category: 'automated-decisions',
+  cue: /automat|profil/i,
   userNegation: 'user-prohibited',
   patterns: [
     {

@@ -6,6 +6,7 @@ const LICENCE = 'licen[cs]e';
 /** A licence the user grants the company over what they post or upload. */
 export const contentLicense: RuleFamily = {
   category: 'content-license',
+  cue: /licen[cs]e/i,
   userNegation: 'user-prohibited',
   // A licence granted *to* the user (to use the app) is the reverse relationship.
   vetoes: [

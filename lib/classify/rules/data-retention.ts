@@ -14,6 +14,7 @@ const DURATION = alt(
 /** How long data is kept, including after account deletion. */
 export const dataRetention: RuleFamily = {
   category: 'data-retention',
+  cue: /retain|retention|keep|kept|stor|hold|held|maintain|preserv|delet|eras|purg|as long as/i,
   userNegation: 'user-prohibited',
   patterns: [
     // "You retain ownership of your content" and "as retained in UK law" are not about keeping data.

@@ -17,6 +17,7 @@ const SELL = alt(
 /** Sale of personal data (including the US "sell / share for cross-context advertising" sense). */
 export const dataSale: RuleFamily = {
   category: 'data-sale',
+  cue: /sell|sold|rent|trad|moneti|sale|consideration/i,
   userNegation: 'user-prohibited',
   // The "Do Not Sell My Personal Information" link names a choice, it does not state a practice.
   vetoes: [/\bdo not sell (?:or share )?my\b/i],

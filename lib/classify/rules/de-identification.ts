@@ -4,6 +4,7 @@ import type { RuleFamily } from './types';
 /** Data said to be anonymised, aggregated or de-identified before some use. */
 export const deIdentification: RuleFamily = {
   category: 'de-identification',
+  cue: /identif|anonym|pseudonym|aggregat|disassociat|remov/i,
   userNegation: 'user-prohibited',
   patterns: [
     {

@@ -67,7 +67,7 @@ export function applyRules(clause: Pick<Clause, 'text' | 'leadIn'>): RuleHit[] {
   const leadIn = clause.leadIn ? asciiPunctuation(clause.leadIn) : undefined;
   const hits: RuleHit[] = [];
   for (const family of RULE_FAMILIES) {
-    if (family.vetoes?.some((v) => v.test(text))) continue;
+    if (!family.cue.test(text) || family.vetoes?.some((v) => v.test(text))) continue;
     let best: RuleHit | null = null;
     for (const p of family.patterns) {
       if (best && (best.strong || !p.strong)) continue;

@@ -15,6 +15,7 @@ const ELSEWHERE = alt(
 /** Storage or processing outside the user's jurisdiction, and transfer mechanisms. */
 export const internationalTransfer: RuleFamily = {
   category: 'international-transfer',
+  cue: /transfer|stor|process|host|located|server|sent|contractual|adequacy|framework|shield|binding corporate/i,
   userNegation: 'user-prohibited',
   patterns: [
     {

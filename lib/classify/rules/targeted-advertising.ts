@@ -4,6 +4,7 @@ import type { RuleFamily } from './types';
 /** Targeted or behavioural advertising and marketing profiling. */
 export const targetedAdvertising: RuleFamily = {
   category: 'targeted-advertising',
+  cue: /\bads?\b|advert|marketing|targeting|retarget|remarket/i,
   userNegation: 'user-prohibited',
   patterns: [
     {

@@ -16,6 +16,11 @@ export interface RulePattern {
 
 export interface RuleFamily {
   category: CategoryId;
+  /**
+   * Cheap pre-check: a clause that does not match it cannot match any pattern, so the family is skipped.
+   * Must be implied by every pattern (a unit test checks this on the patterns' own examples).
+   */
+  cue: RegExp;
   patterns: RulePattern[];
   /** A clause matching any veto never fires this family (e.g. a licence granted *to* the user). */
   vetoes?: RegExp[];

@@ -15,6 +15,7 @@ const DOC = alt(
 /** The company may change the terms (or the service) on its own. */
 export const unilateralChange: RuleFamily = {
   category: 'unilateral-change',
+  cue: /chang|modif|amend|updat|revis|replac|reserve|at any time|discontinu|suspend/i,
   userNegation: 'user-prohibited',
   patterns: [
     {
