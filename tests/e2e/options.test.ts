@@ -1,0 +1,153 @@
+/**
+ * The options page in Chromium: settings persist in storage.local, and export → delete → import restores
+ * the same history; an invalid file is refused with a clear message and nothing is lost.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describeCorpus } from '../support/corpus';
+import {
+  CORPUS_PAGES,
+  describeE2E,
+  launchExtension,
+  serve,
+  waitFor,
+  type LaunchedBrowser,
+  type TestServer,
+} from './harness';
+
+interface ExportFile {
+  format: string;
+  documents: { url: string }[];
+  versions: { id: number; url: string; hash: string }[];
+  visits: unknown[];
+  checks: unknown[];
+}
+
+describeE2E('options page (Chromium + built extension)', () => {
+  describeCorpus('with a real history', () => {
+    let b: LaunchedBrowser;
+    let server: TestServer;
+    let dir: string;
+
+    beforeAll(async () => {
+      dir = mkdtempSync(join(tmpdir(), 'fineprint-export-'));
+      server = await serve({
+        [CORPUS_PAGES.policy.path]: { corpus: CORPUS_PAGES.policy.doc },
+        [CORPUS_PAGES.terms.path]: { corpus: CORPUS_PAGES.terms.doc },
+      });
+      b = await launchExtension();
+    });
+    afterAll(async () => {
+      await b?.close();
+      await server?.close();
+      rmSync(dir, { recursive: true, force: true });
+    });
+
+    async function exportNow(options: Page, name: string): Promise<ExportFile> {
+      const download = options.waitForEvent('download');
+      await options.locator('#export').click();
+      const file = join(dir, name);
+      await (await download).saveAs(file);
+      return JSON.parse(readFileSync(file, 'utf8')) as ExportFile;
+    }
+    const status = (options: Page) => options.locator('[role="status"][data-status]');
+
+    it('export → delete everything → import restores the same history', async () => {
+      for (const p of [CORPUS_PAGES.policy.path, CORPUS_PAGES.terms.path]) {
+        const page = await b.context.newPage();
+        await page.goto(server.url(p));
+        await page.waitForTimeout(500);
+        await page.close();
+      }
+      const options = await b.context.newPage();
+      await options.goto(`chrome-extension://${b.extensionId}/options.html`);
+      await options.locator('main[data-ready="true"]').waitFor();
+      // The history records both visits (asynchronously): wait until an export holds two documents.
+      let first: ExportFile | null = null;
+      await waitFor(
+        async () => {
+          first = await exportNow(options, 'first.json');
+          return first.documents.length >= 2;
+        },
+        20_000,
+        500,
+      );
+      expect(first!.format).toBe('fineprint-history');
+      expect(first!.documents.length).toBeGreaterThanOrEqual(2);
+      expect(await status(options).textContent()).toMatch(/Exported \d+ policies/);
+
+      await options.locator('#delete').click();
+      await options.locator('#delete-confirm').click();
+      await waitFor(async () => (await status(options).textContent())?.includes('deleted'), 5000);
+      const emptied = await exportNow(options, 'empty.json');
+      expect(emptied.documents).toEqual([]);
+      expect(emptied.versions).toEqual([]);
+
+      await options.locator('#import').setInputFiles(join(dir, 'first.json'));
+      await waitFor(async () => (await status(options).textContent())?.startsWith('Imported'), 10_000);
+      expect(await status(options).getAttribute('data-status')).toBe('ok');
+      const restored = await exportNow(options, 'restored.json');
+      const strip = (e: ExportFile) => ({ ...e, exportedAt: 0 });
+      expect(strip(restored)).toEqual(strip(first!));
+      await options.close();
+    });
+
+    it('refuses an invalid file with a clear message and keeps the history', async () => {
+      const options = await b.context.newPage();
+      await options.goto(`chrome-extension://${b.extensionId}/options.html`);
+      await options.locator('main[data-ready="true"]').waitFor();
+      const before = await exportNow(options, 'before.json');
+      const bad = join(dir, 'bad.json');
+      writeFileSync(
+        bad,
+        JSON.stringify({
+          format: 'fineprint-history',
+          version: 1,
+          documents: [{ url: 1 }],
+          versions: [],
+          visits: [],
+          checks: [],
+        }),
+      );
+      await options.locator('#import').setInputFiles(bad);
+      await waitFor(async () => (await status(options).getAttribute('data-status')) === 'error', 5000);
+      expect(await status(options).textContent()).toMatch(/Nothing was imported\. The export is damaged/);
+      writeFileSync(join(dir, 'notjson.json'), '{ this is not json');
+      await options.locator('#import').setInputFiles(join(dir, 'notjson.json'));
+      await waitFor(async () => (await status(options).textContent())?.includes('not valid JSON'), 5000);
+      const after = await exportNow(options, 'after.json');
+      expect({ ...after, exportedAt: 0 }).toEqual({ ...before, exportedAt: 0 });
+      await options.close();
+    });
+
+    it('saves settings to storage.local in the shared shape', async () => {
+      const options = await b.context.newPage();
+      await options.goto(`chrome-extension://${b.extensionId}/options.html`);
+      await options.locator('main[data-ready="true"]').waitFor();
+      await options.locator('[data-show-category="arbitration"]').uncheck();
+      await options.locator('#recheck-enabled').check();
+      await options.locator('#site-input').fill('https://Bank.example/login');
+      await options.locator('#site-input').press('Enter');
+      const stored = await waitFor(async () => {
+        const s = (await b.serviceWorker!.evaluate(async () => {
+          const { chrome } = globalThis as unknown as {
+            chrome: { storage: { local: { get: (k: string) => Promise<Record<string, unknown>> } } };
+          };
+          return (await chrome.storage.local.get('settings')).settings;
+        })) as
+          { shownCategories: string[]; recheck: { enabled: boolean }; disabledSites: string[] } | undefined;
+        return s?.disabledSites?.includes('bank.example') ? s : null;
+      }, 5000);
+      expect(stored).not.toBeNull();
+      expect(stored!.shownCategories).not.toContain('arbitration');
+      expect(stored!.recheck.enabled).toBe(true);
+      await options.reload();
+      await options.locator('main[data-ready="true"]').waitFor();
+      expect(await options.locator('[data-show-category="arbitration"]').isChecked()).toBe(false);
+      await options.close();
+    });
+  });
+});
