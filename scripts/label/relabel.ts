@@ -13,17 +13,19 @@ const d = parseDecisions(`0 ${codes.join(' ')}`, 1).get(0)!;
 const ai = d.labels.find((l) => l.category === 'ai-training');
 const licence = d.labels.some((l) => l.category === 'content-license' && l.stance === 'permits');
 const hard = d.hard || ai?.stance === 'denies' || ai?.stance === 'user-prohibited' || (licence && !ai);
-const file = join(LABELS_DIR, 'annotated.jsonl');
 let n = 0;
-const out = readFileSync(file, 'utf8')
-  .split('\n')
-  .map((line) => {
-    if (!line.includes(`"hash":"${hash}"`)) return line;
-    const r = JSON.parse(line) as LabelRecord;
-    r.labels = d.labels;
-    r.hard_negative = hard;
-    n++;
-    return JSON.stringify(r);
-  });
-writeFileSync(file, out.join('\n'));
+for (const name of ['annotated.jsonl', 'opp115-eval.jsonl']) {
+  const file = join(LABELS_DIR, name);
+  const out = readFileSync(file, 'utf8')
+    .split('\n')
+    .map((line) => {
+      if (!line.includes(`"hash":"${hash}"`)) return line;
+      const r = JSON.parse(line) as LabelRecord;
+      r.labels = d.labels;
+      r.hard_negative = hard;
+      n++;
+      return JSON.stringify(r);
+    });
+  writeFileSync(file, out.join('\n'));
+}
 console.log(`${hash}: ${n} records relabelled`);
