@@ -1,5 +1,7 @@
 // The background dispatcher fed forged messages, as a malicious page's content-script context could send
 // them. Payloads are team-written. `wxt/browser` is WXT's fake browser (WxtVitest plugin).
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { browser } from 'wxt/browser';
@@ -35,6 +37,24 @@ async function stored(): Promise<Record<string, unknown>> {
   return browser.storage.session.get(null);
 }
 
+/** Records in every IndexedDB store (the history store the background writes to). */
+async function idbRecords(): Promise<number> {
+  const req = <T>(r: IDBRequest<T>) =>
+    new Promise<T>((ok, fail) => {
+      r.onsuccess = () => ok(r.result);
+      r.onerror = () => fail(r.error);
+    });
+  let n = 0;
+  for (const info of await indexedDB.databases()) {
+    const db = await req(indexedDB.open(info.name!));
+    for (const store of Array.from(db.objectStoreNames)) {
+      n += await req(db.transaction(store).objectStore(store).count());
+    }
+    db.close();
+  }
+  return n;
+}
+
 async function rejection(result: Promise<unknown> | undefined): Promise<string> {
   expect(result).toBeInstanceOf(Promise);
   const error = await (result as Promise<unknown>).then(
@@ -47,6 +67,7 @@ async function rejection(result: Promise<unknown> | undefined): Promise<string> 
 
 beforeEach(() => {
   fakeBrowser.reset();
+  globalThis.indexedDB = new IDBFactory();
   // Rejections are logged by design; keep the test output readable.
   vi.spyOn(console, 'warn').mockImplementation(() => undefined);
 });
@@ -58,7 +79,9 @@ describe('dispatch: accepted messages', () => {
     };
     expect(reply.clauses.map((c) => c.id)).toEqual(['k1']);
     expect(Array.isArray(reply.clauses[0]!.labels)).toBe(true);
-    expect(Object.keys(await stored())).toEqual(['tab:42']);
+    expect(await stored()).toHaveProperty('tab:42');
+    expect(Object.keys(await stored()).filter((k) => k.startsWith('storageError'))).toEqual([]);
+    expect(await idbRecords()).toBeGreaterThan(0);
     const state = (await dispatch(
       { type: 'popup→bg:get-tab-state', payload: { tabId: 42 } },
       popupSender,
@@ -167,11 +190,44 @@ describe('dispatch: forged messages are rejected with a reason and nothing is st
       popupSender,
       /tabId: expected number/,
     ],
+    [
+      'checkout links to a third-party site',
+      {
+        type: 'content→bg:checkout-found',
+        payload: {
+          url: PAGE,
+          flavour: 'checkout',
+          signals: [],
+          policyLinks: [{ url: 'https://exfil.test/?q=secret', text: 'Terms', kind: 'terms' }],
+        },
+      },
+      tabSender(),
+      /not on the reporting page/,
+    ],
+    [
+      'checkout read of a file: URL',
+      { type: 'content→bg:checkout-read', payload: { urls: ['file:///etc/passwd'] } },
+      tabSender(),
+      /scheme file:/,
+    ],
+    [
+      'history wipe from a page',
+      { type: 'options→bg:delete-history', payload: { confirm: 'delete-everything' } },
+      tabSender(),
+      /not one of our extension pages/,
+    ],
+    [
+      'history import from a page',
+      { type: 'options→bg:import-history', payload: { data: {} } },
+      tabSender(),
+      /not one of our extension pages/,
+    ],
   ];
 
   it.each(cases)('%s', async (_name, message, sender, why) => {
     expect(await rejection(dispatch(message, sender))).toMatch(why);
     expect(await stored()).toEqual({});
+    expect(await idbRecords()).toBe(0);
   });
 
   it('a cyclic payload (possible through Firefox structured clone) is refused, not crashed on', async () => {
