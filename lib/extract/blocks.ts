@@ -136,6 +136,21 @@ function isPseudoHeading(el: Element, text: string): boolean {
 }
 
 /**
+ * A short title-like line on its own ("Eligibility", "Information We Collect"): sites that draw headings
+ * with CSS on a `<div>` (which Readability turns into `<p>`). Sentences end with punctuation; dates
+ * ("Published: January 1, 2015") are excluded by the year.
+ */
+function isTitleLike(text: string): boolean {
+  return (
+    text.length <= 50 &&
+    text.split(' ').length <= 7 &&
+    /^\p{Lu}/u.test(text) &&
+    !/[.,;:!?)]$/.test(text) &&
+    !/\d{4}/.test(text)
+  );
+}
+
+/**
  * Walk `root` and return its text blocks in document order.
  * Headings update the heading path; text directly inside a block element belongs to the innermost
  * open block, so `<li>Lead <ul><li>a</li></ul></li>` yields "Lead" and then "a" (with lead-in "Lead").
@@ -163,6 +178,10 @@ export function collectBlocks(root: Element, options: BlockOptions = {}): BlockR
     chars += text.length;
     if (owner && kind === 'paragraph' && isPseudoHeading(owner, text)) {
       pushHeading(text, 7);
+      return;
+    }
+    if (kind === 'paragraph' && isTitleLike(text)) {
+      pushHeading(text, 8);
       return;
     }
     const block: Block = { kind, text, headingPath: path() };
