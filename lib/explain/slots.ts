@@ -77,7 +77,20 @@ const SCOPE: Lexicon = [
   [/\b(?:EEA|European Economic Area|EU|UK|United Kingdom|Switzerland)\b/, 'users in the EU/UK'],
 ];
 
+const unions = new WeakMap<Lexicon, RegExp>();
+
+/** One alternation of a lexicon's patterns: most clauses match none, and one test is cheaper than many. */
+function unionOf(lexicon: Lexicon): RegExp {
+  let u = unions.get(lexicon);
+  if (!u) {
+    u = new RegExp(lexicon.map(([re]) => `(?:${re.source})`).join('|'), 'i');
+    unions.set(lexicon, u);
+  }
+  return u;
+}
+
 function collect(text: string, lexicon: Lexicon): string[] {
+  if (!unionOf(lexicon).test(text)) return [];
   const found: Array<[number, string]> = [];
   for (const [re, label] of lexicon) {
     const m = re.exec(text);

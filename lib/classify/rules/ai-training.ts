@@ -101,7 +101,7 @@ export const aiTraining: RuleFamily = {
           ),
           near(
             alt('help(?:s|ing)?', 'make(?:s)?', 'allow(?:s|ing)?'),
-            `(?:our |the |its )?(?:AI )?models? (?:to )?(?:become|be|get|learn|respond|perform|improve)`,
+            `(?:our |the |its )?(?:AI )?models? (?:to )?(?:become|be|get|learn|respond|perform|improve|more|better)`,
             2,
           ),
           'help(?:s|ing)? (?:to )?train',
@@ -113,6 +113,20 @@ export const aiTraining: RuleFamily = {
         ),
       ),
       strong: false,
+    },
+    // Umbrella terms some policies define once and reuse ("Artificial Intelligence Purposes").
+    {
+      id: 'ai.ai-purposes',
+      pattern: rx(
+        alt(
+          'AI-related (?:uses?|processing|purposes)',
+          'artificial intelligence purposes',
+          'machine learning (?:development|purposes)',
+          'through machine learning',
+        ),
+      ),
+      strong: false,
+      vague: true,
     },
     {
       id: 'ai.develop-ai',

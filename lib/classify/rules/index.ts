@@ -84,7 +84,8 @@ export function applyRules(clause: Pick<Clause, 'text' | 'leadIn'>): RuleHit[] {
       );
       const { stance: first, cues } = stances[0]!;
       const kinds = new Set(stances.map((s) => s.stance));
-      const stance = kinds.has('permits') && kinds.has('denies') ? 'permits' : first;
+      const mixed = kinds.has('permits') && kinds.has('denies') ? 'permits' : first;
+      const stance = p.vague && mixed === 'permits' ? 'unclear' : mixed;
       best = {
         category: family.category,
         stance,

@@ -7,7 +7,7 @@
 import type { Stance } from '../taxonomy';
 
 const BOUNDARY =
-  /[.;:!?]|\b(?:but|however|although|though|whereas|except|unless|while|other than|instead)\b/gi;
+  /[.;:!?]|\s-\s|-(?=(?:we|they|it)\b)|\b(?:but|however|although|though|whereas|except|unless|while|other than|instead)\b/gi;
 
 const NEGATION =
   /\b(?:(?:do|does|did|will|would|shall|should|may|might|must|can|could|are|is|am|was|were|be|been|have|has|had)\s+not|don't|doesn't|didn't|won't|wouldn't|shan't|isn't|aren't|wasn't|weren't|haven't|hasn't|can't|cannot|never|no longer|neither|nor|none of)\b(?!\s+(?:only|limited|want|wish|like|prefer|necessarily|just|agree|consent|opt|object|turn|enable|choose)\b)|\bno\s+(?:[\w-]+\s+){0,2}?(?:data|information|content|inputs?|prompts?|conversations?|chats?|personal)\b/i;

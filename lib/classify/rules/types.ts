@@ -12,6 +12,8 @@ export interface RulePattern {
   pattern: RegExp;
   /** High precision: may label a clause on its own, even when the model scores it low. */
   strong: boolean;
+  /** An umbrella term ("AI-related uses") that names the practice without stating it: `permits` → `unclear`. */
+  vague?: boolean;
 }
 
 export interface RuleFamily {
