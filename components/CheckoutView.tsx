@@ -31,9 +31,9 @@ export function CheckoutView({ t, state, busy, note, onRead }: CheckoutViewProps
       <ul class="linked">
         {state.policies.map((p, i) => (
           <li key={p.url} data-linked-policy={p.url} data-status={p.status}>
-            <h4>
+            <h3>
               <span class="kind">{t(KIND_KEY[p.kind])}</span> {p.title || p.text || p.url}
-            </h4>
+            </h3>
             <p class="url">{p.url}</p>
             {p.status === 'failed' && <p class="warn">{t('popup_checkout_failed', [p.error ?? '—'])}</p>}
             {p.status === 'done' && (
@@ -41,7 +41,7 @@ export function CheckoutView({ t, state, busy, note, onRead }: CheckoutViewProps
                 {p.fromCache && <p class="note">{t('popup_checkout_cached')}</p>}
                 <CountsLine t={t} counts={p.counts ?? {}} />
                 {p.clauses && p.clauses.length > 0 ? (
-                  <ClauseGroups t={t} clauses={p.clauses} idPrefix={`linked${i}`} />
+                  <ClauseGroups t={t} clauses={p.clauses} idPrefix={`linked${i}`} headingLevel={4} />
                 ) : (
                   <p class="empty">{t('popup_checkout_nothing_flagged')}</p>
                 )}

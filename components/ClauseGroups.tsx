@@ -17,6 +17,8 @@ export interface ClauseGroupsProps {
   missing?: ReadonlySet<string>;
   /** Prefix for element ids, so two lists on one page do not collide. */
   idPrefix?: string;
+  /** Level of the group headings (3 under the popup's h2; 4 inside a linked policy's h3). */
+  headingLevel?: 3 | 4;
 }
 
 interface Group {
@@ -42,7 +44,16 @@ export function groupByCategory(clauses: readonly AnalysedClause[], shown?: read
   );
 }
 
-export function ClauseGroups({ t, clauses, shown, onReveal, missing, idPrefix = 'fp' }: ClauseGroupsProps) {
+export function ClauseGroups({
+  t,
+  clauses,
+  shown,
+  onReveal,
+  missing,
+  idPrefix = 'fp',
+  headingLevel = 3,
+}: ClauseGroupsProps) {
+  const Heading = headingLevel === 4 ? 'h4' : 'h3';
   const groups = groupByCategory(clauses, shown);
   // The heaviest group starts open so the most important clause is one glance away; the rest are collapsed.
   const [open, setOpen] = useState<ReadonlySet<CategoryId>>(
@@ -69,7 +80,7 @@ export function ClauseGroups({ t, clauses, shown, onReveal, missing, idPrefix = 
             data-category={g.category}
             style={{ '--cat': info.colour }}
           >
-            <h3>
+            <Heading>
               <button
                 type="button"
                 class="group-toggle"
@@ -85,7 +96,7 @@ export function ClauseGroups({ t, clauses, shown, onReveal, missing, idPrefix = 
                     : t('popup_clause_count', [g.items.length])}
                 </span>
               </button>
-            </h3>
+            </Heading>
             <div id={listId} hidden={!expanded}>
               <p class="meaning">{t(categoryMeaningKey(g.category))}</p>
               <ul class="clauses">

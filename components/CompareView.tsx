@@ -32,7 +32,7 @@ export function CompareView({ t, state }: { t: Translate; state: ComparisonState
               data-compare-category={c.category}
               style={{ '--cat': TAXONOMY[c.category].colour }}
             >
-              <h4>{t(categoryNameKey(c.category))}</h4>
+              <h3>{t(categoryNameKey(c.category))}</h3>
               <p>
                 {t('popup_compare_count', [c.othersPermitting, tracked])}
                 {c.othersPermitting > 0 && (

@@ -1,0 +1,156 @@
+/**
+ * Accessibility in real Chromium with axe-core: no serious or critical violations in the popup (policy
+ * and checkout views), the options page, the checkout badge and the in-page card, in light and dark themes.
+ * axe's source is injected into each page under test; nothing is fetched from the network.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describeCorpus } from '../support/corpus';
+import {
+  CORPUS_PAGES,
+  FIXTURES_DIR,
+  describeE2E,
+  launchExtension,
+  openPopup,
+  serve,
+  tabIdOf,
+  waitFor,
+  waitForPopupReady,
+  type LaunchedBrowser,
+  type TestServer,
+} from './harness';
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: unknown[] }[];
+}
+
+/**
+ * Runs axe on `page` (optionally only inside `include`) and returns its violations. Extension pages have a
+ * strict CSP that blocks inline <script>, so there axe is evaluated through the DevTools protocol instead.
+ */
+async function axe(page: Page, include?: string): Promise<AxeViolation[]> {
+  const loaded = await page.evaluate(() => 'axe' in globalThis);
+  if (!loaded) {
+    if (page.url().startsWith('chrome-extension://')) await page.evaluate(AXE_SOURCE);
+    else await page.addScriptTag({ content: AXE_SOURCE });
+  }
+  return page.evaluate(async (include) => {
+    const api = (
+      globalThis as unknown as {
+        axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: AxeViolation[] }> };
+      }
+    ).axe;
+    const context = include ? { include: [[include]] } : document;
+    const result = await api.run(context, { resultTypes: ['violations'] });
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n) => ({ target: n.target })),
+    }));
+  }, include);
+}
+
+/** axe in both colour schemes; returns the serious / critical violations (all are logged for the report). */
+async function seriousViolations(page: Page, label: string, include?: string): Promise<AxeViolation[]> {
+  const out: AxeViolation[] = [];
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    const violations = await axe(page, include);
+    console.log(
+      `[a11y] ${label} (${colorScheme}): ${violations.length} violation(s)` +
+        violations
+          .map((v) => ` ${v.id}/${v.impact}×${v.nodes.length} ${JSON.stringify(v.nodes[0]?.target)}`)
+          .join(','),
+    );
+    out.push(...violations.filter((v) => v.impact === 'serious' || v.impact === 'critical'));
+  }
+  return out;
+}
+
+describeE2E('accessibility (axe-core)', () => {
+  describeCorpus('popup, options, badge, in-page card', () => {
+    let b: LaunchedBrowser;
+    let server: TestServer;
+
+    beforeAll(async () => {
+      server = await serve({
+        [CORPUS_PAGES.policy.path]: { corpus: CORPUS_PAGES.policy.doc },
+        '/legal/privacy': { corpus: CORPUS_PAGES.policy.doc },
+        '/legal/terms-of-sale': { corpus: CORPUS_PAGES.terms.doc },
+      });
+      server.set('/checkout', {
+        body: readFileSync(`${FIXTURES_DIR}/checkout/cart-checkout.html`, 'utf8').replaceAll(
+          '{{PROVIDER_ORIGIN}}',
+          'https://www.klarna.com',
+        ),
+      });
+      b = await launchExtension();
+    });
+    afterAll(async () => {
+      await b?.close();
+      await server?.close();
+    });
+
+    it('popup on a policy page and the in-page card', async () => {
+      const page = await b.context.newPage();
+      await page.goto(server.url(CORPUS_PAGES.policy.path));
+      const tabId = await tabIdOf(b.serviceWorker!, page);
+      let popup: Page | null = null;
+      await waitFor(
+        async () => {
+          await popup?.close();
+          popup = await openPopup(b.context, b.extensionId, tabId);
+          await waitForPopupReady(popup);
+          return (await popup.locator('[data-category]').count()) > 0;
+        },
+        20_000,
+        1000,
+      );
+      // Open every group and every evidence disclosure so axe sees all content.
+      const closed = popup!.locator('button[aria-expanded="false"]');
+      while ((await closed.count()) > 0) await closed.first().click();
+      for (const details of await popup!.locator('details').all())
+        await details.evaluate((d) => ((d as HTMLDetailsElement).open = true));
+      expect(await seriousViolations(popup!, 'popup (policy)')).toEqual([]);
+
+      // The in-page card: the summary bar's "Next" opens the first clause's card.
+      await page.bringToFront();
+      const next = page.locator('fineprint-ui').getByRole('button', { name: /Next/ });
+      await next.waitFor({ timeout: 20_000 });
+      await next.click();
+      await page.locator('fineprint-ui .fp-card').waitFor({ timeout: 10_000 });
+      expect(await seriousViolations(page, 'in-page bar + card', 'fineprint-ui')).toEqual([]);
+      await Promise.all([page.close(), popup!.close()]);
+    });
+
+    it('checkout badge and the popup’s linked-terms view', async () => {
+      const page = await b.context.newPage();
+      await page.goto(server.url('/checkout'));
+      await page.locator('fineprint-checkout-badge [data-fineprint-badge]').waitFor({ timeout: 15_000 });
+      expect(await seriousViolations(page, 'checkout badge', 'fineprint-checkout-badge')).toEqual([]);
+      const popup = await openPopup(b.context, b.extensionId, await tabIdOf(b.serviceWorker!, page));
+      await waitForPopupReady(popup);
+      await popup.locator('[data-linked-policy]').first().waitFor();
+      expect(await seriousViolations(popup, 'popup (checkout)')).toEqual([]);
+      await Promise.all([page.close(), popup.close()]);
+    });
+
+    it('options page', async () => {
+      const options = await b.context.newPage();
+      await options.goto(`chrome-extension://${b.extensionId}/options.html`);
+      await options.locator('main[data-ready="true"]').waitFor();
+      expect(await seriousViolations(options, 'options')).toEqual([]);
+      await options.locator('#delete').click();
+      expect(await seriousViolations(options, 'options (delete confirmation)')).toEqual([]);
+      await options.close();
+    });
+  });
+});
