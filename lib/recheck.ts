@@ -86,6 +86,8 @@ export function originPatterns(urls: readonly string[]): string[] {
  */
 export function looksLikeCaptureError(previousClauses: number, nextClauses: number): boolean {
   if (nextClauses === 0) return true;
+  // A policy shrinking to a line or two is an "Access denied" / "Please sign in" page.
+  if (previousClauses >= 8 && nextClauses < 3) return true;
   return previousClauses >= 40 && nextClauses < previousClauses / 4;
 }
 

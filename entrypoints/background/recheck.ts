@@ -8,15 +8,7 @@ import { browser, type Browser } from 'wxt/browser';
 import { envelope, type Res } from '@/lib/messages';
 import { classifyExtracted, extractPage } from '@/lib/pipeline';
 import { fetchPolicy } from '@/lib/checkout/fetch-policy';
-import {
-  HOUR_MS,
-  afterAttempt,
-  decodeHtml,
-  dueDocuments,
-  looksLikeCaptureError,
-  originPattern,
-} from '@/lib/recheck';
-import { getCheck, getVersion, listDocuments, observePage, putCheck, type CheckRecord } from '@/lib/store';
+import { runRecheckPass, type RecheckOutcome } from '@/lib/recheck-run';
 import type { PageAnalysis } from '@/lib/types';
 import type { Settings } from '@/lib/settings';
 import { historyDB } from './history';
@@ -79,61 +71,17 @@ async function analyzeHtml(html: string, url: string): Promise<PageAnalysis | { 
   return 'error' in reply ? reply : classifyExtracted(reply);
 }
 
-/** One re-check pass: due documents only, at most a few per run. Returns what happened per URL. */
-export async function runRecheck(now = Date.now()): Promise<{ url: string; outcome: string }[]> {
+/** One re-check pass with the browser's APIs (see lib/recheck-run.ts). */
+export async function runRecheck(now = Date.now()): Promise<RecheckOutcome[]> {
   const settings = await loadSettings();
   if (!settings.recheck.enabled) return [];
-  const db = await historyDB();
-  const period = settings.recheck.periodHours * HOUR_MS;
-  const { documents } = await listDocuments(db);
-  const checks = new Map<string, CheckRecord>();
-  for (const d of documents) {
-    const c = await getCheck(db, d.url);
-    if (c) checks.set(d.url, c);
-  }
-  const report: { url: string; outcome: string }[] = [];
-  for (const url of dueDocuments(documents, checks, now, period)) {
-    const doc = documents.find((d) => d.url === url)!;
-    const record = (outcome: { ok: true } | { ok: false; error: string }) =>
-      putCheck(db, afterAttempt(checks.get(url) ?? null, url, now, period, outcome));
-    const fail = async (error: string) => {
-      report.push({ url, outcome: error });
-      await record({ ok: false, error });
-    };
-
-    const pattern = originPattern(url);
-    if (!pattern || !(await browser.permissions.contains({ origins: [pattern] }))) {
-      await fail('no permission for this site');
-      continue;
-    }
-    const fetched = await fetchPolicy(url, { fetch: (input, init) => fetch(input, init) });
-    if (!fetched.ok) {
-      await fail(`${fetched.reason}: ${fetched.detail}`);
-      continue;
-    }
-    const analysis = await analyzeHtml(decodeHtml(fetched.bytes, fetched.contentType), url);
-    if ('error' in analysis) {
-      await fail(analysis.error);
-      continue;
-    }
-    const latest = await getVersion(db, doc.latestVersionId);
-    const before = latest.version?.clauses.length ?? 0;
-    if (analysis.unsupported || looksLikeCaptureError(before, analysis.clauses.length)) {
-      await fail('the page fetched looks like an error or sign-in page, not the policy');
-      continue;
-    }
-    const result = await observePage(
-      db,
-      { url, page: { ...analysis.page, kind: doc.kind }, clauses: analysis.clauses },
-      { now, source: 'recheck', notify: settings.notifications },
-    );
-    if (result.error) {
-      await fail(result.error);
-      continue;
-    }
-    await record({ ok: true });
-    if (result.change && result.notify) await notifyChange(result.change);
-    report.push({ url, outcome: result.isNewVersion ? 'new version' : 'unchanged' });
-  }
-  return report;
+  return runRecheckPass({
+    db: await historyDB(),
+    now,
+    settings,
+    hasPermission: (pattern) => browser.permissions.contains({ origins: [pattern] }),
+    fetchPage: (url) => fetchPolicy(url, { fetch: (input, init) => fetch(input, init) }),
+    analyzeHtml,
+    notify: notifyChange,
+  });
 }

@@ -72,8 +72,10 @@ describe('recheck scheduling', () => {
   it('flags error-page captures', () => {
     expect(looksLikeCaptureError(162, 6)).toBe(true);
     expect(looksLikeCaptureError(538, 280)).toBe(false);
-    expect(looksLikeCaptureError(10, 2)).toBe(false);
+    expect(looksLikeCaptureError(10, 3)).toBe(false);
     expect(looksLikeCaptureError(10, 0)).toBe(true);
+    expect(looksLikeCaptureError(12, 1)).toBe(true);
+    expect(looksLikeCaptureError(5, 1)).toBe(false);
   });
 
   it('decodes by header, meta, or UTF-8', () => {
