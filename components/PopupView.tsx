@@ -176,7 +176,12 @@ export function PopupView(props: PopupViewProps) {
             {current === 'changes' && (
               <>
                 <h2 class="visually-hidden">{t('popup_tab_changes')}</h2>
-                <ChangeList t={t} change={data.tab?.change ?? null} locale={props.locale} />
+                <ChangeList
+                  t={t}
+                  change={data.tab?.change ?? null}
+                  locale={props.locale}
+                  historyUrl={props.historyUrl}
+                />
               </>
             )}
             {current === 'compare' && (

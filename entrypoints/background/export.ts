@@ -1,21 +1,12 @@
 /**
  * Background handlers for the options page's data section: export, import (validated again here), delete.
- * Also the background's one lazily opened connection to the history database used by these handlers.
  */
-import { openHistoryDB, type HistoryDB } from '@/lib/store';
 import { deleteHistory, exportHistory, importHistory, validateExport } from '@/lib/export-import';
 import type { Req, Res } from '@/lib/messages';
+import { historyDB } from './history';
 
-let db: Promise<HistoryDB> | null = null;
-
-/** The history database, opened once per background lifetime (retried after a failure). */
-export function historyDb(): Promise<HistoryDB> {
-  db ??= openHistoryDB(indexedDB).catch((error: unknown) => {
-    db = null;
-    throw error;
-  });
-  return db;
-}
+/** The background's one history connection (opened by the history module). */
+export const historyDb = historyDB;
 
 const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 

@@ -240,7 +240,10 @@ describe('PopupView', () => {
     });
     act(() => ($$('[role="tab"]')[1] as HTMLButtonElement).click());
     expect($('[data-view="changes"]')?.textContent).toContain('AI-training clause added since 3 May');
-    expect($('[data-change="added"]')?.textContent).toContain('We may train AI on your photos.');
+    expect($('[data-section="added"] [data-clause-id="n1"]')?.textContent).toContain(
+      'We may train AI on your photos.',
+    );
+    expect($('[data-view="changes"] .dv-summary')?.textContent).toContain('AI training: 1 added');
   });
 
   it('shows linked terms on a checkout page and asks to read them', () => {
