@@ -1,0 +1,86 @@
+// The built manifests ask for exactly the permissions docs/permissions.md documents, each with a reason.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readManifest, TARGETS, type Manifest, type Target } from '../support/build';
+
+interface Row {
+  entry: string;
+  key: string;
+  chrome: boolean;
+  firefox: boolean;
+  why: string;
+}
+
+/** The permissions table of docs/permissions.md. */
+function documented(): Row[] {
+  const doc = readFileSync(resolve(import.meta.dirname, '../../docs/permissions.md'), 'utf8');
+  const rows: Row[] = [];
+  for (const line of doc.split('\n')) {
+    const cells = line.split('|').map((c) => c.trim());
+    // | `entry` | key | yes/no | yes/no | why |
+    if (cells.length !== 7 || !/^`[^`]+`$/.test(cells[1]!)) continue;
+    rows.push({
+      entry: cells[1]!.slice(1, -1),
+      key: cells[2]!.replaceAll('`', ''),
+      chrome: cells[3] === 'yes',
+      firefox: cells[4] === 'yes',
+      why: cells[5]!,
+    });
+  }
+  return rows;
+}
+
+/** Which manifest field a documented key names for a target. */
+function fieldFor(key: string, target: Target): keyof Manifest | 'content_scripts.matches' {
+  if (key === 'permissions') return 'permissions';
+  if (key === 'content_scripts.matches') return 'content_scripts.matches';
+  if (key.startsWith('optional_host_permissions')) {
+    return target === 'chrome-mv3' ? 'optional_host_permissions' : 'optional_permissions';
+  }
+  throw new Error(`unknown manifest key in docs/permissions.md: ${key}`);
+}
+
+function actual(manifest: Manifest, field: ReturnType<typeof fieldFor>): string[] {
+  if (field === 'content_scripts.matches') return (manifest.content_scripts ?? []).flatMap((c) => c.matches);
+  return (manifest[field] as string[] | undefined) ?? [];
+}
+
+const FIELDS = [
+  'permissions',
+  'optional_permissions',
+  'host_permissions',
+  'optional_host_permissions',
+] as const;
+
+describe('docs/permissions.md', () => {
+  it('documents every entry with a reason', () => {
+    const rows = documented();
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) expect(row.why.length, row.entry).toBeGreaterThan(20);
+  });
+});
+
+describe.each(TARGETS)('%s manifest permissions', (target) => {
+  it('are exactly the documented ones', () => {
+    const manifest = readManifest(target);
+    const rows = documented().filter((r) => (target === 'chrome-mv3' ? r.chrome : r.firefox));
+    const expected: Record<string, string[]> = {};
+    for (const row of rows) (expected[fieldFor(row.key, target)] ??= []).push(row.entry);
+    const got: Record<string, string[]> = {};
+    for (const field of [...FIELDS, 'content_scripts.matches'] as const) {
+      const values = actual(manifest, field);
+      if (values.length) got[field] = [...new Set(values)].sort();
+    }
+    for (const field of Object.keys(expected)) expected[field] = [...new Set(expected[field])].sort();
+    expect(got).toEqual(expected);
+  });
+
+  it('grants no host access at install and opens no doors to other extensions or pages', () => {
+    const manifest = readManifest(target);
+    expect(manifest.host_permissions ?? []).toEqual([]);
+    expect(manifest).not.toHaveProperty('externally_connectable');
+    expect(manifest).not.toHaveProperty('web_accessible_resources');
+    expect(JSON.stringify(manifest)).not.toContain('<all_urls>');
+  });
+});
