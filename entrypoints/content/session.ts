@@ -11,7 +11,7 @@ import { detectPage } from '@/lib/detect';
 import { extractPolicyChunked } from '@/lib/extract';
 import { TAXONOMY, type CategoryId } from '@/lib/classify/taxonomy';
 import { createHighlighter, primaryLabel, type Highlighter, type HighlightItem } from '@/lib/highlight';
-import { createLocator, indexTextSliced, OWN_UI_ATTR, rangeFor } from '@/lib/locate';
+import { createLocator, indexTextSliced, OWN_UI_ATTR, rangeFor, type Locator } from '@/lib/locate';
 import {
   isRangeStale,
   planForMutations,
@@ -128,6 +128,20 @@ export class Session {
       measure('detect', 'detect-start', 'detect-end');
       if (detection.kind === 'other' || detection.kind === 'checkout') {
         this.isPolicy = false;
+        this.report = {
+          url,
+          page: {
+            kind: detection.kind,
+            confidence: detection.confidence,
+            language: 'und',
+            title: document.title,
+            url,
+            reasons: detection.reasons,
+          },
+          clauses: [],
+          unsupported: { reason: 'not-a-policy', message: 'This page is not a privacy policy or terms.' },
+          unplaced: 0,
+        };
         if (detection.kind === 'checkout') this.hooks.onCheckout?.(detection);
         return;
       }
@@ -173,34 +187,46 @@ export class Session {
     const report = this.report;
     if (!report) return;
     mark('locate-start');
-    const index = await runSliced(
-      indexTextSliced(document.body ?? document.documentElement, {
-        isHidden: (el) =>
-          typeof (el as HTMLElement).checkVisibility === 'function'
-            ? !(el as HTMLElement).checkVisibility({ visibilityProperty: true } as never)
-            : false,
-      }),
-      { env: this.env, budgetMs: BUDGET_MS, signal },
-    );
-    const locator = createLocator(index);
+    const root = document.body ?? document.documentElement;
     const labelled = report.clauses.filter((c) => primaryLabel(c.labels, this.shown));
-    const found = await mapChunked(
-      labelled,
-      (clause): Marked | null => {
-        const placement = locator.locate(clause.text);
-        if (!placement) return null;
-        const label = primaryLabel(clause.labels, this.shown)!;
-        return {
-          id: clause.id,
-          category: label.category,
-          range: rangeFor(document, placement),
-          segments: placement.segments,
-          clause,
-          label,
-        };
-      },
-      { env: this.env, budgetMs: BUDGET_MS, signal },
-    );
+    const placeWith = async (locator: Locator, clauses: AnalysedClause[]) =>
+      mapChunked(
+        clauses,
+        (clause): Marked | null => {
+          const placement = locator.locate(clause.text);
+          if (!placement) return null;
+          const label = primaryLabel(clause.labels, this.shown)!;
+          return {
+            id: clause.id,
+            category: label.category,
+            range: rangeFor(document, placement),
+            segments: placement.segments,
+            clause,
+            label,
+          };
+        },
+        { env: this.env, budgetMs: BUDGET_MS, signal },
+      );
+    // Pass 1: visible text only, so a visible clause wins over a hidden duplicate (mobile/desktop copies).
+    const visible = await runSliced(indexTextSliced(root, { isHidden: isCssHidden }), {
+      env: this.env,
+      budgetMs: BUDGET_MS,
+      signal,
+    });
+    const found = await placeWith(createLocator(visible), labelled);
+    // Pass 2: clauses in collapsed accordions / inactive tabs. Their ranges paint nothing until the section
+    // opens, then show up by themselves (Highlight API ranges are live).
+    const missing = labelled.filter((_, i) => !found[i]);
+    if (missing.length) {
+      const all = await runSliced(indexTextSliced(root, { skipHiddenAttribute: false }), {
+        env: this.env,
+        budgetMs: BUDGET_MS,
+        signal,
+      });
+      const second = await placeWith(createLocator(all), missing);
+      let k = 0;
+      for (let i = 0; i < found.length; i++) if (!found[i]) found[i] = second[k++] ?? null;
+    }
     mark('locate-end');
     measure('locate', 'locate-start', 'locate-end');
     this.marked = found.filter((m): m is Marked => m !== null);
@@ -351,9 +377,15 @@ export class Session {
     const n = this.marked.length;
     if (!n) return;
     const from = this.card ? this.card.index : delta === 1 ? -1 : 0;
-    const index = (((from + delta) % n) + n) % n;
-    this.scrollTo(this.marked[index]!);
-    this.openCard(index, 'keyboard');
+    // Skip clauses in collapsed sections: there is nothing on screen to move to.
+    for (let k = 1; k <= n; k++) {
+      const index = (((from + delta * k) % n) + n) % n;
+      const m = this.marked[index]!;
+      if (m.range.getClientRects().length === 0) continue;
+      this.scrollTo(m);
+      this.openCard(index, 'keyboard');
+      return;
+    }
   }
 
   private scrollTo(m: Marked): void {
@@ -606,6 +638,14 @@ export class Session {
     this.highlighter.clear();
     if (!invalidated) this.removeUi();
   }
+}
+
+/** Hidden by CSS (display, visibility, content-visibility); elements without `checkVisibility` count as shown. */
+function isCssHidden(el: Element): boolean {
+  const check = (el as HTMLElement).checkVisibility;
+  return typeof check === 'function'
+    ? !check.call(el, { visibilityProperty: true, contentVisibilityAuto: false } as never)
+    : false;
 }
 
 function isOwnNode(node: Node): boolean {

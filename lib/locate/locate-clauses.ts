@@ -26,6 +26,9 @@ export interface Placement {
 
 /** Shortest normalised clause we try to place; shorter text ("Yes.") matches too much to be trusted. */
 export const MIN_MATCH_UNITS = 8;
+/** Shorter clauses are only looked for within this many normalised units after the previous clause. */
+const SHORT_WINDOW = 2000;
+const MIN_SHORT_UNITS = 3;
 const ANCHOR_UNITS = 32;
 const OPENING = /[(["'\u201c\u2018\u00ab]/;
 const CLOSING = /[.!?;:,)\]"'\u201d\u2019\u00bb\u2026]/;
@@ -97,7 +100,13 @@ export function createLocator(index: TextIndex): Locator {
   return {
     locate(text: string): Placement | null {
       const needle = normaliseForMatch(text);
-      if (needle.length < MIN_MATCH_UNITS) return null;
+      if (needle.length < MIN_SHORT_UNITS) return null;
+      if (needle.length < MIN_MATCH_UNITS) {
+        // Short list items ("Opt out."): too common to search the whole page, so only just after the
+        // previous clause, where document order says they should be.
+        const at = hay.indexOf(needle, cursor);
+        return at !== -1 && at - cursor <= SHORT_WINDOW ? place(at, at + needle.length, 'exact') : null;
+      }
       let at = hay.indexOf(needle, cursor);
       if (at === -1 && cursor > 0) at = hay.indexOf(needle);
       if (at !== -1) return place(at, at + needle.length, 'exact');

@@ -45,12 +45,18 @@ export interface IndexOptions {
    * that holds text; pass `el => !el.checkVisibility()` in a browser. Defaults to attribute checks only.
    */
   isHidden?: (el: Element) => boolean;
+  /**
+   * Skip elements with the `hidden` attribute (default true). The second, "collapsed sections" pass turns
+   * this off so clauses inside closed accordions and tabs can be painted too: Highlight API ranges there
+   * show up by themselves when the section opens.
+   */
+  skipHiddenAttribute?: boolean;
 }
 
-function skippedByMarkup(el: Element): boolean {
+function skippedByMarkup(el: Element, hiddenAttr: boolean): boolean {
   if (SKIP_TAGS.has(el.tagName)) return true;
   if (el.hasAttribute(OWN_UI_ATTR)) return true;
-  if (el.hasAttribute('hidden')) return true;
+  if (hiddenAttr && el.hasAttribute('hidden')) return true;
   if (el.getAttribute('aria-hidden') === 'true') return true;
   return false;
 }
@@ -62,6 +68,7 @@ function skippedByMarkup(el: Element): boolean {
 export function* indexTextSliced(root: Node, options: IndexOptions = {}): Generator<void, TextIndex, void> {
   const doc = root.ownerDocument ?? (root as Document);
   const isHidden = options.isHidden;
+  const hiddenAttr = options.skipHiddenAttribute ?? true;
   const verdict = new Map<Element, boolean>();
   const excluded = (el: Element | null): boolean => {
     // Walk up until an element with a cached verdict; cache the answer on the way back down.
@@ -79,7 +86,7 @@ export function* indexTextSliced(root: Node, options: IndexOptions = {}): Genera
     }
     for (let i = chain.length - 1; i >= 0; i--) {
       const e = chain[i]!;
-      result = result || skippedByMarkup(e);
+      result = result || skippedByMarkup(e, hiddenAttr);
       verdict.set(e, result);
     }
     return result;

@@ -71,8 +71,19 @@ describe('locate clauses in the live DOM', () => {
   });
 
   it('reports clauses that are not on the page as unplaced (null)', () => {
-    const hits = place('<p>We keep logs for 30 days.</p>', ['We sell everything to everyone.', 'Yes.']);
+    const hits = place('<p>We keep logs for 30 days.</p>', ['We sell everything to everyone.', 'No.']);
     expect(hits).toEqual([null, null]);
+  });
+
+  it('places a short clause only close after the previous one', () => {
+    const filler = '<p>' + 'Unrelated words here. '.repeat(200) + '</p>';
+    const html = `<p>Opt out.</p>${filler}<p>You may change your settings.</p><ul><li>Opt out.</li></ul>`;
+    const [first, second] = place(html, ['You may change your settings.', 'Opt out.']);
+    expect(first).not.toBeNull();
+    expect(second?.placement.segments[0]!.node.parentElement?.tagName).toBe('LI');
+    // Without a nearby preceding clause, a short text is not searched for across the page.
+    const [alone] = place(`${filler}<p>Opt out.</p>`, ['Opt out.']);
+    expect(alone).toBeNull();
   });
 
   it('finds a clause whose middle differs (footnote marker) by its head and tail', () => {
