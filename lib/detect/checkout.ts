@@ -27,17 +27,21 @@ const MAX_CONTROLS = 400;
 
 /** Inspect form controls (bounded) for checkout / sign-up evidence. */
 export function checkoutSignals(doc: Document): CheckoutSignals {
-  const reasons: string[] = [];
-  const inputs: Element[] = [];
+  const controls: Element[] = [];
   for (const tag of ['input', 'button', 'label']) {
     const live = doc.getElementsByTagName(tag);
-    // item(i) lets a browser stop early on pages with thousands of controls.
     for (let i = 0; i < MAX_CONTROLS; i++) {
       const el = live.item(i);
       if (!el) break;
-      inputs.push(el);
+      controls.push(el);
     }
   }
+  return checkoutFromControls(controls);
+}
+
+/** Checkout / sign-up evidence from already collected input, button and label elements. */
+export function checkoutFromControls(inputs: Element[]): CheckoutSignals {
+  const reasons: string[] = [];
   let paymentFields = 0;
   let orderButtons = 0;
   let signupButtons = 0;

@@ -6,8 +6,8 @@
  * @module
  */
 import type { Detection, PageKind } from '../types';
-import { checkoutSignals } from './checkout';
-import { sampleText } from './text-sample';
+import { checkoutFromControls } from './checkout';
+import { scanPage } from './text-sample';
 import {
   countMatches,
   LEGAL_TITLE,
@@ -22,7 +22,7 @@ import {
   TERMS_URL,
 } from './vocabulary';
 
-export { sampleText } from './text-sample';
+export { sampleText, scanPage } from './text-sample';
 export { checkoutSignals } from './checkout';
 
 /** The measurable inputs to the decision, exposed for tests and tuning. */
@@ -61,22 +61,6 @@ const NUMBERED =
   /^\s*(?:(?:section|article|art\.)\s*)?(?:\d{1,2}(?:\.\d{1,2})*\.?|[ivx]{1,5}\.|[a-h][.)])\s+\S/i;
 const ADDRESS = /\b(?:we|our|us|you|your|nous|vous|votre|vos|wir|unsere?|sie|ihre?)\b/gi;
 
-/**
- * The first `n` elements with this tag, in document order. `item(i)` on the live collection lets a
- * browser stop walking after the n-th match instead of collecting every match on a huge page.
- */
-function firstElements(root: Document | Element | null, tag: string, n: number): Element[] {
-  if (!root) return [];
-  const live = root.getElementsByTagName(tag);
-  const out: Element[] = [];
-  for (let i = 0; i < n; i++) {
-    const el = live.item(i);
-    if (!el) break;
-    out.push(el);
-  }
-  return out;
-}
-
 function text(el: Element | null | undefined): string {
   return (el?.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 200);
 }
@@ -105,11 +89,9 @@ function sameDocument(href: string | null, url: string): boolean {
 export function detectFeatures(doc: Document, url: string): DetectFeatures {
   const path = pathOf(url);
   const title = (doc.title ?? '').replace(/\s+/g, ' ').trim();
-  const h1s = firstElements(doc, 'h1', 3)
-    .map((h) => text(h))
-    .filter(Boolean);
-  const h2s = firstElements(doc, 'h2', 60);
-  const subheadings = h2s.length >= 2 ? h2s : [...h2s, ...firstElements(doc, 'h3', 60)];
+  const scan = scanPage(doc);
+  const h1s = scan.h1.map((h) => text(h)).filter(Boolean);
+  const subheadings = scan.h2.length >= 2 ? scan.h2 : [...scan.h2, ...scan.h3];
   const subheadingTexts = subheadings.map((h) => text(h));
   const firstHeadings = [...h1s, ...subheadingTexts.slice(0, 2)].join(' | ');
   const numberedHeadings = subheadingTexts.filter((h) => NUMBERED.test(h)).length;
@@ -117,39 +99,23 @@ export function detectFeatures(doc: Document, url: string): DetectFeatures {
   const sectionNames = subheadingTexts.slice(2).filter((h) => h.length <= 40);
 
   let relSelf: DetectFeatures['relSelf'] = null;
-  for (const link of [...firstElements(doc, 'link', 60), ...firstElements(doc, 'a', 1500)]) {
-    const rel = link.getAttribute('rel');
-    if (
-      !rel ||
-      !/privacy-policy|terms-of-service/i.test(rel) ||
-      !sameDocument(link.getAttribute('href'), url)
-    )
-      continue;
-    relSelf = /privacy-policy/i.test(rel) ? 'privacy-policy' : 'terms';
+  for (const link of scan.relLinks.slice(0, 50)) {
+    if (!sameDocument(link.getAttribute('href'), url)) continue;
+    relSelf = /privacy-policy/i.test(link.getAttribute('rel') ?? '') ? 'privacy-policy' : 'terms';
   }
 
-  let bylineSeen = false;
-  const sample = sampleText(doc.body, {
-    onElement: (el) => {
-      if (bylineSeen) return;
-      const cls = el.getAttribute('class');
-      bylineSeen =
-        (cls !== null && /byline/i.test(cls)) ||
-        el.getAttribute('rel') === 'author' ||
-        el.getAttribute('itemprop') === 'author';
-    },
-  });
+  const sample = scan;
   const words = sample.text ? sample.text.split(' ').length : 0;
   const per1000 = (n: number) => (words ? (n * 1000) / words : 0);
   const newsMarkup =
-    bylineSeen ||
-    firstElements(doc.head, 'meta', 100).some((m) => {
+    scan.byline ||
+    scan.meta.some((m) => {
       const prop = m.getAttribute('property');
       return (
         prop === 'article:published_time' || (prop === 'og:type' && m.getAttribute('content') === 'article')
       );
     });
-  const checkout = checkoutSignals(doc);
+  const checkout = checkoutFromControls(scan.controls);
 
   return {
     urlPrivacy: PRIVACY_URL.test(path),

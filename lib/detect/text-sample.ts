@@ -1,83 +1,157 @@
 /**
- * Bounded sampling of a page's visible text for detection. It runs on every page, so it reads no layout
- * (no innerText, no computed style) and stops after a fixed budget of characters and visited nodes.
+ * One bounded walk over a page that gathers everything detection needs: visible text (outside scripts and
+ * site chrome), the first headings, `rel` links, form controls, `<meta>` tags and byline markers. It runs
+ * on every page, so it reads no layout (no innerText, no computed style), visits each node at most once
+ * and stops after a fixed budget of elements; text stops at a character budget.
  * @module
  */
 
-/** Elements whose text is never what the reader sees, or is site chrome repeated on every page. */
+/** Never read: not what a reader sees. */
 const SKIP = new Set([
-  'SCRIPT',
-  'STYLE',
-  'NOSCRIPT',
-  'TEMPLATE',
-  'SVG',
-  'IFRAME',
-  'OBJECT',
-  'CANVAS',
-  'SELECT',
-  'TEXTAREA',
-  'NAV',
-  'FOOTER',
-  'HEADER',
-  'ASIDE',
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'svg',
+  'iframe',
+  'object',
+  'canvas',
+  'select',
+  'textarea',
 ]);
+/** Site chrome repeated on every page: walked for headings/links/controls, but its text is not sampled. */
+const CHROME = new Set(['nav', 'footer', 'header', 'aside', 'head']);
 
 export interface TextSample {
   /** Visible text, whitespace-collapsed, at most `maxChars` long. */
   text: string;
-  /** Whether the budget ran out before the end of the document. */
+  /** Whether a budget ran out before the end of the document. */
   truncated: boolean;
   /** Elements visited. */
   visited: number;
 }
 
+export interface PageScan extends TextSample {
+  h1: Element[];
+  /** h2 elements (first 60), and h3 elements (first 60), in document order. */
+  h2: Element[];
+  h3: Element[];
+  /** `<a>`/`<link>` elements whose `rel` mentions privacy-policy or terms-of-service. */
+  relLinks: Element[];
+  /** input, button and label elements (first 400). */
+  controls: Element[];
+  meta: Element[];
+  /** An element with a byline class, `rel=author` or `itemprop=author` was seen. */
+  byline: boolean;
+}
+
 export interface SampleOptions {
   maxChars?: number;
   maxNodes?: number;
-  /** Called for each element visited (within the budget), for cheap side observations. */
-  onElement?: (el: Element) => void;
 }
 
+const MAX_HEADINGS = 60;
+const MAX_CONTROLS = 400;
+
 /**
- * Collect visible text from `root` in document order, skipping scripts, styles and site chrome
- * (nav/header/footer/aside; not forms: some sites wrap the whole page in one), within a character and node budget. Iterative, so a 2,000-deep DOM
- * cannot overflow the stack.
+ * Scan a whole document (head and body) in one iterative walk within the budgets.
+ * Iterative, so a 2,000-deep DOM cannot overflow the stack.
  */
-export function sampleText(root: Element | null, options: SampleOptions = {}): TextSample {
+export function scanPage(doc: Document, options: SampleOptions = {}): PageScan {
+  return scanElement(doc.documentElement, options);
+}
+
+/** `scanPage` from any element. */
+export function scanElement(root: Element | null, options: SampleOptions = {}): PageScan {
   const maxChars = options.maxChars ?? 24_000;
-  const maxNodes = options.maxNodes ?? 6_000;
-  if (!root) return { text: '', truncated: false, visited: 0 };
+  const maxNodes = options.maxNodes ?? 8_000;
+  const scan: PageScan = {
+    text: '',
+    truncated: false,
+    visited: 0,
+    h1: [],
+    h2: [],
+    h3: [],
+    relLinks: [],
+    controls: [],
+    meta: [],
+    byline: false,
+  };
+  if (!root) return scan;
   const parts: string[] = [];
   let length = 0;
-  let visited = 0;
-  const stack: Node[] = [root];
+  // Each entry: the node and whether it lies inside chrome (its text is not sampled).
+  const stack: [Node, boolean][] = [[root, false]];
   while (stack.length) {
-    const node = stack.pop()!;
+    const [node, chrome] = stack.pop()!;
     if (node.nodeType === 3) {
+      if (chrome || length >= maxChars) continue;
       const t = node.nodeValue;
       if (t && /\S/.test(t)) {
         parts.push(t);
         length += t.length;
-        if (length >= maxChars)
-          return { text: collapse(parts.join(' ')).slice(0, maxChars), truncated: true, visited };
       }
       continue;
     }
     if (node.nodeType !== 1) continue;
-    if (++visited > maxNodes) return { text: collapse(parts.join(' ')), truncated: true, visited };
+    if (++scan.visited > maxNodes) {
+      scan.truncated = true;
+      break;
+    }
     const el = node as Element;
-    if (
-      SKIP.has(el.tagName.toUpperCase()) ||
-      el.hasAttribute('hidden') ||
-      el.getAttribute('aria-hidden') === 'true'
-    )
-      continue;
+    // localName, and attribute reads only where they matter: both are cheap in browsers but not in every
+    // DOM implementation (linkedom's getAttribute costs ~1 µs).
+    const tag = el.localName;
+    if (SKIP.has(tag)) continue;
+    switch (tag) {
+      case 'h1':
+        if (scan.h1.length < 3) scan.h1.push(el);
+        break;
+      case 'h2':
+        if (scan.h2.length < MAX_HEADINGS) scan.h2.push(el);
+        break;
+      case 'h3':
+        if (scan.h3.length < MAX_HEADINGS) scan.h3.push(el);
+        break;
+      case 'input':
+      case 'button':
+      case 'label':
+        if (scan.controls.length < MAX_CONTROLS) scan.controls.push(el);
+        break;
+      case 'meta':
+        if (scan.meta.length < 100) scan.meta.push(el);
+        break;
+      case 'a':
+      case 'link': {
+        const rel = el.getAttribute('rel');
+        if (rel && /privacy-policy|terms-of-service/i.test(rel)) scan.relLinks.push(el);
+        if (rel === 'author') scan.byline = true;
+        break;
+      }
+    }
+    let inChrome = chrome || CHROME.has(tag);
+    const readingText = !inChrome && length < maxChars;
+    if (readingText && el.hasAttributes()) {
+      if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') inChrome = true;
+      else if (
+        !scan.byline &&
+        (el.getAttribute('itemprop') === 'author' || /byline/i.test(el.getAttribute('class') ?? ''))
+      )
+        scan.byline = true;
+    }
     // Push children in reverse so they pop in document order.
-    for (let c = el.lastChild; c; c = c.previousSibling) stack.push(c);
+    for (let c = el.lastChild; c; c = c.previousSibling) stack.push([c, inChrome]);
   }
-  return { text: collapse(parts.join(' ')), truncated: false, visited };
+  if (length >= maxChars) scan.truncated = true;
+  scan.text = parts.join(' ').replace(/\s+/g, ' ').trim().slice(0, maxChars);
+  return scan;
 }
 
-function collapse(s: string): string {
-  return s.replace(/\s+/g, ' ').trim();
+/**
+ * Visible text of `root` only (skipping scripts and chrome), within the budgets. Kept for callers that need
+ * text alone; detection uses `scanPage`.
+ */
+export function sampleText(root: Element | null, options: SampleOptions = {}): TextSample {
+  const { text, truncated, visited } = scanElement(root, options);
+  return { text, truncated, visited };
 }
