@@ -1,22 +1,33 @@
 #!/usr/bin/env bash
-# Installs everything the build and the tests need on a fresh Debian machine: npm packages from the
-# lockfile and Debian's Chromium for the real-browser tests. Idempotent; quick when all is present.
+# Installs everything the build and the tests need on a fresh Debian machine that has Node 20 + npm:
+# npm packages from the lockfile and Debian's Chromium for the real-browser tests (needs root + apt-get;
+# without them the browser suites say they were skipped, or fail under CI=true). Idempotent; quick when
+# everything is present.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if ! command -v chromium >/dev/null 2>&1 && [ ! -x /usr/lib/chromium/chromium ]; then
+node -e '
+  const [maj, min] = process.versions.node.split(".").map(Number);
+  if (maj < 20 || (maj === 20 && min < 12)) { console.error(`[setup] Node >= 20.12 needed, found ${process.version}`); process.exit(1); }
+'
+
+CHROMIUM="${FINEPRINT_CHROMIUM:-/usr/lib/chromium/chromium}"
+if [ ! -x "$CHROMIUM" ]; then
   if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
     echo "[setup] installing Debian chromium…"
     apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-dejavu-core >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium fonts-dejavu-core >/dev/null
   else
-    echo "[setup] chromium not found and cannot install it (need root + apt-get); browser tests will say so" >&2
+    echo "[setup] chromium not found at $CHROMIUM and cannot install it (need root + apt-get); browser tests will say so" >&2
   fi
 fi
+[ -x "$CHROMIUM" ] && echo "[setup] $("$CHROMIUM" --version 2>/dev/null || echo chromium present)"
 
-# npm ci only when the lockfile changed since the last install (node_modules/.package-lock.json mirrors it).
-if [ ! -d node_modules ] || ! cmp -s <(node -e 'const l=require("./package-lock.json");delete l.packages[""];console.log(JSON.stringify(Object.keys(l.packages).sort()))') \
-  <(node -e 'try{const l=require("./node_modules/.package-lock.json");console.log(JSON.stringify(Object.keys(l.packages).sort()))}catch{console.log("none")}'); then
+# npm ci only when the lockfile changed since the last `npm ci` run by this script (stamp = its sha256).
+# (Comparing package lists doesn't work: the lockfile lists optional packages for other platforms.)
+stamp=node_modules/.fineprint-lock.sha256
+if [ ! -d node_modules ] || [ "$(cat "$stamp" 2>/dev/null)" != "$(sha256sum package-lock.json | cut -d' ' -f1)" ]; then
   echo "[setup] npm ci…"
   npm ci --no-audit --no-fund
+  sha256sum package-lock.json | cut -d' ' -f1 >"$stamp"
 fi
