@@ -524,6 +524,8 @@ export class Session {
       window,
       'keydown',
       (e: KeyboardEvent) => {
+        // Keys inside our shadow root are handled there (the Overlay and the card).
+        if (this.isOwnEvent(e)) return;
         const which = shortcutOf(e);
         if (which && this.marked.length && this.highlightsOn) {
           e.preventDefault();
