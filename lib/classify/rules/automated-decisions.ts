@@ -6,6 +6,7 @@ export const automatedDecisions: RuleFamily = {
   category: 'automated-decisions',
   cue: /automat|profil/i,
   userNegation: 'user-prohibited',
+  namedIsUnclear: true,
   patterns: [
     {
       id: 'adm.automated-decision',

@@ -19,6 +19,7 @@ export const dataSale: RuleFamily = {
   category: 'data-sale',
   cue: /sell|sold|rent|trad|moneti|sale|consideration/i,
   userNegation: 'user-prohibited',
+  namedIsUnclear: true,
   // The "Do Not Sell My Personal Information" link names a choice, it does not state a practice.
   vetoes: [/\bdo not sell (?:or share )?my\b/i],
   patterns: [

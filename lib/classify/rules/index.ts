@@ -80,7 +80,14 @@ export function applyRules(clause: Pick<Clause, 'text' | 'leadIn'>): RuleHit[] {
       // Each occurrence gets its own stance; a clause that both permits and denies reads as `permits`
       // (data guide §4: the exception is a real use).
       const stances = matches.map((x) =>
-        resolveStance(text, x.index, x.index + x[0].length, leadIn, family.userNegation),
+        resolveStance(
+          text,
+          x.index,
+          x.index + x[0].length,
+          leadIn,
+          family.userNegation,
+          family.namedIsUnclear,
+        ),
       );
       const { stance: first, cues } = stances[0]!;
       const kinds = new Set(stances.map((s) => s.stance));

@@ -75,6 +75,18 @@ function sentenceStart(text: string, at: number): number {
   return i < 0 ? 0 : i + 2;
 }
 
+/** "opt out of the sale of…", "categories of … sold", "purposes for selling": the practice is only named. */
+const NAMED =
+  /\b(?:opt(?:-| )?out of|right to (?:opt(?:-| )?out|know|request|object)|categories of|purposes? (?:for|of)|whether we(?: are)?|confirm whether)\b/i;
+
+/** A title-case line ("Changes to These Terms") names a topic without stating a practice. */
+function headingLike(text: string): boolean {
+  const words = text.trim().split(/\s+/);
+  if (words.length > 14) return false;
+  const long = words.filter((w) => /^[A-Za-z]{4,}/.test(w));
+  return long.length >= 3 && long.filter((w) => /^[A-Z]/.test(w)).length / long.length >= 0.75;
+}
+
 export interface StanceResult {
   stance: Stance;
   cues: string[];
@@ -90,6 +102,8 @@ export function resolveStance(
   end: number,
   leadIn: string | undefined,
   userNegation: Stance,
+  /** The practice named as the object of a right or a disclosure list reads as `unclear` (see RuleFamily). */
+  namedIsUnclear = false,
 ): StanceResult {
   const cues: string[] = [];
   const sentence = text.slice(sentenceStart(text, start), end);
@@ -110,6 +124,8 @@ export function resolveStance(
   if (HEDGE.test(text)) cues.push('hedge');
   if (EXCEPTION.test(after)) cues.push('exception');
 
+  if (headingLike(blankNames(text))) cues.push('heading');
+  if (NAMED.test(text.slice(subClauseStart(text, start), start))) cues.push('named');
   if (
     /\?\s*$/.test(text) &&
     /^\W*(?:do|does|is|are|will|can|how|what|why|who|when|where|which|should|may)\b/i.test(text)
@@ -122,7 +138,9 @@ export function resolveStance(
   // a question or heading-like sentence only names the practice (`unclear`).
   let stance: Stance = 'permits';
   if (cues.includes('user-neg') || cues.includes('lead-in-user-neg')) stance = userNegation;
-  else if (cues.includes('hedge') || cues.includes('question')) stance = 'unclear';
+  else if (cues.includes('hedge') || cues.includes('question') || cues.includes('heading'))
+    stance = 'unclear';
+  else if (namedIsUnclear && cues.includes('named')) stance = 'unclear';
   else if (cues.includes('neg')) stance = cues.includes('exception') ? 'permits' : 'denies';
   return { stance, cues };
 }

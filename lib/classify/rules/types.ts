@@ -32,6 +32,12 @@ export interface RuleFamily {
    * for arbitration, "you may not bring a class action" is the practice itself (`permits`).
    */
   userNegation: Stance;
+  /**
+   * The practice named as the object of a right or a disclosure list ("opt out of the sale of your data",
+   * "categories of data we sold") is `unclear` (data guide §4). Not for AI training, where an opt-out
+   * sentence states the practice.
+   */
+  namedIsUnclear?: boolean;
 }
 
 export interface RuleHit {
