@@ -23,8 +23,10 @@ const STAMP_WORDS =
   /\b(?:last\s+(?:updated|modified|revised|changed|reviewed)|updated|effective|revised|revision|version|as of|dernière mise à jour|mise à jour|en vigueur|stand|zuletzt|aktualisiert|gültig|vigente|actualizad[oa])\b/iu;
 
 /** Cookie-consent banners and their buttons, which some captures include and others do not. */
+const COOKIE_BUTTON =
+  /^(?:accept|reject|allow|deny|decline|refuse|manage|customi[sz]e)(?:\s+(?:all|necessary|optional|essential))?(?:\s+cookies)?(?:\s+(?:settings|preferences))?\.?$/i;
 const COOKIE_BANNER = [
-  /^(?:accept|reject|allow|deny|decline|refuse|manage|customi[sz]e)(?:\s+(?:all|necessary|optional|essential))?(?:\s+cookies)?(?:\s+(?:settings|preferences))?\.?$/i,
+  COOKIE_BUTTON,
   /^cookie\s+(?:settings|preferences|policy|notice|consent)\.?$/i,
   /\bwe use cookies\b.*\b(?:by (?:continuing|clicking|using|browsing)|click(?:ing)? ["“]?accept|you (?:agree|consent) to (?:our|the) use of cookies)\b/i,
   /\b(?:by (?:continuing to (?:browse|use)|using) this (?:site|website)),? you (?:agree|consent|accept)\b.*\bcookies\b/i,
@@ -49,6 +51,8 @@ export function foldText(text: string): string {
 
 /** Replace dates with one token so two stamps with different dates compare equal. */
 export function maskDates(text: string): string {
+  // Every pattern needs a digit; most clauses have none, and the month alternations are the costly part.
+  if (!/\d/.test(text)) return text;
   let out = text;
   for (const re of DATE_PATTERNS) out = out.replace(re, '<date>');
   return out;
@@ -67,7 +71,8 @@ export function isBoilerplate(text: string): boolean {
   if (masked !== folded && words <= 20 && STAMP_WORDS.test(folded)) return true;
   // A line that is nothing but a date ("March 6, 2026").
   if (/^[\s<>date,.:;()-]*$/.test(masked) && masked.includes('<date>')) return true;
-  if (words <= 60 && COOKIE_BANNER.some((re) => re.test(folded))) return true;
+  if (words <= 60 && folded.includes('cookie') && COOKIE_BANNER.some((re) => re.test(folded))) return true;
+  if (words <= 4 && COOKIE_BUTTON.test(folded)) return true;
   return false;
 }
 
