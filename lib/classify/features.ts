@@ -26,7 +26,13 @@ const MAX_TOKENS = 400;
 export function clauseFeatures(input: FeatureInput, hits: readonly RuleHit[]): string[] {
   const out = new Set<string>();
   out.add('bias:1');
-  grams('', tokenize(input.text).slice(0, MAX_TOKENS), out);
+  const tokens = tokenize(input.text).slice(0, MAX_TOKENS);
+  grams('', tokens, out);
+  // Who speaks: descriptive text about models ("Large language models are trained…") has no we/you.
+  const we = tokens.some((t) => t === 'we' || t === 'us' || t === 'our');
+  const you = tokens.some((t) => t === 'you' || t === 'your');
+  out.add(we ? (you ? 'p:we+you' : 'p:we') : you ? 'p:you' : 'p:none');
+  if (tokens[0]) out.add(`first:${tokens[0]}`);
   // The nearest heading and the lead-in carry the context ("You may not:", "How we use your data").
   const heading = input.headingPath?.[input.headingPath.length - 1];
   if (heading) grams('h:', tokenize(heading).slice(0, 30), out);
