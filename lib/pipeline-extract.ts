@@ -9,6 +9,12 @@ import type { Detection, PageInfo } from './types';
 import { detectPage } from './detect';
 import { extractPolicy, extractPolicyChunked, type ChunkOptions, type ExtractOptions } from './extract';
 
+/**
+ * Added to `page.reasons` when a page exceeded the extraction budget (PageInfo has no field for it and
+ * messages reject unknown fields).
+ */
+export const TRUNCATED_REASON = 'page too large: only its first part was analysed';
+
 export interface ExtractPageOptions extends ExtractOptions {
   /** Treat the page as a policy even if detection says otherwise (user asked, or CLI `--assume-policy`). */
   assumePolicy?: boolean;
@@ -61,6 +67,7 @@ export function extractPage(doc: Document, url: string, options: ExtractPageOpti
   const extracted = extractPolicy(doc, options);
   page.language = extracted.language;
   page.title = extracted.title || page.title;
+  if (extracted.truncated) page.reasons = [...(page.reasons ?? []), TRUNCATED_REASON];
   const out: ExtractedPage = { url, page, clauses: extracted.clauses };
   if (extracted.unsupported) out.unsupported = extracted.unsupported;
   return out;
@@ -78,6 +85,7 @@ export async function extractPageChunked(
   const extracted = await extractPolicyChunked(doc, options);
   page.language = extracted.language;
   page.title = extracted.title || page.title;
+  if (extracted.truncated) page.reasons = [...(page.reasons ?? []), TRUNCATED_REASON];
   const out: ExtractedPage = { url, page, clauses: extracted.clauses };
   if (extracted.unsupported) out.unsupported = extracted.unsupported;
   return out;

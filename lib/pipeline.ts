@@ -11,9 +11,9 @@ import type { ExtractedPage } from './messages';
 import type { PageAnalysis, PageInfo } from './types';
 import { classifyClauses } from './classify';
 import { extractText } from './extract';
-import { extractPage, type ExtractPageOptions } from './pipeline-extract';
+import { extractPage, TRUNCATED_REASON, type ExtractPageOptions } from './pipeline-extract';
 
-export { extractPage, extractPageChunked, pageInfo } from './pipeline-extract';
+export { extractPage, extractPageChunked, pageInfo, TRUNCATED_REASON } from './pipeline-extract';
 export type { ExtractPageOptions } from './pipeline-extract';
 
 export interface AnalyzeOptions extends ExtractPageOptions {
@@ -61,7 +61,7 @@ export function analyzeText(text: string, options: AnalyzeTextOptions): PageAnal
     language: extracted.language,
     title,
     ...(options.url ? { url: options.url } : {}),
-    reasons: ['input given as an extracted policy'],
+    reasons: ['input given as an extracted policy', ...(extracted.truncated ? [TRUNCATED_REASON] : [])],
   };
   if (extracted.unsupported) return { page, clauses: [], unsupported: extracted.unsupported };
   return { page, clauses: classifyClauses(extracted.clauses) };

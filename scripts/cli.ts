@@ -12,7 +12,7 @@ import { pathToFileURL } from 'node:url';
 import { CATEGORY_IDS, TAXONOMY, type CategoryId } from '../lib/classify/taxonomy';
 import { diffClauses } from '../lib/diff';
 import { decodeBytes, parseHtml, UnreadableInputError } from '../lib/parse-html';
-import { analyzeDocument, analyzeText } from '../lib/pipeline';
+import { analyzeDocument, analyzeText, TRUNCATED_REASON } from '../lib/pipeline';
 import type { AnalysedClause, ClauseDiff, PageAnalysis } from '../lib/types';
 
 export const EXIT = { ok: 0, usage: 2, unreadable: 3 } as const;
@@ -278,6 +278,7 @@ export function analysisJson(a: PageAnalysis) {
       title: a.page.title,
       ...(a.page.url ? { url: a.page.url } : {}),
       reasons: a.page.reasons ?? [],
+      ...(a.page.reasons?.includes(TRUNCATED_REASON) ? { truncated: true } : {}),
     },
     clauses: a.clauses.map(clauseJson),
     ...(a.unsupported ? { unsupported: a.unsupported } : {}),
@@ -312,6 +313,8 @@ export function analysisText(a: PageAnalysis): string {
     lines.push(`Not analysed: ${a.unsupported.message}`);
     return lines.join('\n');
   }
+  if (p.reasons?.includes(TRUNCATED_REASON))
+    lines.push('Note: the page is very large; only its first part was analysed.');
   const labelled = a.clauses.filter((c) => c.labels.length);
   lines.push(`${a.clauses.length} clauses, ${labelled.length} with a data-use or AI finding.`);
   for (const cat of byWeight) {

@@ -103,6 +103,10 @@ const BLOCK_TAGS = new Set([
 ]);
 const LISTS = new Set(['UL', 'OL', 'MENU']);
 const EMPHASIS = new Set(['B', 'STRONG']);
+/** Headings are labels; 8 levels × 200 chars keeps a section path well under the message limit (2,000). */
+const MAX_HEADING = 200;
+/** Lead-ins are context, not content: the tail of the introducing text is enough. */
+const LEAD_IN_MAX = 400;
 
 type Frame =
   | { type: 'enter'; node: Node }
@@ -115,7 +119,7 @@ function clean(s: string): string {
 /** Last sentence-ish part of a paragraph, used as the lead-in of the list that follows it. */
 function lastSentence(text: string): string {
   const parts = text.split(/(?<=[.!?])\s+(?=\p{Lu})/u);
-  return (parts[parts.length - 1] ?? text).slice(-400);
+  return (parts[parts.length - 1] ?? text).slice(-LEAD_IN_MAX);
 }
 
 /** "<p><strong>2. How we use data</strong></p>": a short paragraph whose text is all bold. */
@@ -233,7 +237,7 @@ export function collectBlocks(root: Element, options: BlockOptions = {}): BlockR
         headingText += c.textContent ?? '';
       }
       const text = clean(headingText);
-      if (text) pushHeading(text.slice(0, 300), level);
+      if (text) pushHeading(text.slice(0, MAX_HEADING), level);
       if (firstBlock) {
         const rest: Node[] = [];
         for (let c: Node | null = firstBlock; c; c = c.nextSibling) rest.push(c);
@@ -261,7 +265,7 @@ export function collectBlocks(root: Element, options: BlockOptions = {}): BlockR
       const prev = blocks[blocks.length - 1];
       const leadIn =
         outer?.kind === 'list-item' && prev?.kind === 'list-item'
-          ? prev.text
+          ? prev.text.slice(-LEAD_IN_MAX)
           : prev && prev.kind === 'paragraph'
             ? lastSentence(prev.text)
             : undefined;

@@ -187,9 +187,29 @@ export function blocksToClauses(blocks: Block[], options: { includeHeadings?: bo
   return r.value;
 }
 
-function finish(b: ExtractedBlocks, clauses: Clause[]): Extracted {
+/**
+ * Caps that keep one page's clauses inside what the background accepts in a single message
+ * (lib/message-guards LIMITS: 20,000 clauses, 8 MB of JSON); real policies stay far below.
+ */
+export const MAX_CLAUSES = 10_000;
+const MAX_PAYLOAD_CHARS = 5_000_000;
+
+/** Clauses up to the caps above, in order. */
+function capClauses(clauses: Clause[]): { kept: Clause[]; cut: boolean } {
+  let chars = 0;
+  for (let i = 0; i < clauses.length; i++) {
+    const c = clauses[i]!;
+    // Approximate JSON size: text, section twice (section + headingPath), lead-in, fixed overhead.
+    chars += c.text.length + 2 * c.section.length + (c.leadIn?.length ?? 0) + 120;
+    if (i >= MAX_CLAUSES || chars > MAX_PAYLOAD_CHARS) return { kept: clauses.slice(0, i), cut: true };
+  }
+  return { kept: clauses, cut: false };
+}
+
+function finish(b: ExtractedBlocks, all: Clause[]): Extracted {
+  const { kept: clauses, cut } = capClauses(all);
   const out: Extracted = { title: b.title, language: b.language, clauses, source: b.source };
-  if (b.truncated) out.truncated = true;
+  if (b.truncated || cut) out.truncated = true;
   if (!clauses.length)
     out.unsupported = { reason: 'empty', message: 'No policy clauses were found in the readable text.' };
   return out;

@@ -49,7 +49,8 @@ export function blocksFromMarkdown(
     para = [];
     if (text) blocks.push({ kind: 'paragraph', text, headingPath: path() });
   };
-  const heading = (level: number, text: string) => {
+  const heading = (level: number, full: string) => {
+    const text = full.slice(0, 200);
     flushPara();
     listStack.length = 0;
     while (headings.length && headings[headings.length - 1]!.level >= level) headings.pop();
@@ -91,7 +92,7 @@ export function blocksFromMarkdown(
         const leadIn = !last
           ? undefined
           : last.kind === 'list-item'
-            ? last.text
+            ? last.text.slice(-400)
             : last.kind === 'paragraph'
               ? last.text.slice(-400)
               : undefined;

@@ -113,7 +113,7 @@ export function fallbackRoot(doc: Document): Element | null {
  * @returns null when the document has no body at all.
  */
 export function findReadableContent(doc: Document, options: ReadableOptions = {}): ReadableResult | null {
-  const title = (doc.title ?? '').replace(/\s+/g, ' ').trim();
+  const title = (doc.title ?? '').replace(/\s+/g, ' ').trim().slice(0, 300);
   let article: ReturnType<Readability<Node>['parse']> = null;
   const maxElems = options.maxElemsToParse ?? 40_000;
   try {
@@ -138,7 +138,7 @@ export function findReadableContent(doc: Document, options: ReadableOptions = {}
     if (kept >= 200 && kept >= available * 0.6) {
       return {
         root: content,
-        title: article?.title?.trim() || title,
+        title: article?.title?.trim().slice(0, 300) || title,
         source: 'readability',
         lang: article?.lang ?? undefined,
       };

@@ -8,7 +8,7 @@ import { classifyClauses } from '../../lib/classify';
 import { detectPage } from '../../lib/detect';
 import { extractPolicy } from '../../lib/extract';
 import { decodeBytes, parseHtml, UnreadableInputError } from '../../lib/parse-html';
-import { analyzeDocument } from '../../lib/pipeline';
+import { analyzeDocument, extractPage, TRUNCATED_REASON } from '../../lib/pipeline';
 import type { PageAnalysis } from '../../lib/types';
 
 const HANG_GUARD_MS = 20_000;
@@ -205,6 +205,9 @@ describe('fuzz: extreme structure and size', () => {
     expect(value.detection.kind).toBe('privacy-policy');
     expect(value.extracted.truncated).toBe(true);
     expect(value.extracted.clauses.length).toBeGreaterThan(1000);
+    expect(extractPage(parseHtml(html.slice(0, 3 * 1024 * 1024)), URL_).page.reasons).toContain(
+      TRUNCATED_REASON,
+    );
     expect(ms).toBeLessThan(HANG_GUARD_MS * 2);
   }, 120_000);
 

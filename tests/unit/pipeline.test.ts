@@ -6,7 +6,9 @@ import {
   classifyExtracted,
   extractPage,
   extractPageChunked,
+  TRUNCATED_REASON,
 } from '../../lib/pipeline';
+import { clauseGuard, LIMITS, pageInfoGuard } from '../../lib/message-guards';
 import { parseHtml } from '../../lib/parse-html';
 
 const sample = () => parseHtml(readFileSync('data/samples/examplify-privacy-policy.html', 'utf8'));
@@ -116,5 +118,32 @@ describe('analyzeText', () => {
 
   it('reports empty text as unsupported: empty', () => {
     expect(analyzeText('   ', { format: 'text' }).unsupported?.reason).toBe('empty');
+  });
+});
+
+describe('extractPage output fits the background message guards', () => {
+  const check = (doc: Document) => {
+    const x = extractPage(doc, 'https://example.test/privacy');
+    expect(pageInfoGuard(x.page)).toMatchObject({ ok: true });
+    for (const c of x.clauses) expect(clauseGuard(c)).toMatchObject({ ok: true });
+    expect(x.clauses.length).toBeLessThanOrEqual(LIMITS.clauses);
+    expect(JSON.stringify(x).length).toBeLessThanOrEqual(LIMITS.extractedBytes);
+    return x;
+  };
+
+  it('on the sample policy', () => {
+    expect(check(sample()).clauses.length).toBeGreaterThan(30);
+  });
+
+  it('on a pathological page: 60,000 tiny list items under 8 levels of very long headings', () => {
+    const heading = 'Section heading that goes on and on '.repeat(30);
+    const headings = [1, 2, 3, 4, 5, 6].map((l) => `<h${l}>${l} ${heading}</h${l}>`).join('');
+    const items = Array.from({ length: 60_000 }, (_, i) => `<li>We keep item ${i} data</li>`).join('');
+    const doc = parseHtml(
+      `<html lang="en"><head><title>${'Privacy Policy '.repeat(200)}</title></head><body><main>${headings}<p><b>Bold ${heading}</b></p><ul>${items}</ul></main></body></html>`,
+    );
+    const x = check(doc);
+    expect(x.clauses.length).toBeGreaterThan(1000);
+    expect(x.page.reasons).toContain(TRUNCATED_REASON);
   });
 });
