@@ -11,11 +11,19 @@ import { detectPage } from '@/lib/detect';
 import { extractPolicyChunked } from '@/lib/extract';
 import { TAXONOMY, type CategoryId } from '@/lib/classify/taxonomy';
 import { createHighlighter, primaryLabel, type Highlighter, type HighlightItem } from '@/lib/highlight';
-import { createLocator, indexTextSliced, OWN_UI_ATTR, rangeFor, type Locator } from '@/lib/locate';
+import {
+  createLocator,
+  indexTextSliced,
+  normaliseForMatch,
+  OWN_UI_ATTR,
+  rangeFor,
+  type Locator,
+} from '@/lib/locate';
 import {
   isRangeStale,
   planForMutations,
   sameDocument,
+  uncoveredRevealedChars,
   watchMutations,
   watchUrl,
   type MutationSummary,
@@ -597,12 +605,35 @@ export class Session {
     this.stopWatches.push(() => watch.stop());
   }
 
+  private coveredText: { report: PageReport; text: string } | null = null;
+
   private onMutations(summary: MutationSummary): void {
     if (!this.ctx.isValid) return;
     const stale = this.marked.filter((m) => isRangeStale(m.range, document)).length;
+    let uncoveredChars = 0;
+    // A revealed element that already holds painted clauses is a container we have read (e.g. a class
+    // flipped on <body> while scrolling), not a section that just opened.
+    const opened = summary.revealed.filter(
+      (el) => !this.marked.some((m) => el.contains(m.range.startContainer)),
+    );
+    const candidates = [...opened, ...summary.added];
+    if (this.isPolicy && candidates.length) {
+      const report = this.report;
+      if (report && this.coveredText?.report !== report)
+        this.coveredText = { report, text: report.clauses.map((c) => normaliseForMatch(c.text)).join('') };
+      uncoveredChars = uncoveredRevealedChars(
+        candidates
+          .filter((el) => el.isConnected && !isOwnNode(el))
+          .map((el) => ({ text: el.textContent ?? '', visible: !isCssHidden(el) })),
+        this.coveredText?.text ?? '',
+        normaliseForMatch,
+      );
+    }
+    // Too many insertions to check one by one: treat the added text as new.
+    if (summary.addedOverflow) uncoveredChars = Math.max(uncoveredChars, summary.addedChars);
     const action = planForMutations(
       { isPolicy: this.isPolicy, unplaced: this.unplaced, staleRanges: stale, reanalyses: this.reanalyses },
-      summary,
+      { addedChars: summary.addedChars, uncoveredChars },
     );
     if (action === 'redetect' || action === 'reanalyse') void this.analyse('mutation');
     else if (action === 'relocate') void this.relocate();

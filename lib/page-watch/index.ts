@@ -5,6 +5,8 @@
 export { watchUrl, sameDocument, URL_POLL_MS, type UrlWatchEnv } from './url-watch';
 export {
   watchMutations,
+  MAX_REVEALED,
+  REVEAL_ATTRIBUTES,
   type MutationSummary,
   type MutationWatch,
   type MutationWatchEnv,
@@ -12,6 +14,7 @@ export {
 } from './mutation-watch';
 export {
   planForMutations,
+  uncoveredRevealedChars,
   REANALYSE_MIN_CHARS,
   REDETECT_MIN_CHARS,
   MAX_REANALYSES,

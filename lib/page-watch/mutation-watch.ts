@@ -13,7 +13,21 @@ export interface MutationSummary {
   removedNodes: number;
   /** Mutation records seen (including ignored ones). */
   records: number;
+  /**
+   * Page elements whose visibility-related attributes changed (accordion opened, tab switched): their text
+   * may have just appeared without any node being added. At most `MAX_REVEALED`, first come first kept.
+   */
+  revealed: Element[];
+  /** Page elements added (at most `MAX_REVEALED`), for the same coverage check as `revealed`. */
+  added: Element[];
+  /** True when more elements were added than `added` holds (then only `addedChars` is reliable). */
+  addedOverflow: boolean;
 }
+
+/** Bound on elements remembered per burst (the caller measures each one). */
+export const MAX_REVEALED = 32;
+/** Attributes through which pages show and hide content. */
+export const REVEAL_ATTRIBUTES = ['hidden', 'open', 'class', 'style', 'aria-hidden', 'aria-expanded'];
 
 export interface MutationWatchEnv {
   MutationObserver: typeof MutationObserver;
@@ -29,6 +43,8 @@ export interface MutationWatchOptions {
   isOwn: (node: Node) => boolean;
   /** Upper bound of added text measured per record, so a giant insertion costs bounded work. */
   measureCap?: number;
+  /** Also watch visibility attributes (default true): opened accordions and tabs reveal text. */
+  watchReveals?: boolean;
 }
 
 export interface MutationWatch {
@@ -45,7 +61,7 @@ function textLength(node: Node, cap: number): number {
   return Math.min(cap, text.length > cap ? cap : text.replace(/\s+/g, '').length);
 }
 
-/** Starts observing `root` (childList + characterData, subtree). */
+/** Starts observing `root` (childList, characterData and visibility attributes, subtree). */
 export function watchMutations(
   root: Node,
   env: MutationWatchEnv,
@@ -55,7 +71,16 @@ export function watchMutations(
   const debounceMs = options.debounceMs ?? 500;
   const maxWaitMs = options.maxWaitMs ?? 3000;
   const cap = options.measureCap ?? 200_000;
-  let summary: MutationSummary = { addedChars: 0, removedNodes: 0, records: 0 };
+  const empty = (): MutationSummary => ({
+    addedChars: 0,
+    removedNodes: 0,
+    records: 0,
+    revealed: [],
+    added: [],
+    addedOverflow: false,
+  });
+  let summary = empty();
+  let revealedSet = new Set<Element>();
   let timer: unknown = null;
   let firstAt = 0;
 
@@ -67,8 +92,9 @@ export function watchMutations(
   const fire = () => {
     timer = null;
     const s = summary;
-    summary = { addedChars: 0, removedNodes: 0, records: 0 };
-    if (s.addedChars > 0 || s.removedNodes > 0) onSettled(s);
+    summary = empty();
+    revealedSet = new Set();
+    if (s.addedChars > 0 || s.removedNodes > 0 || s.revealed.length > 0) onSettled(s);
   };
 
   const take = (records: MutationRecord[]) => {
@@ -76,6 +102,15 @@ export function watchMutations(
     for (const r of records) {
       summary.records++;
       if (ownAncestor(r.target)) continue;
+      if (r.type === 'attributes') {
+        const el = r.target as Element;
+        if (!revealedSet.has(el) && revealedSet.size < MAX_REVEALED) {
+          revealedSet.add(el);
+          summary.revealed.push(el);
+          relevant = true;
+        }
+        continue;
+      }
       if (r.type === 'characterData') {
         summary.addedChars += Math.min(cap, ((r.target as Text).data ?? '').trim().length);
         relevant = true;
@@ -83,7 +118,15 @@ export function watchMutations(
       }
       r.addedNodes.forEach((n) => {
         if (options.isOwn(n)) return;
-        summary.addedChars += textLength(n, cap);
+        const chars = textLength(n, cap);
+        summary.addedChars += chars;
+        if (chars > 0) {
+          const el = n.nodeType === 1 ? (n as Element) : n.parentElement;
+          if (el && !summary.added.includes(el)) {
+            if (summary.added.length < MAX_REVEALED) summary.added.push(el);
+            else summary.addedOverflow = true;
+          }
+        }
         relevant = true;
       });
       r.removedNodes.forEach((n) => {
@@ -103,7 +146,12 @@ export function watchMutations(
     const wait = now - firstAt >= maxWaitMs ? 0 : debounceMs;
     timer = env.setTimeout(fire, wait);
   });
-  observer.observe(root, { childList: true, characterData: true, subtree: true });
+  observer.observe(root, {
+    childList: true,
+    characterData: true,
+    subtree: true,
+    ...(options.watchReveals === false ? {} : { attributes: true, attributeFilter: REVEAL_ATTRIBUTES }),
+  });
 
   return {
     stop() {

@@ -5,6 +5,7 @@ import {
   MAX_REANALYSES,
   planForMutations,
   sameDocument,
+  uncoveredRevealedChars,
   watchMutations,
   watchUrl,
   type MutationSummary,
@@ -93,6 +94,7 @@ describe('watchMutations', () => {
     await new Promise((r) => setTimeout(r, 80));
     expect(calls).toHaveLength(1);
     expect(calls[0]!.addedChars).toBe(5 * 'Policytextthatrenderedlate.'.length);
+    expect(calls[0]!.added).toHaveLength(5);
     watch.stop();
   });
 
@@ -112,19 +114,58 @@ describe('watchMutations', () => {
 
 describe('planForMutations', () => {
   const facts = { isPolicy: true, unplaced: 0, staleRanges: 0, reanalyses: 0 };
-  const change = (addedChars: number, removedNodes = 0) => ({ addedChars, removedNodes, records: 1 });
+  const change = (addedChars: number, uncoveredChars = 0) => ({ addedChars, uncoveredChars });
   it('redetects only when enough text appeared on a non-policy page', () => {
     expect(planForMutations({ ...facts, isPolicy: false }, change(50))).toBe('none');
     expect(planForMutations({ ...facts, isPolicy: false }, change(5000))).toBe('redetect');
   });
-  it('reanalyses a policy when a section appears, but only a bounded number of times', () => {
-    expect(planForMutations(facts, change(5000))).toBe('reanalyse');
-    expect(planForMutations({ ...facts, reanalyses: MAX_REANALYSES }, change(5000))).toBe('none');
+  it('reanalyses a policy when new text appears, but only a bounded number of times', () => {
+    expect(planForMutations(facts, change(5000, 300))).toBe('reanalyse');
+    expect(planForMutations({ ...facts, reanalyses: MAX_REANALYSES }, change(5000, 300))).toBe('none');
   });
-  it('relocates when the page replaced highlighted nodes or unplaced clauses may have appeared', () => {
-    expect(planForMutations({ ...facts, staleRanges: 2 }, change(0, 3))).toBe('relocate');
+  it('only relocates when the page re-rendered text it already had', () => {
+    expect(planForMutations({ ...facts, staleRanges: 2 }, change(5000, 0))).toBe('relocate');
     expect(planForMutations({ ...facts, unplaced: 1 }, change(20))).toBe('relocate');
     expect(planForMutations(facts, change(20))).toBe('none');
+  });
+});
+
+describe('revealed text', () => {
+  it('reports attribute changes that may reveal text (an accordion opening), once per element', async () => {
+    const panel = document.createElement('div');
+    panel.hidden = true;
+    panel.textContent = 'A section that was closed until now, with enough words to matter.';
+    document.body.append(panel);
+    const calls: MutationSummary[] = [];
+    const watch = watchMutations(
+      document.body,
+      {
+        MutationObserver: window.MutationObserver,
+        setTimeout: (fn: () => void, ms: number) => setTimeout(fn, ms),
+        clearTimeout: (id: unknown) => clearTimeout(id as number),
+        now: () => Date.now(),
+      },
+      { isOwn: () => false, debounceMs: 10 },
+      (s) => calls.push(s),
+    );
+    panel.hidden = false;
+    panel.setAttribute('data-unrelated', 'x');
+    panel.classList.add('open');
+    await new Promise((r) => setTimeout(r, 40));
+    expect(calls).toHaveLength(1);
+    expect(calls[0]!.revealed).toEqual([panel]);
+    watch.stop();
+  });
+
+  it('counts only visible revealed text that the clauses do not already cover', () => {
+    const norm = (t: string) => t.toLowerCase().replace(/[^a-z0-9]/g, '');
+    const covered = norm('We share data with partners. We keep logs for a year.');
+    const revealed = [
+      { text: 'We share data with partners.', visible: true },
+      { text: 'Disputes go to binding arbitration in Delaware.', visible: true },
+      { text: 'Still closed: a hidden section of the page text.', visible: false },
+    ];
+    expect(uncoveredRevealedChars(revealed, covered, norm)).toBe(norm(revealed[1]!.text).length);
   });
 });
 
