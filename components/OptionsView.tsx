@@ -6,6 +6,7 @@ import { useState } from 'preact/hooks';
 import { CATEGORY_IDS, TAXONOMY, type CategoryId } from '@/lib/classify/taxonomy';
 import { categoryMeaningKey, categoryNameKey, type Translate } from '@/lib/i18n';
 import type { Settings } from '@/lib/settings';
+import { RECHECK_PERIOD_HOURS } from '@/lib/store/settings';
 
 export interface OptionsStatus {
   kind: 'ok' | 'error';
@@ -172,8 +173,8 @@ export function OptionsView({
           {t('options_recheck_period')}
           <input
             type="number"
-            min={1}
-            max={720}
+            min={RECHECK_PERIOD_HOURS.min}
+            max={RECHECK_PERIOD_HOURS.max}
             step={1}
             value={settings.recheck.periodHours}
             disabled={!settings.recheck.enabled}

@@ -3,6 +3,8 @@ import { browser } from 'wxt/browser';
 import { envelope, type MessageName, type Req, type Res } from '@/lib/messages';
 import { createTranslator } from '@/lib/i18n';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
+import { coerceSettings } from '@/lib/store/settings';
+import { originPatterns } from '@/lib/recheck';
 import { parseExportText } from '@/lib/export-import';
 import { OptionsView, type OptionsStatus } from '@/components/OptionsView';
 
@@ -13,22 +15,14 @@ function send<N extends MessageName>(type: N, payload: Req<N>): Promise<Res<N>> 
 }
 const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
-/** Merges what is stored over the defaults, field by field, so an older or partial object still works. */
-function withDefaults(raw: unknown): Settings {
-  const s = (raw && typeof raw === 'object' ? raw : {}) as Partial<Settings>;
-  return {
-    ...DEFAULT_SETTINGS,
-    ...s,
-    notifications: { ...DEFAULT_SETTINGS.notifications, ...(s.notifications ?? {}) },
-    recheck: { ...DEFAULT_SETTINGS.recheck, ...(s.recheck ?? {}) },
-    version: DEFAULT_SETTINGS.version,
-  };
-}
+const withDefaults = coerceSettings;
 
 export function App() {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [status, setStatus] = useState<OptionsStatus | null>(null);
   const [busy, setBusy] = useState(false);
+  // Origins of the tracked policies: turning re-check on asks for exactly these (and nothing broad).
+  const [trackedOrigins, setTrackedOrigins] = useState<string[]>([]);
 
   useEffect(() => {
     void browser.storage.local
@@ -42,12 +36,29 @@ export function App() {
       if (area === 'local' && changes.settings) setSettings(withDefaults(changes.settings.newValue));
     };
     browser.storage.onChanged.addListener(onChanged);
+    send('popup→bg:get-history', {})
+      .then((reply) => setTrackedOrigins(originPatterns(reply.documents.map((d) => d.url))))
+      .catch(() => setTrackedOrigins([]));
     return () => browser.storage.onChanged.removeListener(onChanged);
   }, []);
 
   if (!settings) return <main data-ready="false" aria-busy="true" />;
 
   const save = (next: Settings) => {
+    if (next.recheck.enabled && !settings.recheck.enabled && trackedOrigins.length > 0) {
+      // Inside the click, before any await: browsers only show the prompt for a direct user action.
+      void browser.permissions
+        .request({ origins: trackedOrigins })
+        .catch(() => false)
+        .then((granted) => {
+          if (granted) persist(next);
+          else setStatus({ kind: 'error', text: t('options_recheck_denied') });
+        });
+      return;
+    }
+    persist(next);
+  };
+  const persist = (next: Settings) => {
     setSettings(next);
     browser.storage.local
       .set({ settings: next })

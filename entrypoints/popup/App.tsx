@@ -10,7 +10,7 @@ import {
   type TabState,
 } from '@/lib/messages';
 import { createTranslator } from '@/lib/i18n';
-import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
+import { coerceSettings } from '@/lib/store/settings';
 import { originPatterns } from '@/lib/checkout/reported-links';
 import { PopupView, type PopupData } from '@/components/PopupView';
 
@@ -41,10 +41,7 @@ export function App() {
       if (id === null) return patch({ error: t('popup_no_tab') });
       setTabId(id);
       const stored = await browser.storage.local.get('settings').catch(() => ({}) as Record<string, unknown>);
-      const settings = {
-        ...DEFAULT_SETTINGS,
-        ...((stored as { settings?: Partial<Settings> }).settings ?? {}),
-      };
+      const settings = coerceSettings((stored as { settings?: unknown }).settings);
       patch({ shownCategories: settings.shownCategories, highlightsOn: settings.highlights });
       const [tab, checkout] = await Promise.all([
         send('popup→bg:get-tab-state', { tabId: id }).catch((e: unknown) => ({ error: errorText(e) })),
