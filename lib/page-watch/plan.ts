@@ -2,7 +2,6 @@
  * What to do when the page changed under us. Pure: the content script feeds it facts and acts on the answer.
  * @module
  */
-import type { MutationSummary } from './mutation-watch';
 
 export type PageAction = 'none' | 'redetect' | 'relocate' | 'reanalyse';
 
