@@ -41,26 +41,54 @@ function keyed(clauses: readonly AnalysedClause[]): Side[] {
   return out;
 }
 
-/** Pair leftovers greedily, most similar first, using an inverted index so a full rewrite stays sub-quadratic in practice. */
+/** Candidates kept per removed clause (the best-scoring ones). */
+const TOP_K = 5;
+/** Leftover clauses this close in order are always compared, whatever words they share. */
+const WINDOW = 8;
+
+/**
+ * Pair leftovers greedily, most similar first. Candidates come from shared *rare* words (an inverted index that
+ * skips words found in many clauses) plus the clauses at a similar position, and only the best few per clause
+ * are kept, so a full rewrite of thousands of clauses stays near-linear instead of comparing every pair.
+ */
 function pairModified(removed: Side[], added: Side[]): [Side, Side][] {
+  if (removed.length === 0 || added.length === 0) return [];
   const addedTokens = added.map((s) => new Set(tokens(s.clause.text)));
+  const df = new Map<string, number>();
+  for (const set of addedTokens) for (const t of set) df.set(t, (df.get(t) ?? 0) + 1);
+  const commonLimit = Math.max(25, added.length * 0.05);
   const postings = new Map<string, number[]>();
   addedTokens.forEach((set, j) => {
     for (const t of set) {
+      if (df.get(t)! > commonLimit) continue;
       const list = postings.get(t);
       if (list) list.push(j);
       else postings.set(t, [j]);
     }
   });
+
+  const dice = (a: Set<string>, b: Set<string>) => {
+    const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+    let shared = 0;
+    for (const t of small) if (large.has(t)) shared++;
+    return a.size + b.size === 0 ? 1 : (2 * shared) / (a.size + b.size);
+  };
+
   const candidates: { i: number; j: number; score: number }[] = [];
   removed.forEach((side, i) => {
     const mine = new Set(tokens(side.clause.text));
-    const shared = new Map<number, number>();
-    for (const t of mine) for (const j of postings.get(t) ?? []) shared.set(j, (shared.get(j) ?? 0) + 1);
-    for (const [j, n] of shared) {
-      const score = (2 * n) / (mine.size + addedTokens[j]!.size);
-      if (score >= MODIFIED_THRESHOLD) candidates.push({ i, j, score });
+    const pool = new Set<number>();
+    for (const t of mine) for (const j of postings.get(t) ?? []) pool.add(j);
+    const centre = Math.round((i / removed.length) * added.length);
+    for (let j = Math.max(0, centre - WINDOW); j <= Math.min(added.length - 1, centre + WINDOW); j++)
+      pool.add(j);
+    const mineScored: { i: number; j: number; score: number }[] = [];
+    for (const j of pool) {
+      const score = dice(mine, addedTokens[j]!);
+      if (score >= MODIFIED_THRESHOLD) mineScored.push({ i, j, score });
     }
+    mineScored.sort((x, y) => y.score - x.score);
+    candidates.push(...mineScored.slice(0, TOP_K));
   });
   // Ties go to the pair whose positions are closest, so repeated boilerplate pairs in order.
   const distance = (c: { i: number; j: number }) => Math.abs(removed[c.i]!.index - added[c.j]!.index);

@@ -114,21 +114,15 @@ export async function recordSnapshot(
       else previousSeen = raw as VersionRecord;
     }
 
-    const document: DocumentRecord = {
-      ...(existingDoc ?? { firstSeen: input.now }),
-      url: input.url,
-      title: input.title || existingDoc?.title || input.url,
-      kind: input.kind,
-      language: input.language,
-      lastSeen: input.markSeen ? input.now : (existingDoc?.lastSeen ?? input.now),
-      latestVersionId:
-        isNewVersion || !existingDoc ? versionId : Math.max(existingDoc.latestVersionId, versionId),
-    };
-    await documents.put(document);
-    if (input.markSeen) await visits.put({ url: input.url, versionId, seenAt: input.now });
+    // Known only while every version's size has been counted; a rebuilt (corrupt) record makes it unknown.
+    let bytes: number | undefined = existingDoc ? existingDoc.bytes : 0;
+    if (problems.length > 0 && existingKey !== undefined && isNewVersion) bytes = undefined;
+    if (isNewVersion && bytes !== undefined) bytes += version.size;
 
+    const latestVersionId =
+      isNewVersion || !existingDoc ? versionId : Math.max(existingDoc.latestVersionId, versionId);
     if (isNewVersion) {
-      const keep = new Set([versionId, document.latestVersionId]);
+      const keep = new Set([versionId, latestVersionId]);
       if (visit) keep.add(visit.versionId);
       // Keys are auto-increment ids, so ascending order is oldest first.
       const ids = (await versions.index('by-url').getAllKeys(input.url)).sort((x, y) => x - y);
@@ -136,10 +130,28 @@ export async function recordSnapshot(
       for (const id of ids) {
         if (surplus <= 0) break;
         if (keep.has(id)) continue;
+        if (bytes !== undefined) {
+          const old = (await versions.get(id)) as Partial<VersionRecord> | undefined;
+          bytes = typeof old?.size === 'number' ? Math.max(0, bytes - old.size) : undefined;
+        }
         await versions.delete(id);
         surplus--;
       }
     }
+
+    const document: DocumentRecord = {
+      ...(existingDoc ?? { firstSeen: input.now }),
+      url: input.url,
+      title: input.title || existingDoc?.title || input.url,
+      kind: input.kind,
+      language: input.language,
+      lastSeen: input.markSeen ? input.now : (existingDoc?.lastSeen ?? input.now),
+      latestVersionId,
+    };
+    if (bytes === undefined) delete document.bytes;
+    else document.bytes = bytes;
+    await documents.put(document);
+    if (input.markSeen) await visits.put({ url: input.url, versionId, seenAt: input.now });
 
     await tx.done;
     return {
@@ -313,21 +325,30 @@ export async function enforceTotalSize(
   limits: RetentionLimits = DEFAULT_RETENTION,
 ): Promise<number> {
   const tx = db.transaction(['documents', 'versions', 'visits'], 'readwrite');
-  const keep = new Set<number>();
-  for (const d of (await tx.objectStore('documents').getAll()) as unknown[]) {
-    if (isDocumentRecord(d)) keep.add(d.latestVersionId);
+  const docs = ((await tx.objectStore('documents').getAll()) as unknown[]).filter(isDocumentRecord);
+  // Fast path: the per-document sums are all known and under the cap, so no version needs reading.
+  if (docs.every((d) => typeof d.bytes === 'number')) {
+    const known = docs.reduce((n, d) => n + d.bytes!, 0);
+    if (known <= limits.totalBytes) {
+      await tx.done;
+      return 0;
+    }
   }
+  const keep = new Set<number>(docs.map((d) => d.latestVersionId));
   for (const v of (await tx.objectStore('visits').getAll()) as unknown[]) {
     if (isVisitRecord(v)) keep.add(v.versionId);
   }
   let total = 0;
-  const candidates: { id: number; size: number }[] = [];
+  const perUrl = new Map<string, number>();
+  const candidates: { id: number; url: string; size: number }[] = [];
   let cursor = await tx.objectStore('versions').index('by-lastSeen').openCursor();
   while (cursor) {
     const v = cursor.value as Partial<VersionRecord>;
     const size = typeof v.size === 'number' ? v.size : 0;
+    const url = typeof v.url === 'string' ? v.url : '';
     total += size;
-    if (typeof v.id === 'number' && !keep.has(v.id)) candidates.push({ id: v.id, size });
+    perUrl.set(url, (perUrl.get(url) ?? 0) + size);
+    if (typeof v.id === 'number' && !keep.has(v.id)) candidates.push({ id: v.id, url, size });
     cursor = await cursor.continue();
   }
   let dropped = 0;
@@ -335,7 +356,13 @@ export async function enforceTotalSize(
     if (total <= limits.totalBytes) break;
     await tx.objectStore('versions').delete(c.id);
     total -= c.size;
+    perUrl.set(c.url, (perUrl.get(c.url) ?? 0) - c.size);
     dropped++;
+  }
+  // Refresh the per-document sums so the next check takes the fast path.
+  for (const d of docs) {
+    const bytes = perUrl.get(d.url) ?? 0;
+    if (d.bytes !== bytes) await tx.objectStore('documents').put({ ...d, bytes });
   }
   await tx.done;
   return dropped;

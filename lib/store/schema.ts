@@ -31,6 +31,11 @@ export interface DocumentRecordV1 {
   lastChange?: StoredChange;
   /** The newest version a notification was shown for, so one change is announced once (visit or re-check). */
   lastNotifiedVersionId?: number;
+  /**
+   * Sum of `size` over this document's stored versions, so the total-size cap is checked without reading every
+   * version. Absent when unknown (records written before it existed, imports) until the next full size scan.
+   */
+  bytes?: number;
 }
 
 export interface StoredChange {

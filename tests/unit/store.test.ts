@@ -112,6 +112,26 @@ describe('history store', () => {
     expect(ids).toContain(seen.version.id);
   });
 
+  it('keeps a per-document byte sum that matches the stored versions, through retention and a rescan', async () => {
+    const db = await open();
+    await recordSnapshot(db, snap(VERSION_A, 1));
+    for (let i = 0; i < 5; i++) {
+      const clauses = [...VERSION_B, makeClause(30 + i, `Clause variant ${i} with more words in it.`)];
+      await recordSnapshot(db, snap(clauses, 10 + i, { markSeen: false }), {
+        perDocument: 3,
+        totalBytes: Infinity,
+      });
+    }
+    const sum = async () => (await db.getAll('versions')).reduce((n, v) => n + v.size, 0);
+    expect((await db.get('documents', URL_A))?.bytes).toBe(await sum());
+    // Under the cap: nothing dropped. A document without the sum (older record) is rescanned and backfilled.
+    const doc = (await db.get('documents', URL_A))!;
+    delete doc.bytes;
+    await db.put('documents', doc);
+    expect(await enforceTotalSize(db, { perDocument: 50, totalBytes: 10 ** 9 })).toBe(0);
+    expect((await db.get('documents', URL_A))?.bytes).toBe(await sum());
+  });
+
   it('skips corrupt records with a report instead of crashing', async () => {
     const db = await open();
     const a = await recordSnapshot(db, snap(VERSION_A, 1));
