@@ -26,6 +26,19 @@ const KIND_KEY: Record<LinkedPolicy['kind'], MessageKey> = {
 export function CheckoutView({ t, state, busy, note, onRead }: CheckoutViewProps) {
   if (state.policies.length === 0) return <p class="empty">{t('popup_checkout_none')}</p>;
   const unread = state.policies.filter((p) => p.status !== 'done');
+  const hosts = [
+    ...new Set(
+      state.policies
+        .filter((p) => p.status === 'needs-permission')
+        .map((p) => {
+          try {
+            return new URL(p.url).hostname;
+          } catch {
+            return p.url;
+          }
+        }),
+    ),
+  ];
   return (
     <div class="checkout">
       <ul class="linked">
@@ -50,6 +63,11 @@ export function CheckoutView({ t, state, busy, note, onRead }: CheckoutViewProps
           </li>
         ))}
       </ul>
+      {hosts.length > 0 && (
+        <p class="note" data-needs-permission>
+          {t('popup_checkout_permission', [hosts.join(', ')])}
+        </p>
+      )}
       {unread.length > 0 && onRead && (
         <button
           type="button"

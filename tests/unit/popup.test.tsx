@@ -252,7 +252,12 @@ describe('PopupView', () => {
       flavour: 'checkout',
       signals: ['payment fields'],
       policies: [
-        { url: 'https://shop.example/terms', text: 'Terms of Sale', kind: 'terms', status: 'not-read' },
+        {
+          url: 'https://shop.example/terms',
+          text: 'Terms of Sale',
+          kind: 'terms',
+          status: 'needs-permission',
+        },
         {
           url: 'https://shop.example/privacy',
           text: 'Privacy Policy',
@@ -289,6 +294,7 @@ describe('PopupView', () => {
     expect($('[data-view="checkout"]')).not.toBeNull();
     expect($('[data-linked-policy="https://shop.example/privacy"] [data-clause-id="c1"]')).not.toBeNull();
     expect($('[data-linked-policy="https://www.klarna.com/terms"]')?.textContent).toContain('HTTP 404');
+    expect($('[data-needs-permission]')?.textContent).toContain('read pages on shop.example.');
     act(() => ($('.checkout button.primary') as HTMLButtonElement).click());
     expect(onReadTerms).toHaveBeenCalledWith(['https://shop.example/terms', 'https://www.klarna.com/terms']);
   });
