@@ -26,11 +26,11 @@ async function saveState(tabId: number, state: CheckoutState): Promise<void> {
   await browser.storage.session.set({ [stateKey(tabId)]: state });
 }
 
-let cleanupRegistered = false;
-/** Forget a tab's checkout state when it navigates or closes (registered on first use). */
-function ensureCleanup(): void {
-  if (cleanupRegistered) return;
-  cleanupRegistered = true;
+/**
+ * Forget a tab's checkout state when it navigates or closes. Registered at background start (index.ts), so
+ * the listeners also wake a stopped service worker and no stale state outlives its page.
+ */
+export function registerCheckoutCleanup(): void {
   browser.tabs.onUpdated.addListener((tabId, info) => {
     if (info.status === 'loading') void browser.storage.session.remove(stateKey(tabId));
   });
@@ -119,7 +119,6 @@ export async function checkoutFoundHandler(
   sender: ValidSender,
 ): Promise<Res<'content→bg:checkout-found'>> {
   if (sender.kind !== 'content') throw new Error('checkout reports come from tabs');
-  ensureCleanup();
   const state = await initialCheckoutState(found, deps());
   await saveState(sender.tabId, state);
   return state;

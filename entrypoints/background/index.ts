@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { dispatch } from './dispatch';
+import { registerCheckoutCleanup } from './checkout';
 import { onNotificationClicked } from './notify';
 import { onRecheckAlarm, syncRecheckAlarm } from './recheck';
 import { onSettingsChanged } from './settings-store';
@@ -12,4 +13,5 @@ export default defineBackground(() => {
   browser.alarms.onAlarm.addListener((alarm) => void onRecheckAlarm(alarm));
   onSettingsChanged((settings) => void syncRecheckAlarm(settings));
   void syncRecheckAlarm();
+  registerCheckoutCleanup();
 });
