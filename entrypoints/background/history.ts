@@ -84,6 +84,20 @@ export async function tabHistoryState(
   }
 }
 
+/**
+ * Forget a tab's change summary and badge when it navigates or closes, so a later page never shows the previous
+ * policy's change. Registered at background start.
+ */
+export function registerHistoryTabCleanup(): void {
+  const clear = (tabId: number) => void browser.storage.session.remove([changeKey(tabId), errorKey(tabId)]);
+  browser.tabs.onUpdated.addListener((tabId, info) => {
+    if (info.status !== 'loading') return;
+    clear(tabId);
+    void setChangeBadge(tabId, false);
+  });
+  browser.tabs.onRemoved.addListener(clear);
+}
+
 /** `popup→bg:get-history` */
 export async function getHistory(): Promise<HistoryListReply> {
   try {

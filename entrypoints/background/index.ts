@@ -3,6 +3,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { dispatch } from './dispatch';
 import { registerCheckoutCleanup } from './checkout';
 import { onNotificationClicked } from './notify';
+import { registerHistoryTabCleanup } from './history';
 import { onRecheckAlarm, syncRecheckAlarm } from './recheck';
 import { onSettingsChanged } from './settings-store';
 
@@ -13,5 +14,6 @@ export default defineBackground(() => {
   browser.alarms.onAlarm.addListener((alarm) => void onRecheckAlarm(alarm));
   onSettingsChanged((settings) => void syncRecheckAlarm(settings));
   void syncRecheckAlarm();
+  registerHistoryTabCleanup();
   registerCheckoutCleanup();
 });
