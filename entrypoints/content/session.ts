@@ -115,7 +115,6 @@ export class Session {
   /** Starts the first analysis and the watchers. */
   start(): void {
     this.listenForMessages();
-    this.listenForPointerAndKeys();
     this.watchPage();
     this.ctx.onInvalidated(() => this.teardown(true));
     void this.analyse('initial');
@@ -154,6 +153,9 @@ export class Session {
         return;
       }
       this.isPolicy = true;
+      // Pointer, keyboard and reveal watching only on policy pages: nothing of ours runs per event elsewhere.
+      this.observe(true);
+      this.listenForPointerAndKeys();
       mark('extract-start');
       const extracted = await extractPolicyChunked(document, {
         now: this.env.now,
@@ -241,9 +243,15 @@ export class Session {
     this.unplaced = labelled.length - this.marked.length;
     report.unplaced = this.unplaced;
     this.card = null;
+    mark('paint-start');
     if (this.highlightsOn) this.paint();
+    mark('paint-end');
+    measure('paint', 'paint-start', 'paint-end');
     mark('highlighted');
+    mark('ui-start');
     await this.renderUi();
+    mark('ui-end');
+    measure('ui', 'ui-start', 'ui-end');
     void browser.runtime
       .sendMessage(
         envelope('content→bg:placement', {
@@ -482,7 +490,11 @@ export class Session {
     return e.target instanceof Element && e.target.hasAttribute(OWN_UI_ATTR);
   }
 
+  private listening = false;
+
   private listenForPointerAndKeys(): void {
+    if (this.listening) return;
+    this.listening = true;
     this.ctx.addEventListener(
       document,
       'click',
@@ -589,20 +601,31 @@ export class Session {
         },
       ),
     );
-    const root = document.documentElement;
+    this.observe(false);
+  }
+
+  private observing: { reveals: boolean; stop: () => void } | null = null;
+
+  /**
+   * (Re)starts the mutation watcher. Ordinary pages only need added text (a policy rendered late); on a
+   * policy page we also watch visibility attributes (accordions, tabs), which fire far more often.
+   */
+  private observe(reveals: boolean): void {
+    if (this.observing?.reveals === reveals || !this.ctx.isValid) return;
+    this.observing?.stop();
     const watch = watchMutations(
-      root,
+      document.documentElement,
       {
         MutationObserver,
         setTimeout: (fn, ms) => this.ctx.setTimeout(fn, ms),
         clearTimeout: (id) => clearTimeout(id as number),
         now: () => performance.now(),
       },
-      { isOwn: isOwnNode, debounceMs: 500, maxWaitMs: 3000 },
+      { isOwn: isOwnNode, debounceMs: 500, maxWaitMs: 3000, watchReveals: reveals },
       (summary) => this.onMutations(summary),
     );
     this.observer = watch;
-    this.stopWatches.push(() => watch.stop());
+    this.observing = { reveals, stop: () => watch.stop() };
   }
 
   private coveredText: { report: PageReport; text: string } | null = null;
@@ -662,11 +685,14 @@ export class Session {
     this.reanalyses = 0;
     this.isPolicy = false;
     this.barDismissed = false;
+    this.observe(false);
   }
 
   private teardown(invalidated: boolean): void {
     this.run?.abort();
     for (const stop of this.stopWatches.splice(0)) stop();
+    this.observing?.stop();
+    this.observing = null;
     this.observer = null;
     this.highlighter.clear();
     if (!invalidated) this.removeUi();

@@ -23,6 +23,9 @@ const SKIP_TAGS = new Set([
   'TITLE',
 ]);
 
+/** Characters (plus a per-node cost) between pause points of `indexTextSliced`. */
+const YIELD_EVERY = 2048;
+
 /** Attribute that marks Fineprint's own UI hosts; their text is never indexed. */
 export const OWN_UI_ATTR = 'data-fineprint-ui';
 
@@ -116,9 +119,14 @@ export function* indexTextSliced(root: Node, options: IndexOptions = {}): Genera
   // NodeFilter.SHOW_TEXT; the constant is not on every DOM implementation's global.
   const walker = doc.createTreeWalker(root, 4);
   const hiddenCache = new Map<Element, boolean>();
-  let seen = 0;
+  // Pause points by work done, not node count: one paragraph node can hold thousands of characters.
+  let work = 0;
   for (let t = walker.nextNode() as Text | null; t; t = walker.nextNode() as Text | null) {
-    if (++seen % 256 === 0) yield;
+    work += 16 + t.data.length;
+    if (work >= YIELD_EVERY) {
+      work = 0;
+      yield;
+    }
     const data = t.data;
     if (!data.trim()) continue;
     const parent = t.parentElement;
