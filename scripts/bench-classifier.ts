@@ -9,6 +9,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { corpusAvailable, corpusDir } from './corpus';
 import { classifyWith } from '../lib/classify/classifier';
@@ -102,12 +103,19 @@ export function benchClassifier(runs = 25): BenchRow[] {
   const { clauses, words, source } = benchPolicy();
   classifyWith(clauses, model); // warm-up (JIT), not counted
   const times: number[] = [];
+  const cpuTimes: number[] = [];
   for (let i = 0; i < runs; i++) {
+    const c0 = process.cpuUsage();
     const t0 = performance.now();
     classifyWith(clauses, model);
     times.push(performance.now() - t0);
+    const c = process.cpuUsage(c0);
+    cpuTimes.push((c.user + c.system) / 1000);
   }
   const med = median(times);
+  const cpuMed = median(cpuTimes);
+  // On a shared machine wall time includes waiting for a core; CPU time is what the work costs.
+  const load = loadavg()[0]!;
   return [
     {
       name: `classify ${words}-word policy (${clauses.length} clauses), median of ${runs}`,
@@ -115,7 +123,14 @@ export function benchClassifier(runs = 25): BenchRow[] {
       unit: 'ms',
       budget: 30,
       pass: med <= 30,
-      note: source,
+      note: `${source}; load average ${load.toFixed(1)} on ${cpus().length} cores`,
+    },
+    {
+      name: `classify ${words}-word policy, CPU time (user+system), median of ${runs}`,
+      value: Number(cpuMed.toFixed(2)),
+      unit: 'ms',
+      budget: 30,
+      pass: cpuMed <= 30,
     },
     { name: 'classifier throughput', value: Math.round(clauses.length / (med / 1000)), unit: 'sentences/s' },
     {

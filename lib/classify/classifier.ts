@@ -6,7 +6,7 @@
 import type { AnalysedClause, Clause, Label } from '../types';
 import { explain, extractSlots } from '../explain';
 import { emptySlots } from '../explain/slots';
-import { clauseFeatures, readableFeature } from './features';
+import { featureHashes, readableFeature } from './features';
 import { score, topFeatures, type LinearModel } from './model';
 import { applyRules, resolveStance, RULE_FAMILIES } from './rules';
 import type { RuleHit } from './rules';
@@ -46,8 +46,8 @@ export function labelClause(
   const modelled = new Set<CategoryId>(model?.categories ?? []);
 
   if (model) {
-    const features = clauseFeatures(clause, hits);
-    const { probs, rows } = score(model, features);
+    const features = featureHashes(clause, hits);
+    const { probs, rows } = score(model, features.hashes);
     model.categories.forEach((category, c) => {
       const p = probs[c]!;
       const hit = byCategory.get(category);
@@ -61,7 +61,9 @@ export function labelClause(
         evidence: {
           phrase: hit?.phrase ?? null,
           rule: hit?.rule ?? null,
-          features: topFeatures(model, features, rows, c, options.evidenceFeatures ?? 3).map(readableFeature),
+          features: topFeatures(model, features.describe, rows, c, options.evidenceFeatures ?? 3).map(
+            readableFeature,
+          ),
         },
       });
     });

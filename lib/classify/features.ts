@@ -28,32 +28,109 @@ export function clauseFeatures(input: FeatureInput, hits: readonly RuleHit[]): s
   out.add('bias:1');
   const tokens = tokenize(input.text).slice(0, MAX_TOKENS);
   grams('', tokens, out);
-  // Who speaks: descriptive text about models ("Large language models are trained…") has no we/you.
-  const we = tokens.some((t) => t === 'we' || t === 'us' || t === 'our');
-  const you = tokens.some((t) => t === 'you' || t === 'your');
-  out.add(we ? (you ? 'p:we+you' : 'p:we') : you ? 'p:you' : 'p:none');
+  out.add(speaker(tokens));
   if (tokens[0]) out.add(`first:${tokens[0]}`);
   // The nearest heading and the lead-in carry the context ("You may not:", "How we use your data").
   const heading = input.headingPath?.[input.headingPath.length - 1];
   if (heading) grams('h:', tokenize(heading).slice(0, 30), out);
   if (input.leadIn) grams('h:', tokenize(input.leadIn).slice(0, 40), out);
-  for (const h of hits) {
-    out.add(`r:${h.category}`);
-    out.add(`r:${h.category}:${h.stance}`);
-    if (h.strong) out.add(`r:${h.category}:strong`);
-    for (const c of h.cues) out.add(`r:cue:${c}`);
-  }
+  for (const f of ruleFeatures(hits)) out.add(f);
   return [...out];
 }
 
-/** 32-bit FNV-1a of a string (UTF-16 code units), the feature id stored in the model. */
-export function fnv1a(s: string): number {
-  let h = 0x811c9dc5;
+/** Who speaks: descriptive text about models ("Large language models are trained…") has no we/you. */
+function speaker(tokens: readonly string[]): string {
+  const we = tokens.some((t) => t === 'we' || t === 'us' || t === 'our');
+  const you = tokens.some((t) => t === 'you' || t === 'your');
+  return we ? (you ? 'p:we+you' : 'p:we') : you ? 'p:you' : 'p:none';
+}
+
+function ruleFeatures(hits: readonly RuleHit[]): string[] {
+  const out: string[] = [];
+  for (const h of hits) {
+    out.push(`r:${h.category}`, `r:${h.category}:${h.stance}`);
+    if (h.strong) out.push(`r:${h.category}:strong`);
+    for (const c of h.cues) out.push(`r:cue:${c}`);
+  }
+  return out;
+}
+
+const FNV_OFFSET = 0x811c9dc5;
+
+/** FNV-1a state after feeding `s` to state `h` (not finalised to unsigned). */
+function fnvUpdate(h: number, s: string): number {
   for (let i = 0; i < s.length; i++) {
     h ^= s.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
   }
-  return h >>> 0;
+  return h;
+}
+
+/** 32-bit FNV-1a of a string (UTF-16 code units), the feature id stored in the model. */
+export function fnv1a(s: string): number {
+  return fnvUpdate(FNV_OFFSET, s) >>> 0;
+}
+
+/** Distinct feature hashes of a clause, with each one's readable form built only on request. */
+export interface HashedFeatures {
+  hashes: Uint32Array;
+  /** The feature string of `hashes[i]` (exactly what `clauseFeatures` would have produced). */
+  describe(i: number): string;
+}
+
+/**
+ * The same distinct features as `clauseFeatures`, hashed without building n-gram strings: the runtime path
+ * (a 15,000-word policy makes ~70,000 features; strings for them are garbage the page does not need).
+ */
+export function featureHashes(input: FeatureInput, hits: readonly RuleHit[]): HashedFeatures {
+  const seen = new Set<number>();
+  const hashes: number[] = [];
+  // Descriptor per kept hash: a token list and position (bigram when `two`), or a literal string.
+  const lists: string[][] = [];
+  const listOf: number[] = [];
+  const posOf: number[] = [];
+  const twoOf: number[] = [];
+  const literal: (string | undefined)[] = [];
+  const keep = (h: number, list: number, pos: number, two: number, lit?: string): void => {
+    const u = h >>> 0;
+    if (seen.has(u)) return;
+    seen.add(u);
+    hashes.push(u);
+    listOf.push(list);
+    posOf.push(pos);
+    twoOf.push(two);
+    literal.push(lit);
+  };
+  const addLiteral = (f: string): void => keep(fnv1a(f), -1, 0, 0, f);
+  const addGrams = (prefix: string, tokens: string[]): void => {
+    const list = lists.push(tokens) - 1;
+    const start = fnvUpdate(FNV_OFFSET, prefix);
+    for (let i = 0; i < tokens.length; i++) {
+      const uni = fnvUpdate(start, tokens[i]!);
+      keep(uni, list, i, 0);
+      if (i + 1 < tokens.length) keep(fnvUpdate(fnvUpdate(uni, ' '), tokens[i + 1]!), list, i, 1);
+    }
+  };
+  addLiteral('bias:1');
+  const tokens = tokenize(input.text).slice(0, MAX_TOKENS);
+  addGrams('', tokens);
+  addLiteral(speaker(tokens));
+  if (tokens[0]) addLiteral(`first:${tokens[0]}`);
+  const heading = input.headingPath?.[input.headingPath.length - 1];
+  if (heading) addGrams('h:', tokenize(heading).slice(0, 30));
+  if (input.leadIn) addGrams('h:', tokenize(input.leadIn).slice(0, 40));
+  for (const f of ruleFeatures(hits)) addLiteral(f);
+  return {
+    hashes: Uint32Array.from(hashes),
+    describe(i: number): string {
+      const lit = literal[i];
+      if (lit !== undefined) return lit;
+      const list = lists[listOf[i]!]!;
+      const prefix = listOf[i] === 0 ? '' : 'h:';
+      const p = posOf[i]!;
+      return twoOf[i] ? `${prefix}${list[p]} ${list[p + 1]}` : `${prefix}${list[p]}`;
+    },
+  };
 }
 
 /** A feature string as shown to users: `h:` becomes "heading: …", rule indicators "rule: …". */

@@ -4,7 +4,7 @@
  * @module
  */
 import type { CategoryId } from './taxonomy';
-import { featureValue, fnv1a } from './features';
+import { featureValue } from './features';
 
 /** What `scripts/train.ts` writes. */
 export interface ModelFile {
@@ -31,9 +31,48 @@ export interface ModelFile {
   stats?: Record<string, unknown>;
 }
 
+/**
+ * Feature hash → weight row, open addressing over typed arrays: several times faster than a Map with
+ * tens of thousands of numeric keys, and no per-entry objects.
+ */
+export class FeatureIndex {
+  private readonly keys: Uint32Array;
+  private readonly rows: Int32Array;
+  private readonly mask: number;
+  readonly size: number;
+
+  constructor(hashes: ArrayLike<number>) {
+    let cap = 16;
+    while (cap < hashes.length * 2) cap *= 2;
+    this.keys = new Uint32Array(cap);
+    this.rows = new Int32Array(cap).fill(-1);
+    this.mask = cap - 1;
+    this.size = hashes.length;
+    for (let r = 0; r < hashes.length; r++) {
+      const h = hashes[r]! >>> 0;
+      let i = Math.imul(h, 0x9e3779b1) & this.mask;
+      while (this.rows[i]! !== -1 && this.keys[i] !== h) i = (i + 1) & this.mask;
+      this.keys[i] = h;
+      this.rows[i] = r;
+    }
+  }
+
+  /** Row of a feature hash, or undefined. */
+  get(hash: number): number | undefined {
+    const h = hash >>> 0;
+    let i = Math.imul(h, 0x9e3779b1) & this.mask;
+    for (;;) {
+      const r = this.rows[i]!;
+      if (r === -1) return undefined;
+      if (this.keys[i] === h) return r;
+      i = (i + 1) & this.mask;
+    }
+  }
+}
+
 export interface LinearModel {
   categories: CategoryId[];
-  index: Map<number, number>;
+  index: FeatureIndex;
   weights: Int8Array;
   scales: Float64Array;
   biases: Float64Array;
@@ -62,8 +101,9 @@ export function loadModel(file: ModelFile): LinearModel {
   const n = hb.length / 4;
   if (weights.length !== n * C) throw new Error('model weights do not match the feature count');
   const view = new DataView(hb.buffer, hb.byteOffset, hb.byteLength);
-  const index = new Map<number, number>();
-  for (let i = 0; i < n; i++) index.set(view.getUint32(i * 4, true), i);
+  const hashes = new Uint32Array(n);
+  for (let i = 0; i < n; i++) hashes[i] = view.getUint32(i * 4, true);
+  const index = new FeatureIndex(hashes);
   return {
     categories: [...file.categories],
     index,
@@ -80,45 +120,51 @@ export function loadModel(file: ModelFile): LinearModel {
 export interface Scored {
   /** Probability per category column. */
   probs: Float64Array;
-  /** Row indices of the features present (parallel to `features`), -1 when unknown to the model. */
+  /** Row index of each feature hash (parallel to the input), -1 when unknown to the model. */
   rows: Int32Array;
 }
 
-/** Logistic scores of one clause's features; O(features × categories). */
-export function score(model: LinearModel, features: readonly string[]): Scored {
+/** Logistic scores of one clause's distinct feature hashes; O(features × categories). */
+export function score(model: LinearModel, hashes: Uint32Array): Scored {
   const C = model.categories.length;
   const acc = new Float64Array(C);
-  const rows = new Int32Array(features.length);
-  for (let i = 0; i < features.length; i++) {
-    const row = model.index.get(fnv1a(features[i]!));
+  const rows = new Int32Array(hashes.length);
+  for (let i = 0; i < hashes.length; i++) {
+    const row = model.index.get(hashes[i]!);
     rows[i] = row ?? -1;
     if (row === undefined) continue;
     const base = row * C;
     for (let c = 0; c < C; c++) acc[c]! += model.weights[base + c]!;
   }
   const probs = new Float64Array(C);
-  const v = featureValue(features.length, model.normalise);
+  const v = featureValue(hashes.length, model.normalise);
   for (let c = 0; c < C; c++)
     probs[c] = 1 / (1 + Math.exp(-(acc[c]! * model.scales[c]! * v + model.biases[c]!)));
   return { probs, rows };
 }
 
-/** The `k` present features contributing most to category column `c` (w·x is exact for a linear model). */
+/**
+ * The `k` present features contributing most to category column `c` (w·x is exact for a linear model),
+ * as feature strings from `describe`.
+ */
 export function topFeatures(
   model: LinearModel,
-  features: readonly string[],
+  describe: (i: number) => string,
   rows: Int32Array,
   c: number,
   k: number,
 ): string[] {
   const C = model.categories.length;
-  const pairs: Array<[number, string]> = [];
-  for (let i = 0; i < features.length; i++) {
+  const pairs: Array<[number, number]> = [];
+  for (let i = 0; i < rows.length; i++) {
     const row = rows[i]!;
-    if (row < 0 || features[i] === 'bias:1') continue;
+    if (row < 0) continue;
     const w = model.weights[row * C + c]!;
-    if (w > 0) pairs.push([w, features[i]!]);
+    if (w > 0) pairs.push([w, i]);
   }
   pairs.sort((a, b) => b[0] - a[0]);
-  return pairs.slice(0, k).map(([, f]) => f);
+  return pairs
+    .map(([, i]) => describe(i))
+    .filter((f) => f !== 'bias:1')
+    .slice(0, k);
 }

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { clauseFeatures, featureValue, fnv1a } from '../../lib/classify/features';
+import { clauseFeatures, featureHashes, featureValue, fnv1a } from '../../lib/classify/features';
 import { loadModel, score, topFeatures, type ModelFile } from '../../lib/classify/model';
 import { applyRules } from '../../lib/classify/rules';
 import { CATEGORY_IDS } from '../../lib/classify/taxonomy';
@@ -55,7 +55,7 @@ describe('training', () => {
   it('learns a separable category and scores unseen sentences of that kind higher', () => {
     const model = loadModel(trainModel(prepare(toyItems()), { minPositives: 5 }).file);
     expect(model.categories).toEqual(['data-sharing']);
-    const feats = (text: string) => clauseFeatures({ text }, applyRules({ text }));
+    const feats = (text: string) => featureHashes({ text }, applyRules({ text })).hashes;
     const pos = score(model, feats('We share your details with advertising partners.')).probs[0]!;
     const neg = score(model, feats('We encrypt your name when you register.')).probs[0]!;
     expect(pos).toBeGreaterThan(0.5);
@@ -67,6 +67,7 @@ describe('training', () => {
     const model = loadModel(file);
     const text = 'We share your details with partners.';
     const features = clauseFeatures({ text }, applyRules({ text }));
+    const hashed = featureHashes({ text }, applyRules({ text }));
     let sum = 0;
     for (const f of features) {
       const row = model.index.get(fnv1a(f));
@@ -76,11 +77,28 @@ describe('training', () => {
       1 /
       (1 +
         Math.exp(-(sum * file.scales[0]! * featureValue(features.length, file.normalise) + file.biases[0]!)));
-    const { probs, rows } = score(model, features);
+    const { probs, rows } = score(model, hashed.hashes);
     expect(probs[0]).toBeCloseTo(expected, 12);
-    const top = topFeatures(model, features, rows, 0, 3);
+    const top = topFeatures(model, hashed.describe, rows, 0, 3);
     expect(top.length).toBeGreaterThan(0);
     for (const f of top) expect(features).toContain(f);
+  });
+});
+
+describe('feature hashing', () => {
+  it('featureHashes gives exactly the hashes of clauseFeatures, and describes each one', () => {
+    for (const [text, leadIn, heading] of [
+      ['We may use your chats to train our models unless you opt out.', undefined, 'How we use data'],
+      ['train AI models on platform content; or', 'You may not:', undefined],
+      ['Contact us.', undefined, undefined],
+    ] as const) {
+      const input = { text, leadIn, headingPath: heading ? [heading] : [] };
+      const hits = applyRules(input);
+      const strings = clauseFeatures(input, hits);
+      const hashed = featureHashes(input, hits);
+      expect([...hashed.hashes].sort()).toEqual(strings.map(fnv1a).sort());
+      hashed.hashes.forEach((h, i) => expect(fnv1a(hashed.describe(i))).toBe(h));
+    }
   });
 });
 

@@ -14,7 +14,7 @@ const DURATION = alt(
 /** How long data is kept, including after account deletion. */
 export const dataRetention: RuleFamily = {
   category: 'data-retention',
-  cue: /retain|retention|keep|kept|stor|hold|held|maintain|preserv|delet|eras|purg|as long as/i,
+  cue: /retain|retention|re-?tain|long as|until|indefinite|no longer than|period|\d|\b(?:one|two|three|six|twelve|thirty|sixty|ninety)\b|for a (?:limited|reasonable|longer|certain)|after|within|once/i,
   userNegation: 'user-prohibited',
   patterns: [
     // "You retain ownership of your content" and "as retained in UK law" are not about keeping data.

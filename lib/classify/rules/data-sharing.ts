@@ -33,7 +33,7 @@ const RECIPIENT = alt(
 /** Sharing with, or collection by, parties other than the first party. */
 export const dataSharing: RuleFamily = {
   category: 'data-sharing',
-  cue: /shar|disclos|transfer|provid|availab|pass|partner|third|affiliat|vendor|merger|acquisition|bankrupt|sale of/i,
+  cue: /partner|third|affiliat|subsidiar|provider|vendor|processor|advertiser|enforcement|government|authorit|compan|contractor|buyer|acquir|successor|merger|acquisition|bankrupt|sale of/i,
   userNegation: 'user-prohibited',
   patterns: [
     {

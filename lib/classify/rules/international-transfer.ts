@@ -15,7 +15,7 @@ const ELSEWHERE = alt(
 /** Storage or processing outside the user's jurisdiction, and transfer mechanisms. */
 export const internationalTransfer: RuleFamily = {
   category: 'international-transfer',
-  cue: /transfer|stor|process|host|located|server|sent|contractual|adequacy|framework|shield|binding corporate/i,
+  cue: /outside|countr|international|border|jurisdiction|united states|\bu\.?s\b|contractual|adequacy|framework|shield|binding corporate|cross-border/i,
   userNegation: 'user-prohibited',
   patterns: [
     {

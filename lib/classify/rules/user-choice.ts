@@ -4,7 +4,7 @@ import type { RuleFamily } from './types';
 /** Settings, opt-outs, objections and rights the user can exercise. */
 export const userChoice: RuleFamily = {
   category: 'user-choice',
-  cue: /opt|unsubscribe|you|right to|withdraw|settings|controls|preferences|do not track|privacy control|do not sell/i,
+  cue: /opt|unsubscribe|right to|withdraw|settings|controls|preferences|do not track|global privacy|do not sell|you (?:can|may|could|are able|have the)|you're able/i,
   userNegation: 'denies',
   patterns: [
     { id: 'choice.opt', pattern: rx(alt('opt(?:s|ed|ing)?[- ]?(?:out|in)', 'unsubscribe')), strong: true },

@@ -3,7 +3,7 @@
  * int8 quantisation → the model file. Pure (no I/O): `scripts/train.ts` and `scripts/eval.ts` call it.
  * @module
  */
-import { clauseFeatures, featureValue, fnv1a } from '../features';
+import { featureHashes, featureValue, fnv1a } from '../features';
 import type { ModelFile } from '../model';
 import { applyRules, type RuleHit } from '../rules';
 import { CATEGORY_IDS, type CategoryId, type Stance } from '../taxonomy';
@@ -55,13 +55,14 @@ export const DEFAULT_TRAIN: TrainOptions = {
 export interface Prepared {
   items: readonly TrainItem[];
   hits: RuleHit[][];
-  features: string[][];
+  /** Distinct feature hashes per item (the runtime's `featureHashes`). */
+  features: Uint32Array[];
 }
 
 /** Rule hits and feature strings for every item (the expensive, model-independent part). */
 export function prepare(items: readonly TrainItem[]): Prepared {
   const hits = items.map((it) => applyRules({ text: it.text, leadIn: it.leadIn }));
-  const features = items.map((it, i) => clauseFeatures(it, hits[i]!));
+  const features = items.map((it, i) => featureHashes(it, hits[i]!).hashes);
   return { items, hits, features };
 }
 
@@ -88,11 +89,11 @@ function fitHeads(
   o: TrainOptions,
 ): Heads {
   const df = new Map<number, number>();
-  for (const i of subset) for (const f of p.features[i]!) df.set(fnv1a(f), (df.get(fnv1a(f)) ?? 0) + 1);
+  for (const i of subset) for (const h of p.features[i]!) df.set(h, (df.get(h) ?? 0) + 1);
   const columns = new Map<number, number>();
   for (const [h, n] of [...df].sort((a, b) => a[0] - b[0])) if (n >= o.minCount) columns.set(h, columns.size);
   const rows = subset.map((i) =>
-    Int32Array.from(p.features[i]!.map((f) => columns.get(fnv1a(f)) ?? -1).filter((c) => c >= 0)),
+    Int32Array.from(Array.from(p.features[i]!, (h) => columns.get(h) ?? -1).filter((c) => c >= 0)),
   );
   const values = Float64Array.from(subset.map((i) => featureValue(p.features[i]!.length, o.normalise)));
   const heads = categories.map((c) => {
@@ -103,8 +104,8 @@ function fitHeads(
   return { categories: [...categories], columns, heads, normalise: o.normalise };
 }
 
-function headProbs(h: Heads, features: readonly string[]): number[] {
-  const row = Int32Array.from(features.map((f) => h.columns.get(fnv1a(f)) ?? -1).filter((c) => c >= 0));
+function headProbs(h: Heads, features: Uint32Array): number[] {
+  const row = Int32Array.from(Array.from(features, (f) => h.columns.get(f) ?? -1).filter((c) => c >= 0));
   return h.heads.map((m) => predictBinary(m, row, featureValue(features.length, h.normalise)));
 }
 
