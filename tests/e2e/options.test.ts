@@ -141,7 +141,13 @@ describeE2E('options page (Chromium + built extension)', () => {
           };
           return (await chrome.storage.local.get('settings')).settings;
         })) as
-          { shownCategories: string[]; recheck: { enabled: boolean }; disabledSites: string[] } | undefined;
+          | {
+              shownCategories: string[];
+              notifications: { enabled: boolean };
+              recheck: { enabled: boolean };
+              disabledSites: string[];
+            }
+          | undefined;
         return s?.disabledSites?.includes('bank.example') ? s : null;
       }, 5000);
       expect(stored).not.toBeNull();
