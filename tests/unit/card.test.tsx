@@ -1,0 +1,159 @@
+// @vitest-environment happy-dom
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ClauseCard, type ClauseCardProps } from '../../components/ClauseCard';
+import { SummaryBar, type SummaryBarProps } from '../../components/SummaryBar';
+import type { AnalysedClause, Label } from '../../lib/types';
+
+// Team-written clause for these tests (invented wording).
+function clause(label: Label, extra: Partial<AnalysedClause> = {}): AnalysedClause {
+  return {
+    id: 'c1',
+    text: 'We do not use your messages to train our models.',
+    section: 'AI',
+    headingPath: ['AI'],
+    block: 0,
+    unit: 'sentence',
+    labels: [label],
+    explanation: 'This says your messages are not used to train AI models.',
+    slots: {
+      data: ['messages'],
+      purposes: ['training AI models'],
+      safeguards: [],
+      choice: null,
+      scope: [],
+      default: null,
+    },
+    ...extra,
+  };
+}
+
+const label = (stance: Label['stance'], category: Label['category'] = 'ai-training'): Label => ({
+  category,
+  stance,
+  confidence: 0.87,
+  evidence: {
+    phrase: 'do not use your messages to train',
+    rule: 'ai.negated',
+    features: ['train models', 'not use'],
+  },
+});
+
+function mount(el: preact.ComponentChild): HTMLElement {
+  const host = document.createElement('div');
+  document.body.append(host);
+  act(() => render(el, host));
+  return host;
+}
+
+afterEach(() => {
+  document.body.replaceChildren();
+});
+
+function cardProps(over: Partial<ClauseCardProps> = {}): ClauseCardProps {
+  const l = label('permits');
+  return {
+    clause: clause(l),
+    primary: l,
+    position: 2,
+    total: 5,
+    top: 10,
+    left: 20,
+    focusOnOpen: false,
+    onClose: vi.fn(),
+    onOpenReport: vi.fn(),
+    onNext: vi.fn(),
+    onPrev: vi.fn(),
+    ...over,
+  };
+}
+
+describe('ClauseCard', () => {
+  it('is a labelled dialog with the explanation, slots, evidence and position', () => {
+    const host = mount(<ClauseCard {...cardProps()} />);
+    const dialog = host.querySelector('[role="dialog"]')!;
+    const title = host.querySelector(`#${dialog.getAttribute('aria-labelledby')}`)!;
+    expect(title.textContent).toContain('AI training');
+    expect(host.textContent).toContain('This says your messages are not used to train AI models.');
+    expect([...host.querySelectorAll('dt')].map((d) => d.textContent)).toEqual(['Data', 'Purposes']);
+    expect(host.textContent).toContain('do not use your messages to train');
+    expect(host.textContent).toContain('train models, not use');
+    expect(host.textContent).toContain('2 of 5');
+  });
+
+  it('shows a "denies" clause as a reassurance, not a warning', () => {
+    const warn = mount(<ClauseCard {...cardProps()} />);
+    const l = label('denies');
+    const calm = mount(<ClauseCard {...cardProps({ clause: clause(l), primary: l })} />);
+    expect(warn.querySelector('.fp-card')!.className).toContain('fp-tone-warn');
+    expect(calm.querySelector('.fp-card')!.className).toContain('fp-tone-reassure');
+    expect(calm.textContent).toContain('Reassurance');
+    expect(calm.querySelector('.fp-icon')!.textContent).toBe('✓');
+    expect(warn.querySelector('.fp-icon')!.textContent).not.toBe('✓');
+  });
+
+  it('Escape and the close button close it; the buttons navigate and open the report', () => {
+    const props = cardProps();
+    const host = mount(<ClauseCard {...props} />);
+    const dialog = host.querySelector<HTMLElement>('[role="dialog"]')!;
+    act(() => {
+      dialog.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    });
+    expect(props.onClose).toHaveBeenCalledTimes(1);
+    const button = (name: string) =>
+      [...host.querySelectorAll('button')].find((b) =>
+        (b.getAttribute('aria-label') ?? b.textContent)!.includes(name),
+      )!;
+    act(() => button('Close explanation').click());
+    act(() => button('Next').click());
+    act(() => button('Previous').click());
+    act(() => button('Open in Fineprint').click());
+    expect(props.onClose).toHaveBeenCalledTimes(2);
+    expect(props.onNext).toHaveBeenCalledTimes(1);
+    expect(props.onPrev).toHaveBeenCalledTimes(1);
+    expect(props.onOpenReport).toHaveBeenCalledTimes(1);
+  });
+
+  it('takes focus only when opened from the keyboard', () => {
+    const quiet = mount(<ClauseCard {...cardProps()} />);
+    expect(quiet.contains(document.activeElement)).toBe(false);
+    const keyed = mount(<ClauseCard {...cardProps({ focusOnOpen: true })} />);
+    expect(document.activeElement).toBe(keyed.querySelector('[role="dialog"]'));
+  });
+});
+
+describe('SummaryBar', () => {
+  const props = (over: Partial<SummaryBarProps> = {}): SummaryBarProps => ({
+    counts: { 'data-retention': 4, 'ai-training': 2, 'data-sharing': 3 },
+    total: 9,
+    unplaced: 1,
+    highlightsOn: true,
+    collapsed: false,
+    onNext: vi.fn(),
+    onPrev: vi.fn(),
+    onToggleHighlights: vi.fn(),
+    onToggleCollapsed: vi.fn(),
+    onDismiss: vi.fn(),
+    ...over,
+  });
+
+  it('lists counts, heaviest categories first, and says how many clauses are not shown inline', () => {
+    const host = mount(<SummaryBar {...props()} />);
+    expect([...host.querySelectorAll('.fp-count')].map((li) => li.textContent)).toEqual([
+      'AI training: 2',
+      'Data sharing: 3',
+      'Retention: 4',
+    ]);
+    expect(host.textContent).toContain('1 not shown inline');
+  });
+
+  it('collapses to a pill and says when nothing was flagged', () => {
+    const pill = mount(<SummaryBar {...props({ collapsed: true })} />);
+    expect(pill.querySelectorAll('button')).toHaveLength(1);
+    expect(pill.textContent).toContain('9');
+    const none = mount(<SummaryBar {...props({ counts: {}, total: 0, unplaced: 0 })} />);
+    expect(none.textContent).toContain('No flagged clauses');
+    expect(none.textContent).not.toContain('Next');
+  });
+});
