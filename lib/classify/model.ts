@@ -163,8 +163,11 @@ export function topFeatures(
     if (w > 0) pairs.push([w, i]);
   }
   pairs.sort((a, b) => b[0] - a[0]);
-  return pairs
-    .map(([, i]) => describe(i))
-    .filter((f) => f !== 'bias:1')
-    .slice(0, k);
+  const out: string[] = [];
+  for (const [, i] of pairs) {
+    if (out.length >= k) break;
+    const f = describe(i);
+    if (f !== 'bias:1') out.push(f);
+  }
+  return out;
 }

@@ -27,14 +27,13 @@ export function asciiPunctuation(text: string): string {
 export function tokenize(text: string): string[] {
   const t = asciiPunctuation(text)
     .toLowerCase()
-    .replace(/\bhttps?:\/\/\S+|\bwww\.\S+/g, ' zurlz ')
-    .replace(/\b[\w.+-]+@[\w-]+\.[\w.]+\b/g, ' zemailz ')
-    .replace(/\bre-(train|use|identify)/g, 're$1')
-    .replace(/\bpre-(train)/g, 'pre$1')
-    .replace(/\bfine-(tun)/g, 'fine$1')
-    .replace(/\bde-(identif)/g, 'de$1')
-    .replace(/n't\b/g, ' not')
-    .replace(/'s\b/g, '');
+    .replace(/\bhttps?:\/\/\S+|\bwww\.\S+|\b[\w.+-]+@[\w-]+\.[\w.]+\b/g, (m) =>
+      m.includes('@') && !/^(?:https?:|www\.)/.test(m) ? ' zemailz ' : ' zurlz ',
+    )
+    // One pass for the prefixes that should stay one word ("re-train" = "retrain") and for clitics.
+    .replace(/\b(re|pre|fine|de)-(train|use|identif|tun)|n't\b|'s\b/g, (m, a?: string, b?: string) =>
+      a ? `${a}${b}` : m === "n't" ? ' not' : '',
+    );
   const out: string[] = [];
   for (const m of t.matchAll(/[a-z][a-z0-9]*|\d+(?:[.,]\d+)*/g)) {
     const w = m[0];

@@ -71,6 +71,8 @@ export function applyRules(clause: Pick<Clause, 'text' | 'leadIn'>): RuleHit[] {
     let best: RuleHit | null = null;
     for (const p of family.patterns) {
       if (best && (best.strong || !p.strong)) continue;
+      // Most patterns do not match: a plain test allocates nothing.
+      if (!p.pattern.test(text)) continue;
       const all = [...text.matchAll(globalOf(p.pattern))];
       // A match inside quotes is usually a button or setting name ("do not train on my content").
       const outside = all.filter((x) => !insideQuotes(text, x.index));
