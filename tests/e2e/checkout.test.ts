@@ -58,7 +58,11 @@ async function startServer(): Promise<TestServer> {
     '/tos': { corpus: TERMS },
     '/notice': { corpus: PRIVACY },
   });
-  server.set('/checkout', { body: fixture('cart-checkout.html', server) });
+  // The shop sets a session cookie: the background's fetch of its terms must not send it back.
+  server.set('/checkout', {
+    body: fixture('cart-checkout.html', server),
+    headers: { 'set-cookie': 'shop_session=secret123; Path=/; SameSite=Lax' },
+  });
   server.set('/signup', { body: fixture('signup.html', server) });
   server.set('/product', { body: fixture('product-no-links.html', server) });
   return server;
@@ -185,6 +189,9 @@ describeE2E('checkout and sign-up pages', () => {
           `${PROVIDER_HOST}/uk/legal/terms-of-service/`,
         ].sort(),
       );
+      // The browser holds the shop's cookie (the page's own requests carry it), the policy fetches do not.
+      const pageRequests = server.requests.filter((r) => r.path === '/checkout' || r.path === '/favicon.ico');
+      expect(pageRequests.some((r) => r.headers.cookie?.includes('shop_session=secret123'))).toBe(true);
       for (const r of server.requests.slice(before)) expect(r.headers.cookie).toBeUndefined();
       // Each linked policy got a summary; the corpus terms carry at least one labelled clause.
       const labelled = await popup.locator('[data-linked-policy] [data-clause-id]').count();
