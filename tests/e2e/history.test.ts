@@ -4,10 +4,11 @@
  * markup-only capture changes nothing and raises no notification, the capture with a real text change raises
  * a system notification and the history page shows the clause diff that the stored versions produce.
  */
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Worker } from 'playwright-core';
+import type { Page, Worker } from 'playwright-core';
 import { diffClauses } from '../../lib/diff';
 import type { AnalysedClause } from '../../lib/types';
 import { corpusAvailable, corpusDir } from '../../scripts/corpus';
@@ -81,6 +82,32 @@ function seenAt(sw: Worker, url: string): Promise<number> {
       db.close();
     }
   }, url);
+}
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** Serious and critical axe-core violations on an extension page, in light and dark schemes. */
+async function seriousA11yViolations(page: Page): Promise<string[]> {
+  // Extension pages' CSP blocks inline scripts: evaluate axe's source through the DevTools protocol.
+  await page.evaluate(AXE_SOURCE);
+  const out: string[] = [];
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    const found = await page.evaluate(async () => {
+      const { axe } = globalThis as unknown as {
+        axe: {
+          run: (
+            ctx: unknown,
+            opts: unknown,
+          ) => Promise<{ violations: { id: string; impact: string | null }[] }>;
+        };
+      };
+      const r = await axe.run(document, { resultTypes: ['violations'] });
+      return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
+    });
+    out.push(...found.map((id) => `${colorScheme}:${id}`));
+  }
+  return out;
 }
 
 function notificationIds(sw: Worker): Promise<string[]> {
@@ -180,6 +207,7 @@ suite('policy history in Chromium', () => {
     expect(
       await history.locator('[data-section="added"] ins', { hasText: sample.slice(0, 60) }).count(),
     ).toBeGreaterThan(0);
+    expect(await seriousA11yViolations(history)).toEqual([]);
     // The list shows the document with its latest change headline.
     await expect
       .poll(() => history.locator(`li.doc[data-url="${url}"] [data-change="true"]`).textContent(), {
