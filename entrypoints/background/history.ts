@@ -42,12 +42,23 @@ export function historyDB(): Promise<HistoryDB> {
 const changeKey = (tabId: number) => `change:${tabId}`;
 const errorKey = (tabId: number) => `storageError:${tabId}`;
 
+async function isPrivateTab(tabId: number): Promise<boolean> {
+  try {
+    return (await browser.tabs.get(tabId)).incognito;
+  } catch {
+    // Unknown tab (closed meanwhile): treat as private, storing nothing is the safe side.
+    return true;
+  }
+}
+
 /** Store and compare a policy page; returns the part of the `page-extracted` reply that concerns history. */
 export async function recordPageReport(
   report: PageReport,
   tabId: number | null,
   source: 'visit' | 'recheck' = 'visit',
 ): Promise<{ stored: boolean; change: ChangeSummary | null; error?: string }> {
+  // Private windows leave no trace: a policy read there is analysed but never written to the history.
+  if (tabId !== null && (await isPrivateTab(tabId))) return { stored: false, change: null };
   let result: ObserveResult;
   try {
     const settings = await loadSettings();
