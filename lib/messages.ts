@@ -116,6 +116,8 @@ export interface MessageMap {
   /** Read (fetch + analyse) the named links; only links reported for the same tab are ever fetched. */
   'content→bg:checkout-read': { req: { urls: string[] }; res: CheckoutState | null };
   'popup→bg:get-checkout': { req: { tabId: number }; res: CheckoutState | null };
+  /** The background read linked terms (e.g. from the popup): the tab's badge shows the new summary. */
+  'bg→content:checkout-updated': { req: CheckoutState; res: { ok: boolean } };
   'popup→bg:checkout-read': { req: { tabId: number; urls: string[] }; res: CheckoutState | null };
   'popup→bg:get-comparison': { req: { tabId: number }; res: ComparisonState };
   /**

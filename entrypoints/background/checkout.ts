@@ -131,6 +131,8 @@ async function readFor(tabId: number, urls: string[]): Promise<CheckoutState | n
   const { allowed } = selectReportedLinks(state.policies, urls);
   const next = await readLinks(state, allowed, deps());
   await saveState(tabId, next);
+  // The badge on the page shows the result too (it may not be there any more: then nobody answers).
+  void browser.tabs.sendMessage(tabId, envelope('bg→content:checkout-updated', next)).catch(() => undefined);
   return next;
 }
 

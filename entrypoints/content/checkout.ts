@@ -191,4 +191,23 @@ async function report(ctx: ContentScriptContext, doc: Document, analysis: Checko
     },
   };
   renderBadge(root, state, busy, actions);
+
+  // Reads started from the popup (after the user granted access there) update the badge as well.
+  const onMessage = (message: unknown, sender: { id?: string; tab?: unknown }) => {
+    const msg = message as { type?: unknown; payload?: CheckoutState } | null;
+    if (msg?.type !== 'bg→content:checkout-updated' || sender.id !== browser.runtime.id || sender.tab)
+      return undefined;
+    const next = msg.payload;
+    // Only a state for this page, with the same links, replaces ours (never a forged or stale one).
+    if (!next || next.url !== state.url || !Array.isArray(next.policies)) return undefined;
+    const same =
+      next.policies.length === state.policies.length &&
+      next.policies.every((p, i) => p.url === state.policies[i]!.url);
+    if (!same) return undefined;
+    state = next;
+    if (ctx.isValid && host.isConnected && !busy) renderBadge(root, state, busy, actions);
+    return Promise.resolve({ ok: true });
+  };
+  browser.runtime.onMessage.addListener(onMessage);
+  ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
 }

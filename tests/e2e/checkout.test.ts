@@ -193,6 +193,9 @@ describeE2E('checkout and sign-up pages', () => {
       const pageRequests = server.requests.filter((r) => r.path === '/checkout' || r.path === '/favicon.ico');
       expect(pageRequests.some((r) => r.headers.cookie?.includes('shop_session=secret123'))).toBe(true);
       for (const r of server.requests.slice(before)) expect(r.headers.cookie).toBeUndefined();
+      // The badge on the checkout page shows the summaries too, without another request.
+      const badgeItems = page.locator('fineprint-checkout-badge li[data-status="done"]');
+      expect(await waitFor(async () => (await badgeItems.count()) === 3, 10_000)).toBe(true);
       // Each linked policy got a summary; the corpus terms carry at least one labelled clause.
       const labelled = await popup.locator('[data-linked-policy] [data-clause-id]').count();
       expect(labelled).toBeGreaterThan(0);
