@@ -244,8 +244,13 @@ export function analyzeInput(
   opts: Pick<CliOptions, 'url' | 'assumePolicy'>,
 ): PageAnalysis {
   const url = opts.url ?? input.url;
+  // No one can open an accordion in a file: read collapsed sections too.
   if (input.format === 'html')
-    return analyzeDocument(parseHtml(input.text), { url, assumePolicy: opts.assumePolicy });
+    return analyzeDocument(parseHtml(input.text), {
+      url,
+      assumePolicy: opts.assumePolicy,
+      includeCollapsed: true,
+    });
   return analyzeText(input.text, { url, format: input.format });
 }
 

@@ -38,6 +38,8 @@ export interface ExtractOptions {
   maxElemsToParse?: number;
   /** Characters of block text read at most. Default 1,000,000 (real policies stay under ~300k). */
   maxChars?: number;
+  /** Read collapsed sections too (see `ReadableOptions.includeCollapsed`). Default false. */
+  includeCollapsed?: boolean;
   /** Emit headings as clauses (`unit: 'heading'`) too. Default false: headings live in `section`. */
   includeHeadings?: boolean;
 }
@@ -113,7 +115,10 @@ function checkLanguage(
  * the language.
  */
 export function extractBlocks(doc: Document, options: ExtractOptions = {}): ExtractedBlocks {
-  const readable = findReadableContent(doc, { maxElemsToParse: options.maxElemsToParse });
+  const readable = findReadableContent(doc, {
+    maxElemsToParse: options.maxElemsToParse,
+    includeCollapsed: options.includeCollapsed,
+  });
   const title = readable?.title ?? (doc.title ?? '').trim();
   if (!readable) {
     return {

@@ -10,6 +10,41 @@ import { Readability } from '@mozilla/readability';
 export interface ReadableOptions {
   /** Readability aborts above this many elements (then the fallback runs). */
   maxElemsToParse?: number;
+  /**
+   * Also read collapsed sections (accordion panels named by `aria-controls`, closed `<details>`), which
+   * are part of the policy even when not on screen. Default false: the content script reads what the
+   * user sees (and re-reads when a section opens); the CLI sets it.
+   */
+  includeCollapsed?: boolean;
+}
+
+/**
+ * Un-hide accordion panels and open `<details>` in a clone, so their text is read; accordion buttons
+ * become headings (text only) so the panels keep their section titles.
+ */
+export function revealCollapsed(clone: Document): void {
+  const ids = new Set<string>();
+  for (const control of Array.from(clone.querySelectorAll('[aria-controls]'))) {
+    for (const id of (control.getAttribute('aria-controls') ?? '').split(/\s+/)) if (id) ids.add(id);
+    // An accordion button's label is the section's title; Readability drops buttons, so make it a heading.
+    const label = (control.textContent ?? '').replace(/\s+/g, ' ').trim();
+    const isButton = control.tagName.toUpperCase() === 'BUTTON' || control.getAttribute('role') === 'button';
+    if (isButton && control.hasAttribute('aria-expanded') && label && label.length <= 200) {
+      const heading = clone.createElement('h3');
+      heading.textContent = label;
+      control.replaceWith(heading);
+    }
+  }
+  for (const id of ids) {
+    const panel = clone.getElementById(id);
+    if (!panel) continue;
+    panel.removeAttribute('hidden');
+    panel.removeAttribute('aria-hidden');
+    // Inline display:none / visibility:hidden also hides it from Readability.
+    panel.removeAttribute('style');
+  }
+  for (const details of Array.from(clone.querySelectorAll('details:not([open])')))
+    details.setAttribute('open', '');
 }
 
 export interface ReadableResult {
@@ -88,8 +123,9 @@ export function tooComplexForReadability(doc: Document, maxElems: number, maxDep
 }
 
 /** The fallback container of a fresh clone: main → article → [role=main] → body, chrome removed. */
-export function fallbackRoot(doc: Document): Element | null {
+export function fallbackRoot(doc: Document, includeCollapsed = false): Element | null {
   const clone = doc.cloneNode(true) as Document;
+  if (includeCollapsed) revealCollapsed(clone);
   const body = clone.body ?? clone.documentElement;
   if (!body) return null;
   for (const el of Array.from(body.querySelectorAll(CHROME))) el.remove();
@@ -120,6 +156,7 @@ export function findReadableContent(doc: Document, options: ReadableOptions = {}
     // Checked here too: Readability counts with getElementsByTagName('*'), which linkedom answers with 0.
     if (tooComplexForReadability(doc, maxElems)) throw new Error('too many elements or too deep');
     const clone = doc.cloneNode(true) as Document;
+    if (options.includeCollapsed) revealCollapsed(clone);
     article = new Readability<Node>(clone, {
       maxElemsToParse: maxElems,
       charThreshold: 500,
@@ -144,7 +181,7 @@ export function findReadableContent(doc: Document, options: ReadableOptions = {}
       };
     }
   }
-  const fallback = fallbackRoot(doc);
+  const fallback = fallbackRoot(doc, options.includeCollapsed);
   if (!fallback) return null;
   return { root: fallback, title, source: 'fallback' };
 }

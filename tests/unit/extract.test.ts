@@ -267,3 +267,31 @@ You may not:
     ]);
   });
 });
+
+describe('collapsed sections', () => {
+  // Team-written accordion: a button controls a hidden panel; a closed <details> holds another section.
+  const html = `<html lang="en"><head><title>Terms of Service</title></head><body><main><h1>Terms of Service</h1>
+    <p>These terms apply to the service we provide to you. By using the service you agree to them.</p>
+    <button type="button" aria-expanded="false" aria-controls="p1">1. Your content</button>
+    <div id="p1" hidden><p>We may use the photos you upload to train our machine learning models.</p></div>
+    <details><summary>2. Disputes</summary><p>Disputes are resolved by binding arbitration.</p></details>
+    </main></body></html>`;
+
+  it('by default reads what is on screen (the hidden accordion panel is skipped)', () => {
+    const texts = extractPolicy(parseHtml(html)).clauses.map((c) => c.text);
+    expect(texts).not.toContain('We may use the photos you upload to train our machine learning models.');
+  });
+
+  it('with includeCollapsed reads hidden panels under their button label, and closed <details>', () => {
+    const doc = parseHtml(html);
+    const before = doc.documentElement.textContent;
+    const r = extractPolicy(doc, { includeCollapsed: true });
+    const byText = (t: string) => r.clauses.find((c) => c.text === t);
+    expect(byText('We may use the photos you upload to train our machine learning models.')?.section).toBe(
+      '1. Your content',
+    );
+    expect(byText('Disputes are resolved by binding arbitration.')).toBeDefined();
+    expect(doc.documentElement.textContent).toBe(before);
+    expect(doc.getElementById('p1')?.hasAttribute('hidden')).toBe(true);
+  });
+});
