@@ -511,32 +511,20 @@ export class Session {
       'mousemove',
       (e: MouseEvent) => {
         const now = performance.now();
-        if (now - this.lastPointer < POINTER_THROTTLE_MS) return;
-        this.lastPointer = now;
-        if (this.isOwnEvent(e)) {
-          clearTimeout(this.closeTimer);
+        if (now - this.lastPointer < POINTER_THROTTLE_MS) {
+          // Throttled, but the pointer's resting place must still count: re-check it at the window's end.
+          this.pendingPointer = e;
+          if (!this.pointerTimer)
+            this.pointerTimer = this.ctx.setTimeout(() => {
+              this.pointerTimer = 0;
+              const last = this.pendingPointer;
+              this.pendingPointer = null;
+              if (last) this.onPointer(last);
+            }, POINTER_THROTTLE_MS);
           return;
         }
-        const index = this.itemIndexAt(e);
-        if (index >= 0) {
-          clearTimeout(this.closeTimer);
-          if (this.card?.index === index || this.hoverCandidate === index) return;
-          this.hoverCandidate = index;
-          clearTimeout(this.hoverTimer);
-          this.hoverTimer = this.ctx.setTimeout(() => {
-            this.hoverCandidate = null;
-            if (!this.card?.pinned) this.openCard(index, 'hover');
-          }, HOVER_OPEN_MS);
-        } else {
-          this.hoverCandidate = null;
-          clearTimeout(this.hoverTimer);
-          if (this.card && !this.card.pinned && !this.closeTimer) {
-            this.closeTimer = this.ctx.setTimeout(() => {
-              this.closeTimer = 0;
-              if (this.card && !this.card.pinned) this.closeCard(false);
-            }, HOVER_CLOSE_MS);
-          }
-        }
+        this.pendingPointer = null;
+        this.onPointer(e);
       },
       { passive: true },
     );
@@ -569,6 +557,42 @@ export class Session {
       },
       { passive: true },
     );
+  }
+
+  private pendingPointer: MouseEvent | null = null;
+  private pointerTimer = 0;
+
+  /** Hover logic for one (throttled) pointer position. */
+  private onPointer(e: MouseEvent): void {
+    this.lastPointer = performance.now();
+    const keepOpen = () => {
+      clearTimeout(this.closeTimer);
+      this.closeTimer = 0;
+    };
+    if (this.isOwnEvent(e)) {
+      keepOpen();
+      return;
+    }
+    const index = this.itemIndexAt(e);
+    if (index >= 0) {
+      keepOpen();
+      if (this.card?.index === index || this.hoverCandidate === index) return;
+      this.hoverCandidate = index;
+      clearTimeout(this.hoverTimer);
+      this.hoverTimer = this.ctx.setTimeout(() => {
+        this.hoverCandidate = null;
+        if (!this.card?.pinned) this.openCard(index, 'hover');
+      }, HOVER_OPEN_MS);
+    } else {
+      this.hoverCandidate = null;
+      clearTimeout(this.hoverTimer);
+      if (this.card && !this.card.pinned && !this.closeTimer) {
+        this.closeTimer = this.ctx.setTimeout(() => {
+          this.closeTimer = 0;
+          if (this.card && !this.card.pinned) this.closeCard(false);
+        }, HOVER_CLOSE_MS);
+      }
+    }
   }
 
   // ───────────────────────── dynamic pages ─────────────────────────

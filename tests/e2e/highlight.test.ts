@@ -146,6 +146,49 @@ describeE2E('highlights on the live page', () => {
     await page.close();
   });
 
+  it('reveal-clause from the popup scrolls to the clause and flashes it; hovering opens its card', async () => {
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width: 1000, height: 300 });
+    await page.goto(server.url(FRAMEWORK));
+    const report = await reportOf(browser.context, page);
+    const labelled = report!.clauses.filter((c) => c.labels.length > 0);
+    const target = labelled[labelled.length - 1]!;
+    expect(await page.evaluate(() => scrollY)).toBe(0);
+    const res = await toContent(browser.context, page, 'popup→content:reveal-clause', {
+      clauseId: target.id,
+    });
+    expect(res).toEqual({ found: true });
+    const flash = await page.evaluate(() => {
+      const h = CSS.highlights.get('fineprint-flash') as unknown as Set<Range> | undefined;
+      const r = h ? [...h][0] : undefined;
+      if (!r) return null;
+      const b = r.getBoundingClientRect();
+      return { text: r.toString(), top: b.top, bottom: b.bottom, scrollY };
+    });
+    expect(flash?.text).toBe(target.text);
+    expect(flash!.scrollY).toBeGreaterThan(0);
+    expect(flash!.top).toBeGreaterThanOrEqual(0);
+    expect(flash!.bottom).toBeLessThanOrEqual(300);
+    expect(
+      await toContent(browser.context, page, 'popup→content:reveal-clause', { clauseId: 'no-such-clause' }),
+    ).toEqual({ found: false });
+
+    // Hover (no click) over the revealed clause opens its card without taking focus.
+    await page.mouse.move(flash!.top >= 0 ? 60 : 0, flash!.top + 4);
+    const box = await page.evaluate(() => {
+      const r = [...(CSS.highlights.get('fineprint-flash') as unknown as Set<Range>)][0]!;
+      const b = r.getClientRects()[0]!;
+      return { x: b.x + 5, y: b.y + b.height / 2 };
+    });
+    await page.mouse.move(box.x, box.y);
+    await page.mouse.move(box.x + 3, box.y);
+    const card = page.locator('fineprint-ui').locator('[role="dialog"]');
+    await card.waitFor({ state: 'visible', timeout: 5_000 });
+    expect(await card.getAttribute('data-clause-id')).toBe(target.id);
+    expect(await page.evaluate(() => document.activeElement?.tagName)).not.toBe('FINEPRINT-UI');
+    await page.close();
+  });
+
   it('screenshot: a marked clause and its open card show the category colour', async () => {
     const page = await browser.context.newPage();
     await page.setViewportSize({ width: 1000, height: 700 });
