@@ -66,7 +66,9 @@ export function findCommitButton(doc: Document): Element | null {
 }
 
 function buttonText(el: Element): string {
-  const value = el instanceof HTMLInputElement ? el.value : '';
+  // By tag, not `instanceof`: the document may come from another realm (a parser, a test DOM).
+  const value =
+    el.tagName === 'INPUT' ? ((el as HTMLInputElement).value ?? el.getAttribute('value') ?? '') : '';
   return (value || el.textContent || el.getAttribute('aria-label') || '').replace(/\s+/g, ' ').trim();
 }
 

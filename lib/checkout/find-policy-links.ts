@@ -88,7 +88,8 @@ export function findPolicyLinks(doc: Document, pageUrl: string): FoundPolicyLink
     /* a broken <base> is ignored, as browsers do */
   }
   const byUrl = new Map<string, FoundPolicyLink>();
-  for (const a of Array.from(doc.querySelectorAll('a[href], area[href]'))) {
+  // Bounded: a page with thousands of links (a sitemap footer) still costs at most this many checks.
+  for (const a of Array.from(doc.querySelectorAll('a[href], area[href]')).slice(0, 3000)) {
     const raw = a.getAttribute('href') ?? '';
     if (!raw || raw.startsWith('#') || EXCLUDED_HREF.test(raw.trim())) continue;
     let url: URL;
