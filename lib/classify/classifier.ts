@@ -21,11 +21,20 @@ const USER_NEGATION: Record<CategoryId, Stance> = Object.fromEntries(
   RULE_FAMILIES.map((f) => [f.category, f.userNegation]),
 ) as Record<CategoryId, Stance>;
 
+/**
+ * Without a rule match we do not know where the practice sits in the clause, so a negation only denies it
+ * when the company is its subject and the verb is a data practice ("we do not share…", "is not sold");
+ * "…reports that don't reveal who you are" or "your profile will no longer be visible" deny nothing.
+ */
+const PRACTICE_DENIAL =
+  /\b(?:(?:we|they|it|[A-Z][\w.]+)\s+(?:do|does|will|would|shall|can|may)?\s*(?:not|n't|never|no longer)|(?:is|are|will be)\s+(?:not|never))\s+(?:[\w-]+\s+)?(?:use[sd]?|shar\w+|sell|sold|rent\w*|disclos\w+|collect\w*|retain\w*|keep|kept|stor\w+|transfer\w*|train\w*|provid\w+|process\w*|target\w*|track\w*|profil\w+|show\w*)\b/;
+
 /** Stance for a category the model found but no rule matched: cues over the whole clause. */
 function wholeClauseStance(clause: Clause, category: CategoryId): Stance {
   const text = asciiPunctuation(clause.text);
   const leadIn = clause.leadIn ? asciiPunctuation(clause.leadIn) : undefined;
-  return resolveStance(text, 0, text.length, leadIn, USER_NEGATION[category]).stance;
+  const stance = resolveStance(text, 0, text.length, leadIn, USER_NEGATION[category]).stance;
+  return stance === 'denies' && !PRACTICE_DENIAL.test(text) ? 'permits' : stance;
 }
 
 export interface ClassifyOptions {

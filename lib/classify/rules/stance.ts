@@ -16,8 +16,9 @@ const NEGATION =
 const USER_NEGATION =
   /\b(?:you|users?|developers?|customers?|licensees?|members?|participants?|subscribers?|visitors?|no one|nobody|anyone)\b(?:\s+(?:also|further|otherwise|hereby|expressly|specifically|therefore|and we))?\s+(?:(?:may|must|shall|will|can|should|are|is)\s+not|mustn't|shan't|won't|can't|cannot|agrees? not to|(?:are|is) (?:not )?(?:permitted|allowed|authori[sz]ed)|(?:are|is) (?:strictly )?prohibited|(?:are|is) forbidden)\b|\bprohibited from\b|\bagree(?:s)? not to\b|^\s*(?:do not|don't|never)\b|\bwithout (?:our|the|its) (?:express |prior |written |explicit )+(?:permission|consent|authori[sz]ation)\b|\bno (?:other )?rights? or licen[cs]es? (?:are|is) granted\b|\b(?:prohibited|restricted) (?:uses?|activities|conduct)\b/i;
 
+/** "You will not be able to…", "you won't receive…": a consequence for the user, not a prohibition. */
 const PERMISSIVE_USER =
-  /\byou (?:may|must|shall|will|can|should) not\b(?:\s+\w+){0,3}\s+(?:be able|receive|need)\b/i;
+  /\byou (?:(?:may|must|shall|will|can|should) not|won't|cannot|can't)\b(?:\s+\w+){0,3}?\s+(?:be able|receive|need|have to|be charged|be notified)\b/i;
 
 const HEDGE =
   /\bas traditionally understood\b|\bin the traditional sense\b|\bnot\s+(?:[\w-]+\s+){0,2}directly\b|\bgenerally (?:do|does) not\b|\bmay or may not\b|\bnot (?:typically|usually|normally|ordinarily)\b/i;
