@@ -14,7 +14,7 @@ const QUOTES: Array<[RegExp, string]> = [
 /** Curly quotes and dashes to ASCII, non-breaking spaces to spaces; keeps length-independent meaning. */
 export function asciiPunctuation(text: string): string {
   // Most policy text is plain ASCII: skip the four passes.
-  if (!/[^\x00-\x7f]/.test(text)) return text;
+  if (!/[^\t-~]/.test(text)) return text;
   let out = text;
   for (const [re, rep] of QUOTES) out = out.replace(re, rep);
   return out;
