@@ -453,3 +453,93 @@ export const CORPUS_PAGES = {
   news: { doc: 'html/negative/readability__guardian-1__article.html', path: '/world/2015/article' },
   news2: { doc: 'html/negative/readability__nytimes-1__article.html', path: '/2015/05/world/article.html' },
 } as const;
+
+/**
+ * Records the network requests of extension documents Playwright does not attach to — in Chrome MV3 the
+ * offscreen document is a `background_page` target, invisible to `context.on('request')`. Attaches over
+ * the browser's CDP session (non-flattened sessions, as Playwright owns the flattened ones) and enables
+ * `Network` in each such document, discovered by events and by polling. Limitation: requests made in the
+ * first moments of a document's life, before we attach, can be missed; the offscreen document only parses.
+ */
+export async function recordExtensionDocuments(context: BrowserContext): Promise<{
+  requests: SeenRequest[];
+  /** Evaluates an expression in the first attached document whose URL contains `urlPart` (instrument checks). */
+  evaluate: (urlPart: string, expression: string) => Promise<unknown>;
+  stop: () => Promise<void>;
+}> {
+  const browser = context.browser();
+  if (!browser) throw new Error('no browser for CDP');
+  const cdp = await browser.newBrowserCDPSession();
+  const requests: SeenRequest[] = [];
+  const sessions = new Map<string, { sessionId: string; url: string }>();
+  const pending = new Map<number, (result: unknown) => void>();
+  let nextId = 1;
+  let stopped = false;
+  const send = (sessionId: string, method: string, params: Record<string, unknown> = {}) =>
+    new Promise<unknown>((resolveReply) => {
+      const id = nextId++;
+      pending.set(id, resolveReply);
+      void cdp
+        .send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params }) })
+        .catch(() => resolveReply(undefined));
+    });
+  cdp.on('Target.receivedMessageFromTarget', (event) => {
+    const message = JSON.parse(event.message) as {
+      id?: number;
+      method?: string;
+      result?: unknown;
+      params?: { request?: { url: string; method: string }; type?: string; documentURL?: string };
+    };
+    if (message.id !== undefined) {
+      pending.get(message.id)?.(message.result);
+      pending.delete(message.id);
+    }
+    if (message.method === 'Network.requestWillBeSent' && message.params?.request) {
+      const doc = [...sessions.values()].find((s) => s.sessionId === event.sessionId);
+      requests.push({
+        url: message.params.request.url,
+        method: message.params.request.method,
+        resourceType: (message.params.type ?? 'other').toLowerCase(),
+        origin: 'extension-page',
+        initiator: doc?.url ?? message.params.documentURL ?? '',
+      });
+    }
+  });
+  const attach = async (targetId: string, type: string, url: string) => {
+    if (stopped || type !== 'background_page' || sessions.has(targetId)) return;
+    sessions.set(targetId, { sessionId: '', url });
+    try {
+      const { sessionId } = await cdp.send('Target.attachToTarget', { targetId, flatten: false });
+      sessions.set(targetId, { sessionId, url });
+      await send(sessionId, 'Network.enable');
+    } catch {
+      sessions.delete(targetId);
+    }
+  };
+  cdp.on(
+    'Target.targetCreated',
+    (e) => void attach(e.targetInfo.targetId, e.targetInfo.type, e.targetInfo.url),
+  );
+  await cdp.send('Target.setDiscoverTargets', { discover: true });
+  const poll = async () => {
+    if (stopped) return;
+    const { targetInfos } = await cdp.send('Target.getTargets').catch(() => ({ targetInfos: [] }));
+    for (const t of targetInfos) await attach(t.targetId, t.type, t.url);
+  };
+  await poll();
+  const timer = setInterval(() => void poll(), 200);
+  return {
+    requests,
+    evaluate: async (urlPart, expression) => {
+      await poll();
+      const doc = [...sessions.values()].find((s) => s.url.includes(urlPart) && s.sessionId);
+      if (!doc) throw new Error(`no attached extension document matching ${urlPart}`);
+      return send(doc.sessionId, 'Runtime.evaluate', { expression, awaitPromise: true });
+    },
+    stop: async () => {
+      stopped = true;
+      clearInterval(timer);
+      await cdp.detach().catch(() => undefined);
+    },
+  };
+}

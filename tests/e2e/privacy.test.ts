@@ -19,6 +19,7 @@ import {
   highlightsOf,
   launchExtension,
   openPopup,
+  recordExtensionDocuments,
   recordRequests,
   serve,
   tabIdOf,
@@ -88,6 +89,7 @@ async function browse(
   withExtension: boolean,
 ): Promise<{ requests: SeenRequest[]; highlighted: number }> {
   const recorder = recordRequests(browser.context);
+  const documents = withExtension ? await recordExtensionDocuments(browser.context) : null;
   let highlighted = 0;
   for (const visit of VISITS) {
     const page = await browser.context.newPage();
@@ -108,7 +110,8 @@ async function browse(
     await page.close();
   }
   recorder.stop();
-  return { requests: recorder.requests, highlighted };
+  await documents?.stop();
+  return { requests: [...recorder.requests, ...(documents?.requests ?? [])], highlighted };
 }
 
 describeE2E('privacy (Chromium + built extension)', () => {
@@ -133,7 +136,7 @@ describeE2E('privacy (Chromium + built extension)', () => {
       await server?.close();
     });
 
-    it('the request recorder sees service-worker and extension-page requests (instrument check)', async () => {
+    it('the request recorders see service-worker, extension-page and offscreen-document requests (instrument check)', async () => {
       const browser = await launchExtension();
       try {
         const recorder = recordRequests(browser.context);
@@ -156,8 +159,27 @@ describeE2E('privacy (Chromium + built extension)', () => {
           'http://leak.example/instrument/page',
         );
         await popup.waitForTimeout(300);
+        // The offscreen document (Chrome MV3) is invisible to Playwright: recorded over CDP.
+        const documents = await recordExtensionDocuments(browser.context);
+        await browser.serviceWorker!.evaluate(async () => {
+          const { chrome } = globalThis as unknown as {
+            chrome: { offscreen: { createDocument: (o: Record<string, unknown>) => Promise<void> } };
+          };
+          await chrome.offscreen.createDocument({
+            url: 'offscreen.html',
+            reasons: ['DOM_PARSER'],
+            justification: 'privacy test instrument check',
+          });
+        });
+        await documents.evaluate(
+          'offscreen.html',
+          `fetch(${JSON.stringify(server.url('/instrument/offscreen'))}).then(() => 1, () => 0)`,
+        );
+        await popup.waitForTimeout(300);
         recorder.stop();
-        const seen = recorder.requests.map((r) => `${r.origin} ${r.url}`);
+        await documents.stop();
+        const seen = [...recorder.requests, ...documents.requests].map((r) => `${r.origin} ${r.url}`);
+        expect(seen).toContain(`extension-page ${server.url('/instrument/offscreen')}`);
         expect(seen).toContain(`service-worker ${server.url('/instrument/sw')}`);
         expect(seen).toContain('extension-page http://leak.example/instrument/page');
         expect(server.requests.map((r) => r.path)).toContain('/instrument/sw');
