@@ -121,7 +121,14 @@ export function runCheckout(ctx: ContentScriptContext, doc: Document = document)
   let reported = false;
   const attempt = (): boolean => {
     if (reported || !ctx.isValid) return true;
+    const started = performance.now();
     const analysis = analyzeCheckout(doc, location.href);
+    try {
+      // Diagnostics only (read by the browser suite to report the in-page cost).
+      performance.measure('fineprint:checkout-analysis', { start: started, end: performance.now() });
+    } catch {
+      // Older engines without measure options: no diagnostics.
+    }
     if (!analysis.flavour || analysis.policyLinks.length === 0) return false;
     reported = true;
     void report(ctx, doc, analysis);
