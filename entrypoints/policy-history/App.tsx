@@ -138,7 +138,7 @@ export function App() {
               <button type="button" aria-pressed={recheckOn} onClick={() => void toggleRecheck()}>
                 {recheckOn
                   ? 'Stop checking these policies for changes'
-                  : 'Check these policies for changes daily'}
+                  : 'Check these policies for changes regularly'}
               </button>{' '}
               <span class="doc-meta">
                 {recheckOn

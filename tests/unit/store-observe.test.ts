@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
-import { IDBFactory } from 'fake-indexeddb';
-import { describe, expect, it } from 'vitest';
+import { IDBFactory, IDBObjectStore as FDBObjectStore } from 'fake-indexeddb';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   observePage,
   openHistoryDB,
@@ -28,6 +28,8 @@ const opts = (now: number, notify = { enabled: true, categories: [] as never[] }
   source: 'visit' as const,
   notify,
 });
+
+afterEach(() => vi.restoreAllMocks());
 
 describe('observePage', () => {
   it('first visit stores, churn does nothing, a real change is summarised and notified once', async () => {
@@ -79,5 +81,27 @@ describe('observePage', () => {
     expect((await observePage(db, page(VERSION_A, 'file:///tmp/privacy.html'), opts(T0))).stored).toBe(false);
     const notPolicy = { ...page(VERSION_A), page: { ...page(VERSION_A).page, kind: 'other' as const } };
     expect((await observePage(db, notPolicy, opts(T0))).stored).toBe(false);
+  });
+
+  it('on a full disk reports a clear error, stores nothing new and keeps what was there', async () => {
+    const db = await open();
+    await observePage(db, page(VERSION_A), opts(T0));
+    const before = await db.getAll('versions');
+    const realAdd = FDBObjectStore.prototype.add;
+    vi.spyOn(FDBObjectStore.prototype, 'add').mockImplementation(function (
+      this: IDBObjectStore,
+      ...args: Parameters<IDBObjectStore['add']>
+    ) {
+      if (this.name === 'versions') throw new DOMException('quota', 'QuotaExceededError');
+      return realAdd.apply(this, args);
+    });
+    const full = await observePage(db, page(VERSION_B), opts(T0 + DAY));
+    expect(full).toMatchObject({ stored: false, change: null, notify: false });
+    expect(full.error).toMatch(/^Storage is full/);
+    vi.restoreAllMocks();
+    expect(await db.getAll('versions')).toEqual(before);
+    // Once there is room again, the change is found against the version the user saw.
+    const later = await observePage(db, page(VERSION_B), opts(T0 + 2 * DAY));
+    expect(later.change?.diff.added).toHaveLength(1);
   });
 });
