@@ -74,7 +74,7 @@ export function ClauseCard(props: ClauseCardProps) {
         }
       }}
     >
-      <header class="fp-card-head">
+      <div class="fp-card-head">
         <span class="fp-icon" aria-hidden="true">
           {tone.icon}
         </span>
@@ -88,7 +88,7 @@ export function ClauseCard(props: ClauseCardProps) {
         <button type="button" class="fp-close" aria-label="Close explanation" onClick={props.onClose}>
           ×
         </button>
-      </header>
+      </div>
       <p class="fp-explanation">{explanation}</p>
       <dl class="fp-slots">
         <SlotRow name="Data" values={clause.slots.data} />
@@ -123,7 +123,7 @@ export function ClauseCard(props: ClauseCardProps) {
         {ev.features.length > 0 && <p>Strongest signals: {ev.features.slice(0, 5).join(', ')}</p>}
         <p>Confidence: {Math.round(primary.confidence * 100)}%</p>
       </details>
-      <footer class="fp-card-foot">
+      <div class="fp-card-foot">
         <button type="button" onClick={props.onPrev} aria-keyshortcuts="Alt+Shift+P">
           ‹ Previous
         </button>
@@ -136,7 +136,7 @@ export function ClauseCard(props: ClauseCardProps) {
         <button type="button" class="fp-open" onClick={props.onOpenReport}>
           Open in Fineprint
         </button>
-      </footer>
+      </div>
     </div>
   );
 }
