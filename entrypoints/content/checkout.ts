@@ -110,6 +110,9 @@ function renderBadge(
     button.addEventListener('click', needsPermission ? actions.open : actions.read);
     box.append(button);
   }
+  box.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape') actions.dismiss();
+  });
   root.append(style, box);
 }
 
@@ -176,7 +179,12 @@ async function report(ctx: ContentScriptContext, doc: Document, analysis: Checko
 
   let busy = false;
   const actions = {
-    dismiss: () => host.remove(),
+    dismiss: () => {
+      // Keyboard users land back on the button they were about to press, not at the top of the page.
+      const hadFocus = root.activeElement !== null;
+      host.remove();
+      if (hadFocus && anchor instanceof (doc.defaultView ?? window).HTMLElement) anchor.focus();
+    },
     open: () =>
       void browser.runtime.sendMessage(envelope('content→bg:open-report', {})).catch(() => undefined),
     read: () => {

@@ -237,6 +237,11 @@ describeE2E('checkout and sign-up pages', () => {
       const texts = await items.allTextContents();
       expect(texts).toHaveLength(2);
       for (const t of texts) expect(t).not.toContain('could not be read');
+      // Dismissed from the keyboard (Escape), focus returns to the button the user was about to press.
+      await page.locator('fineprint-checkout-badge button[aria-label="Dismiss"]').focus();
+      await page.keyboard.press('Escape');
+      expect(await page.locator('fineprint-checkout-badge').count()).toBe(0);
+      expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe('Create account');
       await page.close();
     });
   });
