@@ -59,6 +59,34 @@ export function shortDate(at: number, now: number): string {
   return d.getUTCFullYear() === new Date(now).getUTCFullYear() ? base : `${base} ${d.getUTCFullYear()}`;
 }
 
+/**
+ * A name that says whose document it is: "Privacy Policy" on policies.tinder.com becomes "Tinder Privacy Policy";
+ * a title that already names the site is kept. IP addresses and unparsable URLs keep the title alone.
+ */
+export function documentName(title: string, url: string): string {
+  const clean = title.replace(/\s+/g, ' ').trim();
+  let host: string;
+  try {
+    host = new URL(url).hostname;
+  } catch {
+    return clean || url;
+  }
+  if (/^[\d.]+$/.test(host) || host.includes(':') || !host.includes('.')) return clean || host;
+  const labels = host.split('.');
+  // example.co.uk, example.com.au: the label before a short second-level suffix.
+  const short = labels.length >= 3 && labels[labels.length - 2]!.length <= 3;
+  const site = labels[labels.length - (short ? 3 : 2)] ?? host;
+  if (!clean) return site.charAt(0).toUpperCase() + site.slice(1);
+  if (
+    clean
+      .toLowerCase()
+      .replace(/[^a-z0-9]/g, '')
+      .includes(site.toLowerCase().replace(/[^a-z0-9]/g, ''))
+  )
+    return clean;
+  return `${site.charAt(0).toUpperCase()}${site.slice(1)} ${clean}`;
+}
+
 /** Categories touched by a diff (any direction). */
 export function touchedCategories(diff: ClauseDiff): CategoryId[] {
   return rankCategoryChanges(diff).map((c) => c.category);

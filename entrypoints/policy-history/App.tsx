@@ -10,6 +10,7 @@ import type { DiffVersionsReply, DocumentSummary, HistoryListReply, VersionsRepl
 import { DiffView } from '@/components/DiffView';
 import { Timeline } from '@/components/Timeline';
 import { originPatterns } from '@/lib/recheck';
+import { documentName } from '@/lib/change-summary';
 import { coerceSettings } from '@/lib/store/settings';
 
 function send<N extends MessageName>(type: N, payload: Req<N>): Promise<Res<N>> {
@@ -159,7 +160,7 @@ export function App() {
                   aria-current={d.url === selected ? 'true' : undefined}
                   onClick={() => open(d)}
                 >
-                  <span class="doc-title">{d.title}</span>
+                  <span class="doc-title">{documentName(d.title, d.url)}</span>
                   <span class="doc-url">{d.url}</span>
                 </button>
                 <span class="doc-meta">
@@ -180,7 +181,7 @@ export function App() {
           {!selected && <h2 id="detail-heading">Choose a document</h2>}
           {selected && versions && (
             <>
-              <h2 id="detail-heading">{versions.title}</h2>
+              <h2 id="detail-heading">{documentName(versions.title, versions.url)}</h2>
               <p class="doc-url">
                 <a href={versions.url} target="_blank" rel="noreferrer noopener">
                   {versions.url}

@@ -6,7 +6,7 @@
  */
 import type { CategoryId } from '../classify/taxonomy';
 import { canonicalUrl } from '../canonical-url';
-import { changeHeadline, touchedCategories } from '../change-summary';
+import { changeHeadline, documentName, touchedCategories } from '../change-summary';
 import { diffClauses, fingerprintClauses } from '../diff';
 import type { ChangeSummary } from '../messages';
 import type { AnalysedClause, PageInfo, UnsupportedReason } from '../types';
@@ -125,7 +125,7 @@ export async function observePage(
 
   const diff = diffClauses(previousSeen.clauses, version.clauses);
   if (!diff.changed) return result;
-  const title = document.title || documentUrl;
+  const title = documentName(document.title, documentUrl);
   const headline = changeHeadline(title, diff, previousSeenAt ?? previousSeen.lastSeen, options.now);
   result.change = {
     documentUrl,

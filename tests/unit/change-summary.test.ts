@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { changeHeadline, rankCategoryChanges, shortDate } from '../../lib/change-summary';
+import { changeHeadline, documentName, rankCategoryChanges, shortDate } from '../../lib/change-summary';
 import type { ClauseDiff } from '../../lib/types';
 
 const NOW = Date.UTC(2026, 10, 22);
@@ -52,5 +52,23 @@ describe('changeHeadline', () => {
 
   it('shows the year for an older date', () => {
     expect(shortDate(Date.UTC(2024, 0, 5), NOW)).toBe('5 Jan 2024');
+  });
+});
+
+describe('documentName', () => {
+  it('adds the site when the title does not name it', () => {
+    expect(documentName('Privacy Policy', 'https://policies.tinder.com/privacy')).toBe(
+      'Tinder Privacy Policy',
+    );
+    expect(documentName('Terms', 'https://www.example.co.uk/terms')).toBe('Example Terms');
+    expect(documentName('', 'https://www.linkedin.com/legal/privacy-policy')).toBe('Linkedin');
+  });
+
+  it('keeps a title that already names the site, and IP hosts as they are', () => {
+    expect(documentName('LinkedIn Privacy Policy', 'https://www.linkedin.com/legal/privacy-policy')).toBe(
+      'LinkedIn Privacy Policy',
+    );
+    expect(documentName('Privacy Policy', 'http://127.0.0.1:8080/privacy')).toBe('Privacy Policy');
+    expect(documentName('Privacy', 'not a url')).toBe('Privacy');
   });
 });
