@@ -97,6 +97,18 @@ function checkLanguage(
     };
   }
   const { language } = detectLanguage(sample, hint);
+  // Plenty of words yet no known function words: a language we do not recognise. Not English, so
+  // classifying it would only produce noise.
+  if (language === 'und' && sample.split(/\s+/).length >= 200) {
+    return {
+      language,
+      unsupported: {
+        reason: 'language',
+        message:
+          'This policy does not appear to be in English; Fineprint only analyses English policies for now.',
+      },
+    };
+  }
   if (language !== 'und' && !SUPPORTED_LANGUAGES.includes(language)) {
     const name = LANGUAGE_NAMES[language] ?? language;
     return {

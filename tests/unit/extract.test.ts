@@ -295,3 +295,20 @@ describe('collapsed sections', () => {
     expect(doc.getElementById('p1')?.hasAttribute('hidden')).toBe(true);
   });
 });
+
+describe('unrecognised languages', () => {
+  it('a long text in a language without a stopword list (Turkish) is unsupported, not classified as English', () => {
+    // Team-written Turkish sentences.
+    const tr =
+      'Hesap oluşturduğunuzda bize verdiğiniz bilgileri topluyoruz ve bunları hizmeti sağlamak için kullanıyoruz. ';
+    const r = extractText(tr.repeat(20), 'text');
+    expect(r.unsupported?.reason).toBe('language');
+    expect(r.clauses).toEqual([]);
+  });
+
+  it('a short text without known words stays "und" and is still read', () => {
+    const r = extractText('Cookie _ga: 2 years. Cookie _gid: 24 hours.', 'text');
+    expect(r.language).toBe('und');
+    expect(r.clauses.length).toBe(2);
+  });
+});
