@@ -166,6 +166,13 @@ export function App() {
                 <span class="doc-meta">
                   {d.versionCount} version{d.versionCount === 1 ? '' : 's'}, last seen {fmt(d.lastSeen)}
                 </span>
+                {d.check && (
+                  <span class="doc-meta" data-check={d.check.lastError ? 'failed' : 'ok'}>
+                    {d.check.lastError
+                      ? `Last re-check failed (${d.check.lastError})`
+                      : `Re-checked ${fmt(d.check.lastAttempt)}`}
+                  </span>
+                )}
                 {d.lastChange ? (
                   <span class="doc-change" data-change="true">
                     {d.lastChange.headline}

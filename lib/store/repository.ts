@@ -190,6 +190,13 @@ export interface DocumentSummary {
   /** The version the user saw last, if any. */
   seenVersionId: number | null;
   lastChange: StoredChange | null;
+  /** Scheduled re-check state, when re-check has run for this document. */
+  check?: {
+    lastAttempt: number;
+    lastSuccess: number | null;
+    failures: number;
+    lastError: string | null;
+  } | null;
 }
 
 /** Version metadata without the clauses (for timelines). */
@@ -209,7 +216,7 @@ export interface VersionMeta {
 export async function listDocuments(
   db: HistoryDB,
 ): Promise<{ documents: DocumentSummary[]; problems: string[] }> {
-  const tx = db.transaction(['documents', 'versions', 'visits'], 'readonly');
+  const tx = db.transaction(['documents', 'versions', 'visits', 'checks'], 'readonly');
   const problems: string[] = [];
   const documents: DocumentSummary[] = [];
   const rows: unknown[] = await tx.objectStore('documents').getAll();
@@ -220,6 +227,7 @@ export async function listDocuments(
     }
     const versionCount = await tx.objectStore('versions').index('by-url').count(row.url);
     const visit: unknown = await tx.objectStore('visits').get(row.url);
+    const check = await tx.objectStore('checks').get(row.url);
     documents.push({
       url: row.url,
       title: row.title,
@@ -230,6 +238,14 @@ export async function listDocuments(
       latestVersionId: row.latestVersionId,
       seenVersionId: isVisitRecord(visit) ? visit.versionId : null,
       lastChange: row.lastChange ?? null,
+      check: check
+        ? {
+            lastAttempt: check.lastAttempt,
+            lastSuccess: check.lastSuccess,
+            failures: check.failures,
+            lastError: check.lastError,
+          }
+        : null,
     });
   }
   await tx.done;

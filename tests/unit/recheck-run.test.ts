@@ -5,7 +5,7 @@ import { runRecheckPass, type RecheckDeps } from '../../lib/recheck-run';
 import { HOUR_MS } from '../../lib/recheck';
 import { analyzeDocument } from '../../lib/pipeline';
 import { parseHtml } from '../../lib/parse-html';
-import { getCheck, listVersions, observePage, openHistoryDB } from '../../lib/store';
+import { getCheck, listDocuments, listVersions, observePage, openHistoryDB } from '../../lib/store';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings';
 import type { FetchPolicyResult } from '../../lib/checkout/fetch-policy';
 
@@ -110,6 +110,9 @@ describe('runRecheckPass', () => {
     expect(hasPermission).toHaveBeenCalledWith('https://example.com/*');
     expect(fetchPage).not.toHaveBeenCalled();
     expect(await getCheck(db, URL_A)).toMatchObject({ failures: 1, nextAt: T0 + 3 * PERIOD });
+    // The history list shows why.
+    const { documents } = await listDocuments(db);
+    expect(documents[0]?.check).toMatchObject({ failures: 1, lastError: 'no permission for this site' });
   });
 
   it('records fetch errors with exponential backoff', async () => {
