@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { analyzeCheckout } from '@/lib/checkout/analyze-checkout';
+import { analyzeCheckout, findCommitButton } from '@/lib/checkout/analyze-checkout';
 import { classifyPolicyLink, findPolicyLinks } from '@/lib/checkout/find-policy-links';
 import { paymentProviderOf, sameSite, siteOf } from '@/lib/checkout/site';
 import { originPatterns, selectReportedLinks } from '@/lib/checkout/reported-links';
@@ -120,6 +120,21 @@ describe('analyzeCheckout', () => {
 
   it('copes with an empty document', () => {
     expect(analyzeCheckout(parse(''), 'https://x.example/').flavour).toBeNull();
+  });
+});
+
+describe('findCommitButton', () => {
+  it('prefers the order button over other actions', () => {
+    const doc = parse(
+      '<button>Sign up for news</button><button>Place order</button><button>I agree</button>',
+    );
+    expect(findCommitButton(doc)?.textContent).toBe('Place order');
+  });
+  it('finds a submit input by its value, and nothing on a page without one', () => {
+    expect(
+      findCommitButton(parse('<input type="submit" value="Create account">'))?.getAttribute('value'),
+    ).toBe('Create account');
+    expect(findCommitButton(parse('<button>Add to basket</button>'))).toBeNull();
   });
 });
 
