@@ -155,16 +155,26 @@ export function topFeatures(
   k: number,
 ): string[] {
   const C = model.categories.length;
-  const pairs: Array<[number, number]> = [];
+  // Partial selection of the k largest positive weights (k is tiny; no sort, no pair objects).
+  const bestW: number[] = [];
+  const bestI: number[] = [];
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i]!;
     if (row < 0) continue;
     const w = model.weights[row * C + c]!;
-    if (w > 0) pairs.push([w, i]);
+    if (w <= 0 || (bestW.length > k && w <= bestW[bestW.length - 1]!)) continue;
+    let at = bestW.length;
+    while (at > 0 && bestW[at - 1]! < w) at--;
+    bestW.splice(at, 0, w);
+    bestI.splice(at, 0, i);
+    // One spare slot: "bias:1" may take one place and is dropped below.
+    if (bestW.length > k + 1) {
+      bestW.pop();
+      bestI.pop();
+    }
   }
-  pairs.sort((a, b) => b[0] - a[0]);
   const out: string[] = [];
-  for (const [, i] of pairs) {
+  for (const i of bestI) {
     if (out.length >= k) break;
     const f = describe(i);
     if (f !== 'bias:1') out.push(f);

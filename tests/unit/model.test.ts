@@ -109,6 +109,24 @@ describe('model files', () => {
     expect(() => loadModel({ ...file, weights: Buffer.from([1, 2, 3]).toString('base64') })).toThrow(/match/);
   });
 
+  it('top features are the largest positive weights, strongest first', () => {
+    const model = bundledModel()!;
+    const text = 'We may use your chats and feedback to train and improve our AI models unless you opt out.';
+    const hashed = featureHashes({ text }, applyRules({ text }));
+    const { rows } = score(model, hashed.hashes);
+    const C = model.categories.length;
+    for (let c = 0; c < C; c++) {
+      const brute = [...rows.keys()]
+        .filter(
+          (i) => rows[i]! >= 0 && model.weights[rows[i]! * C + c]! > 0 && hashed.describe(i) !== 'bias:1',
+        )
+        .sort((a, b) => model.weights[rows[b]! * C + c]! - model.weights[rows[a]! * C + c]! || a - b)
+        .slice(0, 3)
+        .map((i) => hashed.describe(i));
+      expect(topFeatures(model, hashed.describe, rows, c, 3)).toEqual(brute);
+    }
+  });
+
   it('the bundled model loads, is within the size budget and has sane thresholds', () => {
     const raw = readFileSync(new URL('../../lib/classify/model.json', import.meta.url));
     expect(gzipSync(raw).length).toBeLessThanOrEqual(1024 * 1024);
