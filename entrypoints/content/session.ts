@@ -34,7 +34,7 @@ import type { AnalysedClause, Detection, Label, PageInfo } from '@/lib/types';
 import type { ClauseCardProps } from '@/components/ClauseCard';
 import { Overlay, shortcutOf, type OverlayProps } from './Overlay';
 import { UI_CSS } from './ui-css';
-import type { PageSettings } from './settings';
+import { isSiteDisabled, pageSettingsFrom, type PageSettings } from './settings';
 
 /** Per-task budget for our slices, well under the 50 ms long-task line. */
 const BUDGET_MS = 20;
@@ -100,7 +100,7 @@ export class Session {
   private scrollQueued = false;
   private stopWatches: (() => void)[] = [];
   private returnFocus: Element | null = null;
-  private readonly shown: Set<CategoryId>;
+  private shown: Set<CategoryId>;
 
   constructor(
     private readonly ctx: ContentScriptContext,
@@ -115,6 +115,7 @@ export class Session {
   /** Starts the first analysis and the watchers. */
   start(): void {
     this.listenForMessages();
+    this.listenForSettings();
     this.watchPage();
     this.ctx.onInvalidated(() => this.teardown(true));
     void this.analyse('initial');
@@ -123,6 +124,7 @@ export class Session {
   // ───────────────────────────── analysis ─────────────────────────────
 
   private async analyse(reason: 'initial' | 'navigation' | 'mutation'): Promise<void> {
+    if (this.disposed) return;
     this.run?.abort();
     const run = new AbortController();
     this.run = run;
@@ -195,7 +197,7 @@ export class Session {
   /** Locates the labelled clauses in the live DOM (in slices), paints them and reports placement. */
   private async placeAndPaint(signal: AbortSignal): Promise<void> {
     const report = this.report;
-    if (!report) return;
+    if (!report || this.disposed) return;
     mark('locate-start');
     const root = document.body ?? document.documentElement;
     const labelled = report.clauses.filter((c) => primaryLabel(c.labels, this.shown));
@@ -239,6 +241,7 @@ export class Session {
     }
     mark('locate-end');
     measure('locate', 'locate-start', 'locate-end');
+    if (signal.aborted || this.disposed) return;
     this.marked = found.filter((m): m is Marked => m !== null);
     this.unplaced = labelled.length - this.marked.length;
     report.unplaced = this.unplaced;
@@ -302,7 +305,7 @@ export class Session {
   }
 
   private async renderUi(): Promise<void> {
-    if (!this.report || !this.ctx.isValid) return;
+    if (this.disposed || !this.report || !this.ctx.isValid) return;
     const wantBar = !this.barDismissed;
     if (!wantBar && !this.card) {
       this.removeUi();
@@ -370,6 +373,7 @@ export class Session {
   }
 
   private openCard(index: number, how: 'hover' | 'click' | 'keyboard'): void {
+    if (this.disposed) return;
     const m = this.marked[index];
     if (!m) return;
     if (how === 'keyboard' && !this.card) this.returnFocus = document.activeElement;
@@ -417,6 +421,7 @@ export class Session {
    * page's DOM is exactly as before; from the bar, the bar stays so the user can turn them back on.
    */
   private async setHighlights(on: boolean, everything: boolean): Promise<boolean> {
+    if (this.disposed) return false;
     this.highlightsOn = on;
     if (on) {
       if (!this.report && this.isPolicy) await this.analyse('initial');
@@ -467,6 +472,28 @@ export class Session {
     };
     browser.runtime.onMessage.addListener(listener as never);
     this.ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(listener as never));
+  }
+
+  /** Follows settings changed in the popup / options page while the page is open. */
+  private listenForSettings(): void {
+    const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+      if (area !== 'local' || !changes.settings || !this.ctx.isValid) return;
+      const next = pageSettingsFrom(changes.settings.newValue);
+      if (isSiteDisabled(location.hostname, next.disabledSites)) {
+        // Switched off for this site: leave the page exactly as it was.
+        this.teardown(false);
+        return;
+      }
+      const shownChanged =
+        next.shownCategories.length !== this.shown.size ||
+        next.shownCategories.some((c) => !this.shown.has(c));
+      this.shown = new Set(next.shownCategories);
+      if (next.highlights !== this.highlightsOn) void this.setHighlights(next.highlights, !next.highlights);
+      else if (shownChanged && this.report) void this.relocate();
+    };
+    browser.storage.onChanged.addListener(listener);
+    this.ctx.onInvalidated(() => browser.storage.onChanged.removeListener(listener));
+    this.stopWatches.push(() => browser.storage.onChanged.removeListener(listener));
   }
 
   // ───────────────────────── pointer, keyboard ─────────────────────────
@@ -712,7 +739,10 @@ export class Session {
     this.observe(false);
   }
 
+  private disposed = false;
+
   private teardown(invalidated: boolean): void {
+    this.disposed = true;
     this.run?.abort();
     for (const stop of this.stopWatches.splice(0)) stop();
     this.observing?.stop();
@@ -720,6 +750,9 @@ export class Session {
     this.observer = null;
     this.highlighter.clear();
     if (!invalidated) this.removeUi();
+    this.card = null;
+    this.marked = [];
+    this.report = null;
   }
 }
 

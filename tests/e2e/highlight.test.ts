@@ -11,6 +11,7 @@ import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { TAXONOMY } from '../../lib/classify/taxonomy';
+import { DEFAULT_SETTINGS } from '../../lib/settings';
 import {
   describeE2E,
   highlightsOf,
@@ -18,6 +19,7 @@ import {
   REPO_ROOT,
   serve,
   waitFor,
+  waitForServiceWorker,
   type LaunchedBrowser,
   type TestServer,
 } from './harness';
@@ -186,6 +188,34 @@ describeE2E('highlights on the live page', () => {
     await card.waitFor({ state: 'visible', timeout: 5_000 });
     expect(await card.getAttribute('data-clause-id')).toBe(target.id);
     expect(await page.evaluate(() => document.activeElement?.tagName)).not.toBe('FINEPRINT-UI');
+    await page.close();
+  });
+
+  it('settings changed elsewhere apply at once: hidden categories unpainted, a disabled site left untouched', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(server.url(FRAMEWORK));
+    await reportOf(browser.context, page);
+    const setSettings = async (settings: Record<string, unknown>) => {
+      const sw = await waitForServiceWorker(browser.context);
+      await sw.evaluate(async (settings) => {
+        const { chrome } = globalThis as unknown as {
+          chrome: { storage: { local: { set(v: unknown): Promise<void> } } };
+        };
+        await chrome.storage.local.set({ settings });
+      }, settings);
+    };
+    const all = Object.keys(TAXONOMY);
+    await setSettings({ ...DEFAULT_SETTINGS, shownCategories: all.filter((c) => c !== 'ai-training') });
+    expect(await waitFor(async () => !('fineprint-ai-training' in (await highlightsOf(page))), 5_000)).toBe(
+      true,
+    );
+    expect(Object.keys(await highlightsOf(page)).length).toBeGreaterThan(0);
+
+    await setSettings({ ...DEFAULT_SETTINGS, disabledSites: ['127.0.0.1'] });
+    expect(await waitFor(async () => Object.keys(await highlightsOf(page)).length === 0, 5_000)).toBe(true);
+    expect(await page.locator('fineprint-ui').count()).toBe(0);
+    expect(await page.evaluate(() => document.adoptedStyleSheets.length)).toBe(0);
+    await setSettings(DEFAULT_SETTINGS as unknown as Record<string, unknown>);
     await page.close();
   });
 
