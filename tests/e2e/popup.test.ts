@@ -3,7 +3,10 @@
  * highlight toggle reaching the page, the cross-site comparison over the local history, and a clear
  * "not a policy" for a news page.
  */
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { corpusDir } from '../../scripts/corpus';
 import type { Page } from 'playwright-core';
 import { describeCorpus } from '../support/corpus';
 import {
@@ -103,6 +106,38 @@ describeE2E('popup (Chromium + built extension)', () => {
       await popup.locator('[role="tab"][aria-selected="true"]').press('ArrowLeft');
       expect(await popup.locator('[role="tab"][aria-selected="true"]').textContent()).toBe('What changed');
       await Promise.all([page.close(), popup.close()]);
+    });
+
+    it('"What changed" shows the change since the last visit with the history’s DiffView', async () => {
+      const series = 'html/changes/Tinder__Privacy_Policy';
+      const capture = (suffix: string) =>
+        `${series}/${readdirSync(join(corpusDir(), series)).find((f) => f.endsWith(suffix))!}`;
+      server.set('/tinder/privacy', { corpus: capture('before_text_change.html') });
+      const first = await visit('/tinder/privacy');
+      await Promise.all([first.page.close(), first.popup.close()]);
+      server.set('/tinder/privacy', { corpus: capture('after_text_change.html') });
+      const page = await b.context.newPage();
+      await page.goto(server.url('/tinder/privacy'));
+      const tabId = await tabIdOf(b.serviceWorker!, page);
+      let popup: Page | null = null;
+      const changed = await waitFor(
+        async () => {
+          await popup?.close();
+          popup = await openPopup(b.context, b.extensionId, tabId);
+          await waitForPopupReady(popup);
+          const tab = popup.locator('[role="tab"]', { hasText: 'What changed' });
+          if ((await tab.count()) === 0) return null;
+          await tab.click();
+          return (await popup.locator('[data-view="changes"] .diff-view').count()) > 0 ? true : null;
+        },
+        SETTLE_MS,
+        1000,
+      );
+      expect(changed).toBe(true);
+      const view = popup!.locator('[data-view="changes"]');
+      expect(await view.textContent()).toMatch(/Changed since you last saw it on/);
+      expect(await view.locator('.dv-headline').textContent()).toMatch(/Privacy Policy: .+ since/);
+      await Promise.all([page.close(), popup!.close()]);
     });
 
     it('says clearly that a news page is not a policy', async () => {
