@@ -183,7 +183,8 @@ async function report(ctx: ContentScriptContext, doc: Document, analysis: Checko
       // Keyboard users land back on the button they were about to press, not at the top of the page.
       const hadFocus = root.activeElement !== null;
       host.remove();
-      if (hadFocus && anchor instanceof (doc.defaultView ?? window).HTMLElement) anchor.focus();
+      if (hadFocus && anchor && typeof (anchor as HTMLElement).focus === 'function')
+        (anchor as HTMLElement).focus();
     },
     open: () =>
       void browser.runtime.sendMessage(envelope('content→bg:open-report', {})).catch(() => undefined),
