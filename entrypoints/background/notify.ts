@@ -19,8 +19,8 @@ export async function notifyChange(change: ChangeSummary): Promise<string | null
       type: 'basic',
       iconUrl: ICON,
       title: 'Policy changed since your last visit',
+      // Only the four fields both browsers accept: Firefox rejects the whole call on e.g. `contextMessage`.
       message: change.headline,
-      contextMessage: new URL(change.documentUrl).hostname,
     });
   } catch (error) {
     console.warn('[fineprint] notification failed', error);
