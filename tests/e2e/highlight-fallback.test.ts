@@ -77,7 +77,16 @@ describeE2E('mark fallback on real pages (Chromium)', () => {
         await page.addScriptTag({ content: code });
         const before = await domSnapshot(page);
         const result = await page.evaluate(() => {
-          const fp = (globalThis as unknown as { __fp: any }).__fp;
+          const fp = (
+            globalThis as unknown as {
+              __fp: {
+                createLocator: typeof import('../../lib/locate').createLocator;
+                indexText: typeof import('../../lib/locate').indexText;
+                rangeFor: typeof import('../../lib/locate').rangeFor;
+                createHighlighter: typeof import('../../lib/highlight').createHighlighter;
+              };
+            }
+          ).__fp;
           // Sentences of every paragraph and list item, as the extractor would cut them (roughly).
           const texts: string[] = [];
           for (const el of document.querySelectorAll('p, li'))
@@ -87,7 +96,7 @@ describeE2E('mark fallback on real pages (Chromium)', () => {
           const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
           for (let n = walker.nextNode(); n; n = walker.nextNode()) originals.push(n as Text);
           const locator = fp.createLocator(fp.indexText(document.body));
-          const items = [];
+          const items: import('../../lib/highlight').HighlightItem[] = [];
           for (const [k, text] of texts.entries()) {
             const p = locator.locate(text);
             if (p)
@@ -98,7 +107,7 @@ describeE2E('mark fallback on real pages (Chromium)', () => {
                 segments: p.segments,
               });
           }
-          const hl = fp.createHighlighter(document, { win: window, forceFallback: true });
+          const hl = fp.createHighlighter(document, { win: window as never, forceFallback: true });
           hl.apply(items);
           const marks = document.querySelectorAll('mark[data-fineprint]').length;
           hl.clear();
