@@ -38,15 +38,16 @@ const COUNTER =
 
 /** The typographic form used for comparison: case, quotes, dashes and spacing folded. */
 export function foldText(text: string): string {
-  return text
-    .normalize('NFKC')
-    .replace(/[\u2018\u2019\u201A\u201B\u2032]/g, "'")
-    .replace(/[\u201C\u201D\u201E\u201F\u2033]/g, '"')
-    .replace(/[\u2010-\u2015\u2212]/g, '-')
-    .replace(/[\u00AD\u200B-\u200D\u2060\uFEFF]/g, '')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .toLowerCase();
+  // Every typographic fold below targets non-ASCII characters; most policy text is ASCII and skips them all.
+  const folded = /[^\x00-\x7f]/.test(text)
+    ? text
+        .normalize('NFKC')
+        .replace(/[\u2018\u2019\u201A\u201B\u2032]/g, "'")
+        .replace(/[\u201C\u201D\u201E\u201F\u2033]/g, '"')
+        .replace(/[\u2010-\u2015\u2212]/g, '-')
+        .replace(/[\u00AD\u200B-\u200D\u2060\uFEFF]/g, '')
+    : text;
+  return folded.replace(/\s+/g, ' ').trim().toLowerCase();
 }
 
 /** Replace dates with one token so two stamps with different dates compare equal. */
@@ -64,7 +65,10 @@ function wordCount(text: string): number {
 
 /** True for text that carries no terms: revision stamps, cookie banners, bare punctuation. */
 export function isBoilerplate(text: string): boolean {
-  const folded = foldText(text);
+  return isFoldedBoilerplate(foldText(text));
+}
+
+function isFoldedBoilerplate(folded: string): boolean {
   if (!/[\p{L}\p{N}]/u.test(folded)) return true;
   const words = wordCount(folded);
   const masked = maskDates(folded);
@@ -81,8 +85,11 @@ export function isBoilerplate(text: string): boolean {
  * clause is boilerplate and must not take part in hashing or diffing.
  */
 export function normaliseClause(text: string): string | null {
-  if (isBoilerplate(text)) return null;
-  return foldText(text)
+  const folded = foldText(text);
+  if (isFoldedBoilerplate(folded)) return null;
+  // Counters and copyright years all contain digits.
+  if (!/\d/.test(folded)) return folded;
+  return folded
     .replace(COUNTER, '<n> $1')
     .replace(/(?:©|\(c\)|copyright)\s*(?:\d{4}\s*[-–]\s*)?\d{4}/gi, '© <year>')
     .replace(/\s+/g, ' ')
