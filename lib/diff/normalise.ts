@@ -39,7 +39,7 @@ const COUNTER =
 /** The typographic form used for comparison: case, quotes, dashes and spacing folded. */
 export function foldText(text: string): string {
   // Every typographic fold below targets non-ASCII characters; most policy text is ASCII and skips them all.
-  const folded = /[^\x00-\x7f]/.test(text)
+  const folded = /[\u0080-\uffff]/.test(text)
     ? text
         .normalize('NFKC')
         .replace(/[\u2018\u2019\u201A\u201B\u2032]/g, "'")
