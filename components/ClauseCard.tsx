@@ -53,6 +53,7 @@ export function ClauseCard(props: ClauseCardProps) {
   const tone = TONE[primary.stance];
   const others = clause.labels.filter((l) => l !== primary);
   const titleId = `fp-card-title-${clause.id}`;
+  const descId = `fp-card-desc-${clause.id}`;
   const explanation = clause.explanation ?? info.meaning;
   const ev = primary.evidence;
 
@@ -63,6 +64,7 @@ export function ClauseCard(props: ClauseCardProps) {
       role="dialog"
       aria-modal="false"
       aria-labelledby={titleId}
+      aria-describedby={descId}
       tabIndex={-1}
       data-clause-id={clause.id}
       style={{ top: `${props.top}px`, left: `${props.left}px`, '--fp-cat': info.colour }}
@@ -89,7 +91,9 @@ export function ClauseCard(props: ClauseCardProps) {
           ×
         </button>
       </div>
-      <p class="fp-explanation">{explanation}</p>
+      <p id={descId} class="fp-explanation">
+        {explanation}
+      </p>
       <dl class="fp-slots">
         <SlotRow name="Data" values={clause.slots.data} />
         <SlotRow name="Purposes" values={clause.slots.purposes} />

@@ -75,7 +75,9 @@ describe('ClauseCard', () => {
     const dialog = host.querySelector('[role="dialog"]')!;
     const title = host.querySelector(`#${dialog.getAttribute('aria-labelledby')}`)!;
     expect(title.textContent).toContain('AI training');
-    expect(host.textContent).toContain('This says your messages are not used to train AI models.');
+    expect(host.querySelector(`#${dialog.getAttribute('aria-describedby')}`)!.textContent).toBe(
+      'This says your messages are not used to train AI models.',
+    );
     expect([...host.querySelectorAll('dt')].map((d) => d.textContent)).toEqual(['Data', 'Purposes']);
     expect(host.textContent).toContain('do not use your messages to train');
     expect(host.textContent).toContain('train models, not use');
