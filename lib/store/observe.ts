@@ -10,10 +10,13 @@ import { changeHeadline, documentName, touchedCategories } from '../change-summa
 import { diffClauses, fingerprintClauses } from '../diff';
 import type { ChangeSummary } from '../messages';
 import type { AnalysedClause, PageInfo, UnsupportedReason } from '../types';
+import { looksLikeCaptureError } from '../recheck';
 import { StoreError } from './errors';
+import { isVisitRecord } from './validate';
 import {
   DEFAULT_RETENTION,
   enforceTotalSize,
+  getVersion,
   recordSnapshot,
   saveChange,
   type HistoryDB,
@@ -67,6 +70,18 @@ const NOTHING = (documentUrl: string | null = null): ObserveResult => ({
   problems: [],
 });
 
+/** Clause count of the version the user saw last, or null when there is none (or it is unreadable). */
+async function lastSeenClauseCount(db: HistoryDB, url: string): Promise<number | null> {
+  try {
+    const visit: unknown = await db.get('visits', url);
+    if (!isVisitRecord(visit)) return null;
+    const { version } = await getVersion(db, visit.versionId);
+    return version ? version.clauses.length : null;
+  } catch {
+    return null;
+  }
+}
+
 /** Whether the user's notification settings want this diff announced. */
 export function wantsNotification(prefs: NotifyPrefs, categories: readonly CategoryId[]): boolean {
   if (!prefs.enabled) return false;
@@ -84,6 +99,16 @@ export async function observePage(
   if (page.page.kind !== 'privacy-policy' && page.page.kind !== 'terms') return NOTHING();
   const documentUrl = canonicalUrl(page.url);
   if (!documentUrl) return NOTHING();
+
+  // An error, sign-in or bot-wall page served at a policy's address is not a new version of the policy: keep it
+  // out of the history rather than announce that every clause was removed.
+  const previous = await lastSeenClauseCount(db, documentUrl);
+  if (previous !== null && looksLikeCaptureError(previous, page.clauses.length)) {
+    return {
+      ...NOTHING(documentUrl),
+      problems: [`${documentUrl}: ${page.clauses.length} clauses against ${previous} last time; not stored`],
+    };
+  }
 
   let snapshot;
   try {

@@ -8,7 +8,7 @@ import {
   wantsNotification,
   type ObservedPage,
 } from '../../lib/store';
-import { VERSION_A, VERSION_A_CHURN, VERSION_B } from '../fixtures/db/clauses';
+import { VERSION_A, VERSION_A_CHURN, VERSION_B, makeClause } from '../fixtures/db/clauses';
 import type { AnalysedClause } from '../../lib/types';
 
 let n = 0;
@@ -103,5 +103,17 @@ describe('observePage', () => {
     // Once there is room again, the change is found against the version the user saw.
     const later = await observePage(db, page(VERSION_B), opts(T0 + 2 * DAY));
     expect(later.change?.diff.added).toHaveLength(1);
+  });
+
+  it('keeps an error page served at the policy address out of the history', async () => {
+    const db = await open();
+    const full = Array.from({ length: 12 }, (_, i) =>
+      makeClause(i, `Policy sentence number ${i} describing one practice in detail.`),
+    );
+    await observePage(db, page(full), opts(T0));
+    const denied = await observePage(db, page([makeClause(0, 'Access denied.')]), opts(T0 + DAY));
+    expect(denied).toMatchObject({ stored: false, change: null, notify: false });
+    expect(denied.problems[0]).toMatch(/1 clauses against 12 last time; not stored/);
+    expect(await db.count('versions')).toBe(1);
   });
 });
