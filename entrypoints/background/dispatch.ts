@@ -36,7 +36,9 @@ async function pageExtracted(
 ): Promise<Res<'content→bg:page-extracted'>> {
   if (sender.kind !== 'content') throw new Error('page reports come from tabs');
   const report: PageReport = { ...extracted, clauses: classifyClauses(extracted.clauses) };
-  await browser.storage.session.set({ [tabKey(sender.tabId)]: report });
+  // A full session store (10 MB quota; reports of closed tabs are not removed yet) must not cost the page
+  // its highlights: the reply still carries the labelled clauses.
+  await browser.storage.session.set({ [tabKey(sender.tabId)]: report }).catch(() => undefined);
   return { clauses: report.clauses, ...(await recordPageReport(report, sender.tabId)) };
 }
 
