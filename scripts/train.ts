@@ -85,7 +85,7 @@ function main(): void {
   console.log(`trusted rules: ${report.trustedRules.join(', ') || '(none)'}`);
   for (const [c, t] of Object.entries(report.thresholds))
     console.log(
-      `  ${c.padEnd(24)} τ=${t.threshold.toFixed(3)}  out-of-fold P=${t.precision.toFixed(3)} R=${t.recall.toFixed(3)} F1=${t.f1.toFixed(3)}`,
+      `  ${c.padEnd(24)} τ=${t.threshold.toFixed(3)} τ(rule fired)=${t.ruleThreshold.toFixed(3)}  out-of-fold P=${t.precision.toFixed(3)} R=${t.recall.toFixed(3)} F1=${t.f1.toFixed(3)}`,
     );
   console.log(`model: ${MODEL_PATH}`);
   console.log(

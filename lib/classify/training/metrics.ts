@@ -124,7 +124,8 @@ function cuts(g: Group): number[] {
 
 function thresholdAt(g: Group, k: number): number {
   if (k === 0) return 1.01;
-  if (k === g.scores.length) return Math.min(g.scores[k - 1]!, 0.05);
+  // Every member passes: 0, so that the runtime (int8 scores) also lets every one through.
+  if (k === g.scores.length) return 0;
   return (g.scores[k - 1]! + g.scores[k]!) / 2;
 }
 
@@ -167,7 +168,8 @@ export function chooseThresholdPair(
       const recall = positives === 0 ? 0 : tp / positives;
       const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
       const fb = precision + recall === 0 ? 0 : (1.25 * precision * recall) / (0.25 * precision + recall);
-      const cand = { threshold: tn, ruleThreshold: Math.max(tr, 0.05), precision, recall, f1 };
+      // The rule group may go down to 0 (every rule hit labelled); the rest never below 0.05 (skipped above).
+      const cand = { threshold: tn, ruleThreshold: tr, precision, recall, f1 };
       if (precision >= minPrecision && (!best || recall > best.score)) best = { ...cand, score: recall };
       if (!fallback || fb > fallback.score) fallback = { ...cand, score: fb };
     }
