@@ -207,7 +207,8 @@ export class Session {
         (clause): Marked | null => {
           const placement = locator.locate(clause.text);
           if (!placement) return null;
-          const label = primaryLabel(clause.labels, this.shown)!;
+          const label = primaryLabel(clause.labels, this.shown);
+          if (!label) return null;
           return {
             id: clause.id,
             category: label.category,
@@ -225,7 +226,11 @@ export class Session {
       budgetMs: BUDGET_MS,
       signal,
     });
-    const found = await placeWith(createLocator(visible), labelled);
+    // Every clause is looked up in document order (unlabelled ones too) so the locator's cursor follows the
+    // text closely: short or repeated labelled clauses are then found where they belong.
+    const inOrder = await placeWith(createLocator(visible), report.clauses);
+    const shownIds = new Set(labelled.map((c) => c.id));
+    const found = inOrder.filter((_, i) => shownIds.has(report.clauses[i]!.id));
     // Pass 2: clauses in collapsed accordions / inactive tabs. Their ranges paint nothing until the section
     // opens, then show up by themselves (Highlight API ranges are live).
     const missing = labelled.filter((_, i) => !found[i]);

@@ -28,7 +28,7 @@ export interface Placement {
 export const MIN_MATCH_UNITS = 8;
 /** Shorter clauses are only looked for within this many normalised units after the previous clause. */
 const SHORT_WINDOW = 2000;
-const MIN_SHORT_UNITS = 3;
+const MIN_SHORT_UNITS = 2;
 const ANCHOR_UNITS = 32;
 const OPENING = /[(["'\u201c\u2018\u00ab]/;
 const CLOSING = /[.!?;:,)\]"'\u201d\u2019\u00bb\u2026]/;
@@ -75,6 +75,13 @@ export function createLocator(index: TextIndex): Locator {
     return out;
   };
 
+  // True when normalised units i-1 and i were not adjacent letters in the page (a space, punctuation or a
+  // node boundary separated them), or i is at either end.
+  const wordBoundaryAt = (i: number): boolean => {
+    if (i <= 0 || i >= hay.length) return true;
+    return index.node[i - 1] !== index.node[i] || index.end[i - 1]! < index.start[i]!;
+  };
+
   const place = (from: number, to: number, how: Placement['how']): Placement => {
     cursor = to;
     return { from, to, how, segments: segmentsFor(from, to) };
@@ -102,10 +109,15 @@ export function createLocator(index: TextIndex): Locator {
       const needle = normaliseForMatch(text);
       if (needle.length < MIN_SHORT_UNITS) return null;
       if (needle.length < MIN_MATCH_UNITS) {
-        // Short list items ("Opt out."): too common to search the whole page, so only just after the
-        // previous clause, where document order says they should be.
-        const at = hay.indexOf(needle, cursor);
-        return at !== -1 && at - cursor <= SHORT_WINDOW ? place(at, at + needle.length, 'exact') : null;
+        // Short items ("Opt out.", a cookie name in a table cell): too common to search the whole page, so
+        // only just after the previous clause, where document order says they should be, and only as whole
+        // words ("fr" must not match inside "from").
+        for (let at = hay.indexOf(needle, cursor); at !== -1 && at - cursor <= SHORT_WINDOW;) {
+          if (wordBoundaryAt(at) && wordBoundaryAt(at + needle.length))
+            return place(at, at + needle.length, 'exact');
+          at = hay.indexOf(needle, at + 1);
+        }
+        return null;
       }
       let at = hay.indexOf(needle, cursor);
       if (at === -1 && cursor > 0) at = hay.indexOf(needle);

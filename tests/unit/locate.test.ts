@@ -81,6 +81,12 @@ describe('locate clauses in the live DOM', () => {
     const [first, second] = place(html, ['You may change your settings.', 'Opt out.']);
     expect(first).not.toBeNull();
     expect(second?.placement.segments[0]!.node.parentElement?.tagName).toBe('LI');
+    // Only whole words: a cookie name "fr" is not found inside "from".
+    const [, cookie] = place(
+      '<p>We set cookies.</p><p>Sent from our servers.</p><table><tr><td>fr</td></tr></table>',
+      ['We set cookies.', 'fr'],
+    );
+    expect(cookie?.placement.segments[0]!.node.parentElement?.tagName).toBe('TD');
     // Without a nearby preceding clause, a short text is not searched for across the page.
     const [alone] = place(`${filler}<p>Opt out.</p>`, ['Opt out.']);
     expect(alone).toBeNull();
