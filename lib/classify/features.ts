@@ -85,30 +85,31 @@ export interface HashedFeatures {
 export function featureHashes(input: FeatureInput, hits: readonly RuleHit[]): HashedFeatures {
   const seen = new Set<number>();
   const hashes: number[] = [];
-  // Descriptor per kept hash: a token list and position (bigram when `two`), or a literal string.
+  // Descriptor per kept hash, packed: (list << 21 | position << 1 | bigram) for n-grams, -(k + 1) for the
+  // k-th literal. One number per feature instead of several arrays or objects.
   const lists: string[][] = [];
-  const listOf: number[] = [];
-  const posOf: number[] = [];
-  const twoOf: number[] = [];
-  const literal: (string | undefined)[] = [];
-  const keep = (h: number, list: number, pos: number, two: number, lit?: string): void => {
+  const desc: number[] = [];
+  const literals: string[] = [];
+  const keep = (h: number, d: number): void => {
     const u = h >>> 0;
     if (seen.has(u)) return;
     seen.add(u);
     hashes.push(u);
-    listOf.push(list);
-    posOf.push(pos);
-    twoOf.push(two);
-    literal.push(lit);
+    desc.push(d);
   };
-  const addLiteral = (f: string): void => keep(fnv1a(f), -1, 0, 0, f);
+  const addLiteral = (f: string): void => {
+    const before = hashes.length;
+    keep(fnv1a(f), -(literals.length + 1));
+    if (hashes.length > before) literals.push(f);
+  };
   const addGrams = (prefix: string, tokens: string[]): void => {
     const list = lists.push(tokens) - 1;
     const start = fnvUpdate(FNV_OFFSET, prefix);
     for (let i = 0; i < tokens.length; i++) {
       const uni = fnvUpdate(start, tokens[i]!);
-      keep(uni, list, i, 0);
-      if (i + 1 < tokens.length) keep(fnvUpdate(fnvUpdate(uni, ' '), tokens[i + 1]!), list, i, 1);
+      keep(uni, (list << 21) | (i << 1));
+      if (i + 1 < tokens.length)
+        keep(fnvUpdate(fnvUpdate(uni, ' '), tokens[i + 1]!), (list << 21) | (i << 1) | 1);
     }
   };
   addLiteral('bias:1');
@@ -123,12 +124,13 @@ export function featureHashes(input: FeatureInput, hits: readonly RuleHit[]): Ha
   return {
     hashes: Uint32Array.from(hashes),
     describe(i: number): string {
-      const lit = literal[i];
-      if (lit !== undefined) return lit;
-      const list = lists[listOf[i]!]!;
-      const prefix = listOf[i] === 0 ? '' : 'h:';
-      const p = posOf[i]!;
-      return twoOf[i] ? `${prefix}${list[p]} ${list[p + 1]}` : `${prefix}${list[p]}`;
+      const d = desc[i]!;
+      if (d < 0) return literals[-d - 1]!;
+      const list = d >> 21;
+      const tokens = lists[list]!;
+      const prefix = list === 0 ? '' : 'h:';
+      const p = (d >> 1) & 0xfffff;
+      return d & 1 ? `${prefix}${tokens[p]} ${tokens[p + 1]}` : `${prefix}${tokens[p]}`;
     },
   };
 }

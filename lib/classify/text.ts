@@ -37,7 +37,7 @@ export function tokenize(text: string): string[] {
   const out: string[] = [];
   for (const m of t.matchAll(/[a-z][a-z0-9]*|\d+(?:[.,]\d+)*/g)) {
     const w = m[0];
-    out.push(/^\d/.test(w) ? 'znumz' : w);
+    out.push(w.charCodeAt(0) <= 57 ? 'znumz' : w);
   }
   return out;
 }

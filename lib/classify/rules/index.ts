@@ -17,7 +17,7 @@ import { internationalTransfer } from './international-transfer';
 import { targetedAdvertising } from './targeted-advertising';
 import { unilateralChange } from './unilateral-change';
 import { userChoice } from './user-choice';
-import { resolveStance } from './stance';
+import { clauseFacts, resolveStance, type ClauseFacts } from './stance';
 import type { RuleFamily, RuleHit } from './types';
 
 export type { RuleFamily, RuleHit, RulePattern } from './types';
@@ -66,6 +66,7 @@ export function applyRules(clause: Pick<Clause, 'text' | 'leadIn'>): RuleHit[] {
   const text = asciiPunctuation(original);
   const leadIn = clause.leadIn ? asciiPunctuation(clause.leadIn) : undefined;
   const hits: RuleHit[] = [];
+  let facts: ClauseFacts | undefined;
   for (const family of RULE_FAMILIES) {
     if (!family.cue.test(text) || family.vetoes?.some((v) => v.test(text))) continue;
     let best: RuleHit | null = null;
@@ -89,6 +90,7 @@ export function applyRules(clause: Pick<Clause, 'text' | 'leadIn'>): RuleHit[] {
           leadIn,
           family.userNegation,
           family.namedIsUnclear,
+          (facts ??= clauseFacts(text)),
         ),
       );
       const { stance: first, cues } = stances[0]!;

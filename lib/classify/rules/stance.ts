@@ -93,6 +93,28 @@ export interface StanceResult {
   cues: string[];
 }
 
+/** Clause-level facts every match of a clause shares; computed once per clause. */
+export interface ClauseFacts {
+  /** The clause with quoted labels and control names blanked (same length). */
+  blank: string;
+  heading: boolean;
+  hedge: boolean;
+  question: boolean;
+}
+
+/** Facts of an ASCII-normalised clause, for `resolveStance`. */
+export function clauseFacts(text: string): ClauseFacts {
+  const blank = blankNames(text);
+  return {
+    blank,
+    heading: headingLike(blank),
+    hedge: HEDGE.test(text),
+    question:
+      /\?\s*$/.test(text) &&
+      /^\W*(?:do|does|is|are|will|can|how|what|why|who|when|where|which|should|may)\b/i.test(text),
+  };
+}
+
 /**
  * Stance of the match at [start, end) in `text` (ASCII-normalised), given the list lead-in, if any.
  * `userNegation` is what a user-side prohibition means for this category.
@@ -105,14 +127,17 @@ export function resolveStance(
   userNegation: Stance,
   /** The practice named as the object of a right or a disclosure list reads as `unclear` (see RuleFamily). */
   namedIsUnclear = false,
+  facts: ClauseFacts = clauseFacts(text),
 ): StanceResult {
   const cues: string[] = [];
-  const sentence = text.slice(sentenceStart(text, start), end);
+  const from = sentenceStart(text, start);
+  const sub = subClauseStart(text, start);
   // Quotes are blanked over the whole clause first, so a match inside a quoted label sees no negation.
-  const scope = blankNames(text).slice(subClauseStart(text, start), end);
+  const scope = facts.blank.slice(sub, end);
   const after = text.slice(end);
 
-  if (USER_NEGATION.test(blankNames(sentence)) && !PERMISSIVE_USER.test(sentence)) cues.push('user-neg');
+  if (USER_NEGATION.test(facts.blank.slice(from, end)) && !PERMISSIVE_USER.test(text.slice(from, end)))
+    cues.push('user-neg');
   // "without the express permission of rightsholders" usually follows the prohibited use.
   else if (
     /\bwithout (?:our|the|its) (?:express |prior |written |explicit )+(?:permission|consent)/i.test(after)
@@ -122,16 +147,11 @@ export function resolveStance(
     cues.push('lead-in-user-neg');
 
   if (negated(scope)) cues.push('neg');
-  if (HEDGE.test(text)) cues.push('hedge');
+  if (facts.hedge) cues.push('hedge');
   if (EXCEPTION.test(after)) cues.push('exception');
-
-  if (headingLike(blankNames(text))) cues.push('heading');
-  if (NAMED.test(text.slice(subClauseStart(text, start), start))) cues.push('named');
-  if (
-    /\?\s*$/.test(text) &&
-    /^\W*(?:do|does|is|are|will|can|how|what|why|who|when|where|which|should|may)\b/i.test(text)
-  )
-    cues.push('question');
+  if (facts.heading) cues.push('heading');
+  if (NAMED.test(text.slice(sub, start))) cues.push('named');
+  if (facts.question) cues.push('question');
   // "Arbitration may not apply to you": the negation follows the practice.
   if (/^\W*(?:[\w-]+\W+){0,3}?(?:may|does|do|will|shall) not apply\b/i.test(after)) cues.push('neg');
 
