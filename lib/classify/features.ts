@@ -71,6 +71,38 @@ export function fnv1a(s: string): number {
   return fnvUpdate(FNV_OFFSET, s) >>> 0;
 }
 
+/*
+ * Duplicate check for featureHashes: one reusable open-addressing table stamped with a generation number,
+ * so no Set is allocated per clause. 4096 slots: a clause has at most ~1,000 features (400 tokens).
+ */
+const SEEN_SLOTS = 4096;
+const seenKeys = new Uint32Array(SEEN_SLOTS);
+const seenStamp = new Uint32Array(SEEN_SLOTS);
+let seenGeneration = 0;
+
+function nextSeenGeneration(): number {
+  seenGeneration = (seenGeneration + 1) >>> 0;
+  if (seenGeneration === 0) {
+    seenStamp.fill(0);
+    seenGeneration = 1;
+  }
+  return seenGeneration;
+}
+
+/** Marks `h` as seen in generation `gen`; false when it already was. */
+function markSeen(gen: number, h: number): boolean {
+  let i = Math.imul(h, 0x9e3779b1) >>> 20;
+  for (;;) {
+    if (seenStamp[i] !== gen) {
+      seenStamp[i] = gen;
+      seenKeys[i] = h;
+      return true;
+    }
+    if (seenKeys[i] === h) return false;
+    i = (i + 1) & (SEEN_SLOTS - 1);
+  }
+}
+
 /** Distinct feature hashes of a clause, with each one's readable form built only on request. */
 export interface HashedFeatures {
   hashes: Uint32Array;
@@ -83,7 +115,7 @@ export interface HashedFeatures {
  * (a 15,000-word policy makes ~70,000 features; strings for them are garbage the page does not need).
  */
 export function featureHashes(input: FeatureInput, hits: readonly RuleHit[]): HashedFeatures {
-  const seen = new Set<number>();
+  const seen = nextSeenGeneration();
   const hashes: number[] = [];
   // Descriptor per kept hash, packed: (list << 21 | position << 1 | bigram) for n-grams, -(k + 1) for the
   // k-th literal. One number per feature instead of several arrays or objects.
@@ -92,8 +124,7 @@ export function featureHashes(input: FeatureInput, hits: readonly RuleHit[]): Ha
   const literals: string[] = [];
   const keep = (h: number, d: number): void => {
     const u = h >>> 0;
-    if (seen.has(u)) return;
-    seen.add(u);
+    if (!markSeen(seen, u)) return;
     hashes.push(u);
     desc.push(d);
   };
