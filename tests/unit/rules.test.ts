@@ -121,6 +121,16 @@ describe('other families', () => {
     expect(hit('We grant you a limited licence to use the app.', 'content-license')).toBeUndefined();
   });
 
+  it('the scope of a licence is not a denial; disclaiming ownership is', () => {
+    expect(
+      hit('This license does not grant us the right to sell your photos.', 'content-license')?.stance,
+    ).toBe('permits');
+    expect(
+      hit('By submitting feedback, you grant us the right to use it freely.', 'content-license')?.stance,
+    ).toBe('permits');
+    expect(hit('Someone gives you a licence to re-post their answers.', 'content-license')).toBeUndefined();
+  });
+
   it('"you cannot opt out" means no choice', () => {
     expect(hit('You cannot opt out of service announcements.', 'user-choice')?.stance).toBe('denies');
     expect(hit('You can opt out of marketing emails at any time.', 'user-choice')?.stance).toBe('permits');

@@ -96,7 +96,9 @@ export function applyRules(clause: Pick<Clause, 'text' | 'leadIn'>): RuleHit[] {
       const { stance: first, cues } = stances[0]!;
       const kinds = new Set(stances.map((s) => s.stance));
       const mixed = kinds.has('permits') && kinds.has('denies') ? 'permits' : first;
-      const stance = p.vague && mixed === 'permits' ? 'unclear' : mixed;
+      const scoped =
+        mixed === 'denies' && family.denialNeeds && !family.denialNeeds.test(text) ? 'permits' : mixed;
+      const stance = p.vague && scoped === 'permits' ? 'unclear' : scoped;
       best = {
         category: family.category,
         stance,

@@ -38,6 +38,8 @@ export interface RuleFamily {
    * sentence states the practice.
    */
   namedIsUnclear?: boolean;
+  /** When set, a negated match is `denies` only if the clause also matches this; otherwise `permits`. */
+  denialNeeds?: RegExp;
 }
 
 export interface RuleHit {
