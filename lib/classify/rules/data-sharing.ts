@@ -33,7 +33,7 @@ const RECIPIENT = alt(
 /** Sharing with, or collection by, parties other than the first party. */
 export const dataSharing: RuleFamily = {
   category: 'data-sharing',
-  cue: /partner|third|affiliat|subsidiar|provider|vendor|processor|advertiser|enforcement|government|authorit|compan|contractor|buyer|acquir|successor|merger|acquisition|bankrupt|sale of/i,
+  cue: /partner|third|affiliat|subsidiar|provider|vendor|processor|advertiser|enforcement|government|authorit|compan|contractor|buyer|acquir|successor|merger|acquisition|bankrupt|sale of|share|shar|disclos|transfer|pass on|available to|developer|researcher|others|operator|administrator/i,
   userNegation: 'user-prohibited',
   patterns: [
     {
@@ -55,6 +55,34 @@ export const dataSharing: RuleFamily = {
           'bankruptcy',
           'sale of (?:all or (?:a portion|part|substantially all) of )?(?:our|its) (?:assets|business)',
         ),
+      ),
+      strong: false,
+    },
+    // Sharing stated without naming the recipient ("we may disclose your personal information to others").
+    {
+      id: 'share.we-share',
+      pattern: rx(
+        `(?:we|[A-Z][\\w.]+) (?:(?:may|might|will|can|could|also|only|then|generally)\\s+)*${alt('share', 'shares', 'disclose', 'discloses', 'transfer', 'pass on')}\\b[^.;]{0,40}?\\b(?:information|data|it|them|content|details|results)`,
+      ),
+      strong: false,
+    },
+    {
+      id: 'share.how-shared',
+      pattern: rx(
+        alt(
+          '(?:ways|cases|how|when) (?:we|your information|information|data) (?:can |may |is |are )?(?:be )?shared',
+          'data shared',
+          'shared publicly',
+          'publicly disclose',
+          'make (?:it |them |your content |your information )?(?:publicly )?available to (?:the world|others|the public)',
+        ),
+      ),
+      strong: false,
+    },
+    {
+      id: 'share.others-learn',
+      pattern: rx(
+        `${alt('advertisers?', 'partners?', 'third[- ]part(?:y|ies)', 'developers?', 'researchers?', 'others', 'website operators?', 'administrators?')} (?:may |might |can |could |automatically )*${alt('learn', 'receive', 'receives', 'access', 'see', 'obtain', 'get')}\\b`,
       ),
       strong: false,
     },
