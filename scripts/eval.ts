@@ -329,6 +329,8 @@ ${statRows.join('\n')}
 
 ## 1. Held-out services
 
+"Rules-only" is the fallback without a model: strong patterns label, weak ones do not.
+
 Fixed before any training or evaluation (lib/classify/training/splits.ts): ${HELD_OUT_SERVICES.join(', ')} — GenAI providers, platforms that added AI-training wording, and dating services without any, so that precision is also tested on ordinary policies. Test: ${testItems.length} clauses. Training: the other ${services.filter((s) => !isHeldOut(s)).length} services + CLAUDETTE.
 
 ${categoryTable(held, CATEGORY_IDS, heldRules)}
