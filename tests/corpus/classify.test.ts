@@ -2,6 +2,9 @@
  * Known clauses of real policies, found in the corpus in place by a short distinctive substring (the corpus
  * text is never copied here), classified by the bundled model. Covers practices, denials, user-side
  * prohibitions via a list lead-in, and descriptive text about training that is not a practice.
+ * The shipped model is trained on every labelled service, so these are regression checks of the bundled
+ * classifier, not a measure of generalisation: that is docs/accuracy.md (held-out services). In particular,
+ * a model trained without Claude.ai still marks its descriptive training text (held-out false positives).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
