@@ -76,6 +76,8 @@ export function fnv1a(s: string): number {
  * so no Set is allocated per clause. 4096 slots: a clause has at most ~1,000 features (400 tokens).
  */
 const SEEN_SLOTS = 4096;
+/** Scratch output for featureHashes (copied out per clause); larger than any clause's feature count. */
+const hashBuffer = new Uint32Array(SEEN_SLOTS / 2);
 const seenKeys = new Uint32Array(SEEN_SLOTS);
 const seenStamp = new Uint32Array(SEEN_SLOTS);
 let seenGeneration = 0;
@@ -116,7 +118,8 @@ export interface HashedFeatures {
  */
 export function featureHashes(input: FeatureInput, hits: readonly RuleHit[]): HashedFeatures {
   const seen = nextSeenGeneration();
-  const hashes: number[] = [];
+  const hashes = hashBuffer;
+  let count = 0;
   // Descriptor per kept hash, packed: (list << 21 | position << 1 | bigram) for n-grams, -(k + 1) for the
   // k-th literal. One number per feature instead of several arrays or objects.
   const lists: string[][] = [];
@@ -125,13 +128,13 @@ export function featureHashes(input: FeatureInput, hits: readonly RuleHit[]): Ha
   const keep = (h: number, d: number): void => {
     const u = h >>> 0;
     if (!markSeen(seen, u)) return;
-    hashes.push(u);
+    hashes[count++] = u;
     desc.push(d);
   };
   const addLiteral = (f: string): void => {
-    const before = hashes.length;
+    const before = count;
     keep(fnv1a(f), -(literals.length + 1));
-    if (hashes.length > before) literals.push(f);
+    if (count > before) literals.push(f);
   };
   const addGrams = (prefix: string, tokens: string[]): void => {
     const list = lists.push(tokens) - 1;
@@ -153,7 +156,7 @@ export function featureHashes(input: FeatureInput, hits: readonly RuleHit[]): Ha
   if (input.leadIn) addGrams('h:', tokenize(input.leadIn).slice(0, 40));
   for (const f of ruleFeatures(hits)) addLiteral(f);
   return {
-    hashes: Uint32Array.from(hashes),
+    hashes: hashes.slice(0, count),
     describe(i: number): string {
       const d = desc[i]!;
       if (d < 0) return literals[-d - 1]!;

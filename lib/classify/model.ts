@@ -127,7 +127,8 @@ export interface Scored {
 /** Logistic scores of one clause's distinct feature hashes; O(features × categories). */
 export function score(model: LinearModel, hashes: Uint32Array): Scored {
   const C = model.categories.length;
-  const acc = new Float64Array(C);
+  // int8 weights sum exactly in int32; scaled once per category below.
+  const acc = new Int32Array(C);
   const rows = new Int32Array(hashes.length);
   for (let i = 0; i < hashes.length; i++) {
     const row = model.index.get(hashes[i]!);
