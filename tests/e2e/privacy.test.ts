@@ -211,8 +211,14 @@ describeE2E('privacy (Chromium + built extension)', () => {
         return !baselineUrls.has(r.url);
       });
       const forbidden = extensionMade.filter((r) => !allowed.has(r.url.split('#')[0]!));
+      const tally: Record<string, number> = {};
+      for (const r of withExtension) {
+        const key = `${r.origin} ${new URL(r.url).protocol}${r.url.startsWith(server.origin) ? ' (local server)' : ''}`;
+        tally[key] = (tally[key] ?? 0) + 1;
+      }
       console.info(
-        `[privacy] baseline ${baseline.length} page requests; with extension ${withExtension.length}; ` +
+        `[privacy] with extension, by origin and scheme: ${JSON.stringify(tally)}\n` +
+          `[privacy] baseline ${baseline.length} page requests; with extension ${withExtension.length}; ` +
           `extension-originated ${extensionMade.length} (${extensionMade.map((r) => `${r.origin} ${r.method} ${r.url}`).join(', ') || 'none'})`,
       );
       expect(forbidden, 'requests the extension made that are not policy links of a visited page').toEqual(
