@@ -5,8 +5,11 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { TAXONOMY, type Stance } from '@/lib/classify/taxonomy';
 import type { AnalysedClause, Label } from '@/lib/types';
+import { categoryMeaningKey, categoryNameKey, type MessageKey, type Translate } from '@/lib/i18n';
 
 export interface ClauseCardProps {
+  /** `_locales` lookup (the content script passes `browser.i18n.getMessage` through `createTranslator`). */
+  t: Translate;
   clause: AnalysedClause;
   /** The label that coloured the highlight (shown first). */
   primary: Label;
@@ -24,11 +27,11 @@ export interface ClauseCardProps {
   onPrev: () => void;
 }
 
-const TONE: Record<Stance, { icon: string; label: string; tone: string }> = {
-  permits: { icon: '⚠', label: 'Heads-up', tone: 'warn' },
-  denies: { icon: '✓', label: 'Reassurance', tone: 'reassure' },
-  'user-prohibited': { icon: '⛔', label: 'A rule for you', tone: 'rule' },
-  unclear: { icon: '?', label: 'Hedged or conditional', tone: 'unclear' },
+const TONE: Record<Stance, { icon: string; label: MessageKey; tone: string }> = {
+  permits: { icon: '⚠', label: 'card_tone_permits', tone: 'warn' },
+  denies: { icon: '✓', label: 'card_tone_denies', tone: 'reassure' },
+  'user-prohibited': { icon: '⛔', label: 'card_tone_user_prohibited', tone: 'rule' },
+  unclear: { icon: '?', label: 'card_tone_unclear', tone: 'unclear' },
 };
 
 function SlotRow({ name, values }: { name: string; values: readonly string[] }) {
@@ -43,7 +46,7 @@ function SlotRow({ name, values }: { name: string; values: readonly string[] }) 
 
 /** Card with the plain-language explanation, slots, stance and why the clause was flagged. */
 export function ClauseCard(props: ClauseCardProps) {
-  const { clause, primary } = props;
+  const { clause, primary, t } = props;
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (props.focusOnOpen) ref.current?.focus();
@@ -54,7 +57,7 @@ export function ClauseCard(props: ClauseCardProps) {
   const others = clause.labels.filter((l) => l !== primary);
   const titleId = `fp-card-title-${clause.id}`;
   const descId = `fp-card-desc-${clause.id}`;
-  const explanation = clause.explanation ?? info.meaning;
+  const explanation = clause.explanation ?? t(categoryMeaningKey(primary.category));
   const ev = primary.evidence;
 
   return (
@@ -81,13 +84,13 @@ export function ClauseCard(props: ClauseCardProps) {
           {tone.icon}
         </span>
         <h2 id={titleId} class="fp-card-title">
-          {info.name}
+          {t(categoryNameKey(primary.category))}
           <span class="fp-stance">
             {' · '}
-            {tone.label}
+            {t(tone.label)}
           </span>
         </h2>
-        <button type="button" class="fp-close" aria-label="Close explanation" onClick={props.onClose}>
+        <button type="button" class="fp-close" aria-label={t('card_close')} onClick={props.onClose}>
           ×
         </button>
       </div>
@@ -95,50 +98,43 @@ export function ClauseCard(props: ClauseCardProps) {
         {explanation}
       </p>
       <dl class="fp-slots">
-        <SlotRow name="Data" values={clause.slots.data} />
-        <SlotRow name="Purposes" values={clause.slots.purposes} />
-        <SlotRow name="Safeguards" values={clause.slots.safeguards} />
-        <SlotRow name="Your choice" values={clause.slots.choice ? [clause.slots.choice] : []} />
-        <SlotRow name="Does not apply to" values={clause.slots.scope} />
+        <SlotRow name={t('card_slot_data')} values={clause.slots.data} />
+        <SlotRow name={t('card_slot_purposes')} values={clause.slots.purposes} />
+        <SlotRow name={t('card_slot_safeguards')} values={clause.slots.safeguards} />
+        <SlotRow name={t('card_slot_choice')} values={clause.slots.choice ? [clause.slots.choice] : []} />
+        <SlotRow name={t('card_slot_scope')} values={clause.slots.scope} />
         <SlotRow
-          name="Default"
+          name={t('card_slot_default')}
           values={
             clause.slots.default
-              ? [clause.slots.default === 'on' ? 'on unless you act' : 'off unless you opt in']
+              ? [t(clause.slots.default === 'on' ? 'card_default_on' : 'card_default_off')]
               : []
           }
         />
       </dl>
       {others.length > 0 && (
         <p class="fp-also">
-          Also:{' '}
-          {others
-            .map((l) => `${TAXONOMY[l.category].name} (${TONE[l.stance].label.toLowerCase()})`)
-            .join('; ')}
+          {t('card_also', [
+            others.map((l) => `${t(categoryNameKey(l.category))} (${t(TONE[l.stance].label)})`).join('; '),
+          ])}
         </p>
       )}
       <details class="fp-why">
-        <summary>Why this was flagged</summary>
-        {ev.phrase && (
-          <p>
-            Matched wording: <q>{ev.phrase}</q>
-          </p>
-        )}
-        {ev.features.length > 0 && <p>Strongest signals: {ev.features.slice(0, 5).join(', ')}</p>}
-        <p>Confidence: {Math.round(primary.confidence * 100)}%</p>
+        <summary>{t('popup_evidence')}</summary>
+        {ev.phrase && <p>{t('popup_evidence_phrase', [ev.phrase])}</p>}
+        {ev.features.length > 0 && <p>{t('card_signals', [ev.features.slice(0, 5).join(', ')])}</p>}
+        <p>{t('popup_confidence', [Math.round(primary.confidence * 100)])}</p>
       </details>
       <div class="fp-card-foot">
         <button type="button" onClick={props.onPrev} aria-keyshortcuts="Alt+Shift+P">
-          ‹ Previous
+          {t('card_prev')}
         </button>
-        <span class="fp-pos">
-          {props.position} of {props.total}
-        </span>
+        <span class="fp-pos">{t('card_position', [props.position, props.total])}</span>
         <button type="button" onClick={props.onNext} aria-keyshortcuts="Alt+Shift+N">
-          Next ›
+          {t('card_next')}
         </button>
         <button type="button" class="fp-open" onClick={props.onOpenReport}>
-          Open in Fineprint
+          {t('card_open')}
         </button>
       </div>
     </div>

@@ -9,7 +9,8 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { detectPage } from '@/lib/detect';
 import { extractPolicyChunked } from '@/lib/extract';
-import { TAXONOMY, type CategoryId } from '@/lib/classify/taxonomy';
+import type { CategoryId } from '@/lib/classify/taxonomy';
+import { categoryNameKey, createTranslator } from '@/lib/i18n';
 import { createHighlighter, primaryLabel, type Highlighter, type HighlightItem } from '@/lib/highlight';
 import {
   createLocator,
@@ -35,6 +36,8 @@ import type { ClauseCardProps } from '@/components/ClauseCard';
 import { Overlay, shortcutOf, type OverlayProps } from './Overlay';
 import { UI_CSS } from './ui-css';
 import { isSiteDisabled, pageSettingsFrom, type PageSettings } from './settings';
+
+const t = createTranslator((key, subs) => browser.i18n.getMessage(key as never, subs));
 
 /** Per-task budget for our slices, well under the 50 ms long-task line. */
 const BUDGET_MS = 20;
@@ -327,6 +330,7 @@ export class Session {
     const bar = this.barDismissed
       ? null
       : {
+          t,
           counts,
           total: this.marked.length,
           unplaced: this.unplaced,
@@ -362,6 +366,7 @@ export class Session {
     if (top + CARD_HEIGHT_GUESS > innerHeight) top = Math.max(8, rect.top - 8 - CARD_HEIGHT_GUESS);
     const left = Math.min(Math.max(8, rect.left), Math.max(8, innerWidth - width - 8));
     return {
+      t,
       clause: m.clause,
       primary: m.label,
       position: this.card.index + 1,
@@ -383,7 +388,7 @@ export class Session {
     if (!m) return;
     if (how === 'keyboard' && !this.card) this.returnFocus = document.activeElement;
     this.card = { index, pinned: how !== 'hover', focus: how === 'keyboard' };
-    this.announce = `Clause ${index + 1} of ${this.marked.length}: ${TAXONOMY[m.category].name}`;
+    this.announce = t('content_announce', [index + 1, this.marked.length, t(categoryNameKey(m.category))]);
     if (this.highlightsOn) this.withoutObserving(() => this.highlighter.setActive(m.id));
     void this.renderUi();
   }

@@ -1,10 +1,28 @@
 // @vitest-environment happy-dom
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ClauseCard, type ClauseCardProps } from '../../components/ClauseCard';
 import { SummaryBar, type SummaryBarProps } from '../../components/SummaryBar';
 import type { AnalysedClause, Label } from '../../lib/types';
+import { createTranslator, getMessageFromCatalogue, type Translate } from '../../lib/i18n';
+
+const catalogue = (locale: string) =>
+  JSON.parse(readFileSync(resolve(__dirname, `../../public/_locales/${locale}/messages.json`), 'utf8'));
+const t = createTranslator(getMessageFromCatalogue(catalogue('en')));
+const tDe = createTranslator(getMessageFromCatalogue(catalogue('de')));
+/** Every visible string and accessible name in the subtree, to check none is an untranslated key. */
+const allText = (host: HTMLElement) =>
+  [
+    host.textContent ?? '',
+    ...[...host.querySelectorAll('[aria-label],[title]')].flatMap((el) => [
+      el.getAttribute('aria-label') ?? '',
+      el.getAttribute('title') ?? '',
+    ]),
+  ].join('\n');
+const KEY_LIKE = /\b(?:bar|card|popup|cat|catdesc)_[a-z_]+\b/;
 
 // Team-written clause for these tests (invented wording).
 function clause(label: Label, extra: Partial<AnalysedClause> = {}): AnalysedClause {
@@ -54,6 +72,7 @@ afterEach(() => {
 function cardProps(over: Partial<ClauseCardProps> = {}): ClauseCardProps {
   const l = label('permits');
   return {
+    t,
     clause: clause(l),
     primary: l,
     position: 2,
@@ -117,6 +136,31 @@ describe('ClauseCard', () => {
     expect(props.onOpenReport).toHaveBeenCalledTimes(1);
   });
 
+  it('takes every label from _locales: no key shows through, and German renders German', () => {
+    const l = label('permits');
+    const full = clause(l, {
+      labels: [l, label('denies', 'data-sharing')],
+      slots: {
+        data: ['messages'],
+        purposes: ['ads'],
+        safeguards: ['encryption'],
+        choice: 'settings',
+        scope: ['children'],
+        default: 'on',
+      },
+    });
+    const en = mount(<ClauseCard {...cardProps({ clause: full, primary: l })} />);
+    expect(allText(en)).not.toMatch(KEY_LIKE);
+    expect(en.textContent).toContain('Also: Data sharing (Reassurance)');
+    expect(en.textContent).toContain('on unless you act');
+    const de = mount(<ClauseCard {...cardProps({ t: tDe, clause: full, primary: l })} />);
+    expect(allText(de)).not.toMatch(KEY_LIKE);
+    expect(de.querySelector('h2')!.textContent).toContain('KI-Training');
+    expect([...de.querySelectorAll('dt')].map((d) => d.textContent)).toContain('Zwecke');
+    expect(de.textContent).toContain('2 von 5');
+    expect(de.querySelector('.fp-close')!.getAttribute('aria-label')).toBe('Erklärung schließen');
+  });
+
   it('takes focus only when opened from the keyboard', () => {
     const quiet = mount(<ClauseCard {...cardProps()} />);
     expect(quiet.contains(document.activeElement)).toBe(false);
@@ -127,6 +171,7 @@ describe('ClauseCard', () => {
 
 describe('SummaryBar', () => {
   const props = (over: Partial<SummaryBarProps> = {}): SummaryBarProps => ({
+    t,
     counts: { 'data-retention': 4, 'ai-training': 2, 'data-sharing': 3 },
     total: 9,
     unplaced: 1,
@@ -157,5 +202,20 @@ describe('SummaryBar', () => {
     const none = mount(<SummaryBar {...props({ counts: {}, total: 0, unplaced: 0 })} />);
     expect(none.textContent).toContain('No flagged clauses');
     expect(none.textContent).not.toContain('Next');
+  });
+
+  it('takes every label from _locales: no key shows through, and German renders German', () => {
+    for (const over of [
+      {},
+      { collapsed: true },
+      { counts: {}, total: 0, unplaced: 0 },
+      { highlightsOn: false },
+    ]) {
+      expect(allText(mount(<SummaryBar {...props(over)} />))).not.toMatch(KEY_LIKE);
+    }
+    const de = mount(<SummaryBar {...props({ t: tDe as Translate })} />);
+    expect([...de.querySelectorAll('.fp-count')].map((li) => li.textContent)[0]).toBe('KI-Training: 2');
+    expect(de.textContent).toContain('Markierungen ausblenden');
+    expect(de.querySelector('[role="region"]')!.getAttribute('aria-label')).toBe('Fineprint-Übersicht');
   });
 });
