@@ -36,6 +36,9 @@ export function ChangeList({
       removed: t('popup_diff_dir_removed'),
       changed: t('popup_diff_dir_changed'),
     },
+    categories: t('diff_categories'),
+    inserted: t('diff_inserted'),
+    deleted: t('diff_deleted'),
   };
   return (
     <div class="changes">

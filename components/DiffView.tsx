@@ -6,6 +6,7 @@
 import { TAXONOMY, type CategoryId } from '@/lib/classify/taxonomy';
 import { rankCategoryChanges } from '@/lib/change-summary';
 import type { AnalysedClause, ClauseDiff } from '@/lib/types';
+import type { Translate } from '@/lib/i18n';
 import { WordDiff } from './WordDiff';
 
 export interface DiffViewLabels {
@@ -17,35 +18,62 @@ export interface DiffViewLabels {
   /** "{n} more clauses not shown" */
   more: (n: number) => string;
   direction: { added: string; removed: string; changed: string };
+  /** Accessible name of a clause's category list. */
+  categories: string;
+  /** Screen-reader prefixes before inserted / deleted words ("added:"). */
+  inserted: string;
+  deleted: string;
 }
 
-export const DIFF_VIEW_LABELS_EN: DiffViewLabels = {
-  summary: 'What changed, by category',
-  added: 'Added',
-  removed: 'Removed',
-  modified: 'Reworded',
-  noChange: 'No clause changed between these versions.',
-  more: (n) => `${n} more not shown`,
-  direction: { added: 'added', removed: 'removed', changed: 'reworded' },
-};
+/**
+ * The labels of the history page's full comparison, from `_locales`. The popup builds its own (its "more" line
+ * points to the history page).
+ */
+export function diffViewLabels(t: Translate): DiffViewLabels {
+  return {
+    summary: t('popup_diff_summary'),
+    added: t('popup_change_added'),
+    removed: t('popup_change_removed'),
+    modified: t('popup_change_modified'),
+    noChange: t('history_diff_none'),
+    more: (n) => t('history_diff_more', [n]),
+    direction: {
+      added: t('popup_diff_dir_added'),
+      removed: t('popup_diff_dir_removed'),
+      changed: t('popup_diff_dir_changed'),
+    },
+    categories: t('diff_categories'),
+    inserted: t('diff_inserted'),
+    deleted: t('diff_deleted'),
+  };
+}
 
 export interface DiffViewProps {
   diff: ClauseDiff;
   headline?: string | null;
-  /** Category display names (e.g. translated); defaults to the taxonomy's English names. */
-  categoryName?: (id: CategoryId) => string;
-  labels?: DiffViewLabels;
+  /** Category display names, translated (`t(categoryNameKey(id))`). */
+  categoryName: (id: CategoryId) => string;
+  /** Every other visible string (see `diffViewLabels`). */
+  labels: DiffViewLabels;
   /** Show only clauses with at least one label (the popup's compact view). */
   labelledOnly?: boolean;
   /** Cap per section; the rest is counted. */
   limit?: number;
 }
 
-function Labels({ clause, name }: { clause: AnalysedClause; name: (id: CategoryId) => string }) {
+function Labels({
+  clause,
+  name,
+  label,
+}: {
+  clause: AnalysedClause;
+  name: (id: CategoryId) => string;
+  label: string;
+}) {
   const ids = [...new Set(clause.labels.map((l) => l.category))];
   if (ids.length === 0) return null;
   return (
-    <ul class="dv-labels" aria-label="Categories">
+    <ul class="dv-labels" aria-label={label}>
       {ids.map((id) => (
         <li key={id} class="dv-label" style={{ borderColor: TAXONOMY[id].colour }} data-category={id}>
           {name(id)}
@@ -58,8 +86,8 @@ function Labels({ clause, name }: { clause: AnalysedClause; name: (id: CategoryI
 export function DiffView({
   diff,
   headline,
-  categoryName = (id) => TAXONOMY[id].name,
-  labels = DIFF_VIEW_LABELS_EN,
+  categoryName,
+  labels,
   labelledOnly = false,
   limit = 200,
 }: DiffViewProps) {
@@ -113,19 +141,23 @@ export function DiffView({
       {section('added', labels.added, added, (c) => (
         <li key={`a-${c.id}`} class="dv-clause" data-clause-id={c.id}>
           <ins class="wd-ins">{c.text}</ins>
-          <Labels clause={c} name={categoryName} />
+          <Labels clause={c} name={categoryName} label={labels.categories} />
         </li>
       ))}
       {section('removed', labels.removed, removed, (c) => (
         <li key={`r-${c.id}`} class="dv-clause" data-clause-id={c.id}>
           <del class="wd-del">{c.text}</del>
-          <Labels clause={c} name={categoryName} />
+          <Labels clause={c} name={categoryName} label={labels.categories} />
         </li>
       ))}
       {section('modified', labels.modified, modified, (m) => (
         <li key={`m-${m.before.id}-${m.after.id}`} class="dv-clause" data-clause-id={m.after.id}>
-          <WordDiff before={m.before.text} after={m.after.text} />
-          <Labels clause={m.after} name={categoryName} />
+          <WordDiff
+            before={m.before.text}
+            after={m.after.text}
+            labels={{ inserted: labels.inserted, deleted: labels.deleted }}
+          />
+          <Labels clause={m.after} name={categoryName} label={labels.categories} />
         </li>
       ))}
     </div>

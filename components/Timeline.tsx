@@ -3,8 +3,10 @@
  * ("from" and "to"). Presentational: data from `popup→bg:get-versions`.
  */
 import type { VersionMeta } from '@/lib/messages';
+import type { Translate } from '@/lib/i18n';
 
 export interface TimelineProps {
+  t: Translate;
   versions: VersionMeta[];
   /** The version the user saw last, marked in the list. */
   seenVersionId: number | null;
@@ -18,6 +20,7 @@ export interface TimelineProps {
 const defaultDate = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 export function Timeline({
+  t,
   versions,
   seenVersionId,
   from,
@@ -25,10 +28,10 @@ export function Timeline({
   onSelect,
   formatDate = defaultDate,
 }: TimelineProps) {
-  if (versions.length === 0) return <p class="tl-empty">No stored versions.</p>;
+  if (versions.length === 0) return <p class="tl-empty">{t('timeline_empty')}</p>;
   return (
     <fieldset class="timeline">
-      <legend>Versions ({versions.length}) — choose two to compare</legend>
+      <legend>{t('timeline_legend', [versions.length])}</legend>
       <ol class="tl-list">
         {versions.map((v, i) => (
           <li
@@ -42,9 +45,13 @@ export function Timeline({
               {v.lastSeen !== v.firstSeen && ` – ${formatDate(v.lastSeen)}`}
             </span>{' '}
             <span class="tl-meta">
-              {v.clauseCount} clauses, {v.labelledCount} labelled
-              {v.source === 'recheck' ? ', found by re-check' : ''}
-              {v.id === seenVersionId ? ', the version you saw last' : ''}
+              {[
+                t('timeline_meta', [v.clauseCount, v.labelledCount]),
+                v.source === 'recheck' ? t('timeline_recheck') : null,
+                v.id === seenVersionId ? t('timeline_seen') : null,
+              ]
+                .filter(Boolean)
+                .join(', ')}
             </span>
             <span class="tl-pick">
               <label>
@@ -55,7 +62,7 @@ export function Timeline({
                   disabled={i === versions.length - 1}
                   onChange={() => onSelect(v.id, to !== null && to > v.id ? to : versions[i + 1]!.id)}
                 />{' '}
-                from
+                {t('timeline_from')}
               </label>{' '}
               <label>
                 <input
@@ -65,7 +72,7 @@ export function Timeline({
                   disabled={i === 0}
                   onChange={() => onSelect(from !== null && from < v.id ? from : versions[i - 1]!.id, v.id)}
                 />{' '}
-                to
+                {t('timeline_to')}
               </label>
             </span>
           </li>

@@ -7,15 +7,11 @@ import { wordDiff } from '@/lib/diff/word-diff';
 export interface WordDiffProps {
   before: string;
   after: string;
-  /** Prefixes read by screen readers before marked runs. */
-  labels?: { inserted: string; deleted: string };
+  /** Prefixes read by screen readers before marked runs (translated, e.g. "added:"). */
+  labels: { inserted: string; deleted: string };
 }
 
-export function WordDiff({
-  before,
-  after,
-  labels = { inserted: 'added: ', deleted: 'removed: ' },
-}: WordDiffProps) {
+export function WordDiff({ before, after, labels }: WordDiffProps) {
   const marks = wordDiff(before, after);
   return (
     <span class="word-diff">
@@ -24,12 +20,12 @@ export function WordDiff({
           <span key={i}>{m.text}</span>
         ) : m.op === 'insert' ? (
           <ins key={i} class="wd-ins">
-            <span class="sr-only">{labels.inserted}</span>
+            <span class="sr-only">{labels.inserted} </span>
             {m.text}
           </ins>
         ) : (
           <del key={i} class="wd-del">
-            <span class="sr-only">{labels.deleted}</span>
+            <span class="sr-only">{labels.deleted} </span>
             {m.text}
           </del>
         ),

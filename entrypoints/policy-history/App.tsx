@@ -7,11 +7,16 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { envelope, type MessageName, type Req, type Res } from '@/lib/messages';
 import type { DiffVersionsReply, DocumentSummary, HistoryListReply, VersionsReply } from '@/lib/messages';
-import { DiffView } from '@/components/DiffView';
+import { DiffView, diffViewLabels } from '@/components/DiffView';
 import { Timeline } from '@/components/Timeline';
 import { originPatterns } from '@/lib/recheck';
 import { documentName } from '@/lib/change-summary';
 import { coerceSettings } from '@/lib/store/settings';
+import { categoryNameKey, createTranslator } from '@/lib/i18n';
+
+const t = createTranslator((key, subs) => browser.i18n.getMessage(key as never, subs));
+const DIFF_LABELS = diffViewLabels(t);
+const categoryName = (id: Parameters<typeof categoryNameKey>[0]) => t(categoryNameKey(id));
 
 function send<N extends MessageName>(type: N, payload: Req<N>): Promise<Res<N>> {
   return browser.runtime.sendMessage(envelope(type, payload)) as Promise<Res<N>>;
@@ -89,7 +94,7 @@ export function App() {
         const origins = originPatterns(list?.documents.map((d) => d.url) ?? []);
         const granted = origins.length === 0 || (await browser.permissions.request({ origins }));
         if (!granted) {
-          setError('Re-check stays off: access to the tracked sites was not granted.');
+          setError(t('options_recheck_denied'));
           return;
         }
       }
@@ -108,7 +113,7 @@ export function App() {
     location.hash = encodeURIComponent(doc.url);
   };
   const forget = async (url: string) => {
-    if (!confirm('Forget this document and all its stored versions?')) return;
+    if (!confirm(t('history_forget_confirm'))) return;
     const res = await send('popup→bg:delete-document', { url });
     if (res.error) setError(res.error);
     if (selected === url) location.hash = '';
@@ -117,7 +122,7 @@ export function App() {
 
   return (
     <main class="history" data-ready={list ? 'true' : 'false'}>
-      <h1>Policy history</h1>
+      <h1>{t('history_title')}</h1>
       {error && (
         <p role="alert" class="error">
           {error}
@@ -128,29 +133,19 @@ export function App() {
           {list.error}
         </p>
       )}
-      {list && list.problems.length > 0 && (
-        <p class="warn">{list.problems.length} unreadable stored record(s) were skipped.</p>
-      )}
+      {list && list.problems.length > 0 && <p class="warn">{t('history_skipped', [list.problems.length])}</p>}
       <div class="layout">
         <nav aria-labelledby="docs-heading" class="docs">
-          <h2 id="docs-heading">Tracked documents</h2>
+          <h2 id="docs-heading">{t('history_docs_heading')}</h2>
           {recheckOn !== null && list && list.documents.length > 0 && (
             <p class="recheck">
               <button type="button" aria-pressed={recheckOn} onClick={() => void toggleRecheck()}>
-                {recheckOn
-                  ? 'Stop checking these policies for changes'
-                  : 'Check these policies for changes regularly'}
+                {recheckOn ? t('history_recheck_stop') : t('history_recheck_start')}
               </button>{' '}
-              <span class="doc-meta">
-                {recheckOn
-                  ? 'On: Fineprint fetches each tracked policy once per period, without cookies.'
-                  : 'Off: changes are found only when you visit a policy.'}
-              </span>
+              <span class="doc-meta">{recheckOn ? t('history_recheck_on') : t('history_recheck_off')}</span>
             </p>
           )}
-          {list && list.documents.length === 0 && (
-            <p>No policies yet. Fineprint remembers each privacy policy or terms page you open.</p>
-          )}
+          {list && list.documents.length === 0 && <p>{t('history_empty')}</p>}
           <ul class="doc-list">
             {list?.documents.map((d) => (
               <li key={d.url} class={d.url === selected ? 'doc current' : 'doc'} data-url={d.url}>
@@ -164,13 +159,15 @@ export function App() {
                   <span class="doc-url">{d.url}</span>
                 </button>
                 <span class="doc-meta">
-                  {d.versionCount} version{d.versionCount === 1 ? '' : 's'}, last seen {fmt(d.lastSeen)}
+                  {d.versionCount === 1
+                    ? t('history_doc_meta_one', [fmt(d.lastSeen)])
+                    : t('history_doc_meta', [d.versionCount, fmt(d.lastSeen)])}
                 </span>
                 {d.check && (
                   <span class="doc-meta" data-check={d.check.lastError ? 'failed' : 'ok'}>
                     {d.check.lastError
-                      ? `Last re-check failed (${d.check.lastError})`
-                      : `Re-checked ${fmt(d.check.lastAttempt)}`}
+                      ? t('history_recheck_failed', [d.check.lastError])
+                      : t('history_rechecked', [fmt(d.check.lastAttempt)])}
                   </span>
                 )}
                 {d.lastChange ? (
@@ -178,14 +175,14 @@ export function App() {
                     {d.lastChange.headline}
                   </span>
                 ) : (
-                  <span class="doc-change">No change seen yet</span>
+                  <span class="doc-change">{t('history_no_change')}</span>
                 )}
               </li>
             ))}
           </ul>
         </nav>
         <section class="detail" aria-labelledby="detail-heading">
-          {!selected && <h2 id="detail-heading">Choose a document</h2>}
+          {!selected && <h2 id="detail-heading">{t('history_choose')}</h2>}
           {selected && versions && (
             <>
               <h2 id="detail-heading">{documentName(versions.title, versions.url)}</h2>
@@ -194,11 +191,12 @@ export function App() {
                   {versions.url}
                 </a>{' '}
                 <button type="button" onClick={() => void forget(versions.url)}>
-                  Forget this document
+                  {t('history_forget')}
                 </button>
               </p>
               {versions.error && <p role="alert">{versions.error}</p>}
               <Timeline
+                t={t}
                 versions={versions.versions}
                 seenVersionId={versions.seenVersionId}
                 from={pair?.from ?? null}
@@ -206,16 +204,19 @@ export function App() {
                 onSelect={(from, to) => setPair({ from, to })}
                 formatDate={fmt}
               />
-              {versions.versions.length === 1 && (
-                <p>Only one version stored so far: nothing to compare yet.</p>
-              )}
+              {versions.versions.length === 1 && <p>{t('history_one_version')}</p>}
               {diff?.error && <p role="alert">{diff.error}</p>}
               {diff?.diff && (
-                <section aria-label="Comparison" class="comparison" data-testid="diff">
+                <section aria-label={t('history_comparison')} class="comparison" data-testid="diff">
                   <h3>
                     {diff.from && fmt(diff.from.firstSeen)} → {diff.to && fmt(diff.to.firstSeen)}
                   </h3>
-                  <DiffView diff={diff.diff} headline={diff.headline} />
+                  <DiffView
+                    diff={diff.diff}
+                    headline={diff.headline}
+                    categoryName={categoryName}
+                    labels={DIFF_LABELS}
+                  />
                 </section>
               )}
             </>
