@@ -28,6 +28,7 @@ const tabKey = (tabId: number) => `tab:${tabId}`;
 /** Tab ids as Chrome and Firefox issue them (non-negative 32-bit). */
 export const tabIdGuard = num({ min: 0, max: 2 ** 31 - 1, integer: true });
 /** Stored version ids (IndexedDB auto-increment keys). */
+const countGuard = num({ min: 0, max: LIMITS.clauses, integer: true });
 const versionIdGuard = num({ min: 1, max: Number.MAX_SAFE_INTEGER, integer: true });
 
 async function pageExtracted(
@@ -36,10 +37,32 @@ async function pageExtracted(
 ): Promise<Res<'content→bg:page-extracted'>> {
   if (sender.kind !== 'content') throw new Error('page reports come from tabs');
   const report: PageReport = { ...extracted, clauses: classifyClauses(extracted.clauses) };
-  // A full session store (10 MB quota; reports of closed tabs are not removed yet) must not cost the page
-  // its highlights: the reply still carries the labelled clauses.
+  // A full session store (10 MB quota) must not cost the page its highlights: the reply still carries the
+  // labelled clauses, and the history store reports its own errors.
   await browser.storage.session.set({ [tabKey(sender.tabId)]: report }).catch(() => undefined);
   return { clauses: report.clauses, ...(await recordPageReport(report, sender.tabId)) };
+}
+
+/** Records how many labelled clauses the content script could place, for the popup. */
+async function placementReported(
+  { url, unplaced }: { url: string; placed: number; unplaced: number },
+  sender: ValidSender,
+): Promise<{ ok: boolean }> {
+  if (sender.kind !== 'content') return { ok: false };
+  const key = tabKey(sender.tabId);
+  const report = (await browser.storage.session.get(key))[key] as PageReport | undefined;
+  if (!report || report.url !== url) return { ok: false };
+  await browser.storage.session.set({ [key]: { ...report, unplaced } });
+  return { ok: true };
+}
+
+/** Drops a tab's report when it closes or loads another page, so session storage does not fill up. */
+export function registerTabReportCleanup(): void {
+  const clear = (tabId: number) => void browser.storage.session.remove(tabKey(tabId));
+  browser.tabs.onRemoved.addListener(clear);
+  browser.tabs.onUpdated.addListener((tabId, info) => {
+    if (info.status === 'loading' && info.url !== undefined) clear(tabId);
+  });
 }
 
 async function getTabState({ tabId }: { tabId: number }): Promise<TabState> {
@@ -61,6 +84,12 @@ export const routes: RouteTable = {
     guard: perSender((sender) => extractedPageGuard(sender)),
     handle: pageExtracted,
     maxBytes: LIMITS.extractedBytes,
+  },
+  'content→bg:placement': {
+    guard: perSender((sender) =>
+      obj({ url: senderPageUrl(sender), placed: countGuard, unplaced: countGuard }),
+    ),
+    handle: placementReported,
   },
   'popup→bg:get-tab-state': { guard: obj({ tabId: tabIdGuard }), handle: getTabState },
   'popup→bg:get-history': { guard: obj({}), handle: getHistory },

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { dispatch } from './dispatch';
+import { dispatch, registerTabReportCleanup } from './dispatch';
 import { registerCheckoutCleanup } from './checkout';
 import { onNotificationClicked } from './notify';
 import { registerHistoryTabCleanup } from './history';
@@ -16,4 +16,5 @@ export default defineBackground(() => {
   void syncRecheckAlarm();
   registerHistoryTabCleanup();
   registerCheckoutCleanup();
+  registerTabReportCleanup();
 });

@@ -5,7 +5,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { browser } from 'wxt/browser';
-import { dispatch, routes } from '@/entrypoints/background/dispatch';
+import { dispatch, registerTabReportCleanup, routes } from '@/entrypoints/background/dispatch';
 import { createRouter, isForBackground, MessageRejected, validateIncoming } from '@/lib/message-router';
 import { obj, str } from '@/lib/message-guards';
 
@@ -89,6 +89,25 @@ describe('dispatch: accepted messages', () => {
       report: { url: string } | null;
     };
     expect(state.report?.url).toBe(PAGE);
+  });
+
+  it('records placement for the reporting tab only, and drops the report when the tab closes', async () => {
+    registerTabReportCleanup();
+    await dispatch(extracted(), tabSender());
+    const placement = (over: Record<string, unknown> = {}) => ({
+      type: 'content→bg:placement',
+      payload: { url: PAGE, placed: 1, unplaced: 0, ...over },
+    });
+    expect(await dispatch(placement(), tabSender())).toEqual({ ok: true });
+    const key = 'tab:42';
+    expect(((await stored())[key] as { unplaced?: number }).unplaced).toBe(0);
+    // Another tab has no report to annotate; a URL other than the sender's page is refused by the guard.
+    expect(await dispatch(placement(), tabSender({ tab: { id: 7 } }))).toEqual({ ok: false });
+    await expect(dispatch(placement({ url: 'https://evil.example/' }), tabSender())).rejects.toBeTruthy();
+    await (
+      fakeBrowser.tabs.onRemoved as unknown as { trigger: (...a: unknown[]) => Promise<unknown> }
+    ).trigger(42, { windowId: 1, isWindowClosing: false });
+    expect(await stored()).not.toHaveProperty(key);
   });
 
   it('ignores messages addressed to other contexts (so they can answer)', () => {
