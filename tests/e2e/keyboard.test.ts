@@ -53,21 +53,24 @@ describeE2E('keyboard navigation of marked clauses', () => {
 
     await page.focus('#count');
     await page.keyboard.press('Alt+Shift+KeyN');
+    // Focus moves after a render; poll rather than read once (the machine may be loaded).
+    await expect
+      .poll(() => focused(page))
+      .toMatchObject({ host: 'fineprint-ui', role: 'dialog', position: `1 of ${total}` });
     const first = await focused(page);
-    expect(first).toMatchObject({ host: 'fineprint-ui', role: 'dialog', position: `1 of ${total}` });
     expect(first.label).toBeTruthy();
 
     await page.keyboard.press('Alt+Shift+KeyN');
+    await expect.poll(async () => (await focused(page)).position).toBe(`2 of ${total}`);
     const second = await focused(page);
-    expect(second.position).toBe(`2 of ${total}`);
     expect(second.clauseId).not.toBe(first.clauseId);
 
     await page.keyboard.press('Alt+Shift+KeyP');
     await page.keyboard.press('Alt+Shift+KeyP');
-    expect((await focused(page)).position).toBe(`${total} of ${total}`);
+    await expect.poll(async () => (await focused(page)).position).toBe(`${total} of ${total}`);
 
     await page.keyboard.press('Escape');
-    expect(await cardOpen(page)).toBe(false);
+    await expect.poll(() => cardOpen(page)).toBe(false);
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('count');
     // The page's own keyboard use is untouched: Enter on its button still works.
     await page.keyboard.press('Enter');
