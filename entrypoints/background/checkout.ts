@@ -9,11 +9,11 @@ import { initialCheckoutState, readLinks, type LinkedPolicyDeps } from '@/lib/ch
 import { selectReportedLinks } from '@/lib/checkout/reported-links';
 import { fingerprintClauses } from '@/lib/diff';
 import type { ValidSender } from '@/lib/message-guards';
-import { envelope, type CheckoutState, type ExtractedPage, type Req, type Res } from '@/lib/messages';
-import { classifyExtracted, extractPage } from '@/lib/pipeline';
+import { envelope, type CheckoutState, type Req, type Res } from '@/lib/messages';
 import type { PageAnalysis } from '@/lib/types';
 import { getVersion, isDocumentRecord, recordSnapshot } from '@/lib/store';
 import { historyDb } from './export';
+import { analyzeFetchedHtml } from './parse-fetched';
 
 const stateKey = (tabId: number) => `checkout:${tabId}`;
 
@@ -42,45 +42,11 @@ function originPattern(url: string): string {
   return `${u.protocol}//${u.hostname}/*`;
 }
 
-interface OffscreenApi {
-  createDocument(p: { url: string; reasons: string[]; justification: string }): Promise<void>;
-  hasDocument?: () => Promise<boolean>;
-}
-let creating: Promise<void> | null = null;
-
-/** Chrome: make sure the offscreen parser document exists (one at a time; creation is not idempotent). */
-async function ensureOffscreen(api: OffscreenApi): Promise<void> {
-  if (api.hasDocument && (await api.hasDocument())) return;
-  creating ??= api
-    .createDocument({
-      url: browser.runtime.getURL('/offscreen.html'),
-      reasons: ['DOM_PARSER'],
-      justification: 'Parse the terms and privacy pages a checkout form links to, to explain them.',
-    })
-    .catch((error: unknown) => {
-      // "Only a single offscreen document may be created": it exists already, which is what we want.
-      if (!String(error).includes('single offscreen')) throw error;
-    })
-    .finally(() => {
-      creating = null;
-    });
-  await creating;
-}
-
-/** Parse + extract where a DOM exists (Firefox's background page), else in Chrome's offscreen document; classify here. */
+/** Checkout reading throws on a page it cannot parse (the link is then reported as unreadable). */
 async function analyzeHtml(html: string, url: string): Promise<PageAnalysis> {
-  let extracted: ExtractedPage | { error: string };
-  if (typeof DOMParser !== 'undefined') {
-    extracted = extractPage(new DOMParser().parseFromString(html, 'text/html'), url, { assumePolicy: true });
-  } else {
-    const api = (globalThis as { chrome?: { offscreen?: OffscreenApi } }).chrome?.offscreen;
-    if (!api) throw new Error('no HTML parser available in this browser');
-    await ensureOffscreen(api);
-    extracted = (await browser.runtime.sendMessage(envelope('bg→offscreen:extract-html', { html, url }))) as
-      ExtractedPage | { error: string };
-  }
-  if (!extracted || 'error' in extracted) throw new Error(extracted?.error ?? 'the page could not be parsed');
-  return classifyExtracted(extracted);
+  const result = await analyzeFetchedHtml(html, url);
+  if ('error' in result) throw new Error(result.error);
+  return result;
 }
 
 function deps(): LinkedPolicyDeps {

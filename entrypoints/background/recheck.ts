@@ -4,16 +4,14 @@
  * are fetched without cookies or credentials, under a size cap and a timeout, only for origins the user granted.
  * Parsing happens in the Firefox background page directly, or in an offscreen document on Chrome MV3.
  */
-import { browser, type Browser } from 'wxt/browser';
-import { envelope, type Res } from '@/lib/messages';
-import { classifyExtracted, extractPage } from '@/lib/pipeline';
+import { browser } from 'wxt/browser';
 import { fetchPolicy } from '@/lib/checkout/fetch-policy';
 import { runRecheckPass, type RecheckOutcome } from '@/lib/recheck-run';
-import type { PageAnalysis } from '@/lib/types';
 import type { Settings } from '@/lib/settings';
 import { historyDB } from './history';
 import { notifyChange } from './notify';
 import { loadSettings } from './settings-store';
+import { analyzeFetchedHtml } from './parse-fetched';
 
 export const RECHECK_ALARM = 'fineprint-recheck';
 
@@ -34,43 +32,6 @@ export async function onRecheckAlarm(alarm: { name: string }): Promise<void> {
   if (alarm.name === RECHECK_ALARM) await runRecheck();
 }
 
-let creating: Promise<void> | null = null;
-
-async function ensureOffscreen(): Promise<void> {
-  const offscreen = browser.offscreen;
-  const contexts = await browser.runtime.getContexts({
-    contextTypes: ['OFFSCREEN_DOCUMENT' as Browser.runtime.ContextType],
-  });
-  if (contexts.length > 0) return;
-  creating ??= offscreen
-    .createDocument({
-      url: '/offscreen.html',
-      reasons: ['DOM_PARSER' as Browser.offscreen.Reason],
-      justification: 'Parse re-fetched policy pages to compare them with stored versions.',
-    })
-    .catch((error: unknown) => {
-      // Another background task (checkout reading) may have created it meanwhile: that is what we want.
-      if (!String(error).includes('single offscreen')) throw error;
-    })
-    .finally(() => {
-      creating = null;
-    });
-  await creating;
-}
-
-/** Parse and extract where a DOM parser exists (offscreen document on Chrome MV3), then classify here. */
-async function analyzeHtml(html: string, url: string): Promise<PageAnalysis | { error: string }> {
-  if (typeof DOMParser !== 'undefined') {
-    const doc = new DOMParser().parseFromString(html, 'text/html');
-    return classifyExtracted(extractPage(doc, url, { assumePolicy: true }));
-  }
-  await ensureOffscreen();
-  const reply = (await browser.runtime.sendMessage(envelope('bg→offscreen:extract-html', { html, url }))) as
-    Res<'bg→offscreen:extract-html'> | undefined;
-  if (!reply) return { error: 'The parser page did not answer.' };
-  return 'error' in reply ? reply : classifyExtracted(reply);
-}
-
 /** One re-check pass with the browser's APIs (see lib/recheck-run.ts). */
 export async function runRecheck(now = Date.now()): Promise<RecheckOutcome[]> {
   const settings = await loadSettings();
@@ -81,7 +42,7 @@ export async function runRecheck(now = Date.now()): Promise<RecheckOutcome[]> {
     settings,
     hasPermission: (pattern) => browser.permissions.contains({ origins: [pattern] }),
     fetchPage: (url) => fetchPolicy(url, { fetch: (input, init) => fetch(input, init) }),
-    analyzeHtml,
+    analyzeHtml: analyzeFetchedHtml,
     notify: notifyChange,
   });
 }

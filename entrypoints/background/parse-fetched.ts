@@ -1,0 +1,50 @@
+/**
+ * One parser for every policy page the background fetches (checkout links, scheduled re-checks): extraction
+ * needs a DOM, which Firefox's background page has and Chrome's MV3 service worker does not, so on Chrome it
+ * runs in the offscreen document. Classification always happens here, next to the model.
+ */
+import { browser, type Browser } from 'wxt/browser';
+import { envelope, type Res } from '@/lib/messages';
+import { classifyExtracted, extractPage } from '@/lib/pipeline';
+import type { PageAnalysis } from '@/lib/types';
+
+// Shared by both callers: offscreen creation is not idempotent, and only one document may exist.
+let creating: Promise<void> | null = null;
+
+async function ensureOffscreen(): Promise<void> {
+  const contexts = await browser.runtime.getContexts({
+    contextTypes: ['OFFSCREEN_DOCUMENT' as Browser.runtime.ContextType],
+  });
+  if (contexts.length > 0) return;
+  creating ??= browser.offscreen
+    .createDocument({
+      url: '/offscreen.html',
+      reasons: ['DOM_PARSER' as Browser.offscreen.Reason],
+      justification: 'Parse policy pages the user asked Fineprint to read or re-check, to explain them.',
+    })
+    .catch((error: unknown) => {
+      // A concurrent caller won the race: the document exists, which is all we need.
+      if (!String(error).includes('single offscreen')) throw error;
+    })
+    .finally(() => {
+      creating = null;
+    });
+  await creating;
+}
+
+/** Parse + extract a fetched policy page, then classify it; `{error}` when it could not be parsed. */
+export async function analyzeFetchedHtml(
+  html: string,
+  url: string,
+): Promise<PageAnalysis | { error: string }> {
+  if (typeof DOMParser !== 'undefined') {
+    const doc = new DOMParser().parseFromString(html, 'text/html');
+    return classifyExtracted(extractPage(doc, url, { assumePolicy: true }));
+  }
+  if (!browser.offscreen) return { error: 'No HTML parser is available in this browser.' };
+  await ensureOffscreen();
+  const reply = (await browser.runtime.sendMessage(envelope('bg→offscreen:extract-html', { html, url }))) as
+    Res<'bg→offscreen:extract-html'> | undefined;
+  if (!reply) return { error: 'The parser page did not answer.' };
+  return 'error' in reply ? reply : classifyExtracted(reply);
+}
