@@ -41,7 +41,14 @@ step format npm run -s format:check
 step "build chrome-mv3" npm run -s build
 step "build firefox-mv2" npm run -s build:firefox
 step "web-ext lint (firefox-mv2)" firefox_lint
-step "vitest (unit, corpus, browser)" npx vitest run
+step "vitest (unit, corpus, browser)" npx vitest run --reporter=default --reporter=json --outputFile.json=.output/vitest-results.json
 
 echo
 echo "test-all: every step passed in $(($(date +%s) - start)) s"
+# One plain closing line with the counts, whatever reporter format vitest prints above.
+node -e '
+  const r = require("./.output/vitest-results.json");
+  const skipped = r.numPendingTests + r.numTodoTests;
+  console.log(`${r.numPassedTests} passed, ${r.numFailedTests} failed, ${skipped} skipped`);
+'
+
