@@ -1,10 +1,9 @@
 /**
  * Annotation tooling: the pool of candidate documents and their units. Documents: every Markdown version in
- * `versions/` (except `__noise` capture artefacts) and the English OTA pages in `html/policy/` (OPP-115 2015
- * pages are evaluation-only and handled separately). Licence comes from the corpus manifest.
+ * `versions/` (except `__noise` capture artefacts), the snapshots in `html/changes/` (HTML and Markdown) and the
+ * English OTA pages in `html/policy/` (OPP-115 2015 pages are evaluation-only and handled separately). Licence comes from the corpus manifest.
  */
-import { readFileSync } from 'node:fs';
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   clauseHash,
@@ -36,6 +35,8 @@ export function serviceOf(doc: string): string {
   const parts = doc.split('/');
   let name: string;
   if (parts[0] === 'versions') name = parts[1]!.split('__')[0]!;
+  // html/changes/<Service>__<Doc>/<snapshot>: the folder names the service.
+  else if (parts[0] === 'html' && parts[1] === 'changes') name = parts[2]!.split('__')[0]!;
   else if (parts[0] === 'html') name = parts[2]!.split('__')[1]!;
   else name = parts[parts.length - 1]!.replace(/\.\w+$/, '');
   // OPP-115 pages are named "<id>_<host>": keep the site name.
@@ -78,6 +79,14 @@ export function loadPool(corpus: string, pool: PoolName = 'train'): PoolDoc[] {
     if (d.endsWith('__noise')) continue;
     for (const f of readdirSync(join(corpus, 'versions', d)).sort())
       if (f.endsWith('.md')) paths.push(`versions/${d}/${f}`);
+  }
+  // The change snapshots (raw HTML captures and the recorded Markdown versions) are more versions of the
+  // same policies: labelled like `versions/`, one record per occurrence of a decided text.
+  for (const d of pool === 'train' && existsSync(join(corpus, 'html/changes'))
+    ? readdirSync(join(corpus, 'html/changes')).sort()
+    : []) {
+    for (const f of readdirSync(join(corpus, 'html/changes', d)).sort())
+      if (/\.(?:md|html)$/.test(f)) paths.push(`html/changes/${d}/${f}`);
   }
   for (const f of readdirSync(join(corpus, 'html/policy')).sort()) {
     const isOpp = f.startsWith('opp115-2015__');

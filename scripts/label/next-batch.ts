@@ -1,6 +1,7 @@
 /**
  * Print the next batch of unlabelled clauses (distinct texts) for the annotator and save it under /tmp.
  * Usage: tsx scripts/label/next-batch.ts <id> <mode> [size] [seed]
+ *   FP_DOCS=<regex>: only documents whose corpus path matches (e.g. FP_DOCS=^html/changes/)
  *   mode: ai (AI/ML/model/training wording), kw:<category code> (keyword recall for one category),
  *         random (uniform over documents, round-robin so every document is sampled)
  */
@@ -88,7 +89,8 @@ function pick(units: PoolUnit[], mode: string, size: number, seed: number, done:
 function main(): void {
   const [id, mode = 'ai', sizeText = '100', seedText = '1'] = process.argv.slice(2);
   if (!id) throw new Error('usage: next-batch <id> <mode> [size] [seed]');
-  const docs = loadPool(corpusDir(), poolFromEnv());
+  const only = process.env.FP_DOCS ? new RegExp(process.env.FP_DOCS) : null;
+  const docs = loadPool(corpusDir(), poolFromEnv()).filter((d) => !only || only.test(d.doc));
   const chosen = pick(poolUnits(docs), mode, Number(sizeText), Number(seedText), labelledHashes());
   // Document order inside the batch keeps neighbouring sentences together for context.
   chosen.sort((a, b) =>
