@@ -7,7 +7,8 @@
  *    `fineprint:` marks), the ratio of our main-thread pass to a bare Readability parse of the same page,
  *    popup and history first render with 1,000 tracked documents (seeded through lib/store in the
  *    service worker — no test hook ships in the build), bundle sizes per entrypoint (raw, gzip).
- * Writes docs/performance.md (with the machine described) unless `--no-write`. `BENCH_RUNS` sets N.
+ * Writes docs/performance.md (with the machine described) unless `--no-write` or `--pages-only` (only the
+ * in-browser page costs, for iterating on the content script). `BENCH_RUNS` sets N.
  * Assumes `npx wxt build` ran (the npm script builds first).
  * @module
  */
@@ -603,8 +604,10 @@ async function main(): Promise<void> {
   console.log('== machine ==');
   for (const [k, v] of Object.entries(info)) console.log(`  ${k}: ${v}`);
 
+  // `--pages-only`: just the in-browser page costs, for iterating on the content script (writes nothing).
+  const pagesOnly = process.argv.includes('--pages-only');
   console.log('\n== classifier (Node) ==');
-  for (const r of benchClassifier()) {
+  for (const r of pagesOnly ? [] : benchClassifier()) {
     const budget =
       r.budget !== undefined ? ` (budget ${r.budget} ${r.unit}: ${r.pass ? 'met' : 'NOT met'})` : '';
     add('Node: classifier', r.name, `${r.value} ${r.unit}`, `${r.note ?? ''}${budget}`.trim());
@@ -625,7 +628,7 @@ async function main(): Promise<void> {
     });
     try {
       await pageCosts(server);
-      await popupWithHistory(server);
+      if (!pagesOnly) await popupWithHistory(server);
     } finally {
       await server.close();
     }
@@ -633,7 +636,7 @@ async function main(): Promise<void> {
 
   const md = markdown(info, pipelineAppendix());
   console.log(`\n${md}`);
-  if (write) {
+  if (write && !pagesOnly) {
     writeFileSync(join(ROOT, 'docs/performance.md'), md);
     console.log('wrote docs/performance.md');
   }

@@ -1,17 +1,15 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { isSiteDisabled, readPageSettings } from './settings';
 import { Session } from './session';
 import { runCheckout } from './checkout';
 
-// Light by design: on every page only the cheap `detectPage` runs; extraction and highlighting happen on
-// policy / terms pages only, and classification runs in the background (the model never ships here).
+// Light by design: every page gets a triage of a few native DOM queries (lib/detect/triage.ts); only pages it
+// lets through pay for settings, the full detector, extraction and highlighting. Classification runs in the
+// background (the model never ships here).
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
-  async main(ctx) {
-    const settings = await readPageSettings();
-    if (isSiteDisabled(location.hostname, settings.disabledSites)) return;
-    const session = new Session(ctx, settings, {
+  main(ctx) {
+    const session = new Session(ctx, {
       // Checkout hook: the checkout badge wires in here (its code lives in ./checkout.ts).
       onCheckout: () => runCheckout(ctx),
     });

@@ -7,7 +7,7 @@ import { h, render } from 'preact';
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
-import { detectPage } from '@/lib/detect';
+import { detectPage, triagePage, TRIAGE_CONFIDENCE } from '@/lib/detect';
 import { extractPolicyChunked } from '@/lib/extract';
 import type { CategoryId } from '@/lib/classify/taxonomy';
 import { categoryNameKey, createTranslator } from '@/lib/i18n';
@@ -35,7 +35,7 @@ import type { AnalysedClause, Detection, Label, PageInfo } from '@/lib/types';
 import type { ClauseCardProps } from '@/components/ClauseCard';
 import { Overlay, shortcutOf, type OverlayProps } from './Overlay';
 import { UI_CSS } from './ui-css';
-import { isSiteDisabled, pageSettingsFrom, type PageSettings } from './settings';
+import { isSiteDisabled, pageSettingsFrom, readPageSettings } from './settings';
 
 const t = createTranslator((key, subs) => browser.i18n.getMessage(key as never, subs));
 
@@ -82,7 +82,6 @@ const measure = (name: string, start: string, end: string) => {
 export class Session {
   private readonly env = schedulerEnvFor(window as never);
   private run: AbortController | null = null;
-  private highlighter: Highlighter;
   private ui: ShadowRootContentScriptUi<void> | null = null;
   private uiContainer: HTMLElement | null = null;
   private uiPending: Promise<void> | null = null;
@@ -105,23 +104,50 @@ export class Session {
   private returnFocus: Element | null = null;
   private shown: Set<CategoryId>;
 
+  /**
+   * Settings are read only once triage lets a page through: on the pages that end at triage (most of them)
+   * the session costs a few native DOM queries and two listeners, nothing else.
+   */
   constructor(
     private readonly ctx: ContentScriptContext,
-    private readonly settings: PageSettings,
     private readonly hooks: SessionHooks = {},
   ) {
-    this.highlightsOn = settings.highlights;
-    this.shown = new Set(settings.shownCategories);
-    this.highlighter = createHighlighter(document, { win: window as never });
+    const defaults = pageSettingsFrom(undefined);
+    this.highlightsOn = defaults.highlights;
+    this.shown = new Set(defaults.shownCategories);
   }
 
   /** Starts the first analysis and the watchers. */
   start(): void {
     this.listenForMessages();
-    this.listenForSettings();
     this.watchPage();
     this.ctx.onInvalidated(() => this.teardown(true));
     void this.analyse('initial');
+  }
+
+  private settingsLoaded = false;
+
+  /** Loads the user's settings the first time a page is worth analysing; false when the site is switched off. */
+  private async loadSettings(): Promise<boolean> {
+    if (this.settingsLoaded) return !this.disposed;
+    this.settingsLoaded = true;
+    const settings = await readPageSettings();
+    if (isSiteDisabled(location.hostname, settings.disabledSites)) {
+      this.teardown(false);
+      return false;
+    }
+    this.highlightsOn = settings.highlights;
+    this.shown = new Set(settings.shownCategories);
+    this.listenForSettings();
+    return !this.disposed;
+  }
+
+  private highlighterInstance: Highlighter | null = null;
+
+  /** Created on first use: pages that are not policies never need one. */
+  private get highlighter(): Highlighter {
+    this.highlighterInstance ??= createHighlighter(document, { win: window as never });
+    return this.highlighterInstance;
   }
 
   // ───────────────────────────── analysis ─────────────────────────────
@@ -135,9 +161,15 @@ export class Session {
     const url = location.href;
     try {
       mark('detect-start');
-      const detection = detectPage(document, url);
+      // Most pages end here, after a few native queries; only the rest pay for the full detector.
+      const first = triagePage(document, url);
+      const detection: Detection = first.inspect
+        ? detectPage(document, url)
+        : { kind: 'other', confidence: TRIAGE_CONFIDENCE, reasons: [first.reason] };
       mark('detect-end');
       measure('detect', 'detect-start', 'detect-end');
+      if (detection.kind !== 'other' && !(await this.loadSettings())) return;
+      if (signal.aborted) return;
       if (detection.kind === 'other' || detection.kind === 'checkout') {
         this.isPolicy = false;
         this.report = {
@@ -737,7 +769,7 @@ export class Session {
 
   private resetForNavigation(): void {
     this.run?.abort();
-    this.withoutObserving(() => this.highlighter.clear());
+    this.withoutObserving(() => this.highlighterInstance?.clear());
     this.removeUi();
     this.report = null;
     this.marked = [];
@@ -758,7 +790,7 @@ export class Session {
     this.observing?.stop();
     this.observing = null;
     this.observer = null;
-    this.highlighter.clear();
+    this.highlighterInstance?.clear();
     if (!invalidated) this.removeUi();
     this.card = null;
     this.marked = [];

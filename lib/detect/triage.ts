@@ -1,0 +1,191 @@
+/**
+ * Triage: the first look the content script takes at every page, before `detectPage`. Its only job is to say
+ * "certainly not a policy, terms or checkout page — stop here" as cheaply as possible, and to let everything
+ * else through to the full detector. It reads a handful of native DOM queries (no element-by-element walk:
+ * in a content script every element touched costs a wrapper in the isolated world) and one `textContent`.
+ *
+ * Recall is the contract, precision is a cost: a page let through only costs a `detectPage` run, a page
+ * dropped here is a policy we never analyse. tests/corpus/triage.test.ts checks that every corpus page the
+ * full detector calls a policy or terms page, at a neutral URL, is let through; tests/unit/triage.test.ts does
+ * the same for the team's checkout fixtures.
+ * @module
+ */
+
+/** What triage reads from a page (see `readTriageFacts`). */
+export interface TriageFacts {
+  /** Lower-cased host label, path and fragment of the page URL. */
+  path: string;
+  title: string;
+  /** The first h1 and the first few h2 texts, trimmed. */
+  headings: string[];
+  /** A `rel=privacy-policy` / `rel=terms-of-service` link points at this page. */
+  relSelf: boolean;
+  /**
+   * A payment-card input, or a label asking to agree to terms: one of them is part of every combination of
+   * signals the full detector calls a checkout or sign-up page (lib/detect/checkout.ts).
+   */
+  formHint: boolean;
+  /** A sample of the main content's text: evenly spaced windows, so text after long menus still counts. */
+  text: string;
+}
+
+export interface TriageVerdict {
+  /** True when the page deserves the full detector. */
+  inspect: boolean;
+  reason: string;
+}
+
+/**
+ * Phrases policies and terms use about their own practice. Short on purpose (its regex compiles in well under
+ * a millisecond); the full lists live in vocabulary.ts.
+ */
+const PROBE =
+  /\b(?:personal (?:data|information)|(?:we|may) (?:collect|share|use|process|disclose)|third[- ]part(?:y|ies)|cookies?|opt[- ]out|you agree|these terms|terms of (?:service|use)|this agreement|liabilit(?:y|ies)|indemnif|governing law|arbitration|licen[cs]e|données (?:personnelles|à caractère personnel)|vos (?:données|informations|droits)|traitement|consentement|datenschutz\w*|personenbezogene\w*|einwilligung|datos personales|dati personali|persoonsgegevens)\b/gi;
+
+/**
+ * The confidence reported for a page triage stops. Not calibrated: no corpus policy has been stopped here
+ * (see the corpus test), so it only says "sure, but from less evidence than the full detector".
+ */
+export const TRIAGE_CONFIDENCE = 0.9;
+
+/**
+ * Words that name a policy or terms document, in an address, a title or a heading: a superset of what
+ * vocabulary.ts's title and URL patterns accept, and much cheaper to compile (this runs cold on every page).
+ */
+const NAME =
+  /privacy|terms|legal|cookie|condition|agreement|eula|datenschutz|nutzungsbedingungen|\bagb\b|confidentialit|données|\bcg[uv]\b|mentions|términos|condiciones|privacidad|termini|informativa|voorwaarden|privacyverklaring/i;
+/** A superset of checkout.ts's consent test: a label that agrees to something and names terms or privacy. */
+const AGREE = /\b(?:agree|accept|consent)/i;
+const TERMS_WORD = /terms|condition|privacy|policy|agreement/i;
+/** Average characters per word of running text, to turn a sample's length into words without splitting it. */
+const CHARS_PER_WORD = 6;
+
+/** Probe phrases per 1,000 words from which the text alone earns a full look, and the fewest hits. */
+export const PROBE_DENSITY = 4;
+export const PROBE_MIN_HITS = 5;
+/** Characters of main-content text probed, in `PROBE_WINDOWS` evenly spaced windows. */
+export const PROBE_CHARS = 30_000;
+const PROBE_WINDOWS = 4;
+const MAX_H2 = 3;
+const MAX_REL_LINKS = 20;
+
+/** A superset of the payment fields checkout.ts counts. */
+const PAYMENT_INPUT = [
+  'autocomplete*="cc-"',
+  'name*="card" i',
+  'id*="card" i',
+  'name*="cvc" i',
+  'id*="cvc" i',
+]
+  .concat(['name*="cvv" i', 'id*="cvv" i', 'name*="expir" i', 'id*="expir" i'])
+  .map((a) => `input[${a}]`)
+  .join(',');
+const MAX_LABELS = 50;
+/** Below this many characters the main element is not where the text is (a hero block, a stub). */
+const MIN_MAIN_CHARS = 2_000;
+const REL_LINKS =
+  'a[rel~="privacy-policy" i],link[rel~="privacy-policy" i],a[rel~="terms-of-service" i],link[rel~="terms-of-service" i]';
+
+/** The decision, from facts alone (pure). */
+export function triage(f: TriageFacts): TriageVerdict {
+  if (f.relSelf)
+    return { inspect: true, reason: 'rel=privacy-policy / terms-of-service points at this page' };
+  if (NAME.test(f.path)) return { inspect: true, reason: 'URL names a policy, terms or legal page' };
+  if (NAME.test(f.title)) return { inspect: true, reason: 'title names a policy, terms or legal page' };
+  if (f.headings.some((h) => NAME.test(h)))
+    return { inspect: true, reason: 'a main heading names a policy, terms or legal page' };
+  if (f.formHint) return { inspect: true, reason: 'payment inputs or a consent checkbox' };
+  const words = Math.round(f.text.length / CHARS_PER_WORD);
+  PROBE.lastIndex = 0;
+  let hits = 0;
+  while (PROBE.exec(f.text)) hits++;
+  if (hits >= PROBE_MIN_HITS && (hits * 1000) / Math.max(words, 1) >= PROBE_DENSITY)
+    return { inspect: true, reason: `policy vocabulary (${hits} phrases in ${words} words)` };
+  return {
+    inspect: false,
+    reason: 'no policy or terms name in the address, title or headings, and little policy vocabulary',
+  };
+}
+
+const clip = (s: string | null | undefined, n = 200) => (s ?? '').replace(/\s+/g, ' ').trim().slice(0, n);
+
+function pathOf(url: string): string {
+  try {
+    const u = new URL(url);
+    return decodeURIComponent(`${u.hostname.split('.')[0]} ${u.pathname} ${u.hash}`).toLowerCase();
+  } catch {
+    return '';
+  }
+}
+
+function pointsHere(href: string | null, url: string): boolean {
+  if (!href) return false;
+  try {
+    const a = new URL(href, url);
+    const b = new URL(url);
+    return a.origin === b.origin && a.pathname.replace(/\/$/, '') === b.pathname.replace(/\/$/, '');
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Reads the facts with a fixed number of native calls: a few selector queries, the first headings of two
+ * live collections, and the main content's `textContent` (one string copy, no per-node work on our side).
+ */
+export function readTriageFacts(doc: Document, url: string): TriageFacts {
+  const headings: string[] = [];
+  const h1 = doc.getElementsByTagName('h1').item(0);
+  if (h1) headings.push(clip(h1.textContent));
+  const h2s = doc.getElementsByTagName('h2');
+  for (let i = 0; i < MAX_H2; i++) {
+    const h2 = h2s.item(i);
+    if (!h2) break;
+    headings.push(clip(h2.textContent));
+  }
+  let relSelf = false;
+  const rels = doc.querySelectorAll(REL_LINKS);
+  for (let i = 0; i < Math.min(rels.length, MAX_REL_LINKS) && !relSelf; i++)
+    relSelf = pointsHere(rels[i]!.getAttribute('href'), url);
+  const main = doc.querySelector('main, article, [role="main"]');
+  let text = main?.textContent ?? '';
+  if (text.length < MIN_MAIN_CHARS) text = doc.body?.textContent ?? text;
+  text = sampleWindows(text, PROBE_CHARS, PROBE_WINDOWS);
+  return {
+    path: pathOf(url),
+    title: clip(doc.title),
+    headings: headings.filter(Boolean),
+    relSelf,
+    formHint: doc.querySelector(PAYMENT_INPUT) !== null || hasConsentLabel(doc),
+    text,
+  };
+}
+
+/** `total` characters of `text` in `windows` evenly spaced pieces (all of it when it is short enough). */
+export function sampleWindows(text: string, total: number, windows: number): string {
+  if (text.length <= total) return text;
+  const size = Math.floor(total / windows);
+  const step = (text.length - size) / (windows - 1);
+  const parts: string[] = [];
+  for (let i = 0; i < windows; i++) {
+    const start = Math.round(i * step);
+    parts.push(text.slice(start, start + size));
+  }
+  return parts.join(' ');
+}
+
+function hasConsentLabel(doc: Document): boolean {
+  const labels = doc.getElementsByTagName('label');
+  for (let i = 0; i < MAX_LABELS; i++) {
+    const label = labels.item(i);
+    if (!label) return false;
+    const text = (label.textContent ?? '').slice(0, 300);
+    if (AGREE.test(text) && TERMS_WORD.test(text)) return true;
+  }
+  return false;
+}
+
+/** `triage(readTriageFacts(doc, url))`. */
+export function triagePage(doc: Document, url: string): TriageVerdict {
+  return triage(readTriageFacts(doc, url));
+}

@@ -1,0 +1,99 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { detectPage } from '../../lib/detect';
+import { readTriageFacts, triage, triagePage, type TriageFacts } from '../../lib/detect/triage';
+import { parseHtml } from '../../lib/parse-html';
+
+const NEUTRAL = 'http://127.0.0.1/page.html';
+const fixture = (dir: string, name: string) =>
+  parseHtml(readFileSync(`tests/fixtures/${dir}/${name}`, 'utf8'));
+
+const facts = (over: Partial<TriageFacts>): TriageFacts => ({
+  path: '127 /page.html ',
+  title: '',
+  headings: [],
+  relSelf: false,
+  formHint: false,
+  text: '',
+  ...over,
+});
+
+describe('triage: the cheap first look', () => {
+  it('lets through every team fixture the full detector calls a policy, terms or checkout page', () => {
+    const checked: string[] = [];
+    for (const dir of ['pages', 'checkout']) {
+      for (const name of readdirSync(`tests/fixtures/${dir}`).filter((n) => n.endsWith('.html'))) {
+        const doc = fixture(dir, name);
+        if (detectPage(doc, NEUTRAL).kind === 'other') continue;
+        checked.push(name);
+        expect(triagePage(doc, NEUTRAL), `${dir}/${name}`).toMatchObject({ inspect: true });
+      }
+    }
+    // The fixtures hold policies, terms, a French and a German policy, checkouts and a sign-up form.
+    expect(checked.length).toBeGreaterThanOrEqual(8);
+  });
+
+  it('drops a plain page with nothing policy-like', () => {
+    const v = triagePage(fixture('pages', 'recipe-with-footer.html'), NEUTRAL);
+    expect(v.inspect).toBe(false);
+    expect(v.reason).toMatch(/no policy or terms name/);
+  });
+
+  it.each([
+    ['the URL path', { path: 'example /legal/privacy ' }],
+    ['a /legal/ path', { path: 'example /legal/ ' }],
+    ['the title', { title: 'Terms of Service | Example' }],
+    ['a heading', { headings: ['Welcome', 'Privacy Notice'] }],
+    ['a rel link to this page', { relSelf: true }],
+    ['a payment input or consent label', { formHint: true }],
+  ])('inspects on %s alone', (_what, over) => {
+    expect(triage(facts(over)).inspect).toBe(true);
+  });
+
+  it('inspects on vocabulary only when it is dense and repeated', () => {
+    const policyish = 'We collect personal data and may share it with third parties. '.repeat(6);
+    expect(triage(facts({ text: policyish })).inspect).toBe(true);
+    // One mention in a long article is not a policy.
+    const article = `${'The match ended in a draw after a late goal. '.repeat(200)} We use cookies.`;
+    expect(triage(facts({ text: article })).inspect).toBe(false);
+    // Dense but too few hits (a cookie banner alone).
+    expect(triage(facts({ text: 'We use cookies. Accept cookies?' })).inspect).toBe(false);
+  });
+
+  it('reads the facts with a bounded text sample and a rel link that must point at this page', () => {
+    const doc = parseHtml(
+      `<html><head><title>Acme</title><link rel="privacy-policy" href="/elsewhere"></head>
+       <body><nav>Menu</nav><main><h1>Hello</h1><h2>One</h2><h2>Two</h2><h2>Three</h2><h2>Four</h2>
+       <p>${'word '.repeat(20_000)}</p></main></body></html>`,
+    );
+    const f = readTriageFacts(doc, NEUTRAL);
+    expect(f.headings).toEqual(['Hello', 'One', 'Two', 'Three']);
+    expect(f.relSelf).toBe(false);
+    expect(f.text.length).toBeLessThanOrEqual(30_000 + 3); // four windows joined by spaces
+    const self = parseHtml(
+      `<html><head><link rel="privacy-policy" href="/page.html"></head><body></body></html>`,
+    );
+    expect(readTriageFacts(self, NEUTRAL).relSelf).toBe(true);
+  });
+
+  it('survives a document without a body or a title', () => {
+    const doc = parseHtml('');
+    expect(() => triagePage(doc, NEUTRAL)).not.toThrow();
+    expect(triagePage(doc, 'not a url').inspect).toBe(false);
+  });
+});
+
+describe('sampleWindows', () => {
+  it('keeps short text whole and spreads long text over evenly spaced windows', async () => {
+    const { sampleWindows } = await import('../../lib/detect/triage');
+    expect(sampleWindows('abc', 10, 4)).toBe('abc');
+    const text = 'a'.repeat(100) + 'b'.repeat(100) + 'c'.repeat(100) + 'd'.repeat(100);
+    const sample = sampleWindows(text, 40, 4);
+    expect(sample.replace(/ /g, '').length).toBe(40);
+    // The first window starts the text, the last one ends it, the middle ones fall in between.
+    expect(sample.startsWith('a'.repeat(10))).toBe(true);
+    expect(sample.endsWith('d'.repeat(10))).toBe(true);
+    expect(sample).toMatch(/b/);
+    expect(sample).toMatch(/c/);
+  });
+});
