@@ -18,6 +18,19 @@ export default defineConfig({
       ? { optional_permissions: ['http://*/*', 'https://*/*'] }
       : { optional_host_permissions: ['http://*/*', 'https://*/*'] }),
     action: { default_title: '__MSG_extName__' },
+    // The page analysis, imported by the every-page content script only on pages triage lets through. Chrome
+    // serves it at a per-session URL only (use_dynamic_url), so no page can probe for it to fingerprint users;
+    // Firefox's moz-extension:// host is a random per-install id.
+    web_accessible_resources:
+      browser === 'firefox'
+        ? ['page-analysis.js']
+        : [
+            {
+              resources: ['page-analysis.js'],
+              matches: ['http://*/*', 'https://*/*'],
+              use_dynamic_url: true,
+            },
+          ],
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -190,7 +190,9 @@ interface CpuProfile {
  * run of consecutive such samples.
  */
 export function ownCpuTime(profile: CpuProfile, extensionId: string): { total: number; longest: number } {
-  const prefix = `chrome-extension://${extensionId}/`;
+  // Our scripts load from chrome-extension://<id>/ and, for the page analysis (a web-accessible resource with a
+  // per-session URL), from chrome-extension://<random uuid>/: in the benchmark browser ours is the only extension.
+  const prefix = extensionId ? 'chrome-extension://' : '\0';
   const parent = new Map<number, number>();
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));

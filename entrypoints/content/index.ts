@@ -1,18 +1,46 @@
+import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { Session } from './session';
-import { runCheckout } from './checkout';
+import { triageDetection, triagePage } from '@/lib/detect/triage';
+import { notPolicyReport, startPageGate } from '@/lib/page-gate';
 
-// Light by design: every page gets a triage of a few native DOM queries (lib/detect/triage.ts); only pages it
-// lets through pay for settings, the full detector, extraction and highlighting. Classification runs in the
-// background (the model never ships here).
+// The only script on every page, so it stays small: triage and the gate (lib/page-gate.ts). The analysis
+// (entrypoints/page-analysis) is imported from the extension only when triage lets the page through; it is a
+// web-accessible resource with a per-session URL in Chrome (pages cannot probe for it), see docs/permissions.md.
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
   main(ctx) {
-    const session = new Session(ctx, {
-      // Checkout hook: the checkout badge wires in here (its code lives in ./checkout.ts).
-      onCheckout: () => runCheckout(ctx),
+    const gate = startPageGate({
+      triage: () => triagePage(document, location.href),
+      load: () => import(/* @vite-ignore */ browser.runtime.getURL('/page-analysis.js')),
+      url: {
+        href: () => location.href,
+        navigation: (window as { navigation?: EventTarget }).navigation ?? null,
+        target: window,
+        setInterval: (fn, ms) => ctx.setInterval(fn, ms),
+        clearInterval: (id) => clearInterval(id as number),
+      },
+      mutations: {
+        root: document.documentElement,
+        env: {
+          MutationObserver,
+          setTimeout: (fn, ms) => ctx.setTimeout(fn, ms),
+          clearTimeout: (id) => clearTimeout(id as number),
+          now: () => performance.now(),
+        },
+      },
+      onLoadError: (error) => console.warn('[fineprint] could not load the page analysis:', error),
     });
-    session.start();
+    // Until the analysis takes over, the popup asks this script what the page is.
+    const answer = (message: unknown, sender: { id?: string; tab?: unknown }) => {
+      if (gate.handedOver() || sender.id !== browser.runtime.id || sender.tab) return undefined;
+      if ((message as { type?: unknown } | null)?.type !== 'popup→content:get-report') return undefined;
+      return Promise.resolve(notPolicyReport(triageDetection(gate.verdict()), location.href, document.title));
+    };
+    browser.runtime.onMessage.addListener(answer as never);
+    ctx.onInvalidated(() => {
+      gate.stop();
+      browser.runtime.onMessage.removeListener(answer as never);
+    });
   },
 });

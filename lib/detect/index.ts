@@ -30,7 +30,14 @@ import {
 
 export { sampleText, scanPage } from './text-sample';
 export { checkoutSignals } from './checkout';
-export { triagePage, triage, readTriageFacts, TRIAGE_CONFIDENCE, type TriageVerdict } from './triage';
+export {
+  readTriageFacts,
+  triage,
+  triageDetection,
+  triagePage,
+  TRIAGE_CONFIDENCE,
+  type TriageVerdict,
+} from './triage';
 
 /** The measurable inputs to the decision, exposed for tests and tuning. */
 export interface DetectFeatures {

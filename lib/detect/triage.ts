@@ -11,6 +11,8 @@
  * @module
  */
 
+import type { Detection } from '../types';
+
 /** What triage reads from a page (see `readTriageFacts`). */
 export interface TriageFacts {
   /** Lower-cased host label, path and fragment of the page URL. */
@@ -67,24 +69,23 @@ export const PROBE_MIN_HITS = 5;
 export const PROBE_CHARS = 30_000;
 const PROBE_WINDOWS = 4;
 const MAX_H2 = 3;
-const MAX_REL_LINKS = 20;
+const MAX_MATCHES = 40;
 
-/** A superset of the payment fields checkout.ts counts. */
-const PAYMENT_INPUT = [
-  'autocomplete*="cc-"',
-  'name*="card" i',
-  'id*="card" i',
-  'name*="cvc" i',
-  'id*="cvc" i',
-]
-  .concat(['name*="cvv" i', 'id*="cvv" i', 'name*="expir" i', 'id*="expir" i'])
-  .map((a) => `input[${a}]`)
+/**
+ * One selector walk for two questions: `rel` links naming a policy, and inputs that look like payment fields
+ * (a superset of those checkout.ts counts).
+ */
+const REL_OR_PAYMENT = ['a', 'link']
+  .flatMap((tag) => [`${tag}[rel~="privacy-policy"]`, `${tag}[rel~="terms-of-service"]`])
+  .concat(
+    ['autocomplete*="cc-"', 'name*="card" i', 'id*="card" i', 'name*="cvc" i', 'id*="cvc" i']
+      .concat(['name*="cvv" i', 'id*="cvv" i', 'name*="expir" i', 'id*="expir" i'])
+      .map((a) => `input[${a}]`),
+  )
   .join(',');
 const MAX_LABELS = 50;
 /** Below this many characters the main element is not where the text is (a hero block, a stub). */
 const MIN_MAIN_CHARS = 2_000;
-const REL_LINKS =
-  'a[rel~="privacy-policy" i],link[rel~="privacy-policy" i],a[rel~="terms-of-service" i],link[rel~="terms-of-service" i]';
 
 /** The decision, from facts alone (pure). */
 export function triage(f: TriageFacts): TriageVerdict {
@@ -144,9 +145,13 @@ export function readTriageFacts(doc: Document, url: string): TriageFacts {
     headings.push(clip(h2.textContent));
   }
   let relSelf = false;
-  const rels = doc.querySelectorAll(REL_LINKS);
-  for (let i = 0; i < Math.min(rels.length, MAX_REL_LINKS) && !relSelf; i++)
-    relSelf = pointsHere(rels[i]!.getAttribute('href'), url);
+  let payment = false;
+  const matches = doc.querySelectorAll(REL_OR_PAYMENT);
+  for (let i = 0; i < Math.min(matches.length, MAX_MATCHES); i++) {
+    const el = matches[i]!;
+    if (el.localName === 'input') payment = true;
+    else relSelf ||= pointsHere(el.getAttribute('href'), url);
+  }
   const main = doc.querySelector('main, article, [role="main"]');
   let text = main?.textContent ?? '';
   if (text.length < MIN_MAIN_CHARS) text = doc.body?.textContent ?? text;
@@ -156,7 +161,7 @@ export function readTriageFacts(doc: Document, url: string): TriageFacts {
     title: clip(doc.title),
     headings: headings.filter(Boolean),
     relSelf,
-    formHint: doc.querySelector(PAYMENT_INPUT) !== null || hasConsentLabel(doc),
+    formHint: payment || hasConsentLabel(doc),
     text,
   };
 }
@@ -183,6 +188,11 @@ function hasConsentLabel(doc: Document): boolean {
     if (AGREE.test(text) && TERMS_WORD.test(text)) return true;
   }
   return false;
+}
+
+/** The detection a page stopped at triage reports (kind "other"). */
+export function triageDetection(verdict: TriageVerdict): Detection {
+  return { kind: 'other', confidence: TRIAGE_CONFIDENCE, reasons: [verdict.reason] };
 }
 
 /** `triage(readTriageFacts(doc, url))`. */

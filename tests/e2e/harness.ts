@@ -531,8 +531,13 @@ export async function recordExtensionDocuments(context: BrowserContext): Promise
   return {
     requests,
     evaluate: async (urlPart, expression) => {
-      await poll();
-      const doc = [...sessions.values()].find((s) => s.url.includes(urlPart) && s.sessionId);
+      // The document may still be starting (a loaded machine): keep polling the targets for a while.
+      let doc: (typeof sessions extends Map<string, infer S> ? S : never) | undefined;
+      for (const deadline = Date.now() + 10_000; !doc && Date.now() < deadline;) {
+        await poll();
+        doc = [...sessions.values()].find((s) => s.url.includes(urlPart) && s.sessionId);
+        if (!doc) await new Promise((r) => setTimeout(r, 100));
+      }
       if (!doc) throw new Error(`no attached extension document matching ${urlPart}`);
       return send(doc.sessionId, 'Runtime.evaluate', { expression, awaitPromise: true });
     },

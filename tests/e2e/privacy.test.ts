@@ -136,6 +136,37 @@ describeE2E('privacy (Chromium + built extension)', () => {
       await server?.close();
     });
 
+    it('a web page cannot probe for Fineprint: the analysis script is reachable only at a per-session URL', async () => {
+      const browser = await launchExtension();
+      try {
+        const page = await browser.context.newPage();
+        await page.goto(server.url(CORPUS_PAGES.policy.path));
+        // The policy page loads the analysis (so the resource is in use), then the page tries the static URL.
+        expect(await waitFor(async () => Object.keys(await highlightsOf(page)).length > 0, SETTLE_MS)).toBe(
+          true,
+        );
+        const probe = await page.evaluate(async (url) => {
+          try {
+            return `status ${(await fetch(url)).status}`;
+          } catch {
+            return 'refused';
+          }
+        }, `chrome-extension://${browser.extensionId}/page-analysis.js`);
+        expect(probe).toBe('refused');
+        // Nor does the page's own resource timeline show where the content script loaded it from.
+        const seen = await page.evaluate(() =>
+          performance
+            .getEntriesByType('resource')
+            .map((e) => e.name)
+            .filter((n) => n.includes('extension')),
+        );
+        expect(seen).toEqual([]);
+        await page.close();
+      } finally {
+        await browser.close();
+      }
+    });
+
     it('the request recorders see service-worker, extension-page and offscreen-document requests (instrument check)', async () => {
       const browser = await launchExtension();
       try {

@@ -10,7 +10,11 @@ const DYNAMIC_CODE: [string, RegExp][] = [
   ['Function() constructor', /(?<![\w$.])Function\s*\(\s*["'`]/],
   ['setTimeout/setInterval with a string', /\bset(?:Timeout|Interval)\s*\(\s*["'`]/],
   ['importScripts()', /\bimportScripts\s*\(/],
-  ['dynamic import() of a non-relative specifier', /\bimport\s*\(\s*(?!["'`](?:\.{1,2})?\/)/],
+  // Allowed: relative specifiers, and a packaged file by its extension URL (`runtime.getURL('/page-analysis.js')`).
+  [
+    'dynamic import() of anything but a packaged file',
+    /\bimport\s*\(\s*(?!["'`](?:\.{1,2})?\/)(?![\w$.]+\.runtime\.getURL\(\s*["'`]\/)/,
+  ],
   ['script element with src assigned in code', /\.src\s*=\s*["'`]https?:/],
 ];
 

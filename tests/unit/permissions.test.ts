@@ -32,8 +32,12 @@ function documented(): Row[] {
 }
 
 /** Which manifest field a documented key names for a target. */
-function fieldFor(key: string, target: Target): keyof Manifest | 'content_scripts.matches' {
+function fieldFor(
+  key: string,
+  target: Target,
+): keyof Manifest | 'content_scripts.matches' | 'web_accessible_resources' {
   if (key === 'permissions') return 'permissions';
+  if (key === 'web_accessible_resources') return 'web_accessible_resources';
   if (key === 'content_scripts.matches') return 'content_scripts.matches';
   if (key.startsWith('optional_host_permissions')) {
     return target === 'chrome-mv3' ? 'optional_host_permissions' : 'optional_permissions';
@@ -43,7 +47,16 @@ function fieldFor(key: string, target: Target): keyof Manifest | 'content_script
 
 function actual(manifest: Manifest, field: ReturnType<typeof fieldFor>): string[] {
   if (field === 'content_scripts.matches') return (manifest.content_scripts ?? []).flatMap((c) => c.matches);
+  if (field === 'web_accessible_resources') return webAccessible(manifest).flatMap((w) => w.resources);
   return (manifest[field] as string[] | undefined) ?? [];
+}
+
+/** MV3 lists objects, MV2 plain paths (available to every page). */
+function webAccessible(
+  manifest: Manifest,
+): { resources: string[]; matches?: string[]; use_dynamic_url?: boolean }[] {
+  const raw = ((manifest as Record<string, unknown>).web_accessible_resources ?? []) as unknown[];
+  return raw.map((w) => (typeof w === 'string' ? { resources: [w] } : (w as { resources: string[] })));
 }
 
 const FIELDS = [
@@ -68,7 +81,7 @@ describe.each(TARGETS)('%s manifest permissions', (target) => {
     const expected: Record<string, string[]> = {};
     for (const row of rows) (expected[fieldFor(row.key, target)] ??= []).push(row.entry);
     const got: Record<string, string[]> = {};
-    for (const field of [...FIELDS, 'content_scripts.matches'] as const) {
+    for (const field of [...FIELDS, 'content_scripts.matches', 'web_accessible_resources'] as const) {
       const values = actual(manifest, field);
       if (values.length) got[field] = [...new Set(values)].sort();
     }
@@ -80,7 +93,12 @@ describe.each(TARGETS)('%s manifest permissions', (target) => {
     const manifest = readManifest(target);
     expect(manifest.host_permissions ?? []).toEqual([]);
     expect(manifest).not.toHaveProperty('externally_connectable');
-    expect(manifest).not.toHaveProperty('web_accessible_resources');
+    // The one web-accessible file is the page analysis; in Chrome only at a per-session URL, on web pages.
+    expect(webAccessible(manifest).flatMap((w) => w.resources)).toEqual(['page-analysis.js']);
+    if (target === 'chrome-mv3')
+      expect(webAccessible(manifest)).toEqual([
+        { resources: ['page-analysis.js'], matches: ['http://*/*', 'https://*/*'], use_dynamic_url: true },
+      ]);
     expect(JSON.stringify(manifest)).not.toContain('<all_urls>');
   });
 });

@@ -7,7 +7,7 @@ import { h, render } from 'preact';
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
-import { detectPage, triagePage, TRIAGE_CONFIDENCE } from '@/lib/detect';
+import { detectPage, triageDetection, triagePage } from '@/lib/detect';
 import { extractPolicyChunked } from '@/lib/extract';
 import type { CategoryId } from '@/lib/classify/taxonomy';
 import { categoryNameKey, createTranslator } from '@/lib/i18n';
@@ -30,6 +30,7 @@ import {
   type MutationSummary,
 } from '@/lib/page-watch';
 import { AbortedError, mapChunked, runSliced, schedulerEnvFor } from '@/lib/scheduler';
+import { notPolicyReport } from '@/lib/page-gate';
 import { envelope, type ExtractedPage, type PageReport, type Res } from '@/lib/messages';
 import type { AnalysedClause, Detection, Label, PageInfo } from '@/lib/types';
 import type { ClauseCardProps } from '@/components/ClauseCard';
@@ -163,29 +164,14 @@ export class Session {
       mark('detect-start');
       // Most pages end here, after a few native queries; only the rest pay for the full detector.
       const first = triagePage(document, url);
-      const detection: Detection = first.inspect
-        ? detectPage(document, url)
-        : { kind: 'other', confidence: TRIAGE_CONFIDENCE, reasons: [first.reason] };
+      const detection = first.inspect ? detectPage(document, url) : triageDetection(first);
       mark('detect-end');
       measure('detect', 'detect-start', 'detect-end');
       if (detection.kind !== 'other' && !(await this.loadSettings())) return;
       if (signal.aborted) return;
       if (detection.kind === 'other' || detection.kind === 'checkout') {
         this.isPolicy = false;
-        this.report = {
-          url,
-          page: {
-            kind: detection.kind,
-            confidence: detection.confidence,
-            language: 'und',
-            title: document.title,
-            url,
-            reasons: detection.reasons,
-          },
-          clauses: [],
-          unsupported: { reason: 'not-a-policy', message: 'This page is not a privacy policy or terms.' },
-          unplaced: 0,
-        };
+        this.report = notPolicyReport(detection, url, document.title);
         if (detection.kind === 'checkout') this.hooks.onCheckout?.(detection);
         return;
       }

@@ -1,0 +1,14 @@
+import { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
+import { runCheckout } from './checkout';
+import { Session } from './session';
+
+// Imported by the content script (entrypoints/content) into its isolated world once triage lets a page through.
+export default defineUnlistedScript(() => {
+  const ctx = new ContentScriptContext('page-analysis');
+  const session = new Session(ctx, {
+    // Checkout hook: the checkout badge wires in here (its code lives in ./checkout.ts).
+    onCheckout: () => runCheckout(ctx),
+  });
+  session.start();
+});
