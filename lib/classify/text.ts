@@ -25,19 +25,54 @@ export function asciiPunctuation(text: string): string {
  * model from learning dates and version numbers (a pitfall seen on OPP-115, where "2015" became a feature).
  */
 export function tokenize(text: string): string[] {
-  const t = asciiPunctuation(text)
-    .toLowerCase()
-    .replace(/\bhttps?:\/\/\S+|\bwww\.\S+|\b[\w.+-]+@[\w-]+\.[\w.]+\b/g, (m) =>
+  let t = asciiPunctuation(text).toLowerCase();
+  // The two rewrites below are rarely needed: skip their scans when the text cannot match.
+  if (t.includes('@') || t.includes('http') || t.includes('www.'))
+    t = t.replace(/\bhttps?:\/\/\S+|\bwww\.\S+|\b[\w.+-]+@[\w-]+\.[\w.]+\b/g, (m) =>
       m.includes('@') && !/^(?:https?:|www\.)/.test(m) ? ' zemailz ' : ' zurlz ',
-    )
-    // One pass for the prefixes that should stay one word ("re-train" = "retrain") and for clitics.
-    .replace(/\b(re|pre|fine|de)-(train|use|identif|tun)|n't\b|'s\b/g, (m, a?: string, b?: string) =>
+    );
+  // One pass for the prefixes that should stay one word ("re-train" = "retrain") and for clitics.
+  if (t.includes('-') || t.includes("'"))
+    t = t.replace(/\b(re|pre|fine|de)-(train|use|identif|tun)|n't\b|'s\b/g, (m, a?: string, b?: string) =>
       a ? `${a}${b}` : m === "n't" ? ' not' : '',
     );
+  return scanTokens(t);
+}
+
+const isLetter = (c: number): boolean => c >= 97 && c <= 122;
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+
+/**
+ * The tokens of lower-cased text, exactly as `/[a-z][a-z0-9]*|\d+(?:[.,]\d+)*\/g` would find them (numbers
+ * become "znumz"), without a regex match object per token.
+ */
+function scanTokens(t: string): string[] {
   const out: string[] = [];
-  for (const m of t.matchAll(/[a-z][a-z0-9]*|\d+(?:[.,]\d+)*/g)) {
-    const w = m[0];
-    out.push(w.charCodeAt(0) <= 57 ? 'znumz' : w);
+  const n = t.length;
+  let i = 0;
+  while (i < n) {
+    const c = t.charCodeAt(i);
+    if (isLetter(c)) {
+      let j = i + 1;
+      while (j < n) {
+        const d = t.charCodeAt(j);
+        if (!isLetter(d) && !isDigit(d)) break;
+        j++;
+      }
+      out.push(t.slice(i, j));
+      i = j;
+    } else if (isDigit(c)) {
+      let j = i + 1;
+      for (;;) {
+        while (j < n && isDigit(t.charCodeAt(j))) j++;
+        const sep = j < n ? t.charCodeAt(j) : 0;
+        // "1,000" and "2.5" stay one number: a separator counts only when a digit follows it.
+        if ((sep === 46 || sep === 44) && j + 1 < n && isDigit(t.charCodeAt(j + 1))) j += 2;
+        else break;
+      }
+      out.push('znumz');
+      i = j;
+    } else i++;
   }
   return out;
 }

@@ -29,10 +29,11 @@ const EXCEPTION =
 /** How far (in words) a negation may sit before the matched practice and still negate it. */
 const NEGATION_WINDOW_WORDS = 30;
 
+const NEGATION_ALL = new RegExp(NEGATION.source, 'gi');
+
 /** A negation inside an "if you do not …" condition states no practice. */
 function negated(scope: string): boolean {
-  const re = new RegExp(NEGATION.source, 'gi');
-  for (const m of blankNames(scope).matchAll(re)) {
+  for (const m of blankNames(scope).matchAll(NEGATION_ALL)) {
     // Inside a condition ("if you do not opt out, …") it states no practice.
     if (/\b(?:if|unless|when|once|whether)\b[^,;]*$/i.test(scope.slice(0, m.index))) continue;
     const between = scope.slice(m.index + m[0].length);
