@@ -321,7 +321,7 @@ ${
 
 ## Dataset
 
-Own annotation (data/labels, resolved against the corpus in place; data/GUIDE.md): **${data.own.length} clauses from ${services.length} services** (${data.unresolved} unresolved references reported by the loader, excluded). CLAUDETTE EN (CC BY 4.0): its ${claudetteItems.length} tagged sentences (arbitration, unilateral change) from ${data.claudette.length} documents are extra positives for those two heads; its untagged sentences are not used as negatives, because CLAUDETTE tags only the unfair clause of a topic while our guide labels every sentence that states it. OPP-115 is never trained on.
+Own annotation (data/labels, resolved against the corpus in place; data/GUIDE.md): **${data.own.length} clauses from ${services.length} services** (${data.unresolved} unresolved references reported by the loader, excluded). CLAUDETTE EN (CC BY 4.0): its ${claudetteItems.length} tagged sentences (arbitration, unilateral change) from ${data.claudette.length} documents are extra positives for those two heads (a \`ch\` sentence counts for unilateral-change only when it speaks of the terms, agreement or policy: CLAUDETTE's tag also covers changes to the service, prices and features, which our guide does not); its untagged sentences are not used as negatives, because CLAUDETTE tags only the unfair clause of a topic while our guide labels every sentence that states it. OPP-115 is never trained on.
 
 | category | permits | denies | user-prohibited | unclear | in held-out |
 |---|---|---|---|---|---|
@@ -382,7 +382,7 @@ Macro-F1 over these ${oppCats.length} categories: **${f3(oppMacro)}** (rules onl
 
 ## 4. CLAUDETTE EN, document folds
 
-CLAUDETTE's own 5 test folds (lists/LIST_TEST_k.txt), every sentence of the test documents; per fold, the model is trained on our annotation + the tagged sentences of the other 40 documents. Tags a1–a3 → arbitration, ch1–ch3 → unilateral-change (any fairness level). CLAUDETTE tags only the potentially unfair clause of each topic, so sentences that our guide counts (e.g. an arbitration opt-out window, "we may update this policy" with notice) are negatives there: precision here is a lower bound under our definitions.
+CLAUDETTE's own 5 test folds (lists/LIST_TEST_k.txt), every sentence of the test documents; per fold, the model is trained on our annotation + the tagged sentences of the other 40 documents. Tags a1–a3 → arbitration, ch1–ch3 → unilateral-change (any fairness level). CLAUDETTE tags only the potentially unfair clause of each topic, so sentences that our guide counts (e.g. an arbitration opt-out window, "we may update this policy" with notice) are negatives there: precision here is a lower bound under our definitions. Conversely CLAUDETTE's unilateral-change tag covers changes to the service, prices and features, which our guide (and so our training) leaves out, so recall here is measured against a broader definition than ours.
 
 | category | precision | recall | F1 | support |
 |---|---|---|---|---|

@@ -1,6 +1,7 @@
 /**
  * Model features of a clause: hashed word 1–2-grams of the clause, 1–2-grams of its heading and list
- * lead-in (prefixed `h:`), and rule-fired indicators (`r:`). The trainer and the runtime share this code.
+ * lead-in (prefixed `h:`), and rule-fired indicators (`r:`, including the rule id). The trainer and the
+ * runtime share this code.
  * @module
  */
 import type { RuleHit } from './rules';
@@ -48,7 +49,8 @@ function speaker(tokens: readonly string[]): string {
 function ruleFeatures(hits: readonly RuleHit[]): string[] {
   const out: string[] = [];
   for (const h of hits) {
-    out.push(`r:${h.category}`, `r:${h.category}:${h.stance}`);
+    // The rule id too: rules of one family differ a lot in precision ("train … model" vs "develop … AI").
+    out.push(`r:${h.category}`, `r:${h.category}:${h.stance}`, `r:id:${h.rule}`);
     if (h.strong) out.push(`r:${h.category}:strong`);
     for (const c of h.cues) out.push(`r:cue:${c}`);
   }
@@ -117,46 +119,24 @@ export interface HashedFeatures {
  * (a 15,000-word policy makes ~70,000 features; strings for them are garbage the page does not need).
  */
 export function featureHashes(input: FeatureInput, hits: readonly RuleHit[]): HashedFeatures {
-  const seen = nextSeenGeneration();
-  const hashes = hashBuffer;
-  let count = 0;
+  fSeen = nextSeenGeneration();
+  fCount = 0;
   // Descriptor per kept hash, packed: (list << 21 | position << 1 | bigram) for n-grams, -(k + 1) for the
   // k-th literal. One number per feature instead of several arrays or objects.
   const lists: string[][] = [];
-  const desc: number[] = [];
   const literals: string[] = [];
-  const keep = (h: number, d: number): void => {
-    const u = h >>> 0;
-    if (!markSeen(seen, u)) return;
-    hashes[count++] = u;
-    desc.push(d);
-  };
-  const addLiteral = (f: string): void => {
-    const before = count;
-    keep(fnv1a(f), -(literals.length + 1));
-    if (count > before) literals.push(f);
-  };
-  const addGrams = (prefix: string, tokens: string[]): void => {
-    const list = lists.push(tokens) - 1;
-    const start = fnvUpdate(FNV_OFFSET, prefix);
-    for (let i = 0; i < tokens.length; i++) {
-      const uni = fnvUpdate(start, tokens[i]!);
-      keep(uni, (list << 21) | (i << 1));
-      if (i + 1 < tokens.length)
-        keep(fnvUpdate(fnvUpdate(uni, ' '), tokens[i + 1]!), (list << 21) | (i << 1) | 1);
-    }
-  };
-  addLiteral('bias:1');
+  addLiteral(literals, 'bias:1');
   const tokens = tokenize(input.text).slice(0, MAX_TOKENS);
-  addGrams('', tokens);
-  addLiteral(speaker(tokens));
-  if (tokens[0]) addLiteral(`first:${tokens[0]}`);
+  addGrams(lists, '', tokens);
+  addLiteral(literals, speaker(tokens));
+  if (tokens[0]) addLiteral(literals, `first:${tokens[0]}`);
   const heading = input.headingPath?.[input.headingPath.length - 1];
-  if (heading) addGrams('h:', tokenize(heading).slice(0, 30));
-  if (input.leadIn) addGrams('h:', tokenize(input.leadIn).slice(0, 40));
-  for (const f of ruleFeatures(hits)) addLiteral(f);
+  if (heading) addGrams(lists, 'h:', headingTokens.get(heading, 30));
+  if (input.leadIn) addGrams(lists, 'h:', leadInTokens.get(input.leadIn, 40));
+  for (const f of ruleFeatures(hits)) addLiteral(literals, f);
+  const desc = descBuffer.slice(0, fCount);
   return {
-    hashes: hashes.slice(0, count),
+    hashes: hashBuffer.slice(0, fCount),
     describe(i: number): string {
       const d = desc[i]!;
       if (d < 0) return literals[-d - 1]!;
@@ -168,6 +148,52 @@ export function featureHashes(input: FeatureInput, hits: readonly RuleHit[]): Ha
     },
   };
 }
+
+/*
+ * featureHashes' working state, module-level so that no closure is created per clause (the runtime is
+ * single-threaded and featureHashes is not re-entrant).
+ */
+let fSeen = 0;
+let fCount = 0;
+const descBuffer = new Int32Array(SEEN_SLOTS / 2);
+
+function keepHash(h: number, d: number): boolean {
+  const u = h >>> 0;
+  if (!markSeen(fSeen, u)) return false;
+  hashBuffer[fCount] = u;
+  descBuffer[fCount++] = d;
+  return true;
+}
+
+function addLiteral(literals: string[], f: string): void {
+  if (keepHash(fnv1a(f), -(literals.length + 1))) literals.push(f);
+}
+
+function addGrams(lists: string[][], prefix: string, tokens: readonly string[]): void {
+  const list = lists.push(tokens as string[]) - 1;
+  const start = fnvUpdate(FNV_OFFSET, prefix);
+  for (let i = 0; i < tokens.length; i++) {
+    const uni = fnvUpdate(start, tokens[i]!);
+    keepHash(uni, (list << 21) | (i << 1));
+    if (i + 1 < tokens.length)
+      keepHash(fnvUpdate(fnvUpdate(uni, ' '), tokens[i + 1]!), (list << 21) | (i << 1) | 1);
+  }
+}
+
+/** Tokens of the last text seen: consecutive clauses of a section share their heading and lead-in. */
+class LastTokens {
+  private text: string | null = null;
+  private tokens: string[] = [];
+  get(text: string, max: number): string[] {
+    if (text !== this.text) {
+      this.text = text;
+      this.tokens = tokenize(text).slice(0, max);
+    }
+    return this.tokens;
+  }
+}
+const headingTokens = new LastTokens();
+const leadInTokens = new LastTokens();
 
 /** A feature string as shown to users: `h:` becomes "heading: …", rule indicators "rule: …". */
 export function readableFeature(f: string): string {

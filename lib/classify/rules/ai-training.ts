@@ -48,6 +48,14 @@ export const aiTraining: RuleFamily = {
   category: 'ai-training',
   cue: /train|model|machine|artificial|\bai\b|learning|algorithm|neural|llm|classifier|gemini|copilot|grok|llama/i,
   userNegation: 'user-prohibited',
+  vetoes: [
+    // Cross-references and headline-like titles name the topic without stating a practice (data guide §4),
+    // unless they also say who uses what ("…data we use to train our models, please read…").
+    /^(?![^.]*\b\w+\s+(?:may\s+)?uses?\b)\W*(?:for (?:more|further) (?:information|details)|more (?:information|details) (?:about|on)|(?:to )?learn more|see (?:our|the|this))\b/i,
+    /^\W*how (?:your|we|our)\b[^.!?;:]*$/i,
+    // The company describing itself ("xAI is a company working on building AI…"), not a use of data.
+    /\bworking on building\b|\bwe have developed\b/i,
+  ],
   patterns: [
     // "use your Content to train … models", "used for training our models"
     {
@@ -105,9 +113,11 @@ export const aiTraining: RuleFamily = {
             2,
           ),
           'help(?:s|ing)? (?:to )?train',
+          // A bare "models" only right after the verb: "create … forecasting models" is not about AI.
+          `${alt('develop(?:s|ed|ing)?', 'build(?:s|ing)?', 'creat(?:e|es|ed|ing)')}\\W+models?`,
           near(
             alt('develop(?:s|ed|ing)?', 'build(?:s|ing)?', 'creat(?:e|es|ed|ing)'),
-            `(?:AI|machine[- ]learning|language|foundation|generative|competing)? ?models?`,
+            `${alt('AI', 'machine[- ]learning', 'language', 'foundation', 'generative', 'competing', 'our', 'the', 'its', 'their')} models?`,
             4,
           ),
         ),

@@ -4,7 +4,7 @@ import type { RuleFamily } from './types';
 /** Automated decision-making and profiling with significant effects. */
 export const automatedDecisions: RuleFamily = {
   category: 'automated-decisions',
-  cue: /automat|profil/i,
+  cue: /automat|profil|algorithm|machine|\bai\b|artificial|infer|predict/i,
   userNegation: 'user-prohibited',
   namedIsUnclear: true,
   patterns: [
@@ -42,6 +42,43 @@ export const automatedDecisions: RuleFamily = {
           10,
         ),
       ),
+      strong: false,
+    },
+    // Weak cues the model weighs: automated systems, review or moderation acting on the user's content or
+    // account; AI / algorithms that detect, block or predict; inferences about the user.
+    {
+      id: 'adm.automated-systems',
+      pattern: rx(
+        alt(
+          'automat(?:ed|ic)(?: (?:and|or) (?:manual|human))? (?:systems?|processing|review|moderation|measures|scanning|detection|price)',
+          'automatically (?:block|process|detect|remov|suspend|flag|blur|determin|assess)\\w*',
+        ),
+      ),
+      strong: false,
+    },
+    {
+      id: 'adm.ai-detect',
+      pattern: rx(
+        near(
+          alt('AI', 'machine[- ]learning', 'algorithms?', 'artificial intelligence'),
+          alt(
+            'detect\\w*',
+            'identif\\w*',
+            'block\\w*',
+            'determin\\w*',
+            'predict\\w*',
+            'remov\\w*',
+            'flag\\w*',
+            'recommend\\w*',
+          ),
+          8,
+        ),
+      ),
+      strong: false,
+    },
+    {
+      id: 'adm.infer',
+      pattern: rx('(?:infer|predict)(?:s|red|ring|ed|ing)? (?:your|the user|users|whether|if you)'),
       strong: false,
     },
   ],

@@ -15,7 +15,7 @@ const ELSEWHERE = alt(
 /** Storage or processing outside the user's jurisdiction, and transfer mechanisms. */
 export const internationalTransfer: RuleFamily = {
   category: 'international-transfer',
-  cue: /outside|countr|international|border|jurisdiction|united states|\bu\.?s\b|contractual|adequacy|framework|shield|binding corporate|cross-border/i,
+  cue: /outside|countr|international|border|jurisdiction|united states|\bu\.?s\b|contractual|adequacy|framework|shield|binding corporate|cross-border|transfer|\bdpf\b|\bsccs?\b|infrastructure|data cent/i,
   userNegation: 'user-prohibited',
   patterns: [
     {
@@ -49,6 +49,35 @@ export const internationalTransfer: RuleFamily = {
         ),
       ),
       strong: true,
+    },
+    // Weak cues the model weighs: a transfer of data without a destination, the DPF / SCC acronyms,
+    // "these countries", global infrastructure.
+    {
+      id: 'xfer.transfer-data',
+      pattern: rx(
+        alt(
+          `transfer(?:s|red|ring)? (?:of )?(?:your |the |such |this |any )?(?:personal )?(?:data|information)`,
+          '(?:data|information) transfers?',
+          '(?:such|aforesaid|these|this) transfers?',
+        ),
+      ),
+      strong: false,
+    },
+    {
+      id: 'xfer.acronym',
+      pattern: rx(alt('DPF', 'SCCs?', 'EU-U\\.?S\\.?')),
+      strong: false,
+    },
+    {
+      id: 'xfer.countries',
+      pattern: rx(
+        alt(
+          '(?:these|those|such|which) countries',
+          'countries (?:to which|where|in which)',
+          'global (?:infrastructure|data cent(?:er|re)s)',
+        ),
+      ),
+      strong: false,
     },
     {
       id: 'xfer.international',

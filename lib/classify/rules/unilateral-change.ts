@@ -12,7 +12,7 @@ const DOC = alt(
   'statement',
 );
 
-/** The company may change the terms (or the service) on its own. */
+/** The company may change the terms or policy on its own (service changes are weak cues only). */
 export const unilateralChange: RuleFamily = {
   category: 'unilateral-change',
   cue: /chang|modif|amend|updat|revis|replac|reserve|at any time|discontinu|suspend/i,
@@ -36,21 +36,19 @@ export const unilateralChange: RuleFamily = {
       ),
       strong: true,
     },
+    // "reserves the right to modify these Terms"; not "…to suspend any payment" (data guide §3: the terms or
+    // policy, not the service).
     {
       id: 'change.reserve-right',
       pattern: rx(
         near(
-          'reserves? the right',
-          alt(
-            'chang\\w+',
-            'modif\\w+',
-            'amend\\w*',
-            'updat\\w+',
-            'revis\\w+',
-            'discontinu\\w+',
-            'suspend\\w*',
+          near(
+            'reserves? the right',
+            alt('chang\\w+', 'modif\\w+', 'amend\\w*', 'updat\\w+', 'revis\\w+'),
+            4,
           ),
-          4,
+          `(?:these|this|the|our|its|any) ${DOC}`,
+          6,
         ),
       ),
       strong: true,
