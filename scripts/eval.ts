@@ -91,7 +91,7 @@ export function evaluate(model: LinearModel | null, items: readonly TrainItem[])
   return { perCategory, perStance, stance, stanceAi, items: items.length };
 }
 
-function mergeResults(a: EvalResult, b: EvalResult): EvalResult {
+export function mergeResults(a: EvalResult, b: EvalResult): EvalResult {
   const perCategory = Object.fromEntries(
     CATEGORY_IDS.map((c) => [c, addCounts(a.perCategory[c], b.perCategory[c])]),
   ) as EvalResult['perCategory'];
