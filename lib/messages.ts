@@ -87,11 +87,11 @@ export interface ComparisonState {
 }
 
 export interface MessageMap {
-  /** The content script's extraction; the background classifies, stores and replies with the labelled clauses. */
-  'content→bg:page-extracted': {
-    req: ExtractedPage;
-    res: { clauses: AnalysedClause[]; stored: boolean; change: ChangeSummary | null; error?: string };
-  };
+  /**
+   * The content script's extraction; the background classifies, replies with the labelled clauses, then stores
+   * the version and compares it with the last one (the popup reads that from the tab state).
+   */
+  'content→bg:page-extracted': { req: ExtractedPage; res: { clauses: AnalysedClause[] } };
   /** How many labelled clauses the content script could place in the live DOM. */
   'content→bg:placement': { req: { url: string; placed: number; unplaced: number }; res: { ok: boolean } };
   'popup→bg:get-tab-state': { req: { tabId: number }; res: TabState };

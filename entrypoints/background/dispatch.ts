@@ -31,16 +31,25 @@ export const tabIdGuard = num({ min: 0, max: 2 ** 31 - 1, integer: true });
 const countGuard = num({ min: 0, max: LIMITS.clauses, integer: true });
 const versionIdGuard = num({ min: 1, max: Number.MAX_SAFE_INTEGER, integer: true });
 
+/** The tab report still being written, so the placement report that follows lands on it, not before it. */
+const reportWrites = new Map<number, Promise<unknown>>();
+
 async function pageExtracted(
   extracted: ExtractedPage,
   sender: ValidSender,
 ): Promise<Res<'content→bg:page-extracted'>> {
   if (sender.kind !== 'content') throw new Error('page reports come from tabs');
   const report: PageReport = { ...extracted, clauses: classifyClauses(extracted.clauses) };
-  // A full session store (10 MB quota) must not cost the page its highlights: the reply still carries the
-  // labelled clauses, and the history store reports its own errors.
-  await browser.storage.session.set({ [tabKey(sender.tabId)]: report }).catch(() => undefined);
-  return { clauses: report.clauses, ...(await recordPageReport(report, sender.tabId)) };
+  // The page waits for its highlights, nothing else: the tab's report for the popup (session storage, 20–40 ms
+  // for a long policy) and the history (IndexedDB, the clause diff, perhaps a notification) are written after
+  // the reply. A full session store (10 MB quota) must not cost the page its highlights, and the history store
+  // reports its own errors to the popup.
+  const write = browser.storage.session.set({ [tabKey(sender.tabId)]: report }).catch(() => undefined);
+  reportWrites.set(sender.tabId, write);
+  void recordPageReport(report, sender.tabId).catch((error: unknown) =>
+    console.warn('[fineprint] could not record the page:', error),
+  );
+  return { clauses: report.clauses };
 }
 
 /** Records how many labelled clauses the content script could place, for the popup. */
@@ -50,6 +59,8 @@ async function placementReported(
 ): Promise<{ ok: boolean }> {
   if (sender.kind !== 'content') return { ok: false };
   const key = tabKey(sender.tabId);
+  await reportWrites.get(sender.tabId);
+  reportWrites.delete(sender.tabId);
   const report = (await browser.storage.session.get(key))[key] as PageReport | undefined;
   if (!report || report.url !== url) return { ok: false };
   await browser.storage.session.set({ [key]: { ...report, unplaced } });
@@ -58,7 +69,10 @@ async function placementReported(
 
 /** Drops a tab's report when it closes or loads another page, so session storage does not fill up. */
 export function registerTabReportCleanup(): void {
-  const clear = (tabId: number) => void browser.storage.session.remove(tabKey(tabId));
+  const clear = (tabId: number) => {
+    reportWrites.delete(tabId);
+    void browser.storage.session.remove(tabKey(tabId));
+  };
   browser.tabs.onRemoved.addListener(clear);
   browser.tabs.onUpdated.addListener((tabId, info) => {
     if (info.status === 'loading' && info.url !== undefined) clear(tabId);
@@ -66,6 +80,7 @@ export function registerTabReportCleanup(): void {
 }
 
 async function getTabState({ tabId }: { tabId: number }): Promise<TabState> {
+  await reportWrites.get(tabId);
   const got = await browser.storage.session.get(tabKey(tabId));
   return {
     tabId,

@@ -161,6 +161,10 @@ export class Session {
     const signal = run.signal;
     const url = location.href;
     try {
+      // A task boundary between loading this script (compile, evaluate) and the detector, so neither adds up
+      // to a long task with the other.
+      await this.env.yieldToHost();
+      if (signal.aborted || this.disposed) return;
       mark('detect-start');
       // Most pages end here, after a few native queries; only the rest pay for the full detector.
       const first = triagePage(document, url);

@@ -69,20 +69,15 @@ export const PROBE_MIN_HITS = 5;
 export const PROBE_CHARS = 30_000;
 const PROBE_WINDOWS = 4;
 const MAX_H2 = 3;
-const MAX_MATCHES = 40;
+const MAX_REL_LINKS = 20;
+const MAX_INPUTS = 200;
 
-/**
- * One selector walk for two questions: `rel` links naming a policy, and inputs that look like payment fields
- * (a superset of those checkout.ts counts).
- */
-const REL_OR_PAYMENT = ['a', 'link']
+/** `rel` links naming a policy (case-sensitive: the selector then needs no per-element folding). */
+const REL_LINKS = ['a', 'link']
   .flatMap((tag) => [`${tag}[rel~="privacy-policy"]`, `${tag}[rel~="terms-of-service"]`])
-  .concat(
-    ['autocomplete*="cc-"', 'name*="card" i', 'id*="card" i', 'name*="cvc" i', 'id*="cvc" i']
-      .concat(['name*="cvv" i', 'id*="cvv" i', 'name*="expir" i', 'id*="expir" i'])
-      .map((a) => `input[${a}]`),
-  )
   .join(',');
+/** A superset of the payment fields checkout.ts counts, tested on `autocomplete`, `name` and `id`. */
+const PAYMENT_FIELD = /cc-|card|cvc|cvv|expir/i;
 const MAX_LABELS = 50;
 /** Below this many characters the main element is not where the text is (a hero block, a stub). */
 const MIN_MAIN_CHARS = 2_000;
@@ -145,12 +140,17 @@ export function readTriageFacts(doc: Document, url: string): TriageFacts {
     headings.push(clip(h2.textContent));
   }
   let relSelf = false;
+  const rels = doc.querySelectorAll(REL_LINKS);
+  for (let i = 0; i < Math.min(rels.length, MAX_REL_LINKS) && !relSelf; i++)
+    relSelf = pointsHere(rels[i]!.getAttribute('href'), url);
+  // A loop over the inputs beats a selector with case-insensitive substring tests over the whole document.
   let payment = false;
-  const matches = doc.querySelectorAll(REL_OR_PAYMENT);
-  for (let i = 0; i < Math.min(matches.length, MAX_MATCHES); i++) {
-    const el = matches[i]!;
-    if (el.localName === 'input') payment = true;
-    else relSelf ||= pointsHere(el.getAttribute('href'), url);
+  const inputs = doc.getElementsByTagName('input');
+  for (let i = 0; i < MAX_INPUTS && !payment; i++) {
+    const input = inputs.item(i);
+    if (!input) break;
+    const attrs = `${input.getAttribute('autocomplete') ?? ''} ${input.getAttribute('name') ?? ''} ${input.id}`;
+    payment = PAYMENT_FIELD.test(attrs);
   }
   const main = doc.querySelector('main, article, [role="main"]');
   let text = main?.textContent ?? '';

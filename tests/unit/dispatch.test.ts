@@ -73,15 +73,16 @@ beforeEach(() => {
 });
 
 describe('dispatch: accepted messages', () => {
-  it('classifies and keeps a valid page extraction for its tab, and the popup can read it', async () => {
+  it('classifies a valid page extraction, replies, then keeps it for its tab and the history; the popup can read it', async () => {
     const reply = (await dispatch(extracted(), tabSender())) as {
       clauses: { id: string; labels: unknown[] }[];
     };
     expect(reply.clauses.map((c) => c.id)).toEqual(['k1']);
     expect(Array.isArray(reply.clauses[0]!.labels)).toBe(true);
     expect(await stored()).toHaveProperty('tab:42');
+    // The version is stored after the reply (the page does not wait for the history).
+    await vi.waitFor(async () => expect(await idbRecords()).toBeGreaterThan(0));
     expect(Object.keys(await stored()).filter((k) => k.startsWith('storageError'))).toEqual([]);
-    expect(await idbRecords()).toBeGreaterThan(0);
     const state = (await dispatch(
       { type: 'popup→bg:get-tab-state', payload: { tabId: 42 } },
       popupSender,
