@@ -40,13 +40,14 @@ export function App() {
       const id = await targetTabId().catch(() => null);
       if (id === null) return patch({ error: t('popup_no_tab') });
       setTabId(id);
-      const stored = await browser.storage.local.get('settings').catch(() => ({}) as Record<string, unknown>);
-      const settings = coerceSettings((stored as { settings?: unknown }).settings);
-      patch({ shownCategories: settings.shownCategories, highlightsOn: settings.highlights });
-      const [tab, checkout] = await Promise.all([
+      // One round of requests in parallel: the first render waits for the slowest, not for their sum.
+      const [stored, tab, checkout] = await Promise.all([
+        browser.storage.local.get('settings').catch(() => ({}) as Record<string, unknown>),
         send('popup→bg:get-tab-state', { tabId: id }).catch((e: unknown) => ({ error: errorText(e) })),
         send('popup→bg:get-checkout', { tabId: id }).catch(() => null),
       ]);
+      const settings = coerceSettings((stored as { settings?: unknown }).settings);
+      patch({ shownCategories: settings.shownCategories, highlightsOn: settings.highlights });
       if (!tab || 'error' in tab) return patch({ error: tab ? tab.error : 'no answer', tab: null, checkout });
       patch({ tab: tab as TabState, checkout });
       if ((tab as TabState).report?.clauses.length) {
