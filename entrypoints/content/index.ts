@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { triageDetection, triagePage } from '@/lib/detect/triage';
+import { warmSentenceSegmenter } from '@/lib/extract/segment';
 import { notPolicyReport, startPageGate } from '@/lib/page-gate';
 
 // The only script on every page, so it stays small: triage and the gate (lib/page-gate.ts). The analysis
@@ -16,7 +17,10 @@ export default defineContentScript({
       triage: () => triagePage(document, location.href),
       load: () => {
         performance.mark('fineprint:import-start');
-        return import(/* @vite-ignore */ browser.runtime.getURL('/page-analysis.js'));
+        const loading = import(/* @vite-ignore */ browser.runtime.getURL('/page-analysis.js'));
+        // The fetch is asynchronous: meanwhile, the main thread loads the ICU data extraction will need.
+        warmSentenceSegmenter();
+        return loading;
       },
       url: {
         href: () => location.href,

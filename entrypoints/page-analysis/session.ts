@@ -19,6 +19,7 @@ import {
   OWN_UI_ATTR,
   rangeFor,
   type Locator,
+  type TextIndex,
 } from '@/lib/locate';
 import {
   isRangeStale,
@@ -106,8 +107,8 @@ export class Session {
   private shown: Set<CategoryId>;
 
   /**
-   * Settings are read only once triage lets a page through: on the pages that end at triage (most of them)
-   * the session costs a few native DOM queries and two listeners, nothing else.
+   * The session exists only on pages triage let through (see lib/page-gate.ts); it starts with the defaults
+   * and applies the user's settings before anything is shown.
    */
   constructor(
     private readonly ctx: ContentScriptContext,
@@ -127,12 +128,14 @@ export class Session {
   }
 
   private settingsLoaded = false;
+  /** Read from the start, while the detector runs (this script is only loaded on pages triage let through). */
+  private readonly settingsRead = readPageSettings();
 
   /** Loads the user's settings the first time a page is worth analysing; false when the site is switched off. */
   private async loadSettings(): Promise<boolean> {
     if (this.settingsLoaded) return !this.disposed;
     this.settingsLoaded = true;
-    const settings = await readPageSettings();
+    const settings = await this.settingsRead;
     if (isSiteDisabled(location.hostname, settings.disabledSites)) {
       this.teardown(false);
       return false;
@@ -203,14 +206,22 @@ export class Session {
       const payload: ExtractedPage = { url, page, clauses: extracted.clauses };
       if (extracted.unsupported) payload.unsupported = extracted.unsupported;
       mark('classify-start');
-      const res = (await browser.runtime.sendMessage(envelope('content→bg:page-extracted', payload))) as
-        Res<'content→bg:page-extracted'> | undefined;
-      mark('classify-end');
-      measure('classify', 'classify-start', 'classify-end');
+      const classifying = (
+        browser.runtime.sendMessage(envelope('content→bg:page-extracted', payload)) as Promise<
+          Res<'content→bg:page-extracted'> | undefined
+        >
+      ).finally(() => {
+        mark('classify-end');
+        measure('classify', 'classify-start', 'classify-end');
+      });
+      // The main thread is free while the background classifies: index the page's visible text meanwhile.
+      const visible = this.indexVisible(signal);
+      visible.catch(() => undefined); // awaited below; an early return must not leave it unhandled
+      const res = await classifying;
       if (signal.aborted || !this.ctx.isValid) return;
       const clauses = Array.isArray(res?.clauses) ? res.clauses : [];
       this.report = { ...payload, clauses };
-      await this.placeAndPaint(signal);
+      await this.placeAndPaint(signal, await visible);
       if (reason === 'mutation') this.reanalyses++;
     } catch (err) {
       if (err instanceof AbortedError || signal.aborted) return;
@@ -219,8 +230,20 @@ export class Session {
     }
   }
 
-  /** Locates the labelled clauses in the live DOM (in slices), paints them and reports placement. */
-  private async placeAndPaint(signal: AbortSignal): Promise<void> {
+  /** The text index of the page's visible text (in slices). */
+  private indexVisible(signal: AbortSignal): Promise<TextIndex> {
+    return runSliced(indexTextSliced(document.body ?? document.documentElement, { isHidden: isCssHidden }), {
+      env: this.env,
+      budgetMs: BUDGET_MS,
+      signal,
+    });
+  }
+
+  /**
+   * Locates the labelled clauses in the live DOM (in slices), paints them and reports placement.
+   * @param visibleIndex an index of the visible text built moments ago (while classifying), or none.
+   */
+  private async placeAndPaint(signal: AbortSignal, visibleIndex?: TextIndex): Promise<void> {
     const report = this.report;
     if (!report || this.disposed) return;
     mark('locate-start');
@@ -246,11 +269,7 @@ export class Session {
         { env: this.env, budgetMs: BUDGET_MS, signal },
       );
     // Pass 1: visible text only, so a visible clause wins over a hidden duplicate (mobile/desktop copies).
-    const visible = await runSliced(indexTextSliced(root, { isHidden: isCssHidden }), {
-      env: this.env,
-      budgetMs: BUDGET_MS,
-      signal,
-    });
+    const visible = visibleIndex ?? (await this.indexVisible(signal));
     // Every clause is looked up in document order (unlabelled ones too) so the locator's cursor follows the
     // text closely: short or repeated labelled clauses are then found where they belong.
     const inOrder = await placeWith(createLocator(visible), report.clauses);

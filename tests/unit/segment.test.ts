@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { repair, splitSentences } from '../../lib/extract/segment';
+import { repair, splitSentences, warmSentenceSegmenter } from '../../lib/extract/segment';
 
 describe('splitSentences', () => {
   it('splits ordinary sentences', () => {
@@ -58,5 +58,22 @@ describe('splitSentences', () => {
 describe('repair', () => {
   it('merges a lone "(a)" with the following clause', () => {
     expect(repair(['(a)', 'Your name.', 'Your e-mail.'])).toEqual(['(a) Your name.', 'Your e-mail.']);
+  });
+});
+
+describe('warmSentenceSegmenter', () => {
+  it('prepares the segmenter without changing what splitting returns', () => {
+    expect(() => warmSentenceSegmenter()).not.toThrow();
+    expect(splitSentences('One. Two.')).toEqual(['One.', 'Two.']);
+  });
+
+  it('does not throw where Intl.Segmenter is missing', () => {
+    const original = Intl.Segmenter;
+    try {
+      (Intl as { Segmenter?: unknown }).Segmenter = undefined;
+      expect(() => warmSentenceSegmenter('xx')).not.toThrow();
+    } finally {
+      (Intl as { Segmenter?: unknown }).Segmenter = original;
+    }
   });
 });
