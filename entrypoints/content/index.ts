@@ -10,6 +10,9 @@ import { notPolicyReport, startPageGate } from '@/lib/page-gate';
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
+  // WXT would otherwise window.postMessage a "content script started" note that every page script can read:
+  // it tells the page an extension is here, and confuses pages with careless message listeners.
+  noScriptStartedPostMessage: true,
   main(ctx) {
     // Where "page idle → highlights" starts in the benchmark (the analysis adds its own marks).
     performance.mark('fineprint:start');

@@ -6,7 +6,8 @@ import { Session } from './session';
 // Imported by the content script (entrypoints/content) into its isolated world once triage lets a page through.
 export default defineUnlistedScript(() => {
   performance.mark('fineprint:analysis-start');
-  const ctx = new ContentScriptContext('page-analysis');
+  // No window.postMessage announcing us to the page (see entrypoints/content).
+  const ctx = new ContentScriptContext('page-analysis', { noScriptStartedPostMessage: true });
   const session = new Session(ctx, {
     // Checkout hook: the checkout badge wires in here (its code lives in ./checkout.ts).
     onCheckout: () => runCheckout(ctx),

@@ -66,7 +66,7 @@ const CHARS_PER_WORD = 6;
 export const PROBE_DENSITY = 4;
 export const PROBE_MIN_HITS = 5;
 /** Characters of main-content text probed, in `PROBE_WINDOWS` evenly spaced windows. */
-export const PROBE_CHARS = 30_000;
+export const PROBE_CHARS = 12_000;
 const PROBE_WINDOWS = 4;
 const MAX_H2 = 3;
 const MAX_REL_LINKS = 20;

@@ -136,10 +136,16 @@ describeE2E('privacy (Chromium + built extension)', () => {
       await server?.close();
     });
 
-    it('a web page cannot probe for Fineprint: the analysis script is reachable only at a per-session URL', async () => {
+    it('a web page cannot detect Fineprint: the analysis script is reachable only at a per-session URL, and nothing of ours posts window messages', async () => {
       const browser = await launchExtension();
       try {
         const page = await browser.context.newPage();
+        // Everything window.postMessage delivers to the page's own scripts, from the start.
+        await page.addInitScript(() => {
+          const seen: unknown[] = [];
+          (window as unknown as { __messages: unknown[] }).__messages = seen;
+          window.addEventListener('message', (e) => seen.push(e.data));
+        });
         await page.goto(server.url(CORPUS_PAGES.policy.path));
         // The policy page loads the analysis (so the resource is in use), then the page tries the static URL.
         expect(await waitFor(async () => Object.keys(await highlightsOf(page)).length > 0, SETTLE_MS)).toBe(
@@ -161,6 +167,10 @@ describeE2E('privacy (Chromium + built extension)', () => {
             .filter((n) => n.includes('extension')),
         );
         expect(seen).toEqual([]);
+        // And no script of ours announces itself through window messages the page can read.
+        expect(
+          await page.evaluate(() => (window as unknown as { __messages: unknown[] }).__messages),
+        ).toEqual([]);
         await page.close();
       } finally {
         await browser.close();

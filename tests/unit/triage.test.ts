@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { detectPage } from '../../lib/detect';
-import { readTriageFacts, triage, triagePage, type TriageFacts } from '../../lib/detect/triage';
+import { PROBE_CHARS, readTriageFacts, triage, triagePage, type TriageFacts } from '../../lib/detect/triage';
 import { parseHtml } from '../../lib/parse-html';
 
 const NEUTRAL = 'http://127.0.0.1/page.html';
@@ -69,7 +69,7 @@ describe('triage: the cheap first look', () => {
     const f = readTriageFacts(doc, NEUTRAL);
     expect(f.headings).toEqual(['Hello', 'One', 'Two', 'Three']);
     expect(f.relSelf).toBe(false);
-    expect(f.text.length).toBeLessThanOrEqual(30_000 + 3); // four windows joined by spaces
+    expect(f.text.length).toBeLessThanOrEqual(PROBE_CHARS + 3); // four windows joined by spaces
     const self = parseHtml(
       `<html><head><link rel="privacy-policy" href="/page.html"></head><body></body></html>`,
     );
