@@ -294,6 +294,10 @@ const SCRIPTS: [RegExp, string][] = [
   [/[\u0900-\u097f]/g, 'hi'],
 ];
 
+/** Any character of the scripts above (all lie above Latin Extended). */
+const NON_LATIN =
+  /[\u0370-\u03ff\u0400-\u04ff\u0590-\u06ff\u0750-\u077f\u0900-\u097f\u0e00-\u0e7f\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]/;
+
 export interface LanguageGuess {
   /** BCP-47 primary subtag, or "und". */
   language: string;
@@ -321,10 +325,13 @@ export function normaliseLangTag(tag: string | null | undefined): string | null 
 export function detectLanguage(text: string, hint?: string | null): LanguageGuess {
   const sample = text.length > SAMPLE_CHARS ? text.slice(0, SAMPLE_CHARS) : text;
   const hinted = normaliseLangTag(hint);
-  const letters = (sample.match(/\p{L}/gu) ?? []).length;
-  if (letters >= 20) {
+  // Counted by what a native replace removes: no array of one-character matches (this runs on every policy).
+  const count = (re: RegExp) => sample.length - sample.replace(re, '').length;
+  const letters = count(/\p{L}/gu);
+  // Latin-script text (most policies) skips the per-script counts altogether.
+  if (letters >= 20 && NON_LATIN.test(sample)) {
     for (const [re, lang] of SCRIPTS) {
-      const n = (sample.match(re) ?? []).length;
+      const n = count(re);
       // CJK pages mix kana and kanji: any kana makes it Japanese.
       if (n / letters > 0.3 || (lang === 'ja' && n / letters > 0.05))
         return { language: lang, confidence: round(n / letters), basis: 'script' };
