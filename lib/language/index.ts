@@ -294,9 +294,8 @@ const SCRIPTS: [RegExp, string][] = [
   [/[\u0900-\u097f]/g, 'hi'],
 ];
 
-/** Any character of the scripts above (all lie above Latin Extended). */
-const NON_LATIN =
-  /[\u0370-\u03ff\u0400-\u04ff\u0590-\u06ff\u0750-\u077f\u0900-\u097f\u0e00-\u0e7f\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]/;
+/** Any character of the scripts above (built from their patterns, so the two lists cannot drift apart). */
+const NON_LATIN = new RegExp(SCRIPTS.map(([re]) => re.source).join('|'));
 
 export interface LanguageGuess {
   /** BCP-47 primary subtag, or "und". */
