@@ -30,27 +30,45 @@ async function targetTabId(): Promise<number | null> {
   return tab?.id ?? null;
 }
 
-export function App() {
+/** What the first render needs: the tab, the user's settings, the tab's analysis and checkout state. */
+export interface FirstRound {
+  tabId: number | null;
+  stored: Record<string, unknown>;
+  tab: TabState | { error: string } | null;
+  checkout: CheckoutState | null;
+}
+
+/**
+ * Starts the first round of requests. main.tsx calls it before rendering, so the requests are in flight
+ * while the page renders its skeleton (an effect would only start them after the first paint).
+ */
+export async function loadFirstRound(): Promise<FirstRound> {
+  const tabId = await targetTabId().catch(() => null);
+  if (tabId === null) return { tabId, stored: {}, tab: null, checkout: null };
+  // One round of requests in parallel: the first render waits for the slowest, not for their sum.
+  const [stored, tab, checkout] = await Promise.all([
+    browser.storage.local.get('settings').catch(() => ({}) as Record<string, unknown>),
+    send('popup→bg:get-tab-state', { tabId }).catch((e: unknown) => ({ error: errorText(e) })),
+    send('popup→bg:get-checkout', { tabId }).catch(() => null),
+  ]);
+  return { tabId, stored, tab: tab ?? null, checkout };
+}
+
+export function App({ first }: { first: Promise<FirstRound> }) {
   const [tabId, setTabId] = useState<number | null>(null);
   const [data, setData] = useState<PopupData>({ tab: null });
   const patch = (p: Partial<PopupData>) => setData((d) => ({ ...d, ...p }));
 
   useEffect(() => {
     void (async () => {
-      const id = await targetTabId().catch(() => null);
+      const { tabId: id, stored, tab, checkout } = await first;
       if (id === null) return patch({ error: t('popup_no_tab') });
       setTabId(id);
-      // One round of requests in parallel: the first render waits for the slowest, not for their sum.
-      const [stored, tab, checkout] = await Promise.all([
-        browser.storage.local.get('settings').catch(() => ({}) as Record<string, unknown>),
-        send('popup→bg:get-tab-state', { tabId: id }).catch((e: unknown) => ({ error: errorText(e) })),
-        send('popup→bg:get-checkout', { tabId: id }).catch(() => null),
-      ]);
       const settings = coerceSettings((stored as { settings?: unknown }).settings);
       patch({ shownCategories: settings.shownCategories, highlightsOn: settings.highlights });
       if (!tab || 'error' in tab) return patch({ error: tab ? tab.error : 'no answer', tab: null, checkout });
-      patch({ tab: tab as TabState, checkout });
-      if ((tab as TabState).report?.clauses.length) {
+      patch({ tab, checkout });
+      if (tab.report?.clauses.length) {
         const comparison: ComparisonState = await send('popup→bg:get-comparison', { tabId: id }).catch(
           (e: unknown) => ({
             comparison: null,
@@ -60,7 +78,7 @@ export function App() {
         patch({ comparison });
       }
     })();
-  }, []);
+  }, [first]);
 
   const handlers = useMemo(
     () => ({
