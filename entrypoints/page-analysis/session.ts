@@ -11,7 +11,14 @@ import { detectPage, triageDetection, triagePage } from '@/lib/detect';
 import { extractPolicyChunked } from '@/lib/extract';
 import type { CategoryId } from '@/lib/classify/taxonomy';
 import { categoryNameKey, createTranslator } from '@/lib/i18n';
-import { createHighlighter, primaryLabel, type Highlighter, type HighlightItem } from '@/lib/highlight';
+import {
+  createHighlighter,
+  placeCard,
+  primaryLabel,
+  stepIndex,
+  type Highlighter,
+  type HighlightItem,
+} from '@/lib/highlight';
 import {
   createLocator,
   indexTextSliced,
@@ -401,11 +408,11 @@ export class Session {
     if (!this.card) return null;
     const m = this.marked[this.card.index];
     if (!m) return null;
-    const rect = m.range.getBoundingClientRect();
-    const width = Math.min(CARD_WIDTH, innerWidth - 16);
-    let top = rect.bottom + 8;
-    if (top + CARD_HEIGHT_GUESS > innerHeight) top = Math.max(8, rect.top - 8 - CARD_HEIGHT_GUESS);
-    const left = Math.min(Math.max(8, rect.left), Math.max(8, innerWidth - width - 8));
+    const { top, left } = placeCard(
+      m.range.getBoundingClientRect(),
+      { width: innerWidth, height: innerHeight },
+      { width: CARD_WIDTH, heightGuess: CARD_HEIGHT_GUESS },
+    );
     return {
       t,
       clause: m.clause,
@@ -445,18 +452,16 @@ export class Session {
 
   /** Moves to the next / previous marked clause: scrolls to it, opens its card and focuses it. */
   private step(delta: 1 | -1): void {
-    const n = this.marked.length;
-    if (!n) return;
-    const from = this.card ? this.card.index : delta === 1 ? -1 : 0;
-    // Skip clauses in collapsed sections: there is nothing on screen to move to.
-    for (let k = 1; k <= n; k++) {
-      const index = (((from + delta * k) % n) + n) % n;
-      const m = this.marked[index]!;
-      if (m.range.getClientRects().length === 0) continue;
-      this.scrollTo(m);
-      this.openCard(index, 'keyboard');
-      return;
-    }
+    // Clauses in collapsed sections have no boxes: there is nothing on screen to move to.
+    const index = stepIndex(
+      this.card ? this.card.index : null,
+      delta,
+      this.marked.length,
+      (i) => this.marked[i]!.range.getClientRects().length > 0,
+    );
+    if (index < 0) return;
+    this.scrollTo(this.marked[index]!);
+    this.openCard(index, 'keyboard');
   }
 
   private scrollTo(m: Marked): void {

@@ -14,3 +14,4 @@ export {
   MARK_ATTR,
 } from './styles';
 export { primaryLabel } from './primary-label';
+export { placeCard, stepIndex, type CardSize, type Viewport } from './card-placement';
