@@ -12,8 +12,12 @@ import { extractPolicyChunked } from '@/lib/extract';
 import type { CategoryId } from '@/lib/classify/taxonomy';
 import { categoryNameKey, createTranslator } from '@/lib/i18n';
 import {
+  caretAt,
   createHighlighter,
+  isCssHidden,
+  isOwnNode,
   placeCard,
+  pointOnBoxes,
   primaryLabel,
   stepIndex,
   type Highlighter,
@@ -560,11 +564,11 @@ export class Session {
     if (this.highlighter.mode === 'marks') {
       item = this.highlighter.itemForElement(e.target instanceof Element ? e.target : null);
     } else {
-      const pos = caretAt(e.clientX, e.clientY);
+      const pos = caretAt(document, e.clientX, e.clientY);
       if (!pos) return -1;
       item = this.highlighter.itemAtPoint(pos.node, pos.offset);
       // The caret snaps to the nearest text even in margins; require the pointer to be on the clause's boxes.
-      if (item && !pointOnRange(item.range, e.clientX, e.clientY)) item = null;
+      if (item && !pointOnBoxes(item.range.getClientRects(), e.clientX, e.clientY)) item = null;
     }
     return item ? this.marked.findIndex((m) => m.id === item.id) : -1;
   }
@@ -810,49 +814,4 @@ export class Session {
     this.marked = [];
     this.report = null;
   }
-}
-
-/** Hidden by CSS (display, visibility, content-visibility); elements without `checkVisibility` count as shown. */
-function isCssHidden(el: Element): boolean {
-  const check = (el as HTMLElement).checkVisibility;
-  return typeof check === 'function'
-    ? !check.call(el, { visibilityProperty: true, contentVisibilityAuto: false } as never)
-    : false;
-}
-
-function isOwnNode(node: Node): boolean {
-  if (node.nodeType !== 1) return false;
-  const el = node as Element;
-  return (
-    el.hasAttribute(OWN_UI_ATTR) ||
-    el.hasAttribute('data-fineprint') ||
-    el.hasAttribute('data-fineprint-style') ||
-    el.hasAttribute('wxt-shadow-root-document-styles')
-  );
-}
-
-interface CaretDocument {
-  caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number } | null;
-  caretRangeFromPoint?: (x: number, y: number) => Range | null;
-}
-
-/** The DOM position under a viewport point (standard API first, WebKit/Blink legacy second). */
-function caretAt(x: number, y: number): { node: Node; offset: number } | null {
-  const doc = document as unknown as CaretDocument;
-  if (typeof doc.caretPositionFromPoint === 'function') {
-    const p = doc.caretPositionFromPoint(x, y);
-    return p ? { node: p.offsetNode, offset: p.offset } : null;
-  }
-  if (typeof doc.caretRangeFromPoint === 'function') {
-    const r = doc.caretRangeFromPoint(x, y);
-    return r ? { node: r.startContainer, offset: r.startOffset } : null;
-  }
-  return null;
-}
-
-function pointOnRange(range: Range, x: number, y: number): boolean {
-  for (const r of range.getClientRects()) {
-    if (x >= r.left && x <= r.right && y >= r.top && y <= r.bottom) return true;
-  }
-  return false;
 }
