@@ -328,7 +328,9 @@ export function analysisText(a: PageAnalysis): string {
     lines.push('', `## ${TAXONOMY[cat].name} (${hits.length})`, `   ${TAXONOMY[cat].meaning}`);
     for (const c of hits) {
       const l = c.labels.find((x) => x.category === cat)!;
-      lines.push(`- [${l.stance}, ${l.confidence.toFixed(2)}] ${excerpt(c.text)}`);
+      // A label a trusted rule set may carry a low model probability: say where it came from.
+      const basis = l.evidence.rule ? `, rule ${l.evidence.rule}` : '';
+      lines.push(`- [${l.stance}, ${l.confidence.toFixed(2)}${basis}] ${excerpt(c.text)}`);
       if (c.section) lines.push(`    in: ${excerpt(c.section, 120)}`);
       if (c.explanation) lines.push(`    → ${c.explanation}`);
     }
