@@ -13,6 +13,7 @@
  */
 import type { Detection, PageKind } from '../types';
 import { checkoutFromControls } from './checkout';
+import { clipText, linksToPage, urlSignalText } from './page-signals';
 import { scanPage } from './text-sample';
 import {
   countMatches,
@@ -75,33 +76,11 @@ const NUMBERED =
   /^\s*(?:(?:section|article|art\.)\s*)?(?:\d{1,2}(?:\.\d{1,2})*\.?|[ivx]{1,5}\.|[a-h][.)])\s+\S/i;
 const ADDRESS = /\b(?:we|our|us|you|your|nous|vous|votre|vos|wir|unsere?|sie|ihre?)\b/gi;
 
-function text(el: Element | null | undefined): string {
-  return (el?.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 200);
-}
-
-function pathOf(url: string): string {
-  try {
-    const u = new URL(url);
-    return decodeURIComponent(`${u.hostname.split('.')[0]} ${u.pathname} ${u.hash}`).toLowerCase();
-  } catch {
-    return '';
-  }
-}
-
-function sameDocument(href: string | null, url: string): boolean {
-  if (!href) return false;
-  try {
-    const a = new URL(href, url);
-    const b = new URL(url);
-    return a.origin === b.origin && a.pathname.replace(/\/$/, '') === b.pathname.replace(/\/$/, '');
-  } catch {
-    return false;
-  }
-}
+const text = (el: Element | null | undefined) => clipText(el?.textContent);
 
 /** Compute the detection features of a page (bounded work; see module doc). */
 export function detectFeatures(doc: Document, url: string): DetectFeatures {
-  const path = pathOf(url);
+  const path = urlSignalText(url);
   const title = (doc.title ?? '').replace(/\s+/g, ' ').trim();
   const scan = scanPage(doc);
   const h1s = scan.h1.map((h) => text(h)).filter(Boolean);
@@ -114,7 +93,7 @@ export function detectFeatures(doc: Document, url: string): DetectFeatures {
 
   let relSelf: DetectFeatures['relSelf'] = null;
   for (const link of scan.relLinks.slice(0, 50)) {
-    if (!sameDocument(link.getAttribute('href'), url)) continue;
+    if (!linksToPage(link.getAttribute('href'), url)) continue;
     relSelf = /privacy-policy/i.test(link.getAttribute('rel') ?? '') ? 'privacy-policy' : 'terms';
   }
 

@@ -12,6 +12,7 @@
  */
 
 import type { Detection } from '../types';
+import { clipText, linksToPage, urlSignalText } from './page-signals';
 
 /** What triage reads from a page (see `readTriageFacts`). */
 export interface TriageFacts {
@@ -103,28 +104,6 @@ export function triage(f: TriageFacts): TriageVerdict {
   };
 }
 
-const clip = (s: string | null | undefined, n = 200) => (s ?? '').replace(/\s+/g, ' ').trim().slice(0, n);
-
-function pathOf(url: string): string {
-  try {
-    const u = new URL(url);
-    return decodeURIComponent(`${u.hostname.split('.')[0]} ${u.pathname} ${u.hash}`).toLowerCase();
-  } catch {
-    return '';
-  }
-}
-
-function pointsHere(href: string | null, url: string): boolean {
-  if (!href) return false;
-  try {
-    const a = new URL(href, url);
-    const b = new URL(url);
-    return a.origin === b.origin && a.pathname.replace(/\/$/, '') === b.pathname.replace(/\/$/, '');
-  } catch {
-    return false;
-  }
-}
-
 /**
  * Reads the facts with a fixed number of native calls: a few selector queries, the first headings of two
  * live collections, and the main content's `textContent` (one string copy, no per-node work on our side).
@@ -132,17 +111,17 @@ function pointsHere(href: string | null, url: string): boolean {
 export function readTriageFacts(doc: Document, url: string): TriageFacts {
   const headings: string[] = [];
   const h1 = doc.getElementsByTagName('h1').item(0);
-  if (h1) headings.push(clip(h1.textContent));
+  if (h1) headings.push(clipText(h1.textContent));
   const h2s = doc.getElementsByTagName('h2');
   for (let i = 0; i < MAX_H2; i++) {
     const h2 = h2s.item(i);
     if (!h2) break;
-    headings.push(clip(h2.textContent));
+    headings.push(clipText(h2.textContent));
   }
   let relSelf = false;
   const rels = doc.querySelectorAll(REL_LINKS);
   for (let i = 0; i < Math.min(rels.length, MAX_REL_LINKS) && !relSelf; i++)
-    relSelf = pointsHere(rels[i]!.getAttribute('href'), url);
+    relSelf = linksToPage(rels[i]!.getAttribute('href'), url);
   // A loop over the inputs beats a selector with case-insensitive substring tests over the whole document.
   let payment = false;
   const inputs = doc.getElementsByTagName('input');
@@ -157,8 +136,8 @@ export function readTriageFacts(doc: Document, url: string): TriageFacts {
   if (text.length < MIN_MAIN_CHARS) text = doc.body?.textContent ?? text;
   text = sampleWindows(text, PROBE_CHARS, PROBE_WINDOWS);
   return {
-    path: pathOf(url),
-    title: clip(doc.title),
+    path: urlSignalText(url),
+    title: clipText(doc.title),
     headings: headings.filter(Boolean),
     relSelf,
     formHint: payment || hasConsentLabel(doc),

@@ -1,0 +1,32 @@
+/**
+ * Small readings of a page shared by triage and the full detector: the URL as text to match names against,
+ * whether a link points at this very page, and an element's text, clipped.
+ * @module
+ */
+
+/** Host label, path and fragment of `url`, decoded and lower-cased ("" for an unparsable URL). */
+export function urlSignalText(url: string): string {
+  try {
+    const u = new URL(url);
+    return decodeURIComponent(`${u.hostname.split('.')[0]} ${u.pathname} ${u.hash}`).toLowerCase();
+  } catch {
+    return '';
+  }
+}
+
+/** Whether `href` (relative to `url`) points at the page `url` itself (a trailing slash aside). */
+export function linksToPage(href: string | null, url: string): boolean {
+  if (!href) return false;
+  try {
+    const a = new URL(href, url);
+    const b = new URL(url);
+    return a.origin === b.origin && a.pathname.replace(/\/$/, '') === b.pathname.replace(/\/$/, '');
+  } catch {
+    return false;
+  }
+}
+
+/** Whitespace-collapsed text, at most `max` characters. */
+export function clipText(text: string | null | undefined, max = 200): string {
+  return (text ?? '').replace(/\s+/g, ' ').trim().slice(0, max);
+}
