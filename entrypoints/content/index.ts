@@ -3,6 +3,7 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { triageDetection, triagePage } from '@/lib/detect/triage';
 import { warmSentenceSegmenter } from '@/lib/extract/segment';
 import { notPolicyReport, startPageGate } from '@/lib/page-gate';
+import { mutationWatchEnv, urlWatchEnv } from '@/lib/page-watch/window-env';
 
 // The only script on every page, so it stays small: triage and the gate (lib/page-gate.ts). The analysis
 // (entrypoints/page-analysis) is imported from the extension only when triage lets the page through; it is a
@@ -25,22 +26,8 @@ export default defineContentScript({
         warmSentenceSegmenter();
         return loading;
       },
-      url: {
-        href: () => location.href,
-        navigation: (window as { navigation?: EventTarget }).navigation ?? null,
-        target: window,
-        setInterval: (fn, ms) => ctx.setInterval(fn, ms),
-        clearInterval: (id) => clearInterval(id as number),
-      },
-      mutations: {
-        root: document.documentElement,
-        env: {
-          MutationObserver,
-          setTimeout: (fn, ms) => ctx.setTimeout(fn, ms),
-          clearTimeout: (id) => clearTimeout(id as number),
-          now: () => performance.now(),
-        },
-      },
+      url: urlWatchEnv(window, ctx),
+      mutations: { root: document.documentElement, env: mutationWatchEnv(window, ctx) },
       onLoadError: (error) => console.warn('[fineprint] could not load the page analysis:', error),
     });
     // Until the analysis takes over, the popup asks this script what the page is.

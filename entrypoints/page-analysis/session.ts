@@ -34,9 +34,11 @@ import {
 } from '@/lib/locate';
 import {
   isRangeStale,
+  mutationWatchEnv,
   planForMutations,
   sameDocument,
   uncoveredRevealedChars,
+  urlWatchEnv,
   watchMutations,
   watchUrl,
   type MutationSummary,
@@ -697,20 +699,11 @@ export class Session {
 
   private watchPage(): void {
     this.stopWatches.push(
-      watchUrl(
-        {
-          href: () => location.href,
-          navigation: (window as { navigation?: EventTarget }).navigation ?? null,
-          target: window,
-          setInterval: (fn, ms) => this.ctx.setInterval(fn, ms),
-          clearInterval: (id) => clearInterval(id as number),
-        },
-        (href, previous) => {
-          if (sameDocument(href, previous)) return;
-          this.resetForNavigation();
-          void this.analyse('navigation');
-        },
-      ),
+      watchUrl(urlWatchEnv(window, this.ctx), (href, previous) => {
+        if (sameDocument(href, previous)) return;
+        this.resetForNavigation();
+        void this.analyse('navigation');
+      }),
     );
     this.observe(false);
   }
@@ -726,12 +719,7 @@ export class Session {
     this.observing?.stop();
     const watch = watchMutations(
       document.documentElement,
-      {
-        MutationObserver,
-        setTimeout: (fn, ms) => this.ctx.setTimeout(fn, ms),
-        clearTimeout: (id) => clearTimeout(id as number),
-        now: () => performance.now(),
-      },
+      mutationWatchEnv(window, this.ctx),
       { isOwn: isOwnNode, debounceMs: 500, maxWaitMs: 3000, watchReveals: reveals },
       (summary) => this.onMutations(summary),
     );

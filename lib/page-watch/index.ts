@@ -22,3 +22,4 @@ export {
   type PageFacts,
 } from './plan';
 export { isRangeStale } from './stale';
+export { mutationWatchEnv, urlWatchEnv, type ScriptTimers } from './window-env';
