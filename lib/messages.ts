@@ -177,5 +177,13 @@ export function envelope<N extends MessageName>(type: N, payload: Req<N>): Envel
   return { type, payload };
 }
 
+/**
+ * Whether a message reaching a page, the offscreen document or another extension context came from this
+ * extension's own pages or background, never from a tab (a content script) or another extension.
+ */
+export function fromOwnExtension(sender: { id?: string; tab?: unknown }, ownId: string): boolean {
+  return sender.id === ownId && !sender.tab;
+}
+
 /** Category count helper type used by summaries. */
 export type CategoryCounts = Partial<Record<CategoryId, number>>;

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { triageDetection, triagePage } from '@/lib/detect/triage';
 import { warmSentenceSegmenter } from '@/lib/extract/segment';
+import { fromOwnExtension } from '@/lib/messages';
 import { notPolicyReport, startPageGate } from '@/lib/page-gate';
 import { mutationWatchEnv, urlWatchEnv } from '@/lib/page-watch/window-env';
 
@@ -32,7 +33,7 @@ export default defineContentScript({
     });
     // Until the analysis takes over, the popup asks this script what the page is.
     const answer = (message: unknown, sender: { id?: string; tab?: unknown }) => {
-      if (gate.handedOver() || sender.id !== browser.runtime.id || sender.tab) return undefined;
+      if (gate.handedOver() || !fromOwnExtension(sender, browser.runtime.id)) return undefined;
       if ((message as { type?: unknown } | null)?.type !== 'popup→content:get-report') return undefined;
       return Promise.resolve(notPolicyReport(triageDetection(gate.verdict()), location.href, document.title));
     };

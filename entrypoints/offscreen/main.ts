@@ -5,7 +5,7 @@
  */
 import { browser } from 'wxt/browser';
 import { extractPage } from '@/lib/pipeline-extract';
-import type { Req, Res } from '@/lib/messages';
+import { fromOwnExtension, type Req, type Res } from '@/lib/messages';
 
 const MAX_HTML_CHARS = 6_000_000;
 
@@ -15,7 +15,7 @@ browser.runtime.onMessage.addListener((message: unknown, sender) => {
   const msg = message as { type?: unknown; payload?: Partial<Req<'bg→offscreen:extract-html'>> } | null;
   if (!msg || msg.type !== 'bg→offscreen:extract-html') return undefined;
   // The background (service worker) is this extension and has no tab.
-  if (sender.id !== browser.runtime.id || sender.tab) return undefined;
+  if (!fromOwnExtension(sender, browser.runtime.id)) return undefined;
   const { html, url } = msg.payload ?? {};
   if (typeof html !== 'string' || typeof url !== 'string' || html.length > MAX_HTML_CHARS) {
     return Promise.resolve<Reply>({ error: 'invalid parse request' });

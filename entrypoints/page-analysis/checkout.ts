@@ -8,7 +8,7 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { analyzeCheckout, findCommitButton, type CheckoutAnalysis } from '@/lib/checkout/analyze-checkout';
 import { createTranslator, categoryNameKey } from '@/lib/i18n';
-import { envelope, type CheckoutState, type LinkedPolicy, type Res } from '@/lib/messages';
+import { envelope, fromOwnExtension, type CheckoutState, type LinkedPolicy, type Res } from '@/lib/messages';
 import { TAXONOMY, type CategoryId } from '@/lib/classify/taxonomy';
 
 const t = createTranslator((key, subs) => browser.i18n.getMessage(key as never, subs));
@@ -211,7 +211,7 @@ async function report(ctx: ContentScriptContext, doc: Document, analysis: Checko
   // Reads started from the popup (after the user granted access there) update the badge as well.
   const onMessage = (message: unknown, sender: { id?: string; tab?: unknown }) => {
     const msg = message as { type?: unknown; payload?: CheckoutState } | null;
-    if (msg?.type !== 'bg→content:checkout-updated' || sender.id !== browser.runtime.id || sender.tab)
+    if (msg?.type !== 'bg→content:checkout-updated' || !fromOwnExtension(sender, browser.runtime.id))
       return undefined;
     const next = msg.payload;
     // Only a state for this page, with the same links, replaces ours (never a forged or stale one).

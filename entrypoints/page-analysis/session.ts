@@ -45,7 +45,7 @@ import {
 } from '@/lib/page-watch';
 import { AbortedError, mapChunked, runSliced, schedulerEnvFor } from '@/lib/scheduler';
 import { notPolicyReport } from '@/lib/page-gate';
-import { envelope, type ExtractedPage, type PageReport, type Res } from '@/lib/messages';
+import { envelope, fromOwnExtension, type ExtractedPage, type PageReport, type Res } from '@/lib/messages';
 import type { AnalysedClause, Detection, Label, PageInfo } from '@/lib/types';
 import type { ClauseCardProps } from '@/components/ClauseCard';
 import { Overlay, shortcutOf, type OverlayProps } from './Overlay';
@@ -513,7 +513,7 @@ export class Session {
   private listenForMessages(): void {
     const listener = (message: unknown, sender: { id?: string; tab?: unknown }) => {
       // Only our own extension pages (popup) may drive the page: not other extensions, not content scripts.
-      if (sender.id !== browser.runtime.id || sender.tab) return undefined;
+      if (!fromOwnExtension(sender, browser.runtime.id)) return undefined;
       const msg = message as { type?: unknown; payload?: unknown };
       const payload = (typeof msg?.payload === 'object' && msg.payload !== null ? msg.payload : {}) as Record<
         string,

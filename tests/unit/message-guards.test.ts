@@ -281,3 +281,13 @@ describe('jsonSize', () => {
     expect(jsonSize(undefined)).toBeNull();
   });
 });
+
+describe('fromOwnExtension', () => {
+  it('accepts this extension’s pages and background only, never a tab or another extension', async () => {
+    const { fromOwnExtension } = await import('../../lib/messages');
+    expect(fromOwnExtension({ id: 'me' }, 'me')).toBe(true);
+    expect(fromOwnExtension({ id: 'me', tab: { id: 1 } }, 'me')).toBe(false);
+    expect(fromOwnExtension({ id: 'other' }, 'me')).toBe(false);
+    expect(fromOwnExtension({}, 'me')).toBe(false);
+  });
+});
