@@ -289,7 +289,10 @@ const POLICY_15K_PATH = '/policy-15k';
  * a heading every 60 sentences and five sentences per paragraph. Built in memory at run time; nothing of it
  * is written to the repository.
  */
+let policyPage15kHtml: string | null = null;
 function policyPage15k(): string {
+  // Built once: both the server and the word count use it, and it reads the corpus.
+  if (policyPage15kHtml !== null) return policyPage15kHtml;
   const { clauses } = benchPolicy();
   const esc = (t: string) =>
     t.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
@@ -305,7 +308,8 @@ function policyPage15k(): string {
     );
   }
   parts.push('</main></body></html>');
-  return parts.join('\n');
+  policyPage15kHtml = parts.join('\n');
+  return policyPage15kHtml;
 }
 
 async function pageCosts(server: TestServer): Promise<void> {
