@@ -14,11 +14,19 @@ export type GetMessage = (key: string, substitutions?: string | string[]) => str
 
 export type Translate = (key: MessageKey, substitutions?: string | (string | number)[]) => string;
 
+/** Entries the translator remembers before it starts over (substituted counts make keys open-ended). */
+const CACHE_LIMIT = 1_000;
+
 /**
  * Wraps a `getMessage` function. A key missing from every catalogue comes back as the key itself, never as
  * an empty string, so a gap shows up in the UI and in tests instead of as silently blank text.
+ *
+ * Results are remembered: the catalogue and the UI language are fixed while the extension runs, and in a
+ * content script each `getMessage` is a call into the extension bindings (a render of the summary bar made
+ * dozens of them, ~20 ms of main-thread time on a long policy).
  */
 export function createTranslator(getMessage: GetMessage): Translate {
+  const cache = new Map<string, string>();
   return (key, substitutions) => {
     const subs =
       substitutions === undefined
@@ -26,12 +34,17 @@ export function createTranslator(getMessage: GetMessage): Translate {
         : Array.isArray(substitutions)
           ? substitutions.map(String)
           : substitutions;
+    const cacheKey = subs === undefined ? key : `${key}\u0000${[subs].flat().join('\u0001')}`;
+    const known = cache.get(cacheKey);
+    if (known !== undefined) return known;
     let text = '';
     try {
       text = getMessage(key, subs);
     } catch {
       // Firefox throws on more than 9 substitutions or on a bad key; fall back to the visible key.
     }
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    cache.set(cacheKey, text || key);
     return text || key;
   };
 }

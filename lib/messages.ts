@@ -6,6 +6,7 @@
  */
 import type { CategoryId } from './classify/taxonomy';
 import type { AnalysedClause, Clause, ClauseDiff, PageInfo, UnsupportedReason } from './types';
+import type { ClauseAnalysis } from './clause-analyses';
 import type { SiteComparison } from './compare';
 import type { ExportResult, ImportResult } from './export-import';
 import type { DocumentSummary, VersionMeta } from './store/repository';
@@ -88,10 +89,19 @@ export interface ComparisonState {
 
 export interface MessageMap {
   /**
-   * The content script's extraction; the background classifies, replies with the labelled clauses, then stores
-   * the version and compares it with the last one (the popup reads that from the tab state).
+   * The content script's extraction; the background classifies, replies with the analyses of the labelled
+   * clauses (lib/clause-analyses.ts), then stores the version and compares it with the last one (the popup
+   * reads that from the tab state).
    */
-  'content→bg:page-extracted': { req: ExtractedPage; res: { clauses: AnalysedClause[] } };
+  'content→bg:page-extracted': { req: ExtractedPage; res: { analyses: ClauseAnalysis[] } };
+  /**
+   * The first clauses of a long policy, classified on their own so the top of the page is marked while the
+   * background classifies the whole page (sent just before `page-extracted`). Stores nothing.
+   */
+  'content→bg:classify-preview': {
+    req: { url: string; clauses: Clause[] };
+    res: { analyses: ClauseAnalysis[] };
+  };
   /** How many labelled clauses the content script could place in the live DOM. */
   'content→bg:placement': { req: { url: string; placed: number; unplaced: number }; res: { ok: boolean } };
   'popup→bg:get-tab-state': { req: { tabId: number }; res: TabState };

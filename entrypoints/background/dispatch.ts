@@ -1,8 +1,10 @@
 import type { Browser } from 'wxt/browser';
 import { browser } from 'wxt/browser';
 import type { ExtractedPage, PageReport, Res, TabState } from '@/lib/messages';
+import type { Clause } from '@/lib/types';
 import { classifyClauses } from '@/lib/classify';
-import { extractedPageGuard, LIMITS, num, obj, type ValidSender } from '@/lib/message-guards';
+import { analysesOf, PREVIEW_MAX_CLAUSES } from '@/lib/clause-analyses';
+import { clauseGuard, extractedPageGuard, LIMITS, num, obj, type ValidSender } from '@/lib/message-guards';
 import { createRouter, perSender, type RouteTable } from '@/lib/message-router';
 import { httpUrl as historyUrlGuard } from '@/lib/message-guards';
 import {
@@ -30,26 +32,55 @@ export const tabIdGuard = num({ min: 0, max: 2 ** 31 - 1, integer: true });
 /** Stored version ids (IndexedDB auto-increment keys). */
 const countGuard = num({ min: 0, max: LIMITS.clauses, integer: true });
 const versionIdGuard = num({ min: 1, max: Number.MAX_SAFE_INTEGER, integer: true });
+/** JSON size of a preview: its clauses at their longest real length with a generous margin. */
+const PREVIEW_MAX_BYTES = 1024 * 1024;
 
 /** The tab report still being written, so the placement report that follows lands on it, not before it. */
 const reportWrites = new Map<number, Promise<unknown>>();
+
+/** Resolves in a later task: after the reply this handler returns has been sent. */
+const afterReply = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 async function pageExtracted(
   extracted: ExtractedPage,
   sender: ValidSender,
 ): Promise<Res<'content→bg:page-extracted'>> {
   if (sender.kind !== 'content') throw new Error('page reports come from tabs');
+  const started = performance.now();
   const report: PageReport = { ...extracted, clauses: classifyClauses(extracted.clauses) };
-  // The page waits for its highlights, nothing else: the tab's report for the popup (session storage, 20–40 ms
-  // for a long policy) and the history (IndexedDB, the clause diff, perhaps a notification) are written after
-  // the reply. A full session store (10 MB quota) must not cost the page its highlights, and the history store
-  // reports its own errors to the popup.
-  const write = browser.storage.session.set({ [tabKey(sender.tabId)]: report }).catch(() => undefined);
-  reportWrites.set(sender.tabId, write);
-  void recordPageReport(report, sender.tabId).catch((error: unknown) =>
-    console.warn('[fineprint] could not record the page:', error),
+  measureSince('bg-classify', started);
+  // The page waits for its highlights, nothing else. The tab's report for the popup (session storage: its
+  // serialisation alone takes 20–40 ms for a long policy, synchronously in `set`) and the history (IndexedDB,
+  // the clause diff, perhaps a notification) are written in a later task, once the reply is on its way. The
+  // write is registered now, so the popup's read and the placement report wait for it. A full session store
+  // (10 MB quota) must not cost the page its highlights, and the history store reports its own errors.
+  const write = afterReply().then(() =>
+    browser.storage.session.set({ [tabKey(sender.tabId)]: report }).catch(() => undefined),
   );
-  return { clauses: report.clauses };
+  reportWrites.set(sender.tabId, write);
+  void write.then(() =>
+    recordPageReport(report, sender.tabId).catch((error: unknown) =>
+      console.warn('[fineprint] could not record the page:', error),
+    ),
+  );
+  return { analyses: analysesOf(report.clauses) };
+}
+
+/** The first clauses of a long policy (lib/clause-analyses.ts): classified, nothing stored. */
+function classifyPreview({ clauses }: { clauses: Clause[] }): Res<'content→bg:classify-preview'> {
+  const started = performance.now();
+  const analyses = analysesOf(classifyClauses(clauses));
+  measureSince('bg-classify-preview', started);
+  return { analyses };
+}
+
+/** A timing entry for `npm run bench` (it reads the worker's timeline; nothing else does). */
+function measureSince(name: string, start: number): void {
+  try {
+    performance.measure(`fineprint:${name}`, { start });
+  } catch {
+    // Diagnostics only.
+  }
 }
 
 /** Records how many labelled clauses the content script could place, for the popup. */
@@ -99,6 +130,13 @@ export const routes: RouteTable = {
     guard: perSender((sender) => extractedPageGuard(sender)),
     handle: pageExtracted,
     maxBytes: LIMITS.extractedBytes,
+  },
+  'content→bg:classify-preview': {
+    guard: perSender((sender) =>
+      obj({ url: senderPageUrl(sender), clauses: arr(clauseGuard, { max: PREVIEW_MAX_CLAUSES }) }),
+    ),
+    handle: classifyPreview,
+    maxBytes: PREVIEW_MAX_BYTES,
   },
   'content→bg:placement': {
     guard: perSender((sender) =>

@@ -46,7 +46,8 @@ import {
 import { AbortedError, mapChunked, runSliced, schedulerEnvFor } from '@/lib/scheduler';
 import { notPolicyReport } from '@/lib/page-gate';
 import { envelope, fromOwnExtension, type ExtractedPage, type PageReport, type Res } from '@/lib/messages';
-import type { AnalysedClause, Detection, Label, PageInfo } from '@/lib/types';
+import { previewClauses, withAnalyses } from '@/lib/clause-analyses';
+import type { AnalysedClause, Clause, Detection, Label, PageInfo } from '@/lib/types';
 import type { ClauseCardProps } from '@/components/ClauseCard';
 import { Overlay, shortcutOf, type OverlayProps } from './Overlay';
 import { UI_CSS } from './ui-css';
@@ -219,6 +220,15 @@ export class Session {
       const payload: ExtractedPage = { url, page, clauses: extracted.clauses };
       if (extracted.unsupported) payload.unsupported = extracted.unsupported;
       mark('classify-start');
+      // On a long policy the first clauses go first, on their own: the background answers them in a few
+      // milliseconds and the top of the page is marked while it classifies the rest (sent right behind).
+      const preview = previewClauses(extracted.clauses);
+      const previewing = preview.length
+        ? (browser.runtime.sendMessage(
+            envelope('content→bg:classify-preview', { url, clauses: preview }),
+          ) as Promise<Res<'content→bg:classify-preview'> | undefined>)
+        : null;
+      previewing?.catch(() => undefined); // a failed preview only means the page is marked in one go
       const classifying = (
         browser.runtime.sendMessage(envelope('content→bg:page-extracted', payload)) as Promise<
           Res<'content→bg:page-extracted'> | undefined
@@ -227,12 +237,14 @@ export class Session {
         mark('classify-end');
         measure('classify', 'classify-start', 'classify-end');
       });
+      classifying.catch(() => undefined); // awaited below, after the preview
       // The main thread is free while the background classifies: index the page's visible text meanwhile.
       const visible = this.indexVisible(signal);
       visible.catch(() => undefined); // awaited below; an early return must not leave it unhandled
+      if (previewing) await this.paintPreview(signal, preview, previewing, visible);
       const res = await classifying;
       if (signal.aborted || !this.ctx.isValid) return;
-      const clauses = Array.isArray(res?.clauses) ? res.clauses : [];
+      const clauses = withAnalyses(extracted.clauses, Array.isArray(res?.analyses) ? res.analyses : []);
       this.report = { ...payload, clauses };
       await this.placeAndPaint(signal, await visible);
       if (reason === 'mutation') this.reanalyses++;
@@ -241,6 +253,59 @@ export class Session {
       // The page must keep working whatever happened to us; the popup shows the background's state.
       console.warn('[fineprint] analysis failed:', err);
     }
+  }
+
+  /**
+   * Marks the preview's labelled clauses in the visible text, before the whole page is classified. The full
+   * pass (`placeAndPaint`) then replaces them; nothing else (bar, cards, the popup's report) sees the preview.
+   */
+  private async paintPreview(
+    signal: AbortSignal,
+    preview: Clause[],
+    previewing: Promise<Res<'content→bg:classify-preview'> | undefined>,
+    visible: Promise<TextIndex>,
+  ): Promise<void> {
+    const res = await previewing.catch(() => undefined);
+    if (!Array.isArray(res?.analyses) || res.analyses.length === 0) return;
+    const index = await visible;
+    if (signal.aborted || this.disposed || this.report) return;
+    const found = await this.locateInOrder(createLocator(index), withAnalyses(preview, res.analyses), signal);
+    if (signal.aborted || this.disposed || this.report) return;
+    this.marked = found.filter((m): m is Marked => m !== null);
+    if (this.highlightsOn && this.marked.length) {
+      this.paint();
+      mark('preview-highlighted');
+    }
+  }
+
+  /**
+   * Each clause located in document order (unlabelled ones too, so the locator's cursor follows the text
+   * closely: short or repeated labelled clauses are then found where they belong); null where a clause is
+   * not found or carries no shown label.
+   */
+  private locateInOrder(
+    locator: Locator,
+    clauses: AnalysedClause[],
+    signal: AbortSignal,
+  ): Promise<(Marked | null)[]> {
+    return mapChunked(
+      clauses,
+      (clause): Marked | null => {
+        const placement = locator.locate(clause.text);
+        if (!placement) return null;
+        const label = primaryLabel(clause.labels, this.shown);
+        if (!label) return null;
+        return {
+          id: clause.id,
+          category: label.category,
+          range: rangeFor(document, placement),
+          segments: placement.segments,
+          clause,
+          label,
+        };
+      },
+      { env: this.env, budgetMs: BUDGET_MS, signal },
+    );
   }
 
   /** The text index of the page's visible text (in slices). */
@@ -262,30 +327,9 @@ export class Session {
     mark('locate-start');
     const root = document.body ?? document.documentElement;
     const labelled = report.clauses.filter((c) => primaryLabel(c.labels, this.shown));
-    const placeWith = async (locator: Locator, clauses: AnalysedClause[]) =>
-      mapChunked(
-        clauses,
-        (clause): Marked | null => {
-          const placement = locator.locate(clause.text);
-          if (!placement) return null;
-          const label = primaryLabel(clause.labels, this.shown);
-          if (!label) return null;
-          return {
-            id: clause.id,
-            category: label.category,
-            range: rangeFor(document, placement),
-            segments: placement.segments,
-            clause,
-            label,
-          };
-        },
-        { env: this.env, budgetMs: BUDGET_MS, signal },
-      );
     // Pass 1: visible text only, so a visible clause wins over a hidden duplicate (mobile/desktop copies).
     const visible = visibleIndex ?? (await this.indexVisible(signal));
-    // Every clause is looked up in document order (unlabelled ones too) so the locator's cursor follows the
-    // text closely: short or repeated labelled clauses are then found where they belong.
-    const inOrder = await placeWith(createLocator(visible), report.clauses);
+    const inOrder = await this.locateInOrder(createLocator(visible), report.clauses, signal);
     const shownIds = new Set(labelled.map((c) => c.id));
     const found = inOrder.filter((_, i) => shownIds.has(report.clauses[i]!.id));
     // Pass 2: clauses in collapsed accordions / inactive tabs. Their ranges paint nothing until the section
@@ -297,7 +341,7 @@ export class Session {
         budgetMs: BUDGET_MS,
         signal,
       });
-      const second = await placeWith(createLocator(all), missing);
+      const second = await this.locateInOrder(createLocator(all), missing, signal);
       let k = 0;
       for (let i = 0; i < found.length; i++) if (!found[i]) found[i] = second[k++] ?? null;
     }

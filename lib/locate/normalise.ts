@@ -43,7 +43,28 @@ export function pushNormalised(cp: string, out: string[]): number {
 
 /** Matching form of a whole string (see module doc). */
 export function normaliseForMatch(text: string): string {
+  // Runs of ASCII are copied in slices (one per run, not one per character); everything else per code point.
   const out: string[] = [];
-  for (const cp of text) pushNormalised(cp, out);
+  let runStart = -1;
+  const flush = (i: number) => {
+    if (runStart >= 0) out.push(text.slice(runStart, i).toLowerCase());
+    runStart = -1;
+  };
+  for (let i = 0; i < text.length;) {
+    const code = text.charCodeAt(i);
+    if (code < 128) {
+      const alnum = (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
+      if (alnum) {
+        if (runStart < 0) runStart = i;
+      } else flush(i);
+      i++;
+      continue;
+    }
+    flush(i);
+    const cp = String.fromCodePoint(text.codePointAt(i)!);
+    pushNormalised(cp, out);
+    i += cp.length;
+  }
+  flush(text.length);
   return out.join('');
 }

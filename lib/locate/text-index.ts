@@ -118,6 +118,7 @@ export function* indexTextSliced(root: Node, options: IndexOptions = {}): Genera
 
   // NodeFilter.SHOW_TEXT; the constant is not on every DOM implementation's global.
   const walker = doc.createTreeWalker(root, 4);
+  let iota = countingUpTo(4096);
   const hiddenCache = new Map<Element, boolean>();
   // Pause points by work done, not node count: one paragraph node can hold thousands of characters.
   let work = 0;
@@ -141,22 +142,41 @@ export function* indexTextSliced(root: Node, options: IndexOptions = {}): Genera
     }
     const ni = nodes.length;
     nodes.push(t);
-    grow(len + data.length * 2 + 8);
-    let off = 0;
-    for (const cp of data) {
-      const before = pieces.length;
-      pushNormalised(cp, pieces);
-      for (let p = before; p < pieces.length; p++) {
-        const units = pieces[p]!.length;
-        grow(len + units + 8);
-        for (let u = 0; u < units; u++) {
-          node[len] = ni;
-          start[len] = off;
-          end[len] = off + cp.length;
-          len++;
-        }
+    // This runs once per page, so mostly as cold, interpreted code: the work per character is left to native
+    // calls. ASCII letters and digits come in runs (one regex match, one lower-casing, three typed-array
+    // copies per run); ASCII punctuation and spaces normalise to nothing and are skipped by the regex; only
+    // non-ASCII text goes through pushNormalised one code point at a time.
+    RUNS.lastIndex = 0;
+    for (let m = RUNS.exec(data); m; m = RUNS.exec(data)) {
+      const run = m[0];
+      const at = m.index;
+      if (run.charCodeAt(0) < 128) {
+        const r = run.length;
+        grow(len + r);
+        if (iota.length <= at + r) iota = countingUpTo(at + r);
+        node.fill(ni, len, len + r);
+        start.set(iota.subarray(at, at + r), len);
+        end.set(iota.subarray(at + 1, at + r + 1), len);
+        pieces.push(run.toLowerCase());
+        len += r;
+        continue;
       }
-      off += cp.length;
+      for (let i = 0; i < run.length;) {
+        const cp = String.fromCodePoint(run.codePointAt(i)!);
+        const before = pieces.length;
+        pushNormalised(cp, pieces);
+        for (let p = before; p < pieces.length; p++) {
+          const units = pieces[p]!.length;
+          grow(len + units);
+          for (let u = 0; u < units; u++) {
+            node[len] = ni;
+            start[len] = at + i;
+            end[len] = at + i + cp.length;
+            len++;
+          }
+        }
+        i += cp.length;
+      }
     }
   }
   return {
@@ -166,6 +186,17 @@ export function* indexTextSliced(root: Node, options: IndexOptions = {}): Genera
     start: start.subarray(0, len),
     end: end.subarray(0, len),
   };
+}
+
+/** ASCII letter/digit runs, or runs of non-ASCII text (handled per code point). */
+const RUNS = /[A-Za-z0-9]+|[\u0080-\uFFFF]+/g;
+
+/** [0, 1, …, n] (at least): offsets copied into the index by slices instead of one at a time. */
+function countingUpTo(n: number): Int32Array {
+  const size = Math.max(4096, 2 ** Math.ceil(Math.log2(n + 2)));
+  const out = new Int32Array(size);
+  for (let i = 0; i < size; i++) out[i] = i;
+  return out;
 }
 
 /** Builds the whole index in one go (tests, small pages). */

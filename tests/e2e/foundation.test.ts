@@ -21,6 +21,7 @@ import {
 
 const { doc: POLICY_DOC, path: POLICY_PATH } = CORPUS_PAGES.policy;
 const { doc: NEWS_DOC, path: NEWS_PATH } = CORPUS_PAGES.news;
+const { doc: LONG_DOC, path: LONG_PATH } = CORPUS_PAGES.longPolicy;
 
 /** How long a page may take from load to highlights (generous: 2 cores, suites in parallel). */
 const SETTLE_MS = 20_000;
@@ -33,7 +34,11 @@ describeE2E('foundation (Chromium + built extension)', () => {
     let server: TestServer;
 
     beforeAll(async () => {
-      server = await serve({ [POLICY_PATH]: { corpus: POLICY_DOC }, [NEWS_PATH]: { corpus: NEWS_DOC } });
+      server = await serve({
+        [POLICY_PATH]: { corpus: POLICY_DOC },
+        [NEWS_PATH]: { corpus: NEWS_DOC },
+        [LONG_PATH]: { corpus: LONG_DOC },
+      });
       browser = await launchExtension();
     });
     afterAll(async () => {
@@ -50,6 +55,28 @@ describeE2E('foundation (Chromium + built extension)', () => {
       }, SETTLE_MS);
       expect(highlights, 'no fineprint-* entry in CSS.highlights').not.toBeNull();
       for (const name of Object.keys(highlights!)) expect(name).toMatch(/^fineprint-[a-z-]+$/);
+      await page.close();
+    });
+
+    it('a long policy is marked from the top first: its first clauses are painted before the whole page', async () => {
+      const page = await browser.context.newPage();
+      await page.goto(server.url(LONG_PATH));
+      await page.waitForFunction(
+        () => performance.getEntriesByName('fineprint:highlighted').length > 0,
+        null,
+        {
+          timeout: SETTLE_MS,
+        },
+      );
+      const at = await page.evaluate(() => {
+        const t = (name: string) => performance.getEntriesByName(`fineprint:${name}`)[0]?.startTime ?? null;
+        return { preview: t('preview-highlighted'), all: t('highlighted') };
+      });
+      expect(at.preview, 'no preview was painted').not.toBeNull();
+      expect(at.preview!).toBeLessThan(at.all!);
+      // The full pass replaced the preview: every category painted has ranges.
+      const highlights = await highlightsOf(page);
+      expect(Object.values(highlights).reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
       await page.close();
     });
 

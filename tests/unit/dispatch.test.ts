@@ -75,11 +75,13 @@ beforeEach(() => {
 describe('dispatch: accepted messages', () => {
   it('classifies a valid page extraction, replies, then keeps it for its tab and the history; the popup can read it', async () => {
     const reply = (await dispatch(extracted(), tabSender())) as {
-      clauses: { id: string; labels: unknown[] }[];
+      analyses: { id: string; labels: { category: string }[] }[];
     };
-    expect(reply.clauses.map((c) => c.id)).toEqual(['k1']);
-    expect(Array.isArray(reply.clauses[0]!.labels)).toBe(true);
-    expect(await stored()).toHaveProperty('tab:42');
+    // Only labelled clauses travel back (lib/clause-analyses.ts); this one is an AI-training clause.
+    expect(reply.analyses.map((c) => c.id)).toEqual(['k1']);
+    expect(reply.analyses[0]!.labels.map((l) => l.category)).toContain('ai-training');
+    // The tab's report is written after the reply, and the popup's read waits for it.
+    await vi.waitFor(async () => expect(await stored()).toHaveProperty('tab:42'));
     // The version is stored after the reply (the page does not wait for the history).
     await vi.waitFor(async () => expect(await idbRecords()).toBeGreaterThan(0));
     expect(Object.keys(await stored()).filter((k) => k.startsWith('storageError'))).toEqual([]);
@@ -90,6 +92,17 @@ describe('dispatch: accepted messages', () => {
       report: { url: string } | null;
     };
     expect(state.report?.url).toBe(PAGE);
+  });
+
+  it('classifies a preview of the first clauses and stores nothing', async () => {
+    const other = { ...clause, id: 'k2', text: 'Contact us with any questions about this policy.' };
+    const reply = (await dispatch(
+      { type: 'content→bg:classify-preview', payload: { url: PAGE, clauses: [clause, other] } },
+      tabSender(),
+    )) as { analyses: { id: string }[] };
+    expect(reply.analyses.map((a) => a.id)).toEqual(['k1']);
+    expect(await stored()).toEqual({});
+    expect(await idbRecords()).toBe(0);
   });
 
   it('records placement for the reporting tab only, and drops the report when the tab closes', async () => {
@@ -203,6 +216,30 @@ describe('dispatch: forged messages are rejected with a reason and nothing is st
       extracted({ policyLinks: [{ url: 'chrome://settings', text: 'Terms', kind: 'terms' }] }),
       tabSender(),
       /scheme chrome:/,
+    ],
+    [
+      'preview of another site',
+      {
+        type: 'content→bg:classify-preview',
+        payload: { url: 'https://bank.example.org/', clauses: [clause] },
+      },
+      tabSender(),
+      /not the origin/,
+    ],
+    [
+      'preview of a whole page',
+      {
+        type: 'content→bg:classify-preview',
+        payload: { url: PAGE, clauses: Array.from({ length: 500 }, (_, i) => ({ ...clause, id: `k${i}` })) },
+      },
+      tabSender(),
+      /payload\.clauses: /,
+    ],
+    [
+      'preview from an extension page',
+      { type: 'content→bg:classify-preview', payload: { url: PAGE, clauses: [clause] } },
+      popupSender,
+      /not from a tab|posing|content/,
     ],
     [
       'tab id not a number',

@@ -69,3 +69,20 @@ describe('createTranslator', () => {
     expect(throwing('extName')).toBe('extName');
   });
 });
+
+describe('createTranslator remembers', () => {
+  it('asks the catalogue once per key and substitutions', () => {
+    const asked: string[] = [];
+    const t = createTranslator((key, subs) => {
+      asked.push(`${key}|${String(subs ?? '')}`);
+      return key === 'bar_count' ? `n=${String(subs)}` : '';
+    });
+    expect(t('bar_count' as never, [3])).toBe('n=3');
+    expect(t('bar_count' as never, [3])).toBe('n=3');
+    expect(t('bar_count' as never, [4])).toBe('n=4');
+    // A missing key still comes back as itself, also from the cache.
+    expect(t('no_such_key' as never)).toBe('no_such_key');
+    expect(t('no_such_key' as never)).toBe('no_such_key');
+    expect(asked).toEqual(['bar_count|3', 'bar_count|4', 'no_such_key|']);
+  });
+});

@@ -2,6 +2,7 @@
 // Fixture markup below is team-written for these tests.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createLocator, indexText, normaliseForMatch, OWN_UI_ATTR, rangeFor } from '../../lib/locate';
+import { pushNormalised } from '../../lib/locate/normalise';
 
 function load(html: string): void {
   const parsed = new DOMParser().parseFromString(`<!doctype html><body>${html}</body>`, 'text/html');
@@ -28,6 +29,72 @@ describe('normaliseForMatch', () => {
   });
   it('tolerates ligatures and decomposed accents', () => {
     expect(normaliseForMatch('ﬁle café')).toBe(normaliseForMatch('file cafe\u0301'));
+  });
+});
+
+describe('index and normalised form agree with the per-code-point definition', () => {
+  // The index and normaliseForMatch take shortcuts for ASCII; this is the plain definition they must match.
+  const reference = (text: string) => {
+    const out: string[] = [];
+    const start: number[] = [];
+    const end: number[] = [];
+    let off = 0;
+    for (const cp of text) {
+      const before = out.length;
+      pushNormalised(cp, out);
+      for (let p = before; p < out.length; p++)
+        for (let u = 0; u < out[p]!.length; u++) {
+          start.push(off);
+          end.push(off + cp.length);
+        }
+      off += cp.length;
+    }
+    return { text: out.join(''), start, end };
+  };
+  // Deterministic mix of ASCII, accents, ligatures that expand (ﬁ, ﷺ), astral letters, digits and punctuation.
+  const ALPHABET = [
+    'a',
+    'Z',
+    '9',
+    ' ',
+    '’',
+    '-',
+    'é',
+    'É',
+    'ﬁ',
+    'ﷺ',
+    '𝐀',
+    'ß',
+    'İ',
+    'ω',
+    '\n',
+    '.',
+    'Ⅻ',
+    'x',
+  ];
+  const sample = (seed: number, n: number) => {
+    let s = '';
+    let x = seed;
+    for (let i = 0; i < n; i++) {
+      x = (x * 1103515245 + 12345) % 2147483648;
+      s += ALPHABET[x % ALPHABET.length];
+    }
+    return s;
+  };
+
+  it('for random mixed-script text', () => {
+    for (let seed = 1; seed <= 60; seed++) {
+      const text = sample(seed, 1 + ((seed * 37) % 400));
+      const want = reference(text);
+      expect(normaliseForMatch(text)).toBe(want.text);
+      const p = document.createElement('p');
+      p.textContent = text;
+      document.body.replaceChildren(p);
+      const index = indexText(document.body);
+      expect(index.text).toBe(want.text);
+      expect(Array.from(index.start)).toEqual(want.start);
+      expect(Array.from(index.end)).toEqual(want.end);
+    }
   });
 });
 
