@@ -155,6 +155,82 @@ describe('other families', () => {
   });
 });
 
+describe('data-sharing', () => {
+  it.each([
+    'We may share your information with service providers who process payments for us.',
+    'We collect, use and disclose your contact details as described in this notice.',
+    'These vendors will access and store personal data only to perform services for us.',
+    'If we are acquired, account data may be among the transferred assets.',
+    'This licence lets us make your posts available to other companies for syndication.',
+  ])('permits: %s', (text) => {
+    expect(hit(text, 'data-sharing')?.stance).toBe('permits');
+  });
+
+  it.each([
+    'You can share your photos with friends from the app.',
+    'Our advertising partners share information with us about your purchases.',
+    'We may transfer your personal data to servers in other countries.',
+  ])('not sharing by the company: %s', (text) => {
+    expect(hit(text, 'data-sharing')).toBeUndefined();
+  });
+
+  it('a safeguard described with "no longer identifies" is not a denial of the sharing', () => {
+    expect(
+      hit(
+        'We de-identify the data so that it no longer identifies you and share it with research partners.',
+        'data-sharing',
+      )?.stance,
+    ).toBe('permits');
+  });
+
+  it('a list item states the sharing its lead-in announces', () => {
+    const leadIn = 'We may disclose your personal data in the following circumstances:';
+    const h = hit('Professional advisers, such as lawyers and auditors.', 'data-sharing', leadIn);
+    expect(h?.stance).toBe('permits');
+    expect(h?.rule).toBe('share.lead-in');
+    expect(hit('Professional advisers, such as lawyers and auditors.', 'data-sharing')).toBeUndefined();
+    // A lead-in that only explains the data, or that forbids the user, is no sharing lead-in.
+    expect(hit('Professional advisers.', 'data-sharing', 'We collect the following data:')).toBeUndefined();
+    expect(
+      hit('Professional advisers.', 'data-sharing', 'You may not share your login with:')?.stance,
+    ).not.toBe('permits');
+  });
+});
+
+describe('automated-decisions', () => {
+  it('a denial of decisions with legal effects', () => {
+    expect(
+      hit(
+        'We do not use AI to make decisions that produce legal or similarly significant effects on you.',
+        'automated-decisions',
+      )?.stance,
+    ).toBe('denies');
+  });
+
+  it.each([
+    'Posts may be removed through automated or manual (human) review.',
+    'Spam and fake accounts are detected and blocked by machine-learning classifiers.',
+    'When we detect abuse of the service, we may suspend your account.',
+  ])('permits: %s', (text) => {
+    expect(hit(text, 'automated-decisions')?.stance).toBe('permits');
+  });
+});
+
+describe('de-identification', () => {
+  it.each([
+    'We provide aggregated reports to advertisers about how their campaigns perform.',
+    'When we no longer need it, we delete it or keep it in a form that does not identify you.',
+  ])('permits: %s', (text) => {
+    expect(hit(text, 'de-identification')?.stance).toBe('permits');
+  });
+
+  it('an aggregate liability cap is not aggregation of data', () => {
+    expect(
+      hit('Our aggregate liability shall not exceed one hundred dollars.', 'de-identification'),
+    ).toBeUndefined();
+  });
+});
+
 describe('robustness', () => {
   it('handles empty, huge and odd input without throwing', () => {
     expect(applyRules({ text: '' })).toEqual([]);

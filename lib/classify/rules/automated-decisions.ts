@@ -4,7 +4,7 @@ import type { RuleFamily } from './types';
 /** Automated decision-making and profiling with significant effects. */
 export const automatedDecisions: RuleFamily = {
   category: 'automated-decisions',
-  cue: /automat|profil|algorithm|machine|\bai\b|artificial|infer|predict/i,
+  cue: /automat|profil|algorithm|machine|\bai\b|artificial|infer|predict|decision|detect|classifier/i,
   userNegation: 'user-prohibited',
   namedIsUnclear: true,
   patterns: [
@@ -16,6 +16,12 @@ export const automatedDecisions: RuleFamily = {
     {
       id: 'adm.solely-automated',
       pattern: rx('solely on automated (?:processing|means|decision)'),
+      strong: true,
+    },
+    // "We do not use AI for decisions that produce legal or similarly significant effects" (data guide §3).
+    {
+      id: 'adm.significant-effects',
+      pattern: rx(near('decisions?', alt('legal', 'similarly significant'), 8)),
       strong: true,
     },
     {
@@ -72,6 +78,67 @@ export const automatedDecisions: RuleFamily = {
             'recommend\\w*',
           ),
           8,
+        ),
+      ),
+      strong: false,
+    },
+    // The verb first: "identifying and removing illicit content through AI algorithms".
+    {
+      id: 'adm.detect-by-ai',
+      pattern: rx(
+        near(
+          alt(
+            'detect\\w*',
+            'identif\\w*',
+            'block\\w*',
+            'remov\\w*',
+            'flag\\w*',
+            'moderat\\w*',
+            'filter\\w*',
+            'scan\\w*',
+          ),
+          alt(
+            'automated (?:means|tools|systems?|processes|technolog(?:y|ies))',
+            'AI',
+            'algorithms?',
+            'machine[- ]learning',
+            'classifiers?',
+            'artificial intelligence',
+          ),
+          6,
+        ),
+      ),
+      strong: false,
+    },
+    // Automated review beside human review ("automated or manual (human) review", "review can be automated").
+    {
+      id: 'adm.automated-or-human',
+      pattern: rx(
+        alt(
+          'automat(?:ed|ic)(?:ally)? (?:or|and|and/or) (?:manual|human)',
+          '(?:manual|human) (?:or|and|and/or) automat(?:ed|ic)',
+          'review (?:can|may|will) be automated',
+        ),
+      ),
+      strong: false,
+    },
+    // Enforcement that follows detection ("when we detect spam … we may disable your account").
+    {
+      id: 'adm.detect-then-act',
+      pattern: rx(
+        near(
+          'detect\\w*',
+          alt(
+            'disabl\\w*',
+            'suspend\\w*',
+            'terminat\\w*',
+            'remov\\w*',
+            'block\\w*',
+            'ban(?:s|ned)?',
+            'restrict\\w*',
+            'take (?:other )?(?:appropriate )?action',
+          ),
+          20,
         ),
       ),
       strong: false,

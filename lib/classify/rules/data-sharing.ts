@@ -30,10 +30,14 @@ const RECIPIENT = alt(
   'successors?',
 );
 
+/** Subjects that are not the company ("you share", "partners share … with us"). */
+const NOT_COMPANY =
+  '(?!(?:you|i|they|users?|members?|people|friends|partners?|advertisers?|others?|analytics|websites?|apps?|not|which|that)\\b)';
+
 /** Sharing with, or collection by, parties other than the first party. */
 export const dataSharing: RuleFamily = {
   category: 'data-sharing',
-  cue: /partner|third|affiliat|subsidiar|provider|vendor|processor|advertiser|enforcement|government|authorit|compan|contractor|buyer|acquir|successor|merger|acquisition|bankrupt|sale of|share|shar|disclos|transfer|pass on|available to|developer|researcher|others|operator|administrator/i,
+  cue: /partner|third|parties|affiliat|subsidiar|provider|vendor|processor|advertiser|enforcement|government|authorit|compan|contractor|buyer|acquir|successor|merger|acquisition|bankrupt|sale of|share|shar|disclos|transfer|pass on|available|owner|assets|developer|researcher|others|operator|administrator/i,
   userNegation: 'user-prohibited',
   patterns: [
     {
@@ -59,11 +63,29 @@ export const dataSharing: RuleFamily = {
       strong: false,
     },
     // Sharing stated without naming the recipient ("we may disclose your personal information to others").
+    // The subject is the company (or a verb list it heads: "collect, use and share"), not the user ("you
+    // share your content") or a partner sharing with us; `rx` is case-insensitive, so a capital cannot mark
+    // a name.
+    // Moving data to another country is international-transfer, not disclosure, so no bare "transfer".
     {
       id: 'share.we-share',
       pattern: rx(
-        `(?:we|[A-Z][\\w.]+) (?:(?:may|might|will|can|could|also|only|then|generally)\\s+)*${alt('share', 'shares', 'disclose', 'discloses', 'transfer', 'pass on')}\\b[^.;]{0,40}?\\b(?:information|data|it|them|content|details|results)`,
+        `(?:we|${NOT_COMPANY}[A-Z][\\w.]+) (?:(?:may|might|will|can|could|also|only|then|generally)\\s+)*${alt('share', 'shares', 'disclose', 'discloses', 'pass on')}\\b[^.;]{0,40}?\\b(?:information|data|it|them|content|details|results)\\b(?!\\s+with us\\b)`,
       ),
+      strong: false,
+    },
+    // Recipients acting on the data ("these parties will access, process, or store Personal Data").
+    {
+      id: 'share.recipient-acts',
+      pattern: rx(
+        `${alt('(?:third[- ])?parties', 'providers?', 'vendors?', 'processors?', 'affiliates', 'administrators?', 'companies')} (?:will|may|might|can|could) (?:also )?${alt('access', 'process', 'store', 'use', 'receive', 'see')}`,
+      ),
+      strong: false,
+    },
+    // Business transfers: "user information may be among the transferred assets", "give the new owner".
+    {
+      id: 'share.transaction-assets',
+      pattern: rx(alt('transferred assets', 'part of (?:that|the|such|a) transaction', 'new owner')),
       strong: false,
     },
     {
@@ -75,6 +97,8 @@ export const dataSharing: RuleFamily = {
           'shared publicly',
           'publicly disclose',
           'make (?:it |them |your content |your information )?(?:publicly )?available to (?:the world|others|the public)',
+          // A licence that lets the company pass content on: "make Your Content available to other companies".
+          'make\\b[^.;]{0,40}\\bavailable (?:to|for)\\b[^.;]{0,60}\\b(?:other (?:companies|organi[sz]ations|users|members)|the rest of the world|syndication)',
         ),
       ),
       strong: false,
@@ -83,6 +107,19 @@ export const dataSharing: RuleFamily = {
       id: 'share.others-learn',
       pattern: rx(
         `${alt('advertisers?', 'partners?', 'third[- ]part(?:y|ies)', 'developers?', 'researchers?', 'others', 'website operators?', 'administrators?')} (?:may |might |can |could |automatically )*${alt('learn', 'receive', 'receives', 'access', 'see', 'obtain', 'get')}\\b`,
+      ),
+      strong: false,
+    },
+  ],
+  // A list item under "We share your information with:" / "We may disclose data in the following
+  // circumstances:" states the sharing its lead-in announces (data guide §2: read with the lead-in).
+  leadInPatterns: [
+    {
+      id: 'share.lead-in',
+      // Not `rx`: the lead-in ends with the colon, where a trailing \b cannot match.
+      pattern: new RegExp(
+        `\\b(?:we|our|${NOT_COMPANY}[A-Z][\\w.]+) (?:(?:may|might|will|can|could|also|only|generally|then)\\s+)*${alt('share', 'shares', 'disclose', 'discloses')}\\b[^.]*:\\s*$`,
+        'i',
       ),
       strong: false,
     },

@@ -20,8 +20,41 @@ export const deIdentification: RuleFamily = {
     },
     {
       id: 'deid.aggregate',
-      pattern: rx(near('aggregat(?:e|ed)', alt('data', 'information', 'statistics', 'form', 'basis'), 4)),
+      pattern: rx(
+        near(
+          'aggregat(?:e|ed|ion)',
+          alt(
+            'data',
+            'information',
+            'statistics',
+            'form',
+            'basis',
+            'reports?',
+            'reporting',
+            'insights',
+            'analytics',
+            'metrics',
+            'terms',
+          ),
+          4,
+        ),
+      ),
       strong: true,
+    },
+    // "…in a form that does not identify you", "reports that don't reveal information about individuals".
+    // The match stops before the negation (a lookahead), which states the safeguard rather than denying it.
+    {
+      id: 'deid.not-identifying',
+      pattern: rx(
+        `${alt('form', 'way', 'manner', 'reports?', 'information', 'data', 'statistics', 'it')},? (?:that|which|so that it)(?=\\s+(?:(?:does|do|will|can)\\s*(?:not|n't)|no longer|cannot)\\s+(?:personally\\s+)?(?:identif|reveal)\\w*\\b[^.;]{0,40}?\\b(?:you|individuals?|persons?|people|users?)\\b)`,
+      ),
+      strong: false,
+    },
+    // Any other aggregation of user data (weak: the model decides); not an "aggregate liability" or fee.
+    {
+      id: 'deid.aggregate-weak',
+      pattern: rx('aggregat(?:e|ed|es|ing|ion)\\b(?! (?:liability|fees?|amounts?|price))'),
+      strong: false,
     },
     {
       id: 'deid.disassociate',

@@ -68,7 +68,11 @@ export function applyRules(clause: Pick<Clause, 'text' | 'leadIn'>): RuleHit[] {
   const hits: RuleHit[] = [];
   let facts: ClauseFacts | undefined;
   for (const family of RULE_FAMILIES) {
-    if (!family.cue.test(text) || family.vetoes?.some((v) => v.test(text))) continue;
+    if (!family.cue.test(text) || family.vetoes?.some((v) => v.test(text))) {
+      const viaLeadIn = leadInHit(family, original, leadIn);
+      if (viaLeadIn) hits.push(viaLeadIn);
+      continue;
+    }
     let best: RuleHit | null = null;
     for (const p of family.patterns) {
       if (best && (best.strong || !p.strong)) continue;
@@ -109,7 +113,37 @@ export function applyRules(clause: Pick<Clause, 'text' | 'leadIn'>): RuleHit[] {
         cues,
       };
     }
+    best ??= leadInHit(family, original, leadIn);
     if (best) hits.push(best);
   }
   return hits;
+}
+
+/** A hit from the family's lead-in patterns (see `RuleFamily.leadInPatterns`), or null. */
+function leadInHit(family: RuleFamily, original: string, leadIn: string | undefined): RuleHit | null {
+  if (!leadIn || !family.leadInPatterns || !original.trim()) return null;
+  if (family.vetoes?.some((v) => v.test(leadIn))) return null;
+  for (const p of family.leadInPatterns) {
+    const m = p.pattern.exec(leadIn);
+    if (!m) continue;
+    const { stance, cues } = resolveStance(
+      leadIn,
+      m.index,
+      m.index + m[0].length,
+      undefined,
+      family.userNegation,
+      family.namedIsUnclear,
+    );
+    const phrase = original.trim();
+    return {
+      category: family.category,
+      stance: p.vague && stance === 'permits' ? 'unclear' : stance,
+      rule: p.id,
+      phrase,
+      start: original.indexOf(phrase),
+      strong: p.strong,
+      cues: [...cues, 'lead-in'],
+    };
+  }
+  return null;
 }

@@ -36,6 +36,8 @@ function negated(scope: string): boolean {
   for (const m of blankNames(scope).matchAll(NEGATION_ALL)) {
     // Inside a condition ("if you do not opt out, …") it states no practice.
     if (/\b(?:if|unless|when|once|whether)\b[^,;]*$/i.test(scope.slice(0, m.index))) continue;
+    // "…de-identify data so that it no longer identifies you" describes a safeguard, not a denial.
+    if (/\bso that\s+(?:it|they|this|the data|the information)\s*$/i.test(scope.slice(0, m.index))) continue;
     const between = scope.slice(m.index + m[0].length);
     // Far from the practice it negates something else; "cannot … without" is a double negative.
     if (between.split(/\s+/).length > NEGATION_WINDOW_WORDS || /\bwithout\b/i.test(between)) continue;

@@ -40,6 +40,12 @@ export interface RuleFamily {
   namedIsUnclear?: boolean;
   /** When set, a negated match is `denies` only if the clause also matches this; otherwise `permits`. */
   denialNeeds?: RegExp;
+  /**
+   * Patterns matched against a list item's lead-in when no pattern matched the item itself: the item states
+   * the practice its lead-in announces ("We share your information with:" → "service providers"). The stance
+   * is the lead-in's; the evidence phrase is the item. Not gated by `cue` (that checks the item's text).
+   */
+  leadInPatterns?: RulePattern[];
 }
 
 export interface RuleHit {

@@ -130,9 +130,15 @@ function thresholdAt(g: Group, k: number): number {
 }
 
 /**
+ * What a threshold pair maximises among those whose out-of-fold precision reaches the floor: `recall`
+ * (a precision target, for marks that must be right) or `f1` (a balanced category with a precision floor).
+ */
+export type ThresholdObjective = 'recall' | 'f1';
+
+/**
  * Two thresholds — one for clauses where a rule of the category fired, one for the rest — maximising
- * recall subject to precision ≥ `minPrecision` on out-of-fold scores (F0.5 fallback when unreachable).
- * Clauses with a trusted rule are labelled at any threshold.
+ * recall (or F1, see `objective`) subject to precision ≥ `minPrecision` on out-of-fold scores (F0.5
+ * fallback when unreachable). Clauses with a trusted rule are labelled at any threshold.
  */
 export function chooseThresholdPair(
   p: ArrayLike<number>,
@@ -140,6 +146,7 @@ export function chooseThresholdPair(
   minPrecision: number,
   ruleFires: ArrayLike<number>,
   trustedFires: ArrayLike<number>,
+  objective: ThresholdObjective = 'recall',
 ): ThresholdPair {
   const withRule: number[] = [];
   const without: number[] = [];
@@ -170,7 +177,8 @@ export function chooseThresholdPair(
       const fb = precision + recall === 0 ? 0 : (1.25 * precision * recall) / (0.25 * precision + recall);
       // The rule group may go down to 0 (every rule hit labelled); the rest never below 0.05 (skipped above).
       const cand = { threshold: tn, ruleThreshold: tr, precision, recall, f1 };
-      if (precision >= minPrecision && (!best || recall > best.score)) best = { ...cand, score: recall };
+      const score = objective === 'f1' ? f1 : recall;
+      if (precision >= minPrecision && (!best || score > best.score)) best = { ...cand, score };
       if (!fallback || fb > fallback.score) fallback = { ...cand, score: fb };
     }
   }
