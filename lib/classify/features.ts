@@ -27,7 +27,7 @@ const MAX_TOKENS = 400;
 export function clauseFeatures(input: FeatureInput, hits: readonly RuleHit[]): string[] {
   const out = new Set<string>();
   out.add('bias:1');
-  const tokens = tokenize(input.text).slice(0, MAX_TOKENS);
+  const tokens = tokenize(input.text, MAX_TOKENS);
   grams('', tokens, out);
   out.add(speaker(tokens));
   if (tokens[0]) out.add(`first:${tokens[0]}`);
@@ -41,8 +41,12 @@ export function clauseFeatures(input: FeatureInput, hits: readonly RuleHit[]): s
 
 /** Who speaks: descriptive text about models ("Large language models are trained…") has no we/you. */
 function speaker(tokens: readonly string[]): string {
-  const we = tokens.some((t) => t === 'we' || t === 'us' || t === 'our');
-  const you = tokens.some((t) => t === 'you' || t === 'your');
+  let we = false;
+  let you = false;
+  for (const t of tokens) {
+    if (t === 'we' || t === 'us' || t === 'our') we = true;
+    else if (t === 'you' || t === 'your') you = true;
+  }
   return we ? (you ? 'p:we+you' : 'p:we') : you ? 'p:you' : 'p:none';
 }
 
@@ -116,46 +120,82 @@ export interface HashedFeatures {
 
 /**
  * The same distinct features as `clauseFeatures`, hashed without building n-gram strings: the runtime path
- * (a 15,000-word policy makes ~70,000 features; strings for them are garbage the page does not need).
+ * (a 15,000-word policy makes ~30,000 features; strings for them are garbage the page does not need).
  */
 export function featureHashes(input: FeatureInput, hits: readonly RuleHit[]): HashedFeatures {
-  fSeen = nextSeenGeneration();
-  fCount = 0;
-  // Descriptor per kept hash, packed: (list << 21 | position << 1 | bigram) for n-grams, -(k + 1) for the
-  // k-th literal. One number per feature instead of several arrays or objects.
-  const lists: string[][] = [];
-  const literals: string[] = [];
-  addLiteral(literals, 'bias:1');
-  const tokens = tokenize(input.text).slice(0, MAX_TOKENS);
-  addGrams(lists, '', tokens);
-  addLiteral(literals, speaker(tokens));
-  if (tokens[0]) addLiteral(literals, `first:${tokens[0]}`);
-  const heading = input.headingPath?.[input.headingPath.length - 1];
-  if (heading) addGrams(lists, 'h:', headingTokens.get(heading, 30));
-  if (input.leadIn) addGrams(lists, 'h:', leadInTokens.get(input.leadIn, 40));
-  for (const f of ruleFeatures(hits)) addLiteral(literals, f);
-  const desc = descBuffer.slice(0, fCount);
+  const n = hashFeatures(input, hits);
+  const desc = descBuffer.slice(0, n);
+  const lists = fLists;
+  const literals = fLiterals;
   return {
-    hashes: hashBuffer.slice(0, fCount),
-    describe(i: number): string {
-      const d = desc[i]!;
-      if (d < 0) return literals[-d - 1]!;
-      const list = d >> 21;
-      const tokens = lists[list]!;
-      const prefix = list === 0 ? '' : 'h:';
-      const p = (d >> 1) & 0xfffff;
-      return d & 1 ? `${prefix}${tokens[p]} ${tokens[p + 1]}` : `${prefix}${tokens[p]}`;
-    },
+    hashes: hashBuffer.slice(0, n),
+    describe: (i: number): string => describeFeature(desc[i]!, lists, literals),
   };
 }
 
+/** What `scratchFeatures` returns: valid until its next call (or `featureHashes`'). */
+export interface ScratchFeatures {
+  /** The first `count` entries are the clause's distinct feature hashes, as `featureHashes` orders them. */
+  readonly hashes: Uint32Array;
+  count: number;
+  describe(i: number): string;
+}
+
+const scratch: ScratchFeatures = {
+  hashes: hashBuffer,
+  count: 0,
+  describe: (i: number): string => describeFeature(descBuffer[i]!, fLists, fLiterals),
+};
+
+/** `featureHashes` without copying out: the classifier reads the hashes once, before the next clause. */
+export function scratchFeatures(input: FeatureInput, hits: readonly RuleHit[]): ScratchFeatures {
+  scratch.count = hashFeatures(input, hits);
+  return scratch;
+}
+
 /*
- * featureHashes' working state, module-level so that no closure is created per clause (the runtime is
- * single-threaded and featureHashes is not re-entrant).
+ * The working state of the current clause, module-level so that no closure or buffer is created per clause
+ * (the runtime is single-threaded and hashing is not re-entrant). A descriptor per kept hash, packed:
+ * (list << 21 | position << 1 | bigram) for n-grams, -(k + 1) for the k-th literal.
  */
 let fSeen = 0;
 let fCount = 0;
+let fLists: string[][] = [];
+let fLiterals: string[] = [];
 const descBuffer = new Int32Array(SEEN_SLOTS / 2);
+
+/** Hashes the clause's features into hashBuffer/descBuffer; returns how many there are. */
+function hashFeatures(input: FeatureInput, hits: readonly RuleHit[]): number {
+  fSeen = nextSeenGeneration();
+  fCount = 0;
+  fLists = [];
+  fLiterals = [];
+  addLiteral('bias:1');
+  const tokens = tokenize(input.text, MAX_TOKENS);
+  addGrams('', tokens);
+  addLiteral(speaker(tokens));
+  if (tokens[0]) addLiteral(`first:${tokens[0]}`);
+  const heading = input.headingPath?.[input.headingPath.length - 1];
+  if (heading) addGrams('h:', headingTokens.get(heading, 30));
+  if (input.leadIn) addGrams('h:', leadInTokens.get(input.leadIn, 40));
+  for (const h of hits) {
+    addLiteral(`r:${h.category}`);
+    addLiteral(`r:${h.category}:${h.stance}`);
+    addLiteral(`r:id:${h.rule}`);
+    if (h.strong) addLiteral(`r:${h.category}:strong`);
+    for (const c of h.cues) addLiteral(`r:cue:${c}`);
+  }
+  return fCount;
+}
+
+function describeFeature(d: number, lists: readonly string[][], literals: readonly string[]): string {
+  if (d < 0) return literals[-d - 1]!;
+  const list = d >> 21;
+  const tokens = lists[list]!;
+  const prefix = list === 0 ? '' : 'h:';
+  const p = (d >> 1) & 0xfffff;
+  return d & 1 ? `${prefix}${tokens[p]} ${tokens[p + 1]}` : `${prefix}${tokens[p]}`;
+}
 
 function keepHash(h: number, d: number): boolean {
   const u = h >>> 0;
@@ -165,12 +205,12 @@ function keepHash(h: number, d: number): boolean {
   return true;
 }
 
-function addLiteral(literals: string[], f: string): void {
-  if (keepHash(fnv1a(f), -(literals.length + 1))) literals.push(f);
+function addLiteral(f: string): void {
+  if (keepHash(fnv1a(f), -(fLiterals.length + 1))) fLiterals.push(f);
 }
 
-function addGrams(lists: string[][], prefix: string, tokens: readonly string[]): void {
-  const list = lists.push(tokens as string[]) - 1;
+function addGrams(prefix: string, tokens: readonly string[]): void {
+  const list = fLists.push(tokens as string[]) - 1;
   const start = fnvUpdate(FNV_OFFSET, prefix);
   for (let i = 0; i < tokens.length; i++) {
     const uni = fnvUpdate(start, tokens[i]!);
@@ -187,7 +227,7 @@ class LastTokens {
   get(text: string, max: number): string[] {
     if (text !== this.text) {
       this.text = text;
-      this.tokens = tokenize(text).slice(0, max);
+      this.tokens = tokenize(text, max);
     }
     return this.tokens;
   }

@@ -71,9 +71,62 @@ export class FeatureIndex {
   }
 }
 
+/**
+ * Feature hash → that feature's weights, in one slot: the key (4 bytes) followed by the category weights
+ * (int8), slots padded to a power of two bytes. Scoring a clause looks up every feature; with keys, rows and
+ * weights in three arrays each lookup touched three cache lines, here one. Open addressing, linear probing.
+ */
+export interface WeightTable {
+  /** Slot keys, read as `keys[slot * (stride >> 2)]` (int32 view of the table). */
+  keys: Int32Array;
+  /** Weights of the feature in slot `s`, category `c`: `bytes[s * stride + 4 + c]`. */
+  bytes: Int8Array;
+  /** Bytes per slot. */
+  stride: number;
+  mask: number;
+  /** Key of an empty slot: a value that no model feature hashes to (checked before the key compare). */
+  empty: number;
+}
+
+/** The smallest uint32 that is not one of `hashes` (0 unless a feature happens to hash to 0). */
+function unusedKey(hashes: Uint32Array): number {
+  const sorted = hashes.slice().sort();
+  let k = 0;
+  for (const h of sorted) {
+    if (h === k) k++;
+    else if (h > k) break;
+  }
+  return k;
+}
+
+function weightTable(hashes: Uint32Array, weights: Int8Array, C: number): WeightTable {
+  let stride = 4;
+  while (stride < 4 + C) stride *= 2;
+  let cap = 16;
+  while (cap < hashes.length * 2) cap *= 2;
+  const buffer = new ArrayBuffer(cap * stride);
+  const keys = new Int32Array(buffer);
+  const bytes = new Int8Array(buffer);
+  const words = stride >> 2;
+  const empty = unusedKey(hashes) | 0;
+  const mask = cap - 1;
+  if (empty !== 0) for (let s = 0; s < cap; s++) keys[s * words] = empty;
+  for (let r = 0; r < hashes.length; r++) {
+    const h = hashes[r]! | 0;
+    let s = Math.imul(h, 0x9e3779b1) & mask;
+    while (keys[s * words] !== empty && keys[s * words] !== h) s = (s + 1) & mask;
+    keys[s * words] = h;
+    // A repeated hash keeps its last row, as FeatureIndex does.
+    bytes.set(weights.subarray(r * C, r * C + C), s * stride + 4);
+  }
+  return { keys, bytes, stride, mask, empty };
+}
+
 export interface LinearModel {
   categories: CategoryId[];
+  /** Hash → weight row (what `score` reports); built on first use, the classifier itself uses `table`. */
   index: FeatureIndex;
+  table: WeightTable;
   weights: Int8Array;
   scales: Float64Array;
   biases: Float64Array;
@@ -104,10 +157,13 @@ export function loadModel(file: ModelFile): LinearModel {
   const view = new DataView(hb.buffer, hb.byteOffset, hb.byteLength);
   const hashes = new Uint32Array(n);
   for (let i = 0; i < n; i++) hashes[i] = view.getUint32(i * 4, true);
-  const index = new FeatureIndex(hashes);
+  let index: FeatureIndex | undefined;
   return {
     categories: [...file.categories],
-    index,
+    get index(): FeatureIndex {
+      return (index ??= new FeatureIndex(hashes));
+    },
+    table: weightTable(hashes, weights, C),
     weights,
     scales: Float64Array.from(file.scales),
     biases: Float64Array.from(file.biases),
@@ -156,8 +212,55 @@ export function score(model: LinearModel, hashes: Uint32Array): Scored {
   return { probs, rows };
 }
 
-/** Per-category accumulator reused by `score` (single-threaded, not re-entrant). */
+/** Per-category accumulator reused by `score` and `scoreInto` (single-threaded, not re-entrant). */
 let accScratch = new Int32Array(16);
+
+/** What `scoreInto` returns: scratch arrays, overwritten by its next call. */
+export interface ScoredScratch {
+  /** Probability per category column (the first `categories.length` entries). */
+  probs: Float64Array;
+  /** WeightTable slot of each of the `n` feature hashes, -1 when unknown to the model. */
+  slots: Int32Array;
+}
+
+const scored: ScoredScratch = { probs: new Float64Array(16), slots: new Int32Array(1024) };
+
+/**
+ * `score` of `hashes[0..n)` for the runtime: the same probabilities (same int32 sums, same arithmetic),
+ * from the one-lookup `WeightTable`, into scratch arrays instead of two new typed arrays per clause.
+ */
+export function scoreInto(model: LinearModel, hashes: Uint32Array, n: number): ScoredScratch {
+  const C = model.categories.length;
+  if (accScratch.length < C) accScratch = new Int32Array(C);
+  if (scored.probs.length < C) scored.probs = new Float64Array(C);
+  if (scored.slots.length < n) scored.slots = new Int32Array(n);
+  const acc = accScratch;
+  acc.fill(0, 0, C);
+  const { keys, bytes, stride, mask, empty } = model.table;
+  const words = stride >> 2;
+  const slots = scored.slots;
+  for (let i = 0; i < n; i++) {
+    const h = hashes[i]! | 0;
+    let s = Math.imul(h, 0x9e3779b1) & mask;
+    let k = keys[s * words]!;
+    while (k !== empty && k !== h) {
+      s = (s + 1) & mask;
+      k = keys[s * words]!;
+    }
+    if (k === empty) {
+      slots[i] = -1;
+      continue;
+    }
+    slots[i] = s;
+    const base = s * stride + 4;
+    for (let c = 0; c < C; c++) acc[c]! += bytes[base + c]!;
+  }
+  const probs = scored.probs;
+  const v = featureValue(n, model.normalise);
+  for (let c = 0; c < C; c++)
+    probs[c] = 1 / (1 + Math.exp(-(acc[c]! * model.scales[c]! * v + model.biases[c]!)));
+  return scored;
+}
 
 /**
  * The `k` present features contributing most to category column `c` (w·x is exact for a linear model),
@@ -170,19 +273,44 @@ export function topFeatures(
   c: number,
   k: number,
 ): string[] {
-  const C = model.categories.length;
+  return topWeighted(model.weights, model.categories.length, c, describe, rows, rows.length, k);
+}
+
+/** `topFeatures` over `scoreInto`'s slots for its `n` features. */
+export function topFeaturesOfSlots(
+  model: LinearModel,
+  describe: (i: number) => string,
+  slots: Int32Array,
+  n: number,
+  c: number,
+  k: number,
+): string[] {
+  const { bytes, stride } = model.table;
+  return topWeighted(bytes, stride, 4 + c, describe, slots, n, k);
+}
+
+/** Feature `i`'s weight is `weights[at[i] * stride + offset]` (no weight when `at[i]` < 0). */
+function topWeighted(
+  weights: Int8Array,
+  stride: number,
+  offset: number,
+  describe: (i: number) => string,
+  at: Int32Array,
+  n: number,
+  k: number,
+): string[] {
   // Partial selection of the k largest positive weights (k is tiny; no sort, no pair objects).
   const bestW: number[] = [];
   const bestI: number[] = [];
-  for (let i = 0; i < rows.length; i++) {
-    const row = rows[i]!;
+  for (let i = 0; i < n; i++) {
+    const row = at[i]!;
     if (row < 0) continue;
-    const w = model.weights[row * C + c]!;
+    const w = weights[row * stride + offset]!;
     if (w <= 0 || (bestW.length > k && w <= bestW[bestW.length - 1]!)) continue;
-    let at = bestW.length;
-    while (at > 0 && bestW[at - 1]! < w) at--;
-    bestW.splice(at, 0, w);
-    bestI.splice(at, 0, i);
+    let pos = bestW.length;
+    while (pos > 0 && bestW[pos - 1]! < w) pos--;
+    bestW.splice(pos, 0, w);
+    bestI.splice(pos, 0, i);
     // One spare slot: "bias:1" may take one place and is dropped below.
     if (bestW.length > k + 1) {
       bestW.pop();

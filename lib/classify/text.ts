@@ -4,27 +4,55 @@
  * @module
  */
 
-const QUOTES: Array<[RegExp, string]> = [
-  [/[‘’‚‛′]/g, "'"],
-  [/[“”„‟″]/g, '"'],
-  [/[‐‑‒–—―]/g, '-'],
-  [/ /g, ' '],
-];
+/**
+ * Curly quotes, primes and dashes → their ASCII counterparts. (There was a fourth pass, `/ /g` → ' ', meant
+ * for non-breaking spaces, but its pattern is an ordinary space, so it changed nothing; non-breaking spaces
+ * have always been kept. Fixing that would change every feature trained on such text, so it stays as is.)
+ */
+const ASCII_OF: Readonly<Record<string, string>> = {
+  '\u2018': "'",
+  '\u2019': "'",
+  '\u201a': "'",
+  '\u201b': "'",
+  '\u2032': "'",
+  '\u201c': '"',
+  '\u201d': '"',
+  '\u201e': '"',
+  '\u201f': '"',
+  '\u2033': '"',
+  '\u2010': '-',
+  '\u2011': '-',
+  '\u2012': '-',
+  '\u2013': '-',
+  '\u2014': '-',
+  '\u2015': '-',
+};
+const PUNCTUATION = /[\u2018\u2019\u201a\u201b\u2032\u201c-\u201f\u2033\u2010-\u2015]/g;
+const toAscii = (c: string): string => ASCII_OF[c]!;
 
-/** Curly quotes and dashes to ASCII, non-breaking spaces to spaces; keeps length-independent meaning. */
+/*
+ * The last conversion: the rules, the tokenizer, the stance and the slots each normalise the same clause
+ * text, one after another.
+ */
+let lastIn = '';
+let lastOut = '';
+
+/** Curly quotes and dashes to ASCII, one character for one, so offsets into the result fit the input. */
 export function asciiPunctuation(text: string): string {
-  // Most policy text is plain ASCII: skip the four passes.
+  // Most policy text is plain ASCII: skip the replacement scan.
   if (!/[^\t-~]/.test(text)) return text;
-  let out = text;
-  for (const [re, rep] of QUOTES) out = out.replace(re, rep);
-  return out;
+  if (text !== lastIn) {
+    lastIn = text;
+    lastOut = text.replace(PUNCTUATION, toAscii);
+  }
+  return lastOut;
 }
 
 /**
- * Lower-cased word tokens with numbers, URLs and e-mails collapsed to placeholders. Placeholders keep the
+ * Lower-cased word tokens (the first `max`) with numbers, URLs and e-mails collapsed to placeholders. Placeholders keep the
  * model from learning dates and version numbers (a pitfall seen on OPP-115, where "2015" became a feature).
  */
-export function tokenize(text: string): string[] {
+export function tokenize(text: string, max = Infinity): string[] {
   let t = asciiPunctuation(text).toLowerCase();
   // The two rewrites below are rarely needed: skip their scans when the text cannot match.
   if (t.includes('@') || t.includes('http') || t.includes('www.'))
@@ -36,7 +64,7 @@ export function tokenize(text: string): string[] {
     t = t.replace(/\b(re|pre|fine|de)-(train|use|identif|tun)|n't\b|'s\b/g, (m, a?: string, b?: string) =>
       a ? `${a}${b}` : m === "n't" ? ' not' : '',
     );
-  return scanTokens(t);
+  return scanTokens(t, max);
 }
 
 const isLetter = (c: number): boolean => c >= 97 && c <= 122;
@@ -44,13 +72,13 @@ const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 
 /**
  * The tokens of lower-cased text, exactly as `/[a-z][a-z0-9]*|\d+(?:[.,]\d+)*\/g` would find them (numbers
- * become "znumz"), without a regex match object per token.
+ * become "znumz"), without a regex match object per token; the first `max` only.
  */
-function scanTokens(t: string): string[] {
+function scanTokens(t: string, max: number): string[] {
   const out: string[] = [];
   const n = t.length;
   let i = 0;
-  while (i < n) {
+  while (i < n && out.length < max) {
     const c = t.charCodeAt(i);
     if (isLetter(c)) {
       let j = i + 1;

@@ -17,6 +17,7 @@ import { internationalTransfer } from './international-transfer';
 import { targetedAdvertising } from './targeted-advertising';
 import { unilateralChange } from './unilateral-change';
 import { userChoice } from './user-choice';
+import { RuleScan } from './scan';
 import { clauseFacts, resolveStance, type ClauseFacts } from './stance';
 import type { RuleFamily, RuleHit } from './types';
 
@@ -37,6 +38,12 @@ export const RULE_FAMILIES: readonly RuleFamily[] = [
   arbitration,
   unilateralChange,
 ];
+
+/** The families' cues, vetoes and patterns, read in one pass per clause (same answers as `test`, see ./scan). */
+const SCAN = new RuleScan(
+  RULE_FAMILIES.map((f) => f.cue),
+  RULE_FAMILIES.flatMap((f) => [...(f.vetoes ?? []), ...f.patterns.map((p) => p.pattern)]),
+);
 
 function insideQuotes(text: string, at: number): boolean {
   const before = text.slice(Math.max(0, at - 80), at);
@@ -68,7 +75,7 @@ export function applyRules(clause: Pick<Clause, 'text' | 'leadIn'>): RuleHit[] {
   const hits: RuleHit[] = [];
   let facts: ClauseFacts | undefined;
   for (const family of RULE_FAMILIES) {
-    if (!family.cue.test(text) || family.vetoes?.some((v) => v.test(text))) {
+    if (!SCAN.test(family.cue, text) || family.vetoes?.some((v) => SCAN.test(v, text))) {
       const viaLeadIn = leadInHit(family, original, leadIn);
       if (viaLeadIn) hits.push(viaLeadIn);
       continue;
@@ -77,7 +84,7 @@ export function applyRules(clause: Pick<Clause, 'text' | 'leadIn'>): RuleHit[] {
     for (const p of family.patterns) {
       if (best && (best.strong || !p.strong)) continue;
       // Most patterns do not match: a plain test allocates nothing.
-      if (!p.pattern.test(text)) continue;
+      if (!SCAN.test(p.pattern, text)) continue;
       const all = [...text.matchAll(globalOf(p.pattern))];
       // A match inside quotes is usually a button or setting name ("do not train on my content").
       const outside = all.filter((x) => !insideQuotes(text, x.index));
