@@ -101,6 +101,13 @@ describe('hedges and questions', () => {
     );
   });
 
+  it('a right to opt out of the quoted "sale" of data names the practice (unclear)', () => {
+    expect(
+      hit('You may opt out of the “sale” or “sharing” of your personal information at any time.', 'data-sale')
+        ?.stance,
+    ).toBe('unclear');
+  });
+
   it('a question names the practice without stating it', () => {
     expect(hit('Do we sell your personal information?', 'data-sale')?.stance).toBe('unclear');
   });

@@ -40,6 +40,15 @@ export const dataSale: RuleFamily = {
       pattern: rx("sal(?:e|es) of (?:your |their |users' |customers' )?(?:personal )?(?:data|information)"),
       strong: true,
     },
+    // The US-law terms, often quoted and paired with "sharing": 'opt out of the "sale" or "sharing" of the
+    // consumer's personal information' (named in a right: `unclear`, data guide §3).
+    {
+      id: 'sale.quoted-sale-of',
+      pattern: rx(
+        `sal(?:e|es)"?(?:/sharing| or "?shar(?:e|ing)"?)? of (?:the |your )?(?:[\\w']+ ){0,2}?(?:personal )?(?:data|information)`,
+      ),
+      strong: false,
+    },
     { id: 'sale.consideration', pattern: rx('(?:monetary|valuable) consideration'), strong: false },
   ],
 };
