@@ -102,6 +102,12 @@ export interface MessageMap {
     req: { url: string; clauses: Clause[] };
     res: { analyses: ClauseAnalysis[] };
   };
+  /**
+   * Sent by the every-page script the moment triage lets a page through: a stopped service worker (MV3 stops
+   * it after 30 s idle) starts and decodes the model while the page analysis loads and extracts, instead of
+   * after. Carries nothing and changes nothing.
+   */
+  'content→bg:wake': { req: Record<string, never>; res: { ok: boolean } };
   /** How many labelled clauses the content script could place in the live DOM. */
   'content→bg:placement': { req: { url: string; placed: number; unplaced: number }; res: { ok: boolean } };
   'popup→bg:get-tab-state': { req: { tabId: number }; res: TabState };

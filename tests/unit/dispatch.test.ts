@@ -105,6 +105,15 @@ describe('dispatch: accepted messages', () => {
     expect(await idbRecords()).toBe(0);
   });
 
+  it('wakes for a tab, stores nothing, and refuses the same message from anything but a tab', async () => {
+    expect(await dispatch({ type: 'content→bg:wake', payload: {} }, tabSender())).toEqual({ ok: true });
+    expect(await stored()).toEqual({});
+    expect(await rejection(dispatch({ type: 'content→bg:wake', payload: {} }, popupSender))).toMatch(/tab/);
+    expect(await rejection(dispatch({ type: 'content→bg:wake', payload: { evil: 1 } }, tabSender()))).toMatch(
+      /unknown field/,
+    );
+  });
+
   it('records placement for the reporting tab only, and drops the report when the tab closes', async () => {
     registerTabReportCleanup();
     await dispatch(extracted(), tabSender());
