@@ -5,7 +5,7 @@
  * @module
  */
 import type { RuleHit } from './rules';
-import { tokenize } from './text';
+import { spanToken, tokenize, tokenSpans, tokenText } from './text';
 
 export interface FeatureInput {
   text: string;
@@ -125,7 +125,7 @@ export interface HashedFeatures {
 export function featureHashes(input: FeatureInput, hits: readonly RuleHit[]): HashedFeatures {
   const n = hashFeatures(input, hits);
   const desc = descBuffer.slice(0, n);
-  const lists = fLists;
+  const lists = currentLists();
   const literals = fLiterals;
   return {
     hashes: hashBuffer.slice(0, n),
@@ -144,7 +144,7 @@ export interface ScratchFeatures {
 const scratch: ScratchFeatures = {
   hashes: hashBuffer,
   count: 0,
-  describe: (i: number): string => describeFeature(descBuffer[i]!, fLists, fLiterals),
+  describe: (i: number): string => describeFeature(descBuffer[i]!, currentLists(), fLiterals),
 };
 
 /** `featureHashes` without copying out: the classifier reads the hashes once, before the next clause. */
@@ -156,25 +156,39 @@ export function scratchFeatures(input: FeatureInput, hits: readonly RuleHit[]): 
 /*
  * The working state of the current clause, module-level so that no closure or buffer is created per clause
  * (the runtime is single-threaded and hashing is not re-entrant). A descriptor per kept hash, packed:
- * (list << 21 | position << 1 | bigram) for n-grams, -(k + 1) for the k-th literal.
+ * (list << 21 | position << 1 | bigram) for n-grams, -(k + 1) for the k-th literal. List 0 is the clause's
+ * own tokens, kept as offsets into its token text (fText, fSpans) and made strings only when described.
  */
 let fSeen = 0;
 let fCount = 0;
 let fLists: string[][] = [];
 let fLiterals: string[] = [];
 const descBuffer = new Int32Array(SEEN_SLOTS / 2);
+let fText = '';
+let fTokens = 0;
+const fSpans = new Int32Array(2 * MAX_TOKENS);
+
+/** fLists with the clause's tokens (list 0) as strings, made on first use for this clause. */
+function currentLists(): string[][] {
+  if (fLists[0]!.length !== fTokens) {
+    const tokens = fLists[0]!;
+    for (let k = 0; k < fTokens; k++) tokens.push(spanToken(fText, fSpans, k));
+  }
+  return fLists;
+}
 
 /** Hashes the clause's features into hashBuffer/descBuffer; returns how many there are. */
 function hashFeatures(input: FeatureInput, hits: readonly RuleHit[]): number {
   fSeen = nextSeenGeneration();
   fCount = 0;
-  fLists = [];
+  fLists = [[]];
   fLiterals = [];
   addLiteral('bias:1');
-  const tokens = tokenize(input.text, MAX_TOKENS);
-  addGrams('', tokens);
-  addLiteral(speaker(tokens));
-  if (tokens[0]) addLiteral(`first:${tokens[0]}`);
+  fText = tokenText(input.text);
+  fTokens = tokenSpans(fText, MAX_TOKENS, fSpans);
+  addClauseGrams();
+  addLiteral(spanSpeaker());
+  if (fTokens > 0) addLiteral(`first:${spanToken(fText, fSpans, 0)}`);
   const heading = input.headingPath?.[input.headingPath.length - 1];
   if (heading) addGrams('h:', headingTokens.get(heading, 30));
   if (input.leadIn) addGrams('h:', leadInTokens.get(input.leadIn, 40));
@@ -207,6 +221,43 @@ function keepHash(h: number, d: number): boolean {
 
 function addLiteral(f: string): void {
   if (keepHash(fnv1a(f), -(fLiterals.length + 1))) fLiterals.push(f);
+}
+
+/** FNV-1a state after feeding clause token `k` (its characters, or "znumz"). */
+function fnvToken(h: number, k: number): number {
+  const start = fSpans[2 * k]!;
+  if (start < 0) return fnvUpdate(h, 'znumz');
+  const end = fSpans[2 * k + 1]!;
+  for (let i = start; i < end; i++) {
+    h ^= fText.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h;
+}
+
+/** `addGrams('', tokens)` for the clause's own tokens (list 0), read from their offsets. */
+function addClauseGrams(): void {
+  for (let i = 0; i < fTokens; i++) {
+    const uni = fnvToken(FNV_OFFSET, i);
+    keepHash(uni, i << 1);
+    if (i + 1 < fTokens) keepHash(fnvToken(fnvUpdate(uni, ' '), i + 1), (i << 1) | 1);
+  }
+}
+
+/** `speaker` of the clause's tokens, read from their offsets. */
+function spanSpeaker(): string {
+  let we = false;
+  let you = false;
+  for (let k = 0; k < fTokens; k++) {
+    const start = fSpans[2 * k]!;
+    const length = fSpans[2 * k + 1]! - start;
+    if (start < 0) continue;
+    if (length === 2 && (fText.startsWith('we', start) || fText.startsWith('us', start))) we = true;
+    else if (length === 3 && fText.startsWith('our', start)) we = true;
+    else if ((length === 3 || length === 4) && fText.startsWith(length === 3 ? 'you' : 'your', start))
+      you = true;
+  }
+  return we ? (you ? 'p:we+you' : 'p:we') : you ? 'p:you' : 'p:none';
 }
 
 function addGrams(prefix: string, tokens: readonly string[]): void {

@@ -53,6 +53,20 @@ export function asciiPunctuation(text: string): string {
  * model from learning dates and version numbers (a pitfall seen on OPP-115, where "2015" became a feature).
  */
 export function tokenize(text: string, max = Infinity): string[] {
+  const t = tokenText(text);
+  const needed = 2 * Math.min(max, t.length);
+  if (spanScratch.length < needed) spanScratch = new Int32Array(needed);
+  const n = tokenSpans(t, max, spanScratch);
+  const out: string[] = [];
+  for (let k = 0; k < n; k++) out.push(spanToken(t, spanScratch, k));
+  return out;
+}
+
+/** Scratch spans for `tokenize`, grown as needed. */
+let spanScratch = new Int32Array(1024);
+
+/** The text `tokenize` reads its tokens from: ASCII punctuation, lower case, URLs, e-mails and prefixes rewritten. */
+export function tokenText(text: string): string {
   let t = asciiPunctuation(text).toLowerCase();
   // The two rewrites below are rarely needed: skip their scans when the text cannot match.
   if (t.includes('@') || t.includes('http') || t.includes('www.'))
@@ -64,21 +78,29 @@ export function tokenize(text: string, max = Infinity): string[] {
     t = t.replace(/\b(re|pre|fine|de)-(train|use|identif|tun)|n't\b|'s\b/g, (m, a?: string, b?: string) =>
       a ? `${a}${b}` : m === "n't" ? ' not' : '',
     );
-  return scanTokens(t, max);
+  return t;
 }
 
 const isLetter = (c: number): boolean => c >= 97 && c <= 122;
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 
+/** Token `k` of `tokenSpans` output: the text between its offsets, or "znumz" for a number. */
+export function spanToken(t: string, spans: Int32Array, k: number): string {
+  const start = spans[2 * k]!;
+  return start < 0 ? 'znumz' : t.slice(start, spans[2 * k + 1]);
+}
+
 /**
- * The tokens of lower-cased text, exactly as `/[a-z][a-z0-9]*|\d+(?:[.,]\d+)*\/g` would find them (numbers
- * become "znumz"), without a regex match object per token; the first `max` only.
+ * The tokens of `tokenText` output, exactly as `/[a-z][a-z0-9]*|\d+(?:[.,]\d+)*\/g` would find them, as
+ * offsets: token k is `t.slice(spans[2k], spans[2k + 1])`, or a number ("znumz") when spans[2k] is -1. No
+ * string or match object per token; the first `max` tokens, at most half of `spans.length`. Returns the count.
  */
-function scanTokens(t: string, max: number): string[] {
-  const out: string[] = [];
+export function tokenSpans(t: string, max: number, spans: Int32Array): number {
   const n = t.length;
+  const limit = Math.min(max, spans.length >> 1);
+  let count = 0;
   let i = 0;
-  while (i < n && out.length < max) {
+  while (i < n && count < limit) {
     const c = t.charCodeAt(i);
     if (isLetter(c)) {
       let j = i + 1;
@@ -87,7 +109,8 @@ function scanTokens(t: string, max: number): string[] {
         if (!isLetter(d) && !isDigit(d)) break;
         j++;
       }
-      out.push(t.slice(i, j));
+      spans[2 * count] = i;
+      spans[2 * count++ + 1] = j;
       i = j;
     } else if (isDigit(c)) {
       let j = i + 1;
@@ -98,9 +121,10 @@ function scanTokens(t: string, max: number): string[] {
         if ((sep === 46 || sep === 44) && j + 1 < n && isDigit(t.charCodeAt(j + 1))) j += 2;
         else break;
       }
-      out.push('znumz');
+      spans[2 * count] = -1;
+      spans[2 * count++ + 1] = j;
       i = j;
     } else i++;
   }
-  return out;
+  return count;
 }

@@ -202,46 +202,78 @@ const MAX_STRINGS = 256;
 /** A `\b` inside an exact expansion. */
 export const BOUNDARY = '\u0000';
 
-/** Every string `node` matches, with `\b` kept as BOUNDARY; null when not finite, small and assertion-free. */
-function exact(node: Node, zeroWidthEmpty: boolean): string[] | null {
+/**
+ * How `expand` reads a tree. For exact strings: assertions other than `\b` are unsupported and `\b` is kept
+ * as BOUNDARY. For fragments: every assertion matches the empty string (a looser pattern), and strings are
+ * cut to `cap` characters, since a prefix of text every match contains is contained too.
+ */
+interface Mode {
+  fragments: boolean;
+  cap: number;
+  memo: Map<Node, string[] | null>;
+}
+
+/** `a` followed by `b`, each string cut to `cap`; null when there would be too many. */
+function concat(a: readonly string[], b: readonly string[], cap: number): string[] | null {
+  const out = new Set<string>();
+  for (const x of a) {
+    if (x.length >= cap) out.add(x);
+    else for (const y of b) out.add((x + y).slice(0, cap));
+    if (out.size > MAX_STRINGS) return null;
+  }
+  return [...out];
+}
+
+/** Every string `node` matches (see Mode), or null when that set is not finite and small. */
+function expand(node: Node, mode: Mode): string[] | null {
+  let out = mode.memo.get(node);
+  if (out === undefined) {
+    out = expandUncached(node, mode);
+    mode.memo.set(node, out);
+  }
+  return out;
+}
+
+function expandUncached(node: Node, mode: Mode): string[] | null {
   switch (node.k) {
     case 'char':
       return node.set;
     case 'boundary':
-      return [zeroWidthEmpty ? '' : BOUNDARY];
+      return [mode.fragments ? '' : BOUNDARY];
     case 'assert':
-      return zeroWidthEmpty ? [''] : null;
+      return mode.fragments ? [''] : null;
     case 'seq': {
-      let out: string[] = [''];
+      let out: string[] | null = [''];
       for (const item of node.items) {
-        const e = exact(item, zeroWidthEmpty);
-        if (!e || out.length * e.length > MAX_STRINGS) return null;
-        out = out.flatMap((a) => e.map((b) => a + b));
+        const e = expand(item, mode);
+        out = e && concat(out, e, mode.cap);
+        if (!out) return null;
       }
       return out;
     }
     case 'alt': {
-      const out: string[] = [];
+      const out = new Set<string>();
       for (const a of node.alts) {
-        const e = exact(a, zeroWidthEmpty);
+        const e = expand(a, mode);
         if (!e) return null;
-        out.push(...e);
-        if (out.length > MAX_STRINGS) return null;
+        for (const x of e) out.add(x);
+        if (out.size > MAX_STRINGS) return null;
       }
-      return out;
+      return [...out];
     }
     case 'rep': {
       if (node.max === Infinity || node.max > 8) return null;
-      const e = exact(node.node, zeroWidthEmpty);
+      const e = expand(node.node, mode);
       if (!e) return null;
-      const out: string[] = [];
-      let power = [''];
+      const out = new Set<string>();
+      let power: string[] | null = [''];
       for (let n = 0; n <= node.max; n++) {
-        if (n >= node.min) out.push(...power);
-        if (out.length > MAX_STRINGS || power.length * e.length > MAX_STRINGS) return null;
-        power = power.flatMap((a) => e.map((b) => a + b));
+        if (n >= node.min) for (const x of power) out.add(x);
+        if (out.size > MAX_STRINGS) return null;
+        if (n < node.max) power = concat(power, e, mode.cap);
+        if (!power) return null;
       }
-      return out;
+      return [...out];
     }
   }
 }
@@ -250,7 +282,7 @@ function exact(node: Node, zeroWidthEmpty: boolean): string[] | null {
  * Fragments at least one of which occurs (case-folded) in every match of `node`; null when there is no such
  * set. Assertions are treated as matching the empty string, which only loosens the condition.
  */
-function factors(node: Node): string[] | null {
+function factors(node: Node, mode: Mode): string[] | null {
   switch (node.k) {
     case 'char':
       return node.set;
@@ -258,16 +290,16 @@ function factors(node: Node): string[] | null {
     case 'assert':
       return null;
     case 'alt': {
-      const out: string[] = [];
+      const out = new Set<string>();
       for (const a of node.alts) {
-        const f = factors(a);
+        const f = factors(a, mode);
         if (!f) return null;
-        out.push(...f);
+        for (const x of f) out.add(x);
       }
-      return [...new Set(out)];
+      return [...out];
     }
     case 'rep':
-      return node.min >= 1 ? factors(node.node) : null;
+      return node.min >= 1 ? factors(node.node, mode) : null;
     case 'seq': {
       // Every match contains what each item matched, and what each run of exactly-known items matched.
       let best: string[] | null = null;
@@ -276,14 +308,15 @@ function factors(node: Node): string[] | null {
       };
       let run: string[] = [''];
       for (const item of node.items) {
-        const e = exact(item, true);
-        if (e && run.length * e.length <= MAX_STRINGS) {
-          run = run.flatMap((a) => e.map((b) => a + b));
+        const e = expand(item, mode);
+        const longer = e && concat(run, e, mode.cap);
+        if (longer) {
+          run = longer;
           continue;
         }
         consider(run);
         run = e ?? [''];
-        if (!e) consider(factors(item));
+        if (!e) consider(factors(item, mode));
       }
       consider(run);
       return best;
@@ -309,18 +342,21 @@ const analysable = (re: RegExp): boolean => /^[ims]*$/.test(re.flags);
 export function exactStrings(re: RegExp): string[] | null {
   if (re.flags !== 'i') return null;
   try {
-    return exact(parse(re.source), false);
+    return expand(parse(re.source), { fragments: false, cap: Infinity, memo: new Map() });
   } catch (e) {
     if (e instanceof Unsupported) return null;
     throw e;
   }
 }
 
-/** Fragments one of which every match of `re` contains (case-folded), or null when none can be found. */
-export function requiredFragments(re: RegExp): string[] | null {
+/**
+ * Fragments one of which every match of `re` contains (case-folded), or null when none can be found; cut to
+ * `maxLength` characters, which keeps a scanner for many patterns small.
+ */
+export function requiredFragments(re: RegExp, maxLength = Infinity): string[] | null {
   if (!analysable(re)) return null;
   try {
-    return factors(parse(re.source));
+    return factors(parse(re.source), { fragments: true, cap: maxLength, memo: new Map() });
   } catch (e) {
     if (e instanceof Unsupported) return null;
     throw e;

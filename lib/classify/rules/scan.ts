@@ -17,6 +17,9 @@ function column(c: number): number {
 }
 const COLUMNS = 96;
 
+/** Gate fragments are cut to this many characters: long enough to be rare, short enough to share states. */
+const GATE_LENGTH = 8;
+
 /** `\w` without the `u` flag: ASCII letters, digits and underscore. */
 function isWordCode(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
@@ -83,7 +86,7 @@ export class RuleScan {
       const strings = isExact ? exactStrings(re) : null;
       const fs = strings
         ? exactFragments(id, strings)
-        : requiredFragments(re)?.map((text) => ({ id, text, flags: 0 }));
+        : requiredFragments(re, GATE_LENGTH)?.map((text) => ({ id, text, flags: 0 }));
       if (!fs) return;
       this.ids.set(re, id);
       if (strings) exactIds.push(id);
@@ -92,51 +95,49 @@ export class RuleScan {
     for (const re of exact) add(re, true);
     for (const re of gated) add(re, false);
 
-    // Trie of all fragments, then breadth-first failure links folded into a full transition table.
-    const children: Map<number, number>[] = [new Map()];
+    // Trie of all fragments in the transition table itself (0 = no child: the root is nobody's child), then
+    // breadth-first failure links that fill in the missing transitions (Aho-Corasick).
+    let next = new Uint16Array(64 * COLUMNS);
     const ending: Fragment[][] = [[]];
     for (const f of fragments) {
       let s = 0;
       for (let i = 0; i < f.text.length; i++) {
-        const c = column(f.text.charCodeAt(i));
-        let t = children[s]!.get(c);
-        if (t === undefined) {
-          t = children.length;
-          children.push(new Map());
+        const at = s * COLUMNS + column(f.text.charCodeAt(i));
+        if (next[at] === 0) {
+          if (ending.length > 0xffff) break;
+          next[at] = ending.length;
           ending.push([]);
-          children[s]!.set(c, t);
+          if (ending.length * COLUMNS > next.length) {
+            const grown = new Uint16Array(next.length * 2);
+            grown.set(next);
+            next = grown;
+          }
         }
-        s = t;
+        s = next[at]!;
       }
       ending[s]!.push(f);
     }
     // States are uint16: a set too large for that is left to the regex engine.
-    if (children.length > 0xffff) {
+    if (ending.length > 0xffff) {
       this.ids.clear();
-      children.length = 1;
       ending.length = 1;
+      ending[0] = [];
+      next.fill(0);
     }
-    const states = children.length;
-    const next = new Uint16Array(states * COLUMNS);
+    const states = ending.length;
+    next = next.slice(0, states * COLUMNS);
     const fail = new Uint16Array(states);
     const queue: number[] = [];
-    for (let c = 0; c < COLUMNS; c++) {
-      const t = children[0]!.get(c);
-      if (t !== undefined) {
-        next[c] = t;
-        queue.push(t);
-      }
-    }
+    for (let c = 0; c < COLUMNS; c++) if (next[c] !== 0) queue.push(next[c]!);
     for (let q = 0; q < queue.length; q++) {
       const s = queue[q]!;
       const f = fail[s]!;
       // A state also ends the fragments of its failure state (its longest proper suffix in the trie).
       ending[s]!.push(...ending[f]!);
       for (let c = 0; c < COLUMNS; c++) {
-        const t = children[s]!.get(c);
-        if (t === undefined) next[s * COLUMNS + c] = next[f * COLUMNS + c]!;
+        const t = next[s * COLUMNS + c]!;
+        if (t === 0) next[s * COLUMNS + c] = next[f * COLUMNS + c]!;
         else {
-          next[s * COLUMNS + c] = t;
           fail[t] = next[f * COLUMNS + c]!;
           queue.push(t);
         }
