@@ -8,7 +8,8 @@
  *    popup and history first render with 1,000 tracked documents (seeded through lib/store in the
  *    service worker — no test hook ships in the build), bundle sizes per entrypoint (raw, gzip).
  * Writes docs/performance.md (with the machine described) unless `--no-write` or `--pages-only` (only the
- * in-browser page costs, for iterating on the content script). `BENCH_RUNS` sets N.
+ * in-browser page costs, for iterating on the content script). `BENCH_RUNS` sets N. `BENCH_BASELINE=<dir>`
+ * also loads another chrome-mv3 build (e.g. the previous commit's) on the policy pages, interleaved.
  * Assumes `npx wxt build` ran (the npm script builds first).
  * @module
  */
@@ -40,6 +41,7 @@ import {
 const ROOT = resolve(fileURLToPath(import.meta.url), '../..');
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const TRACKED_DOCS = 1_000;
+const BASELINE = process.env.BENCH_BASELINE ?? '';
 
 interface Row {
   group: string;
@@ -332,16 +334,25 @@ async function pageCosts(server: TestServer): Promise<void> {
   };
   const bare = await launchExtension({ withoutExtension: true });
   const withExt = await launchExtension();
+  // BENCH_BASELINE=<another chrome-mv3 build>: loads it too, interleaved, so a change is measured against the
+  // code before it in the same session (machines differ, and one machine's load drifts over minutes).
+  const baseline = BASELINE ? await launchExtension({ extensionDir: BASELINE }) : null;
   try {
     for (const p of pages) {
       const source = p.doc || 'corpus versions/ sentences, as in the Node benchmark';
       console.log(`\n== ${p.label}: ${source} (~${words(p.doc)} words incl. page chrome) ==`);
       const base: PageRun[] = [];
       const ext: PageRun[] = [];
+      const before: PageRun[] = [];
       for (let i = 0; i < RUNS; i++) {
         // Interleaved so drift in machine load hits both sides alike.
         base.push(await loadOnce(bare.context, server.url(p.path), false, 1_500));
         ext.push(await loadOnce(withExt.context, server.url(p.path), p.policy, 1_500, withExt.extensionId));
+        // Profiled like this build's loads: the sampling profiler slows a page down measurably.
+        if (baseline && p.policy)
+          before.push(
+            await loadOnce(baseline.context, server.url(p.path), true, 1_500, baseline.extensionId),
+          );
       }
       const group = `Browser: ${p.label}`;
       const own = median(ext.map((r) => r.ownMs));
@@ -410,6 +421,18 @@ async function pageCosts(server: TestServer): Promise<void> {
           ms(idleToHighlights),
           'fineprint:start (content script at document_idle) → fineprint:highlighted, median; includes importing the analysis',
         );
+        if (before.length) {
+          const idle = (runs: PageRun[], mark: string) =>
+            median(
+              runs.map((r) => (r.marks[`fineprint:${mark}`] ?? NaN) - (r.marks['fineprint:start'] ?? NaN)),
+            );
+          add(
+            group,
+            'baseline build (BENCH_BASELINE): page idle → all highlights shown',
+            `${ms(idle(before, 'highlighted'))} (this build ${ms(idleToHighlights)})`,
+            `interleaved loads, median of ${RUNS}; tasks over 50 ms: ${before.flatMap((r) => r.longTasks.filter((d) => d > 50)).length} in ${RUNS} loads; baseline ${BASELINE}`,
+          );
+        }
         if (p.label === 'long policy page') {
           const cold: number[] = [];
           for (let i = 0; i < RUNS; i++) {
@@ -463,6 +486,7 @@ async function pageCosts(server: TestServer): Promise<void> {
   } finally {
     await bare.close();
     await withExt.close();
+    await baseline?.close();
   }
 }
 
