@@ -88,8 +88,9 @@ export interface WeightTable {
   empty: number;
 }
 
-/** The smallest uint32 that is not one of `hashes` (0 unless a feature happens to hash to 0). */
+/** A uint32 that is not one of `hashes`: 0 unless a feature happens to hash to 0. */
 function unusedKey(hashes: Uint32Array): number {
+  if (!hashes.includes(0)) return 0;
   const sorted = hashes.slice().sort();
   let k = 0;
   for (const h of sorted) {
@@ -117,7 +118,7 @@ function weightTable(hashes: Uint32Array, weights: Int8Array, C: number): Weight
     while (keys[s * words] !== empty && keys[s * words] !== h) s = (s + 1) & mask;
     keys[s * words] = h;
     // A repeated hash keeps its last row, as FeatureIndex does.
-    bytes.set(weights.subarray(r * C, r * C + C), s * stride + 4);
+    for (let c = 0; c < C; c++) bytes[s * stride + 4 + c] = weights[r * C + c]!;
   }
   return { keys, bytes, stride, mask, empty };
 }
