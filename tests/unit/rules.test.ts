@@ -246,3 +246,54 @@ describe('robustness', () => {
     expect(() => applyRules({ text: '(((((((((((( "" \u0000 \uFFFF' })).not.toThrow();
   });
 });
+
+describe('unilateral-change', () => {
+  it.each([
+    'Your continued use of the app after the changes take effect means you accept the revised Terms.',
+    'If you continue to use the service once the new version applies, you agree to be bound by it.',
+    'We will notify you of material changes by email or with a notice in the app.',
+    'If you do not agree to the updated Terms, you should stop using the service.',
+    'You may reject any such change by writing to us within 30 days.',
+    'We may update our policies from time to time.',
+  ])('permits: %s', (text) => {
+    expect(hit(text, 'unilateral-change')?.stance).toBe('permits');
+  });
+
+  it('a table-of-contents link names the section without stating a change', () => {
+    expect(hit('Changes to this Policy](#section-8)', 'unilateral-change')).toBeUndefined();
+  });
+
+  it('closing an account at any time is not a change to the terms', () => {
+    expect(hit('We may close your account at any time without notice.', 'unilateral-change')).toBeUndefined();
+  });
+});
+
+describe('user-choice', () => {
+  it.each([
+    'You have the right to lodge a complaint with your local supervisory authority.',
+    'To exercise these rights, send a message to our privacy team.',
+    'You can submit a request through the form on our help page.',
+    'We only send push notifications with your permission.',
+  ])('permits: %s', (text) => {
+    expect(hit(text, 'user-choice')?.stance).toBe('permits');
+  });
+
+  it('a list item is one of the rights its lead-in announces', () => {
+    const leadIn = 'Depending on where you live, you have the following rights:';
+    const h = hit('Ask for a copy of the information we hold about you.', 'user-choice', leadIn);
+    expect(h?.stance).toBe('permits');
+    expect(h?.rule).toBe('choice.lead-in');
+    expect(hit('Ask for a copy of the information we hold about you.', 'user-choice')).toBeUndefined();
+    expect(
+      hit(
+        'Ask for a copy of the information we hold about you.',
+        'user-choice',
+        'We collect the following data:',
+      ),
+    ).toBeUndefined();
+  });
+
+  it('"without your consent" is not a consent gate', () => {
+    expect(hit('We may assign these terms without your consent.', 'user-choice')).toBeUndefined();
+  });
+});

@@ -88,6 +88,25 @@ export const dataSharing: RuleFamily = {
       pattern: rx(alt('transferred assets', 'part of (?:that|the|such|a) transaction', 'new owner')),
       strong: false,
     },
+    // "We work with selected partners / service providers / other group companies" (training-service CV: 5/5).
+    {
+      id: 'share.work-with',
+      pattern: rx(
+        `work(?:s|ing)? (?:closely )?with (?:(?:other|selected|trusted|third[- ]party|a|our) )*${alt('(?:Meta )?compan(?:y|ies)', 'service providers?', 'partners?', 'vendors?', 'third[- ]part(?:y|ies)', 'providers?')}`,
+      ),
+      strong: false,
+    },
+    // A change of ownership: "if we sell, buy, merge or are acquired by another company" (10/10).
+    {
+      id: 'share.ownership-change',
+      pattern: rx(
+        alt(
+          'change (?:in|of) (?:our )?ownership',
+          `${alt('sell', 'buy', 'merge', 'acquired by')}\\b[^.;]{0,40}\\b${alt('compan(?:y|ies)', 'assets')}`,
+        ),
+      ),
+      strong: false,
+    },
     {
       id: 'share.how-shared',
       pattern: rx(
@@ -121,6 +140,13 @@ export const dataSharing: RuleFamily = {
         `\\b(?:we|our|${NOT_COMPANY}[A-Z][\\w.]+) (?:(?:may|might|will|can|could|also|only|generally|then)\\s+)*${alt('share', 'shares', 'disclose', 'discloses')}\\b[^.]*:\\s*$`,
         'i',
       ),
+      strong: false,
+    },
+    // "In the following cases, personal data may also be transferred to third parties:"
+    {
+      id: 'share.lead-in-passive',
+      pattern:
+        /\b(?:transferred|provided|made available|passed on|disclosed|shared) to (?:third parties|the following|these|other)[^.]*:\s*$/i,
       strong: false,
     },
   ],

@@ -37,6 +37,28 @@ export const internationalTransfer: RuleFamily = {
       ),
       strong: true,
     },
+    // Recipients elsewhere: "parties established outside the EEA", "service providers located in the United
+    // States" (training-service CV: 20/20 of such clauses are labelled international-transfer).
+    {
+      id: 'xfer.recipient-elsewhere',
+      pattern: rx(
+        near(
+          alt(
+            'establish\\w*',
+            'provid\\w*',
+            'disclos\\w*',
+            'access\\w*',
+            'located',
+            'compan(?:y|ies)',
+            'parties',
+            'affiliates?',
+          ),
+          ELSEWHERE,
+          6,
+        ),
+      ),
+      strong: true,
+    },
     {
       id: 'xfer.mechanism',
       pattern: rx(

@@ -4,7 +4,7 @@ import type { RuleFamily } from './types';
 /** Settings, opt-outs, objections and rights the user can exercise. */
 export const userChoice: RuleFamily = {
   category: 'user-choice',
-  cue: /opt|unsubscribe|right to|withdraw|settings|controls|preferences|do not track|global privacy|do not sell|you (?:can|may|could|are able|have the)|you're able/i,
+  cue: /opt|unsubscribe|right to|withdraw|settings|controls|preferences|do not track|global privacy|do not sell|you (?:can|may|could|are able|have the)|you're able|supervisory|complaint|exercis|request|with your/i,
   userNegation: 'denies',
   patterns: [
     { id: 'choice.opt', pattern: rx(alt('opt(?:s|ed|ing)?[- ]?(?:out|in)', 'unsubscribe')), strong: true },
@@ -32,6 +32,20 @@ export const userChoice: RuleFamily = {
             'opt',
             'switch off',
             'stop',
+            // Training-service CV: these verbs after "you can / may" are user-choice in 39 of 42 clauses.
+            'request\\w*',
+            'ask',
+            'updat\\w*',
+            'edit',
+            'close',
+            'unlink',
+            'disconnect',
+            'dissociat\\w*',
+            'select',
+            'set',
+            'revok\\w*',
+            'reject',
+            'cancel',
           ),
           6,
         ),
@@ -46,18 +60,56 @@ export const userChoice: RuleFamily = {
       strong: true,
     },
     { id: 'choice.withdraw-consent', pattern: rx('withdraw (?:your )?consent'), strong: true },
+    // No bare "preferences" or "privacy controls": on training services they were user-choice in 8 of 24 and
+    // 0 of 5 clauses (browser preferences, "consistent with your preferences").
     {
       id: 'choice.controls',
       pattern: rx(
         alt(
           '(?:privacy|account|cookie|ad) settings',
           'data controls',
-          'privacy controls',
-          'preferences',
           'Do Not Track',
           'Global Privacy Control',
           'do not sell (?:or share )?my',
         ),
+      ),
+      strong: false,
+    },
+    // A complaint to a data-protection authority is a data-subject right (training-service CV: 9/9 labelled).
+    {
+      id: 'choice.complaint',
+      pattern: rx(
+        alt('supervisory authorit(?:y|ies)', '(?:lodge|file|make|submit) a complaint', 'right to complain'),
+      ),
+      strong: false,
+    },
+    // How to exercise a right: "to exercise these rights, contact…", "submit a request to delete your data".
+    {
+      id: 'choice.exercise',
+      pattern: rx(
+        alt(
+          'exercis(?:e|ing) (?:this|these|your|any of these|such|any of your|the) (?:privacy |data protection |statutory )?(?:rights?|choices?)',
+          'submit (?:a|your) (?:privacy )?request',
+          'request (?:to|that we) (?:access|delete|correct)',
+        ),
+      ),
+      strong: false,
+    },
+    // Consent as the gate: "with your permission", "with your explicit consent" (not "without").
+    {
+      id: 'choice.with-consent',
+      pattern: rx('with your (?:prior |express |explicit )?(?:permission|consent)'),
+      strong: false,
+    },
+  ],
+  // A list item under "You have the following rights:" / "…controls:" is one of the rights it announces.
+  leadInPatterns: [
+    {
+      id: 'choice.lead-in',
+      // Not `rx`: the lead-in ends with the colon, where a trailing \b cannot match.
+      pattern: new RegExp(
+        `\\b${alt('following (?:rights|controls|choices|options|tools)', '(?:have|has) the (?:following )?rights?', 'right to', 'controls?')}\\b[^.]*:\\s*$`,
+        'i',
       ),
       strong: false,
     },
