@@ -41,30 +41,20 @@ export function pushNormalised(cp: string, out: string[]): number {
   return n;
 }
 
+/**
+ * Runs of text with one treatment: ASCII letters and digits (their matching form is the lower-cased run), or
+ * non-ASCII text (per code point, `pushNormalised`). ASCII spaces and punctuation fall between runs: their
+ * matching form is empty. Both the whole-string form and the page index read text this way, so the work
+ * per character is native (one match and one lower-casing per run).
+ */
+export const MATCH_RUNS = /[A-Za-z0-9]+|[\u0080-\uFFFF]+/g;
+
 /** Matching form of a whole string (see module doc). */
 export function normaliseForMatch(text: string): string {
-  // Runs of ASCII are copied in slices (one per run, not one per character); everything else per code point.
   const out: string[] = [];
-  let runStart = -1;
-  const flush = (i: number) => {
-    if (runStart >= 0) out.push(text.slice(runStart, i).toLowerCase());
-    runStart = -1;
-  };
-  for (let i = 0; i < text.length;) {
-    const code = text.charCodeAt(i);
-    if (code < 128) {
-      const alnum = (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
-      if (alnum) {
-        if (runStart < 0) runStart = i;
-      } else flush(i);
-      i++;
-      continue;
-    }
-    flush(i);
-    const cp = String.fromCodePoint(text.codePointAt(i)!);
-    pushNormalised(cp, out);
-    i += cp.length;
+  for (const [run] of text.matchAll(MATCH_RUNS)) {
+    if (run.charCodeAt(0) < 128) out.push(run.toLowerCase());
+    else for (const cp of run) pushNormalised(cp, out);
   }
-  flush(text.length);
   return out.join('');
 }

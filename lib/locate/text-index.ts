@@ -3,7 +3,7 @@
  * every unit of it, the text node and offsets it came from, so a match can be turned back into a DOM Range.
  * @module
  */
-import { pushNormalised } from './normalise';
+import { MATCH_RUNS, pushNormalised } from './normalise';
 
 /** Elements whose text is never policy prose. */
 const SKIP_TAGS = new Set([
@@ -146,8 +146,8 @@ export function* indexTextSliced(root: Node, options: IndexOptions = {}): Genera
     // calls. ASCII letters and digits come in runs (one regex match, one lower-casing, three typed-array
     // copies per run); ASCII punctuation and spaces normalise to nothing and are skipped by the regex; only
     // non-ASCII text goes through pushNormalised one code point at a time.
-    RUNS.lastIndex = 0;
-    for (let m = RUNS.exec(data); m; m = RUNS.exec(data)) {
+    MATCH_RUNS.lastIndex = 0;
+    for (let m = MATCH_RUNS.exec(data); m; m = MATCH_RUNS.exec(data)) {
       const run = m[0];
       const at = m.index;
       if (run.charCodeAt(0) < 128) {
@@ -161,8 +161,8 @@ export function* indexTextSliced(root: Node, options: IndexOptions = {}): Genera
         len += r;
         continue;
       }
-      for (let i = 0; i < run.length;) {
-        const cp = String.fromCodePoint(run.codePointAt(i)!);
+      let off = at;
+      for (const cp of run) {
         const before = pieces.length;
         pushNormalised(cp, pieces);
         for (let p = before; p < pieces.length; p++) {
@@ -170,12 +170,12 @@ export function* indexTextSliced(root: Node, options: IndexOptions = {}): Genera
           grow(len + units);
           for (let u = 0; u < units; u++) {
             node[len] = ni;
-            start[len] = at + i;
-            end[len] = at + i + cp.length;
+            start[len] = off;
+            end[len] = off + cp.length;
             len++;
           }
         }
-        i += cp.length;
+        off += cp.length;
       }
     }
   }
@@ -187,9 +187,6 @@ export function* indexTextSliced(root: Node, options: IndexOptions = {}): Genera
     end: end.subarray(0, len),
   };
 }
-
-/** ASCII letter/digit runs, or runs of non-ASCII text (handled per code point). */
-const RUNS = /[A-Za-z0-9]+|[\u0080-\uFFFF]+/g;
 
 /** [0, 1, …, n] (at least): offsets copied into the index by slices instead of one at a time. */
 function countingUpTo(n: number): Int32Array {
