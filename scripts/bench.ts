@@ -169,6 +169,14 @@ interface PageRun {
   measures: Record<string, number>;
 }
 
+/** Ms from the content script's start (`fineprint:start`) to one of its marks in a load; NaN when missing. */
+const sinceStart = (run: PageRun, mark: string): number =>
+  (run.marks[`fineprint:${mark}`] ?? NaN) - (run.marks['fineprint:start'] ?? NaN);
+
+/** Tasks over the 50 ms long-task line, over all the loads. */
+const longTaskCount = (runs: PageRun[]): number =>
+  runs.flatMap((r) => r.longTasks.filter((d) => d > 50)).length;
+
 /** Records long tasks from document start, in the page's main world (the registry covers every world). */
 const LONGTASK_INIT = `(() => {
   window.__fpLongTasks = [];
@@ -401,14 +409,8 @@ async function pageCosts(server: TestServer): Promise<void> {
         add(group, 'triage + full detector in the analysis', ms(detect), 'fineprint:detect measure, median');
       }
       if (p.policy) {
-        const idleToHighlights = median(
-          ext.map((r) => (r.marks['fineprint:highlighted'] ?? NaN) - (r.marks['fineprint:start'] ?? NaN)),
-        );
-        const idleToPreview = median(
-          ext.map(
-            (r) => (r.marks['fineprint:preview-highlighted'] ?? NaN) - (r.marks['fineprint:start'] ?? NaN),
-          ),
-        );
+        const idleToHighlights = median(ext.map((r) => sinceStart(r, 'highlighted')));
+        const idleToPreview = median(ext.map((r) => sinceStart(r, 'preview-highlighted')));
         add(
           group,
           'page idle → first highlights shown (the first clauses, classified ahead of the rest)',
@@ -422,22 +424,18 @@ async function pageCosts(server: TestServer): Promise<void> {
           'fineprint:start (content script at document_idle) → fineprint:highlighted, median; includes importing the analysis',
         );
         if (before.length) {
-          const idle = (runs: PageRun[], mark: string) =>
-            median(
-              runs.map((r) => (r.marks[`fineprint:${mark}`] ?? NaN) - (r.marks['fineprint:start'] ?? NaN)),
-            );
           add(
             group,
             'baseline build (BENCH_BASELINE): page idle → all highlights shown',
-            `${ms(idle(before, 'highlighted'))} (this build ${ms(idleToHighlights)})`,
-            `interleaved loads, median of ${RUNS}; tasks over 50 ms: ${before.flatMap((r) => r.longTasks.filter((d) => d > 50)).length} in ${RUNS} loads; baseline ${BASELINE}`,
+            `${ms(median(before.map((r) => sinceStart(r, 'highlighted'))))} (this build ${ms(idleToHighlights)})`,
+            `interleaved loads, median of ${RUNS}; tasks over 50 ms: ${longTaskCount(before)} in ${RUNS} loads; baseline ${BASELINE}`,
           );
         }
         if (p.label === 'long policy page') {
           const cold: number[] = [];
           for (let i = 0; i < RUNS; i++) {
             const r = await loadOnce(withExt.context, server.url(p.path), true, 500, '', true);
-            cold.push((r.marks['fineprint:highlighted'] ?? NaN) - (r.marks['fineprint:start'] ?? NaN));
+            cold.push(sinceStart(r, 'highlighted'));
           }
           add(
             group,
@@ -446,12 +444,11 @@ async function pageCosts(server: TestServer): Promise<void> {
             `median of ${RUNS}; ${range(cold)}`,
           );
         }
-        const longOnes = ext.flatMap((r) => r.longTasks.filter((d) => d > 50));
         add(
           group,
           'main-thread tasks over 50 ms with the extension',
-          `${longOnes.length} in ${RUNS} loads`,
-          `baseline: ${base.flatMap((r) => r.longTasks.filter((d) => d > 50)).length}`,
+          `${longTaskCount(ext)} in ${RUNS} loads`,
+          `baseline: ${longTaskCount(base)}`,
         );
         for (const m of ['extract', 'classify', 'locate']) {
           add(
@@ -680,8 +677,9 @@ function markdown(info: Record<string, string>, appendix: string | null): string
     '  background round trip. *First highlights*: on a long policy the first clauses (about 1,200 words) are',
     '  classified on their own and painted before the rest; *all highlights*: the whole page painted. The',
     '  *stopped service worker* row stops the extension’s worker before each load (MV3 stops it after 30 s idle,',
-    '  so this is a user’s usual first policy of a browsing session). The long policy page is a real page (~6,000 words of policy text); the 15,000-word',
-    '  page holds the Node classifier benchmark’s corpus sentences in plain paragraphs, built at run time.',
+    '  so this is a user’s usual first policy of a browsing session). The long policy page is a real page',
+    '  (~6,000 words of policy text); the 15,000-word page holds the Node classifier benchmark’s corpus',
+    '  sentences in plain paragraphs, built at run time.',
     '- Corpus pages reference their sites’ assets; the benchmark browser resolves no host but 127.0.0.1, so those',
     '  requests fail fast in both runs.',
     '',

@@ -74,7 +74,7 @@ describeE2E('foundation (Chromium + built extension)', () => {
       });
       expect(at.preview, 'no preview was painted').not.toBeNull();
       expect(at.preview!).toBeLessThan(at.all!);
-      // The full pass replaced the preview: every category painted has ranges.
+      // The full pass painted after the preview: highlights are registered.
       const highlights = await highlightsOf(page);
       expect(Object.values(highlights).reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
       await page.close();
