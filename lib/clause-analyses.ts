@@ -1,15 +1,32 @@
 /**
- * What travels back from the background after it classifies a page's clauses. The content script already
- * holds every clause it extracted, and most clauses of a policy carry no label, so only the analyses of the
- * labelled ones cross the message channel: for a 15,000-word policy that is about a fifth of the clauses, and
- * Chrome serialises every reply on both ends. `withAnalyses` rebuilds the full classified list on arrival.
+ * What travels between the content script and the background around a page's classification. The page
+ * sends its blocks; the background cuts them into clauses and classifies them. The reply is kept small, as
+ * Chrome serialises every message on both ends (a 300 KB reply arrived ~85 ms later than an empty one on a
+ * slow machine): each clause travels as its id and where it lies in its block (the page holds the blocks, so
+ * it rebuilds text, section, heading path and lead-in itself, `clausesFromCuts`), and only labelled clauses
+ * carry an analysis (about half of a 15,000-word policy's clauses; `withAnalyses` rebuilds the full list).
  *
- * Also the preview: the first clauses of a long policy are classified on their own so the top of the page
- * is highlighted before the background has finished the rest (see `previewClauses`).
+ * Also the preview: the first blocks of a long policy are classified on their own so the top of the page
+ * is highlighted before the background has finished the rest (see `previewBlocks`).
  * @module
  */
 import { emptySlots } from './explain/slots';
+import { clauseOf } from './extract';
+import type { Block } from './extract/blocks';
 import type { AnalysedClause, Clause, Label, Slots } from './types';
+
+/**
+ * One clause as the background cut it from the page's blocks: where its text lies in its block's text
+ * (`at`: start and end), or the text itself when it is not a slice of the block (sentences are slices, as
+ * block text has single spaces; kept so the reply is exact whatever the segmenter does).
+ */
+export type ClauseCut = Pick<Clause, 'id' | 'block' | 'unit'> & ({ at: [number, number] } | { text: string });
+
+/** The background's reply to a page's blocks: every clause cut from them, and the labelled ones' analyses. */
+export interface ClassifiedCuts {
+  clauses: ClauseCut[];
+  analyses: ClauseAnalysis[];
+}
 
 /** The classifier's result for one labelled clause, by the clause's id. */
 export interface ClauseAnalysis {
@@ -45,25 +62,67 @@ export function withAnalyses(
   });
 }
 
+/** The reply for the clauses classified from `blocks` (see the module comment). */
+export function classifiedCuts(blocks: readonly Block[], clauses: readonly AnalysedClause[]): ClassifiedCuts {
+  // Clauses come in document order, so each block's next clause lies after its previous one.
+  const next = new Map<number, number>();
+  const cuts = clauses.map((c): ClauseCut => {
+    const text = blocks[c.block]?.text ?? '';
+    const start = text.indexOf(c.text, next.get(c.block) ?? 0);
+    if (start < 0) return { id: c.id, block: c.block, unit: c.unit, text: c.text };
+    next.set(c.block, start + c.text.length);
+    return { id: c.id, block: c.block, unit: c.unit, at: [start, start + c.text.length] };
+  });
+  return { clauses: cuts, analyses: analysesOf(clauses) };
+}
+
+/**
+ * The clauses the background cut, rebuilt with the blocks they came from (as `blocksToClauses` builds
+ * them). A cut naming a block the page does not have, or an empty slice, is dropped.
+ */
+export function clausesFromCuts(blocks: readonly Block[], cuts: readonly ClauseCut[]): Clause[] {
+  const out: Clause[] = [];
+  for (const c of cuts) {
+    const block = blocks[c.block];
+    const text = !block ? '' : 'at' in c ? block.text.slice(c.at[0], c.at[1]) : c.text;
+    if (block && text) out.push(clauseOf(c.id, text, block, c.block, c.unit));
+  }
+  return out;
+}
+
+/**
+ * The classified clauses from the background's reply to `blocks` (none when there is no well-formed reply:
+ * the background refused the page or is gone).
+ */
+export function clausesFromReply(
+  blocks: readonly Block[],
+  reply: ClassifiedCuts | undefined,
+): AnalysedClause[] {
+  if (!reply || !Array.isArray(reply.clauses) || !Array.isArray(reply.analyses)) return [];
+  return withAnalyses(clausesFromCuts(blocks, reply.clauses), reply.analyses);
+}
+
 /**
  * Words of the preview: about two screenfuls of policy text at a reading width, so what the reader sees
  * first is covered, and small enough that its classification round trip takes a few milliseconds.
  */
 export const PREVIEW_WORDS = 1_200;
-/** Hard cap on preview clauses, whatever their length (also the background's guard limit). */
-export const PREVIEW_MAX_CLAUSES = 80;
-/** Pages shorter than this many clauses are classified in one go: a preview would only add a round trip. */
-export const PREVIEW_MIN_TOTAL = 2 * PREVIEW_MAX_CLAUSES;
+/** Hard cap on preview blocks, whatever their length (also the background's guard limit). */
+export const PREVIEW_MAX_BLOCKS = 80;
+/** Pages shorter than this are classified in one go: a preview would only add a round trip. */
+export const PREVIEW_MIN_WORDS = 3 * PREVIEW_WORDS;
 
-/** The first clauses of a long page, in document order, for the preview; empty when the page is short. */
-export function previewClauses(clauses: readonly Clause[]): Clause[] {
-  if (clauses.length < PREVIEW_MIN_TOTAL) return [];
-  const out: Clause[] = [];
+/** The first blocks of a long page, in document order, for the preview; empty when the page is short. */
+export function previewBlocks(blocks: readonly Block[]): Block[] {
+  let total = 0;
+  for (const b of blocks) if ((total += countWords(b.text)) >= PREVIEW_MIN_WORDS) break;
+  if (total < PREVIEW_MIN_WORDS) return [];
+  const out: Block[] = [];
   let words = 0;
-  for (const c of clauses) {
-    if (out.length >= PREVIEW_MAX_CLAUSES || words >= PREVIEW_WORDS) break;
-    out.push(c);
-    words += countWords(c.text);
+  for (const b of blocks) {
+    if (out.length >= PREVIEW_MAX_BLOCKS || words >= PREVIEW_WORDS) break;
+    out.push(b);
+    words += countWords(b.text);
   }
   return out;
 }

@@ -5,8 +5,9 @@
  * the sender's object. Pure: the caller passes the sender and the extension's own identity.
  * @module
  */
-import type { ExtractedPage, PolicyLink } from './messages';
-import type { Clause, PageInfo, PageKind, UnsupportedReason } from './types';
+import type { PageBlocks, PolicyLink } from './messages';
+import type { Block } from './extract/blocks';
+import type { PageInfo, PageKind, UnsupportedReason } from './types';
 import { PAYMENT_PROVIDERS, siteOf } from './checkout/site';
 
 export type Check<T> = { ok: true; value: T } | { ok: false; reason: string };
@@ -251,9 +252,12 @@ export function checkSender(kind: SenderKind, sender: SenderInfo, self: SelfInfo
 
 /** Upper bounds: generous for real policies (the longest corpus policies are ~20k words), small for forgeries. */
 export const LIMITS = {
+  /** Counts of clauses reported back (placement), as the background cuts at most 10,000. */
   clauses: 20_000,
-  clauseText: 20_000,
-  section: 2_000,
+  /** Blocks of one page (lib/extract/blocks.ts stops at 20,000). */
+  blocks: 20_000,
+  /** One block's text (lib/extract/blocks.ts reads at most 1,000,000 characters in all). */
+  blockText: 1_000_000,
   headingDepth: 32,
   heading: 1_000,
   id: 200,
@@ -286,14 +290,12 @@ export const pageInfoGuard: Guard<PageInfo> = obj({
   reasons: optional(arr(str({ max: LIMITS.reason }), { max: LIMITS.reasons })),
 });
 
-export const clauseGuard: Guard<Clause> = obj({
-  id: str({ max: LIMITS.id, min: 1, pattern: /^\S+$/ }),
-  text: str({ max: LIMITS.clauseText }),
-  section: str({ max: LIMITS.section }),
+export const blockGuard: Guard<Block> = obj({
+  kind: oneOf(['heading', 'paragraph', 'list-item', 'cell'] as const),
+  text: str({ max: LIMITS.blockText }),
+  level: optional(num({ min: 1, max: 9, integer: true })),
   headingPath: arr(str({ max: LIMITS.heading }), { max: LIMITS.headingDepth }),
-  leadIn: optional(str({ max: LIMITS.clauseText })),
-  block: num({ min: 0, max: 10_000_000, integer: true }),
-  unit: oneOf(['sentence', 'list-item', 'heading', 'cell'] as const),
+  leadIn: optional(str({ max: LIMITS.blockText })),
 });
 
 export const policyLinkGuard: Guard<PolicyLink> = obj({
@@ -307,24 +309,25 @@ export const unsupportedGuard = obj({
   message: str({ max: LIMITS.reason }),
 });
 
-const extractedShape: Guard<ExtractedPage> = obj({
+const pageBlocksShape: Guard<PageBlocks> = obj({
   url: httpUrl,
   page: pageInfoGuard,
-  clauses: arr(clauseGuard, { max: LIMITS.clauses }),
+  blocks: arr(blockGuard, { max: LIMITS.blocks }),
+  truncated: optional(bool),
   unsupported: optional(unsupportedGuard),
   policyLinks: optional(arr(policyLinkGuard, { max: LIMITS.policyLinks })),
 });
 
 /**
- * A page extraction, checked against the tab that sent it: the reported URL must be the sending frame's
+ * A page's reading, checked against the tab that sent it: the reported URL must be the sending frame's
  * origin, and every policy link must be on that page's site (or a known payment provider).
  */
-export function extractedPageGuard(
+export function pageBlocksGuard(
   sender: ValidSender,
   extraSites: readonly string[] = PAYMENT_POLICY_SITES,
-): Guard<ExtractedPage> {
+): Guard<PageBlocks> {
   return (value, path = 'payload') => {
-    const checked = extractedShape(value, path);
+    const checked = pageBlocksShape(value, path);
     if (!checked.ok) return checked;
     const page = checked.value;
     if (sender.kind !== 'content') return fail(path, 'only a content script reports pages');

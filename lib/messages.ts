@@ -6,7 +6,8 @@
  */
 import type { CategoryId } from './classify/taxonomy';
 import type { AnalysedClause, Clause, ClauseDiff, PageInfo, UnsupportedReason } from './types';
-import type { ClauseAnalysis } from './clause-analyses';
+import type { ClassifiedCuts } from './clause-analyses';
+import type { Block } from './extract/blocks';
 import type { SiteComparison } from './compare';
 import type { ExportResult, ImportResult } from './export-import';
 import type { DocumentSummary, VersionMeta } from './store/repository';
@@ -19,13 +20,29 @@ export interface PolicyLink {
 }
 
 /**
- * What the content script sends after detecting and extracting a page. Classification happens in the
- * background: the model stays out of the script injected into every page, and off the page's main thread.
+ * A page detected and cut into clauses, as the background classifies and stores it (built from a content
+ * script's `PageBlocks`, or from a page the background fetched and the offscreen document read).
  */
 export interface ExtractedPage {
   url: string;
   page: PageInfo;
   clauses: Clause[];
+  unsupported?: { reason: UnsupportedReason; message: string };
+  policyLinks?: PolicyLink[];
+}
+
+/**
+ * What the content script sends after detecting and reading a policy page: its readable text as blocks
+ * (lib/extract/blocks.ts), or why there is none (`unsupported`). The background cuts the blocks into clauses
+ * and classifies them: ICU's sentence rules (their first use costs a page 40–80 ms in one task on a slow
+ * machine) and the model stay out of the page's main thread.
+ */
+export interface PageBlocks {
+  url: string;
+  page: PageInfo;
+  blocks: Block[];
+  /** The page exceeded the reading budget: only its first part was read. */
+  truncated?: boolean;
   unsupported?: { reason: UnsupportedReason; message: string };
   policyLinks?: PolicyLink[];
 }
@@ -89,23 +106,20 @@ export interface ComparisonState {
 
 export interface MessageMap {
   /**
-   * The content script's extraction; the background classifies, replies with the analyses of the labelled
-   * clauses (lib/clause-analyses.ts), then stores the version and compares it with the last one (the popup
-   * reads that from the tab state).
+   * The content script's reading of a policy page; the background cuts it into clauses, classifies them,
+   * replies with the clauses and the analyses of the labelled ones (lib/clause-analyses.ts), then stores the
+   * version and compares it with the last one (the popup reads that from the tab state).
    */
-  'content→bg:page-extracted': { req: ExtractedPage; res: { analyses: ClauseAnalysis[] } };
+  'content→bg:page-extracted': { req: PageBlocks; res: ClassifiedCuts };
   /**
-   * The first clauses of a long policy, classified on their own so the top of the page is marked while the
-   * background classifies the whole page (sent just before `page-extracted`). Stores nothing.
+   * The first blocks of a long policy, cut and classified on their own so the top of the page is marked
+   * while the background classifies the whole page (sent just before `page-extracted`). Stores nothing.
    */
-  'content→bg:classify-preview': {
-    req: { url: string; clauses: Clause[] };
-    res: { analyses: ClauseAnalysis[] };
-  };
+  'content→bg:classify-preview': { req: { url: string; blocks: Block[] }; res: ClassifiedCuts };
   /**
    * Sent by the every-page script the moment triage lets a page through: a stopped service worker (MV3 stops
-   * it after 30 s idle) starts and decodes the model while the page analysis loads and extracts, instead of
-   * after. Carries nothing and changes nothing.
+   * it after 30 s idle) starts, loads the sentence rules and decodes the model while the page analysis loads
+   * and reads the page, instead of after. Carries nothing and changes nothing.
    */
   'content→bg:wake': { req: Record<string, never>; res: { ok: boolean } };
   /** How many labelled clauses the content script could place in the live DOM. */

@@ -1,13 +1,14 @@
 /**
- * Content-script half of the pipeline: detect the page kind, and on policy pages extract clauses.
- * Imports no classifier, so the script injected into every page stays small; lib/pipeline.ts re-exports
- * these and adds the background half.
+ * The extraction half of the pipeline: detect the page kind, and on policy pages read its blocks and cut
+ * them into clauses. In the extension the two steps run apart: the content script reads the blocks, the
+ * background cuts them (`pageFromBlocks`). Imports no classifier; lib/pipeline.ts re-exports these and adds
+ * the classifying half.
  * @module
  */
-import type { ExtractedPage } from './messages';
+import type { ExtractedPage, PageBlocks } from './messages';
 import type { Detection, PageInfo } from './types';
 import { detectPage } from './detect';
-import { extractPolicy, extractPolicyChunked, type ChunkOptions, type ExtractOptions } from './extract';
+import { clausesFromBlocks, extractBlocks, type ExtractOptions } from './extract';
 
 /**
  * Added to `page.reasons` when a page exceeded the extraction budget (PageInfo has no field for it and
@@ -58,35 +59,47 @@ function decide(doc: Document, url: string, options: ExtractPageOptions): PageIn
 }
 
 /**
+ * A page's blocks (read by a content script, or by `extractPage`) cut into clauses. The page's reasons say
+ * when it was too large to be read whole.
+ */
+export function pageFromBlocks(
+  read: PageBlocks,
+  options: Pick<ExtractOptions, 'includeHeadings'> = {},
+): ExtractedPage {
+  const page: PageInfo = { ...read.page };
+  const out: ExtractedPage = { url: read.url, page, clauses: [] };
+  if (read.policyLinks) out.policyLinks = read.policyLinks;
+  if (read.unsupported) {
+    out.unsupported = read.unsupported;
+    return out;
+  }
+  const extracted = clausesFromBlocks(
+    {
+      title: page.title,
+      language: page.language,
+      blocks: read.blocks,
+      truncated: read.truncated ?? false,
+      source: 'readability',
+    },
+    options,
+  );
+  if (extracted.truncated) page.reasons = [...(page.reasons ?? []), TRUNCATED_REASON];
+  out.clauses = extracted.clauses;
+  if (extracted.unsupported) out.unsupported = extracted.unsupported;
+  return out;
+}
+
+/**
  * Detect and (for privacy policies and terms) extract a page. The document is never modified.
  * Checkout and other pages come back with `unsupported.reason = 'not-a-policy'` and no clauses.
  */
 export function extractPage(doc: Document, url: string, options: ExtractPageOptions = {}): ExtractedPage {
   const page = decide(doc, url, options);
   if (page.kind === 'other' || page.kind === 'checkout') return notPolicy(page, url);
-  const extracted = extractPolicy(doc, options);
-  page.language = extracted.language;
-  page.title = extracted.title || page.title;
-  if (extracted.truncated) page.reasons = [...(page.reasons ?? []), TRUNCATED_REASON];
-  const out: ExtractedPage = { url, page, clauses: extracted.clauses };
-  if (extracted.unsupported) out.unsupported = extracted.unsupported;
-  return out;
-}
-
-/** `extractPage` with clause cutting done in time-boxed slices (see `extractPolicyChunked`). */
-export async function extractPageChunked(
-  doc: Document,
-  url: string,
-  options: ExtractPageOptions & Pick<ChunkOptions, 'now' | 'yieldControl' | 'budgetMs'>,
-): Promise<ExtractedPage> {
-  const page = decide(doc, url, options);
-  if (page.kind === 'other' || page.kind === 'checkout') return notPolicy(page, url);
-  await options.yieldControl();
-  const extracted = await extractPolicyChunked(doc, options);
-  page.language = extracted.language;
-  page.title = extracted.title || page.title;
-  if (extracted.truncated) page.reasons = [...(page.reasons ?? []), TRUNCATED_REASON];
-  const out: ExtractedPage = { url, page, clauses: extracted.clauses };
-  if (extracted.unsupported) out.unsupported = extracted.unsupported;
-  return out;
+  const read = extractBlocks(doc, options);
+  page.language = read.language;
+  page.title = read.title || page.title;
+  const blocks: PageBlocks = { url, page, blocks: read.blocks, truncated: read.truncated };
+  if (read.unsupported) blocks.unsupported = read.unsupported;
+  return pageFromBlocks(blocks, options);
 }

@@ -13,7 +13,7 @@ import { classifyClauses } from './classify';
 import { extractText } from './extract';
 import { extractPage, TRUNCATED_REASON, type ExtractPageOptions } from './pipeline-extract';
 
-export { extractPage, extractPageChunked, pageInfo, TRUNCATED_REASON } from './pipeline-extract';
+export { extractPage, pageFromBlocks, pageInfo, TRUNCATED_REASON } from './pipeline-extract';
 export type { ExtractPageOptions } from './pipeline-extract';
 
 export interface AnalyzeOptions extends ExtractPageOptions {

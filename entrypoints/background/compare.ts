@@ -1,17 +1,15 @@
 /** Background handler for the popup's "How other sites handle this". */
-import { browser } from 'wxt/browser';
 import { canonicalUrl } from '@/lib/canonical-url';
 import { compareWithTracked, type ComparableDocument } from '@/lib/compare';
-import type { PageReport, Req, Res } from '@/lib/messages';
+import type { Req, Res } from '@/lib/messages';
 import { getVersion, listDocuments } from '@/lib/store';
 import { historyDb } from './export';
+import { readTabReport } from './tab-reports';
 
 export async function getComparisonHandler({
   tabId,
 }: Req<'popup→bg:get-comparison'>): Promise<Res<'popup→bg:get-comparison'>> {
-  // The tab's report as the page-extracted handler stores it (dispatch.ts, key `tab:<id>`).
-  const key = `tab:${tabId}`;
-  const report = (await browser.storage.session.get(key))[key] as PageReport | undefined;
+  const report = await readTabReport(tabId);
   if (!report || report.clauses.length === 0)
     return { comparison: null, error: 'no analysed policy on this tab' };
   try {

@@ -1,16 +1,21 @@
 import type { Browser } from 'wxt/browser';
 import { browser } from 'wxt/browser';
-import type { ExtractedPage, PageReport, Res, TabState } from '@/lib/messages';
-import type { Clause } from '@/lib/types';
+import type { PageBlocks, PageReport, Res, TabState } from '@/lib/messages';
 import { bundledModel, classifyClauses } from '@/lib/classify';
-import { analysesOf, PREVIEW_MAX_CLAUSES } from '@/lib/clause-analyses';
-import { clauseGuard, extractedPageGuard, LIMITS, num, obj, type ValidSender } from '@/lib/message-guards';
+import { warmUpClauses } from '@/lib/classify/warm-up';
+import { classifiedCuts, PREVIEW_MAX_BLOCKS } from '@/lib/clause-analyses';
+import type { Block } from '@/lib/extract/blocks';
+import { blocksToClauses, warmSentenceSegmenter } from '@/lib/extract';
+import { blockGuard, LIMITS, num, obj, pageBlocksGuard, type ValidSender } from '@/lib/message-guards';
+import { pageFromBlocks } from '@/lib/pipeline-extract';
+import { readTabReport, tabKey, tabReports } from './tab-reports';
 import { createRouter, perSender, type RouteTable } from '@/lib/message-router';
 import { httpUrl as historyUrlGuard } from '@/lib/message-guards';
 import {
   diffVersions,
   getHistory,
   getVersions,
+  isPrivateTab,
   recordPageReport,
   removeDocument,
   tabHistoryState,
@@ -25,58 +30,58 @@ import {
 import { getComparisonHandler } from './compare';
 import { deleteHistoryHandler, exportHistoryHandler, importHistoryHandler } from './export';
 
-const tabKey = (tabId: number) => `tab:${tabId}`;
-
 /** Tab ids as Chrome and Firefox issue them (non-negative 32-bit). */
 export const tabIdGuard = num({ min: 0, max: 2 ** 31 - 1, integer: true });
 /** Stored version ids (IndexedDB auto-increment keys). */
 const countGuard = num({ min: 0, max: LIMITS.clauses, integer: true });
 const versionIdGuard = num({ min: 1, max: Number.MAX_SAFE_INTEGER, integer: true });
-/** JSON size of a preview: its clauses at their longest real length with a generous margin. */
+/** JSON size of a preview: its blocks at their longest real length with a generous margin. */
 const PREVIEW_MAX_BYTES = 1024 * 1024;
 
-/** The tab report still being written, so the placement report that follows lands on it, not before it. */
-const reportWrites = new Map<number, Promise<unknown>>();
-
-/** Resolves in a later task: after the reply this handler returns has been sent. */
-const afterReply = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
-
 async function pageExtracted(
-  extracted: ExtractedPage,
+  read: PageBlocks,
   sender: ValidSender,
 ): Promise<Res<'content→bg:page-extracted'>> {
   if (sender.kind !== 'content') throw new Error('page reports come from tabs');
   const started = performance.now();
+  const extracted = pageFromBlocks(read);
   const report: PageReport = { ...extracted, clauses: classifyClauses(extracted.clauses) };
   measureSince('bg-classify', started);
-  // The page waits for its highlights, nothing else. The tab's report for the popup (session storage: its
-  // serialisation alone takes 20–40 ms for a long policy, synchronously in `set`) and the history (IndexedDB,
-  // the clause diff, perhaps a notification) are written in a later task, once the reply is on its way. The
-  // write is registered now, so the popup's read and the placement report wait for it. A full session store
-  // (10 MB quota) must not cost the page its highlights, and the history store reports its own errors.
-  const write = afterReply().then(() =>
-    browser.storage.session.set({ [tabKey(sender.tabId)]: report }).catch(() => undefined),
-  );
-  reportWrites.set(sender.tabId, write);
-  void write.then(() =>
-    recordPageReport(report, sender.tabId).catch((error: unknown) =>
+  // The page waits for its highlights, nothing else: the tab's report for the popup is stored once the page
+  // has painted them (or the popup asks), and the history (IndexedDB, the clause diff, perhaps a
+  // notification) is recorded after that. The history store reports its own errors.
+  const privateTab = isPrivateTab(sender.tabId); // now, while the tab surely exists
+  tabReports.put(sender.tabId, report, (stored) =>
+    recordPageReport(stored, sender.tabId, 'visit', privateTab).catch((error: unknown) =>
       console.warn('[fineprint] could not record the page:', error),
     ),
   );
-  return { analyses: analysesOf(report.clauses) };
+  return classifiedCuts(read.blocks, report.clauses);
 }
 
-/** The first clauses of a long policy (lib/clause-analyses.ts): classified, nothing stored. */
-function classifyPreview({ clauses }: { clauses: Clause[] }): Res<'content→bg:classify-preview'> {
+/** The first blocks of a long policy (lib/clause-analyses.ts): cut, classified, nothing stored. */
+function classifyPreview({ blocks }: { blocks: Block[] }): Res<'content→bg:classify-preview'> {
   const started = performance.now();
-  const analyses = analysesOf(classifyClauses(clauses));
+  const reply = classifiedCuts(blocks, classifyClauses(blocksToClauses(blocks)));
   measureSince('bg-classify-preview', started);
-  return { analyses };
+  return reply;
 }
 
-/** The service worker is running once this runs; decoding the model now spares the first classification. */
+let warmedUp = false;
+
+/**
+ * The service worker is running once this runs. Loading ICU's sentence rules, decoding the model and running
+ * the classifier once (lib/classify/warm-up.ts) now, while the page reads its text, spares the page's first
+ * classification all three. Once per worker: a running worker is warm already.
+ */
 function wake(): Res<'content→bg:wake'> {
-  return { ok: bundledModel() !== null };
+  warmSentenceSegmenter();
+  const ok = bundledModel() !== null;
+  if (ok && !warmedUp) {
+    warmedUp = true;
+    classifyClauses(warmUpClauses());
+  }
+  return { ok };
 }
 
 /** A timing entry for `npm run bench` (it reads the worker's timeline; nothing else does). */
@@ -94,20 +99,29 @@ async function placementReported(
   sender: ValidSender,
 ): Promise<{ ok: boolean }> {
   if (sender.kind !== 'content') return { ok: false };
-  const key = tabKey(sender.tabId);
-  await reportWrites.get(sender.tabId);
-  reportWrites.delete(sender.tabId);
-  const report = (await browser.storage.session.get(key))[key] as PageReport | undefined;
+  // The usual case: the report is still held, and is stored now, with its placement.
+  let matched = false;
+  const held = tabReports.update(sender.tabId, (report) => {
+    matched = report.url === url;
+    return matched ? { ...report, unplaced } : report;
+  });
+  if (held) {
+    await tabReports.flush(sender.tabId);
+    return { ok: matched };
+  }
+  // Already stored (held past its delay, or the worker restarted since): the stored copy is updated.
+  const report = await readTabReport(sender.tabId);
   if (!report || report.url !== url) return { ok: false };
-  await browser.storage.session.set({ [key]: { ...report, unplaced } });
+  await browser.storage.session.set({ [tabKey(sender.tabId)]: { ...report, unplaced } });
   return { ok: true };
 }
 
 /** Drops a tab's report when it closes or loads another page, so session storage does not fill up. */
 export function registerTabReportCleanup(): void {
   const clear = (tabId: number) => {
-    reportWrites.delete(tabId);
-    void browser.storage.session.remove(tabKey(tabId));
+    // A report still held is stored first, so its history is recorded (a tab closed right after a policy
+    // loaded still counts as a visit), then removed with the tab.
+    void tabReports.flush(tabId).then(() => browser.storage.session.remove(tabKey(tabId)));
   };
   browser.tabs.onRemoved.addListener(clear);
   browser.tabs.onUpdated.addListener((tabId, info) => {
@@ -116,11 +130,9 @@ export function registerTabReportCleanup(): void {
 }
 
 async function getTabState({ tabId }: { tabId: number }): Promise<TabState> {
-  await reportWrites.get(tabId);
-  const got = await browser.storage.session.get(tabKey(tabId));
   return {
     tabId,
-    report: (got[tabKey(tabId)] as PageReport | undefined) ?? null,
+    report: await readTabReport(tabId),
     ...(await tabHistoryState(tabId)),
   };
 }
@@ -132,13 +144,13 @@ async function getTabState({ tabId }: { tabId: number }): Promise<TabState> {
  */
 export const routes: RouteTable = {
   'content→bg:page-extracted': {
-    guard: perSender((sender) => extractedPageGuard(sender)),
+    guard: perSender((sender) => pageBlocksGuard(sender)),
     handle: pageExtracted,
     maxBytes: LIMITS.extractedBytes,
   },
   'content→bg:classify-preview': {
     guard: perSender((sender) =>
-      obj({ url: senderPageUrl(sender), clauses: arr(clauseGuard, { max: PREVIEW_MAX_CLAUSES }) }),
+      obj({ url: senderPageUrl(sender), blocks: arr(blockGuard, { max: PREVIEW_MAX_BLOCKS }) }),
     ),
     handle: classifyPreview,
     maxBytes: PREVIEW_MAX_BYTES,

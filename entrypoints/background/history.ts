@@ -42,7 +42,7 @@ export function historyDB(): Promise<HistoryDB> {
 const changeKey = (tabId: number) => `change:${tabId}`;
 const errorKey = (tabId: number) => `storageError:${tabId}`;
 
-async function isPrivateTab(tabId: number): Promise<boolean> {
+export async function isPrivateTab(tabId: number): Promise<boolean> {
   try {
     return (await browser.tabs.get(tabId)).incognito;
   } catch {
@@ -51,14 +51,18 @@ async function isPrivateTab(tabId: number): Promise<boolean> {
   }
 }
 
-/** Store and compare a policy page; returns the part of the `page-extracted` reply that concerns history. */
+/**
+ * Store and compare a policy page. `privateTab` is the tab's private-window state when the report arrived
+ * (asked then: the tab may have closed since); looked up now when not given.
+ */
 export async function recordPageReport(
   report: PageReport,
   tabId: number | null,
   source: 'visit' | 'recheck' = 'visit',
+  privateTab?: Promise<boolean>,
 ): Promise<{ stored: boolean; change: ChangeSummary | null; error?: string }> {
   // Private windows leave no trace: a policy read there is analysed but never written to the history.
-  if (tabId !== null && (await isPrivateTab(tabId))) return { stored: false, change: null };
+  if (tabId !== null && (await (privateTab ?? isPrivateTab(tabId)))) return { stored: false, change: null };
   let result: ObserveResult;
   try {
     const settings = await loadSettings();

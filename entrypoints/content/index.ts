@@ -1,7 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { triageDetection, triagePage } from '@/lib/detect/triage';
-import { warmSentenceSegmenter } from '@/lib/extract/segment';
 import { envelope, fromOwnExtension } from '@/lib/messages';
 import { notPolicyReport, startPageGate } from '@/lib/page-gate';
 import { mutationWatchEnv, urlWatchEnv } from '@/lib/page-watch/window-env';
@@ -21,13 +20,11 @@ export default defineContentScript({
     const gate = startPageGate({
       triage: () => triagePage(document, location.href),
       load: () => {
-        // Wakes the background now, so it is ready (model decoded) by the time the page's clauses are extracted.
+        // Wakes the background now, so it is ready (sentence rules loaded, model decoded) by the time the
+        // page's text has been read.
         browser.runtime.sendMessage(envelope('content→bg:wake', {})).catch(() => undefined);
         performance.mark('fineprint:import-start');
-        const loading = import(/* @vite-ignore */ browser.runtime.getURL('/page-analysis.js'));
-        // The fetch is asynchronous: meanwhile, the main thread loads the ICU data extraction will need.
-        warmSentenceSegmenter();
-        return loading;
+        return import(/* @vite-ignore */ browser.runtime.getURL('/page-analysis.js'));
       },
       url: urlWatchEnv(window, ctx),
       mutations: { root: document.documentElement, env: mutationWatchEnv(window, ctx) },

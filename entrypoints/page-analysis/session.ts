@@ -8,7 +8,7 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { detectPage, triageDetection, triagePage } from '@/lib/detect';
-import { extractPolicyChunked } from '@/lib/extract';
+import { extractBlocks, type Block } from '@/lib/extract';
 import type { CategoryId } from '@/lib/classify/taxonomy';
 import { categoryNameKey, createTranslator } from '@/lib/i18n';
 import {
@@ -45,9 +45,9 @@ import {
 } from '@/lib/page-watch';
 import { AbortedError, mapChunked, runSliced, schedulerEnvFor } from '@/lib/scheduler';
 import { notPolicyReport } from '@/lib/page-gate';
-import { envelope, fromOwnExtension, type ExtractedPage, type PageReport, type Res } from '@/lib/messages';
-import { previewClauses, withAnalyses } from '@/lib/clause-analyses';
-import type { AnalysedClause, Clause, Detection, Label, PageInfo } from '@/lib/types';
+import { envelope, fromOwnExtension, type PageBlocks, type PageReport, type Res } from '@/lib/messages';
+import { clausesFromReply, previewBlocks } from '@/lib/clause-analyses';
+import type { AnalysedClause, Detection, Label, PageInfo } from '@/lib/types';
 import type { ClauseCardProps } from '@/components/ClauseCard';
 import { Overlay, shortcutOf, type OverlayProps } from './Overlay';
 import { UI_CSS } from './ui-css';
@@ -201,31 +201,31 @@ export class Session {
       this.observe(true);
       this.listenForPointerAndKeys();
       mark('extract-start');
-      const extracted = await extractPolicyChunked(document, {
-        now: this.env.now,
-        yieldControl: this.env.yieldToHost,
-        budgetMs: BUDGET_MS,
-      });
+      // Readability on a clone, then the blocks: one task (Readability cannot be sliced). Cutting the blocks
+      // into clauses is the background's job (see lib/messages `page-extracted`).
+      const read = extractBlocks(document);
       mark('extract-end');
       measure('extract', 'extract-start', 'extract-end');
       if (signal.aborted || !this.ctx.isValid) return;
       const page: PageInfo = {
         kind: detection.kind,
         confidence: detection.confidence,
-        language: extracted.language,
-        title: extracted.title || document.title,
+        language: read.language,
+        title: read.title || document.title,
         url,
         reasons: detection.reasons,
       };
-      const payload: ExtractedPage = { url, page, clauses: extracted.clauses };
-      if (extracted.unsupported) payload.unsupported = extracted.unsupported;
+      const blocks = read.unsupported ? [] : read.blocks;
+      const payload: PageBlocks = { url, page, blocks };
+      if (read.truncated) payload.truncated = true;
+      if (read.unsupported) payload.unsupported = read.unsupported;
       mark('classify-start');
-      // On a long policy the first clauses go first, on their own: the background answers them in a few
+      // On a long policy the first blocks go first, on their own: the background answers them in a few
       // milliseconds and the top of the page is marked while it classifies the rest (sent right behind).
-      const preview = previewClauses(extracted.clauses);
+      const preview = previewBlocks(blocks);
       const previewing = preview.length
         ? (browser.runtime.sendMessage(
-            envelope('content→bg:classify-preview', { url, clauses: preview }),
+            envelope('content→bg:classify-preview', { url, blocks: preview }),
           ) as Promise<Res<'content→bg:classify-preview'> | undefined>)
         : null;
       previewing?.catch(() => undefined); // a failed preview only means the page is marked in one go
@@ -244,8 +244,8 @@ export class Session {
       if (previewing) await this.paintPreview(signal, preview, previewing, visible);
       const res = await classifying;
       if (signal.aborted || !this.ctx.isValid) return;
-      const clauses = withAnalyses(extracted.clauses, Array.isArray(res?.analyses) ? res.analyses : []);
-      this.report = { ...payload, clauses };
+      const clauses = clausesFromReply(blocks, res);
+      this.report = { url, page, clauses, ...(read.unsupported ? { unsupported: read.unsupported } : {}) };
       await this.placeAndPaint(signal, await visible);
       if (reason === 'mutation') this.reanalyses++;
     } catch (err) {
@@ -261,15 +261,15 @@ export class Session {
    */
   private async paintPreview(
     signal: AbortSignal,
-    preview: Clause[],
+    preview: Block[],
     previewing: Promise<Res<'content→bg:classify-preview'> | undefined>,
     visible: Promise<TextIndex>,
   ): Promise<void> {
-    const res = await previewing.catch(() => undefined);
-    if (!Array.isArray(res?.analyses) || res.analyses.length === 0) return;
+    const clauses = clausesFromReply(preview, await previewing.catch(() => undefined));
+    if (!clauses.some((c) => c.labels.length > 0)) return;
     const index = await visible;
     if (signal.aborted || this.disposed || this.report) return;
-    const found = await this.locateInOrder(createLocator(index), withAnalyses(preview, res.analyses), signal);
+    const found = await this.locateInOrder(createLocator(index), clauses, signal);
     if (signal.aborted || this.disposed || this.report) return;
     this.marked = found.filter((m): m is Marked => m !== null);
     if (this.highlightsOn && this.marked.length) {

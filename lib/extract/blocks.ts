@@ -10,7 +10,10 @@ export type BlockKind = 'heading' | 'paragraph' | 'list-item' | 'cell';
 export interface Block {
   kind: BlockKind;
   text: string;
-  /** Heading level 1–6, or 7 for a bold-only pseudo-heading ("<p><b>4. Sharing</b></p>"). */
+  /**
+   * Heading level 1–6 (`aria-level` up to 9), 7 for a bold-only pseudo-heading ("<p><b>4. Sharing</b></p>"),
+   * 8 for a title-like paragraph.
+   */
   level?: number;
   /** Headings above this block (for a heading: its ancestors, not itself). */
   headingPath: string[];
@@ -154,6 +157,12 @@ function isTitleLike(text: string): boolean {
   );
 }
 
+/** A `role="heading"` element's level: its `aria-level` when that is a whole number from 1 (at most 9), else 2. */
+function ariaLevel(el: Element): number {
+  const level = Number(el.getAttribute('aria-level'));
+  return Number.isInteger(level) && level >= 1 ? Math.min(level, 9) : 2;
+}
+
 /**
  * Walk `root` and return its text blocks in document order.
  * Headings update the heading path; text directly inside a block element belongs to the innermost
@@ -176,9 +185,14 @@ export function collectBlocks(root: Element, options: BlockOptions = {}): BlockR
     headings.push({ level, text });
   };
   const flush = (kind: BlockKind, owner: Element | null) => {
-    const text = clean(buffer.join(''));
+    let text = clean(buffer.join(''));
     buffer = [];
     if (!text) return;
+    // One enormous block (a megabyte in a single element) stops at the budget like many small ones do.
+    if (chars + text.length > maxChars) {
+      text = text.slice(0, maxChars - chars);
+      truncated = true;
+    }
     chars += text.length;
     if (owner && kind === 'paragraph' && isPseudoHeading(owner, text)) {
       pushHeading(text, 7);
@@ -219,9 +233,7 @@ export function collectBlocks(root: Element, options: BlockOptions = {}): BlockR
     const el = node as Element;
     const tag = el.tagName.toUpperCase();
     if (SKIP.has(tag) || el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') continue;
-    const level =
-      HEADINGS[tag] ??
-      (el.getAttribute('role') === 'heading' ? Number(el.getAttribute('aria-level')) || 2 : 0);
+    const level = HEADINGS[tag] ?? (el.getAttribute('role') === 'heading' ? ariaLevel(el) : 0);
     if (level) {
       const owner = currentOwner();
       flush(owner?.kind ?? 'paragraph', owner?.el ?? null);

@@ -3,8 +3,8 @@
  * paths → language check → clauses (sentences; list items kept whole with their lead-in; table cells)
  * with stable ids. Non-English pages are reported `unsupported` with no clauses, never misclassified.
  *
- * Two shapes: `extractPolicy` (synchronous) and `extractBlocks` + `clauseSteps` / `extractPolicyChunked`
- * for the content script, which must not block the page's main thread for long.
+ * Two steps: `extractBlocks` reads the DOM (the content script runs it on the live page), `clausesFromBlocks`
+ * cuts the blocks into clauses (the background runs it, off the page's main thread); `extractPolicy` does both.
  * @module
  */
 import type { Clause, UnsupportedReason } from '../types';
@@ -16,7 +16,7 @@ import { findReadableContent } from './readable';
 import { splitSentences } from './segment';
 
 export type { Block } from './blocks';
-export { splitSentences } from './segment';
+export { splitSentences, warmSentenceSegmenter } from './segment';
 export { normaliseForId, hashText } from './clause-id';
 
 /** Languages the classifier understands. */
@@ -157,29 +157,36 @@ export function extractBlocks(doc: Document, options: ExtractOptions = {}): Extr
 
 const LONG_LIST_ITEM = 600;
 
+/** A clause cut from `block` (the `index`-th block): its section, heading path and lead-in are the block's. */
+export function clauseOf(
+  id: string,
+  text: string,
+  block: Block,
+  index: number,
+  unit: Clause['unit'],
+): Clause {
+  const clause: Clause = {
+    id,
+    text,
+    section: block.headingPath.join(' › '),
+    headingPath: block.headingPath,
+    block: index,
+    unit,
+  };
+  if (block.leadIn) clause.leadIn = block.leadIn;
+  return clause;
+}
+
 /**
- * Step 2 (pure, no DOM): blocks → clauses. A generator that yields the number of blocks done after every
- * `every` blocks so a caller can pause between slices; its return value is the clause list.
+ * Step 2 (pure, no DOM): blocks → clauses. Sentences come from ICU's rules (./segment): in the extension this
+ * runs in the background, so the page never loads ICU's sentence data (see lib/messages `page-extracted`).
  */
-export function* clauseSteps(
-  blocks: Block[],
-  options: { every?: number; includeHeadings?: boolean; locale?: string } = {},
-): Generator<number, Clause[], void> {
-  const every = Math.max(1, options.every ?? 50);
+export function blocksToClauses(blocks: Block[], options: { includeHeadings?: boolean } = {}): Clause[] {
   const ids = new ClauseIdAssigner();
   const clauses: Clause[] = [];
   const emit = (text: string, block: Block, index: number, unit: Clause['unit']) => {
     if (!/\p{L}.*\p{L}/su.test(text)) return; // bullets, numbers, stray punctuation
-    const clause: Clause = {
-      id: ids.next(text),
-      text,
-      section: block.headingPath.join(' › '),
-      headingPath: block.headingPath,
-      block: index,
-      unit,
-    };
-    if (block.leadIn) clause.leadIn = block.leadIn;
-    clauses.push(clause);
+    clauses.push(clauseOf(ids.next(text), text, block, index, unit));
   };
   for (let i = 0; i < blocks.length; i++) {
     const block = blocks[i]!;
@@ -189,19 +196,10 @@ export function* clauseSteps(
       emit(block.text, block, i, 'list-item');
     } else {
       const unit = block.kind === 'cell' ? 'cell' : block.kind === 'list-item' ? 'list-item' : 'sentence';
-      for (const s of splitSentences(block.text, options.locale)) emit(s, block, i, unit);
+      for (const s of splitSentences(block.text)) emit(s, block, i, unit);
     }
-    if ((i + 1) % every === 0) yield i + 1;
   }
   return clauses;
-}
-
-/** Run `clauseSteps` to completion. */
-export function blocksToClauses(blocks: Block[], options: { includeHeadings?: boolean } = {}): Clause[] {
-  const it = clauseSteps(blocks, { ...options, every: Number.MAX_SAFE_INTEGER });
-  let r = it.next();
-  while (!r.done) r = it.next();
-  return r.value;
 }
 
 /**
@@ -223,7 +221,18 @@ function capClauses(clauses: Clause[]): { kept: Clause[]; cut: boolean } {
   return { kept: clauses, cut: false };
 }
 
-function finish(b: ExtractedBlocks, all: Clause[]): Extracted {
+/**
+ * Blocks read elsewhere → the extraction: clauses within the caps, `unsupported` when none is left. The
+ * background runs this on the blocks a content script sends; `extractPolicy` on the blocks it read itself.
+ */
+export function clausesFromBlocks(
+  b: Omit<ExtractedBlocks, 'unsupported'>,
+  options: { includeHeadings?: boolean } = {},
+): Extracted {
+  return finish(b, blocksToClauses(b.blocks, options));
+}
+
+function finish(b: Omit<ExtractedBlocks, 'unsupported'>, all: Clause[]): Extracted {
   const { kept: clauses, cut } = capClauses(all);
   const out: Extracted = { title: b.title, language: b.language, clauses, source: b.source };
   if (b.truncated || cut) out.truncated = true;
@@ -245,45 +254,7 @@ export function extractPolicy(doc: Document, options: ExtractOptions = {}): Extr
       unsupported: b.unsupported,
       source: b.source,
     };
-  return finish(b, blocksToClauses(b.blocks, options));
-}
-
-export interface ChunkOptions extends ExtractOptions {
-  /** Longest slice of work before yielding, in ms. Default 40 (under the 50 ms long-task line). */
-  budgetMs?: number;
-  /** Clock, e.g. `() => performance.now()`. */
-  now: () => number;
-  /** Give the main thread back, e.g. `() => new Promise((r) => setTimeout(r, 0))`. */
-  yieldControl: () => Promise<void>;
-}
-
-/**
- * Extraction in time-boxed slices for the content script: the DOM step runs once (Readability cannot be
- * sliced), then clause cutting yields whenever `budgetMs` is used up.
- */
-export async function extractPolicyChunked(doc: Document, options: ChunkOptions): Promise<Extracted> {
-  const budget = options.budgetMs ?? 40;
-  const b = extractBlocks(doc, options);
-  if (b.unsupported)
-    return {
-      title: b.title,
-      language: b.language,
-      clauses: [],
-      unsupported: b.unsupported,
-      source: b.source,
-    };
-  await options.yieldControl();
-  const it = clauseSteps(b.blocks, { every: 5, includeHeadings: options.includeHeadings });
-  let start = options.now();
-  let r = it.next();
-  while (!r.done) {
-    if (options.now() - start >= budget) {
-      await options.yieldControl();
-      start = options.now();
-    }
-    r = it.next();
-  }
-  return finish(b, r.value);
+  return clausesFromBlocks(b, options);
 }
 
 /**
@@ -307,5 +278,5 @@ export function extractText(
   };
   if (b.unsupported)
     return { title, language: b.language, clauses: [], unsupported: b.unsupported, source: format };
-  return finish(b, blocksToClauses(blocks, options));
+  return clausesFromBlocks(b, options);
 }

@@ -27,9 +27,9 @@ function segmenter(locale: string): Intl.Segmenter {
 }
 
 /**
- * Loads ICU's sentence-break data now. The first `Intl.Segmenter` of a page costs ~10 ms (measured in
- * Chromium); the data stays loaded for every script of the renderer, so the content script calls this while
- * the page analysis is still being fetched, and the analysis then finds it ready.
+ * Loads ICU's sentence-break rules now. The first `Intl.Segmenter` of a context is slow (10 ms on a fast
+ * machine, 40–80 ms in one task on a slow one), so the background calls this when a page wakes it, before
+ * the page's blocks arrive.
  */
 export function warmSentenceSegmenter(locale = 'en'): void {
   try {

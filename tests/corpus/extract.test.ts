@@ -9,7 +9,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
-import { extractPolicy, type Extracted } from '../../lib/extract';
+import { classifyClauses } from '../../lib/classify';
+import { classifiedCuts, clausesFromReply, type ClassifiedCuts } from '../../lib/clause-analyses';
+import { clausesFromBlocks, extractBlocks, extractPolicy, type Extracted } from '../../lib/extract';
 import { parseHtml } from '../../lib/parse-html';
 import { CORPUS, describeCorpus } from '../support/corpus';
 
@@ -89,5 +91,26 @@ describeCorpus('extract: corpus policies', () => {
       expect(churn).toBeLessThanOrEqual(Math.ceil(before.size * 0.01));
       expect(changed).toBeGreaterThan(churn);
     }
+  });
+});
+
+describeCorpus('extract: the page reads, the background cuts (real policies)', () => {
+  it('the reply rebuilds every clause exactly, from places in the blocks, with little text sent', () => {
+    const dir = join(CORPUS, 'html', 'policy');
+    let clauses = 0;
+    let asText = 0;
+    for (const f of readdirSync(dir).filter((n) => n.endsWith('.html'))) {
+      const read = extractBlocks(parseHtml(readFileSync(join(dir, f), 'utf8')));
+      if (read.unsupported) continue;
+      const blocks = JSON.parse(JSON.stringify(read.blocks)) as typeof read.blocks;
+      const classified = classifyClauses(clausesFromBlocks({ ...read, blocks }).clauses);
+      const reply = JSON.parse(JSON.stringify(classifiedCuts(blocks, classified))) as ClassifiedCuts;
+      expect(clausesFromReply(blocks, reply), f).toEqual(classified);
+      clauses += reply.clauses.length;
+      asText += reply.clauses.filter((c) => 'text' in c).length;
+    }
+    console.log(`${clauses} clauses rebuilt on the page; ${asText} sent as text rather than a place`);
+    expect(clauses).toBeGreaterThan(3000);
+    expect(asText).toBeLessThanOrEqual(clauses * 0.01);
   });
 });

@@ -1,14 +1,19 @@
-// The compact classification reply and the preview split (lib/clause-analyses.ts). Team-written clauses.
+// What crosses the message channel around a page's classification, and the preview split
+// (lib/clause-analyses.ts). Team-written text.
 import { describe, expect, it } from 'vitest';
 import { classifyClauses } from '@/lib/classify';
 import {
   analysesOf,
-  PREVIEW_MAX_CLAUSES,
-  PREVIEW_MIN_TOTAL,
+  classifiedCuts,
+  clausesFromCuts,
+  clausesFromReply,
+  PREVIEW_MAX_BLOCKS,
+  PREVIEW_MIN_WORDS,
   PREVIEW_WORDS,
-  previewClauses,
+  previewBlocks,
   withAnalyses,
 } from '@/lib/clause-analyses';
+import { blocksToClauses, type Block } from '@/lib/extract';
 import type { Clause } from '@/lib/types';
 
 const clause = (i: number, text: string): Clause => ({
@@ -26,6 +31,32 @@ const TEXTS = [
   'We do not sell your personal information.',
   'The service is available in several countries.',
   'We keep your messages for 30 days after you delete your account.',
+];
+
+/** A small policy as blocks: headings, a paragraph of several sentences, a list with its lead-in, a cell. */
+const BLOCKS: Block[] = [
+  { kind: 'heading', text: 'Privacy Policy', level: 1, headingPath: [] },
+  {
+    kind: 'paragraph',
+    text: `${TEXTS[0]} ${TEXTS[1]} Acme Inc. and its affiliates agree.`,
+    headingPath: ['Privacy Policy'],
+  },
+  { kind: 'heading', text: 'Sharing', level: 2, headingPath: ['Privacy Policy'] },
+  { kind: 'paragraph', text: 'We share your information with:', headingPath: ['Privacy Policy', 'Sharing'] },
+  {
+    kind: 'list-item',
+    text: 'advertising partners, who show you personalised ads;',
+    headingPath: ['Privacy Policy', 'Sharing'],
+    leadIn: 'We share your information with:',
+  },
+  {
+    kind: 'list-item',
+    text: '•',
+    headingPath: ['Privacy Policy', 'Sharing'],
+    leadIn: 'We share your information with:',
+  },
+  { kind: 'cell', text: `${TEXTS[4]} ${TEXTS[2]}`, headingPath: ['Privacy Policy', 'Sharing'] },
+  { kind: 'paragraph', text: TEXTS[1]!, headingPath: ['Privacy Policy', 'Sharing'] },
 ];
 
 describe('analysesOf / withAnalyses', () => {
@@ -50,24 +81,72 @@ describe('analysesOf / withAnalyses', () => {
   });
 });
 
-describe('previewClauses', () => {
-  const page = (n: number, words: number) =>
-    Array.from({ length: n }, (_, i) => clause(i, Array.from({ length: words }, () => 'word').join(' ')));
-
-  it('is empty on pages short enough to classify in one go', () => {
-    expect(previewClauses(page(PREVIEW_MIN_TOTAL - 1, 20))).toEqual([]);
+describe('classifiedCuts / clausesFromReply', () => {
+  it('rebuilds on the page exactly the clauses the background cut and classified, through JSON', () => {
+    const full = classifyClauses(blocksToClauses(BLOCKS));
+    // The fixture exercises what the page must rebuild: lead-ins, repeated text, several units.
+    expect(full.some((c) => c.leadIn)).toBe(true);
+    expect(new Set(full.map((c) => c.unit))).toEqual(new Set(['sentence', 'list-item', 'cell']));
+    expect(full.filter((c) => c.text === TEXTS[1]).map((c) => c.id)).toHaveLength(2);
+    const reply = JSON.parse(JSON.stringify(classifiedCuts(BLOCKS, full))) as ReturnType<
+      typeof classifiedCuts
+    >;
+    // Each clause travels as its id, block, unit and place in the block: no text.
+    for (const cut of reply.clauses) expect(Object.keys(cut).sort()).toEqual(['at', 'block', 'id', 'unit']);
+    expect(clausesFromReply(BLOCKS, reply)).toEqual(full);
   });
 
-  it('takes the first clauses in document order up to the word budget', () => {
-    const clauses = page(400, 30);
-    const preview = previewClauses(clauses);
-    expect(preview).toEqual(clauses.slice(0, preview.length));
+  it('sends the text of a clause that is not a slice of its block, and places repeated text in order', () => {
+    const blocks: Block[] = [{ kind: 'paragraph', text: 'We do. We do. Then  more.', headingPath: [] }];
+    const clauses = classifyClauses([
+      { id: 'a', text: 'We do.', section: '', headingPath: [], block: 0, unit: 'sentence' },
+      { id: 'b', text: 'We do.', section: '', headingPath: [], block: 0, unit: 'sentence' },
+      { id: 'c', text: 'Then more.', section: '', headingPath: [], block: 0, unit: 'sentence' },
+    ]);
+    const reply = classifiedCuts(blocks, clauses);
+    expect(reply.clauses).toEqual([
+      { id: 'a', block: 0, unit: 'sentence', at: [0, 6] },
+      { id: 'b', block: 0, unit: 'sentence', at: [7, 13] },
+      { id: 'c', block: 0, unit: 'sentence', text: 'Then more.' },
+    ]);
+    expect(clausesFromReply(blocks, reply).map((c) => c.text)).toEqual(['We do.', 'We do.', 'Then more.']);
+  });
+
+  it('drops a cut naming a block the page does not have, and reads a missing reply as no clauses', () => {
+    const cuts = [
+      { id: 'c1', text: 'x', block: 1, unit: 'sentence' as const },
+      { id: 'c2', text: 'y', block: BLOCKS.length, unit: 'sentence' as const },
+      { id: 'c3', at: [5, 5] as [number, number], block: 1, unit: 'sentence' as const },
+    ];
+    expect(clausesFromCuts(BLOCKS, cuts).map((c) => c.id)).toEqual(['c1']);
+    expect(clausesFromReply(BLOCKS, undefined)).toEqual([]);
+    expect(clausesFromReply(BLOCKS, { clauses: 'x', analyses: [] } as never)).toEqual([]);
+  });
+});
+
+describe('previewBlocks', () => {
+  const page = (n: number, words: number): Block[] =>
+    Array.from({ length: n }, () => ({
+      kind: 'paragraph' as const,
+      text: Array.from({ length: words }, () => 'word').join(' '),
+      headingPath: [],
+    }));
+
+  it('is empty on pages short enough to classify in one go', () => {
+    expect(previewBlocks(page(PREVIEW_MIN_WORDS / 20 - 1, 20))).toEqual([]);
+    expect(previewBlocks(page(PREVIEW_MIN_WORDS / 20, 20)).length).toBeGreaterThan(0);
+  });
+
+  it('takes the first blocks in document order up to the word budget', () => {
+    const blocks = page(400, 30);
+    const preview = previewBlocks(blocks);
+    expect(preview).toEqual(blocks.slice(0, preview.length));
     const words = preview.length * 30;
     expect(words).toBeGreaterThanOrEqual(PREVIEW_WORDS);
     expect(words - 30).toBeLessThan(PREVIEW_WORDS);
   });
 
-  it('never takes more than the clause cap, however short the clauses', () => {
-    expect(previewClauses(page(400, 2))).toHaveLength(PREVIEW_MAX_CLAUSES);
+  it('never takes more than the block cap, however short the blocks', () => {
+    expect(previewBlocks(page(4000, 2))).toHaveLength(PREVIEW_MAX_BLOCKS);
   });
 });

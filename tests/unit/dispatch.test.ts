@@ -15,23 +15,28 @@ const tabSender = (over: Record<string, unknown> = {}) =>
   ({ id: ID, url: PAGE, tab: { id: 42 }, frameId: 0, ...over }) as Parameters<typeof dispatch>[1];
 const popupSender = { id: ID, url: `chrome-extension://${ID}/popup.html` } as Parameters<typeof dispatch>[1];
 
-const clause = {
-  id: 'k1',
+const block = {
+  kind: 'paragraph',
   text: 'We may use the content you share to train our artificial intelligence models.',
-  section: 'How we use data',
   headingPath: ['How we use data'],
-  block: 0,
-  unit: 'sentence',
 };
+const other = { ...block, text: 'Contact us with any questions about this policy.' };
 const extracted = (over: Record<string, unknown> = {}) => ({
   type: 'content→bg:page-extracted',
   payload: {
     url: PAGE,
     page: { kind: 'privacy-policy', confidence: 0.9, language: 'en', title: 'Privacy' },
-    clauses: [clause],
+    blocks: [block, other],
     ...over,
   },
 });
+type Reply = {
+  clauses: { id: string; at: [number, number]; block: number; unit: string }[];
+  analyses: { id: string; labels: { category: string }[] }[];
+};
+/** The text a reply's clause stands for, from the blocks sent. */
+const textOf = (blocks: { text: string }[], c: Reply['clauses'][number]) =>
+  blocks[c.block]!.text.slice(c.at[0], c.at[1]);
 
 async function stored(): Promise<Record<string, unknown>> {
   return browser.storage.session.get(null);
@@ -73,18 +78,18 @@ beforeEach(() => {
 });
 
 describe('dispatch: accepted messages', () => {
-  it('classifies a valid page extraction, replies, then keeps it for its tab and the history; the popup can read it', async () => {
-    const reply = (await dispatch(extracted(), tabSender())) as {
-      analyses: { id: string; labels: { category: string }[] }[];
-    };
-    // Only labelled clauses travel back (lib/clause-analyses.ts); this one is an AI-training clause.
-    expect(reply.analyses.map((c) => c.id)).toEqual(['k1']);
+  it('cuts and classifies a valid page reading, replies, then keeps it for its tab and the history; the popup can read it', async () => {
+    const reply = (await dispatch(extracted(), tabSender())) as Reply;
+    // Every clause travels back as its text and block; only labelled ones carry an analysis
+    // (lib/clause-analyses.ts), and the first is an AI-training clause.
+    expect(reply.clauses.map((c) => [textOf([block, other], c), c.block, c.unit])).toEqual([
+      [block.text, 0, 'sentence'],
+      [other.text, 1, 'sentence'],
+    ]);
+    expect(reply.analyses.map((c) => c.id)).toEqual([reply.clauses[0]!.id]);
     expect(reply.analyses[0]!.labels.map((l) => l.category)).toContain('ai-training');
-    // The tab's report is written after the reply, and the popup's read waits for it.
-    await vi.waitFor(async () => expect(await stored()).toHaveProperty('tab:42'));
-    // The version is stored after the reply (the page does not wait for the history).
-    await vi.waitFor(async () => expect(await idbRecords()).toBeGreaterThan(0));
-    expect(Object.keys(await stored()).filter((k) => k.startsWith('storageError'))).toEqual([]);
+    // The tab's report is held while the page paints (lib/deferred-writes.ts); the popup's read stores it.
+    expect(await stored()).toEqual({});
     const state = (await dispatch(
       { type: 'popup→bg:get-tab-state', payload: { tabId: 42 } },
       popupSender,
@@ -92,15 +97,19 @@ describe('dispatch: accepted messages', () => {
       report: { url: string } | null;
     };
     expect(state.report?.url).toBe(PAGE);
+    expect(await stored()).toHaveProperty('tab:42');
+    // The version is stored after the report (the page does not wait for the history).
+    await vi.waitFor(async () => expect(await idbRecords()).toBeGreaterThan(0));
+    expect(Object.keys(await stored()).filter((k) => k.startsWith('storageError'))).toEqual([]);
   });
 
-  it('classifies a preview of the first clauses and stores nothing', async () => {
-    const other = { ...clause, id: 'k2', text: 'Contact us with any questions about this policy.' };
+  it('cuts and classifies a preview of the first blocks and stores nothing', async () => {
     const reply = (await dispatch(
-      { type: 'content→bg:classify-preview', payload: { url: PAGE, clauses: [clause, other] } },
+      { type: 'content→bg:classify-preview', payload: { url: PAGE, blocks: [block, other] } },
       tabSender(),
-    )) as { analyses: { id: string }[] };
-    expect(reply.analyses.map((a) => a.id)).toEqual(['k1']);
+    )) as Reply;
+    expect(reply.clauses.map((c) => textOf([block, other], c))).toEqual([block.text, other.text]);
+    expect(reply.analyses.map((a) => a.id)).toEqual([reply.clauses[0]!.id]);
     expect(await stored()).toEqual({});
     expect(await idbRecords()).toBe(0);
   });
@@ -121,16 +130,60 @@ describe('dispatch: accepted messages', () => {
       type: 'content→bg:placement',
       payload: { url: PAGE, placed: 1, unplaced: 0, ...over },
     });
+    // The held report is stored with its placement; a second report updates the stored copy.
     expect(await dispatch(placement(), tabSender())).toEqual({ ok: true });
     const key = 'tab:42';
     expect(((await stored())[key] as { unplaced?: number }).unplaced).toBe(0);
+    expect(await dispatch(placement({ unplaced: 1 }), tabSender())).toEqual({ ok: true });
+    expect(((await stored())[key] as { unplaced?: number }).unplaced).toBe(1);
     // Another tab has no report to annotate; a URL other than the sender's page is refused by the guard.
     expect(await dispatch(placement(), tabSender({ tab: { id: 7 } }))).toEqual({ ok: false });
     await expect(dispatch(placement({ url: 'https://evil.example/' }), tabSender())).rejects.toBeTruthy();
     await (
       fakeBrowser.tabs.onRemoved as unknown as { trigger: (...a: unknown[]) => Promise<unknown> }
     ).trigger(42, { windowId: 1, isWindowClosing: false });
-    expect(await stored()).not.toHaveProperty(key);
+    await vi.waitFor(async () => expect(await stored()).not.toHaveProperty(key));
+  });
+
+  it('a tab closed before its page reported placement still records the visit, and leaves no report', async () => {
+    registerTabReportCleanup();
+    // A page of its own: the history database stays open across tests (one per background lifetime).
+    const url = 'https://shop.example.com/legal/cookies';
+    const tab = tabSender({ url, tab: { id: 9 } });
+    const documents = async () =>
+      (
+        (await dispatch({ type: 'popup→bg:get-history', payload: {} }, popupSender)) as {
+          documents: { url: string }[];
+        }
+      ).documents.map((d) => d.url);
+    await dispatch(extracted({ url }), tab);
+    expect(await documents()).not.toContain(url);
+    await (
+      fakeBrowser.tabs.onRemoved as unknown as { trigger: (...a: unknown[]) => Promise<unknown> }
+    ).trigger(9, { windowId: 1, isWindowClosing: false });
+    await vi.waitFor(async () => expect(await documents()).toContain(url));
+    expect(await stored()).not.toHaveProperty('tab:9');
+  });
+
+  it('a private-window tab closed before its report was stored leaves no history', async () => {
+    registerTabReportCleanup();
+    const url = 'https://shop.example.com/legal/private';
+    let closed = false;
+    // The tab is private while it exists, and unknown once closed (as browsers answer).
+    vi.spyOn(browser.tabs, 'get').mockImplementation(async (id) => {
+      if (closed) throw new Error(`No tab with id: ${id}`);
+      return { id, incognito: true } as unknown as Awaited<ReturnType<typeof browser.tabs.get>>;
+    });
+    await dispatch(extracted({ url }), tabSender({ url, tab: { id: 11 } }));
+    closed = true;
+    await (
+      fakeBrowser.tabs.onRemoved as unknown as { trigger: (...a: unknown[]) => Promise<unknown> }
+    ).trigger(11, { windowId: 1, isWindowClosing: false });
+    await vi.waitFor(async () => expect(await stored()).not.toHaveProperty('tab:11'));
+    const history = (await dispatch({ type: 'popup→bg:get-history', payload: {} }, popupSender)) as {
+      documents: { url: string }[];
+    };
+    expect(history.documents.map((d) => d.url)).not.toContain(url);
   });
 
   it('ignores messages addressed to other contexts (so they can answer)', () => {
@@ -178,24 +231,23 @@ describe('dispatch: forged messages are rejected with a reason and nothing is st
     ],
     [
       'oversized payload',
-      extracted({
-        clauses: Array.from({ length: 2000 }, (_, i) => ({ ...clause, id: `k${i}`, text: 'x'.repeat(5000) })),
-      }),
+      extracted({ blocks: Array.from({ length: 2000 }, () => ({ ...block, text: 'x'.repeat(5000) })) }),
       tabSender(),
       /too large/,
     ],
     [
       'wrong field type',
-      extracted({ clauses: [{ ...clause, block: 'zero' }] }),
+      extracted({ blocks: [{ ...block, headingPath: 'How we use data' }] }),
       tabSender(),
-      /payload\.clauses\[0\]\.block: expected number/,
+      /payload\.blocks\[0\]\.headingPath: expected array/,
     ],
     [
-      'labels smuggled in',
-      extracted({ clauses: [{ ...clause, labels: [{ category: 'ai-training' }] }] }),
+      'clauses or labels smuggled in',
+      extracted({ blocks: [{ ...block, labels: [{ category: 'ai-training' }] }] }),
       tabSender(),
       /labels: unknown field/,
     ],
+    ['clauses instead of blocks', extracted({ clauses: [] }), tabSender(), /clauses: unknown field/],
     [
       'URL of another site',
       extracted({ url: 'https://bank.example.org/account' }),
@@ -230,7 +282,7 @@ describe('dispatch: forged messages are rejected with a reason and nothing is st
       'preview of another site',
       {
         type: 'content→bg:classify-preview',
-        payload: { url: 'https://bank.example.org/', clauses: [clause] },
+        payload: { url: 'https://bank.example.org/', blocks: [block] },
       },
       tabSender(),
       /not the origin/,
@@ -239,14 +291,14 @@ describe('dispatch: forged messages are rejected with a reason and nothing is st
       'preview of a whole page',
       {
         type: 'content→bg:classify-preview',
-        payload: { url: PAGE, clauses: Array.from({ length: 500 }, (_, i) => ({ ...clause, id: `k${i}` })) },
+        payload: { url: PAGE, blocks: Array.from({ length: 500 }, () => block) },
       },
       tabSender(),
-      /payload\.clauses: /,
+      /payload\.blocks: /,
     ],
     [
       'preview from an extension page',
-      { type: 'content→bg:classify-preview', payload: { url: PAGE, clauses: [clause] } },
+      { type: 'content→bg:classify-preview', payload: { url: PAGE, blocks: [block] } },
       popupSender,
       /not from a tab|posing|content/,
     ],

@@ -3,14 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { collectBlocks } from '../../lib/extract/blocks';
 import { blocksFromMarkdown } from '../../lib/extract/markdown';
 import { hashText, normaliseForId } from '../../lib/extract/clause-id';
-import {
-  blocksToClauses,
-  clauseSteps,
-  extractBlocks,
-  extractPolicy,
-  extractPolicyChunked,
-  extractText,
-} from '../../lib/extract';
+import { clausesFromBlocks, extractBlocks, extractPolicy, extractText } from '../../lib/extract';
 import { parseHtml } from '../../lib/parse-html';
 
 const page = (name: string) => parseHtml(readFileSync(`tests/fixtures/pages/${name}`, 'utf8'));
@@ -174,32 +167,30 @@ describe('collectBlocks', () => {
   });
 });
 
-describe('chunked extraction', () => {
-  it('clauseSteps yields between slices and returns the same clauses as the synchronous path', () => {
-    const b = extractBlocks(page('structure.html'));
-    const it = clauseSteps(b.blocks, { every: 3 });
-    let yields = 0;
-    let r = it.next();
-    while (!r.done) {
-      yields++;
-      r = it.next();
-    }
-    expect(yields).toBeGreaterThan(2);
-    expect(r.value).toEqual(blocksToClauses(b.blocks));
+describe('reading and cutting apart (content script reads, background cuts)', () => {
+  it('blocks read on one side and cut on the other give what extractPolicy gives, through JSON', () => {
+    const read = extractBlocks(page('structure.html'));
+    const { unsupported: _none, ...sent } = JSON.parse(JSON.stringify(read)) as typeof read;
+    expect(_none).toBeUndefined();
+    expect(clausesFromBlocks(sent)).toEqual(extractPolicy(page('structure.html')));
   });
 
-  it('extractPolicyChunked yields control when the budget is used up and matches extractPolicy', async () => {
-    let t = 0;
-    let yields = 0;
-    const r = await extractPolicyChunked(page('structure.html'), {
-      now: () => (t += 10),
-      budgetMs: 15,
-      yieldControl: async () => {
-        yields++;
-      },
+  it('stops one enormous block at the character budget, and says the page was truncated', () => {
+    const doc = parseHtml(`<body><p>${'word '.repeat(5_000)}</p><p>after</p></body>`);
+    const { blocks, truncated } = collectBlocks(doc.body, { maxChars: 1_000 });
+    expect(truncated).toBe(true);
+    expect(blocks).toHaveLength(1);
+    expect(blocks[0]!.text.length).toBe(1_000);
+  });
+
+  it('reads a role="heading" level as a whole number from 1 to 9, else 2', () => {
+    const levels = ['3', '12', '-1', '2.5', 'x'].map((aria) => {
+      const doc = parseHtml(
+        `<body><div role="heading" aria-level="${aria}">Sharing</div><p>We share data.</p></body>`,
+      );
+      return collectBlocks(doc.body).blocks[0]!.level;
     });
-    expect(yields).toBeGreaterThan(1);
-    expect(r).toEqual(extractPolicy(page('structure.html')));
+    expect(levels).toEqual([3, 9, 2, 2, 2]);
   });
 });
 

@@ -4,9 +4,9 @@ import {
   arr,
   bool,
   checkSender,
-  clauseGuard,
+  blockGuard,
   empty,
-  extractedPageGuard,
+  pageBlocksGuard,
   httpUrl,
   isPolicyLinkAllowed,
   jsonSize,
@@ -178,71 +178,74 @@ describe('checkSender', () => {
   });
 });
 
-describe('extractedPageGuard', () => {
+describe('pageBlocksGuard', () => {
   const sender: ValidSender = {
     kind: 'content',
     tabId: 3,
     frameId: 0,
     url: 'https://shop.example.com/privacy',
   };
-  const clause = {
-    id: 'c1a2',
+  const block = {
+    kind: 'list-item',
     text: 'We may use your posts to improve our models.',
-    section: 'Use of data',
     headingPath: ['Use of data'],
-    block: 0,
-    unit: 'sentence',
+    leadIn: 'We use your data:',
   };
   const page = {
     url: 'https://shop.example.com/privacy',
     page: { kind: 'privacy-policy', confidence: 0.9, language: 'en', title: 'Privacy', reasons: ['url'] },
-    clauses: [clause],
+    blocks: [{ kind: 'heading', text: 'Use of data', level: 2, headingPath: [] }, block],
+    truncated: true,
   };
 
-  it('accepts a well-formed extraction and rebuilds it', () => {
-    const out = extractedPageGuard(sender)(page);
+  it('accepts a well-formed reading and rebuilds it', () => {
+    const out = pageBlocksGuard(sender)(page);
     expect(out).toEqual({ ok: true, value: page });
-    expect(out.ok && out.value.clauses[0]).not.toBe(clause);
+    expect(out.ok && out.value.blocks[1]).not.toBe(block);
   });
 
   it('rejects a URL on another origin than the sending page', () => {
-    expect(reason(extractedPageGuard(sender)({ ...page, url: 'https://other.example.org/privacy' }))).toMatch(
+    expect(reason(pageBlocksGuard(sender)({ ...page, url: 'https://other.example.org/privacy' }))).toMatch(
       /payload\.url: not the origin/,
     );
   });
 
   it('rejects policy links off the page’s site and bad schemes', () => {
     const withLink = (url: string) => ({ ...page, policyLinks: [{ url, text: 'Terms', kind: 'terms' }] });
-    expect(extractedPageGuard(sender)(withLink('https://example.com/terms')).ok).toBe(true);
-    expect(reason(extractedPageGuard(sender)(withLink('https://evil.test/x')))).toMatch(
+    expect(pageBlocksGuard(sender)(withLink('https://example.com/terms')).ok).toBe(true);
+    expect(reason(pageBlocksGuard(sender)(withLink('https://evil.test/x')))).toMatch(
       /policyLinks\[0\]\.url: not on/,
     );
-    expect(reason(extractedPageGuard(sender)(withLink('javascript:alert(1)')))).toMatch(/scheme javascript:/);
-    expect(reason(extractedPageGuard(sender)(withLink('file:///etc/passwd')))).toMatch(/scheme file:/);
-    expect(reason(extractedPageGuard(sender)(withLink('chrome://settings')))).toMatch(/scheme chrome:/);
+    expect(reason(pageBlocksGuard(sender)(withLink('javascript:alert(1)')))).toMatch(/scheme javascript:/);
+    expect(reason(pageBlocksGuard(sender)(withLink('file:///etc/passwd')))).toMatch(/scheme file:/);
+    expect(reason(pageBlocksGuard(sender)(withLink('chrome://settings')))).toMatch(/scheme chrome:/);
   });
 
   it('rejects wrong field types and out-of-contract values', () => {
-    const g = extractedPageGuard(sender);
-    expect(g({ ...page, clauses: 'many' }).ok).toBe(false);
-    expect(g({ ...page, clauses: [{ ...clause, block: '0' }] }).ok).toBe(false);
-    expect(g({ ...page, clauses: [{ ...clause, unit: 'script' }] }).ok).toBe(false);
-    expect(g({ ...page, clauses: [{ ...clause, labels: [] }] }).ok).toBe(false);
+    const g = pageBlocksGuard(sender);
+    expect(g({ ...page, blocks: 'many' }).ok).toBe(false);
+    expect(g({ ...page, blocks: [{ ...block, kind: 'script' }] }).ok).toBe(false);
+    expect(g({ ...page, blocks: [{ ...block, level: 0 }] }).ok).toBe(false);
+    expect(g({ ...page, blocks: [{ ...block, level: 2.5 }] }).ok).toBe(false);
+    expect(g({ ...page, blocks: [{ ...block, headingPath: 'Use of data' }] }).ok).toBe(false);
+    expect(g({ ...page, blocks: [{ ...block, labels: [] }] }).ok).toBe(false);
+    expect(g({ ...page, truncated: 'yes' }).ok).toBe(false);
     expect(g({ ...page, page: { ...page.page, kind: 'admin' } }).ok).toBe(false);
     expect(g({ ...page, page: { ...page.page, confidence: 7 } }).ok).toBe(false);
     expect(g({ ...page, extra: true }).ok).toBe(false);
     expect(g(null).ok).toBe(false);
   });
 
-  it('caps the number and size of clauses', () => {
-    const many = Array.from({ length: LIMITS.clauses + 1 }, (_, i) => ({ ...clause, id: `c${i}` }));
-    expect(reason(extractedPageGuard(sender)({ ...page, clauses: many }))).toMatch(/more than 20000 items/);
-    expect(clauseGuard({ ...clause, text: 'x'.repeat(LIMITS.clauseText + 1) }).ok).toBe(false);
-    expect(clauseGuard({ ...clause, id: 'has space' }).ok).toBe(false);
+  it('caps the number and size of blocks', () => {
+    const many = Array.from({ length: LIMITS.blocks + 1 }, () => block);
+    expect(reason(pageBlocksGuard(sender)({ ...page, blocks: many }))).toMatch(/more than 20000 items/);
+    expect(blockGuard({ ...block, text: 'x'.repeat(LIMITS.blockText + 1) }).ok).toBe(false);
+    expect(blockGuard({ ...block, text: 'x'.repeat(LIMITS.blockText) }).ok).toBe(true);
+    expect(blockGuard({ ...block, text: 'a\u0000b' }).ok).toBe(false);
   });
 
   it('refuses a sender that is not a content script', () => {
-    expect(extractedPageGuard({ kind: 'extension', url: 'chrome-extension://x/' })(page).ok).toBe(false);
+    expect(pageBlocksGuard({ kind: 'extension', url: 'chrome-extension://x/' })(page).ok).toBe(false);
   });
 });
 

@@ -5,10 +5,11 @@ import {
   analyzeText,
   classifyExtracted,
   extractPage,
-  extractPageChunked,
+  pageFromBlocks,
   TRUNCATED_REASON,
 } from '../../lib/pipeline';
-import { clauseGuard, LIMITS, pageInfoGuard } from '../../lib/message-guards';
+import { extractBlocks } from '../../lib/extract';
+import { blockGuard, LIMITS, pageInfoGuard } from '../../lib/message-guards';
 import { parseHtml } from '../../lib/parse-html';
 
 const sample = () => parseHtml(readFileSync('data/samples/examplify-privacy-policy.html', 'utf8'));
@@ -55,18 +56,27 @@ describe('extractPage (content-script half)', () => {
     expect(x.clauses).toEqual([]);
   });
 
-  it('the chunked variant gives the same result and yields', async () => {
-    let yields = 0;
-    let t = 0;
-    const x = await extractPageChunked(sample(), URL_, {
-      now: () => (t += 5),
-      budgetMs: 10,
-      yieldControl: async () => {
-        yields++;
-      },
+  it('blocks cut apart from the page (as the background does) give the same result', () => {
+    const whole = extractPage(sample(), URL_);
+    const read = extractBlocks(sample());
+    const sent = JSON.parse(
+      JSON.stringify({ url: URL_, page: { ...whole.page }, blocks: read.blocks, truncated: read.truncated }),
+    ) as Parameters<typeof pageFromBlocks>[0];
+    expect(pageFromBlocks(sent)).toEqual(whole);
+  });
+
+  it('says when the blocks were cut short, and passes on why a page has none', () => {
+    const read = extractBlocks(sample());
+    const page = extractPage(sample(), URL_).page;
+    const cut = pageFromBlocks({ url: URL_, page, blocks: read.blocks.slice(0, 5), truncated: true });
+    expect(cut.page.reasons).toContain(TRUNCATED_REASON);
+    expect(page.reasons ?? []).not.toContain(TRUNCATED_REASON); // the sender's object is left alone
+    const unsupported = { reason: 'language' as const, message: 'This policy is in French.' };
+    expect(pageFromBlocks({ url: URL_, page, blocks: [], unsupported })).toMatchObject({
+      clauses: [],
+      unsupported,
     });
-    expect(yields).toBeGreaterThan(2);
-    expect(x).toEqual(extractPage(sample(), URL_));
+    expect(pageFromBlocks({ url: URL_, page, blocks: [] }).unsupported?.reason).toBe('empty');
   });
 
   it('is JSON-serialisable (crosses the message boundary unchanged)', () => {
@@ -121,11 +131,11 @@ describe('analyzeText', () => {
   });
 });
 
-describe('extractPage output fits the background message guards', () => {
+describe('extractPage output and the blocks behind it fit the background message guards', () => {
   const check = (doc: Document) => {
     const x = extractPage(doc, 'https://example.test/privacy');
     expect(pageInfoGuard(x.page)).toMatchObject({ ok: true });
-    for (const c of x.clauses) expect(clauseGuard(c)).toMatchObject({ ok: true });
+    for (const b of extractBlocks(doc).blocks) expect(blockGuard(b)).toMatchObject({ ok: true });
     expect(x.clauses.length).toBeLessThanOrEqual(LIMITS.clauses);
     expect(JSON.stringify(x).length).toBeLessThanOrEqual(LIMITS.extractedBytes);
     return x;
