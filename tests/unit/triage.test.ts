@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { detectPage } from '../../lib/detect';
 import { PROBE_CHARS, readTriageFacts, triage, triagePage, type TriageFacts } from '../../lib/detect/triage';
+import { clipText } from '../../lib/detect/page-signals';
 import { parseHtml } from '../../lib/parse-html';
 
 const NEUTRAL = 'http://127.0.0.1/page.html';
@@ -95,5 +96,26 @@ describe('sampleWindows', () => {
     expect(sample.endsWith('d'.repeat(10))).toBe(true);
     expect(sample).toMatch(/b/);
     expect(sample).toMatch(/c/);
+  });
+});
+
+describe('clipText', () => {
+  // The definition it must keep: collapse every whitespace run to one space, trim, then cut.
+  const reference = (text: string, max: number) => text.replace(/\s+/g, ' ').trim().slice(0, max);
+
+  it('equals collapse-trim-cut on random text mixing spaces, tabs, newlines, NBSP and words', () => {
+    let seed = 7;
+    const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
+    const pieces = [' ', '  ', '\t', '\n', '\u00a0', 'a', 'word', 'Privacy', 'é', '—', '\u2003'];
+    for (let i = 0; i < 2_000; i++) {
+      const text = Array.from(
+        { length: Math.floor(random() * 60) },
+        () => pieces[Math.floor(random() * pieces.length)],
+      ).join('');
+      const max = Math.floor(random() * 30);
+      expect(clipText(text, max), JSON.stringify([text, max])).toBe(reference(text, max));
+    }
+    expect(clipText(null)).toBe('');
+    expect(clipText(` ${'x '.repeat(100_000)}`)).toBe(reference(` ${'x '.repeat(100_000)}`, 200));
   });
 });
