@@ -12,7 +12,7 @@
  */
 import { emptySlots } from './explain/slots';
 import { clauseOf } from './extract';
-import type { Block } from './extract/blocks';
+import { collectBlocks, type Block } from './extract/blocks';
 import type { AnalysedClause, Clause, Label, Slots } from './types';
 
 /**
@@ -116,7 +116,27 @@ export const PREVIEW_MIN_WORDS = 3 * PREVIEW_WORDS;
 export function previewBlocks(blocks: readonly Block[]): Block[] {
   let total = 0;
   for (const b of blocks) if ((total += countWords(b.text)) >= PREVIEW_MIN_WORDS) break;
-  if (total < PREVIEW_MIN_WORDS) return [];
+  return total < PREVIEW_MIN_WORDS ? [] : firstBlocks(blocks);
+}
+
+/** Characters read for the early preview: enough to know the page is long (real policies: ~6–7 per word). */
+const EARLY_READ_CHARS = PREVIEW_MIN_WORDS * 8;
+
+/**
+ * The preview read straight from the live page, before Readability has run (it takes ~100 ms of a slow
+ * machine's main thread on a long policy): the first blocks of the page's `main` / `article` element, when
+ * it has one and it holds a long text. Bounded: at most ~29,000 characters are read. The classified
+ * result is replaced by the whole page's once that is read, so chrome inside `main` costs at most a
+ * highlight that comes and goes. Empty on pages without such an element, or short ones.
+ */
+export function earlyPreviewBlocks(doc: Document): Block[] {
+  const root = doc.querySelector('main, article, [role="main"]');
+  if (!root) return [];
+  const { blocks, truncated } = collectBlocks(root, { maxChars: EARLY_READ_CHARS });
+  return truncated ? firstBlocks(blocks) : [];
+}
+
+function firstBlocks(blocks: readonly Block[]): Block[] {
   const out: Block[] = [];
   let words = 0;
   for (const b of blocks) {

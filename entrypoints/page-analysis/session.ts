@@ -29,6 +29,7 @@ import {
   normaliseForMatch,
   OWN_UI_ATTR,
   rangeFor,
+  type IndexOptions,
   type Locator,
   type TextIndex,
 } from '@/lib/locate';
@@ -46,7 +47,7 @@ import {
 import { AbortedError, mapChunked, runSliced, schedulerEnvFor } from '@/lib/scheduler';
 import { notPolicyReport } from '@/lib/page-gate';
 import { envelope, fromOwnExtension, type PageBlocks, type PageReport, type Res } from '@/lib/messages';
-import { clausesFromReply, previewBlocks } from '@/lib/clause-analyses';
+import { clausesFromReply, earlyPreviewBlocks, previewBlocks } from '@/lib/clause-analyses';
 import type { AnalysedClause, Detection, Label, PageInfo } from '@/lib/types';
 import type { ClauseCardProps } from '@/components/ClauseCard';
 import { Overlay, shortcutOf, type OverlayProps } from './Overlay';
@@ -55,6 +56,11 @@ import { isSiteDisabled, pageSettingsFrom, readPageSettings } from './settings';
 
 const t = createTranslator((key, subs) => browser.i18n.getMessage(key as never, subs));
 
+/**
+ * Characters of the page's visible text indexed for the early preview (the index keeps letters and digits
+ * only): the top of the page, with room for a long header before the policy.
+ */
+const EARLY_INDEX_CHARS = 30_000;
 /** Per-task budget for our slices, well under the 50 ms long-task line. */
 const BUDGET_MS = 20;
 const HOVER_OPEN_MS = 250;
@@ -200,6 +206,20 @@ export class Session {
       // Pointer, keyboard and reveal watching only on policy pages: nothing of ours runs per event elsewhere.
       this.observe(true);
       this.listenForPointerAndKeys();
+      // A long policy's top, read straight from the page's main element, is classified and marked first,
+      // with the first part of the page's index: before Readability reads the whole page (one task of ~100 ms
+      // on a slow machine), see lib/clause-analyses `earlyPreviewBlocks`. The index goes on in slices.
+      const early = earlyPreviewBlocks(document);
+      let visible: Promise<TextIndex> | null = null;
+      if (early.length) {
+        const previewing = this.sendPreview(url, early);
+        let top: (index: TextIndex) => void = () => undefined;
+        const topIndex = new Promise<TextIndex>((resolve) => (top = resolve));
+        visible = this.indexVisible(signal, { snapshotAt: EARLY_INDEX_CHARS, onSnapshot: top });
+        visible.catch(() => undefined); // awaited below; an early return must not leave it unhandled
+        await this.paintPreview(signal, early, previewing, Promise.race([topIndex, visible]));
+        if (signal.aborted || !this.ctx.isValid) return;
+      }
       mark('extract-start');
       // Readability on a clone, then the blocks: one task (Readability cannot be sliced). Cutting the blocks
       // into clauses is the background's job (see lib/messages `page-extracted`).
@@ -220,15 +240,10 @@ export class Session {
       if (read.truncated) payload.truncated = true;
       if (read.unsupported) payload.unsupported = read.unsupported;
       mark('classify-start');
-      // On a long policy the first blocks go first, on their own: the background answers them in a few
-      // milliseconds and the top of the page is marked while it classifies the rest (sent right behind).
-      const preview = previewBlocks(blocks);
-      const previewing = preview.length
-        ? (browser.runtime.sendMessage(
-            envelope('content→bg:classify-preview', { url, blocks: preview }),
-          ) as Promise<Res<'content→bg:classify-preview'> | undefined>)
-        : null;
-      previewing?.catch(() => undefined); // a failed preview only means the page is marked in one go
+      // A long policy without an early preview: its first blocks go first, on their own; the background
+      // answers them in a few milliseconds and the top of the page is marked while it classifies the rest.
+      const preview = early.length ? [] : previewBlocks(blocks);
+      const previewing = preview.length ? this.sendPreview(url, preview) : null;
       const classifying = (
         browser.runtime.sendMessage(envelope('content→bg:page-extracted', payload)) as Promise<
           Res<'content→bg:page-extracted'> | undefined
@@ -239,8 +254,10 @@ export class Session {
       });
       classifying.catch(() => undefined); // awaited below, after the preview
       // The main thread is free while the background classifies: index the page's visible text meanwhile.
-      const visible = this.indexVisible(signal);
-      visible.catch(() => undefined); // awaited below; an early return must not leave it unhandled
+      if (!visible) {
+        visible = this.indexVisible(signal);
+        visible.catch(() => undefined); // awaited below; an early return must not leave it unhandled
+      }
       if (previewing) await this.paintPreview(signal, preview, previewing, visible);
       const res = await classifying;
       if (signal.aborted || !this.ctx.isValid) return;
@@ -253,6 +270,15 @@ export class Session {
       // The page must keep working whatever happened to us; the popup shows the background's state.
       console.warn('[fineprint] analysis failed:', err);
     }
+  }
+
+  /** Asks the background to classify the first blocks of the page on their own (stores nothing). */
+  private sendPreview(url: string, blocks: Block[]): Promise<Res<'content→bg:classify-preview'> | undefined> {
+    const previewing = browser.runtime.sendMessage(
+      envelope('content→bg:classify-preview', { url, blocks }),
+    ) as Promise<Res<'content→bg:classify-preview'> | undefined>;
+    previewing.catch(() => undefined); // a failed preview only means the page is marked in one go
+    return previewing;
   }
 
   /**
@@ -308,9 +334,13 @@ export class Session {
     );
   }
 
-  /** The text index of the page's visible text (in slices). */
-  private indexVisible(signal: AbortSignal): Promise<TextIndex> {
-    return runSliced(indexTextSliced(document.body ?? document.documentElement, { isHidden: isCssHidden }), {
+  /** The text index of the page's visible text (in slices), with a snapshot of its top if asked. */
+  private indexVisible(
+    signal: AbortSignal,
+    snapshot: Pick<IndexOptions, 'snapshotAt' | 'onSnapshot'> = {},
+  ): Promise<TextIndex> {
+    const root = document.body ?? document.documentElement;
+    return runSliced(indexTextSliced(root, { isHidden: isCssHidden, ...snapshot }), {
       env: this.env,
       budgetMs: BUDGET_MS,
       signal,

@@ -54,6 +54,13 @@ export interface IndexOptions {
    * show up by themselves when the section opens.
    */
   skipHiddenAttribute?: boolean;
+  /**
+   * Once the index holds at least `snapshotAt` characters, `onSnapshot` gets an index of the page up to
+   * there, and indexing goes on. The early preview marks the top of the page with it before the rest of the
+   * page has been read (or indexed).
+   */
+  snapshotAt?: number;
+  onSnapshot?: (top: TextIndex) => void;
 }
 
 function skippedByMarkup(el: Element, hiddenAttr: boolean): boolean {
@@ -72,6 +79,7 @@ export function* indexTextSliced(root: Node, options: IndexOptions = {}): Genera
   const doc = root.ownerDocument ?? (root as Document);
   const isHidden = options.isHidden;
   const hiddenAttr = options.skipHiddenAttribute ?? true;
+  let snapshotAt = options.onSnapshot ? (options.snapshotAt ?? 0) : Infinity;
   const verdict = new Map<Element, boolean>();
   const excluded = (el: Element | null): boolean => {
     // Walk up until an element with a cached verdict; cache the answer on the way back down.
@@ -122,7 +130,19 @@ export function* indexTextSliced(root: Node, options: IndexOptions = {}): Genera
   const hiddenCache = new Map<Element, boolean>();
   // Pause points by work done, not node count: one paragraph node can hold thousands of characters.
   let work = 0;
+  // Later writes go past `len` (or into grown copies), so a snapshot's views stay as they were taken.
+  const snapshot = (): TextIndex => ({
+    text: pieces.join(''),
+    nodes: nodes.slice(),
+    node: node.subarray(0, len),
+    start: start.subarray(0, len),
+    end: end.subarray(0, len),
+  });
   for (let t = walker.nextNode() as Text | null; t; t = walker.nextNode() as Text | null) {
+    if (len >= snapshotAt) {
+      snapshotAt = Infinity;
+      options.onSnapshot?.(snapshot());
+    }
     work += 16 + t.data.length;
     if (work >= YIELD_EVERY) {
       work = 0;
@@ -179,13 +199,10 @@ export function* indexTextSliced(root: Node, options: IndexOptions = {}): Genera
       }
     }
   }
-  return {
-    text: pieces.join(''),
-    nodes,
-    node: node.subarray(0, len),
-    start: start.subarray(0, len),
-    end: end.subarray(0, len),
-  };
+  const whole = snapshot();
+  // A page shorter than the snapshot point: its snapshot is the whole index.
+  if (snapshotAt !== Infinity) options.onSnapshot?.(whole);
+  return whole;
 }
 
 /** [0, 1, …, n] (at least): offsets copied into the index by slices instead of one at a time. */

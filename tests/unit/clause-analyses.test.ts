@@ -7,6 +7,7 @@ import {
   classifiedCuts,
   clausesFromCuts,
   clausesFromReply,
+  earlyPreviewBlocks,
   PREVIEW_MAX_BLOCKS,
   PREVIEW_MIN_WORDS,
   PREVIEW_WORDS,
@@ -14,6 +15,7 @@ import {
   withAnalyses,
 } from '@/lib/clause-analyses';
 import { blocksToClauses, type Block } from '@/lib/extract';
+import { parseHtml } from '@/lib/parse-html';
 import type { Clause } from '@/lib/types';
 
 const clause = (i: number, text: string): Clause => ({
@@ -148,5 +150,35 @@ describe('previewBlocks', () => {
 
   it('never takes more than the block cap, however short the blocks', () => {
     expect(previewBlocks(page(4000, 2))).toHaveLength(PREVIEW_MAX_BLOCKS);
+  });
+});
+
+describe('earlyPreviewBlocks (read from the live page before Readability)', () => {
+  const sentence = 'We may share the information you give us with the partners who help us run the service.';
+  const page = (main: string, paragraphs: number) =>
+    parseHtml(
+      `<!doctype html><body><header><p>${sentence}</p></header><${main}>${Array.from(
+        { length: paragraphs },
+        (_, i) => `<h2>Part ${i}</h2><p>${sentence} ${sentence}</p>`,
+      ).join('')}</${main.split(' ')[0]}></body>`,
+    );
+
+  it('takes the first blocks of a long main element, up to the preview budget', () => {
+    const blocks = earlyPreviewBlocks(page('main', 400));
+    const words = blocks.reduce((n, b) => n + b.text.split(' ').length, 0);
+    expect(blocks[0]).toEqual({ kind: 'heading', text: 'Part 0', level: 2, headingPath: [] });
+    expect(words).toBeGreaterThanOrEqual(PREVIEW_WORDS);
+    expect(words).toBeLessThan(PREVIEW_WORDS + 40);
+    // Nothing from outside the main element (the header's paragraph).
+    expect(
+      blocks.filter((b) => b.kind === 'paragraph').every((b) => b.text === `${sentence} ${sentence}`),
+    ).toBe(true);
+    expect(earlyPreviewBlocks(page('article', 400)).length).toBe(blocks.length);
+    expect(earlyPreviewBlocks(page('div role="main"', 400)).length).toBe(blocks.length);
+  });
+
+  it('is empty on a short page, and on a page without a main element', () => {
+    expect(earlyPreviewBlocks(page('main', 20))).toEqual([]);
+    expect(earlyPreviewBlocks(page('section', 400))).toEqual([]);
   });
 });

@@ -1,7 +1,14 @@
 // @vitest-environment happy-dom
 // Fixture markup below is team-written for these tests.
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createLocator, indexText, normaliseForMatch, OWN_UI_ATTR, rangeFor } from '../../lib/locate';
+import {
+  createLocator,
+  indexText,
+  normaliseForMatch,
+  OWN_UI_ATTR,
+  rangeFor,
+  type TextIndex,
+} from '../../lib/locate';
 import { pushNormalised } from '../../lib/locate/normalise';
 
 function load(html: string): void {
@@ -175,5 +182,40 @@ describe('locate clauses in the live DOM', () => {
       'First clause about cookies.',
     ]);
     expect(hits.map((h) => h?.text)).toEqual(['Second clause about sharing.', 'First clause about cookies.']);
+  });
+});
+
+describe('index snapshot (the early preview marks the top of the page with it)', () => {
+  const paragraphs = (n: number) =>
+    Array.from(
+      { length: n },
+      (_, i) => `<p>Paragraph ${i} says we keep <b>your data</b> for ${i} days.</p>`,
+    ).join('');
+
+  it('is exactly the start of the whole index, taken once, while indexing goes on', () => {
+    load(paragraphs(400));
+    const snapshots: TextIndex[] = [];
+    const whole = indexText(document.body, { snapshotAt: 2_000, onSnapshot: (t) => snapshots.push(t) });
+    expect(snapshots).toHaveLength(1);
+    const top = snapshots[0]!;
+    expect(top.text.length).toBeGreaterThanOrEqual(2_000);
+    expect(top.text.length).toBeLessThan(whole.text.length / 4);
+    expect(whole.text.startsWith(top.text)).toBe(true);
+    expect(top.nodes).toEqual(whole.nodes.slice(0, top.nodes.length));
+    expect([...top.node]).toEqual([...whole.node.subarray(0, top.text.length)]);
+    expect([...top.start]).toEqual([...whole.start.subarray(0, top.text.length)]);
+    expect([...top.end]).toEqual([...whole.end.subarray(0, top.text.length)]);
+    // Clauses at the top are placed with it as with the whole index.
+    const clause = 'Paragraph 3 says we keep your data for 3 days.';
+    expect(rangeFor(document, createLocator(top).locate(clause)!).toString()).toBe(
+      rangeFor(document, createLocator(whole).locate(clause)!).toString(),
+    );
+  });
+
+  it('is the whole index on a page shorter than the snapshot point', () => {
+    load(paragraphs(3));
+    const snapshots: TextIndex[] = [];
+    const whole = indexText(document.body, { snapshotAt: 100_000, onSnapshot: (t) => snapshots.push(t) });
+    expect(snapshots).toEqual([whole]);
   });
 });
