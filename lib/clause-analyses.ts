@@ -119,21 +119,24 @@ export function previewBlocks(blocks: readonly Block[]): Block[] {
   return total < PREVIEW_MIN_WORDS ? [] : firstBlocks(blocks);
 }
 
-/** Characters read for the early preview: enough to know the page is long (real policies: ~6–7 per word). */
-const EARLY_READ_CHARS = PREVIEW_MIN_WORDS * 8;
+/**
+ * Characters of a long page (real policies: ~6–7 per word, markup whitespace aside): a main element with
+ * fewer is classified in one go.
+ */
+const EARLY_MIN_CHARS = PREVIEW_MIN_WORDS * 6;
 
 /**
  * The preview read straight from the live page, before Readability has run (it takes ~100 ms of a slow
  * machine's main thread on a long policy): the first blocks of the page's `main` / `article` element, when
- * it has one and it holds a long text. Bounded: at most ~29,000 characters are read. The classified
- * result is replaced by the whole page's once that is read, so chrome inside `main` costs at most a
- * highlight that comes and goes. Empty on pages without such an element, or short ones.
+ * it has one and it holds a long text. Only the preview's worth of blocks is read. The classified result
+ * is replaced by the whole page's once that is read, so chrome inside `main` costs at most a highlight that
+ * comes and goes. Empty on pages without such an element, or short ones.
  */
 export function earlyPreviewBlocks(doc: Document): Block[] {
   const root = doc.querySelector('main, article, [role="main"]');
-  if (!root) return [];
-  const { blocks, truncated } = collectBlocks(root, { maxChars: EARLY_READ_CHARS });
-  return truncated ? firstBlocks(blocks) : [];
+  if (!root || (root.textContent ?? '').length < EARLY_MIN_CHARS) return [];
+  // Enough characters for the preview's words, then `firstBlocks` cuts at the word budget.
+  return firstBlocks(collectBlocks(root, { maxChars: PREVIEW_WORDS * 10 }).blocks);
 }
 
 function firstBlocks(blocks: readonly Block[]): Block[] {

@@ -60,7 +60,7 @@ const t = createTranslator((key, subs) => browser.i18n.getMessage(key as never, 
  * Characters of the page's visible text indexed for the early preview (the index keeps letters and digits
  * only): the top of the page, with room for a long header before the policy.
  */
-const EARLY_INDEX_CHARS = 30_000;
+const EARLY_INDEX_CHARS = 15_000;
 /** Per-task budget for our slices, well under the 50 ms long-task line. */
 const BUDGET_MS = 20;
 const HOVER_OPEN_MS = 250;
