@@ -13,6 +13,7 @@
 import { emptySlots } from './explain/slots';
 import { clauseOf } from './extract';
 import { collectBlocks, type Block } from './extract/blocks';
+import { detectLanguage } from './language';
 import type { AnalysedClause, Clause, Label, Slots } from './types';
 
 /**
@@ -130,13 +131,16 @@ const EARLY_MIN_CHARS = PREVIEW_MIN_WORDS * 6;
  * machine's main thread on a long policy): the first blocks of the page's `main` / `article` element, when
  * it has one and it holds a long text. Only the preview's worth of blocks is read. The classified result
  * is replaced by the whole page's once that is read, so chrome inside `main` costs at most a highlight that
- * comes and goes. Empty on pages without such an element, or short ones.
+ * comes and goes. Empty on pages without such an element, short ones, and those not in English.
  */
 export function earlyPreviewBlocks(doc: Document): Block[] {
   const root = doc.querySelector('main, article, [role="main"]');
   if (!root || (root.textContent ?? '').length < EARLY_MIN_CHARS) return [];
   // Enough characters for the preview's words, then `firstBlocks` cuts at the word budget.
-  return firstBlocks(collectBlocks(root, { maxChars: PREVIEW_WORDS * 10 }).blocks);
+  const blocks = firstBlocks(collectBlocks(root, { maxChars: PREVIEW_WORDS * 10 }).blocks);
+  // Only English is classified: a policy in another language must never flash highlights.
+  const sample = blocks.map((b) => b.text).join(' ');
+  return detectLanguage(sample, doc.documentElement?.getAttribute('lang')).language === 'en' ? blocks : [];
 }
 
 function firstBlocks(blocks: readonly Block[]): Block[] {

@@ -23,7 +23,7 @@ interface Pending<V> {
 }
 
 export interface DeferredWrites<K, V> {
-  /** Holds `value` for `key`, replacing one still held (which is then never written). */
+  /** Holds `value` for `key`; one still held for it is written first (every value put is written once). */
   put(key: K, value: V, then?: (value: V) => void): void;
   /** Changes the value held for `key`; false when none is held (already written, or never put). */
   update(key: K, change: (value: V) => V): boolean;
@@ -57,8 +57,8 @@ export function createDeferredWrites<K, V>(env: DeferredWritesEnv<K, V>): Deferr
 
   return {
     put(key, value, then) {
-      const old = pending.get(key);
-      if (old) env.clearTimer(old.timer);
+      // A newer report for a tab (a single-page navigation) must not lose the visit before it.
+      if (pending.has(key)) void flush(key);
       const timer = env.setTimer(() => void flush(key), env.delayMs);
       pending.set(key, { value, timer, then });
     },

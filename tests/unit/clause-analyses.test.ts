@@ -177,8 +177,13 @@ describe('earlyPreviewBlocks (read from the live page before Readability)', () =
     expect(earlyPreviewBlocks(page('div role="main"', 400)).length).toBe(blocks.length);
   });
 
-  it('is empty on a short page, and on a page without a main element', () => {
+  it('is empty on a short page, on a page without a main element, and on a page not in English', () => {
     expect(earlyPreviewBlocks(page('main', 20))).toEqual([]);
     expect(earlyPreviewBlocks(page('section', 400))).toEqual([]);
+    const french = 'Nous pouvons partager les informations que vous nous donnez avec nos partenaires.';
+    const doc = parseHtml(
+      `<!doctype html><body><main>${`<p>${french} ${french} ${french}</p>`.repeat(200)}</main></body>`,
+    );
+    expect(earlyPreviewBlocks(doc)).toEqual([]);
   });
 });

@@ -60,19 +60,22 @@ describe('createDeferredWrites', () => {
     expect(written).toEqual([['tab', 11]]);
   });
 
-  it('a newer value replaces one still held; writes of one key land in order', async () => {
+  it('a newer value first writes the one still held; writes of one key land in order', async () => {
     const { writes, written, timers } = setup();
-    writes.put('tab', 1);
-    writes.put('tab', 2);
+    const after: number[] = [];
+    writes.put('tab', 1, (v) => after.push(v));
+    writes.put('tab', 2, (v) => after.push(v));
     expect(timers.size).toBe(1);
     const first = writes.flush('tab');
     writes.put('tab', 3);
     const second = writes.flush('tab');
     await Promise.all([first, second]);
     expect(written).toEqual([
+      ['tab', 1],
       ['tab', 2],
       ['tab', 3],
     ]);
+    expect(after).toEqual([1, 2]);
   });
 
   it('a failed write still calls back, and the flush resolves', async () => {
