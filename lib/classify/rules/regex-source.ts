@@ -251,16 +251,8 @@ function expandUncached(node: Node, mode: Mode): string[] | null {
       }
       return out;
     }
-    case 'alt': {
-      const out = new Set<string>();
-      for (const a of node.alts) {
-        const e = expand(a, mode);
-        if (!e) return null;
-        for (const x of e) out.add(x);
-        if (out.size > MAX_STRINGS) return null;
-      }
-      return [...out];
-    }
+    case 'alt':
+      return unionOf(node.alts, (a) => expand(a, mode), MAX_STRINGS);
     case 'rep': {
       if (node.max === Infinity || node.max > 8) return null;
       const e = expand(node.node, mode);
@@ -279,6 +271,21 @@ function expandUncached(node: Node, mode: Mode): string[] | null {
 }
 
 /**
+ * The strings of every alternative together, or null when any alternative has none (no answer for the
+ * whole) or the union grows past `limit`.
+ */
+function unionOf(alts: Node[], of: (alt: Node) => string[] | null, limit = Infinity): string[] | null {
+  const out = new Set<string>();
+  for (const a of alts) {
+    const strings = of(a);
+    if (!strings) return null;
+    for (const x of strings) out.add(x);
+    if (out.size > limit) return null;
+  }
+  return [...out];
+}
+
+/**
  * Fragments at least one of which occurs (case-folded) in every match of `node`; null when there is no such
  * set. Assertions are treated as matching the empty string, which only loosens the condition.
  */
@@ -289,15 +296,8 @@ function factors(node: Node, mode: Mode): string[] | null {
     case 'boundary':
     case 'assert':
       return null;
-    case 'alt': {
-      const out = new Set<string>();
-      for (const a of node.alts) {
-        const f = factors(a, mode);
-        if (!f) return null;
-        for (const x of f) out.add(x);
-      }
-      return [...out];
-    }
+    case 'alt':
+      return unionOf(node.alts, (a) => factors(a, mode));
     case 'rep':
       return node.min >= 1 ? factors(node.node, mode) : null;
     case 'seq': {
