@@ -95,6 +95,7 @@ export async function mapChunked<T, R>(
 /**
  * Runs a generator-shaped job: each `yield` marks a point where the job may be paused. The job runs until the
  * budget is spent, then the page gets the thread back. For work that is not a flat list (e.g. a tree walk).
+ * A job that yields a promise is resumed once it settles (whichever way), in a later task.
  */
 export async function runSliced<R>(job: Generator<unknown, R, void>, options: ChunkOptions): Promise<R> {
   const { env, signal } = options;
@@ -107,7 +108,13 @@ export async function runSliced<R>(job: Generator<unknown, R, void>, options: Ch
     }
     const step = job.next();
     if (step.done) return step.value;
-    if (env.now() - sliceStart >= budget) {
+    if (step.value instanceof Promise) {
+      await step.value.then(
+        () => undefined,
+        () => undefined,
+      );
+      sliceStart = env.now();
+    } else if (env.now() - sliceStart >= budget) {
       await env.yieldToHost();
       sliceStart = env.now();
     }

@@ -47,12 +47,13 @@ import {
 import { AbortedError, mapChunked, runSliced, schedulerEnvFor } from '@/lib/scheduler';
 import { notPolicyReport } from '@/lib/page-gate';
 import { envelope, fromOwnExtension, type PageBlocks, type PageReport, type Res } from '@/lib/messages';
+import { takePrefetchedSettings } from '@/lib/analysis-handoff';
 import { clausesFromReply, earlyPreviewBlocks, previewBlocks } from '@/lib/clause-analyses';
 import type { AnalysedClause, Detection, Label, PageInfo } from '@/lib/types';
 import type { ClauseCardProps } from '@/components/ClauseCard';
 import { Overlay, shortcutOf, type OverlayProps } from './Overlay';
 import { UI_CSS } from './ui-css';
-import { isSiteDisabled, pageSettingsFrom, readPageSettings } from './settings';
+import { isSiteDisabled, pageSettingsFrom, readPageSettings, type PageSettings } from './settings';
 
 const t = createTranslator((key, subs) => browser.i18n.getMessage(key as never, subs));
 
@@ -148,8 +149,13 @@ export class Session {
   }
 
   private settingsLoaded = false;
-  /** Read from the start, while the detector runs (this script is only loaded on pages triage let through). */
-  private readonly settingsRead = readPageSettings();
+  /**
+   * Read from the start, while the detector runs (this script is only loaded on pages triage let through), or
+   * earlier by the preload script on addresses that name a policy.
+   */
+  private readonly settingsRead: Promise<PageSettings> =
+    takePrefetchedSettings(globalThis)?.then(pageSettingsFrom, () => pageSettingsFrom(undefined)) ??
+    readPageSettings();
 
   /** Loads the user's settings the first time a page is worth analysing; false when the site is switched off. */
   private async loadSettings(): Promise<boolean> {
@@ -188,9 +194,21 @@ export class Session {
       // to a long task with the other.
       await this.env.yieldToHost();
       if (signal.aborted || this.disposed) return;
-      mark('detect-start');
       // Most pages end here, after a few native queries; only the rest pay for the full detector.
       const first = triagePage(document, url);
+      // A long policy's top, read straight from the page's main element, is classified and marked first, with
+      // the first part of the page's index: before Readability reads the whole page (one task of ~100 ms on a
+      // slow machine), see lib/clause-analyses `earlyPreviewBlocks`. It is sent before the full detector runs,
+      // so the background classifies it meanwhile; if the detector then finds no policy, the reply is dropped
+      // (the preview stores nothing). Not on a site the user switched off.
+      let early: Block[] = [];
+      let earlyReply: ReturnType<Session['sendPreview']> | null = null;
+      if (first.inspect) {
+        if (!(await this.loadSettings()) || signal.aborted) return;
+        early = earlyPreviewBlocks(document);
+        if (early.length) earlyReply = this.sendPreview(url, early);
+      }
+      mark('detect-start');
       const detection = first.inspect ? detectPage(document, url) : triageDetection(first);
       mark('detect-end');
       measure('detect', 'detect-start', 'detect-end');
@@ -206,18 +224,23 @@ export class Session {
       // Pointer, keyboard and reveal watching only on policy pages: nothing of ours runs per event elsewhere.
       this.observe(true);
       this.listenForPointerAndKeys();
-      // A long policy's top, read straight from the page's main element, is classified and marked first,
-      // with the first part of the page's index: before Readability reads the whole page (one task of ~100 ms
-      // on a slow machine), see lib/clause-analyses `earlyPreviewBlocks`. The index goes on in slices.
-      const early = earlyPreviewBlocks(document);
       let visible: Promise<TextIndex> | null = null;
-      if (early.length) {
-        const previewing = this.sendPreview(url, early);
+      if (earlyReply) {
         let top: (index: TextIndex) => void = () => undefined;
         const topIndex = new Promise<TextIndex>((resolve) => (top = resolve));
-        visible = this.indexVisible(signal, { snapshotAt: EARLY_INDEX_CHARS, onSnapshot: top });
+        let painted: () => void = () => undefined;
+        const previewPainted = new Promise<void>((resolve) => (painted = resolve));
+        // The rest of the page is indexed once the top is marked: our slices would otherwise run ahead of the
+        // preview's reply and delay the first highlights.
+        const onSnapshot = (index: TextIndex) => {
+          top(index);
+          return previewPainted;
+        };
+        visible = this.indexVisible(signal, { snapshotAt: EARLY_INDEX_CHARS, onSnapshot });
         visible.catch(() => undefined); // awaited below; an early return must not leave it unhandled
-        await this.paintPreview(signal, early, previewing, Promise.race([topIndex, visible]));
+        await this.paintPreview(signal, early, earlyReply, Promise.race([topIndex, visible])).finally(
+          painted,
+        );
         if (signal.aborted || !this.ctx.isValid) return;
       }
       mark('extract-start');

@@ -57,10 +57,11 @@ export interface IndexOptions {
   /**
    * Once the index holds at least `snapshotAt` characters, `onSnapshot` gets an index of the page up to
    * there, and indexing goes on. The early preview marks the top of the page with it before the rest of the
-   * page has been read (or indexed).
+   * page has been read (or indexed). When `onSnapshot` returns a promise, indexing waits for it to settle
+   * without holding the thread: the preview's reply then runs at once instead of queueing behind our slices.
    */
   snapshotAt?: number;
-  onSnapshot?: (top: TextIndex) => void;
+  onSnapshot?: (top: TextIndex) => void | Promise<unknown>;
 }
 
 function skippedByMarkup(el: Element, hiddenAttr: boolean): boolean {
@@ -75,7 +76,10 @@ function skippedByMarkup(el: Element, hiddenAttr: boolean): boolean {
  * Walks `root` and builds the index, yielding (for `runSliced`) every few hundred text nodes so a huge page
  * never blocks the main thread for long. Elements skipped by markup take their whole subtree with them.
  */
-export function* indexTextSliced(root: Node, options: IndexOptions = {}): Generator<void, TextIndex, void> {
+export function* indexTextSliced(
+  root: Node,
+  options: IndexOptions = {},
+): Generator<void | Promise<unknown>, TextIndex, void> {
   const doc = root.ownerDocument ?? (root as Document);
   const isHidden = options.isHidden;
   const hiddenAttr = options.skipHiddenAttribute ?? true;
@@ -141,7 +145,8 @@ export function* indexTextSliced(root: Node, options: IndexOptions = {}): Genera
   for (let t = walker.nextNode() as Text | null; t; t = walker.nextNode() as Text | null) {
     if (len >= snapshotAt) {
       snapshotAt = Infinity;
-      options.onSnapshot?.(snapshot());
+      const wait = options.onSnapshot?.(snapshot());
+      if (wait) yield wait;
     }
     work += 16 + t.data.length;
     if (work >= YIELD_EVERY) {
@@ -201,7 +206,7 @@ export function* indexTextSliced(root: Node, options: IndexOptions = {}): Genera
   }
   const whole = snapshot();
   // A page shorter than the snapshot point: its snapshot is the whole index.
-  if (snapshotAt !== Infinity) options.onSnapshot?.(whole);
+  if (snapshotAt !== Infinity) void options.onSnapshot?.(whole);
   return whole;
 }
 

@@ -4,12 +4,14 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import {
   createLocator,
   indexText,
+  indexTextSliced,
   normaliseForMatch,
   OWN_UI_ATTR,
   rangeFor,
   type TextIndex,
 } from '../../lib/locate';
 import { pushNormalised } from '../../lib/locate/normalise';
+import { runSliced } from '../../lib/scheduler';
 
 function load(html: string): void {
   const parsed = new DOMParser().parseFromString(`<!doctype html><body>${html}</body>`, 'text/html');
@@ -195,7 +197,7 @@ describe('index snapshot (the early preview marks the top of the page with it)',
   it('is exactly the start of the whole index, taken once, while indexing goes on', () => {
     load(paragraphs(400));
     const snapshots: TextIndex[] = [];
-    const whole = indexText(document.body, { snapshotAt: 2_000, onSnapshot: (t) => snapshots.push(t) });
+    const whole = indexText(document.body, { snapshotAt: 2_000, onSnapshot: (t) => void snapshots.push(t) });
     expect(snapshots).toHaveLength(1);
     const top = snapshots[0]!;
     expect(top.text.length).toBeGreaterThanOrEqual(2_000);
@@ -212,10 +214,42 @@ describe('index snapshot (the early preview marks the top of the page with it)',
     );
   });
 
+  it('when the snapshot callback returns a promise, indexing waits for it (in slices) before going on', async () => {
+    load(paragraphs(400));
+    let release!: () => void;
+    const released = new Promise<void>((r) => (release = r));
+    let top: TextIndex | null = null;
+    let finished = false;
+    const env = { now: () => 0, yieldToHost: () => Promise.resolve() };
+    const indexing = runSliced(
+      indexTextSliced(document.body, {
+        snapshotAt: 2_000,
+        onSnapshot: (t) => {
+          top = t;
+          return released;
+        },
+      }),
+      { env },
+    ).then((whole) => {
+      finished = true;
+      return whole;
+    });
+    for (let i = 0; i < 20; i++) await Promise.resolve();
+    expect(top).not.toBeNull();
+    expect(finished).toBe(false);
+    release();
+    const whole = await indexing;
+    expect(whole.text.startsWith(top!.text)).toBe(true);
+    expect(whole.text.length).toBeGreaterThan(top!.text.length * 4);
+  });
+
   it('is the whole index on a page shorter than the snapshot point', () => {
     load(paragraphs(3));
     const snapshots: TextIndex[] = [];
-    const whole = indexText(document.body, { snapshotAt: 100_000, onSnapshot: (t) => snapshots.push(t) });
+    const whole = indexText(document.body, {
+      snapshotAt: 100_000,
+      onSnapshot: (t) => void snapshots.push(t),
+    });
     expect(snapshots).toEqual([whole]);
   });
 });

@@ -72,6 +72,26 @@ describe('runSliced', () => {
     expect(await runSliced(job(), { env, budgetMs: 25 })).toBe(21);
     expect(env.yields).toBe(2);
   });
+
+  it('waits for a yielded promise, fulfilled or rejected, before resuming the job', async () => {
+    const env = fakeEnv(0);
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const steps: string[] = [];
+    function* job() {
+      steps.push('before');
+      yield gate;
+      steps.push('after');
+      yield Promise.reject(new Error('a failed wait only resumes the job'));
+      steps.push('end');
+      return steps.length;
+    }
+    const run = runSliced(job(), { env });
+    for (let i = 0; i < 10; i++) await Promise.resolve();
+    expect(steps).toEqual(['before']);
+    release();
+    expect(await run).toBe(3);
+  });
 });
 
 describe('schedulerEnvFor', () => {
