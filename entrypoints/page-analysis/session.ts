@@ -207,6 +207,9 @@ export class Session {
         if (!(await this.loadSettings()) || signal.aborted) return;
         early = earlyPreviewBlocks(document);
         if (early.length) earlyReply = this.sendPreview(url, early);
+        // Settings read ahead resolve without a task boundary: the read and the detector would be one task.
+        await this.env.yieldToHost();
+        if (signal.aborted || this.disposed) return;
       }
       mark('detect-start');
       const detection = first.inspect ? detectPage(document, url) : triageDetection(first);
@@ -226,6 +229,9 @@ export class Session {
       this.listenForPointerAndKeys();
       let visible: Promise<TextIndex> | null = null;
       if (earlyReply) {
+        // Between the detector and the index's first slice, for the same reason.
+        await this.env.yieldToHost();
+        if (signal.aborted || this.disposed) return;
         let top: (index: TextIndex) => void = () => undefined;
         const topIndex = new Promise<TextIndex>((resolve) => (top = resolve));
         let painted: () => void = () => undefined;
