@@ -20,7 +20,7 @@ step() {
 firefox_lint() {
   # 0 errors required. Warnings are reported: the remaining ones are innerHTML writes inside
   # @mozilla/readability (on its detached clone) and Preact's unused dangerouslySetInnerHTML path, and the
-  # content scripts' import() of their own packaged page-analysis.js (runtime.getURL, not a literal).
+  # content script's import() of its own packaged page-analysis.js (runtime.getURL, not a literal).
   local report
   report=$(npx web-ext lint --source-dir .output/firefox-mv2 --self-hosted=false --output json 2>/dev/null || true)
   node -e '

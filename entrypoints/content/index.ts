@@ -1,14 +1,12 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { startAnalysis } from '@/lib/analysis-handoff';
 import { triageDetection, triagePage } from '@/lib/detect/triage';
 import { envelope, fromOwnExtension } from '@/lib/messages';
 import { notPolicyReport, startPageGate } from '@/lib/page-gate';
 import { mutationWatchEnv, urlWatchEnv } from '@/lib/page-watch/window-env';
 
 // The only script on every page, so it stays small: triage and the gate (lib/page-gate.ts). The analysis
-// (entrypoints/page-analysis) is started only when triage lets the page through (imported then, or earlier by the
-// preload script on addresses that name a policy); it is a
+// (entrypoints/page-analysis) is imported from the extension only when triage lets the page through; it is a
 // web-accessible resource with a per-session URL in Chrome (pages cannot probe for it), see docs/permissions.md.
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
@@ -26,11 +24,7 @@ export default defineContentScript({
         // page's text has been read.
         browser.runtime.sendMessage(envelope('content→bg:wake', {})).catch(() => undefined);
         performance.mark('fineprint:import-start');
-        // Already loading on addresses that name a policy (entrypoints/analysis-preload.content.ts).
-        return startAnalysis(
-          globalThis,
-          () => import(/* @vite-ignore */ browser.runtime.getURL('/page-analysis.js')),
-        );
+        return import(/* @vite-ignore */ browser.runtime.getURL('/page-analysis.js'));
       },
       url: urlWatchEnv(window, ctx),
       mutations: { root: document.documentElement, env: mutationWatchEnv(window, ctx) },

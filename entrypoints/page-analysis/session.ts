@@ -47,13 +47,12 @@ import {
 import { AbortedError, mapChunked, runSliced, schedulerEnvFor } from '@/lib/scheduler';
 import { notPolicyReport } from '@/lib/page-gate';
 import { envelope, fromOwnExtension, type PageBlocks, type PageReport, type Res } from '@/lib/messages';
-import { takePrefetchedSettings } from '@/lib/analysis-handoff';
 import { clausesFromReply, earlyPreviewBlocks, previewBlocks } from '@/lib/clause-analyses';
 import type { AnalysedClause, Detection, Label, PageInfo } from '@/lib/types';
 import type { ClauseCardProps } from '@/components/ClauseCard';
 import { Overlay, shortcutOf, type OverlayProps } from './Overlay';
 import { UI_CSS } from './ui-css';
-import { isSiteDisabled, pageSettingsFrom, readPageSettings, type PageSettings } from './settings';
+import { isSiteDisabled, pageSettingsFrom, readPageSettings } from './settings';
 
 const t = createTranslator((key, subs) => browser.i18n.getMessage(key as never, subs));
 
@@ -149,13 +148,8 @@ export class Session {
   }
 
   private settingsLoaded = false;
-  /**
-   * Read from the start, while the detector runs (this script is only loaded on pages triage let through), or
-   * earlier by the preload script on addresses that name a policy.
-   */
-  private readonly settingsRead: Promise<PageSettings> =
-    takePrefetchedSettings(globalThis)?.then(pageSettingsFrom, () => pageSettingsFrom(undefined)) ??
-    readPageSettings();
+  /** Read from the start, while the detector runs (this script is only loaded on pages triage let through). */
+  private readonly settingsRead = readPageSettings();
 
   /** Loads the user's settings the first time a page is worth analysing; false when the site is switched off. */
   private async loadSettings(): Promise<boolean> {
@@ -207,7 +201,7 @@ export class Session {
         if (!(await this.loadSettings()) || signal.aborted) return;
         early = earlyPreviewBlocks(document);
         if (early.length) earlyReply = this.sendPreview(url, early);
-        // Settings read ahead resolve without a task boundary: the read and the detector would be one task.
+        // A task boundary: the read and the detector would be one task when the settings are already in.
         await this.env.yieldToHost();
         if (signal.aborted || this.disposed) return;
       }

@@ -3,7 +3,6 @@
  * 127.0.0.1) gets highlights and its clauses in the popup; a real news page gets nothing.
  * The IndexedDB-after-restart check lives in restart.test.ts (it needs its own profile).
  */
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeCorpus } from '../support/corpus';
 import {
@@ -79,47 +78,6 @@ describeE2E('foundation (Chromium + built extension)', () => {
       const highlights = await highlightsOf(page);
       expect(Object.values(highlights).reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
       await page.close();
-    });
-
-    it('on an address naming a policy the analysis is loaded while the page loads, and started only after triage', async () => {
-      const marksOf = (page: Page) =>
-        page.evaluate(() =>
-          Object.fromEntries(
-            performance
-              .getEntriesByType('mark')
-              .filter((e) => e.name.startsWith('fineprint:'))
-              .map((e) => [e.name.slice('fineprint:'.length), e.startTime]),
-          ),
-        );
-      // A real policy at its real address: loading starts at document_start, before the every-page script runs.
-      const policy = await browser.context.newPage();
-      await policy.goto(server.url(LONG_PATH));
-      await waitFor(async () => ((await marksOf(policy)).highlighted ? true : null), SETTLE_MS);
-      const p = await marksOf(policy);
-      expect(p['preload-start']).toBeLessThan(p.start!);
-      expect(p['analysis-loaded']).toBeDefined();
-      expect(p['analysis-start']).toBeGreaterThanOrEqual(p.start!);
-      await policy.close();
-      // A news page whose query string names terms: the preload's globs see the whole address, triage only the
-      // path, so the file is loaded but the analysis never starts.
-      const news = await browser.context.newPage();
-      await news.goto(server.url(`${NEWS_PATH}?from=terms`));
-      await news.waitForLoadState('load');
-      await news.waitForTimeout(QUIET_MS);
-      const n = await marksOf(news);
-      expect(n['preload-start']).toBeDefined();
-      expect(n['analysis-loaded']).toBeDefined();
-      expect(n.start).toBeDefined();
-      expect(n['analysis-start']).toBeUndefined();
-      expect(await highlightsOf(news)).toEqual({});
-      await news.close();
-      // At its own address the news page gets no preload at all.
-      const plain = await browser.context.newPage();
-      await plain.goto(server.url(NEWS_PATH));
-      await plain.waitForLoadState('load');
-      await plain.waitForTimeout(1_000);
-      expect(await marksOf(plain)).not.toHaveProperty('preload-start');
-      await plain.close();
     });
 
     it('the popup lists the policy page’s clauses', async () => {
