@@ -209,8 +209,6 @@ export class Session {
       const detection = first.inspect ? detectPage(document, url) : triageDetection(first);
       mark('detect-end');
       measure('detect', 'detect-start', 'detect-end');
-      if (detection.kind !== 'other' && !(await this.loadSettings())) return;
-      if (signal.aborted) return;
       if (detection.kind === 'other' || detection.kind === 'checkout') {
         this.isPolicy = false;
         this.report = notPolicyReport(detection, url, document.title);
