@@ -1,0 +1,56 @@
+// The benchmark's main-thread tasks and their attribution to our code (scripts/main-thread-tasks.ts).
+import { describe, expect, it } from 'vitest';
+import { tasksRunningOurCode, threadTasks, type TraceEvent } from '../../scripts/main-thread-tasks';
+
+const X = (name: string, ts: number, dur: number, tid = 1): TraceEvent => ({
+  name,
+  ph: 'X',
+  ts,
+  dur,
+  pid: 7,
+  tid,
+});
+
+describe('threadTasks', () => {
+  it('joins a task with the microtask checkpoint right after it, and keeps others apart', () => {
+    const tasks = threadTasks(
+      [
+        X('ThreadControllerImpl::RunTask', 1_000, 10_000),
+        X('RunTask', 1_000, 10_000), // the same task, recorded twice
+        X('BlinkScheduler_PerformMicrotaskCheckpoint', 11_010, 45_000), // its checkpoint: one 55 ms stretch
+        X('BlinkScheduler_PerformMicrotaskCheckpoint', 5_000, 1_000), // inside the task
+        X('RunTask', 60_000, 2_000),
+        X('BlinkScheduler_PerformMicrotaskCheckpoint', 70_000, 3_000), // after a gap: on its own
+        X('RunTask', 80_000, 70_000, 2), // another thread
+        { name: 'RunTask', ph: 'B', ts: 90_000, pid: 7, tid: 1 },
+      ],
+      7,
+      1,
+    );
+    expect(tasks).toEqual([
+      { start: 1_000, end: 56_010 },
+      { start: 60_000, end: 62_000 },
+      { start: 70_000, end: 73_000 },
+    ]);
+  });
+});
+
+describe('tasksRunningOurCode', () => {
+  it('attributes each sample to the task holding it, and leaves out tasks with none', () => {
+    const tasks = [
+      { start: 0, end: 60_000 },
+      { start: 70_000, end: 75_000 },
+      { start: 80_000, end: 200_000 },
+    ];
+    const samples = [
+      { ts: 10_000, dur: 200 },
+      { ts: 59_999, dur: 200 },
+      { ts: 65_000, dur: 200 }, // between tasks (idle): no task
+      { ts: 100_000, dur: 400 },
+    ];
+    expect(tasksRunningOurCode(tasks, samples)).toEqual([
+      { ms: 60, ourMs: 0.4 },
+      { ms: 120, ourMs: 0.4 },
+    ]);
+  });
+});
