@@ -7,13 +7,12 @@
  * carry an analysis (about half of a 15,000-word policy's clauses; `withAnalyses` rebuilds the full list).
  *
  * Also the preview: the first blocks of a long policy are classified on their own so the top of the page
- * is highlighted before the background has finished the rest (see `previewBlocks`).
+ * is highlighted before the background has finished the rest (see lib/preview-blocks.ts).
  * @module
  */
 import { emptySlots } from './explain/slots';
 import { clauseOf } from './extract';
-import { collectBlocks, type Block } from './extract/blocks';
-import { detectLanguage } from './language';
+import type { Block } from './extract/blocks';
 import type { AnalysedClause, Clause, Label, Slots } from './types';
 
 /**
@@ -101,66 +100,4 @@ export function clausesFromReply(
 ): AnalysedClause[] {
   if (!reply || !Array.isArray(reply.clauses) || !Array.isArray(reply.analyses)) return [];
   return withAnalyses(clausesFromCuts(blocks, reply.clauses), reply.analyses);
-}
-
-/**
- * Words of the preview: about two screenfuls of policy text at a reading width, so what the reader sees
- * first is covered, and small enough that its classification round trip takes a few milliseconds.
- */
-export const PREVIEW_WORDS = 1_200;
-/** Hard cap on preview blocks, whatever their length (also the background's guard limit). */
-export const PREVIEW_MAX_BLOCKS = 80;
-/** Pages shorter than this are classified in one go: a preview would only add a round trip. */
-export const PREVIEW_MIN_WORDS = 3 * PREVIEW_WORDS;
-
-/** The first blocks of a long page, in document order, for the preview; empty when the page is short. */
-export function previewBlocks(blocks: readonly Block[]): Block[] {
-  let total = 0;
-  for (const b of blocks) if ((total += countWords(b.text)) >= PREVIEW_MIN_WORDS) break;
-  return total < PREVIEW_MIN_WORDS ? [] : firstBlocks(blocks);
-}
-
-/**
- * Characters of a long page (real policies: ~6–7 per word, markup whitespace aside): a main element with
- * fewer is classified in one go.
- */
-const EARLY_MIN_CHARS = PREVIEW_MIN_WORDS * 6;
-
-/**
- * The preview read straight from the live page, before Readability has run (it takes ~100 ms of a slow
- * machine's main thread on a long policy): the first blocks of the page's `main` / `article` element, when
- * it has one and it holds a long text. Only the preview's worth of blocks is read. The classified result
- * is replaced by the whole page's once that is read, so chrome inside `main` costs at most a highlight that
- * comes and goes. Empty on pages without such an element, short ones, and those not in English.
- */
-export function earlyPreviewBlocks(doc: Document): Block[] {
-  const root = doc.querySelector('main, article, [role="main"]');
-  if (!root || (root.textContent ?? '').length < EARLY_MIN_CHARS) return [];
-  // Enough characters for the preview's words, then `firstBlocks` cuts at the word budget.
-  const blocks = firstBlocks(collectBlocks(root, { maxChars: PREVIEW_WORDS * 10 }).blocks);
-  // Only English is classified: a policy in another language must never flash highlights.
-  const sample = blocks.map((b) => b.text).join(' ');
-  return detectLanguage(sample, doc.documentElement?.getAttribute('lang')).language === 'en' ? blocks : [];
-}
-
-function firstBlocks(blocks: readonly Block[]): Block[] {
-  const out: Block[] = [];
-  let words = 0;
-  for (const b of blocks) {
-    if (out.length >= PREVIEW_MAX_BLOCKS || words >= PREVIEW_WORDS) break;
-    out.push(b);
-    words += countWords(b.text);
-  }
-  return out;
-}
-
-function countWords(text: string): number {
-  let n = 0;
-  let inWord = false;
-  for (let i = 0; i < text.length; i++) {
-    const space = text.charCodeAt(i) <= 32;
-    if (!space && !inWord) n++;
-    inWord = !space;
-  }
-  return n;
 }

@@ -3,7 +3,8 @@ import { browser } from 'wxt/browser';
 import type { PageBlocks, PageReport, Res, TabState } from '@/lib/messages';
 import { bundledModel, classifyClauses } from '@/lib/classify';
 import { warmUpClauses } from '@/lib/classify/warm-up';
-import { classifiedCuts, PREVIEW_MAX_BLOCKS } from '@/lib/clause-analyses';
+import { classifiedCuts } from '@/lib/clause-analyses';
+import { PREVIEW_MAX_BLOCKS } from '@/lib/preview-blocks';
 import type { Block } from '@/lib/extract/blocks';
 import { blocksToClauses, warmSentenceSegmenter } from '@/lib/extract';
 import { blockGuard, LIMITS, num, obj, pageBlocksGuard, type ValidSender } from '@/lib/message-guards';
@@ -59,7 +60,7 @@ async function pageExtracted(
   return classifiedCuts(read.blocks, report.clauses);
 }
 
-/** The first blocks of a long policy (lib/clause-analyses.ts): cut, classified, nothing stored. */
+/** The first blocks of a long policy (lib/preview-blocks.ts): cut, classified, nothing stored. */
 function classifyPreview({ blocks }: { blocks: Block[] }): Res<'content→bg:classify-preview'> {
   const started = performance.now();
   const reply = classifiedCuts(blocks, classifyClauses(blocksToClauses(blocks)));

@@ -8,7 +8,7 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { detectPage, triageDetection, triagePage } from '@/lib/detect';
-import { extractBlocks, type Block } from '@/lib/extract';
+import { extractBlocksInSteps, type Block } from '@/lib/extract';
 import type { CategoryId } from '@/lib/classify/taxonomy';
 import { categoryNameKey, createTranslator } from '@/lib/i18n';
 import {
@@ -47,12 +47,13 @@ import {
 import { AbortedError, mapChunked, runSliced, schedulerEnvFor } from '@/lib/scheduler';
 import { notPolicyReport } from '@/lib/page-gate';
 import { envelope, fromOwnExtension, type PageBlocks, type PageReport, type Res } from '@/lib/messages';
-import { clausesFromReply, earlyPreviewBlocks, previewBlocks } from '@/lib/clause-analyses';
+import { clausesFromReply } from '@/lib/clause-analyses';
+import { isSiteDisabled, pageSettingsFrom, readPageSettings } from '@/lib/page-settings';
+import { earlyPreviewBlocks, previewBlocks } from '@/lib/preview-blocks';
 import type { AnalysedClause, Detection, Label, PageInfo } from '@/lib/types';
 import type { ClauseCardProps } from '@/components/ClauseCard';
 import { Overlay, shortcutOf, type OverlayProps } from './Overlay';
 import { UI_CSS } from './ui-css';
-import { isSiteDisabled, pageSettingsFrom, readPageSettings } from './settings';
 
 const t = createTranslator((key, subs) => browser.i18n.getMessage(key as never, subs));
 
@@ -149,7 +150,7 @@ export class Session {
 
   private settingsLoaded = false;
   /** Read from the start, while the detector runs (this script is only loaded on pages triage let through). */
-  private readonly settingsRead = readPageSettings();
+  private readonly settingsRead = readPageSettings(browser.storage.local);
 
   /** Loads the user's settings the first time a page is worth analysing; false when the site is switched off. */
   private async loadSettings(): Promise<boolean> {
@@ -192,7 +193,7 @@ export class Session {
       const first = triagePage(document, url);
       // A long policy's top, read straight from the page's main element, is classified and marked first, with
       // the first part of the page's index: before Readability reads the whole page (one task of ~100 ms on a
-      // slow machine), see lib/clause-analyses `earlyPreviewBlocks`. It is sent before the full detector runs,
+      // slow machine), see lib/preview-blocks `earlyPreviewBlocks`. It is sent before the full detector runs,
       // so the background classifies it meanwhile; if the detector then finds no policy, the reply is dropped
       // (the preview stores nothing). Not on a site the user switched off.
       let early: Block[] = [];
@@ -241,10 +242,17 @@ export class Session {
         );
         if (signal.aborted || !this.ctx.isValid) return;
       }
+      // Readability on a clone, then the blocks, each in a task of its own (Readability's parse cannot be cut,
+      // so it starts in a fresh task). Cutting the blocks into clauses is the background's job (see
+      // lib/messages `page-extracted`).
+      await this.env.yieldToHost();
+      if (signal.aborted || !this.ctx.isValid) return;
       mark('extract-start');
-      // Readability on a clone, then the blocks: one task (Readability cannot be sliced). Cutting the blocks
-      // into clauses is the background's job (see lib/messages `page-extracted`).
-      const read = extractBlocks(document);
+      const read = await runSliced(extractBlocksInSteps(document), {
+        env: this.env,
+        budgetMs: BUDGET_MS,
+        signal,
+      });
       mark('extract-end');
       measure('extract', 'extract-start', 'extract-end');
       if (signal.aborted || !this.ctx.isValid) return;
@@ -284,7 +292,12 @@ export class Session {
       if (signal.aborted || !this.ctx.isValid) return;
       const clauses = clausesFromReply(blocks, res);
       this.report = { url, page, clauses, ...(read.unsupported ? { unsupported: read.unsupported } : {}) };
-      await this.placeAndPaint(signal, await visible);
+      // The reply (read from the channel) and the clauses rebuilt from it take a task of their own: locating
+      // starts in a fresh one.
+      const index = await visible;
+      await this.env.yieldToHost();
+      if (signal.aborted || !this.ctx.isValid) return;
+      await this.placeAndPaint(signal, index);
       if (reason === 'mutation') this.reanalyses++;
     } catch (err) {
       if (err instanceof AbortedError || signal.aborted) return;
@@ -408,6 +421,10 @@ export class Session {
     mark('paint-end');
     measure('paint', 'paint-start', 'paint-end');
     mark('highlighted');
+    // The bar is rendered in a task of its own: with the last locating slice and the paint it made one task
+    // of 50–70 ms on the 15,000-word page (slow machine, traced).
+    await this.env.yieldToHost();
+    if (signal.aborted || this.disposed) return;
     mark('ui-start');
     await this.renderUi();
     mark('ui-end');

@@ -2,7 +2,8 @@
  * Triage: the first look the content script takes at every page, before `detectPage`. Its only job is to say
  * "certainly not a policy, terms or checkout page — stop here" as cheaply as possible, and to let everything
  * else through to the full detector. It reads a handful of native DOM queries (no element-by-element walk:
- * in a content script every element touched costs a wrapper in the isolated world) and one `textContent`.
+ * in a content script every element touched costs a wrapper in the isolated world) and, on pages whose
+ * address, title and headings name no policy, one `textContent`.
  *
  * Recall is the contract, precision is a cost: a page let through only costs a `detectPage` run, a page
  * dropped here is a policy we never analyse. tests/corpus/triage.test.ts checks that every corpus page the
@@ -28,8 +29,13 @@ export interface TriageFacts {
    * signals the full detector calls a checkout or sign-up page (lib/detect/checkout.ts).
    */
   formHint: boolean;
-  /** A sample of the main content's text: evenly spaced windows, so text after long menus still counts. */
-  text: string;
+  /**
+   * A sample of the main content's text: evenly spaced windows, so text after long menus still counts. Read
+   * by `readTriageFacts` only when first asked for: `triage` does not need it when the address, title or a
+   * heading already names a policy, and on a long policy it is the costly fact (a 107 KB `textContent` took
+   * 5–20 ms on a slow machine).
+   */
+  readonly text: string;
 }
 
 export interface TriageVerdict {
@@ -106,7 +112,8 @@ export function triage(f: TriageFacts): TriageVerdict {
 
 /**
  * Reads the facts with a fixed number of native calls: a few selector queries, the first headings of two
- * live collections, and the main content's `textContent` (one string copy, no per-node work on our side).
+ * live collections, and, when asked for, the main content's `textContent` (one string copy, no per-node work
+ * on our side).
  */
 export function readTriageFacts(doc: Document, url: string): TriageFacts {
   const headings: string[] = [];
@@ -131,17 +138,22 @@ export function readTriageFacts(doc: Document, url: string): TriageFacts {
     const attrs = `${input.getAttribute('autocomplete') ?? ''} ${input.getAttribute('name') ?? ''} ${input.id}`;
     payment = PAYMENT_FIELD.test(attrs);
   }
-  const main = doc.querySelector('main, article, [role="main"]');
-  let text = main?.textContent ?? '';
-  if (text.length < MIN_MAIN_CHARS) text = doc.body?.textContent ?? text;
-  text = sampleWindows(text, PROBE_CHARS, PROBE_WINDOWS);
+  let text: string | null = null;
+  const readText = (): string => {
+    const main = doc.querySelector('main, article, [role="main"]');
+    let all = main?.textContent ?? '';
+    if (all.length < MIN_MAIN_CHARS) all = doc.body?.textContent ?? all;
+    return sampleWindows(all, PROBE_CHARS, PROBE_WINDOWS);
+  };
   return {
     path: urlSignalText(url),
     title: clipText(doc.title),
     headings: headings.filter(Boolean),
     relSelf,
     formHint: payment || hasConsentLabel(doc),
-    text,
+    get text() {
+      return (text ??= readText());
+    },
   };
 }
 

@@ -12,7 +12,8 @@ import { detectLanguage } from '../language';
 import { collectBlocks, type Block } from './blocks';
 import { ClauseIdAssigner } from './clause-id';
 import { blocksFromMarkdown } from './markdown';
-import { findReadableContent } from './readable';
+import { runToEnd } from '../scheduler';
+import { findReadableContentInSteps } from './readable';
 import { splitSentences } from './segment';
 
 export type { Block } from './blocks';
@@ -127,7 +128,18 @@ function checkLanguage(
  * the language.
  */
 export function extractBlocks(doc: Document, options: ExtractOptions = {}): ExtractedBlocks {
-  const readable = findReadableContent(doc, {
+  return runToEnd(extractBlocksInSteps(doc, options));
+}
+
+/**
+ * `extractBlocks` as a job for lib/scheduler.ts `runSliced` (the page runs it so): it may pause after
+ * Readability's parse and after the blocks are cut, so no task holds more than one of those steps.
+ */
+export function* extractBlocksInSteps(
+  doc: Document,
+  options: ExtractOptions = {},
+): Generator<void, ExtractedBlocks, void> {
+  const readable = yield* findReadableContentInSteps(doc, {
     maxElemsToParse: options.maxElemsToParse,
     includeCollapsed: options.includeCollapsed,
   });
@@ -143,6 +155,7 @@ export function extractBlocks(doc: Document, options: ExtractOptions = {}): Extr
     };
   }
   const { blocks, truncated } = collectBlocks(readable.root, { maxChars: options.maxChars });
+  yield;
   const hint = doc.documentElement?.getAttribute('lang') ?? readable.lang ?? null;
   const lang = checkLanguage(blocks, hint);
   return {

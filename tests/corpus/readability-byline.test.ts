@@ -1,19 +1,23 @@
 /**
- * lib/extract/readable.ts replaces Readability's byline check with one that does the cheap tests first. It
- * must not change a single parse: every corpus page (policies, news, legal look-alikes) is parsed with and
- * without it, and the article, title and byline must be the same.
+ * lib/extract/readable.ts replaces two of Readability's internals: the byline check, with one that does the
+ * cheap tests first, and its reading of an element's text, through the text nodes. They must not change a
+ * single parse: every corpus page (policies, news, legal look-alikes) is parsed with and without them, and
+ * the article, title and byline must be the same.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readability } from '@mozilla/readability';
 import { expect, it } from 'vitest';
-import { checkBylinesCheaply } from '../../lib/extract/readable';
+import { checkBylinesCheaply, readTextThroughNodes } from '../../lib/extract/readable';
 import { parseHtml } from '../../lib/parse-html';
 import { CORPUS, describeCorpus } from '../support/corpus';
 
 function parse(html: string, cheap: boolean) {
   const reader = new Readability<Node>(parseHtml(html), { charThreshold: 500, serializer: (n: Node) => n });
-  if (cheap) checkBylinesCheaply(reader);
+  if (cheap) {
+    checkBylinesCheaply(reader);
+    readTextThroughNodes(reader);
+  }
   const article = reader.parse();
   return (
     article && {
@@ -24,7 +28,7 @@ function parse(html: string, cheap: boolean) {
   );
 }
 
-describeCorpus('Readability with the cheap byline check', () => {
+describeCorpus('Readability with our byline check and text reading', () => {
   it('gives the same article, title and byline on every corpus page', () => {
     const dirs = ['policy', 'negative', 'hard_negative_legal_other'].map((d) => join(CORPUS, 'html', d));
     let pages = 0;
@@ -44,10 +48,13 @@ describeCorpus('Readability with the cheap byline check', () => {
     expect(bylines).toBeGreaterThan(0);
   });
 
-  it('replaces the check it is meant to (this Readability version has it)', () => {
+  it('replaces the internals it is meant to (this Readability version has them)', () => {
     const reader = new Readability<Node>(parseHtml('<html><body><p>x</p></body></html>'));
-    const before = (reader as unknown as { _isValidByline: unknown })._isValidByline;
+    const internals = reader as unknown as { _isValidByline: unknown; _getInnerText: unknown };
+    const before = { ...internals };
     checkBylinesCheaply(reader);
-    expect((reader as unknown as { _isValidByline: unknown })._isValidByline).not.toBe(before);
+    readTextThroughNodes(reader);
+    expect(internals._isValidByline).not.toBe(before._isValidByline);
+    expect(internals._getInnerText).not.toBe(before._getInnerText);
   });
 });

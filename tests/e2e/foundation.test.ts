@@ -12,12 +12,15 @@ import {
   launchExtension,
   openPopup,
   serve,
+  setStoredSettings,
   tabIdOf,
   waitFor,
   waitForPopupReady,
+  waitForServiceWorker,
   type LaunchedBrowser,
   type TestServer,
 } from './harness';
+import { DEFAULT_SETTINGS } from '@/lib/settings';
 
 const { doc: POLICY_DOC, path: POLICY_PATH } = CORPUS_PAGES.policy;
 const { doc: NEWS_DOC, path: NEWS_PATH } = CORPUS_PAGES.news;
@@ -58,7 +61,18 @@ describeE2E('foundation (Chromium + built extension)', () => {
       await page.close();
     });
 
+    /** How many times the background has classified a preview, or a whole page, since it started. */
+    const backgroundRuns = async () => {
+      const sw = await waitForServiceWorker(browser.context);
+      return sw.evaluate(() => ({
+        previews: performance.getEntriesByName('fineprint:bg-classify-preview').length,
+        pages: performance.getEntriesByName('fineprint:bg-classify').length,
+      }));
+    };
+    const setSettings = (settings: unknown) => setStoredSettings(browser.context, settings);
+
     it('a long policy is marked from the top first: its first clauses are painted before the whole page', async () => {
+      const before = await backgroundRuns();
       const page = await browser.context.newPage();
       await page.goto(server.url(LONG_PATH));
       await page.waitForFunction(
@@ -77,7 +91,28 @@ describeE2E('foundation (Chromium + built extension)', () => {
       // The full pass painted after the preview: highlights are registered.
       const highlights = await highlightsOf(page);
       expect(Object.values(highlights).reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
+      // One preview classified, then the whole page.
+      const after = await backgroundRuns();
+      expect(after.previews - before.previews).toBe(1);
+      expect(after.pages - before.pages).toBe(1);
       await page.close();
+    });
+
+    it('a long policy on a site the user switched off: nothing is read out or sent, nothing is painted', async () => {
+      await setSettings({ ...DEFAULT_SETTINGS, disabledSites: ['127.0.0.1'] });
+      try {
+        const before = await backgroundRuns();
+        const page = await browser.context.newPage();
+        await page.goto(server.url(LONG_PATH));
+        // The analysis is loaded (triage let the page through) and has read the settings by then.
+        await page.waitForTimeout(QUIET_MS);
+        // Not even the preview's top of the page reached the background.
+        expect(await backgroundRuns()).toEqual(before);
+        expect(await highlightsOf(page)).toEqual({});
+        await page.close();
+      } finally {
+        await setSettings(DEFAULT_SETTINGS);
+      }
     });
 
     it('the popup lists the policy page’s clauses', async () => {

@@ -161,6 +161,17 @@ export async function waitForServiceWorker(context: BrowserContext, timeout = 15
   });
 }
 
+/** Stores `settings` as the user's settings, from the service worker (pages see the change at once). */
+export async function setStoredSettings(context: BrowserContext, settings: unknown): Promise<void> {
+  const sw = await waitForServiceWorker(context);
+  await sw.evaluate(async (settings) => {
+    const { chrome } = globalThis as unknown as {
+      chrome: { storage: { local: { set(v: unknown): Promise<void> } } };
+    };
+    await chrome.storage.local.set({ settings });
+  }, settings);
+}
+
 /** The slice of the `chrome` global the harness uses inside the service worker (no @types/chrome here). */
 export interface ExtensionGlobal {
   chrome: {

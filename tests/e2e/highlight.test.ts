@@ -18,8 +18,8 @@ import {
   launchExtension,
   REPO_ROOT,
   serve,
+  setStoredSettings,
   waitFor,
-  waitForServiceWorker,
   type LaunchedBrowser,
   type TestServer,
 } from './harness';
@@ -195,15 +195,7 @@ describeE2E('highlights on the live page', () => {
     const page = await browser.context.newPage();
     await page.goto(server.url(FRAMEWORK));
     await reportOf(browser.context, page);
-    const setSettings = async (settings: Record<string, unknown>) => {
-      const sw = await waitForServiceWorker(browser.context);
-      await sw.evaluate(async (settings) => {
-        const { chrome } = globalThis as unknown as {
-          chrome: { storage: { local: { set(v: unknown): Promise<void> } } };
-        };
-        await chrome.storage.local.set({ settings });
-      }, settings);
-    };
+    const setSettings = (settings: unknown) => setStoredSettings(browser.context, settings);
     const all = Object.keys(TAXONOMY);
     await setSettings({ ...DEFAULT_SETTINGS, shownCategories: all.filter((c) => c !== 'ai-training') });
     expect(await waitFor(async () => !('fineprint-ai-training' in (await highlightsOf(page))), 5_000)).toBe(
@@ -215,7 +207,7 @@ describeE2E('highlights on the live page', () => {
     expect(await waitFor(async () => Object.keys(await highlightsOf(page)).length === 0, 5_000)).toBe(true);
     expect(await page.locator('fineprint-ui').count()).toBe(0);
     expect(await page.evaluate(() => document.adoptedStyleSheets.length)).toBe(0);
-    await setSettings(DEFAULT_SETTINGS as unknown as Record<string, unknown>);
+    await setSettings(DEFAULT_SETTINGS);
     await page.close();
   });
 

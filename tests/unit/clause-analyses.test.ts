@@ -1,5 +1,4 @@
-// What crosses the message channel around a page's classification, and the preview split
-// (lib/clause-analyses.ts). Team-written text.
+// What crosses the message channel around a page's classification (lib/clause-analyses.ts). Team-written text.
 import { describe, expect, it } from 'vitest';
 import { classifyClauses } from '@/lib/classify';
 import {
@@ -7,15 +6,9 @@ import {
   classifiedCuts,
   clausesFromCuts,
   clausesFromReply,
-  earlyPreviewBlocks,
-  PREVIEW_MAX_BLOCKS,
-  PREVIEW_MIN_WORDS,
-  PREVIEW_WORDS,
-  previewBlocks,
   withAnalyses,
 } from '@/lib/clause-analyses';
 import { blocksToClauses, type Block } from '@/lib/extract';
-import { parseHtml } from '@/lib/parse-html';
 import type { Clause } from '@/lib/types';
 
 const clause = (i: number, text: string): Clause => ({
@@ -123,67 +116,5 @@ describe('classifiedCuts / clausesFromReply', () => {
     expect(clausesFromCuts(BLOCKS, cuts).map((c) => c.id)).toEqual(['c1']);
     expect(clausesFromReply(BLOCKS, undefined)).toEqual([]);
     expect(clausesFromReply(BLOCKS, { clauses: 'x', analyses: [] } as never)).toEqual([]);
-  });
-});
-
-describe('previewBlocks', () => {
-  const page = (n: number, words: number): Block[] =>
-    Array.from({ length: n }, () => ({
-      kind: 'paragraph' as const,
-      text: Array.from({ length: words }, () => 'word').join(' '),
-      headingPath: [],
-    }));
-
-  it('is empty on pages short enough to classify in one go', () => {
-    expect(previewBlocks(page(PREVIEW_MIN_WORDS / 20 - 1, 20))).toEqual([]);
-    expect(previewBlocks(page(PREVIEW_MIN_WORDS / 20, 20)).length).toBeGreaterThan(0);
-  });
-
-  it('takes the first blocks in document order up to the word budget', () => {
-    const blocks = page(400, 30);
-    const preview = previewBlocks(blocks);
-    expect(preview).toEqual(blocks.slice(0, preview.length));
-    const words = preview.length * 30;
-    expect(words).toBeGreaterThanOrEqual(PREVIEW_WORDS);
-    expect(words - 30).toBeLessThan(PREVIEW_WORDS);
-  });
-
-  it('never takes more than the block cap, however short the blocks', () => {
-    expect(previewBlocks(page(4000, 2))).toHaveLength(PREVIEW_MAX_BLOCKS);
-  });
-});
-
-describe('earlyPreviewBlocks (read from the live page before Readability)', () => {
-  const sentence = 'We may share the information you give us with the partners who help us run the service.';
-  const page = (main: string, paragraphs: number) =>
-    parseHtml(
-      `<!doctype html><body><header><p>${sentence}</p></header><${main}>${Array.from(
-        { length: paragraphs },
-        (_, i) => `<h2>Part ${i}</h2><p>${sentence} ${sentence}</p>`,
-      ).join('')}</${main.split(' ')[0]}></body>`,
-    );
-
-  it('takes the first blocks of a long main element, up to the preview budget', () => {
-    const blocks = earlyPreviewBlocks(page('main', 400));
-    const words = blocks.reduce((n, b) => n + b.text.split(' ').length, 0);
-    expect(blocks[0]).toEqual({ kind: 'heading', text: 'Part 0', level: 2, headingPath: [] });
-    expect(words).toBeGreaterThanOrEqual(PREVIEW_WORDS);
-    expect(words).toBeLessThan(PREVIEW_WORDS + 40);
-    // Nothing from outside the main element (the header's paragraph).
-    expect(
-      blocks.filter((b) => b.kind === 'paragraph').every((b) => b.text === `${sentence} ${sentence}`),
-    ).toBe(true);
-    expect(earlyPreviewBlocks(page('article', 400)).length).toBe(blocks.length);
-    expect(earlyPreviewBlocks(page('div role="main"', 400)).length).toBe(blocks.length);
-  });
-
-  it('is empty on a short page, on a page without a main element, and on a page not in English', () => {
-    expect(earlyPreviewBlocks(page('main', 20))).toEqual([]);
-    expect(earlyPreviewBlocks(page('section', 400))).toEqual([]);
-    const french = 'Nous pouvons partager les informations que vous nous donnez avec nos partenaires.';
-    const doc = parseHtml(
-      `<!doctype html><body><main>${`<p>${french} ${french} ${french}</p>`.repeat(200)}</main></body>`,
-    );
-    expect(earlyPreviewBlocks(doc)).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { detectPage } from '../../lib/detect';
 import { PROBE_CHARS, readTriageFacts, triage, triagePage, type TriageFacts } from '../../lib/detect/triage';
 import { clipText } from '../../lib/detect/page-signals';
@@ -75,6 +75,27 @@ describe('triage: the cheap first look', () => {
       `<html><head><link rel="privacy-policy" href="/page.html"></head><body></body></html>`,
     );
     expect(readTriageFacts(self, NEUTRAL).relSelf).toBe(true);
+  });
+
+  it('reads the text sample only when the address, title and headings name no policy, and once', () => {
+    const body = `<main><h1>Hello</h1><p>${'We collect personal data. '.repeat(200)}</p></main>`;
+    const reads = (title: string) => {
+      const doc = parseHtml(`<html><head><title>${title}</title></head><body>${body}</body></html>`);
+      const spy = vi.spyOn(doc, 'querySelector');
+      const facts = readTriageFacts(doc, NEUTRAL);
+      const verdict = triage(facts);
+      const before = spy.mock.calls.length;
+      expect(facts.text).toBe(facts.text);
+      return { verdict, before, after: spy.mock.calls.length };
+    };
+    const policy = reads('Privacy Policy');
+    expect(policy.verdict.inspect).toBe(true);
+    expect(policy.before).toBe(0);
+    expect(policy.after).toBe(1);
+    const other = reads('Hello');
+    expect(other.verdict.inspect).toBe(true); // by its vocabulary, which had to be read
+    expect(other.before).toBe(1);
+    expect(other.after).toBe(1);
   });
 
   it('survives a document without a body or a title', () => {

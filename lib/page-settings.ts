@@ -1,10 +1,10 @@
 /**
- * Reads the user's settings for the content script (the background owns writes). Anything malformed falls
+ * The user's settings as the page scripts read them (the background owns writes). Anything malformed falls
  * back to the default, field by field: a broken setting must never stop the page from working.
+ * @module
  */
-import { browser } from 'wxt/browser';
-import { CATEGORY_IDS, isCategoryId } from '@/lib/classify/taxonomy';
-import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
+import { CATEGORY_IDS, isCategoryId } from './classify/taxonomy';
+import { DEFAULT_SETTINGS, type Settings } from './settings';
 
 /** The parts of Settings the page needs. */
 export type PageSettings = Pick<Settings, 'disabledSites' | 'highlights' | 'shownCategories'>;
@@ -22,10 +22,18 @@ export function pageSettingsFrom(stored: unknown): PageSettings {
   return { disabledSites, shownCategories, highlights };
 }
 
-/** Current settings from `storage.local`, defaults on any failure. */
-export async function readPageSettings(): Promise<PageSettings> {
+/** The part of `storage.local` read here. */
+export interface SettingsStorage {
+  get(key: 'settings'): Promise<Record<string, unknown>>;
+}
+
+/**
+ * Current settings from `storage.local`, defaults on any failure. (The parameter is not named `storage`: WXT
+ * then bundles its own storage helper into the page scripts, see tests/unit/bundle-contents.test.ts.)
+ */
+export async function readPageSettings(area: SettingsStorage): Promise<PageSettings> {
   try {
-    const got = await browser.storage.local.get('settings');
+    const got = await area.get('settings');
     return pageSettingsFrom(got.settings);
   } catch {
     return pageSettingsFrom(undefined);

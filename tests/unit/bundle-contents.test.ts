@@ -1,0 +1,24 @@
+// What the page scripts carry: the every-page content script must stay small (it is parsed on every page),
+// and neither page script may pick up libraries nothing of ours calls there.
+import { describe, expect, it } from 'vitest';
+import { readBuildFile, TARGETS } from '../support/build';
+
+/** A string each library keeps in its minified code. */
+const READABILITY = 'DEFAULT_TAGS_TO_SCORE';
+// WXT's storage helper: it was bundled into both page scripts when a parameter of ours was named `storage`
+// (auto-import despite `imports: false`): 9 KB parsed on every page for nothing.
+const WXT_STORAGE = 'migration failed for';
+
+describe.each(TARGETS)('%s: page script contents', (target) => {
+  it('the every-page script holds neither Readability nor WXT storage', () => {
+    const code = readBuildFile(target, 'content-scripts/content.js');
+    expect(code).not.toContain(READABILITY);
+    expect(code).not.toContain(WXT_STORAGE);
+  });
+
+  it('the page analysis holds Readability, and not WXT storage', () => {
+    const code = readBuildFile(target, 'page-analysis.js');
+    expect(code).toContain(READABILITY);
+    expect(code).not.toContain(WXT_STORAGE);
+  });
+});
