@@ -1,6 +1,7 @@
 /**
- * Main-thread tasks from a Chromium trace, and which of them ran the extension's code (from a V8 CPU profile
- * taken at the same time: both use the same monotonic clock, in microseconds).
+ * The extension's main-thread time in a V8 CPU profile of the page, the page's main-thread tasks from a
+ * Chromium trace, and which of them ran the extension's code (profile and trace use the same monotonic
+ * clock, in microseconds).
  *
  * Why not the Long Tasks API: it did not report tasks that ran only the content script's isolated world, e.g.
  * Readability's 100 ms parse run in a promise continuation, so a page with such tasks showed none (measured
@@ -104,4 +105,59 @@ export function tasksRunningOurCode(
     }
   }
   return [...ours].map(([t, us]) => ({ ms: (t.end - t.start) / 1000, ourMs: us / 1000 }));
+}
+
+export interface CpuProfile {
+  nodes: { id: number; parent?: number; children?: number[]; callFrame: { url: string } }[];
+  samples: number[];
+  timeDeltas: number[];
+  startTime: number;
+}
+
+/**
+ * Main-thread CPU time in the extension's code, from a V8 sampling profile of the page's isolate (which
+ * includes the content script's isolated world): every sample whose stack has a frame from one of our
+ * scripts counts, so work resumed after `await` (microtasks) is attributed too. `longest` is the longest
+ * run of consecutive such samples.
+ */
+export function ownCpuTime(
+  profile: CpuProfile,
+  extensionId: string,
+): { total: number; longest: number; samples: { ts: number; dur: number }[] } {
+  // Our scripts load from chrome-extension://<id>/ and, for the page analysis (a web-accessible resource with a
+  // per-session URL), from chrome-extension://<random uuid>/: in the benchmark browser ours is the only extension.
+  const prefix = extensionId ? 'chrome-extension://' : '\0';
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const ours = new Map<number, boolean>();
+  const isOurs = (id: number): boolean => {
+    const known = ours.get(id);
+    if (known !== undefined) return known;
+    const node = byId.get(id);
+    const p = parent.get(id);
+    const value = !!node && (node.callFrame.url.startsWith(prefix) || (p !== undefined && isOurs(p)));
+    ours.set(id, value);
+    return value;
+  };
+  let total = 0;
+  let run = 0;
+  let longest = 0;
+  const samples: { ts: number; dur: number }[] = [];
+  let ts = profile.startTime;
+  // timeDeltas[i] is the gap before sample i; the sample's own duration is the gap to the next one.
+  for (let i = 0; i < profile.samples.length; i++) {
+    ts += profile.timeDeltas[i] ?? 0;
+    // V8 sometimes records a sample out of order (a negative delta): it stands for no time.
+    const dt = Math.max(0, profile.timeDeltas[i + 1] ?? 0) / 1000;
+    if (isOurs(profile.samples[i]!)) {
+      total += dt;
+      run += dt;
+      longest = Math.max(longest, run);
+      samples.push({ ts, dur: dt * 1000 });
+    } else {
+      run = 0;
+    }
+  }
+  return { total, longest, samples };
 }

@@ -1,6 +1,12 @@
 // The benchmark's main-thread tasks and their attribution to our code (scripts/main-thread-tasks.ts).
 import { describe, expect, it } from 'vitest';
-import { tasksRunningOurCode, threadTasks, type TraceEvent } from '../../scripts/main-thread-tasks';
+import {
+  ownCpuTime,
+  tasksRunningOurCode,
+  threadTasks,
+  type CpuProfile,
+  type TraceEvent,
+} from '../../scripts/main-thread-tasks';
 
 const X = (name: string, ts: number, dur: number, tid = 1): TraceEvent => ({
   name,
@@ -52,5 +58,41 @@ describe('tasksRunningOurCode', () => {
       { ms: 60, ourMs: 0.4 },
       { ms: 120, ourMs: 0.4 },
     ]);
+  });
+});
+
+describe('ownCpuTime', () => {
+  // root → page.js → ext.js (ours: its children count too); root → (idle)
+  const nodes: CpuProfile['nodes'] = [
+    { id: 1, children: [2, 4], callFrame: { url: '' } },
+    { id: 2, children: [3], callFrame: { url: 'https://page.example/page.js' } },
+    { id: 3, callFrame: { url: 'chrome-extension://abc/content.js' } },
+    { id: 4, callFrame: { url: '' } },
+  ];
+
+  it('counts the samples with our code on the stack, with their times and the longest run', () => {
+    const profile: CpuProfile = {
+      nodes,
+      startTime: 1_000,
+      samples: [3, 3, 2, 3, 4, 3],
+      timeDeltas: [0, 1_000, 1_000, 1_000, 1_000, 1_000],
+    };
+    const got = ownCpuTime(profile, 'abc');
+    // Each sample stands for the gap to the next one; the last one for none.
+    expect(got.total).toBe(3);
+    expect(got.longest).toBe(2);
+    expect(got.samples).toEqual([
+      { ts: 1_000, dur: 1_000 },
+      { ts: 2_000, dur: 1_000 },
+      { ts: 4_000, dur: 1_000 },
+      { ts: 6_000, dur: 0 },
+    ]);
+  });
+
+  it('gives a sample recorded out of order (a negative delta) no time, never a negative one', () => {
+    const profile: CpuProfile = { nodes, startTime: 0, samples: [3, 3, 3], timeDeltas: [0, -5_000, 1_000] };
+    const got = ownCpuTime(profile, 'abc');
+    expect(got.total).toBe(1);
+    expect(got.samples.every((s) => s.dur >= 0)).toBe(true);
   });
 });
