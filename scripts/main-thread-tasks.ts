@@ -45,12 +45,11 @@ export function threadTasks(events: readonly TraceEvent[], pid: number, tid: num
     if (last && e.ts < last.end) last.end = Math.max(last.end, e.ts + e.dur!);
     else tasks.push({ start: e.ts, end: e.ts + e.dur! });
   }
-  const sorted = tasks.slice();
   const standalone: Task[] = [];
   for (const c of complete.filter((e) => e.name === CHECKPOINT)) {
     const start = c.ts;
     const end = c.ts + c.dur!;
-    const before = lastStartingBy(sorted, start);
+    const before = lastStartingBy(tasks, start);
     if (before && end <= before.end) continue; // run inside a task
     if (before && start >= before.end && start - before.end <= CHECKPOINT_GAP)
       before.end = Math.max(before.end, end);
@@ -90,19 +89,9 @@ export function tasksRunningOurCode(
 ): OurTask[] {
   const ours = new Map<Task, number>();
   for (const s of samples) {
-    // Tasks are sorted and do not overlap: a binary search finds the one holding the sample.
-    let lo = 0;
-    let hi = tasks.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const t = tasks[mid]!;
-      if (s.ts < t.start) hi = mid - 1;
-      else if (s.ts > t.end) lo = mid + 1;
-      else {
-        ours.set(t, (ours.get(t) ?? 0) + s.dur);
-        break;
-      }
-    }
+    // Tasks are sorted and do not overlap: the last one starting by the sample holds it, if any does.
+    const t = lastStartingBy(tasks, s.ts);
+    if (t && s.ts <= t.end) ours.set(t, (ours.get(t) ?? 0) + s.dur);
   }
   return [...ours].map(([t, us]) => ({ ms: (t.end - t.start) / 1000, ourMs: us / 1000 }));
 }

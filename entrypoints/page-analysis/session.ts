@@ -192,10 +192,10 @@ export class Session {
       // Most pages end here, after a few native queries; only the rest pay for the full detector.
       const first = triagePage(document, url);
       // A long policy's top, read straight from the page's main element, is classified and marked first, with
-      // the first part of the page's index: before Readability reads the whole page (its parse alone is 35–70
-      // ms of a slow machine's main thread), see lib/preview-blocks `earlyPreviewBlocks`. It is sent before the full detector runs,
-      // so the background classifies it meanwhile; if the detector then finds no policy, the reply is dropped
-      // (the preview stores nothing). Not on a site the user switched off.
+      // the first part of the page's index: before Readability reads the whole page (its parse alone is 35–75
+      // ms of a slow machine's main thread), see lib/preview-blocks `earlyPreviewBlocks`. It is sent before
+      // the full detector runs, so the background classifies it meanwhile; if the detector then finds no
+      // policy, the reply is dropped (the preview stores nothing). Not on a site the user switched off.
       let early: Block[] = [];
       let earlyReply: ReturnType<Session['sendPreview']> | null = null;
       if (first.inspect) {

@@ -197,7 +197,7 @@ export function readTextThroughNodes(reader: object): void {
 /**
  * Locate the readable content of `doc` (see module doc); null when the document has no body at all. A job for
  * lib/scheduler.ts `runSliced` (`runToEnd` runs it in one go): it may pause after Readability's parse, the
- * one step that cannot be cut (~45 ms on a 15,000-word page on a slow machine), so the checks that follow
+ * one step that cannot be cut (36–39 ms on a 15,000-word page on a slow machine), so the checks that follow
  * run in another task.
  */
 export function* findReadableContentInSteps(
