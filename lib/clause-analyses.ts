@@ -11,7 +11,7 @@
  * @module
  */
 import { emptySlots } from './explain/slots';
-import { clauseOf } from './extract';
+import { clauseOf } from './extract/blocks';
 import type { Block } from './extract/blocks';
 import type { AnalysedClause, Clause, Label, Slots } from './types';
 

@@ -268,6 +268,8 @@ export const LIMITS = {
   linkText: 500,
   /** JSON size of one page-extracted message. */
   extractedBytes: 8 * 1024 * 1024,
+  /** Characters of one page's markup (lib/extract/page-markup.ts stops near 3,000,000). */
+  pageMarkup: 3_200_000,
   /** JSON size of every other message. */
   defaultBytes: 64 * 1024,
 } as const;

@@ -8,6 +8,7 @@ import type { CategoryId } from './classify/taxonomy';
 import type { AnalysedClause, Clause, ClauseDiff, PageInfo, UnsupportedReason } from './types';
 import type { ClassifiedCuts } from './clause-analyses';
 import type { Block } from './extract/blocks';
+import type { ExtractedBlocks } from './extract';
 import type { SiteComparison } from './compare';
 import type { ExportResult, ImportResult } from './export-import';
 import type { DocumentSummary, VersionMeta } from './store/repository';
@@ -104,7 +105,17 @@ export interface ComparisonState {
   error?: string;
 }
 
+/** A page's markup read by the background: its blocks, or why it could not be read. */
+export type ReadPageReply = ExtractedBlocks | { error: string };
+
 export interface MessageMap {
+  /**
+   * A policy page's markup (lib/extract/page-markup.ts), serialized by the content script in slices; the
+   * background parses it and runs Readability off the page's main thread (Firefox's background page, Chrome's
+   * offscreen document) and replies with the blocks, which the page then sends back as `page-extracted`.
+   * Stores nothing.
+   */
+  'content→bg:read-page': { req: { url: string; html: string; truncated: boolean }; res: ReadPageReply };
   /**
    * The content script's reading of a policy page; the background cuts it into clauses, classifies them,
    * replies with the clauses and the analyses of the labelled ones (lib/clause-analyses.ts), then stores the
@@ -155,6 +166,8 @@ export interface MessageMap {
    * extract its clauses as the content script would; the background classifies.
    */
   'bg→offscreen:extract-html': { req: { html: string; url: string }; res: ExtractedPage | { error: string } };
+  /** Background → offscreen document: read a page's markup sent by its content script (`read-page`). */
+  'bg→offscreen:read-page': { req: { html: string }; res: ReadPageReply };
   /** The whole history as one JSON-able object (lib/export-import.ts format). */
   'options→bg:export-history': { req: Record<string, never>; res: ExportResult };
   /** Validate, then merge an export into the history; nothing existing is removed. */

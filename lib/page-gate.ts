@@ -1,6 +1,6 @@
 /**
  * The every-page gate. The content script that runs on every page holds only this and triage; the page
- * analysis (full detector, extraction, highlighting, cards — and Preact, Readability) is a separate script
+ * analysis (full detector, the page's markup, highlighting, cards — and Preact) is a separate script
  * loaded into the same isolated world when triage lets the page through. On the pages that end at triage
  * nothing of that is even parsed.
  *

@@ -32,8 +32,8 @@ export function previewBlocks(blocks: readonly Block[]): Block[] {
 const EARLY_MIN_CHARS = PREVIEW_MIN_WORDS * 6;
 
 /**
- * The preview read straight from the live page, before Readability has run (its parse alone takes 35–75 ms
- * of a slow machine's main thread on a long policy): the first blocks of the page's `main` / `article` element, when
+ * The preview read straight from the live page, before the background has read the whole page (with
+ * Readability, from the page's markup): the first blocks of the page's `main` / `article` element, when
  * it has one and it holds a long text. Only the preview's worth of blocks is read. The classified result
  * is replaced by the whole page's once that is read, so chrome inside `main` costs at most a highlight that
  * comes and goes. Empty on pages without such an element, short ones, and those not in English.

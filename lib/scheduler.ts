@@ -120,11 +120,3 @@ export async function runSliced<R>(job: Generator<unknown, R, void>, options: Ch
     }
   }
 }
-
-/** Runs a `runSliced` job to its end in one go, where nothing waits on it (the CLI, Node tests). */
-export function runToEnd<R>(job: Generator<unknown, R, void>): R {
-  for (;;) {
-    const step = job.next();
-    if (step.done) return step.value;
-  }
-}

@@ -1,6 +1,6 @@
 import type { Browser } from 'wxt/browser';
 import { browser } from 'wxt/browser';
-import type { PageBlocks, PageReport, Res, TabState } from '@/lib/messages';
+import type { PageBlocks, PageReport, Req, Res, TabState } from '@/lib/messages';
 import { bundledModel, classifyClauses } from '@/lib/classify';
 import { warmUpClauses } from '@/lib/classify/warm-up';
 import { classifiedCuts } from '@/lib/clause-analyses';
@@ -10,6 +10,7 @@ import { blocksToClauses, warmSentenceSegmenter } from '@/lib/extract';
 import { blockGuard, LIMITS, num, obj, pageBlocksGuard, type ValidSender } from '@/lib/message-guards';
 import { pageFromBlocks } from '@/lib/pipeline-extract';
 import { readTabReport, tabKey, tabReports } from './tab-reports';
+import { ensureOffscreen, readPageMarkup } from './parse-fetched';
 import { createRouter, perSender, type RouteTable } from '@/lib/message-router';
 import { httpUrl as historyUrlGuard } from '@/lib/message-guards';
 import {
@@ -21,7 +22,7 @@ import {
   removeDocument,
   tabHistoryState,
 } from './history';
-import { arr, empty, httpUrl, oneOf, senderPageUrl, sitePolicyLinks, str } from '@/lib/message-guards';
+import { arr, bool, empty, httpUrl, oneOf, senderPageUrl, sitePolicyLinks, str } from '@/lib/message-guards';
 import {
   checkoutFoundHandler,
   checkoutReadFromContent,
@@ -60,6 +61,22 @@ async function pageExtracted(
   return classifiedCuts(read.blocks, report.clauses);
 }
 
+/** A content script's page markup, read off its main thread (see lib/extract/page-markup.ts). */
+async function readPage({
+  html,
+  truncated,
+}: Req<'content→bg:read-page'>): Promise<Res<'content→bg:read-page'>> {
+  const started = performance.now();
+  try {
+    const read = await readPageMarkup(html);
+    measureSince('bg-read-page', started);
+    // Markup cut short on the page means the reading is of its first part only.
+    return 'error' in read || !truncated ? read : { ...read, truncated: true };
+  } catch (error) {
+    return { error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
 /** The first blocks of a long policy (lib/preview-blocks.ts): cut, classified, nothing stored. */
 function classifyPreview({ blocks }: { blocks: Block[] }): Res<'content→bg:classify-preview'> {
   const started = performance.now();
@@ -76,6 +93,9 @@ let warmedUp = false;
  * classification all three. Once per worker: a running worker is warm already.
  */
 function wake(): Res<'content→bg:wake'> {
+  // Chrome: the page's markup is read in the offscreen document; starting it takes ~50–100 ms.
+  if (typeof DOMParser === 'undefined' && browser.offscreen)
+    ensureOffscreen().catch((error: unknown) => console.warn('[fineprint] offscreen document:', error));
   warmSentenceSegmenter();
   const ok = bundledModel() !== null;
   if (ok && !warmedUp) {
@@ -147,6 +167,17 @@ export const routes: RouteTable = {
   'content→bg:page-extracted': {
     guard: perSender((sender) => pageBlocksGuard(sender)),
     handle: pageExtracted,
+    maxBytes: LIMITS.extractedBytes,
+  },
+  'content→bg:read-page': {
+    guard: perSender((sender) =>
+      obj({
+        url: senderPageUrl(sender),
+        html: str({ max: LIMITS.pageMarkup, allowControl: true }),
+        truncated: bool,
+      }),
+    ),
+    handle: readPage,
     maxBytes: LIMITS.extractedBytes,
   },
   'content→bg:classify-preview': {

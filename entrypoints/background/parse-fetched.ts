@@ -1,17 +1,20 @@
 /**
- * One parser for every policy page the background fetches (checkout links, scheduled re-checks): extraction
- * needs a DOM, which Firefox's background page has and Chrome's MV3 service worker does not, so on Chrome it
- * runs in the offscreen document. Classification always happens here, next to the model.
+ * One parser for every page the background reads: policy pages it fetches (checkout links, scheduled
+ * re-checks) and the markup a content script sends (`read-page`, so Readability runs off the page's main
+ * thread). Extraction needs a DOM, which Firefox's background page has and Chrome's MV3 service worker does
+ * not, so on Chrome it runs in the offscreen document. Classification always happens here, next to the model.
  */
 import { browser, type Browser } from 'wxt/browser';
-import { envelope, type Res } from '@/lib/messages';
+import { extractBlocks } from '@/lib/extract';
+import { envelope, type ReadPageReply, type Res } from '@/lib/messages';
 import { classifyExtracted, extractPage } from '@/lib/pipeline';
 import type { PageAnalysis } from '@/lib/types';
 
 // Shared by both callers: offscreen creation is not idempotent, and only one document may exist.
 let creating: Promise<void> | null = null;
 
-async function ensureOffscreen(): Promise<void> {
+/** Chrome: the offscreen document exists once this resolves (the first one takes ~50–100 ms to start). */
+export async function ensureOffscreen(): Promise<void> {
   const contexts = await browser.runtime.getContexts({
     contextTypes: ['OFFSCREEN_DOCUMENT' as Browser.runtime.ContextType],
   });
@@ -47,4 +50,15 @@ export async function analyzeFetchedHtml(
     Res<'bg→offscreen:extract-html'> | undefined;
   if (!reply) return { error: 'The parser page did not answer.' };
   return 'error' in reply ? reply : classifyExtracted(reply);
+}
+
+/** A content script's page markup (lib/extract/page-markup.ts) read into blocks; `{error}` when it cannot be. */
+export async function readPageMarkup(html: string): Promise<ReadPageReply> {
+  if (typeof DOMParser !== 'undefined')
+    return extractBlocks(new DOMParser().parseFromString(html, 'text/html'));
+  if (!browser.offscreen) return { error: 'No HTML parser is available in this browser.' };
+  await ensureOffscreen();
+  const reply = (await browser.runtime.sendMessage(envelope('bg→offscreen:read-page', { html }))) as
+    Res<'bg→offscreen:read-page'> | undefined;
+  return reply ?? { error: 'The parser page did not answer.' };
 }

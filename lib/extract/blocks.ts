@@ -5,6 +5,8 @@
  * @module
  */
 
+import type { Clause } from '../types';
+
 export type BlockKind = 'heading' | 'paragraph' | 'list-item' | 'cell';
 
 export interface Block {
@@ -293,4 +295,24 @@ export function collectBlocks(root: Element, options: BlockOptions = {}): BlockR
     flush(owner?.kind ?? 'paragraph', owner?.el ?? null);
   }
   return { blocks, truncated };
+}
+
+/** A clause cut from `block` (the `index`-th block): its section, heading path and lead-in are the block's. */
+export function clauseOf(
+  id: string,
+  text: string,
+  block: Block,
+  index: number,
+  unit: Clause['unit'],
+): Clause {
+  const clause: Clause = {
+    id,
+    text,
+    section: block.headingPath.join(' › '),
+    headingPath: block.headingPath,
+    block: index,
+    unit,
+  };
+  if (block.leadIn) clause.leadIn = block.leadIn;
+  return clause;
 }

@@ -9,14 +9,14 @@
  */
 import type { Clause, UnsupportedReason } from '../types';
 import { detectLanguage } from '../language';
-import { collectBlocks, type Block } from './blocks';
+import { clauseOf, collectBlocks, type Block } from './blocks';
 import { ClauseIdAssigner } from './clause-id';
 import { blocksFromMarkdown } from './markdown';
-import { runToEnd } from '../scheduler';
-import { findReadableContentInSteps } from './readable';
+import { findReadableContent } from './readable';
 import { splitSentences } from './segment';
 
 export type { Block } from './blocks';
+export { clauseOf } from './blocks';
 export { splitSentences, warmSentenceSegmenter } from './segment';
 export { normaliseForId, hashText } from './clause-id';
 
@@ -128,18 +128,7 @@ function checkLanguage(
  * the language.
  */
 export function extractBlocks(doc: Document, options: ExtractOptions = {}): ExtractedBlocks {
-  return runToEnd(extractBlocksInSteps(doc, options));
-}
-
-/**
- * `extractBlocks` as a job for lib/scheduler.ts `runSliced` (the page runs it so): it may pause after
- * Readability's parse and after the blocks are cut, so no task holds more than one of those steps.
- */
-export function* extractBlocksInSteps(
-  doc: Document,
-  options: ExtractOptions = {},
-): Generator<void, ExtractedBlocks, void> {
-  const readable = yield* findReadableContentInSteps(doc, {
+  const readable = findReadableContent(doc, {
     maxElemsToParse: options.maxElemsToParse,
     includeCollapsed: options.includeCollapsed,
   });
@@ -155,7 +144,6 @@ export function* extractBlocksInSteps(
     };
   }
   const { blocks, truncated } = collectBlocks(readable.root, { maxChars: options.maxChars });
-  yield;
   const hint = doc.documentElement?.getAttribute('lang') ?? readable.lang ?? null;
   const lang = checkLanguage(blocks, hint);
   return {
@@ -169,26 +157,6 @@ export function* extractBlocksInSteps(
 }
 
 const LONG_LIST_ITEM = 600;
-
-/** A clause cut from `block` (the `index`-th block): its section, heading path and lead-in are the block's. */
-export function clauseOf(
-  id: string,
-  text: string,
-  block: Block,
-  index: number,
-  unit: Clause['unit'],
-): Clause {
-  const clause: Clause = {
-    id,
-    text,
-    section: block.headingPath.join(' › '),
-    headingPath: block.headingPath,
-    block: index,
-    unit,
-  };
-  if (block.leadIn) clause.leadIn = block.leadIn;
-  return clause;
-}
 
 /**
  * Step 2 (pure, no DOM): blocks → clauses. Sentences come from ICU's rules (./segment): in the extension this

@@ -194,16 +194,8 @@ export function readTextThroughNodes(reader: object): void {
   };
 }
 
-/**
- * Locate the readable content of `doc` (see module doc); null when the document has no body at all. A job for
- * lib/scheduler.ts `runSliced` (`runToEnd` runs it in one go): it may pause after Readability's parse, the
- * one step that cannot be cut (36–39 ms on a 15,000-word page on a slow machine), so the checks that follow
- * run in another task.
- */
-export function* findReadableContentInSteps(
-  doc: Document,
-  options: ReadableOptions = {},
-): Generator<void, ReadableResult | null, void> {
+/** Locate the readable content of `doc` (see module doc); null when the document has no body at all. */
+export function findReadableContent(doc: Document, options: ReadableOptions = {}): ReadableResult | null {
   const title = (doc.title ?? '').replace(/\s+/g, ' ').trim().slice(0, 300);
   let article: ReturnType<Readability<Node>['parse']> = null;
   const maxElems = options.maxElemsToParse ?? 40_000;
@@ -224,7 +216,6 @@ export function* findReadableContentInSteps(
   } catch {
     // Too many elements, or a DOM Readability cannot handle: the fallback below takes over.
   }
-  yield;
   const content = article?.content as Element | null | undefined;
   if (content && content.nodeType === 1) {
     const kept = textLength(content);

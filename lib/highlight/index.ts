@@ -15,4 +15,4 @@ export {
 } from './styles';
 export { primaryLabel } from './primary-label';
 export { placeCard, stepIndex, type CardSize, type Viewport } from './card-placement';
-export { caretAt, isCssHidden, isOwnNode, pointOnBoxes } from './pointer';
+export { caretAt, isCssHidden, isOwnNode, ownElementKind, pointOnBoxes } from './pointer';

@@ -4,6 +4,7 @@
  * @module
  */
 import { OWN_UI_ATTR } from '../locate/text-index';
+import { MARK_ATTR } from './styles';
 
 interface CaretDocument {
   caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number } | null;
@@ -44,7 +45,16 @@ export function isCssHidden(el: Element): boolean {
 }
 
 /** Attributes that mark our nodes in the page: UI host, fallback marks, style element, WXT's shadow styles. */
-const OWN_ATTRS = [OWN_UI_ATTR, 'data-fineprint', 'data-fineprint-style', 'wxt-shadow-root-document-styles'];
+const OWN_ATTRS = [OWN_UI_ATTR, MARK_ATTR, 'data-fineprint-style', 'wxt-shadow-root-document-styles'];
+
+/**
+ * Our nodes as the page's markup leaves them (lib/extract/page-markup.ts): UI hosts and styles out, the
+ * fallback's `<mark>` wrappers unwrapped (the page's text is inside them).
+ */
+export function ownElementKind(el: Element): 'omit' | 'unwrap' | null {
+  if (el.hasAttribute(MARK_ATTR)) return 'unwrap';
+  return OWN_ATTRS.some((a) => el.hasAttribute(a)) ? 'omit' : null;
+}
 
 /** Whether a node is one of ours (our mutation watcher ignores them, so our own work never re-triggers it). */
 export function isOwnNode(node: Node): boolean {

@@ -58,13 +58,26 @@ describeE2E('foundation (Chromium + built extension)', () => {
       }, SETTLE_MS);
       expect(highlights, 'no fineprint-* entry in CSS.highlights').not.toBeNull();
       for (const name of Object.keys(highlights!)) expect(name).toMatch(/^fineprint-[a-z-]+$/);
+      // The whole pass is done (the first highlights may be a preview's): no message of this page is still
+      // on its way to the background when the next test counts them.
+      await page.waitForFunction(
+        () => performance.getEntriesByName('fineprint:highlighted').length > 0,
+        null,
+        {
+          timeout: SETTLE_MS,
+        },
+      );
       await page.close();
     });
 
-    /** How many times the background has classified a preview, or a whole page, since it started. */
+    /**
+     * How many times the background has read a page's markup (in the offscreen document), classified a
+     * preview, or a whole page, since it started.
+     */
     const backgroundRuns = async () => {
       const sw = await waitForServiceWorker(browser.context);
       return sw.evaluate(() => ({
+        reads: performance.getEntriesByName('fineprint:bg-read-page').length,
         previews: performance.getEntriesByName('fineprint:bg-classify-preview').length,
         pages: performance.getEntriesByName('fineprint:bg-classify').length,
       }));
@@ -91,8 +104,9 @@ describeE2E('foundation (Chromium + built extension)', () => {
       // The full pass painted after the preview: highlights are registered.
       const highlights = await highlightsOf(page);
       expect(Object.values(highlights).reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
-      // One preview classified, then the whole page.
+      // One preview classified, the page read off its main thread once, then the whole page classified.
       const after = await backgroundRuns();
+      expect(after.reads - before.reads).toBe(1);
       expect(after.previews - before.previews).toBe(1);
       expect(after.pages - before.pages).toBe(1);
       await page.close();

@@ -8,6 +8,7 @@ import { browser } from 'wxt/browser';
 import { dispatch, registerTabReportCleanup, routes } from '@/entrypoints/background/dispatch';
 import { createRouter, isForBackground, MessageRejected, validateIncoming } from '@/lib/message-router';
 import { obj, str } from '@/lib/message-guards';
+import { DOMParser as LinkedomParser } from 'linkedom';
 
 const ID = fakeBrowser.runtime.id;
 const PAGE = 'https://shop.example.com/legal/privacy';
@@ -112,6 +113,44 @@ describe('dispatch: accepted messages', () => {
     expect(reply.analyses.map((a) => a.id)).toEqual([reply.clauses[0]!.id]);
     expect(await stored()).toEqual({});
     expect(await idbRecords()).toBe(0);
+  });
+
+  it('reads a page’s markup into blocks where a DOM parser runs (Firefox’s background page), storing nothing', async () => {
+    // linkedom's DOMParser stands in for the background page's; Chrome's offscreen path runs in tests/e2e.
+    vi.stubGlobal('DOMParser', LinkedomParser);
+    try {
+      const html = `<!doctype html><html lang="en"><head><title>Privacy</title></head><body><main><h1>Privacy</h1>${[
+        block,
+        other,
+      ]
+        .map((b) => `<p>${b.text}</p>`)
+        .join('')}</main></body></html>`;
+      const read = (await dispatch(
+        { type: 'content→bg:read-page', payload: { url: PAGE, html, truncated: false } },
+        tabSender(),
+      )) as { blocks: { text: string }[]; truncated: boolean; language: string };
+      expect(read.blocks.map((b) => b.text)).toEqual(['Privacy', block.text, other.text]);
+      expect(read).toMatchObject({ truncated: false, language: 'en' });
+      const cut = (await dispatch(
+        { type: 'content→bg:read-page', payload: { url: PAGE, html, truncated: true } },
+        tabSender(),
+      )) as { truncated: boolean };
+      // Markup cut short on the page: the reading says it covers the first part only.
+      expect(cut.truncated).toBe(true);
+      expect(await stored()).toEqual({});
+      expect(await idbRecords()).toBe(0);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
+  it('answers a page’s markup with a reason, not a rejection, when it cannot be read', async () => {
+    // No DOMParser here, and the offscreen document cannot be started (the fake browser has no contexts).
+    const reply = await dispatch(
+      { type: 'content→bg:read-page', payload: { url: PAGE, html: '<p>x</p>', truncated: false } },
+      tabSender(),
+    );
+    expect(reply).toEqual({ error: expect.stringMatching(/getContexts/) as unknown });
   });
 
   it('wakes for a tab, stores nothing, and refuses the same message from anything but a tab', async () => {
@@ -295,6 +334,27 @@ describe('dispatch: forged messages are rejected with a reason and nothing is st
       },
       tabSender(),
       /payload\.blocks: /,
+    ],
+    [
+      'markup of another site',
+      {
+        type: 'content→bg:read-page',
+        payload: { url: 'https://bank.example.org/', html: '<p>x</p>', truncated: false },
+      },
+      tabSender(),
+      /not the origin/,
+    ],
+    [
+      'markup over the size limit',
+      { type: 'content→bg:read-page', payload: { url: PAGE, html: 'x'.repeat(3_300_000), truncated: false } },
+      tabSender(),
+      /longer than|too large|bytes/,
+    ],
+    [
+      'markup from an extension page',
+      { type: 'content→bg:read-page', payload: { url: PAGE, html: '<p>x</p>', truncated: false } },
+      popupSender,
+      /not from a tab|posing|content/,
     ],
     [
       'preview from an extension page',

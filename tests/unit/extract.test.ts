@@ -3,13 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { collectBlocks } from '../../lib/extract/blocks';
 import { blocksFromMarkdown } from '../../lib/extract/markdown';
 import { hashText, normaliseForId } from '../../lib/extract/clause-id';
-import {
-  clausesFromBlocks,
-  extractBlocks,
-  extractBlocksInSteps,
-  extractPolicy,
-  extractText,
-} from '../../lib/extract';
+import { clausesFromBlocks, extractBlocks, extractPolicy, extractText } from '../../lib/extract';
 import { parseHtml } from '../../lib/parse-html';
 
 const page = (name: string) => parseHtml(readFileSync(`tests/fixtures/pages/${name}`, 'utf8'));
@@ -170,18 +164,6 @@ describe('collectBlocks', () => {
     const doc = parseHtml('<body><h2>A</h2><h3>A.1</h3><p>x y</p><h2>B</h2><p>z w</p></body>');
     const blocks = collectBlocks(doc.body).blocks.filter((b) => b.kind === 'paragraph');
     expect(blocks.map((b) => b.headingPath)).toEqual([['A', 'A.1'], ['B']]);
-  });
-});
-
-describe('extractBlocksInSteps (the page runs it in slices)', () => {
-  it('pauses after the parse and after the blocks, and ends with what extractBlocks reads', () => {
-    const job = extractBlocksInSteps(page('structure.html'));
-    let pauses = 0;
-    let step = job.next();
-    for (; !step.done; step = job.next()) pauses++;
-    expect(pauses).toBe(2);
-    expect(step.value).toEqual(extractBlocks(page('structure.html')));
-    expect(step.value.blocks.length).toBeGreaterThan(5);
   });
 });
 
