@@ -7,6 +7,7 @@
 import { hasTextAtLeast } from './dom-text';
 import { collectBlocks, type Block } from './extract/blocks';
 import { detectLanguage } from './language';
+import { runToEnd } from './scheduler';
 
 /**
  * Words of the preview: about two screenfuls of policy text at a reading width, so what the reader sees
@@ -39,10 +40,20 @@ const EARLY_MIN_CHARS = PREVIEW_MIN_WORDS * 6;
  * comes and goes. Empty on pages without such an element, short ones, and those not in English.
  */
 export function earlyPreviewBlocks(doc: Document): Block[] {
+  return runToEnd(earlyPreviewBlocksInSteps(doc));
+}
+
+/**
+ * `earlyPreviewBlocks` as a job for lib/scheduler.ts `runSliced` (the page runs it so): it may pause between
+ * reading the blocks and checking their language (~13 ms together on a real 6,000-word policy; one task of
+ * over 50 ms with the page's CPU slowed 4×, 2026-12-02).
+ */
+export function* earlyPreviewBlocksInSteps(doc: Document): Generator<void, Block[], void> {
   const root = doc.querySelector('main, article, [role="main"]');
   if (!root || !hasTextAtLeast(root, EARLY_MIN_CHARS)) return [];
   // Enough characters for the preview's words, then `firstBlocks` cuts at the word budget.
   const blocks = firstBlocks(collectBlocks(root, { maxChars: PREVIEW_WORDS * 10 }).blocks);
+  yield;
   // Only English is classified: a policy in another language must never flash highlights.
   const sample = blocks.map((b) => b.text).join(' ');
   return detectLanguage(sample, doc.documentElement?.getAttribute('lang')).language === 'en' ? blocks : [];

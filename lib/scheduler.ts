@@ -120,3 +120,11 @@ export async function runSliced<R>(job: Generator<unknown, R, void>, options: Ch
     }
   }
 }
+
+/** Runs a `runSliced` job to its end in one go, where nothing waits on it (the CLI, the background, Node). */
+export function runToEnd<R>(job: Generator<unknown, R, void>): R {
+  for (;;) {
+    const step = job.next();
+    if (step.done) return step.value;
+  }
+}

@@ -1,13 +1,14 @@
 /**
- * One page's Fineprint session: detect → (policy) extract in slices → background classifies → locate →
- * highlight → summary bar and cards; answers the popup; follows SPA navigations and late-rendered text.
+ * One page's Fineprint session: detect → (policy) the page's markup in slices → background reads and
+ * classifies → locate → highlight → summary bar and cards; answers the popup; follows SPA navigations and
+ * late-rendered text.
  * Wiring only: every decision of substance lives in lib/ (detect, extract, locate, highlight, page-watch).
  */
 import { h, render } from 'preact';
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
-import { detectPage, triageDetection, triagePage } from '@/lib/detect';
+import { detectPageInSteps, triageDetection, triagePage } from '@/lib/detect';
 import type { Block, ExtractedBlocks } from '@/lib/extract';
 import { pageMarkupInSteps, readingFromReply } from '@/lib/extract/page-markup';
 import type { CategoryId } from '@/lib/classify/taxonomy';
@@ -51,7 +52,7 @@ import { notPolicyReport } from '@/lib/page-gate';
 import { envelope, fromOwnExtension, type PageBlocks, type PageReport, type Res } from '@/lib/messages';
 import { clausesFromReply } from '@/lib/clause-analyses';
 import { isSiteDisabled, pageSettingsFrom, readPageSettings } from '@/lib/page-settings';
-import { earlyPreviewBlocks, previewBlocks } from '@/lib/preview-blocks';
+import { earlyPreviewBlocksInSteps, previewBlocks } from '@/lib/preview-blocks';
 import type { AnalysedClause, Detection, Label, PageInfo } from '@/lib/types';
 import type { ClauseCardProps } from '@/components/ClauseCard';
 import { Overlay, shortcutOf, type OverlayProps } from './Overlay';
@@ -195,21 +196,27 @@ export class Session {
       const first = triagePage(document, url);
       // A long policy's top, read straight from the page's main element, is classified and marked first, with
       // the first part of the page's index: before the background reads the whole page (Readability, from the
-      // page's markup), see lib/preview-blocks `earlyPreviewBlocks`. It is sent before
-      // the full detector runs, so the background classifies it meanwhile; if the detector then finds no
-      // policy, the reply is dropped (the preview stores nothing). Not on a site the user switched off.
+      // page's markup), see lib/preview-blocks `earlyPreviewBlocks`. It is sent before the full detector runs,
+      // so the background classifies it meanwhile; if the detector then finds no policy, the reply is dropped
+      // (the preview stores nothing). Not on a site the user switched off.
       let early: Block[] = [];
       let earlyReply: ReturnType<Session['sendPreview']> | null = null;
       if (first.inspect) {
         if (!(await this.loadSettings()) || signal.aborted) return;
-        early = earlyPreviewBlocks(document);
+        early = await runSliced(earlyPreviewBlocksInSteps(document), {
+          env: this.env,
+          budgetMs: BUDGET_MS,
+          signal,
+        });
         if (early.length) earlyReply = this.sendPreview(url, early);
         // A task boundary: the read and the detector would be one task when the settings are already in.
         await this.env.yieldToHost();
         if (signal.aborted || this.disposed) return;
       }
       mark('detect-start');
-      const detection = first.inspect ? detectPage(document, url) : triageDetection(first);
+      const detection = first.inspect
+        ? await runSliced(detectPageInSteps(document, url), { env: this.env, budgetMs: BUDGET_MS, signal })
+        : triageDetection(first);
       mark('detect-end');
       measure('detect', 'detect-start', 'detect-end');
       if (detection.kind === 'other' || detection.kind === 'checkout') {

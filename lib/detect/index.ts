@@ -14,7 +14,8 @@
 import type { Detection, PageKind } from '../types';
 import { checkoutFromControls } from './checkout';
 import { clipText, linksToPage, urlSignalText } from './page-signals';
-import { scanPage } from './text-sample';
+import { scanElementInSteps, scanPage, type PageScan } from './text-sample';
+import { runToEnd } from '../scheduler';
 import {
   countMatches,
   LEGAL_TITLE,
@@ -78,11 +79,13 @@ const ADDRESS = /\b(?:we|our|us|you|your|nous|vous|votre|vos|wir|unsere?|sie|ihr
 
 const text = (el: Element | null | undefined) => clipText(el?.textContent);
 
-/** Compute the detection features of a page (bounded work; see module doc). */
-export function detectFeatures(doc: Document, url: string): DetectFeatures {
+/**
+ * Compute the detection features of a page (bounded work; see module doc) from its scan (`scanPage`, or
+ * `scanElementInSteps` run in slices).
+ */
+export function detectFeatures(doc: Document, url: string, scan: PageScan = scanPage(doc)): DetectFeatures {
   const path = urlSignalText(url);
   const title = (doc.title ?? '').replace(/\s+/g, ' ').trim();
-  const scan = scanPage(doc);
   const h1s = scan.h1.map((h) => text(h)).filter(Boolean);
   const subheadings = scan.h2.length >= 2 ? scan.h2 : [...scan.h2, ...scan.h3];
   const subheadingTexts = subheadings.map((h) => text(h));
@@ -202,7 +205,20 @@ export function scoreFeatures(f: DetectFeatures): Scored {
  * @param url the page URL (used for its path only).
  */
 export function detectPage(doc: Document, url: string): Detection {
-  const f = detectFeatures(doc, url);
+  return runToEnd(detectPageInSteps(doc, url));
+}
+
+/**
+ * `detectPage` as a job for lib/scheduler.ts `runSliced` (the page runs it so): the page's scan may pause
+ * every 1,000 elements, and the phrase counts over its text run after a pause of their own.
+ */
+export function* detectPageInSteps(doc: Document, url: string): Generator<void, Detection, void> {
+  const scan = yield* scanElementInSteps(doc.documentElement);
+  yield;
+  return decide(detectFeatures(doc, url, scan));
+}
+
+function decide(f: DetectFeatures): Detection {
   const s = scoreFeatures(f);
   const best = Math.max(s.privacy, s.terms);
   // Subscription pop-ups on news pages carry card fields too; a reading page is not a checkout.

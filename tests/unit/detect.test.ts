@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { detectFeatures, detectPage, isCandidatePage, sampleText } from '../../lib/detect';
+import { detectFeatures, detectPage, detectPageInSteps, isCandidatePage, sampleText } from '../../lib/detect';
+import { scanElementInSteps } from '../../lib/detect/text-sample';
 import { parseHtml } from '../../lib/parse-html';
 
 const page = (name: string) => parseHtml(readFileSync(`tests/fixtures/pages/${name}`, 'utf8'));
@@ -92,5 +93,29 @@ describe('sampleText', () => {
     const s = sampleText(doc.body, { maxNodes: 10 });
     expect(s.truncated).toBe(true);
     expect(s.visited).toBe(11);
+  });
+});
+
+describe('detectPageInSteps (the page runs it in slices)', () => {
+  /** Runs a job to its end; its value and how many times it paused. */
+  function run<T>(job: Generator<void, T, void>): { value: T; pauses: number } {
+    let pauses = 0;
+    for (let step = job.next(); ; step = job.next(), pauses++)
+      if (step.done) return { value: step.value, pauses };
+  }
+
+  it('gives what detectPage gives on every fixture, pausing after the scan', () => {
+    for (const name of ['structure.html', 'terms.html', 'news-about-privacy.html', 'checkout.html']) {
+      const { value, pauses } = run(detectPageInSteps(page(name), NEUTRAL));
+      expect(value, name).toEqual(detectPage(page(name), NEUTRAL));
+      expect(pauses, name).toBeGreaterThanOrEqual(1);
+    }
+  });
+
+  it('pauses every 1,000 elements of the scan, so no slice walks more', () => {
+    const doc = parseHtml(`<body>${'<p>a</p>'.repeat(3_500)}</body>`);
+    // Every element is visited (3,500 paragraphs and the document's own), with a pause at 1,000, 2,000, 3,000.
+    expect(run(scanElementInSteps(doc.documentElement)).pauses).toBe(3);
+    expect(run(scanElementInSteps(doc.documentElement)).value.visited).toBe(doc.querySelectorAll('*').length);
   });
 });

@@ -4,6 +4,7 @@ import type { Block } from '@/lib/extract';
 import { parseHtml } from '@/lib/parse-html';
 import {
   earlyPreviewBlocks,
+  earlyPreviewBlocksInSteps,
   PREVIEW_MAX_BLOCKS,
   PREVIEW_MIN_WORDS,
   PREVIEW_WORDS,
@@ -59,6 +60,14 @@ describe('earlyPreviewBlocks (read from the live page before Readability)', () =
     ).toBe(true);
     expect(earlyPreviewBlocks(page('article', 400)).length).toBe(blocks.length);
     expect(earlyPreviewBlocks(page('div role="main"', 400)).length).toBe(blocks.length);
+  });
+
+  it('in slices (earlyPreviewBlocksInSteps), pauses once, before the language check, with the same blocks', () => {
+    const job = earlyPreviewBlocksInSteps(page('main', 400));
+    expect(job.next().done).toBe(false);
+    const end = job.next();
+    expect(end.done).toBe(true);
+    expect(end.value).toEqual(earlyPreviewBlocks(page('main', 400)));
   });
 
   it('is empty on a short page, on a page without a main element, and on a page not in English', () => {

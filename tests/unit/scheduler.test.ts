@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { AbortedError, mapChunked, runSliced, schedulerEnvFor, type SchedulerEnv } from '../../lib/scheduler';
+import {
+  AbortedError,
+  mapChunked,
+  runSliced,
+  runToEnd,
+  schedulerEnvFor,
+  type SchedulerEnv,
+} from '../../lib/scheduler';
 
 /** A fake clock: each item "costs" `cost` ms; yields are counted. */
 function fakeEnv(cost: number) {
@@ -91,6 +98,22 @@ describe('runSliced', () => {
     expect(steps).toEqual(['before']);
     release();
     expect(await run).toBe(3);
+  });
+});
+
+describe('runToEnd', () => {
+  it('runs a job through all its pauses, promises included, and returns its value', () => {
+    const seen: number[] = [];
+    function* job(): Generator<unknown, string, void> {
+      seen.push(1);
+      yield;
+      seen.push(2);
+      yield Promise.resolve();
+      seen.push(3);
+      return 'done';
+    }
+    expect(runToEnd(job())).toBe('done');
+    expect(seen).toEqual([1, 2, 3]);
   });
 });
 
