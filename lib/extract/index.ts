@@ -13,6 +13,7 @@ import { clauseOf, collectBlocks, type Block } from './blocks';
 import { ClauseIdAssigner } from './clause-id';
 import { blocksFromMarkdown } from './markdown';
 import { findReadableContent } from './readable';
+import { noReading } from './page-markup';
 import { splitSentences } from './segment';
 
 export type { Block } from './blocks';
@@ -133,16 +134,7 @@ export function extractBlocks(doc: Document, options: ExtractOptions = {}): Extr
     includeCollapsed: options.includeCollapsed,
   });
   const title = readable?.title ?? (doc.title ?? '').trim();
-  if (!readable) {
-    return {
-      title,
-      language: 'und',
-      blocks: [],
-      truncated: false,
-      source: 'fallback',
-      unsupported: { reason: 'empty', message: 'The page has no body to read.' },
-    };
-  }
+  if (!readable) return noReading(title, { reason: 'empty', message: 'The page has no body to read.' });
   const { blocks, truncated } = collectBlocks(readable.root, { maxChars: options.maxChars });
   const hint = doc.documentElement?.getAttribute('lang') ?? readable.lang ?? null;
   const lang = checkLanguage(blocks, hint);

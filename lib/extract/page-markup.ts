@@ -202,15 +202,16 @@ export function* pageMarkupInSteps(
  */
 export function readingFromReply(reply: ReadPageReply | undefined, title: string): ExtractedBlocks {
   if (reply && !('error' in reply)) return reply;
-  return {
-    title,
-    language: 'und',
-    blocks: [],
-    truncated: false,
-    source: 'fallback',
-    unsupported: {
-      reason: 'unreadable',
-      message: `Fineprint could not read this page’s text (${(reply?.error ?? 'no answer').slice(0, 200)}).`,
-    },
-  };
+  return noReading(title, {
+    reason: 'unreadable',
+    message: `Fineprint could not read this page’s text (${(reply?.error ?? 'no answer').slice(0, 200)}).`,
+  });
+}
+
+/** A reading without text, and why (the popup shows `unsupported.message`). */
+export function noReading(
+  title: string,
+  unsupported: NonNullable<ExtractedBlocks['unsupported']>,
+): ExtractedBlocks {
+  return { title, language: 'und', blocks: [], truncated: false, source: 'fallback', unsupported };
 }
