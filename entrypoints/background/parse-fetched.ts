@@ -7,33 +7,31 @@
 import { browser, type Browser } from 'wxt/browser';
 import { extractBlocks } from '@/lib/extract';
 import { envelope, type ReadPageReply, type Res } from '@/lib/messages';
+import { createOffscreenClient } from '@/lib/offscreen-client';
 import { classifyExtracted, extractPage } from '@/lib/pipeline';
 import type { PageAnalysis } from '@/lib/types';
 
-// Shared by both callers: offscreen creation is not idempotent, and only one document may exist.
-let creating: Promise<void> | null = null;
-
-/** Chrome: the offscreen document exists once this resolves (the first one takes ~50–100 ms to start). */
-export async function ensureOffscreen(): Promise<void> {
-  const contexts = await browser.runtime.getContexts({
-    contextTypes: ['OFFSCREEN_DOCUMENT' as Browser.runtime.ContextType],
-  });
-  if (contexts.length > 0) return;
-  creating ??= browser.offscreen
-    .createDocument({
+// One client for every caller: only one offscreen document may exist.
+const offscreen = createOffscreenClient({
+  count: async () =>
+    (
+      await browser.runtime.getContexts({
+        contextTypes: ['OFFSCREEN_DOCUMENT' as Browser.runtime.ContextType],
+      })
+    ).length,
+  create: () =>
+    browser.offscreen.createDocument({
       url: '/offscreen.html',
       reasons: ['DOM_PARSER' as Browser.offscreen.Reason],
-      justification: 'Parse policy pages the user asked Fineprint to read or re-check, to explain them.',
-    })
-    .catch((error: unknown) => {
-      // A concurrent caller won the race: the document exists, which is all we need.
-      if (!String(error).includes('single offscreen')) throw error;
-    })
-    .finally(() => {
-      creating = null;
-    });
-  await creating;
-}
+      justification:
+        'Parse the policy pages you read, away from the page itself, and those Fineprint fetches for you (checkout links, re-checks), to explain them.',
+    }),
+  send: (message) => browser.runtime.sendMessage(message),
+  wait: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+});
+
+/** Chrome: the offscreen document exists once this resolves (the first one takes ~50–100 ms to start). */
+export const ensureOffscreen = offscreen.ensure;
 
 /** Parse + extract a fetched policy page, then classify it; `{error}` when it could not be parsed. */
 export async function analyzeFetchedHtml(
@@ -45,8 +43,7 @@ export async function analyzeFetchedHtml(
     return classifyExtracted(extractPage(doc, url, { assumePolicy: true }));
   }
   if (!browser.offscreen) return { error: 'No HTML parser is available in this browser.' };
-  await ensureOffscreen();
-  const reply = (await browser.runtime.sendMessage(envelope('bg→offscreen:extract-html', { html, url }))) as
+  const reply = (await offscreen.ask(envelope('bg→offscreen:extract-html', { html, url }))) as
     Res<'bg→offscreen:extract-html'> | undefined;
   if (!reply) return { error: 'The parser page did not answer.' };
   return 'error' in reply ? reply : classifyExtracted(reply);
@@ -57,8 +54,7 @@ export async function readPageMarkup(html: string): Promise<ReadPageReply> {
   if (typeof DOMParser !== 'undefined')
     return extractBlocks(new DOMParser().parseFromString(html, 'text/html'));
   if (!browser.offscreen) return { error: 'No HTML parser is available in this browser.' };
-  await ensureOffscreen();
-  const reply = (await browser.runtime.sendMessage(envelope('bg→offscreen:read-page', { html }))) as
+  const reply = (await offscreen.ask(envelope('bg→offscreen:read-page', { html }))) as
     Res<'bg→offscreen:read-page'> | undefined;
   return reply ?? { error: 'The parser page did not answer.' };
 }

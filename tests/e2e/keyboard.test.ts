@@ -49,7 +49,7 @@ describeE2E('keyboard navigation of marked clauses', () => {
     await page.goto(server.url(PAGE));
     const report = await reportOf(browser.context, page);
     const total = report!.clauses.filter((c) => c.labels.length > 0).length - report!.unplaced!;
-    expect(total).toBeGreaterThan(2);
+    expect(total, `unsupported: ${report!.unsupported?.message ?? 'no'}`).toBeGreaterThan(2);
 
     await page.focus('#count');
     await page.keyboard.press('Alt+Shift+KeyN');
