@@ -10,7 +10,7 @@ import { blocksToClauses, warmSentenceSegmenter } from '@/lib/extract';
 import { blockGuard, LIMITS, num, obj, pageBlocksGuard, type ValidSender } from '@/lib/message-guards';
 import { pageFromBlocks } from '@/lib/pipeline-extract';
 import { readTabReport, tabKey, tabReports } from './tab-reports';
-import { ensureOffscreen, readPageMarkup } from './parse-fetched';
+import { readPageMarkup, warmPageReader } from './parse-fetched';
 import { createRouter, perSender, type RouteTable } from '@/lib/message-router';
 import { httpUrl as historyUrlGuard } from '@/lib/message-guards';
 import {
@@ -93,9 +93,7 @@ let warmedUp = false;
  * classification all three. Once per worker: a running worker is warm already.
  */
 function wake(): Res<'content→bg:wake'> {
-  // Chrome: the page's markup is read in the offscreen document; starting it takes ~50–100 ms.
-  if (typeof DOMParser === 'undefined' && browser.offscreen)
-    ensureOffscreen().catch((error: unknown) => console.warn('[fineprint] offscreen document:', error));
+  warmPageReader();
   warmSentenceSegmenter();
   const ok = bundledModel() !== null;
   if (ok && !warmedUp) {

@@ -6,7 +6,7 @@
  */
 import { browser, type Browser } from 'wxt/browser';
 import { extractBlocks } from '@/lib/extract';
-import { envelope, type ReadPageReply, type Res } from '@/lib/messages';
+import { envelope, type Envelope, type ReadPageReply } from '@/lib/messages';
 import { createOffscreenClient } from '@/lib/offscreen-client';
 import { classifyExtracted, extractPage } from '@/lib/pipeline';
 import type { PageAnalysis } from '@/lib/types';
@@ -30,31 +30,44 @@ const offscreen = createOffscreenClient({
   wait: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
 });
 
-/** Chrome: the offscreen document exists once this resolves (the first one takes ~50–100 ms to start). */
-export const ensureOffscreen = offscreen.ensure;
+/** Whether HTML is parsed here (Firefox's background page) rather than in an offscreen document (Chrome). */
+const parsesHere = () => typeof DOMParser !== 'undefined';
+
+/**
+ * `read` applied to `html` parsed: here when this context has a DOM, else by the offscreen document, which
+ * answers `message` with what `read` would return there; `{error}` when neither can.
+ */
+async function parsed<T>(
+  html: string,
+  read: (doc: Document) => T,
+  message: Envelope<'bg→offscreen:extract-html' | 'bg→offscreen:read-page'>,
+): Promise<T | { error: string }> {
+  if (parsesHere()) return read(new DOMParser().parseFromString(html, 'text/html'));
+  if (!browser.offscreen) return { error: 'No HTML parser is available in this browser.' };
+  const reply = (await offscreen.ask(message)) as T | { error: string } | undefined;
+  return reply ?? { error: 'The parser page did not answer.' };
+}
+
+/** Starts what reads pages ahead of the first one (Chrome's offscreen document takes ~50–100 ms to start). */
+export function warmPageReader(): void {
+  if (parsesHere() || !browser.offscreen) return;
+  offscreen.ensure().catch((error: unknown) => console.warn('[fineprint] offscreen document:', error));
+}
 
 /** Parse + extract a fetched policy page, then classify it; `{error}` when it could not be parsed. */
 export async function analyzeFetchedHtml(
   html: string,
   url: string,
 ): Promise<PageAnalysis | { error: string }> {
-  if (typeof DOMParser !== 'undefined') {
-    const doc = new DOMParser().parseFromString(html, 'text/html');
-    return classifyExtracted(extractPage(doc, url, { assumePolicy: true }));
-  }
-  if (!browser.offscreen) return { error: 'No HTML parser is available in this browser.' };
-  const reply = (await offscreen.ask(envelope('bg→offscreen:extract-html', { html, url }))) as
-    Res<'bg→offscreen:extract-html'> | undefined;
-  if (!reply) return { error: 'The parser page did not answer.' };
-  return 'error' in reply ? reply : classifyExtracted(reply);
+  const read = await parsed(
+    html,
+    (doc) => extractPage(doc, url, { assumePolicy: true }),
+    envelope('bg→offscreen:extract-html', { html, url }),
+  );
+  return 'error' in read ? read : classifyExtracted(read);
 }
 
 /** A content script's page markup (lib/extract/page-markup.ts) read into blocks; `{error}` when it cannot be. */
-export async function readPageMarkup(html: string): Promise<ReadPageReply> {
-  if (typeof DOMParser !== 'undefined')
-    return extractBlocks(new DOMParser().parseFromString(html, 'text/html'));
-  if (!browser.offscreen) return { error: 'No HTML parser is available in this browser.' };
-  const reply = (await offscreen.ask(envelope('bg→offscreen:read-page', { html }))) as
-    Res<'bg→offscreen:read-page'> | undefined;
-  return reply ?? { error: 'The parser page did not answer.' };
+export function readPageMarkup(html: string): Promise<ReadPageReply> {
+  return parsed(html, extractBlocks, envelope('bg→offscreen:read-page', { html }));
 }

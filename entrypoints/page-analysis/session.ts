@@ -49,7 +49,15 @@ import {
 } from '@/lib/page-watch';
 import { AbortedError, mapChunked, runSliced, schedulerEnvFor } from '@/lib/scheduler';
 import { notPolicyReport } from '@/lib/page-gate';
-import { envelope, fromOwnExtension, type PageBlocks, type PageReport, type Res } from '@/lib/messages';
+import {
+  envelope,
+  fromOwnExtension,
+  type MessageName,
+  type PageBlocks,
+  type PageReport,
+  type Req,
+  type Res,
+} from '@/lib/messages';
 import { clausesFromReply } from '@/lib/clause-analyses';
 import { isSiteDisabled, pageSettingsFrom, readPageSettings } from '@/lib/page-settings';
 import { earlyPreviewBlocksInSteps, previewBlocks } from '@/lib/preview-blocks';
@@ -59,6 +67,11 @@ import { Overlay, shortcutOf, type OverlayProps } from './Overlay';
 import { UI_CSS } from './ui-css';
 
 const t = createTranslator((key, subs) => browser.i18n.getMessage(key as never, subs));
+
+/** A message to the background and its typed reply (undefined when nothing answered). */
+function ask<N extends MessageName>(type: N, payload: Req<N>): Promise<Res<N> | undefined> {
+  return browser.runtime.sendMessage(envelope(type, payload)) as Promise<Res<N> | undefined>;
+}
 
 /**
  * Characters of the page's visible text indexed for the early preview (the index keeps letters and digits
@@ -279,11 +292,7 @@ export class Session {
       // answers them in a few milliseconds and the top of the page is marked while it classifies the rest.
       const preview = early.length ? [] : previewBlocks(blocks);
       const previewing = preview.length ? this.sendPreview(url, preview) : null;
-      const classifying = (
-        browser.runtime.sendMessage(envelope('content→bg:page-extracted', payload)) as Promise<
-          Res<'content→bg:page-extracted'> | undefined
-        >
-      ).finally(() => {
+      const classifying = ask('content→bg:page-extracted', payload).finally(() => {
         mark('classify-end');
         measure('classify', 'classify-start', 'classify-end');
       });
@@ -324,11 +333,11 @@ export class Session {
     mark('markup-end');
     measure('markup', 'extract-start', 'markup-end');
     if (signal.aborted || !this.ctx.isValid) return null;
-    const reply = await (
-      browser.runtime.sendMessage(
-        envelope('content→bg:read-page', { url, html: markup.html, truncated: markup.truncated }),
-      ) as Promise<Res<'content→bg:read-page'> | undefined>
-    ).catch((error: unknown) => ({ error: String(error) }));
+    const reply = await ask('content→bg:read-page', {
+      url,
+      html: markup.html,
+      truncated: markup.truncated,
+    }).catch((error: unknown) => ({ error: String(error) }));
     mark('extract-end');
     measure('extract', 'extract-start', 'extract-end');
     return signal.aborted || !this.ctx.isValid ? null : readingFromReply(reply, document.title);
@@ -336,9 +345,7 @@ export class Session {
 
   /** Asks the background to classify the first blocks of the page on their own (stores nothing). */
   private sendPreview(url: string, blocks: Block[]): Promise<Res<'content→bg:classify-preview'> | undefined> {
-    const previewing = browser.runtime.sendMessage(
-      envelope('content→bg:classify-preview', { url, blocks }),
-    ) as Promise<Res<'content→bg:classify-preview'> | undefined>;
+    const previewing = ask('content→bg:classify-preview', { url, blocks });
     previewing.catch(() => undefined); // a failed preview only means the page is marked in one go
     return previewing;
   }
@@ -457,15 +464,11 @@ export class Session {
     await this.renderUi();
     mark('ui-end');
     measure('ui', 'ui-start', 'ui-end');
-    void browser.runtime
-      .sendMessage(
-        envelope('content→bg:placement', {
-          url: report.url,
-          placed: this.marked.length,
-          unplaced: this.unplaced,
-        }),
-      )
-      .catch(() => undefined);
+    void ask('content→bg:placement', {
+      url: report.url,
+      placed: this.marked.length,
+      unplaced: this.unplaced,
+    }).catch(() => undefined);
   }
 
   private paint(): void {
@@ -569,8 +572,7 @@ export class Session {
       left,
       focusOnOpen: this.card.focus,
       onClose: () => this.closeCard(true),
-      onOpenReport: () =>
-        void browser.runtime.sendMessage(envelope('content→bg:open-report', {})).catch(() => {}),
+      onOpenReport: () => void ask('content→bg:open-report', {}).catch(() => {}),
       onNext: () => this.step(1),
       onPrev: () => this.step(-1),
     };
