@@ -1,6 +1,10 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 
+/** The every-page content script (entrypoints/every-page): declared here, built as an unlisted script. */
+const EVERY_PAGE = 'every-page';
+const WEB_PAGES = ['http://*/*', 'https://*/*'];
+
 // Why: WXT ≥0.20 uses the native `browser`; the polyfill module restores Promise-returning listeners
 // on Chrome so one message dispatcher serves both browsers.
 export default defineConfig({
@@ -18,6 +22,10 @@ export default defineConfig({
       ? { optional_permissions: ['http://*/*', 'https://*/*'] }
       : { optional_host_permissions: ['http://*/*', 'https://*/*'] }),
     action: { default_title: '__MSG_extName__' },
+    // Declared by hand, not through WXT's defineContentScript: WXT's wrapper gives each content script a
+    // context object (an AbortController, a DOM event announcing the script, listeners) whose setup on every
+    // page cost more than triage itself. The page analysis makes its own context where it is needed.
+    content_scripts: [{ matches: WEB_PAGES, js: [`${EVERY_PAGE}.js`], run_at: 'document_idle' }],
     // The page analysis, imported by the every-page content script only on pages triage lets through. Chrome
     // serves it at a per-session URL only (use_dynamic_url), so no page can probe for it to fingerprint users;
     // Firefox's moz-extension:// host is a random per-install id.
@@ -27,7 +35,7 @@ export default defineConfig({
         : [
             {
               resources: ['page-analysis.js'],
-              matches: ['http://*/*', 'https://*/*'],
+              matches: WEB_PAGES,
               use_dynamic_url: true,
             },
           ],
@@ -44,6 +52,22 @@ export default defineConfig({
         }
       : {}),
   }),
+  hooks: {
+    // The every-page script goes without webextension-polyfill: set up on every page, the polyfill was about a
+    // fifth of our main-thread time on a page that is not a policy (it reads every `chrome.*` namespace, so the
+    // browser builds each one), and the script only sends one message and answers another synchronously, which
+    // the native API does the same way in both browsers. Every other entrypoint keeps the polyfill. Scripts
+    // are built one per Vite build, so this touches only `every-page`.
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (entrypoints.length !== 1 || entrypoints[0]!.name !== EVERY_PAGE) return;
+      const resolve = (config.resolve ??= {});
+      const alias = resolve.alias ?? [];
+      const list = Array.isArray(alias)
+        ? alias
+        : Object.entries(alias).map(([find, replacement]) => ({ find, replacement: replacement as string }));
+      resolve.alias = [{ find: /^wxt\/browser$/, replacement: '@wxt-dev/browser' }, ...list];
+    },
+  },
   zip: {
     includeSources: [
       'entrypoints/**',

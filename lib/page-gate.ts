@@ -26,6 +26,11 @@ export interface GateEnv {
   triage: () => TriageVerdict;
   /** Loads the page analysis (once). */
   load: () => Promise<unknown>;
+  /**
+   * Whether the extension is still there. A script left on a page after the extension was updated or
+   * reloaded must not act on its old extension: the gate stops at the first change it sees after that.
+   */
+  alive: () => boolean;
   url: UrlWatchEnv;
   mutations: { root: Node; env: MutationWatchEnv };
   /** Where a failed load is reported (the page must keep working). */
@@ -54,6 +59,7 @@ export function startPageGate(env: GateEnv): PageGate {
     env.load().catch(env.onLoadError);
   };
   const recheck = () => {
+    if (!env.alive()) return stop();
     verdict = env.triage();
     if (verdict.inspect) handOver();
   };

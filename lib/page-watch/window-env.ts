@@ -1,6 +1,7 @@
 /**
- * The watch environments of a live page: its window, and timers that stop with the content script (WXT's
- * `ctx.setInterval` / `ctx.setTimeout`). Both the every-page gate and the page analysis watch through these.
+ * The watch environments of a live page: its window, and timers — WXT's `ctx.setInterval` / `ctx.setTimeout`
+ * in the page analysis (they stop with its context), the window's own in the every-page gate (which checks
+ * that its extension is still there itself). Both watch through these.
  * @module
  */
 import type { MutationWatchEnv } from './mutation-watch';
@@ -9,6 +10,14 @@ import type { UrlWatchEnv } from './url-watch';
 export interface ScriptTimers {
   setInterval: (fn: () => void, ms: number) => number;
   setTimeout: (fn: () => void, ms: number) => number;
+}
+
+/** The window's own timers. */
+export function windowTimers(win: Window): ScriptTimers {
+  return {
+    setInterval: (fn, ms) => win.setInterval(fn, ms),
+    setTimeout: (fn, ms) => win.setTimeout(fn, ms),
+  };
 }
 
 export function urlWatchEnv(win: Window, timers: ScriptTimers): UrlWatchEnv {

@@ -1,7 +1,8 @@
 /**
  * Dynamic pages (Chromium, built extension, team-written fixtures): a terms page whose sections sit in
  * closed accordions and whose last section arrives late, and a single-page app that navigates to its
- * privacy policy and back with history.pushState.
+ * privacy policy with history.pushState and back with history.replaceState (the extension hears both through the
+ * Navigation API, without polling the URL).
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -98,7 +99,7 @@ describeE2E('dynamic pages', () => {
     await waitFor(async () => Object.keys(await highlightsOf(page)).length > 0, 5_000);
     expect((await paintedTexts(page))['fineprint-ai-training']?.length ?? 0).toBeGreaterThan(0);
 
-    await page.click('a[data-route="home"]');
+    await page.click('a[data-route="home"]'); // replaceState
     const back = await waitFor(async () => {
       const r = await report(browser, page);
       return r?.unsupported?.reason === 'not-a-policy' ? r : null;

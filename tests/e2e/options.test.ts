@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { describeCorpus } from '../support/corpus';
+import { reportOf } from './inline-page';
 import {
   CORPUS_PAGES,
   describeE2E,
@@ -59,7 +60,8 @@ describeE2E('options page (Chromium + built extension)', () => {
       for (const p of [CORPUS_PAGES.policy.path, CORPUS_PAGES.terms.path]) {
         const page = await b.context.newPage();
         await page.goto(server.url(p));
-        await page.waitForTimeout(500);
+        // Closed only once analysed: a fixed wait closed it too early on a slow machine (no visit recorded).
+        expect((await reportOf(b.context, page))?.clauses.length, p).toBeGreaterThan(0);
         await page.close();
       }
       const options = await b.context.newPage();

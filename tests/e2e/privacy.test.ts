@@ -12,6 +12,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeCorpus } from '../support/corpus';
+import { reportOf } from './inline-page';
 import {
   CORPUS_PAGES,
   describeE2E,
@@ -171,6 +172,39 @@ describeE2E('privacy (Chromium + built extension)', () => {
         expect(
           await page.evaluate(() => (window as unknown as { __messages: unknown[] }).__messages),
         ).toEqual([]);
+        await page.close();
+      } finally {
+        await browser.close();
+      }
+    });
+
+    it('on a page that is not a policy, the page sees nothing of ours: no performance entries, elements, highlights, messages or events', async () => {
+      const browser = await launchExtension();
+      try {
+        const page = await browser.context.newPage();
+        await page.addInitScript((id) => {
+          const seen: unknown[] = [];
+          (window as unknown as { __messages: unknown[] }).__messages = seen;
+          window.addEventListener('message', (e) => seen.push(e.data));
+          // WXT's content-script context announces itself with a DOM event named after the extension id: a
+          // page that knows our id could listen for it. The every-page script does without that context.
+          for (const entry of ['content', 'every-page'])
+            document.addEventListener(`${id}:${entry}:wxt:content-script-started`, (e) => seen.push(e.type));
+        }, browser.extensionId);
+        await page.goto(server.url(CORPUS_PAGES.news.path));
+        // The every-page script ran (it answers for the page) and stopped at triage.
+        const report = await reportOf(browser.context, page);
+        expect(report?.unsupported?.reason).toBe('not-a-policy');
+        const traces = await page.evaluate(() => ({
+          entries: performance
+            .getEntries()
+            .map((e) => e.name)
+            .filter((n) => /fineprint|extension/i.test(n)),
+          elements: document.querySelectorAll('fineprint-ui, [data-fineprint], [data-fineprint-ui]').length,
+          highlights: CSS.highlights.size,
+          messages: (window as unknown as { __messages: unknown[] }).__messages,
+        }));
+        expect(traces).toEqual({ entries: [], elements: 0, highlights: 0, messages: [] });
         await page.close();
       } finally {
         await browser.close();

@@ -58,6 +58,13 @@ describe.each(TARGETS)('%s build', (target) => {
     for (const file of referenced) expect(existsSync(join(buildDir(target), file)), file).toBe(true);
   });
 
+  // Declared by hand in wxt.config.ts (not through WXT's content-script wrapper), so checked here.
+  it('runs one content script, the every-page script, on web pages once they are idle', () => {
+    expect(readManifest(target).content_scripts).toEqual([
+      { matches: ['http://*/*', 'https://*/*'], js: ['every-page.js'], run_at: 'document_idle' },
+    ]);
+  });
+
   it('keeps the default content security policy (no unsafe-eval, no remote script sources)', () => {
     const m = readManifest(target);
     const csp = JSON.stringify(m.content_security_policy ?? '');

@@ -18,9 +18,11 @@ function setup(verdicts: TriageVerdict[]) {
   const target = new EventTarget();
   const triage = vi.fn(() => verdicts.shift() ?? stop);
   const load = vi.fn(() => Promise.resolve());
+  const extension = { alive: true };
   const env: GateEnv = {
     triage,
     load,
+    alive: () => extension.alive,
     url: {
       href: () => href,
       target,
@@ -42,7 +44,7 @@ function setup(verdicts: TriageVerdict[]) {
     href = to;
     target.dispatchEvent(new Event('popstate'));
   };
-  return { env, triage, load, navigate };
+  return { env, triage, load, navigate, extension };
 }
 
 describe('startPageGate', () => {
@@ -95,6 +97,24 @@ describe('startPageGate', () => {
     expect(env.onLoadError).toHaveBeenCalledWith(error);
     navigate('https://shop.test/terms');
     expect(env.load).toHaveBeenCalledTimes(1);
+  });
+
+  it('a script whose extension is gone (updated, reloaded) stops at the next change instead of acting', async () => {
+    const { env, triage, load, navigate, extension } = setup([stop, go, go]);
+    startPageGate(env);
+    extension.alive = false;
+    navigate('https://shop.test/privacy');
+    expect(triage).toHaveBeenCalledTimes(1);
+    expect(load).not.toHaveBeenCalled();
+    // And it no longer watches: the extension coming back (it cannot) or more text changes nothing.
+    extension.alive = true;
+    navigate('https://shop.test/terms');
+    const policy = document.createElement('article');
+    policy.textContent = 'We collect personal data about you. '.repeat(20);
+    document.body.append(policy);
+    await vi.advanceTimersByTimeAsync(600);
+    expect(triage).toHaveBeenCalledTimes(1);
+    expect(load).not.toHaveBeenCalled();
   });
 
   it('stop() ends the watching', () => {

@@ -43,24 +43,34 @@ describe('watchUrl', () => {
     expect(seen).toHaveLength(2);
   });
 
-  it('listens to the Navigation API when present', () => {
+  it('listens to the Navigation API when present, and then does not poll', () => {
     let href = 'https://a.test/';
     const navigation = new EventTarget();
     const seen: string[] = [];
+    const intervals: number[] = [];
     const stop = watchUrl(
       {
         href: () => href,
         target: new EventTarget(),
         navigation,
-        setInterval: () => 0,
+        setInterval: (_fn, ms) => intervals.push(ms),
         clearInterval: () => {},
       },
       (now) => seen.push(now),
     );
+    expect(intervals).toEqual([]);
+    // The page's own pushState / replaceState: the current entry changes, nothing else fires.
     href = 'https://a.test/next';
-    navigation.dispatchEvent(new Event('navigatesuccess'));
-    expect(seen).toEqual(['https://a.test/next']);
+    navigation.dispatchEvent(new Event('currententrychange'));
+    // An event without a change (a same-URL replaceState) reports nothing.
+    navigation.dispatchEvent(new Event('currententrychange'));
+    href = 'https://a.test/other';
+    navigation.dispatchEvent(new Event('currententrychange'));
+    expect(seen).toEqual(['https://a.test/next', 'https://a.test/other']);
     stop();
+    href = 'https://a.test/after-stop';
+    navigation.dispatchEvent(new Event('currententrychange'));
+    expect(seen).toHaveLength(2);
   });
 
   it('sameDocument ignores only the fragment', () => {

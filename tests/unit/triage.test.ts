@@ -138,5 +138,9 @@ describe('clipText', () => {
     }
     expect(clipText(null)).toBe('');
     expect(clipText(` ${'x '.repeat(100_000)}`)).toBe(reference(` ${'x '.repeat(100_000)}`, 200));
+    // Whitespace runs longer than the first prefix read, and a run cut at the prefix's end.
+    for (const text of [`${' '.repeat(5_000)}Privacy policy`, `${'a '.repeat(399)}${' '.repeat(3_000)}b c`])
+      for (const max of [1, 200, 799, 800, 801])
+        expect(clipText(text, max), JSON.stringify([text.length, max])).toBe(reference(text, max));
   });
 });
