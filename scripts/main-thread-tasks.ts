@@ -17,6 +17,8 @@ export interface TraceEvent {
   dur?: number;
   pid: number;
   tid: number;
+  /** `devtools.timeline` events name their script: `EvaluateScript`, `FunctionCall` (`args.data.url`). */
+  args?: { data?: { url?: string } };
 }
 
 /** One uninterrupted stretch of the main thread, in µs. */
@@ -97,7 +99,12 @@ export function tasksRunningOurCode(
 }
 
 export interface CpuProfile {
-  nodes: { id: number; parent?: number; children?: number[]; callFrame: { url: string } }[];
+  nodes: {
+    id: number;
+    parent?: number;
+    children?: number[];
+    callFrame: { url: string; functionName?: string };
+  }[];
   samples: number[];
   timeDeltas: number[];
   startTime: number;
@@ -149,4 +156,38 @@ export function ownCpuTime(
     }
   }
   return { total, longest, samples };
+}
+
+/**
+ * Whether the profile saw any JavaScript run. A load whose profile holds only V8's own nodes ("(root)",
+ * "(program)", "(idle)", "(garbage collector)") profiled a renderer the page did not run in: Chromium moved
+ * the navigation to another process, where the profiler was not started (seen in about a third of the news
+ * page's loads, 2026-12-03). Such a load measures nothing, not zero.
+ */
+export function profileSawScript(profile: CpuProfile): boolean {
+  return profile.nodes.some(
+    (n) => n.callFrame.url !== '' || !/^\(.*\)$/.test(n.callFrame.functionName ?? ''),
+  );
+}
+
+/**
+ * Time in scripts whose URL starts with `prefix` (ms), from a trace with the `devtools.timeline` category:
+ * the outermost `EvaluateScript` / `FunctionCall` / … events that name such a script, per thread. Pass the
+ * page's main thread only: the trace also holds the extension's own service worker, whose work is not the
+ * page's. Unlike the CPU profile it does not sample; it misses work resumed in microtasks without a named
+ * caller, so it is a lower bound on pages where ours awaits (the every-page script does not).
+ */
+export function scriptTimeFromTrace(events: readonly TraceEvent[], prefix: string): number {
+  const ours = events
+    .filter((e) => e.ph === 'X' && e.dur !== undefined && (e.args?.data?.url ?? '').startsWith(prefix))
+    .sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
+  let total = 0;
+  const ends = new Map<string, number>();
+  for (const e of ours) {
+    const thread = `${e.pid}:${e.tid}`;
+    if (e.ts < (ends.get(thread) ?? -1)) continue; // inside the previous outer event
+    ends.set(thread, e.ts + e.dur!);
+    total += e.dur!;
+  }
+  return total / 1000;
 }

@@ -1,6 +1,8 @@
 // The benchmark's main-thread tasks and their attribution to our code (scripts/main-thread-tasks.ts).
 import { describe, expect, it } from 'vitest';
 import {
+  profileSawScript,
+  scriptTimeFromTrace,
   ownCpuTime,
   tasksRunningOurCode,
   threadTasks,
@@ -94,5 +96,46 @@ describe('ownCpuTime', () => {
     const got = ownCpuTime(profile, 'abc');
     expect(got.total).toBe(1);
     expect(got.samples.every((s) => s.dur >= 0)).toBe(true);
+  });
+});
+
+describe('profileSawScript', () => {
+  const v8 = (name: string, id: number) => ({ id, callFrame: { url: '', functionName: name } });
+  const base = { samples: [], timeDeltas: [], startTime: 0 };
+
+  it('is false for a profile of only V8’s own nodes (the page ran in another renderer)', () => {
+    const nodes = [v8('(root)', 1), v8('(program)', 2), v8('(idle)', 3), v8('(garbage collector)', 4)];
+    expect(profileSawScript({ ...base, nodes })).toBe(false);
+  });
+
+  it('is true once any script ran, ours or the page’s, even without a URL (an eval)', () => {
+    expect(
+      profileSawScript({
+        ...base,
+        nodes: [v8('(root)', 1), { id: 2, callFrame: { url: 'https://page.example/a.js', functionName: '' } }],
+      }),
+    ).toBe(true);
+    expect(profileSawScript({ ...base, nodes: [v8('(root)', 1), v8('render', 2)] })).toBe(true);
+  });
+});
+
+describe('scriptTimeFromTrace', () => {
+  const ev = (name: string, ts: number, dur: number, url: string, tid = 1): TraceEvent => ({
+    ...X(name, ts, dur, tid),
+    args: { data: { url } },
+  });
+  const ours = 'chrome-extension://abc/every-page.js';
+
+  it('sums the outermost events naming our scripts, per thread, and nothing of the page', () => {
+    const events = [
+      ev('EvaluateScript', 1_000, 2_000, ours),
+      ev('FunctionCall', 1_500, 500, ours), // nested in the evaluation: not counted twice
+      ev('FunctionCall', 5_000, 300, ours),
+      ev('FunctionCall', 5_100, 100, ours, 2), // another thread, overlapping in time: its own
+      ev('EvaluateScript', 9_000, 4_000, 'https://page.example/app.js'),
+      X('RunTask', 0, 20_000),
+    ];
+    expect(scriptTimeFromTrace(events, 'chrome-extension://')).toBeCloseTo(2.4, 6);
+    expect(scriptTimeFromTrace(events, 'moz-extension://')).toBe(0);
   });
 });
