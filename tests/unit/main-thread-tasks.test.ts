@@ -112,7 +112,10 @@ describe('profileSawScript', () => {
     expect(
       profileSawScript({
         ...base,
-        nodes: [v8('(root)', 1), { id: 2, callFrame: { url: 'https://page.example/a.js', functionName: '' } }],
+        nodes: [
+          v8('(root)', 1),
+          { id: 2, callFrame: { url: 'https://page.example/a.js', functionName: '' } },
+        ],
       }),
     ).toBe(true);
     expect(profileSawScript({ ...base, nodes: [v8('(root)', 1), v8('render', 2)] })).toBe(true);
