@@ -3,7 +3,10 @@
  * "certainly not a policy, terms or checkout page — stop here" as cheaply as possible, and to let everything
  * else through to the full detector. It reads a handful of native DOM queries (no element-by-element walk:
  * in a content script every element touched costs a wrapper in the isolated world) and, on pages whose
- * address, title and headings name no policy, one `textContent`.
+ * address, title and headings name no policy, one `textContent`. It uses no regex and no `URL`: on the first
+ * page of each isolated world, the first regex, each further regex and the first `URL` parse each cost
+ * 0.1–0.5 ms of one-time setup, more than the tests themselves (docs/performance.md); lower-case text and
+ * `indexOf` do the same work without it.
  *
  * Recall is the contract, precision is a cost: a page let through only costs a `detectPage` run, a page
  * dropped here is a policy we never analyse. tests/corpus/triage.test.ts checks that every corpus page the
@@ -13,14 +16,15 @@
  */
 
 import type { Detection } from '../types';
-import { clipText, linksToPage, urlSignalText } from './page-signals';
+import { linksToPage } from './page-signals';
 
 /** What triage reads from a page (see `readTriageFacts`). */
 export interface TriageFacts {
   /** Lower-cased host label, path and fragment of the page URL. */
   path: string;
+  /** The title, cut at `MAX_NAME_CHARS`. */
   title: string;
-  /** The first h1 and the first few h2 texts, trimmed. */
+  /** The first h1 and the first few h2 texts, cut at `MAX_NAME_CHARS`, trimmed. */
   headings: string[];
   /** A `rel=privacy-policy` / `rel=terms-of-service` link points at this page. */
   relSelf: boolean;
@@ -45,11 +49,79 @@ export interface TriageVerdict {
 }
 
 /**
- * Phrases policies and terms use about their own practice. Short on purpose (its regex compiles in well under
- * a millisecond); the full lists live in vocabulary.ts.
+ * Phrases policies and terms use about their own practice, lower-case: whole words, except a stem ending in
+ * `*`, which takes any ending ("indemnif*": indemnify, indemnification). Short on purpose; the full lists live
+ * in vocabulary.ts.
  */
-const PROBE =
-  /\b(?:personal (?:data|information)|(?:we|may) (?:collect|share|use|process|disclose)|third[- ]part(?:y|ies)|cookies?|opt[- ]out|you agree|these terms|terms of (?:service|use)|this agreement|liabilit(?:y|ies)|indemnif|governing law|arbitration|licen[cs]e|données (?:personnelles|à caractère personnel)|vos (?:données|informations|droits)|traitement|consentement|datenschutz\w*|personenbezogene\w*|einwilligung|datos personales|dati personali|persoonsgegevens)\b/gi;
+export const PROBE_PHRASES: readonly string[] = [
+  ...['personal data', 'personal information'],
+  ...['we', 'may'].flatMap((who) =>
+    ['collect', 'share', 'use', 'process', 'disclose'].map((verb) => `${who} ${verb}`),
+  ),
+  ...['third party', 'third-party', 'third parties', 'third-parties', 'cookie', 'cookies'],
+  ...['opt out', 'opt-out', 'you agree', 'these terms', 'terms of service', 'terms of use'],
+  ...['this agreement', 'liability', 'liabilities', 'indemnif*', 'governing law', 'arbitration'],
+  ...['licence', 'license', 'données personnelles', 'données à caractère personnel', 'vos données'],
+  ...['vos informations', 'vos droits', 'traitement', 'consentement', 'datenschutz*', 'personenbezogene*'],
+  ...['einwilligung', 'datos personales', 'dati personali', 'persoonsgegevens'],
+];
+
+/** A phrase to look for in lower-case text, and which of its ends must fall on a word boundary. */
+interface Phrase {
+  text: string;
+  start: boolean;
+  end: boolean;
+}
+const phrase = (text: string, start = true, end = true): Phrase => ({ text, start, end });
+
+const PROBE = PROBE_PHRASES.map((p) => (p.endsWith('*') ? phrase(p.slice(0, -1), true, false) : phrase(p)));
+
+/**
+ * Words that name a policy or terms document, in an address, a title or a heading: a superset of what
+ * vocabulary.ts's title and URL patterns accept. Substrings, except the short abbreviations.
+ */
+const NAME = [
+  ...['privacy', 'terms', 'legal', 'cookie', 'condition', 'agreement', 'eula', 'datenschutz'],
+  ...['nutzungsbedingungen', 'confidentialit', 'données', 'mentions', 'términos', 'condiciones'],
+  ...['privacidad', 'termini', 'informativa', 'voorwaarden', 'privacyverklaring'],
+]
+  .map((w) => phrase(w, false, false))
+  .concat(['agb', 'cgu', 'cgv'].map((w) => phrase(w)));
+/** A superset of checkout.ts's consent test: a label that agrees to something and names terms or privacy. */
+const AGREE = ['agree', 'accept', 'consent'].map((w) => phrase(w, true, false));
+const TERMS_WORD = ['terms', 'condition', 'privacy', 'policy', 'agreement'].map((w) =>
+  phrase(w, false, false),
+);
+/** A superset of the payment fields checkout.ts counts, tested on `autocomplete`, `name` and `id`. */
+const PAYMENT_FIELD = ['cc-', 'card', 'cvc', 'cvv', 'expir'].map((w) => phrase(w, false, false));
+
+/** A letter, digit or underscore: what a regex `\b` takes for a word character. */
+function isWordChar(code: number): boolean {
+  return (
+    (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95
+  );
+}
+
+/** Occurrences of `phrases` in `lower` (lower-case text), counting at most `limit`. */
+function countPhrases(lower: string, phrases: readonly Phrase[], limit = Infinity): number {
+  let hits = 0;
+  for (const { text, start, end } of phrases) {
+    for (let at = lower.indexOf(text); at !== -1; at = lower.indexOf(text, at + text.length)) {
+      const after = at + text.length;
+      if (start && at > 0 && isWordChar(lower.charCodeAt(at - 1))) continue;
+      if (end && after < lower.length && isWordChar(lower.charCodeAt(after))) continue;
+      if (++hits >= limit) return hits;
+    }
+  }
+  return hits;
+}
+
+const mentions = (lower: string, phrases: readonly Phrase[]) => countPhrases(lower, phrases, 1) > 0;
+
+/** Occurrences of the probe phrases in `text` (any case), each starting and ending at a word boundary. */
+export function countProbePhrases(text: string): number {
+  return countPhrases(text.toLowerCase(), PROBE);
+}
 
 /**
  * The confidence reported for a page triage stops. Not calibrated: no corpus policy has been stopped here
@@ -57,15 +129,6 @@ const PROBE =
  */
 export const TRIAGE_CONFIDENCE = 0.9;
 
-/**
- * Words that name a policy or terms document, in an address, a title or a heading: a superset of what
- * vocabulary.ts's title and URL patterns accept, and much cheaper to compile (this runs cold on every page).
- */
-const NAME =
-  /privacy|terms|legal|cookie|condition|agreement|eula|datenschutz|nutzungsbedingungen|\bagb\b|confidentialit|données|\bcg[uv]\b|mentions|términos|condiciones|privacidad|termini|informativa|voorwaarden|privacyverklaring/i;
-/** A superset of checkout.ts's consent test: a label that agrees to something and names terms or privacy. */
-const AGREE = /\b(?:agree|accept|consent)/i;
-const TERMS_WORD = /terms|condition|privacy|policy|agreement/i;
 /** Average characters per word of running text, to turn a sample's length into words without splitting it. */
 const CHARS_PER_WORD = 6;
 
@@ -78,13 +141,13 @@ const PROBE_WINDOWS = 4;
 const MAX_H2 = 3;
 const MAX_REL_LINKS = 20;
 const MAX_INPUTS = 200;
+/** Characters of a title or heading kept: a heading element can hold a whole article. */
+const MAX_NAME_CHARS = 300;
 
 /** `rel` links naming a policy (case-sensitive: the selector then needs no per-element folding). */
 const REL_LINKS = ['a', 'link']
   .flatMap((tag) => [`${tag}[rel~="privacy-policy"]`, `${tag}[rel~="terms-of-service"]`])
   .join(',');
-/** A superset of the payment fields checkout.ts counts, tested on `autocomplete`, `name` and `id`. */
-const PAYMENT_FIELD = /cc-|card|cvc|cvv|expir/i;
 const MAX_LABELS = 50;
 /** Below this many characters the main element is not where the text is (a hero block, a stub). */
 const MIN_MAIN_CHARS = 2_000;
@@ -93,15 +156,15 @@ const MIN_MAIN_CHARS = 2_000;
 export function triage(f: TriageFacts): TriageVerdict {
   if (f.relSelf)
     return { inspect: true, reason: 'rel=privacy-policy / terms-of-service points at this page' };
-  if (NAME.test(f.path)) return { inspect: true, reason: 'URL names a policy, terms or legal page' };
-  if (NAME.test(f.title)) return { inspect: true, reason: 'title names a policy, terms or legal page' };
-  if (f.headings.some((h) => NAME.test(h)))
+  if (mentions(f.path.toLowerCase(), NAME))
+    return { inspect: true, reason: 'URL names a policy, terms or legal page' };
+  if (mentions(f.title.toLowerCase(), NAME))
+    return { inspect: true, reason: 'title names a policy, terms or legal page' };
+  if (f.headings.some((h) => mentions(h.toLowerCase(), NAME)))
     return { inspect: true, reason: 'a main heading names a policy, terms or legal page' };
   if (f.formHint) return { inspect: true, reason: 'payment inputs or a consent checkbox' };
   const words = Math.round(f.text.length / CHARS_PER_WORD);
-  PROBE.lastIndex = 0;
-  let hits = 0;
-  while (PROBE.exec(f.text)) hits++;
+  const hits = countProbePhrases(f.text);
   if (hits >= PROBE_MIN_HITS && (hits * 1000) / Math.max(words, 1) >= PROBE_DENSITY)
     return { inspect: true, reason: `policy vocabulary (${hits} phrases in ${words} words)` };
   return {
@@ -118,12 +181,12 @@ export function triage(f: TriageFacts): TriageVerdict {
 export function readTriageFacts(doc: Document, url: string): TriageFacts {
   const headings: string[] = [];
   const h1 = doc.getElementsByTagName('h1').item(0);
-  if (h1) headings.push(clipText(h1.textContent));
+  if (h1) headings.push(nameText(h1.textContent));
   const h2s = doc.getElementsByTagName('h2');
   for (let i = 0; i < MAX_H2; i++) {
     const h2 = h2s.item(i);
     if (!h2) break;
-    headings.push(clipText(h2.textContent));
+    headings.push(nameText(h2.textContent));
   }
   let relSelf = false;
   const rels = doc.querySelectorAll(REL_LINKS);
@@ -136,7 +199,7 @@ export function readTriageFacts(doc: Document, url: string): TriageFacts {
     const input = inputs.item(i);
     if (!input) break;
     const attrs = `${input.getAttribute('autocomplete') ?? ''} ${input.getAttribute('name') ?? ''} ${input.id}`;
-    payment = PAYMENT_FIELD.test(attrs);
+    payment = mentions(attrs.toLowerCase(), PAYMENT_FIELD);
   }
   let text: string | null = null;
   const readText = (): string => {
@@ -146,8 +209,8 @@ export function readTriageFacts(doc: Document, url: string): TriageFacts {
     return sampleWindows(all, PROBE_CHARS, PROBE_WINDOWS);
   };
   return {
-    path: urlSignalText(url),
-    title: clipText(doc.title),
+    path: urlText(url),
+    title: nameText(doc.title),
     headings: headings.filter(Boolean),
     relSelf,
     formHint: payment || hasConsentLabel(doc),
@@ -155,6 +218,38 @@ export function readTriageFacts(doc: Document, url: string): TriageFacts {
       return (text ??= readText());
     },
   };
+}
+
+/** A title or heading as triage reads it: cut, then trimmed (whitespace inside is kept: names are words). */
+function nameText(text: string | null | undefined): string {
+  return (text ?? '').slice(0, MAX_NAME_CHARS).trim();
+}
+
+/**
+ * Host label, path and fragment of `url`, decoded and lower-cased, as `urlSignalText` reads them but with string
+ * operations ("" when `url` has no scheme). Userinfo and port stay in the host part, where no name is looked for.
+ */
+export function urlText(url: string): string {
+  const scheme = url.indexOf('://');
+  if (scheme === -1) return '';
+  const rest = url.slice(scheme + 3);
+  let hostEnd = rest.length;
+  for (const c of ['/', '?', '#']) {
+    const i = rest.indexOf(c);
+    if (i !== -1 && i < hostEnd) hostEnd = i;
+  }
+  const host = rest.slice(0, hostEnd);
+  const hashAt = rest.indexOf('#', hostEnd);
+  const beforeHash = hashAt === -1 ? rest : rest.slice(0, hashAt);
+  const queryAt = beforeHash.indexOf('?', hostEnd);
+  const path = beforeHash.slice(hostEnd, queryAt === -1 ? undefined : queryAt) || '/';
+  const hash = hashAt === -1 || hashAt === rest.length - 1 ? '' : rest.slice(hashAt);
+  const text = `${host.split('.')[0]} ${path} ${hash}`;
+  try {
+    return decodeURIComponent(text).toLowerCase();
+  } catch {
+    return text.toLowerCase();
+  }
 }
 
 /** `total` characters of `text` in `windows` evenly spaced pieces (all of it when it is short enough). */
@@ -175,8 +270,8 @@ function hasConsentLabel(doc: Document): boolean {
   for (let i = 0; i < MAX_LABELS; i++) {
     const label = labels.item(i);
     if (!label) return false;
-    const text = (label.textContent ?? '').slice(0, 300);
-    if (AGREE.test(text) && TERMS_WORD.test(text)) return true;
+    const text = (label.textContent ?? '').slice(0, 300).toLowerCase();
+    if (mentions(text, AGREE) && mentions(text, TERMS_WORD)) return true;
   }
   return false;
 }

@@ -1,8 +1,17 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 import { detectPage } from '../../lib/detect';
-import { PROBE_CHARS, readTriageFacts, triage, triagePage, type TriageFacts } from '../../lib/detect/triage';
-import { clipText } from '../../lib/detect/page-signals';
+import {
+  countProbePhrases,
+  PROBE_CHARS,
+  PROBE_PHRASES,
+  readTriageFacts,
+  triage,
+  triagePage,
+  urlText,
+  type TriageFacts,
+} from '../../lib/detect/triage';
+import { clipText, urlSignalText } from '../../lib/detect/page-signals';
 import { parseHtml } from '../../lib/parse-html';
 
 const NEUTRAL = 'http://127.0.0.1/page.html';
@@ -47,8 +56,14 @@ describe('triage: the cheap first look', () => {
     ['a heading', { headings: ['Welcome', 'Privacy Notice'] }],
     ['a rel link to this page', { relSelf: true }],
     ['a payment input or consent label', { formHint: true }],
+    ['an abbreviation as a word of the title', { title: 'AGB – Beispiel GmbH' }],
+    ['an accented name in the path', { path: 'example /fr/données-personnelles ' }],
   ])('inspects on %s alone', (_what, over) => {
     expect(triage(facts(over)).inspect).toBe(true);
+  });
+
+  it('takes an abbreviation only as a whole word', () => {
+    expect(triage(facts({ title: 'Wagbag and cgurl' })).inspect).toBe(false);
   });
 
   it('inspects on vocabulary only when it is dense and repeated', () => {
@@ -102,6 +117,60 @@ describe('triage: the cheap first look', () => {
     const doc = parseHtml('');
     expect(() => triagePage(doc, NEUTRAL)).not.toThrow();
     expect(triagePage(doc, 'not a url').inspect).toBe(false);
+  });
+});
+
+describe('countProbePhrases', () => {
+  // What it must count, as a regex: each phrase case-insensitively between word boundaries (`\\b`), a stem
+  // (`*`) with any ending.
+  const escape = (s: string) => s.replace(/[-.*+?^${}()|[\]\\]/g, '\\$&');
+  const reference = new RegExp(
+    `\\b(?:${PROBE_PHRASES.map((p) => (p.endsWith('*') ? `${escape(p.slice(0, -1))}\\w*` : escape(p))).join('|')})\\b`,
+    'gi',
+  );
+  const count = (text: string) => text.match(reference)?.length ?? 0;
+
+  it('counts what the reference regex counts, on random text mixing phrases, their parts and separators', () => {
+    let seed = 11;
+    const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
+    const pieces = [
+      ...PROBE_PHRASES.map((p) => p.replace('*', '')),
+      ...['We Collect', 'COOKIES', 'cookiesjar', 'used', 'thirdparty', 'Indemnification', 'ed', 's', 'x'],
+      ...[' ', ' ', ', ', '.', '-', '_', '\n', 'é', '’', '1'],
+    ];
+    for (let i = 0; i < 3_000; i++) {
+      const text = Array.from(
+        { length: Math.floor(random() * 30) },
+        () => pieces[Math.floor(random() * pieces.length)],
+      ).join('');
+      expect(countProbePhrases(text), JSON.stringify(text)).toBe(count(text));
+    }
+  });
+
+  it('counts whole words and stems', () => {
+    expect(countProbePhrases('We use cookies; we used a cookie jar. Cookies!')).toBe(4);
+    expect(countProbePhrases('You shall indemnify us. Indemnification. Datenschutzerklärung.')).toBe(3);
+    expect(countProbePhrases('thirdparty partners, our licensed data')).toBe(0);
+  });
+});
+
+describe('urlText', () => {
+  it('reads what urlSignalText reads, without parsing a URL', () => {
+    for (const url of [
+      'https://www.example.com/legal/privacy-policy',
+      'https://Example.COM/Terms?ref=footer#Section-2',
+      'http://127.0.0.1:8080/page.html',
+      'https://shop.example.de/datenschutzerkl%C3%A4rung/',
+      'https://example.fr/donn%C3%A9es-personnelles#',
+      'https://example.com',
+      'https://example.com?q=privacy',
+      'https://example.com#/app/terms',
+      'https://example.com/a/b/?x=1#y?z',
+    ])
+      expect(urlText(url), url).toBe(urlSignalText(url));
+    expect(urlText('not a url')).toBe('');
+    // Where the two differ: a malformed escape stays as written instead of emptying the whole text.
+    expect(urlText('https://example.com/%E0%A4%A/privacy')).toBe('example /%e0%a4%a/privacy ');
   });
 });
 
