@@ -12,6 +12,7 @@ import { gzipSync } from 'node:zlib';
 import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { corpusAvailable, corpusDir } from './corpus';
+import { median } from './stats';
 import { classifyWith } from '../lib/classify/classifier';
 import { loadModel, type ModelFile } from '../lib/classify/model';
 import type { Clause } from '../lib/types';
@@ -79,12 +80,6 @@ export function benchPolicy(dir: string = corpusDir()): { clauses: Clause[]; wor
   }
   return { clauses, words, source };
 }
-
-const median = (xs: number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-};
 
 /** Run the benchmark. `runs` ≥ 20 per the issue. */
 export function benchClassifier(runs = 25): BenchRow[] {

@@ -17,15 +17,11 @@ import { observePage, openHistoryDB } from '../lib/store';
 import { DEFAULT_SETTINGS } from '../lib/settings';
 import type { AnalysedClause } from '../lib/types';
 import { corpusAvailable, corpusDir } from './corpus';
+import { quantile } from './stats';
 
 const TARGET_DIFF_P95_MS = 50;
 const TARGET_FINGERPRINT_P95_MS = 20;
 const TARGET_STORE_MS = 150;
-
-function quantile(xs: number[], q: number): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor(q * s.length))] ?? NaN;
-}
 
 function median(f: () => unknown, runs = 5): number {
   f();

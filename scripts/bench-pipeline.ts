@@ -13,13 +13,9 @@ import { extractPolicy } from '../lib/extract';
 import { parseHtml } from '../lib/parse-html';
 import { analyzeDocument } from '../lib/pipeline';
 import { corpusAvailable, corpusDir } from './corpus';
+import { quantile } from './stats';
 
 const URL_ = 'http://127.0.0.1/page.html';
-
-function quantile(xs: number[], q: number): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor(q * s.length))] ?? NaN;
-}
 
 /** Median time of `runs` calls after `warm` warm-up calls, in ms. */
 function time(f: () => unknown, runs: number, warm = 3): number {

@@ -23,15 +23,14 @@
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildSync } from 'esbuild';
 import { chromium } from 'playwright-core';
 import { corpusAvailable, corpusDir } from './corpus';
-import { CHROMIUM_PATH, CORPUS_PAGES, HAS_CHROMIUM } from '../tests/e2e/harness';
+import { median, quantile } from './stats';
+import { CHROMIUM_PATH, CORPUS_PAGES, HAS_CHROMIUM, serve } from '../tests/e2e/harness';
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '../..');
 const RUNS = Number(process.env.TRIAGE_RUNS ?? 31);
@@ -71,14 +70,7 @@ function everyPageBundle(buildDir: string): string {
 const floor = (read: string) =>
   `(() => { const t0 = performance.now(); void ${read}; globalThis.${RESULT} = [performance.now() - t0, false]; })();`;
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[s.length >> 1]!;
-};
-const quartiles = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return `${s[Math.floor(s.length / 4)]!.toFixed(2)}–${s[Math.floor((3 * s.length) / 4)]!.toFixed(2)}`;
-};
+const quartiles = (xs: number[]) => `${quantile(xs, 0.25).toFixed(2)}–${quantile(xs, 0.75).toFixed(2)}`;
 
 async function main(): Promise<void> {
   if (!HAS_CHROMIUM || !corpusAvailable()) {
@@ -101,21 +93,17 @@ async function main(): Promise<void> {
   bundles.push(['floor: document.title', floor('document.title')]);
   bundles.push(['floor: first h1’s text', floor(`document.getElementsByTagName('h1').item(0)?.textContent`)]);
 
-  const html = new Map<string, Buffer>(PAGES.map((p) => [p.path, readFileSync(join(corpusDir(), p.doc))]));
-  const server = createServer((req, res) => {
-    const body = html.get(req.url ?? '');
-    if (!body) return void res.writeHead(404).end();
-    // Cross-origin isolation: performance.now() steps of 5 µs instead of 100 µs.
-    res
-      .writeHead(200, {
-        'content-type': 'text/html; charset=utf-8',
-        'cross-origin-opener-policy': 'same-origin',
-        'cross-origin-embedder-policy': 'credentialless',
-      })
-      .end(body);
-  });
-  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
-  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  // Cross-origin isolation: performance.now() steps of 5 µs instead of 100 µs.
+  const isolated = {
+    'cross-origin-opener-policy': 'same-origin',
+    'cross-origin-embedder-policy': 'credentialless',
+  };
+  const server = await serve(
+    Object.fromEntries(
+      PAGES.map((p) => [p.path, { body: readFileSync(join(corpusDir(), p.doc)), headers: isolated }]),
+    ),
+  );
+  const { origin } = server;
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: ['--no-sandbox'] });
   const context = await browser.newContext();
   // Only the page itself: its sites' assets would load differently from one round to the next.
@@ -151,9 +139,9 @@ async function main(): Promise<void> {
       }
       console.log(`\n${page.doc} (${RUNS} loads each, first run in a fresh isolated world)`);
       const ours = median(times.get('this tree')!);
+      // Triage against triage, a whole script against the first whole script; floors are read as they are.
+      const firstScript = [...times.keys()].find((n) => n.startsWith('every-page'));
       for (const [name, xs] of times) {
-        // Triage against triage, a whole script against the first whole script; floors are read as they are.
-        const firstScript = [...times.keys()].find((n) => n.startsWith('every-page'));
         const ratio = name.startsWith('baseline')
           ? `  this tree / it ${(ours / median(xs)).toFixed(2)}`
           : name.startsWith('every-page') && firstScript && name !== firstScript
@@ -170,7 +158,7 @@ async function main(): Promise<void> {
     }
   } finally {
     await browser.close();
-    server.close();
+    await server.close();
     if (baselineDir) rmSync(baselineDir, { recursive: true, force: true });
   }
 }

@@ -25,6 +25,7 @@ import { gzipSync } from 'node:zlib';
 import { buildSync } from 'esbuild';
 import type { BrowserContext, CDPSession, Page } from 'playwright-core';
 import { benchClassifier, benchPolicy } from './bench-classifier';
+import { median } from './stats';
 import { corpusAvailable, corpusDir } from './corpus';
 import {
   ownCpuTime,
@@ -70,11 +71,6 @@ const add = (group: string, name: string, value: string, note?: string) => {
   console.log(`  ${name}: ${value}${note ? `  (${note})` : ''}`);
 };
 
-const median = (xs: number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length === 0 ? NaN : s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-};
 const ms = (x: number) => (Number.isFinite(x) ? `${x.toFixed(1)} ms` : 'n/a');
 /** Spread of a set of runs, shown next to medians so noise is visible. */
 const range = (xs: number[]) => `runs ${Math.min(...xs).toFixed(0)}–${Math.max(...xs).toFixed(0)} ms`;

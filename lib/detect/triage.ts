@@ -16,7 +16,7 @@
  */
 
 import type { Detection } from '../types';
-import { linksToPage } from './page-signals';
+import { linksToPage, urlSignalText } from './page-signals';
 
 /** What triage reads from a page (see `readTriageFacts`). */
 export interface TriageFacts {
@@ -156,8 +156,7 @@ const MIN_MAIN_CHARS = 2_000;
 export function triage(f: TriageFacts): TriageVerdict {
   if (f.relSelf)
     return { inspect: true, reason: 'rel=privacy-policy / terms-of-service points at this page' };
-  if (mentions(f.path.toLowerCase(), NAME))
-    return { inspect: true, reason: 'URL names a policy, terms or legal page' };
+  if (mentions(f.path, NAME)) return { inspect: true, reason: 'URL names a policy, terms or legal page' };
   if (mentions(f.title.toLowerCase(), NAME))
     return { inspect: true, reason: 'title names a policy, terms or legal page' };
   if (f.headings.some((h) => mentions(h.toLowerCase(), NAME)))
@@ -209,7 +208,7 @@ export function readTriageFacts(doc: Document, url: string): TriageFacts {
     return sampleWindows(all, PROBE_CHARS, PROBE_WINDOWS);
   };
   return {
-    path: urlText(url),
+    path: urlSignalText(url),
     title: nameText(doc.title),
     headings: headings.filter(Boolean),
     relSelf,
@@ -223,33 +222,6 @@ export function readTriageFacts(doc: Document, url: string): TriageFacts {
 /** A title or heading as triage reads it: cut, then trimmed (whitespace inside is kept: names are words). */
 function nameText(text: string | null | undefined): string {
   return (text ?? '').slice(0, MAX_NAME_CHARS).trim();
-}
-
-/**
- * Host label, path and fragment of `url`, decoded and lower-cased, as `urlSignalText` reads them but with string
- * operations ("" when `url` has no scheme). Userinfo and port stay in the host part, where no name is looked for.
- */
-export function urlText(url: string): string {
-  const scheme = url.indexOf('://');
-  if (scheme === -1) return '';
-  const rest = url.slice(scheme + 3);
-  let hostEnd = rest.length;
-  for (const c of ['/', '?', '#']) {
-    const i = rest.indexOf(c);
-    if (i !== -1 && i < hostEnd) hostEnd = i;
-  }
-  const host = rest.slice(0, hostEnd);
-  const hashAt = rest.indexOf('#', hostEnd);
-  const beforeHash = hashAt === -1 ? rest : rest.slice(0, hashAt);
-  const queryAt = beforeHash.indexOf('?', hostEnd);
-  const path = beforeHash.slice(hostEnd, queryAt === -1 ? undefined : queryAt) || '/';
-  const hash = hashAt === -1 || hashAt === rest.length - 1 ? '' : rest.slice(hashAt);
-  const text = `${host.split('.')[0]} ${path} ${hash}`;
-  try {
-    return decodeURIComponent(text).toLowerCase();
-  } catch {
-    return text.toLowerCase();
-  }
 }
 
 /** `total` characters of `text` in `windows` evenly spaced pieces (all of it when it is short enough). */
