@@ -112,6 +112,25 @@ describe('triage: the cheap first look', () => {
     expect(other.after).toBe(1);
   });
 
+  it('finds a payment field by autocomplete, name or id, in any case, and nothing else', () => {
+    const formHint = (inputs: string) =>
+      readTriageFacts(parseHtml(`<html><body><form>${inputs}</form></body></html>`), NEUTRAL).formHint;
+    for (const input of [
+      '<input autocomplete="cc-number">',
+      '<input name="CardNumber">',
+      '<input id="checkout-CVC">',
+      '<input name="cvv2">',
+      '<input autocomplete="cc-exp" name="x">',
+      '<input id="ExpiryDate">',
+    ])
+      expect(formHint(`<input name="email">${input}`), input).toBe(true);
+    // The words in other attributes or on other elements, and inputs without them, are not payment fields.
+    expect(formHint('<input name="email" placeholder="card number"><select name="card"></select>')).toBe(
+      false,
+    );
+    expect(formHint('<div id="card"><input name="q"></div>')).toBe(false);
+  });
+
   it('survives a document without a body or a title', () => {
     const doc = parseHtml('');
     expect(() => triagePage(doc, NEUTRAL)).not.toThrow();
