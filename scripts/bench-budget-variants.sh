@@ -44,7 +44,6 @@ edit() {
 }
 build() {
   (cd "$TREE" && npx wxt build >/dev/null)
-  rm -rf "$WORK/$1"
   cp -r "$TREE/.output/chrome-mv3" "$WORK/$1"
 }
 

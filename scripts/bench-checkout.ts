@@ -14,18 +14,7 @@ import { CATEGORY_IDS, STANCES } from '../lib/classify/taxonomy';
 import { compareWithTracked, type ComparableDocument } from '../lib/compare';
 import { parseHtml } from '../lib/parse-html';
 import { corpusAvailable, corpusDir } from './corpus';
-
-function median(f: () => unknown, runs: number, warm = 3): number {
-  for (let i = 0; i < warm; i++) f();
-  const xs: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    f();
-    xs.push(performance.now() - t);
-  }
-  xs.sort((a, b) => a - b);
-  return xs[Math.floor(xs.length / 2)]!;
-}
+import { medianTime, quantile } from './stats';
 
 const fixtures = resolve(import.meta.dirname, '../tests/fixtures/checkout');
 for (const name of readdirSync(fixtures).filter((f) => f.endsWith('.html'))) {
@@ -34,7 +23,7 @@ for (const name of readdirSync(fixtures).filter((f) => f.endsWith('.html'))) {
     'https://www.klarna.com',
   );
   const doc = parseHtml(html);
-  const ms = median(() => analyzeCheckout(doc, 'https://shop.example/checkout'), 50);
+  const ms = medianTime(() => analyzeCheckout(doc, 'https://shop.example/checkout'), 50, 3);
   console.log(`analyzeCheckout ${name}: ${ms.toFixed(2)} ms (median of 50)`);
 }
 
@@ -44,11 +33,10 @@ if (corpusAvailable(corpus)) {
   const times: number[] = [];
   for (const name of readdirSync(dir).filter((f) => f.endsWith('.html'))) {
     const doc = parseHtml(readFileSync(join(dir, name), 'utf8'));
-    times.push(median(() => analyzeCheckout(doc, 'https://example.com/privacy'), 5, 1));
+    times.push(medianTime(() => analyzeCheckout(doc, 'https://example.com/privacy'), 5, 1));
   }
-  times.sort((a, b) => a - b);
   console.log(
-    `analyzeCheckout on ${times.length} corpus policy pages: median ${times[Math.floor(times.length / 2)]!.toFixed(2)} ms, max ${times.at(-1)!.toFixed(2)} ms`,
+    `analyzeCheckout on ${times.length} corpus policy pages: median ${quantile(times, 0.5).toFixed(2)} ms, max ${Math.max(...times).toFixed(2)} ms`,
   );
 } else {
   console.log(`corpus not found at ${corpus}: corpus part skipped`);
@@ -71,5 +59,5 @@ const makeDoc = (i: number): ComparableDocument => ({
 });
 const history = Array.from({ length: 1000 }, (_, i) => makeDoc(i));
 const current = makeDoc(-1);
-const ms = median(() => compareWithTracked(current, history), 10);
+const ms = medianTime(() => compareWithTracked(current, history), 10, 3);
 console.log(`compareWithTracked vs 1000 documents × 200 clauses: ${ms.toFixed(1)} ms (median of 10)`);

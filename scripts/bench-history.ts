@@ -17,22 +17,11 @@ import { observePage, openHistoryDB } from '../lib/store';
 import { DEFAULT_SETTINGS } from '../lib/settings';
 import type { AnalysedClause } from '../lib/types';
 import { corpusAvailable, corpusDir } from './corpus';
-import { quantile } from './stats';
+import { medianTime, quantile } from './stats';
 
 const TARGET_DIFF_P95_MS = 50;
 const TARGET_FINGERPRINT_P95_MS = 20;
 const TARGET_STORE_MS = 150;
-
-function median(f: () => unknown, runs = 5): number {
-  f();
-  const xs: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    f();
-    xs.push(performance.now() - t);
-  }
-  return quantile(xs, 0.5);
-}
 
 const verdict = (value: number, target: number) => (value <= target ? 'target met' : 'TARGET MISSED');
 
@@ -79,8 +68,8 @@ async function main(): Promise<void> {
     const diffMs: number[] = [];
     const fpMs: number[] = [];
     for (const p of pairs) {
-      diffMs.push(median(() => diffClauses(p.a, p.b)));
-      fpMs.push(median(() => fingerprintClauses(p.b)));
+      diffMs.push(medianTime(() => diffClauses(p.a, p.b), 5, 1));
+      fpMs.push(medianTime(() => fingerprintClauses(p.b), 5, 1));
       if (p.b.length > largest.length) largest = p.b;
     }
     console.log(`\n== corpus version pairs: ${pairs.length} (median of 5 runs each) ==`);
@@ -98,7 +87,7 @@ async function main(): Promise<void> {
 
   console.log('\n== synthetic full rewrite (every clause differs) ==');
   for (const n of [500, 1500, 3000]) {
-    const ms = median(() => diffClauses(synthetic(n, 'Old'), synthetic(n, 'New')), 3);
+    const ms = medianTime(() => diffClauses(synthetic(n, 'Old'), synthetic(n, 'New')), 3, 1);
     console.log(`${n} vs ${n} clauses: ${ms.toFixed(0)} ms`);
   }
 

@@ -13,21 +13,9 @@ import { extractPolicy } from '../lib/extract';
 import { parseHtml } from '../lib/parse-html';
 import { analyzeDocument } from '../lib/pipeline';
 import { corpusAvailable, corpusDir } from './corpus';
-import { quantile } from './stats';
+import { medianTime, quantile } from './stats';
 
 const URL_ = 'http://127.0.0.1/page.html';
-
-/** Median time of `runs` calls after `warm` warm-up calls, in ms. */
-function time(f: () => unknown, runs: number, warm = 3): number {
-  for (let i = 0; i < warm; i++) f();
-  const xs: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    f();
-    xs.push(performance.now() - t);
-  }
-  return quantile(xs, 0.5);
-}
 
 /** A synthetic policy of about `bytes` bytes (team-written sentence, repeated with numbered sections). */
 export function syntheticPolicy(bytes: number): string {
@@ -53,7 +41,7 @@ function benchDetect(corpus: string): void {
     const medians: number[] = [];
     for (const f of readdirSync(dir).filter((n) => n.endsWith('.html'))) {
       const doc = parseHtml(readFileSync(join(dir, f), 'utf8'));
-      medians.push(time(() => detectPage(doc, URL_), 30) * 1000);
+      medians.push(medianTime(() => detectPage(doc, URL_), 30, 3) * 1000);
     }
     console.log(
       `${group.padEnd(28)} pages ${String(medians.length).padStart(3)}  median of page medians ${quantile(medians, 0.5).toFixed(0).padStart(6)} µs  p90 ${quantile(medians, 0.9).toFixed(0).padStart(6)} µs  max ${Math.max(
@@ -75,7 +63,7 @@ function benchExtract(corpus: string): void {
     const doc = parseHtml(readFileSync(join(dir, f), 'utf8'));
     let clauses = 0;
     let note = '';
-    const ms = time(
+    const ms = medianTime(
       () => {
         const r = extractPolicy(doc);
         clauses = r.clauses.length;
