@@ -117,8 +117,16 @@ type Frame =
   | { type: 'enter'; node: Node }
   | { type: 'exit'; el: Element; kind: BlockKind; list?: { leadIn: string | undefined } };
 
+/**
+ * A zero-width space between two letters or digits stays in the text: it breaks a long word or address for
+ * line wrapping ("Trans\u200bparent"), or hides a word from the classifier ("tr\u200bain"), and the classifier
+ * folds it away (lib/classify/fold-text.ts). Elsewhere it separates words, as it always did here.
+ */
+const LOOSE_ZWSP = /(?<![\p{L}\p{N}])\u200b|\u200b(?![\p{L}\p{N}])/gu;
+
 function clean(s: string): string {
-  return s.replace(/[\s\u00a0\u200b]+/g, ' ').trim();
+  const spaced = s.includes('\u200b') ? s.replace(LOOSE_ZWSP, ' ') : s;
+  return spaced.replace(/[\s\u00a0]+/g, ' ').trim();
 }
 
 /** Last sentence-ish part of a paragraph, used as the lead-in of the list that follows it. */
