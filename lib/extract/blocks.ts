@@ -28,6 +28,8 @@ export interface BlockOptions {
   maxChars?: number;
   /** Stop after this many blocks. */
   maxBlocks?: number;
+  /** Whether the text an element directly holds can be seen (lib/detect/visible.ts in a page); default all. */
+  isVisible?: (el: Element) => boolean;
 }
 
 export interface BlockResult {
@@ -236,7 +238,8 @@ export function collectBlocks(root: Element, options: BlockOptions = {}): BlockR
     }
     const node = frame.node;
     if (node.nodeType === 3) {
-      buffer.push(node.nodeValue ?? '');
+      const parent = node.parentElement;
+      if (!options.isVisible || !parent || options.isVisible(parent)) buffer.push(node.nodeValue ?? '');
       continue;
     }
     if (node.nodeType !== 1) continue;
