@@ -175,9 +175,11 @@ export class OurWorld {
    * Runs axe-core (its source given) on our UI, from our world: closed shadow roots are opened for axe there
    * only (the page's own prototypes are untouched). Returns the violations.
    */
-  async axe(
-    source: string,
-  ): Promise<{ id: string; impact: string | null; nodes: { target: unknown[] }[] }[]> {
+  async axe(source: string): Promise<{
+    violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[];
+    /** Rules with at least one passing node: proof that axe saw our controls. */
+    passed: string[];
+  }> {
     await this.evaluate(`(() => { if (!globalThis.axe) { ${source}\n } return true; })()`);
     return this.evaluate(`(async () => {
       const { hosts } = ${FIND_ROOT};
