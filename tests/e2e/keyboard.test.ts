@@ -3,7 +3,6 @@
  * Alt+Shift+N / Alt+Shift+P move between marked clauses, focus lands on the card (role=dialog) inside our
  * shadow root, Escape closes it and gives focus back; the summary bar's buttons do the same.
  */
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeE2E, launchExtension, serve, type LaunchedBrowser, type TestServer } from './harness';
 import { reportOf } from './inline-page';

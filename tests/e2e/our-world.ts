@@ -186,7 +186,13 @@ export class OurWorld {
       const desc = Object.getOwnPropertyDescriptor(Element.prototype, 'shadowRoot');
       Object.defineProperty(Element.prototype, 'shadowRoot', {
         configurable: true,
-        get() { return chrome.dom.openOrClosedShadowRoot(this) ?? null; },
+        get() {
+          try {
+            return chrome.dom.openOrClosedShadowRoot(this) ?? null;
+          } catch {
+            return desc.get.call(this);
+          }
+        },
       });
       try {
         const result = await axe.run({ include: hosts }, { resultTypes: ['violations'] });
