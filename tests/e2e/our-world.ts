@@ -16,11 +16,11 @@ interface ContextDescription {
   auxData?: { isDefault?: boolean; type?: string; frameId?: string };
 }
 
-/** Functions run in our world find the UI's shadow root with this (the last body child with a closed root). */
+/** Functions run in our world find the UI's shadow root with this (the last body child whose root holds our UI). */
 const FIND_ROOT = `(() => {
   const open = (el) => globalThis.chrome?.dom?.openOrClosedShadowRoot?.(el) ?? null;
-  const hosts = [...(document.body ?? document.documentElement).children].filter(
-    (el) => el.shadowRoot === null && open(el)?.querySelector('.fp-root'),
+  const hosts = [...(document.body ?? document.documentElement).children].filter((el) =>
+    open(el)?.querySelector('.fp-root'),
   );
   return { hosts, root: hosts.length ? open(hosts[hosts.length - 1]) : null };
 })()`;
