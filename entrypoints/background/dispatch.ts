@@ -12,6 +12,7 @@ import { pageFromBlocks } from '@/lib/pipeline-extract';
 import { readTabReport, tabKey, tabReports } from './tab-reports';
 import { readPageMarkup, warmPageReader } from './parse-fetched';
 import { createRouter, perSender, type RouteTable } from '@/lib/message-router';
+import { createRateLimit } from '@/lib/rate-limit';
 import { httpUrl as historyUrlGuard } from '@/lib/message-guards';
 import {
   diffVersions,
@@ -31,6 +32,12 @@ import {
 } from './checkout';
 import { getComparisonHandler } from './compare';
 import { deleteHistoryHandler, exportHistoryHandler, importHistoryHandler } from './export';
+
+/**
+ * "Open in Fineprint" from a page: one tab per 2 s and at most 5 a minute for each tab. The buttons act only on
+ * the user's own clicks (lib/highlight/ui-host.ts); this holds even if a page found a way around that.
+ */
+const openReportLimit = createRateLimit({ max: 5, windowMs: 60_000, minGapMs: 2_000, now: () => Date.now() });
 
 /** Tab ids as Chrome and Firefox issue them (non-negative 32-bit). */
 export const tabIdGuard = num({ min: 0, max: 2 ** 31 - 1, integer: true });
@@ -205,7 +212,8 @@ export const routes: RouteTable = {
   'content→bg:open-report': {
     guard: obj({}),
     handle: async (_payload, sender) => {
-      if (sender.kind !== 'content') return { opened: false };
+      // Rate-limited per tab: the page must never be able to open tabs in bulk through us.
+      if (sender.kind !== 'content' || !openReportLimit.allow(sender.tabId)) return { opened: false };
       await browser.tabs.create({ url: `${browser.runtime.getURL('/popup.html')}?tabId=${sender.tabId}` });
       return { opened: true };
     },

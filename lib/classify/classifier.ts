@@ -11,6 +11,7 @@ import { scoreInto, topFeaturesOfSlots, type LinearModel } from './model';
 import { applyRules, resolveStance, RULE_FAMILIES } from './rules';
 import { clauseFacts, type ClauseFacts } from './rules/stance';
 import type { RuleHit } from './rules';
+import { foldClause } from './fold-text';
 import { asciiPunctuation } from './text';
 import type { CategoryId, Stance } from './taxonomy';
 import { TAXONOMY } from './taxonomy';
@@ -64,6 +65,9 @@ export function labelClause(
   options: ClassifyOptions = {},
 ): Label[] {
   if (clause.unit === 'heading' || !clause.text.trim()) return [];
+  // What the rules and the model read: invisible characters and look-alike letters a page can use to hide a
+  // clause are folded away (the clause keeps its own text for display and locating).
+  clause = foldClause(clause);
   const hits = applyRules(clause);
   const labels: Label[] = [];
 

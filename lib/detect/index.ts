@@ -14,7 +14,7 @@
 import type { Detection, PageKind } from '../types';
 import { checkoutFromControls } from './checkout';
 import { clipText, linksToPage, urlSignalText } from './page-signals';
-import { scanElementInSteps, scanPage, type PageScan } from './text-sample';
+import { scanElementInSteps, scanPage, type PageScan, type SampleOptions } from './text-sample';
 import { runToEnd } from '../scheduler';
 import {
   countMatches,
@@ -212,8 +212,12 @@ export function detectPage(doc: Document, url: string): Detection {
  * `detectPage` as a job for lib/scheduler.ts `runSliced` (the page runs it so): the page's scan may pause
  * every 1,000 elements, and the phrase counts over its text run after a pause of their own.
  */
-export function* detectPageInSteps(doc: Document, url: string): Generator<void, Detection, void> {
-  const scan = yield* scanElementInSteps(doc.documentElement);
+export function* detectPageInSteps(
+  doc: Document,
+  url: string,
+  options: Pick<SampleOptions, 'isVisible'> = {},
+): Generator<void, Detection, void> {
+  const scan = yield* scanElementInSteps(doc.documentElement, options);
   yield;
   return decide(detectFeatures(doc, url, scan));
 }

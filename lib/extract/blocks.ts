@@ -28,6 +28,8 @@ export interface BlockOptions {
   maxChars?: number;
   /** Stop after this many blocks. */
   maxBlocks?: number;
+  /** Whether the text an element directly holds can be seen (lib/detect/visible.ts in a page); default all. */
+  isVisible?: (el: Element) => boolean;
 }
 
 export interface BlockResult {
@@ -117,8 +119,16 @@ type Frame =
   | { type: 'enter'; node: Node }
   | { type: 'exit'; el: Element; kind: BlockKind; list?: { leadIn: string | undefined } };
 
+/**
+ * A zero-width space between two letters or digits stays in the text: it breaks a long word or address for
+ * line wrapping ("Trans\u200bparent"), or hides a word from the classifier ("tr\u200bain"), and the classifier
+ * folds it away (lib/classify/fold-text.ts). Elsewhere it separates words, as it always did here.
+ */
+const LOOSE_ZWSP = /(?<![\p{L}\p{N}])\u200b|\u200b(?![\p{L}\p{N}])/gu;
+
 function clean(s: string): string {
-  return s.replace(/[\s\u00a0\u200b]+/g, ' ').trim();
+  const spaced = s.includes('\u200b') ? s.replace(LOOSE_ZWSP, ' ') : s;
+  return spaced.replace(/[\s\u00a0]+/g, ' ').trim();
 }
 
 /** Last sentence-ish part of a paragraph, used as the lead-in of the list that follows it. */
@@ -228,7 +238,8 @@ export function collectBlocks(root: Element, options: BlockOptions = {}): BlockR
     }
     const node = frame.node;
     if (node.nodeType === 3) {
-      buffer.push(node.nodeValue ?? '');
+      const parent = node.parentElement;
+      if (!options.isVisible || !parent || options.isVisible(parent)) buffer.push(node.nodeValue ?? '');
       continue;
     }
     if (node.nodeType !== 1) continue;

@@ -16,6 +16,7 @@ import type { AddressInfo } from 'node:net';
 import { chromium, type BrowserContext, type Page, type Request, type Worker } from 'playwright-core';
 import { describe, it } from 'vitest';
 import { corpusDir } from '../../scripts/corpus';
+import { highlightNames } from './our-world';
 
 /** Debian's real binary (not the /usr/bin wrapper, which adds flags and API keys). */
 export const CHROMIUM_PATH = process.env.FINEPRINT_CHROMIUM ?? '/usr/lib/chromium/chromium';
@@ -208,18 +209,21 @@ export async function waitForPopupReady(popup: Page, timeout = 15_000): Promise<
 }
 
 /**
- * The `fineprint-*` entries of the page's highlight registry with their range counts. The registry is
- * shared between the page and the content script's isolated world, so the page can read it.
+ * Our entries in the page's highlight registry, keyed by what they paint (a category id, `active` or
+ * `flash`: see our-world.ts `highlightNames`; the registry names are random per session), with their range
+ * counts. The registry is shared between the page and the content script's isolated world.
  */
 export async function highlightsOf(page: Page): Promise<Record<string, number>> {
-  return page.evaluate(() => {
+  const names = await highlightNames(page);
+  return page.evaluate((names) => {
     const out: Record<string, number> = {};
     if (typeof CSS === 'undefined' || !('highlights' in CSS)) return out;
-    CSS.highlights.forEach((highlight, name) => {
-      if (name.startsWith('fineprint-')) out[name] = highlight.size;
-    });
+    for (const [key, name] of Object.entries(names)) {
+      const highlight = CSS.highlights.get(name) as unknown as Set<Range> | undefined;
+      if (highlight) out[key] = highlight.size;
+    }
     return out;
-  });
+  }, names);
 }
 
 // ---------------------------------------------------------------------------------------------------

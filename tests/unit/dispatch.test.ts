@@ -471,3 +471,22 @@ describe('route table', () => {
 function never(): never {
   throw new Error('handler must not run');
 }
+
+describe('content→bg:open-report', () => {
+  it('opens one tab for a burst of ten requests from a page, and the tab of another page still opens', async () => {
+    const created = vi.spyOn(browser.tabs, 'create').mockResolvedValue({} as never);
+    const burst = await Promise.all(
+      Array.from({ length: 10 }, () =>
+        dispatch({ type: 'content→bg:open-report', payload: {} }, tabSender({ tab: { id: 77 } })),
+      ),
+    );
+    expect(burst.filter((r) => (r as { opened: boolean }).opened)).toHaveLength(1);
+    expect(created).toHaveBeenCalledTimes(1);
+    const other = await dispatch(
+      { type: 'content→bg:open-report', payload: {} },
+      tabSender({ tab: { id: 78 } }),
+    );
+    expect(other).toEqual({ opened: true });
+    expect(created).toHaveBeenCalledTimes(2);
+  });
+});
