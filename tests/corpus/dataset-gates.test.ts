@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
-import { datasetStats, labelFiles, loadLabels, type LoadedLabels } from '../../lib/dataset';
+import { BY_PATTERN, datasetStats, labelFiles, loadLabels, type LoadedLabels } from '../../lib/dataset';
 import { CORPUS, describeCorpus } from '../support/corpus';
 
 describeCorpus('labelled clause dataset', () => {
@@ -13,6 +13,17 @@ describeCorpus('labelled clause dataset', () => {
 
   it('resolves every reference (no missing file, bad offsets or hash mismatch)', () => {
     expect(get().unresolved.slice(0, 5)).toEqual([]);
+  });
+
+  it('names only a guide version and a pass (or a mapping rule) in every `by` field, never a tool or model', () => {
+    const bad: string[] = [];
+    for (const f of labelFiles())
+      for (const [i, line] of readFileSync(f, 'utf8').split('\n').entries()) {
+        if (!line.trim()) continue;
+        const by = (JSON.parse(line) as { by?: unknown }).by;
+        if (typeof by !== 'string' || !BY_PATTERN.test(by)) bad.push(`${f.split('/').pop()}:${i + 1} ${by}`);
+      }
+    expect(bad.slice(0, 5)).toEqual([]);
   });
 
   it('meets the size gates: ≥ 3000 clauses from ≥ 40 documents of ≥ 25 services', () => {
@@ -40,7 +51,7 @@ describeCorpus('labelled clause dataset', () => {
   });
 
   it('validates the mapped CLAUDETTE records: partial review, CC BY 4.0, only the two mapped categories', () => {
-    const mapped = get().items.filter((i) => i.by === 'CLAUDETTE (mapped)');
+    const mapped = get().items.filter((i) => i.by === 'CLAUDETTE mapping, guide v1');
     expect(mapped.length).toBeGreaterThan(0);
     for (const m of mapped) {
       expect(m.reviewed).toEqual(['arbitration', 'unilateral-change']);
