@@ -48,7 +48,7 @@ export const SLOT_VALUES = {
   data: ['content', 'chats', 'voice', 'feedback', 'activity', 'public-data', 'personal-data', 'unspecified'],
   choice: ['opt-in', 'opt-out', 'object', 'none', 'unspecified'],
   default: ['on', 'off', 'unspecified'],
-  scope: ['all', 'excludes-business', 'excludes-feature', 'feature-only', 'unspecified'],
+  scope: ['all', 'excludes-business', 'excludes-feature', 'subset-only', 'unspecified'],
   actor: ['company', 'affiliates', 'recipients', 'unspecified'],
 } as const;
 
