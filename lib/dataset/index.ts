@@ -15,6 +15,7 @@ export * from './dataset-stats';
 export * from './service-groups';
 export * from './ai-wording';
 export * from './splits';
+export * from './agreement';
 export { htmlBlockText, HTML_EXTRACTOR_VERSION } from './html-block-text';
 export { sourceText, extractorFor } from './source-text';
 export { segmentUnits, sentenceSpans, type Unit, type Span } from './segment-units';

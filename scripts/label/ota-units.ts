@@ -46,7 +46,7 @@ export interface OtaUnit {
   hash: string;
 }
 
-interface ManifestRow {
+export interface ManifestRow {
   file: string;
   license: string;
   note?: string;
@@ -62,8 +62,7 @@ const BAD_CAPTURE = /capture problem|near-empty capture/;
  * flagged as bad captures, or not English by the manifest and by {@link looksEnglish}, are left out.
  */
 export function loadOtaDocs(corpus: string, withVersions = true): OtaDoc[] {
-  const rows = JSON.parse(readFileSync(join(corpus, 'manifest.json'), 'utf8')) as ManifestRow[];
-  const meta = new Map(rows.map((r) => [r.file, r]));
+  const meta = manifestRows(corpus);
   const paths: { doc: string; collection: Collection; service: string; type: string; version: boolean }[] =
     [];
   for (const collection of OTA_COLLECTIONS) {
@@ -93,17 +92,44 @@ export function loadOtaDocs(corpus: string, withVersions = true): OtaDoc[] {
     const row = meta.get(p.doc);
     if (row?.note && BAD_CAPTURE.test(row.note)) continue;
     if (row?.language && row.language !== 'en') continue;
-    const text = sourceText(readFileSync(join(corpus, p.doc)), 'raw');
-    if (!looksEnglish(text)) continue;
-    docs.push({
-      ...p,
-      group: serviceGroup(p.service),
-      licence: row?.license ?? 'ODC-BY-1.0',
-      text,
-      units: segmentUnits(text),
-    });
+    const doc = makeDoc(corpus, p, row);
+    if (looksEnglish(doc.text)) docs.push(doc);
   }
   return docs;
+}
+
+function makeDoc(
+  corpus: string,
+  p: { doc: string; collection: Collection; service: string; type: string; version: boolean },
+  row: ManifestRow | undefined,
+): OtaDoc {
+  const text = sourceText(readFileSync(join(corpus, p.doc)), 'raw');
+  return {
+    ...p,
+    group: serviceGroup(p.service),
+    licence: row?.license ?? 'ODC-BY-1.0',
+    text,
+    units: segmentUnits(text),
+  };
+}
+
+/** One `ota/` document by its corpus path (current text or recorded version), or null when not an ota path. */
+export function otaDocAt(corpus: string, doc: string, manifest?: Map<string, ManifestRow>): OtaDoc | null {
+  const cur = /^ota\/(genai-eu|pga|vlopses-us|contrib)\/([^/]+)\/([^/]+)\.md$/.exec(doc);
+  const ver = /^ota\/versions\/([^/]+)\/[^/]+\.md$/.exec(doc)?.[1]?.split('__');
+  const m = cur ? cur.slice(1) : ver?.length === 3 ? ver : null;
+  if (!m) return null;
+  const meta = manifest ?? manifestRows(corpus);
+  return makeDoc(
+    corpus,
+    { doc, collection: m[0] as Collection, service: m[1]!, type: m[2]!, version: !cur },
+    meta.get(doc),
+  );
+}
+
+export function manifestRows(corpus: string): Map<string, ManifestRow> {
+  const rows = JSON.parse(readFileSync(join(corpus, 'manifest.json'), 'utf8')) as ManifestRow[];
+  return new Map(rows.map((r) => [r.file, r]));
 }
 
 /** Units of at least five words (shorter ones are table-of-contents entries and link labels: GUIDE §2). */
