@@ -52,7 +52,7 @@ export function computeUniverse(
     m.services.add(service);
     if (collection) m.collections.add(collection);
   };
-  for (const d of loadOtaDocs(corpus, false)) add(d.service, d.collection);
+  for (const d of loadOtaDocs(corpus, false, false)) add(d.service, d.collection);
   for (const line of readFileSync(annotatedFile, 'utf8').split('\n'))
     if (line.trim()) add((JSON.parse(line) as LabelRecord).service, null);
   // A group's stratum looks at every collection its members appear in, usable documents or not.

@@ -15,7 +15,7 @@ import {
   type Span,
   type Unit,
 } from '../../lib/dataset';
-import { looksEnglish } from './corpus-units';
+import { looksEnglish, looksEnglishUnit } from './corpus-units';
 import { sectionOf } from './section';
 
 export const OTA_COLLECTIONS = ['genai-eu', 'pga', 'vlopses-us', 'contrib'] as const;
@@ -58,10 +58,11 @@ const BAD_CAPTURE = /capture problem|near-empty capture/;
 
 /**
  * Every English `ota/` document worth labelling: current texts of the four collections and, with
- * `withVersions`, the recorded older versions in `ota/versions/` (they hold earlier AI wording). Documents
+ * `withVersions`, the recorded older versions in `ota/versions/` (they hold earlier AI wording); without
+ * `segment`, `units` stays empty (for callers that only need which documents exist). Documents
  * flagged as bad captures, or not English by the manifest and by {@link looksEnglish}, are left out.
  */
-export function loadOtaDocs(corpus: string, withVersions = true): OtaDoc[] {
+export function loadOtaDocs(corpus: string, withVersions = true, segment = true): OtaDoc[] {
   const meta = manifestRows(corpus);
   const paths: { doc: string; collection: Collection; service: string; type: string; version: boolean }[] =
     [];
@@ -92,7 +93,7 @@ export function loadOtaDocs(corpus: string, withVersions = true): OtaDoc[] {
     const row = meta.get(p.doc);
     if (row?.note && BAD_CAPTURE.test(row.note)) continue;
     if (row?.language && row.language !== 'en') continue;
-    const doc = makeDoc(corpus, p, row);
+    const doc = makeDoc(corpus, p, row, segment);
     if (looksEnglish(doc.text)) docs.push(doc);
   }
   return docs;
@@ -102,6 +103,7 @@ function makeDoc(
   corpus: string,
   p: { doc: string; collection: Collection; service: string; type: string; version: boolean },
   row: ManifestRow | undefined,
+  segment = true,
 ): OtaDoc {
   const text = sourceText(readFileSync(join(corpus, p.doc)), 'raw');
   return {
@@ -109,7 +111,7 @@ function makeDoc(
     group: serviceGroup(p.service),
     licence: row?.license ?? 'ODC-BY-1.0',
     text,
-    units: segmentUnits(text),
+    units: segment ? segmentUnits(text) : [],
   };
 }
 
@@ -132,13 +134,16 @@ export function manifestRows(corpus: string): Map<string, ManifestRow> {
   return new Map(rows.map((r) => [r.file, r]));
 }
 
-/** Units of at least five words (shorter ones are table-of-contents entries and link labels: GUIDE §2). */
+/**
+ * Units of at least five words (shorter ones are table-of-contents entries and link labels: GUIDE §2), in
+ * English (a policy with a section in another language keeps only its English units).
+ */
 export function otaUnits(doc: OtaDoc): OtaUnit[] {
   const out: OtaUnit[] = [];
   doc.units.forEach((unit, index) => {
     const raw = doc.text.slice(unit.start, unit.end);
     const clean = cleanClauseText(raw);
-    if (clean.split(/\s+/).length < 5) return;
+    if (clean.split(/\s+/).length < 5 || !looksEnglishUnit(clean)) return;
     out.push({ doc, index, unit, clean, hash: clauseHash(raw) });
   });
   return out;

@@ -10,6 +10,8 @@ import { clauseHash, cohenKappa, passAgreement, segmentUnits, type LabelRecord }
 import { RecordMaker } from '../../scripts/label/apply-decisions';
 import { inPassB } from '../../scripts/label/agreement-sample';
 import { shardFor } from '../../scripts/label/check-decisions';
+import { parseCompact } from '../../scripts/label/compact-decisions';
+import { looksEnglishUnit } from '../../scripts/label/corpus-units';
 import { hardNegativeOf, parseDecisionFile } from '../../scripts/label/decisions';
 import { parseUnitId, tableHeaders, unitId } from '../../scripts/label/ota-units';
 import { splitByGroup } from '../../scripts/label/shards';
@@ -259,5 +261,58 @@ describe("Cohen's κ", () => {
     expect(r.disagreements).toEqual([
       { id: `${DOC}@10-15#0123456789abcdef`, a: 'ai-training/denies', b: 'ai-training/permits' },
     ]);
+  });
+});
+
+describe('compact decisions', () => {
+  it('turn short lines into labels, slots, flags and notes, with ranges', () => {
+    const m = parseCompact(
+      [
+        '12 ai+ choice+ data=chats choice=opt-out default=on # R2',
+        '13 share- H',
+        '20-22 H',
+        '',
+        '# only a comment',
+      ].join('\n'),
+      30,
+    );
+    expect(m.get(12)).toEqual({
+      labels: [
+        { category: 'ai-training', stance: 'permits' },
+        { category: 'user-choice', stance: 'permits' },
+      ],
+      hard: false,
+      slots: { data: 'chats', choice: 'opt-out', default: 'on' },
+      note: 'R2',
+    });
+    expect(m.get(13)).toEqual({ labels: [{ category: 'data-sharing', stance: 'denies' }], hard: true });
+    expect([...m.keys()].sort((a, b) => a - b)).toEqual([12, 13, 20, 21, 22]);
+  });
+
+  it('refuse unknown codes, two stances for a category, units out of range or decided twice', () => {
+    expect(() => parseCompact('1 ai*', 5)).toThrow(/unknown code/);
+    expect(() => parseCompact('1 ai+ ai-', 5)).toThrow(/two stances/);
+    expect(() => parseCompact('7 H', 5)).toThrow(/out of range/);
+    expect(() => parseCompact('1-3 H\n2 ai+', 5)).toThrow(/decided twice/);
+  });
+});
+
+describe('unit language check', () => {
+  it('drops sentences in another language and keeps English, including bare lists of nouns', () => {
+    expect(
+      looksEnglishUnit('Nous utilisons vos données pour améliorer nos services et pour la sécurité du site.'),
+    ).toBe(false);
+    expect(
+      looksEnglishUnit('Wir verwenden die Daten für die Verbesserung der Dienste und nicht für Werbung.'),
+    ).toBe(false);
+    expect(looksEnglishUnit('We use your data to improve our services and to keep the site secure.')).toBe(
+      true,
+    );
+    expect(
+      looksEnglishUnit(
+        'Name, email address, phone number, location, IP address, device identifier, rental data',
+      ),
+    ).toBe(true);
+    expect(looksEnglishUnit('Pricing model de base')).toBe(true);
   });
 });
