@@ -9,7 +9,7 @@
  * - `../INSTRUCTIONS.md`: a copy of data/ANNOTATING.md with the shard sizes.
  * Usage: tsx scripts/label/shards.ts [shards=6] [sector-parts=4]
  */
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { corpusDir } from '../corpus';
@@ -166,6 +166,20 @@ function main(): void {
       `  sectors-${k + 1}.jsonl: ${part.length} units, ${new Set(part.map((i) => i.doc)).size} documents`,
     );
   });
+  // Shards of earlier runs stay (their decisions refer to them): list them with their state.
+  const written = new Set(lines.map((l) => l.trim().split(':')[0]));
+  for (const f of readdirSync(SHARDS_DIR).sort()) {
+    if (!f.endsWith('.jsonl') || written.has(f)) continue;
+    const name = f.replace(/\.jsonl$/, '');
+    const units = readFileSync(join(SHARDS_DIR, f), 'utf8')
+      .split('\n')
+      .filter((l) => l.trim()).length;
+    const passB = name.endsWith('.passB');
+    const decided = existsSync(join(SCRATCH, 'decisions', passB ? `${name}.jsonl` : `${name}.passA.jsonl`));
+    lines.push(
+      `${f}: ${units} units from an earlier run — ${passB ? 'pass B sample' : 'pass A'} ${decided ? 'decided' : 'not decided yet'}`,
+    );
+  }
   const instructions = join(SCRATCH, 'INSTRUCTIONS.md');
   copyFileSync(ANNOTATING, instructions);
   writeFileSync(
