@@ -20,7 +20,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
@@ -186,7 +186,16 @@ export function assertFirefoxBuilt(dir: string = FIREFOX_BUILD): void {
   }
 }
 
-const GECKO_ID = 'fineprint@fineprint.invalid';
+/** The add-on id the build declares (`browser_specific_settings.gecko.id`). */
+function geckoId(extensionDir: string): string {
+  const manifest = JSON.parse(readFileSync(join(extensionDir, 'manifest.json'), 'utf8')) as {
+    browser_specific_settings?: { gecko?: { id?: string } };
+  };
+  const id = manifest.browser_specific_settings?.gecko?.id;
+  if (!id) throw new Error(`${extensionDir}/manifest.json declares no gecko id`);
+  return id;
+}
+
 const ALERT_URL = 'chrome://global/content/alerts/alert.xhtml';
 
 /**
@@ -197,6 +206,7 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Firef
   if (!HAS_FIREFOX) throw new Error(`Firefox not found at ${FIREFOX_PATH}`);
   const extensionDir = options.extensionDir ?? FIREFOX_BUILD;
   assertFirefoxBuilt(extensionDir);
+  const declaredId = geckoId(extensionDir);
   const uuid = randomUUID();
   const downloads = mkdtempSync(join(tmpdir(), 'fineprint-ff-downloads-'));
   const browser = await puppeteer.launch({
@@ -206,7 +216,7 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Firef
     args: ['--remote-allow-system-access'],
     extraPrefsFirefox: {
       // A random per-install UUID, as Firefox would pick, but known to the test.
-      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: uuid }),
+      'extensions.webextensions.uuids': JSON.stringify({ [declaredId]: uuid }),
       // Every host name resolves to this machine: nothing reaches the internet, and fixture hosts (a payment
       // provider's) reach the local server on its port. Other ports there refuse at once.
       'network.dns.forceResolve': '127.0.0.1',
@@ -227,6 +237,7 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Firef
   };
   try {
     const extensionId = await browser.installExtension(extensionDir);
+    if (extensionId !== declaredId) throw new Error(`installed as ${extensionId}, declared ${declaredId}`);
     const extensionOrigin = `moz-extension://${uuid}/`;
 
     const loadedAt = async (page: Page, path: string) =>
