@@ -220,12 +220,20 @@ export function envelope<N extends MessageName>(type: N, payload: Req<N>): Envel
   return { type, payload };
 }
 
+/** This extension as a message sender sees it: `runtime.id` and `runtime.getURL('/')`. */
+export interface OwnExtension {
+  id: string;
+  baseUrl: string;
+}
+
 /**
  * Whether a message reaching a page, the offscreen document or another extension context came from this
- * extension's own pages or background, never from a tab (a content script) or another extension.
+ * extension's own pages or background, never from a content script (its URL is its web page's) or another
+ * extension. Decided by the sender's URL, not by the absence of `sender.tab`: Firefox sets `tab` for our own
+ * pages open in a tab (the popup opened from a page's "Open in Fineprint"), Chrome does not.
  */
-export function fromOwnExtension(sender: { id?: string; tab?: unknown }, ownId: string): boolean {
-  return sender.id === ownId && !sender.tab;
+export function fromOwnExtension(sender: { id?: string; url?: string }, self: OwnExtension): boolean {
+  return sender.id === self.id && typeof sender.url === 'string' && sender.url.startsWith(self.baseUrl);
 }
 
 /** Category count helper type used by summaries. */

@@ -41,8 +41,16 @@ export default defineUnlistedScript(() => {
   // Until the analysis takes over, the popup asks this script what the page is. Answered with `sendResponse`,
   // synchronously: this script has the native API, and Chrome's ignores a returned promise.
   browser.runtime.onMessage.addListener(
-    (message: unknown, sender: { id?: string }, sendResponse: (report: PageReport) => void): undefined => {
-      if (gate.handedOver() || !fromOwnExtension(sender, browser.runtime.id)) return;
+    (
+      message: unknown,
+      sender: { id?: string; url?: string },
+      sendResponse: (report: PageReport) => void,
+    ): undefined => {
+      if (
+        gate.handedOver() ||
+        !fromOwnExtension(sender, { id: browser.runtime.id, baseUrl: browser.runtime.getURL('/') })
+      )
+        return;
       if ((message as { type?: unknown } | null)?.type !== 'popup→content:get-report') return;
       sendResponse(notPolicyReport(triageDetection(gate.verdict()), location.href, document.title));
     },

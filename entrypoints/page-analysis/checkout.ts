@@ -209,9 +209,12 @@ async function report(ctx: ContentScriptContext, doc: Document, analysis: Checko
   renderBadge(root, state, busy, actions);
 
   // Reads started from the popup (after the user granted access there) update the badge as well.
-  const onMessage = (message: unknown, sender: { id?: string; tab?: unknown }) => {
+  const onMessage = (message: unknown, sender: { id?: string; url?: string }) => {
     const msg = message as { type?: unknown; payload?: CheckoutState } | null;
-    if (msg?.type !== 'bg→content:checkout-updated' || !fromOwnExtension(sender, browser.runtime.id))
+    if (
+      msg?.type !== 'bg→content:checkout-updated' ||
+      !fromOwnExtension(sender, { id: browser.runtime.id, baseUrl: browser.runtime.getURL('/') })
+    )
       return undefined;
     const next = msg.payload;
     // Only a state for this page, with the same links, replaces ours (never a forged or stale one).

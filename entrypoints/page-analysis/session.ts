@@ -645,9 +645,10 @@ export class Session {
   }
 
   private listenForMessages(): void {
-    const listener = (message: unknown, sender: { id?: string; tab?: unknown }) => {
+    const listener = (message: unknown, sender: { id?: string; url?: string }) => {
       // Only our own extension pages (popup) may drive the page: not other extensions, not content scripts.
-      if (!fromOwnExtension(sender, browser.runtime.id)) return undefined;
+      if (!fromOwnExtension(sender, { id: browser.runtime.id, baseUrl: browser.runtime.getURL('/') }))
+        return undefined;
       const msg = message as { type?: unknown; payload?: unknown };
       const payload = (typeof msg?.payload === 'object' && msg.payload !== null ? msg.payload : {}) as Record<
         string,
