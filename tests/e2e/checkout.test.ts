@@ -376,6 +376,7 @@ describeE2E('checkout and sign-up pages', () => {
         size: [number, number] | null;
         pageText: string;
         pageHtml: string;
+        appearedAt: number | null;
       };
       const hostile = `http://${HOSTILE_HOST}:${server.port}/join`;
       const probe = async (): Promise<Probe> => {
@@ -383,12 +384,21 @@ describeE2E('checkout and sign-up pages', () => {
         await page.goto(hostile);
         await page.waitForSelector(BADGE, { state: 'attached', timeout: 15_000 });
         // Whatever the background may answer, give it time to arrive before the page looks.
-        await page.waitForTimeout(1_500);
+        await page.waitForTimeout(1_000);
         const result = await page.evaluate(() => (window as unknown as { probe: () => Probe }).probe());
         await page.close();
         return result;
       };
-      const fresh = await probe();
+      // When the badge appears is reported, not asserted (timings belong to benchmarks): it is built before the
+      // background is asked anything, so it cannot wait on a history lookup.
+      const appeared: Record<string, number[]> = {};
+      const probeTimed = async (state: string): Promise<Probe> => {
+        const runs: Probe[] = [];
+        for (let i = 0; i < 3; i += 1) runs.push(await probe());
+        appeared[state] = runs.map((r) => Math.round(r.appearedAt ?? -1));
+        return runs[0]!;
+      };
+      const fresh = await probeTimed('no history, no grant');
       expect(fresh.found).toBe(true);
       expect(fresh.hasShadowRoot).toBe(false);
 
@@ -406,7 +416,7 @@ describeE2E('checkout and sign-up pages', () => {
         ).toBe(true);
         await page.close();
       }
-      const withHistory = await probe();
+      const withHistory = await probeTimed('history of both');
 
       // …and allows Fineprint to read the hostile page's own links (Read in its report page).
       const page = await b.context.newPage();
@@ -415,7 +425,10 @@ describeE2E('checkout and sign-up pages', () => {
       const popup = await openPopupFor(b, page);
       await readAllInPopup(popup);
       await Promise.all([popup.close(), page.close()]);
-      const withGrant = await probe();
+      const withGrant = await probeTimed('history and a grant');
+      console.log(
+        `[checkout] badge appeared at (ms after navigation, 3 loads each): ${JSON.stringify(appeared)}`,
+      );
 
       for (const seen of [withHistory, withGrant]) {
         expect(seen.hasShadowRoot).toBe(false);
