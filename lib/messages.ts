@@ -144,7 +144,10 @@ export interface MessageMap {
   'popup→bg:diff-versions': { req: { url: string; from: number; to: number }; res: DiffVersionsReply };
   /** Forget a tracked document and all its versions. */
   'popup→bg:delete-document': { req: { url: string }; res: { deleted: boolean; error?: string } };
-  /** The in-page card's "Open in Fineprint": the background opens `popup.html?tabId=<sender tab>` in a new tab. */
+  /**
+   * The in-page card's "Open in Fineprint" and the checkout badge's "Review in Fineprint": the background opens
+   * `popup.html?tabId=<sender tab>` in a new tab, at most one per tab every few seconds (`opened: false` else).
+   */
   'content→bg:open-report': { req: Record<string, never>; res: { opened: boolean } };
   'popup→content:toggle-highlights': { req: { on: boolean }; res: { on: boolean } };
   'popup→content:reveal-clause': { req: { clauseId: string }; res: { found: boolean } };
