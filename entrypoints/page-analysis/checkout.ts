@@ -15,7 +15,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { analyzeCheckout, findCommitButton, type CheckoutAnalysis } from '@/lib/checkout/analyze-checkout';
+import type { CheckoutAnalysis } from '@/lib/checkout/analyze-checkout';
 import { createTranslator } from '@/lib/i18n';
 import { envelope } from '@/lib/messages';
 
@@ -118,13 +118,29 @@ export function renderBadge(root: ShadowRoot, view: BadgeView, actions: BadgeAct
  * when no consent form or no policy link is found.
  */
 export function runCheckout(ctx: ContentScriptContext, doc: Document = document): void {
+  // Loaded only here: comparing sites needs the Public Suffix List (tldts), whose tables cost tens of
+  // milliseconds to evaluate, and policy pages, which load this script too, never need them.
+  void import('@/lib/checkout/analyze-checkout').then(
+    ({ analyzeCheckout, findCommitButton }) => {
+      if (ctx.isValid) watchForm(ctx, doc, (d) => analyzeCheckout(d, location.href), findCommitButton);
+    },
+    (error: unknown) => console.warn('[fineprint] checkout analysis:', error),
+  );
+}
+
+function watchForm(
+  ctx: ContentScriptContext,
+  doc: Document,
+  analyze: (doc: Document) => CheckoutAnalysis,
+  findCommitButton: (doc: Document) => Element | null,
+): void {
   let reported = false;
   const attempt = (): boolean => {
     if (reported || !ctx.isValid) return true;
-    const analysis = analyzeCheckout(doc, location.href);
+    const analysis = analyze(doc);
     if (!analysis.flavour || analysis.policyLinks.length === 0) return false;
     reported = true;
-    showBadge(ctx, doc, analysis);
+    showBadge(ctx, doc, analysis, findCommitButton(doc));
     report(analysis);
     return true;
   };
@@ -162,10 +178,14 @@ function report(analysis: CheckoutAnalysis): void {
     .catch(() => undefined);
 }
 
-function showBadge(ctx: ContentScriptContext, doc: Document, analysis: CheckoutAnalysis): void {
+function showBadge(
+  ctx: ContentScriptContext,
+  doc: Document,
+  analysis: CheckoutAnalysis,
+  anchor: Element | null,
+): void {
   const host = doc.createElement(randomTagName());
   const root = host.attachShadow({ mode: 'closed' });
-  const anchor = findCommitButton(doc);
   // Next to the button the user is about to press; at the end of the form's container otherwise.
   if (anchor?.parentElement) anchor.insertAdjacentElement('afterend', host);
   else (doc.querySelector('form') ?? doc.body).append(host);
