@@ -1,6 +1,5 @@
 import { browser } from 'wxt/browser';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { benchMark } from '@/lib/bench-marks';
 import { createPageContext } from '@/lib/page-context';
 import { runCheckout } from './checkout';
@@ -12,9 +11,8 @@ export default defineUnlistedScript(() => {
   benchMark('analysis-start');
   const ctx = createPageContext({ win: window, alive: () => browser.runtime?.id !== undefined });
   const session = new Session(ctx, {
-    // Checkout hook: the checkout badge wires in here (its code lives in ./checkout.ts). It is typed for WXT's
-    // context and uses only what ours has (isValid, setTimeout, onInvalidated).
-    onCheckout: () => runCheckout(ctx as unknown as ContentScriptContext),
+    // Checkout hook: the checkout badge wires in here (its code lives in ./checkout.ts).
+    onCheckout: () => runCheckout(ctx),
   });
   session.start();
 });

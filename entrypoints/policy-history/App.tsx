@@ -9,7 +9,7 @@ import { envelope, type MessageName, type Req, type Res } from '@/lib/messages';
 import type { DiffVersionsReply, DocumentSummary, HistoryListReply, VersionsReply } from '@/lib/messages';
 import { DiffView, diffViewLabels } from '@/components/DiffView';
 import { Timeline } from '@/components/Timeline';
-import { originPatterns } from '@/lib/recheck';
+import { originPatterns, originsOf } from '@/lib/fetch/origins';
 import { documentName } from '@/lib/change-summary';
 import { coerceSettings } from '@/lib/store/settings';
 import { categoryNameKey, createTranslator } from '@/lib/i18n';
@@ -91,12 +91,15 @@ export function App() {
   const toggleRecheck = async () => {
     try {
       if (!recheckOn) {
-        const origins = originPatterns(list?.documents.map((d) => d.url) ?? []);
-        const granted = origins.length === 0 || (await browser.permissions.request({ origins }));
+        const urls = list?.documents.map((d) => d.url) ?? [];
+        const patterns = originPatterns(urls);
+        const granted = patterns.length === 0 || (await browser.permissions.request({ origins: patterns }));
         if (!granted) {
           setError(t('options_recheck_denied'));
           return;
         }
+        // The browser's permission covers a host on every port; Fineprint records the exact origins.
+        if (urls.length > 0) await send('popup→bg:grant-origins', { origins: originsOf(urls) });
       }
       const got = await browser.storage.local.get('settings');
       const settings = coerceSettings(got.settings);

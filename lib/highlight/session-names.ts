@@ -29,15 +29,24 @@ const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
 /** 10 letters: ~47 bits, far beyond guessing from the page. */
 const TOKEN_LETTERS = 10;
 
+function randomToken(random: RandomBytes): string {
+  const bytes = new Uint8Array(TOKEN_LETTERS);
+  random(bytes);
+  // 256 = 9 × 26 + 22: a slight bias towards the first letters, harmless for names no one can see a pattern in.
+  return Array.from(bytes, (b) => LETTERS[b % LETTERS.length]).join('');
+}
+
+/** A fresh custom element name (two random tokens), for a host element the page must not find by name. */
+export function randomElementName(random: RandomBytes): string {
+  return `${randomToken(random)}-${randomToken(random)}`;
+}
+
 /** Draws a fresh set of names; every name is distinct, lower-case and starts with a letter. */
 export function drawSessionNames(random: RandomBytes): SessionNames {
   const used = new Set<string>();
   const token = (): string => {
     for (;;) {
-      const bytes = new Uint8Array(TOKEN_LETTERS);
-      random(bytes);
-      // 256 = 9 × 26 + 22: a slight bias towards the first letters, harmless for names no one can see a pattern in.
-      const name = Array.from(bytes, (b) => LETTERS[b % LETTERS.length]).join('');
+      const name = randomToken(random);
       if (!used.has(name)) {
         used.add(name);
         return name;

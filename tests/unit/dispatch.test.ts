@@ -384,9 +384,21 @@ describe('dispatch: forged messages are rejected with a reason and nothing is st
     ],
     [
       'checkout read of a file: URL',
-      { type: 'content→bg:checkout-read', payload: { urls: ['file:///etc/passwd'] } },
-      tabSender(),
+      { type: 'popup→bg:checkout-read', payload: { tabId: 1, urls: ['file:///etc/passwd'] } },
+      popupSender,
       /scheme file:/,
+    ],
+    [
+      'a page asking to read its links (only Fineprint’s own pages may)',
+      { type: 'content→bg:checkout-read', payload: { urls: [PAGE] } },
+      tabSender(),
+      /unknown message type/,
+    ],
+    [
+      'a page granting itself an origin',
+      { type: 'popup→bg:grant-origins', payload: { origins: [PAGE] } },
+      tabSender(),
+      /not one of our extension pages/,
     ],
     [
       'history wipe from a page',
