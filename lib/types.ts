@@ -60,7 +60,13 @@ export interface Slots {
 }
 
 export interface AnalysedClause extends Clause {
+  /** Labels painted on the page and counted as findings. */
   labels: Label[];
+  /**
+   * Weaker labels (calibrated probability below the paint threshold, no trusted rule): listed in the popup
+   * as "possible", never painted, never counted. Absent when there are none.
+   */
+  possible?: Label[];
   explanation: string | null;
   slots: Slots;
 }
