@@ -30,8 +30,8 @@ const TRADE_LIST = alt(
 const LISTS = alt(
   '(?:mailing|contact|subscriber|subscription|customer|member|membership|e-?mail|postal|direct mail) lists?',
   "(?:subscribers'?|customers'?|members'?|readers'?) (?:names|(?:postal |mailing |e-?mail )?addresses|details)",
-  '(?:postal|mailing|home) addresses',
-  'names,? (?:and|&) (?:postal |mailing |e-?mail )?addresses',
+  '(?:postal|mailing|home|e-?mail) address(?:es)?',
+  'names?,? (?:and|&) (?:postal |mailing |e-?mail )?address(?:es)?',
 );
 
 /** Sale of personal data (including the US "sell / share for cross-context advertising" sense). */
@@ -54,6 +54,11 @@ export const dataSale: RuleFamily = {
     // organisations", or "make our mailing list available to other companies": list trading is a sale (and
     // "we never rent, sell or exchange your address" a denial of one).
     { id: 'sale.trade-list', pattern: rx(near(TRADE_LIST, LISTS, 8)), strong: true },
+    {
+      id: 'sale.list-made-available',
+      pattern: rx(`mak(?:e|es|ing)\\s+(?:[\\w']+\\s+){0,3}?${LISTS}\\s+(?:[\\w']+\\s+){0,2}?available`),
+      strong: true,
+    },
     {
       id: 'sale.list-traded',
       pattern: rx(near(LISTS, alt('sold', 'rented', 'exchanged', 'swapped', 'leased', 'lent', 'traded'), 6)),
