@@ -28,6 +28,11 @@ export interface Clause {
   /** Index of the source block in document order (paragraph, list item, cell). */
   block: number;
   unit: 'sentence' | 'list-item' | 'heading' | 'cell';
+  /**
+   * `false` for a unit that states nothing (no verb, a question: lib/extract/statement.ts): kept so the text
+   * of a version is complete, never labelled or marked.
+   */
+  statement?: false;
 }
 
 export interface LabelEvidence {
@@ -45,6 +50,8 @@ export interface Label {
   /** 0..1, calibrated where the model supplies it. */
   confidence: number;
   evidence: LabelEvidence;
+  /** This label's own plain-language sentence (lib/explain), with the slots its category × stance reports. */
+  explanation?: string;
 }
 
 export interface Slots {

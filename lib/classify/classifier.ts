@@ -4,7 +4,7 @@
  * @module
  */
 import type { AnalysedClause, Clause, Label, Slots } from '../types';
-import { explain, extractSlots } from '../explain';
+import { explain, explainLabel, extractSlots, hasUserControl } from '../explain';
 import { emptySlots } from '../explain/slots';
 import { calibrate } from './calibration';
 import { readableFeature, scratchFeatures } from './features';
@@ -89,7 +89,8 @@ export function labelClauseWithPossible(
   model: LinearModel | null,
   options: ClassifyOptions = {},
 ): ClauseLabels {
-  if (clause.unit === 'heading' || !clause.text.trim()) return { labels: [], possible: [] };
+  if (clause.unit === 'heading' || clause.statement === false || !clause.text.trim())
+    return { labels: [], possible: [] };
   const hits = applyRules(clause);
   const labels: Label[] = [];
   const possible: Label[] = [];
@@ -141,10 +142,14 @@ export function labelClauseWithPossible(
       evidence: { phrase: hit.phrase, rule: hit.rule, features: [] },
     });
   }
-  // Most important first: the explanation speaks about the first label.
+  // "Your choices" only where the user has a control: the company's power to remove or delete is not one.
+  let userControl: boolean | undefined;
+  const keep = (l: Label) =>
+    l.category !== 'user-choice' || (userControl ??= hasUserControl(clause.text, clause.leadIn));
+  // Most important first: the clause-level explanation speaks about the first label.
   const order = (a: Label, b: Label) =>
     TAXONOMY[b.category].weight - TAXONOMY[a.category].weight || b.confidence - a.confidence;
-  return { labels: labels.sort(order), possible: possible.sort(order) };
+  return { labels: labels.filter(keep).sort(order), possible: possible.filter(keep).sort(order) };
 }
 
 /** Per category column of `model`: the calibrated probability of a clause, and whether a rule fired. */
@@ -190,8 +195,11 @@ export function classifyWith(
 ): AnalysedClause[] {
   return clauses.map((clause) => {
     const { labels, possible } = labelClauseWithPossible(clause, model, options);
-    const slots = labels.length + possible.length > 0 ? extractSlots(clause.text) : emptySlots();
-    const out = analysed(clause, labels, slots, explain(labels, slots));
+    if (labels.length + possible.length === 0) return analysed(clause, labels, emptySlots(), null);
+    const slots = extractSlots(clause.text, clause.leadIn);
+    for (const l of labels) l.explanation = explainLabel(l, slots, clause.text);
+    for (const l of possible) l.explanation = explainLabel(l, slots, clause.text);
+    const out = analysed(clause, labels, slots, explain(labels, slots, clause.text));
     if (possible.length > 0) out.possible = possible;
     return out;
   });

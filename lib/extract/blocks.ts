@@ -132,6 +132,8 @@ interface RowState {
 
 type Frame =
   | { type: 'enter'; node: Node }
+  /** Leaving a link or button: its text no longer counts as link text. */
+  | { type: 'leave-link' }
   | {
       type: 'exit';
       el: Element;
@@ -252,6 +254,8 @@ export function collectBlocks(root: Element, options: BlockOptions = {}): BlockR
   // Visible characters gathered for the current block, and how many of them are link or button text.
   let textChars = 0;
   let linkChars = 0;
+  /** Open links and buttons around the node being read. */
+  let linkDepth = 0;
   let chars = 0;
   let truncated = false;
 
@@ -333,6 +337,10 @@ export function collectBlocks(root: Element, options: BlockOptions = {}): BlockR
       break;
     }
     const frame = stack.pop()!;
+    if (frame.type === 'leave-link') {
+      linkDepth--;
+      continue;
+    }
     if (frame.type === 'exit') {
       flush(frame.kind, frame.el);
       owners.pop();
@@ -348,7 +356,7 @@ export function collectBlocks(root: Element, options: BlockOptions = {}): BlockR
       const visible = value.replace(/\s+/g, '').length;
       if (visible) {
         textChars += visible;
-        if (node.parentElement?.closest(LINK_LIKE)) linkChars += visible;
+        if (linkDepth > 0) linkChars += visible;
       }
       continue;
     }
@@ -387,6 +395,10 @@ export function collectBlocks(root: Element, options: BlockOptions = {}): BlockR
       else flush('paragraph', owner?.el ?? null);
       continue;
     }
+    if (isLinkLike(el, tag)) {
+      linkDepth++;
+      stack.push({ type: 'leave-link' });
+    }
     if (!BLOCK_TAGS.has(tag)) {
       for (let c = el.lastChild; c; c = c.previousSibling) stack.push({ type: 'enter', node: c });
       continue;
@@ -422,8 +434,14 @@ export function collectBlocks(root: Element, options: BlockOptions = {}): BlockR
   return { blocks: dropContentsLines(blocks), truncated };
 }
 
-/** Link and button text (the text of an element matching this is not a statement on its own). */
-const LINK_LIKE = 'a, [role="button"], [role="link"], [role="tab"], [role="menuitem"]';
+const LINK_ROLES = new Set(['button', 'link', 'tab', 'menuitem']);
+
+/** Link and button text is not a statement on its own. */
+function isLinkLike(el: Element, tag: string): boolean {
+  if (tag === 'A') return true;
+  const role = el.getAttribute('role');
+  return role !== null && LINK_ROLES.has(role);
+}
 
 /**
  * A first row without `<th>` that still reads as column names: two or more short capitalised cells without

@@ -160,8 +160,10 @@ export function blocksToClauses(blocks: Block[], options: { includeHeadings?: bo
   const clauses: Clause[] = [];
   const emit = (text: string, block: Block, index: number, unit: Clause['unit'], statement: boolean) => {
     if (!/\p{L}.*\p{L}/su.test(text)) return; // bullets, numbers, stray punctuation
-    if (!statement) return;
-    clauses.push(clauseOf(ids.next(text), text, block, index, unit));
+    const clause = clauseOf(ids.next(text), text, block, index, unit);
+    // Kept for the record of the text (versions, diffs), never marked: see ./statement.ts.
+    if (!statement) clause.statement = false;
+    clauses.push(clause);
   };
   for (let i = 0; i < blocks.length; i++) {
     const block = blocks[i]!;

@@ -4,6 +4,7 @@
  * label cells.
  */
 import { describe, expect, it } from 'vitest';
+import { classifyClauses } from '../../lib/classify';
 import { extractPolicy } from '../../lib/extract';
 import { hasVerb, isOpenLeadIn, isQuestion, isStatement } from '../../lib/extract/statement';
 import { parseHtml } from '../../lib/parse-html';
@@ -58,6 +59,18 @@ describe('isStatement', () => {
 });
 
 describe('clauses of a page', () => {
+  it('keeps a verbless unit in the record of the text, but never labels it', () => {
+    const r = extractPolicy(
+      page(
+        `<p>Welcome to Acme, the app for everyone!</p><p>We share your contact details with advertisers.</p>`,
+      ),
+    );
+    const welcome = r.clauses.find((c) => c.text.startsWith('Welcome'));
+    expect(welcome?.statement).toBe(false);
+    expect(classifyClauses(r.clauses).find((c) => c.id === welcome!.id)?.labels).toEqual([]);
+    expect(r.clauses.find((c) => c.text.startsWith('We share'))?.statement).toBeUndefined();
+  });
+
   it('leaves out link-only and button text: "Learn more", a contents list of links', () => {
     const out = texts(`
       <ul><li><a href="#a">Information we collect</a></li><li><a href="#b">How we share information</a></li></ul>
@@ -65,7 +78,11 @@ describe('clauses of a page', () => {
       <p><a href="/ads">Learn more about how we share data</a></p>
       <div role="button">Accept all and share my data</div>`);
     expect(out).toContain('We share your contact details with advertising partners.');
-    expect(out).not.toContain('Learn more');
+    // The trailing link is a sentence of its own to ICU: kept in the text, never marked.
+    const r = extractPolicy(
+      page(`<p>We share your contact details with partners. <a href="/x">Learn more</a></p>`),
+    );
+    expect(r.clauses.find((c) => c.text === 'Learn more')?.statement).toBe(false);
     expect(out.some((t) => /^Learn more about/.test(t))).toBe(false);
     expect(out.some((t) => /Information we collect|How we share information/.test(t))).toBe(false);
     expect(out.some((t) => /Accept all/.test(t))).toBe(false);
@@ -119,8 +136,9 @@ describe('clauses of a page', () => {
       page(`<table><thead><tr><th>Purpose</th><th>What we do</th></tr></thead>
         <tr><td>Recommendations</td><td>${long}</td></tr></table>`),
     ).clauses;
-    expect(out.some((c) => c.text === 'Recommendations')).toBe(false);
-    const cells = out.filter((c) => c.unit === 'cell');
+    // The label cell stays in the record of the text, never marked.
+    expect(out.find((c) => c.text === 'Recommendations')?.statement).toBe(false);
+    const cells = out.filter((c) => c.unit === 'cell' && c.statement !== false);
     expect(cells.length).toBe(10);
     expect(cells[0]!.leadIn).toBe('Purpose | What we do');
   });
