@@ -67,7 +67,12 @@ export async function recordPageReport(
   try {
     const settings = await loadSettings();
     const db = await historyDB();
-    result = await observePage(db, report, { now: Date.now(), source, notify: settings.notifications });
+    result = await observePage(db, report, {
+      now: Date.now(),
+      locale: browser.i18n.getUILanguage(),
+      source,
+      notify: settings.notifications,
+    });
   } catch (error) {
     const message = toStoreError(error).message;
     if (tabId !== null)
@@ -174,7 +179,13 @@ export async function diffVersions({
       from: meta(from),
       to: meta(to),
       diff,
-      headline: changeHeadline(b.version.title, diff, a.version.lastSeen, b.version.firstSeen),
+      headline: changeHeadline(
+        b.version.title,
+        diff,
+        a.version.lastSeen,
+        b.version.firstSeen,
+        browser.i18n.getUILanguage(),
+      ),
     };
   } catch (error) {
     return { ...none, error: toStoreError(error).message };

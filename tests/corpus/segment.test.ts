@@ -12,7 +12,7 @@ import { extractPolicy, extractText, type Extracted } from '../../lib/extract';
 import { endsInAbbreviation } from '../../lib/extract/segment';
 import { parseHtml } from '../../lib/parse-html';
 import { CORPUS, describeCorpus } from '../support/corpus';
-import { englishOtaDocuments } from '../support/ota';
+import { englishOtaDocuments } from '../../scripts/ota-documents';
 
 function fragments(doc: string, r: Extracted): string[] {
   const out: string[] = [];

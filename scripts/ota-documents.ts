@@ -13,12 +13,15 @@ export interface OtaDocument {
   /** The document type, as Open Terms Archive names it (the file name without `.md`). */
   type: string;
   language: string;
+  /** The manifest's note (capture problems, shared texts). */
+  note: string;
 }
 
 interface ManifestRow {
   section: string;
   file: string;
   language?: string;
+  note?: string;
 }
 
 /** Every current ota/ document (not the version pairs), sorted by path. */
@@ -34,6 +37,7 @@ export function otaDocuments(corpus: string): OtaDocument[] {
         service: parts[2] ?? '',
         type: basename(r.file).replace(/\.md$/, ''),
         language: r.language ?? 'other',
+        note: r.note ?? '',
       };
     })
     .sort((a, b) => a.file.localeCompare(b.file));
@@ -42,4 +46,25 @@ export function otaDocuments(corpus: string): OtaDocument[] {
 /** The English ones (by the manifest's guess). */
 export function englishOtaDocuments(corpus: string): OtaDocument[] {
   return otaDocuments(corpus).filter((d) => d.language === 'en');
+}
+
+/** The document types that are privacy policies or terms of service. */
+export const POLICY_TYPES: ReadonlySet<string> = new Set(['Privacy Policy', 'Terms of Service']);
+
+/**
+ * Document types that are neither a privacy policy nor terms, which detection must not call one (issue 23:
+ * brand, press, community and copyright guidelines, law-enforcement guides, imprints, and their kin).
+ * Contract-like documents — developer or commercial terms, acceptable-use and ad-publishing policies,
+ * processor agreements, cookie ("trackers") policies — are in neither set: calling them terms or privacy is
+ * not wrong, and they are reported apart.
+ */
+export function isOtherType(type: string): boolean {
+  return /^(?:Brand Guidelines|Community Guidelines.*|Copyright Claims Policy|Law Enforcement Guidelines|Imprint|Quality Guidelines|Review Guidelines|Human Rights Policy|Vulnerability Disclosure Policy|Editorial Policy|Accessibility Statement|Complaints Policy|Anti-corruption Policy|Ranking Parameters Description|Closed Captioning Policy|Live Policy|Advertising Content Policy)$/.test(
+    type,
+  );
+}
+
+/** A capture the manifest flags as not the document (a sign-in page, a near-empty stub). */
+export function isBadCapture(d: OtaDocument): boolean {
+  return /capture problem|near-empty capture/i.test(d.note);
 }
