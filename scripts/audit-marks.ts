@@ -41,15 +41,23 @@ export interface MarksAudit {
 /** Comparable form: letters and digits, lower case. */
 const key = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 
+interface Structure {
+  /** Headings, links, buttons, navigation, header cells, captions: never statements. */
+  labels: Set<string>;
+  /** Single cells of multi-cell rows: label cells unless they hold a verb (a long row is read cell by cell). */
+  cells: Set<string>;
+}
+
 /**
  * Texts that are not statements by the source's markup. HTML: headings, links, buttons, navigation, header
- * cells and single cells of multi-cell rows. Markdown: heading lines, lines that are one link, single cells.
+ * cells; single cells of multi-cell rows. Markdown: heading lines, lines that are one link; single cells.
  */
-function structuralNonStatements(source: string, format: 'html' | 'markdown'): Set<string> {
+function structuralNonStatements(source: string, format: 'html' | 'markdown'): Structure {
   const out = new Set<string>();
-  const addText = (t: string | null | undefined) => {
+  const cells = new Set<string>();
+  const addText = (t: string | null | undefined, to: Set<string> = out) => {
     const k = key(t ?? '');
-    if (k.length >= 2) out.add(k);
+    if (k.length >= 2) to.add(k);
   };
   if (format === 'html') {
     const doc = parseHtml(source);
@@ -58,10 +66,10 @@ function structuralNonStatements(source: string, format: 'html' | 'markdown'): S
     ))
       addText(el.textContent);
     for (const tr of doc.querySelectorAll('tr')) {
-      const cells = [...tr.children].filter((c) => /^T[DH]$/i.test(c.tagName));
-      if (cells.length >= 2) for (const c of cells) addText(c.textContent);
+      const row = [...tr.children].filter((c) => /^T[DH]$/i.test(c.tagName));
+      if (row.length >= 2) for (const c of row) addText(c.textContent, cells);
     }
-    return out;
+    return { labels: out, cells };
   }
   for (const line of source.split('\n')) {
     const t = line.trim();
@@ -70,11 +78,11 @@ function structuralNonStatements(source: string, format: 'html' | 'markdown'): S
     const link = /^(?:[-*+]\s+|\d+[.)]\s+)?\[([^\]]+)\]\([^)]*\)\s*$/.exec(t);
     if (link) addText(link[1]);
     if (t.startsWith('|')) {
-      const cells = t.replace(/^\||\|$/g, '').split('|');
-      if (cells.length >= 2) for (const c of cells) addText(c.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1'));
+      const row = t.replace(/^\||\|$/g, '').split('|');
+      if (row.length >= 2) for (const c of row) addText(c.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1'), cells);
     }
   }
-  return out;
+  return { labels: out, cells };
 }
 
 /** The tagger's view: a sentence or list item with no verb (rows read whole need none). */
@@ -103,10 +111,12 @@ export function auditAnalysis(a: PageAnalysis, source: string, format: 'html' | 
     r.marked++;
     const why = /\?["'\u201d\u2019)]*$/.test(c.text.trim())
       ? 'question'
-      : structural.has(key(c.text))
+      : structural.labels.has(key(c.text))
         ? 'markup'
         : taggerFindsNoVerb(c)
-          ? 'no verb'
+          ? structural.cells.has(key(c.text))
+            ? 'label cell'
+            : 'no verb'
           : null;
     if (why) r.nonStatements.push(`${why}: ${c.text}`);
     const next = clauses[i + 1];

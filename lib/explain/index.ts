@@ -73,11 +73,13 @@ export function explainLabel(label: Pick<Label, 'category' | 'stance'>, slots: S
   if (label.category === 'de-identification' && DEIDENTIFIED_EXCLUDED.test(t))
     return SHAPE_SENTENCES.deidentifiedExcluded;
   const template = TEMPLATES[label.category];
+  if (label.category === 'user-choice' && label.stance !== 'denies' && !slots.choice)
+    return SHAPE_SENTENCES.rightsWithoutControl.replace('{data}', dataPhrase(slots, template.noun));
   const sentence = template.sentences[label.stance];
   const parts = [
     sentence.text
       .replace('{data}', dataPhrase(slots, template.noun))
-      .replace('{choice}', slots.choice ?? 'make a choice about this')
+      .replace('{choice}', slots.choice ?? '')
       .replace(
         '{safeguards}',
         slots.safeguards.length ? list(slots.safeguards) : 'anonymised, aggregated or de-identified',

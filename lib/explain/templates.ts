@@ -173,6 +173,9 @@ export const TEMPLATES: Readonly<Record<CategoryId, Template>> = {
  * de-identified data out of "personal information" is not a statement that data is (not) de-identified.
  */
 export const SHAPE_SENTENCES = {
+  /** A user-choice clause that names rights but no particular control. */
+  rightsWithoutControl:
+    'This describes rights or choices you may have over {data}; it does not name a specific control.',
   deidentifiedExcluded:
     'This says de-identified or aggregated data does not count as personal information here, so the protections in this policy may not apply to it.',
 } as const;

@@ -20,6 +20,16 @@ function inline(s: string): string {
 }
 
 const TABLE_SEPARATOR = /^\s*\|?\s*:?-{3,}/;
+/** A paragraph that is one link (and perhaps its list marker). */
+const LINK_ONLY = /^(?:\*\*|__)?\[[^\]]+\]\([^)]*\)(?:\*\*|__)?$/;
+
+/** A short paragraph in capitals or all in bold, without a closing stop: a heading without "#". */
+function isPlainHeading(raw: string, text: string): boolean {
+  if (text.length > 120 || /[.;,:!?]$/.test(text)) return false;
+  const letters = text.replace(/[^\p{L}]/gu, '');
+  if (letters.length >= 4 && letters === letters.toUpperCase()) return true;
+  return /^(?:\*\*|__)[^*_]+(?:\*\*|__)$/.test(raw);
+}
 /** Rows longer than this are read cell by cell (as in lib/extract/blocks.ts). */
 const MAX_ROW = 600;
 
@@ -58,9 +68,18 @@ export function blocksFromMarkdown(
   let tableHeader: string | undefined;
   const path = () => headings.map((h) => h.text);
   const flushPara = () => {
-    const text = inline(para.join(' '));
+    const raw = para.join(' ');
+    const text = inline(raw);
     para = [];
-    if (text) blocks.push({ kind: 'paragraph', text, headingPath: path() });
+    if (!text) return;
+    // A line that is only a link ("[Delete your account](…)") states nothing, as on a page.
+    if (LINK_ONLY.test(raw.trim())) return;
+    // A short line in capitals, or bold alone, is a heading drawn without "#": "I. CHANGES TO THIS POLICY".
+    if (isPlainHeading(raw.trim(), text)) {
+      heading(headings.length ? Math.min(6, headings[headings.length - 1]!.level + 1) : 2, text);
+      return;
+    }
+    blocks.push({ kind: 'paragraph', text, headingPath: path() });
   };
   const heading = (level: number, full: string) => {
     const text = full.slice(0, 200);

@@ -47,6 +47,9 @@ export function endsInAbbreviation(text: string): boolean {
   const words = text.trimEnd().split(/\s+/);
   const last = (words[words.length - 1] ?? '').replace(OPENERS, '');
   if (ABBREVIATION_SET.has(last)) return true;
+  // Compounds: "EU-U.S.", "Non-U.S.", "Swiss/U.S.".
+  const piece = last.split(/[-/\u2013]/).pop() ?? '';
+  if (piece !== last && ABBREVIATION_SET.has(piece)) return true;
   return last === 'al.' && words[words.length - 2]?.toLowerCase() === 'et';
 }
 
