@@ -85,10 +85,14 @@ function structuralNonStatements(source: string, format: 'html' | 'markdown'): S
   return { labels: out, cells };
 }
 
-/** The tagger's view: a sentence or list item with no verb (rows read whole need none). */
+/**
+ * The tagger's view: a sentence or list item with no verb (rows read whole need none; a list item is read
+ * with the sentence that introduces it, "We collect:" + "your photos").
+ */
 function taggerFindsNoVerb(c: AnalysedClause): boolean {
   if (c.unit === 'cell' && c.text.includes(' | ')) return false;
-  return nlp(c.text).verbs().length === 0;
+  const text = c.unit === 'list-item' && c.leadIn ? `${c.leadIn} ${c.text}` : c.text;
+  return nlp(text).verbs().length === 0;
 }
 
 /** This script's own abbreviation pattern (not the segmenter's list). */

@@ -99,3 +99,55 @@ Reliability curves:
 ${curves.join('\n')}
 `;
 }
+
+interface Check {
+  doc: string;
+  category: string;
+  label_ok: boolean;
+  explanation_ok: boolean;
+  slots_ok: boolean;
+  note?: string;
+}
+
+/** The explanation section: the hand checks recorded in data/checks/explanations-v1.jsonl. */
+export function explanationSection(jsonl: string): string {
+  const rows = jsonl
+    .trim()
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as Check);
+  const n = rows.length;
+  const services = new Set(rows.map((r) => r.doc.split('/')[2])).size;
+  const count = (f: (r: Check) => boolean) => rows.filter(f).length;
+  const right = rows.filter((r) => r.label_ok);
+  const share = (a: number, b: number) => `${a}/${b} = ${b ? (a / b).toFixed(3) : '–'}`;
+  const notes = new Map<string, number>();
+  for (const r of rows) if (r.note) notes.set(r.note, (notes.get(r.note) ?? 0) + 1);
+  return `## Explanations
+
+Checked by hand (\`explanation check v1, pass A\`; references in data/checks/explanations-v1.jsonl: document,
+clause hash, label, verdicts, no corpus text): ${n} painted labels from ${services} services, drawn by a
+seeded hash from English ota/ privacy policies and terms (\`npx tsx scripts/check-explanations.ts sample\`,
+never chosen by looking at them). Per label: is the label right (category and stance), is its explanation
+a true and not misleading account of the clause, are its slots right (no invented choice, data or purpose)?
+A wrong label makes its explanation wrong.
+
+| measure | value | goal |
+|---|---|---|
+| explanation correct | **${share(
+    count((r) => r.explanation_ok),
+    n,
+  )}** | ≥ 0.9 |
+| slots correct | **${share(
+    count((r) => r.slots_ok),
+    n,
+  )}** | ≥ 0.9 |
+| label correct | ${share(right.length, n)} | |
+| explanation correct where the label is right | ${share(right.filter((r) => r.explanation_ok).length, right.length)} | |
+
+Most wrong explanations come from wrong labels (direct-marketing messages taken for targeted advertising,
+headings and fragments, termination taken for a change of terms); among right labels the misses are a
+notice tail on "without prior notice", a control in settings the choice slot did not catch, and a data
+type the clause excluded. Notes recorded: ${[...notes].map(([k, v]) => `${k} (${v})`).join(', ')}.
+`;
+}

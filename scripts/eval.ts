@@ -29,7 +29,7 @@ import {
   type TrainItem,
 } from '../lib/classify/training/train-model';
 import type { Clause } from '../lib/types';
-import { calibrationSection, emptyScored, scoreItems } from './eval-calibration';
+import { calibrationSection, emptyScored, explanationSection, scoreItems } from './eval-calibration';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const DOC_PATH = join(ROOT, 'docs/accuracy.md');
@@ -364,6 +364,7 @@ Macro-F1, all categories with support: **${cv ? f3(macroF1(cv, CATEGORY_IDS).f1)
 ${cv ? stanceTable(cv) : ''}
 
 ${calibrationSection(calHeld, calCv, DEFAULT_TRAIN.minPaintProbability)}
+${existsSync(join(ROOT, 'data/checks/explanations-v1.jsonl')) ? explanationSection(readFileSync(join(ROOT, 'data/checks/explanations-v1.jsonl'), 'utf8')) : ''}
 ## 3. OPP-115 (evaluation only)
 
 The shipped model on all 115 OPP-115 policies (consolidated annotations, threshold 0.75), segment level: a segment is predicted positive when any of its sentences is labelled, with any stance (OPP-115 labels practices whether affirmed or denied). Category mapping: ${Object.entries(
