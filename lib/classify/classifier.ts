@@ -199,7 +199,13 @@ export function classifyWith(
     const slots = extractSlots(clause.text, clause.leadIn);
     for (const l of labels) l.explanation = explainLabel(l, slots, clause.text);
     for (const l of possible) l.explanation = explainLabel(l, slots, clause.text);
-    const out = analysed(clause, labels, slots, explain(labels, slots, clause.text));
+    // A clause with only possible labels is no finding: its slots stay empty, as for an unlabelled clause.
+    const out = analysed(
+      clause,
+      labels,
+      labels.length > 0 ? slots : emptySlots(),
+      explain(labels, slots, clause.text),
+    );
     if (possible.length > 0) out.possible = possible;
     return out;
   });
