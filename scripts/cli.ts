@@ -17,7 +17,7 @@ import { decodeBytes, looksBinary } from '../lib/fetch/decode';
 import { pageAllowsNonPublic, type HopPolicy } from '../lib/fetch/hop-policy';
 import { parseHtml, UnreadableInputError } from '../lib/parse-html';
 import { analyzeDocument, analyzeText, TRUNCATED_REASON } from '../lib/pipeline';
-import type { AnalysedClause, ClauseDiff, PageAnalysis } from '../lib/types';
+import type { AnalysedClause, ClauseDiff, Label, PageAnalysis } from '../lib/types';
 
 export const EXIT = { ok: 0, usage: 2, unreadable: 3 } as const;
 
@@ -233,6 +233,16 @@ export function analyzeInput(
   return analyzeText(input.text, { url, format: input.format });
 }
 
+function labelJson(l: Label) {
+  return {
+    category: l.category,
+    stance: l.stance,
+    confidence: l.confidence,
+    evidence: l.evidence,
+    ...(l.explanation ? { explanation: l.explanation } : {}),
+  };
+}
+
 function clauseJson(c: AnalysedClause) {
   return {
     id: c.id,
@@ -241,12 +251,9 @@ function clauseJson(c: AnalysedClause) {
     headingPath: c.headingPath,
     unit: c.unit,
     ...(c.leadIn ? { leadIn: c.leadIn } : {}),
-    labels: c.labels.map((l) => ({
-      category: l.category,
-      stance: l.stance,
-      confidence: l.confidence,
-      evidence: l.evidence,
-    })),
+    labels: c.labels.map(labelJson),
+    // Weaker labels: listed as "possible" in the popup, never painted or counted.
+    ...(c.possible?.length ? { possible: c.possible.map(labelJson) } : {}),
     explanation: c.explanation,
     slots: c.slots,
   };
@@ -311,10 +318,24 @@ export function analysisText(a: PageAnalysis): string {
       const basis = l.evidence.rule ? `, rule ${l.evidence.rule}` : '';
       lines.push(`- [${l.stance}, ${l.confidence.toFixed(2)}${basis}] ${excerpt(c.text)}`);
       if (c.section) lines.push(`    in: ${excerpt(c.section, 120)}`);
-      if (c.explanation) lines.push(`    → ${c.explanation}`);
+      const explanation = l.explanation ?? c.explanation;
+      if (explanation) lines.push(`    → ${explanation}`);
     }
   }
   if (!labelled.length) lines.push('', 'No AI-training or data-use clauses were recognised.');
+  const possible = a.clauses.filter((c) => c.possible?.length);
+  if (possible.length) {
+    lines.push(
+      '',
+      `## Possible, not marked (${possible.length})`,
+      '   Less certain: not highlighted on the page.',
+    );
+    for (const c of possible)
+      for (const l of c.possible!)
+        lines.push(
+          `- [${TAXONOMY[l.category].name}, ${l.stance}, ${l.confidence.toFixed(2)}] ${excerpt(c.text)}`,
+        );
+  }
   return lines.join('\n');
 }
 

@@ -6,6 +6,15 @@
 import { browser } from 'wxt/browser';
 import { canonicalUrl } from '@/lib/canonical-url';
 import { changeHeadline } from '@/lib/change-summary';
+
+/** The UI language for dates in headlines; English where the API is missing (a test double, an old engine). */
+function uiLanguage(): string {
+  try {
+    return browser.i18n.getUILanguage() || 'en';
+  } catch {
+    return 'en';
+  }
+}
 import { diffClauses } from '@/lib/diff';
 import type {
   ChangeSummary,
@@ -67,7 +76,12 @@ export async function recordPageReport(
   try {
     const settings = await loadSettings();
     const db = await historyDB();
-    result = await observePage(db, report, { now: Date.now(), source, notify: settings.notifications });
+    result = await observePage(db, report, {
+      now: Date.now(),
+      locale: uiLanguage(),
+      source,
+      notify: settings.notifications,
+    });
   } catch (error) {
     const message = toStoreError(error).message;
     if (tabId !== null)
@@ -174,7 +188,7 @@ export async function diffVersions({
       from: meta(from),
       to: meta(to),
       diff,
-      headline: changeHeadline(b.version.title, diff, a.version.lastSeen, b.version.firstSeen),
+      headline: changeHeadline(b.version.title, diff, a.version.lastSeen, b.version.firstSeen, uiLanguage()),
     };
   } catch (error) {
     return { ...none, error: toStoreError(error).message };

@@ -61,6 +61,7 @@ import {
   type Res,
 } from '@/lib/messages';
 import { clausesFromReply } from '@/lib/clause-analyses';
+import { findingCounts } from '@/lib/counts';
 import { isSiteDisabled, pageSettingsFrom, readPageSettings } from '@/lib/page-settings';
 import { earlyPreviewBlocksInSteps, previewBlocks } from '@/lib/preview-blocks';
 import type { AnalysedClause, Detection, Label, PageInfo } from '@/lib/types';
@@ -514,14 +515,14 @@ export class Session {
   }
 
   private overlayProps(): OverlayProps {
-    const counts: Partial<Record<CategoryId, number>> = {};
-    for (const m of this.marked) counts[m.category] = (counts[m.category] ?? 0) + 1;
+    // The popup's numbers (lib/counts.ts): findings of the report in the categories shown, placed or not.
+    const { byCategory: counts, total } = findingCounts(this.report?.clauses ?? [], [...this.shown]);
     const bar = this.barDismissed
       ? null
       : {
           t,
           counts,
-          total: this.marked.length,
+          total,
           unplaced: this.unplaced,
           highlightsOn: this.highlightsOn,
           collapsed: this.barCollapsed,

@@ -11,6 +11,7 @@ import { DiffView, diffViewLabels } from '@/components/DiffView';
 import { Timeline } from '@/components/Timeline';
 import { originPatterns, originsOf } from '@/lib/fetch/origins';
 import { documentName } from '@/lib/change-summary';
+import { formatterFor } from '@/lib/format';
 import { coerceSettings } from '@/lib/store/settings';
 import { categoryNameKey, createTranslator } from '@/lib/i18n';
 
@@ -22,7 +23,8 @@ function send<N extends MessageName>(type: N, payload: Req<N>): Promise<Res<N>> 
   return browser.runtime.sendMessage(envelope(type, payload)) as Promise<Res<N>>;
 }
 
-const fmt = (ms: number) => new Date(ms).toLocaleDateString(undefined, { dateStyle: 'medium' });
+// The one date format of the UI (lib/format.ts), in the UI language.
+const fmt = (ms: number) => formatterFor(browser.i18n.getUILanguage()).date(ms);
 const selectedFromHash = () => {
   try {
     return decodeURIComponent(location.hash.slice(1)) || null;
