@@ -5,6 +5,7 @@
  * is always a user action ("Read the terms"), because it fetches pages and may need a host permission; each
  * link shows the domain it lives on, plainly, so the user knows which site they allow.
  */
+import { useEffect, useRef } from 'preact/hooks';
 import { fetchTargetOf } from '@/lib/fetch/origins';
 import type { Translate, MessageKey } from '@/lib/i18n';
 import type { CheckoutState, LinkedPolicy } from '@/lib/messages';
@@ -58,9 +59,21 @@ export function CheckoutView({ t, state, busy, note, onRead, full, onBack, local
     ),
   ];
   const anyDone = state.policies.some((p) => p.status === 'done');
+  // The report page is one keyboard press from the answer: focus starts on "Read the terms", and moves to
+  // "Back to the checkout" once something was read.
+  const readRef = useRef<HTMLButtonElement>(null);
+  const backRef = useRef<HTMLButtonElement>(null);
+  const showBack = Boolean(full && anyDone && onBack);
+  const showRead = unread.length > 0 && Boolean(onRead);
+  useEffect(() => {
+    if (full && showRead && !busy) readRef.current?.focus();
+  }, [full, showRead]);
+  useEffect(() => {
+    if (showBack && !busy) backRef.current?.focus();
+  }, [showBack, busy]);
   return (
     <div class={full ? 'checkout checkout-full' : 'checkout'}>
-      {unread.length > 0 && onRead && (
+      {showRead && onRead && (
         <div class="read-row">
           {hosts.length > 0 && (
             <p class="note" data-needs-permission>
@@ -68,6 +81,7 @@ export function CheckoutView({ t, state, busy, note, onRead, full, onBack, local
             </p>
           )}
           <button
+            ref={readRef}
             type="button"
             class="primary"
             disabled={busy}
@@ -116,8 +130,8 @@ export function CheckoutView({ t, state, busy, note, onRead, full, onBack, local
           </li>
         ))}
       </ul>
-      {full && anyDone && onBack && (
-        <button type="button" class="primary" data-back-to-checkout onClick={onBack}>
+      {showBack && (
+        <button ref={backRef} type="button" class="primary" data-back-to-checkout onClick={onBack}>
           {t('popup_checkout_back')}
         </button>
       )}

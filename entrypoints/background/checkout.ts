@@ -31,6 +31,9 @@ import { analyzeFetchedHtml, readPageMarkup } from './parse-fetched';
 
 const stateKey = (tabId: number) => `checkout:${tabId}`;
 
+/** The same page whatever its fragment: a terms control with `href="#"` changes only that. */
+const samePage = (a: string, b: string) => a.replace(/#.*$/, '') === b.replace(/#.*$/, '');
+
 async function loadState(tabId: number): Promise<CheckoutState | null> {
   const got = await browser.storage.session.get(stateKey(tabId));
   return (got[stateKey(tabId)] as CheckoutState | undefined) ?? null;
@@ -150,7 +153,7 @@ export async function checkoutDialogHandler(
 ): Promise<Res<'content→bg:checkout-dialog'>> {
   if (sender.kind !== 'content') throw new Error('checkout dialogs come from tabs');
   const state = await loadState(sender.tabId).catch(() => null);
-  if (!state || state.url !== dialog.url || !dialogLimit.allow(sender.tabId)) return { ok: true };
+  if (!state || !samePage(state.url, dialog.url) || !dialogLimit.allow(sender.tabId)) return { ok: true };
   try {
     const read = await readPageMarkup(dialog.html);
     const analysis: PageAnalysis =
@@ -179,7 +182,7 @@ export async function checkoutDialogHandler(
             };
           })();
     await updateState(sender.tabId, (current) =>
-      current && current.url === dialog.url
+      current && samePage(current.url, dialog.url)
         ? attachDialogPolicy(
             current,
             { kind: dialog.kind, title: dialog.title, ...(dialog.opener ? { opener: dialog.opener } : {}) },

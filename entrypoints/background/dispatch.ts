@@ -236,7 +236,13 @@ export const routes: RouteTable = {
     handle: async (_payload, sender) => {
       // Rate-limited per tab: the page must never be able to open tabs in bulk through us.
       if (sender.kind !== 'content' || !openReportLimit.allow(sender.tabId)) return { opened: false };
-      await browser.tabs.create({ url: `${browser.runtime.getURL('/popup.html')}?tabId=${sender.tabId}` });
+      // Next to the page and opened by it, so closing the report returns the user to that page.
+      const tab = await browser.tabs.get(sender.tabId).catch(() => null);
+      await browser.tabs.create({
+        url: `${browser.runtime.getURL('/popup.html')}?tabId=${sender.tabId}`,
+        openerTabId: sender.tabId,
+        ...(tab ? { index: tab.index + 1, windowId: tab.windowId } : {}),
+      });
       return { opened: true };
     },
   },

@@ -180,6 +180,17 @@ function report(analysis: CheckoutAnalysis): void {
     .catch(() => undefined);
 }
 
+/** A link as the badge names it: its text, and its host when it lives on another site. */
+export function badgeName(link: { url: string; text: string; otherSite?: boolean }): string {
+  const name = link.text || link.url;
+  if (!link.otherSite) return name;
+  try {
+    return `${name} (${new URL(link.url).host})`;
+  } catch {
+    return name;
+  }
+}
+
 function showBadge(
   ctx: PageContext,
   doc: Document,
@@ -194,7 +205,8 @@ function showBadge(
   ctx.onInvalidated(() => host.remove());
   renderBadge(
     root,
-    { links: analysis.policyLinks.map((l) => l.text || l.url) },
+    // A policy on another site carries its domain (the page's own link says where it points).
+    { links: analysis.policyLinks.map((l) => badgeName(l)) },
     {
       dismiss: () => {
         // Keyboard users land back on the button they were about to press, not at the top of the page.
@@ -224,7 +236,6 @@ function watchDialogs(ctx: PageContext, doc: Document, links: readonly PolicyLin
   const win = doc.defaultView;
   if (!win) return;
   const env = schedulerEnvFor(win as never);
-  const isVisible = textVisibility(win);
   const sent = new Set<string>();
   let opener: string | undefined;
   let reads = 0;
@@ -242,11 +253,13 @@ function watchDialogs(ctx: PageContext, doc: Document, links: readonly PolicyLin
     if (busy || !ctx.isValid || reads >= MAX_DIALOG_READS) return;
     busy = true;
     try {
-      const { findPolicyDialogs, dialogMarkupInSteps } = await import('@/lib/checkout/dialog-terms');
-      for (const dialog of findPolicyDialogs(doc, isVisible)) {
+      const { findPolicyDialogs, dialogMarkupInSteps, dialogTextVisibility } =
+        await import('@/lib/checkout/dialog-terms');
+      for (const dialog of findPolicyDialogs(doc, textVisibility(win))) {
         if (sent.has(dialog.fingerprint) || reads >= MAX_DIALOG_READS) continue;
         sent.add(dialog.fingerprint);
         reads += 1;
+        const isVisible = dialogTextVisibility(win, dialog.element);
         const markup = await runSliced(dialogMarkupInSteps(doc, dialog.element, { isVisible }), {
           env,
           budgetMs: 8,

@@ -73,6 +73,19 @@ export function App({ first }: { first: Promise<FirstRound> }) {
       patch({ shownCategories: settings.shownCategories, highlightsOn: settings.highlights });
       if (!tab || 'error' in tab) return patch({ error: tab ? tab.error : 'no answer', tab: null, checkout });
       patch({ tab, checkout });
+      // Opened from a checkout (the report page): links on origins the user already allowed are read at once;
+      // anything else waits for "Read the terms" (and the browser's prompt).
+      if (isReportPage && checkout) {
+        const ready = checkout.policies.filter((p) => p.status === 'not-read' && p.opens !== 'dialog');
+        if (ready.length > 0) {
+          patch({ checkoutBusy: true });
+          const read = await send('popup→bg:checkout-read', {
+            tabId: id,
+            urls: ready.map((p) => p.url),
+          }).catch(() => null);
+          patch({ checkoutBusy: false, ...(read ? { checkout: read } : {}) });
+        }
+      }
       if (tab.report?.clauses.length) {
         const comparison: ComparisonState = await send('popup→bg:get-comparison', { tabId: id }).catch(
           (e: unknown) => ({

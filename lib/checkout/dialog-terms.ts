@@ -11,6 +11,7 @@
  * @module
  */
 import { countMatches, PRIVACY_PHRASES, TERMS_PHRASES } from '../detect/vocabulary';
+import { MIN_TEXT_BOX_PX, textVisibility, type VisibilityWindow } from '../detect/visible';
 import { pageMarkupInSteps, type OwnElement, type PageMarkup } from '../extract/page-markup';
 import { DIALOG_SELECTOR, policyBodyOf } from './find-policy-links';
 
@@ -87,6 +88,34 @@ export function findPolicyDialogs(doc: Document, isShown: (el: Element) => boole
     out.push({ element: el, kind, title, fingerprint: textFingerprint(text) });
   }
   return out;
+}
+
+type Check = (options?: Record<string, boolean>) => boolean;
+
+/**
+ * Visibility for the text of a shown dialog: as on the page (lib/detect/visible.ts), except that text below
+ * the fold of a dialog that scrolls counts as seen — the user reads the terms by scrolling the dialog, and a
+ * fixed dialog's text lies past the end of a short checkout page. Hidden, transparent and zero-size text stays
+ * hidden; text outside the scrolling box's scroll area does not count.
+ */
+export function dialogTextVisibility(win: VisibilityWindow, dialog: Element): (el: Element) => boolean {
+  const base = textVisibility(win);
+  return (el) => {
+    if (base(el)) return true;
+    if (!dialog.contains(el)) return false;
+    const check = (el as unknown as { checkVisibility?: Check }).checkVisibility;
+    if (typeof check !== 'function') return true;
+    if (!check.call(el, { opacityProperty: true, visibilityProperty: true })) return false;
+    const r = el.getBoundingClientRect();
+    if (r.width < MIN_TEXT_BOX_PX || r.height < MIN_TEXT_BOX_PX) return false;
+    for (let n = el.parentElement; n && n !== dialog.parentElement; n = n.parentElement) {
+      if (n.scrollHeight <= n.clientHeight + 1) continue;
+      const box = n.getBoundingClientRect();
+      const top = box.top - n.scrollTop;
+      return r.right > box.left && r.left < box.right && r.top >= top - 1 && r.top < top + n.scrollHeight;
+    }
+    return false;
+  };
 }
 
 /**
