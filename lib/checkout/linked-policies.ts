@@ -230,6 +230,8 @@ export interface DialogPolicy {
   title: string;
 }
 
+const DIALOG_FRAGMENT = '#fineprint-dialog-';
+
 /** Entries read from dialogs a page may add beyond its reported links (a second policy opened in a dialog). */
 export const MAX_DIALOG_ENTRIES = 4;
 
@@ -273,10 +275,11 @@ export function attachDialogPolicy(
           : p,
       ),
     };
-  if (state.policies.filter((p) => p.fromDialog && !inPage.includes(p)).length >= MAX_DIALOG_ENTRIES)
+  // Entries added for dialogs no control announced (their address is the page's with a dialog fragment).
+  if (state.policies.filter((p) => p.url.includes(DIALOG_FRAGMENT)).length >= MAX_DIALOG_ENTRIES)
     return state;
   const url = new URL(state.url);
-  url.hash = `fineprint-dialog-${state.policies.length + 1}`;
+  url.hash = `${DIALOG_FRAGMENT.slice(1)}${state.policies.length + 1}`;
   const entry: LinkedPolicy = {
     url: url.href,
     text: title || analysis.page.title,
