@@ -57,9 +57,11 @@ export function summarise(clauses: readonly AnalysedClause[]): {
   const painted = clauses.filter((c) => evidenceLabels(c).length > 0);
   const weight = (c: AnalysedClause) =>
     Math.max(...c.labels.map((l) => TAXONOMY[l.category].weight * (l.stance === 'denies' ? 0.5 : 1)));
+  // Each clause with its painted labels only: a weaker label on the same clause is not shown as a finding.
   const top = [...painted]
     .sort((a, b) => weight(b) - weight(a) || a.block - b.block)
-    .slice(0, SUMMARY_CLAUSES);
+    .slice(0, SUMMARY_CLAUSES)
+    .map((c) => ({ ...c, labels: evidenceLabels(c) }));
   return { verdict: verdictOf(clauses), clauses: top };
 }
 

@@ -71,12 +71,17 @@ describe('summarise', () => {
     expect(s.clauses.map((c) => c.id)).toEqual(['b', 'a', 'd']);
   });
 
-  it('leaves out labels below the paint floor', () => {
+  it('leaves out labels below the paint floor, alone or next to a painted one', () => {
     const weak = clause('w', 5, [['data-sale', 'permits']]);
     weak.labels[0]!.confidence = 0.2;
-    const s = summarise([weak]);
-    expect(s.clauses).toEqual([]);
-    expect(s.verdict.findings).toEqual([]);
+    const mixed = clause('m', 6, [
+      ['arbitration', 'permits'],
+      ['ai-training', 'permits'],
+    ]);
+    mixed.labels[1]!.confidence = 0.13;
+    const s = summarise([weak, mixed]);
+    expect(s.clauses.map((c) => [c.id, c.labels.map((l) => l.category)])).toEqual([['m', ['arbitration']]]);
+    expect(s.verdict.findings.map((f) => f.topic)).toEqual(['arbitration']);
   });
 });
 
