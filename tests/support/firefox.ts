@@ -382,7 +382,9 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Firef
           `({ title: document.getElementById('alertTitleLabel')?.value ?? '',
               text: document.getElementById('alertTextLabel')?.textContent ?? '' })`,
         ).catch(() => null);
-        if (label) shown.push({ context, ...label });
+        // The alert window exists a moment before its script fills the labels: until then it is not yet shown
+        // (read too early it looks like a notification with an empty title).
+        if (label && (label.title || label.text)) shown.push({ context, ...label });
       }
       return shown;
     };
