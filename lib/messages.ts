@@ -165,7 +165,7 @@ export interface MessageMap {
   /** Forget a tracked document and all its versions. */
   'popup→bg:delete-document': { req: { url: string }; res: { deleted: boolean; error?: string } };
   /**
-   * The in-page card's "Open in Fineprint" and the checkout badge's "Review in Fineprint": the background opens
+   * The in-page card's "Open in Fineprint" and the checkout badge's "Read the terms": the background opens
    * `popup.html?tabId=<sender tab>` in a new tab, at most one per tab every few seconds (`opened: false` else).
    */
   'content→bg:open-report': { req: Record<string, never>; res: { opened: boolean } };
