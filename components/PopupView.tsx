@@ -33,6 +33,10 @@ export interface PopupViewProps {
   onReveal?: (clauseId: string) => void;
   onToggleHighlights?: (on: boolean) => void;
   onReadTerms?: (urls: string[]) => void;
+  /** The report page (a tab of its own, opened from a checkout's badge): "Back to the checkout". */
+  onBackToCheckout?: () => void;
+  /** Laid out for a full tab (the report page) rather than the toolbar popup. */
+  full?: boolean;
   onSelectView?: (view: PopupViewName) => void;
   optionsUrl?: string;
   historyUrl?: string;
@@ -96,7 +100,7 @@ export function PopupView(props: PopupViewProps) {
   const loading = !data.tab && !data.error;
   const kind: PageKind = report?.page.kind ?? (hasCheckout ? 'checkout' : 'other');
   return (
-    <main data-ready={loading ? 'false' : 'true'} aria-busy={loading}>
+    <main data-ready={loading ? 'false' : 'true'} aria-busy={loading} class={props.full ? 'full' : undefined}>
       <header class="top">
         <h1>{t('extName')}</h1>
         {!loading && (
@@ -200,6 +204,9 @@ export function PopupView(props: PopupViewProps) {
                   busy={data.checkoutBusy}
                   note={data.checkoutNote}
                   onRead={props.onReadTerms}
+                  full={props.full}
+                  onBack={props.onBackToCheckout}
+                  locale={props.locale}
                 />
               </>
             )}

@@ -47,7 +47,11 @@ export function Timeline({
             <span class="tl-meta">
               {[
                 t('timeline_meta', [v.clauseCount, v.labelledCount]),
-                v.source === 'recheck' ? t('timeline_recheck') : null,
+                v.source === 'recheck'
+                  ? t('timeline_recheck')
+                  : v.source === 'checkout'
+                    ? t('timeline_checkout')
+                    : null,
                 v.id === seenVersionId ? t('timeline_seen') : null,
               ]
                 .filter(Boolean)

@@ -358,20 +358,33 @@ export function senderPageUrl(sender: ValidSender): Guard<string> {
   };
 }
 
-/** Policy links reported by a tab: each on the tab page's site or a known payment provider. */
-export function sitePolicyLinks(
-  sender: ValidSender,
-  extraSites: readonly string[] = PAYMENT_POLICY_SITES,
-): Guard<PolicyLink[]> {
-  const list = arr(policyLinkGuard, { max: LIMITS.policyLinks });
+const checkoutLinkGuard: Guard<PolicyLink> = obj({
+  url: httpUrl,
+  text: str({ max: LIMITS.linkText }),
+  kind: oneOf(['terms', 'privacy-policy', 'payment'] as const),
+  opens: optional(oneOf(['dialog'] as const)),
+});
+
+/** Links one checkout form reports at most (lib/checkout/find-policy-links.ts `MAX_POLICY_LINKS`). */
+export const MAX_CHECKOUT_LINKS = 6;
+
+/**
+ * Policy links a checkout tab reports. A link may point to any http(s) site (a company's legal domain is
+ * often not its shop's): nothing is fetched from it until the user grants that exact origin in Fineprint's
+ * own page, which shows the domain. A control that shows its policy on the page itself (`opens: 'dialog'`)
+ * must carry the page's own origin and a `#fineprint-` fragment: it names no other address.
+ */
+export function checkoutPolicyLinks(sender: ValidSender): Guard<PolicyLink[]> {
+  const list = arr(checkoutLinkGuard, { max: MAX_CHECKOUT_LINKS });
   return (value, path = 'value') => {
     const links = list(value, path);
     if (!links.ok) return links;
     if (sender.kind !== 'content') return fail(path, 'only a content script reports policy links');
     for (const [i, link] of links.value.entries()) {
-      if (!isPolicyLinkAllowed(sender.url, link.url, extraSites)) {
-        return fail(`${path}[${i}].url`, 'not on the reporting page’s site');
-      }
+      if (link.opens !== 'dialog') continue;
+      const url = new URL(link.url);
+      if (url.origin !== new URL(sender.url).origin || !url.hash.startsWith('#fineprint-'))
+        return fail(`${path}[${i}].url`, 'an in-page control names the reporting page only');
     }
     return links;
   };

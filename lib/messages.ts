@@ -12,12 +12,18 @@ import type { ExtractedBlocks } from './extract';
 import type { SiteComparison } from './compare';
 import type { ExportResult, ImportResult } from './export-import';
 import type { DocumentSummary, VersionMeta } from './store/repository';
+import type { Verdict } from './checkout/verdict';
 
 /** A link to a policy found on a checkout / sign-up / consent page. */
 export interface PolicyLink {
   url: string;
   text: string;
   kind: 'terms' | 'privacy-policy' | 'payment';
+  /**
+   * `dialog`: a control that shows the policy on the page itself (a terms dialog). Its `url` is the page's
+   * own address with a `#fineprint-…` fragment (lib/checkout/find-policy-links.ts); it is never fetched.
+   */
+  opens?: 'dialog';
 }
 
 /**
@@ -77,22 +83,36 @@ export interface LinkedPolicy {
   url: string;
   text: string;
   kind: PolicyLink['kind'];
-  /** `needs-permission`: the user has not yet allowed reading this site; nothing was fetched. */
-  status: 'not-read' | 'needs-permission' | 'done' | 'failed';
+  opens?: 'dialog';
+  /**
+   * `needs-permission`: the user has not yet allowed reading this site; nothing was fetched. `in-page`: the
+   * page shows this policy itself when its control is pressed; Fineprint reads it then.
+   */
+  status: 'not-read' | 'needs-permission' | 'in-page' | 'done' | 'failed';
+  /** The registrable domain the policy lives on (lib/checkout/site.ts), shown when it is not the page's. */
+  site?: string;
+  /** On another site than the checkout page and not a known payment provider. */
+  otherSite?: boolean;
   error?: string;
   title?: string;
-  /** Clause counts by category for clauses that permit the practice. */
-  counts?: CategoryCounts;
+  /** What a buyer should hear first (lib/checkout/verdict.ts), read from every clause of the document. */
+  verdict?: Verdict;
   /** The most important labelled clauses, highest category weight first (capped). */
   clauses?: AnalysedClause[];
   /** Served from the policy history instead of being fetched again. */
   fromCache?: boolean;
+  /** Read from a dialog the checkout page showed (never stored in the history). */
+  fromDialog?: boolean;
+  /** What changed since the user last read this policy, when reading found a change. */
+  change?: string;
   readAt?: number;
 }
 
 /** What Fineprint knows about the checkout / sign-up / consent form on a tab. */
 export interface CheckoutState {
   url: string;
+  /** The page's registrable domain (lib/checkout/site.ts). */
+  site?: string;
   flavour: 'checkout' | 'sign-up' | 'consent';
   signals: string[];
   policies: LinkedPolicy[];
@@ -145,7 +165,7 @@ export interface MessageMap {
   /** Forget a tracked document and all its versions. */
   'popup→bg:delete-document': { req: { url: string }; res: { deleted: boolean; error?: string } };
   /**
-   * The in-page card's "Open in Fineprint" and the checkout badge's "Review in Fineprint": the background opens
+   * The in-page card's "Open in Fineprint" and the checkout badge's "Read the terms": the background opens
    * `popup.html?tabId=<sender tab>` in a new tab, at most one per tab every few seconds (`opened: false` else).
    */
   'content→bg:open-report': { req: Record<string, never>; res: { opened: boolean } };
@@ -158,6 +178,23 @@ export interface MessageMap {
    */
   'content→bg:checkout-found': {
     req: { url: string; flavour: CheckoutState['flavour']; signals: string[]; policyLinks: PolicyLink[] };
+    res: { ok: true };
+  };
+  /**
+   * A dialog on a checkout page (found by `checkout-found`) shows a policy: its markup (lib/extract/page-markup.ts,
+   * the dialog only, visible text only), what it calls itself, and the page's control that opened it, if any.
+   * The background reads and classifies it and attaches it to the tab's checkout; it is never stored in the
+   * history. The reply is constant, like `checkout-found`'s.
+   */
+  'content→bg:checkout-dialog': {
+    req: {
+      url: string;
+      title: string;
+      kind: 'terms' | 'privacy-policy';
+      opener?: string;
+      html: string;
+      truncated: boolean;
+    };
     res: { ok: true };
   };
   /** The tab's checkout links as Fineprint's own pages show them (history and grants applied). */

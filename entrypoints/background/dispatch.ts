@@ -23,9 +23,25 @@ import {
   removeDocument,
   tabHistoryState,
 } from './history';
-import { arr, bool, empty, httpUrl, oneOf, senderPageUrl, sitePolicyLinks, str } from '@/lib/message-guards';
-import { checkoutFoundHandler, checkoutReadFromPopup, getCheckoutHandler } from './checkout';
+import {
+  arr,
+  bool,
+  checkoutPolicyLinks,
+  empty,
+  httpUrl,
+  oneOf,
+  optional,
+  senderPageUrl,
+  str,
+} from '@/lib/message-guards';
+import {
+  checkoutDialogHandler,
+  checkoutFoundHandler,
+  checkoutReadFromPopup,
+  getCheckoutHandler,
+} from './checkout';
 import { grantOriginsHandler } from './grants';
+import { DIALOG_MAX_CHARS } from '@/lib/checkout/dialog-terms';
 import { getComparisonHandler } from './compare';
 import { deleteHistoryHandler, exportHistoryHandler, importHistoryHandler } from './export';
 
@@ -220,7 +236,13 @@ export const routes: RouteTable = {
     handle: async (_payload, sender) => {
       // Rate-limited per tab: the page must never be able to open tabs in bulk through us.
       if (sender.kind !== 'content' || !openReportLimit.allow(sender.tabId)) return { opened: false };
-      await browser.tabs.create({ url: `${browser.runtime.getURL('/popup.html')}?tabId=${sender.tabId}` });
+      // Next to the page and opened by it, so closing the report returns the user to that page.
+      const tab = await browser.tabs.get(sender.tabId).catch(() => null);
+      await browser.tabs.create({
+        url: `${browser.runtime.getURL('/popup.html')}?tabId=${sender.tabId}`,
+        openerTabId: sender.tabId,
+        ...(tab ? { index: tab.index + 1, windowId: tab.windowId } : {}),
+      });
       return { opened: true };
     },
   },
@@ -230,10 +252,25 @@ export const routes: RouteTable = {
         url: senderPageUrl(sender),
         flavour: oneOf(['checkout', 'sign-up', 'consent'] as const),
         signals: arr(str({ max: 200 }), { max: 40 }),
-        policyLinks: sitePolicyLinks(sender),
+        policyLinks: checkoutPolicyLinks(sender),
       }),
     ),
     handle: checkoutFoundHandler,
+  },
+  // A policy a checkout page shows in a dialog: the dialog's markup only (lib/checkout/dialog-terms.ts).
+  'content→bg:checkout-dialog': {
+    guard: perSender((sender) =>
+      obj({
+        url: senderPageUrl(sender),
+        title: str({ max: LIMITS.title }),
+        kind: oneOf(['terms', 'privacy-policy'] as const),
+        opener: optional(senderPageUrl(sender)),
+        html: str({ max: DIALOG_MAX_CHARS, allowControl: true }),
+        truncated: bool,
+      }),
+    ),
+    handle: checkoutDialogHandler,
+    maxBytes: DIALOG_MAX_CHARS * 2 + 64 * 1024,
   },
   'popup→bg:get-checkout': { guard: obj({ tabId: tabIdGuard }), handle: getCheckoutHandler },
   'popup→bg:checkout-read': {

@@ -18,7 +18,9 @@ import type { PageContext } from '@/lib/page-context';
 import { randomElementName } from '@/lib/highlight/session-names';
 import type { CheckoutAnalysis } from '@/lib/checkout/analyze-checkout';
 import { createTranslator } from '@/lib/i18n';
-import { envelope } from '@/lib/messages';
+import { envelope, type PolicyLink } from '@/lib/messages';
+import { textVisibility } from '@/lib/detect/visible';
+import { runSliced, schedulerEnvFor } from '@/lib/scheduler';
 
 const t = createTranslator((key, subs) => browser.i18n.getMessage(key as never, subs));
 /** How long to keep watching a page whose form renders late (single-page checkouts). */
@@ -136,6 +138,7 @@ function watchForm(
     reported = true;
     showBadge(ctx, doc, analysis, findCommitButton(doc));
     report(analysis);
+    watchDialogs(ctx, doc, analysis.policyLinks);
     return true;
   };
   if (attempt()) return;
@@ -165,11 +168,27 @@ function report(analysis: CheckoutAnalysis): void {
         url: location.href,
         flavour: analysis.flavour!,
         signals: analysis.signals.slice(0, 40).map((s) => s.slice(0, 200)),
-        policyLinks: analysis.policyLinks.map(({ url, text, kind }) => ({ url, text, kind })),
+        policyLinks: analysis.policyLinks.map(({ url, text, kind, opens }) => ({
+          url,
+          text,
+          kind,
+          ...(opens ? { opens } : {}),
+        })),
       }),
     )
     // Background unavailable (extension reloading): the report page then shows no links.
     .catch(() => undefined);
+}
+
+/** A link as the badge names it: its text, and its host when it lives on another site. */
+export function badgeName(link: { url: string; text: string; otherSite?: boolean }): string {
+  const name = link.text || link.url;
+  if (!link.otherSite) return name;
+  try {
+    return `${name} (${new URL(link.url).host})`;
+  } catch {
+    return name;
+  }
 }
 
 function showBadge(
@@ -186,7 +205,8 @@ function showBadge(
   ctx.onInvalidated(() => host.remove());
   renderBadge(
     root,
-    { links: analysis.policyLinks.map((l) => l.text || l.url) },
+    // A policy on another site carries its domain (the page's own link says where it points).
+    { links: analysis.policyLinks.map((l) => badgeName(l)) },
     {
       dismiss: () => {
         // Keyboard users land back on the button they were about to press, not at the top of the page.
@@ -200,4 +220,86 @@ function showBadge(
         void browser.runtime.sendMessage(envelope('content→bg:open-report', {})).catch(() => undefined),
     },
   );
+}
+
+/** Policies one page load may send from its dialogs: a page opening dialogs in a loop gets a few. */
+const MAX_DIALOG_READS = 8;
+
+/**
+ * Terms the checkout shows in a dialog (lib/checkout/dialog-terms.ts): while the page lives, each policy a
+ * dialog shows (new text: a second policy loaded into the same dialog is read whole) is sent, the dialog's
+ * markup alone, to the background, which attaches its reading to this checkout. The checkout page itself is
+ * never read as a policy. The control the user pressed last (a reported in-page link) names which link it is.
+ */
+function watchDialogs(ctx: PageContext, doc: Document, links: readonly PolicyLink[]): void {
+  const inPage = links.filter((l) => l.opens === 'dialog');
+  const win = doc.defaultView;
+  if (!win) return;
+  const env = schedulerEnvFor(win as never);
+  const sent = new Set<string>();
+  let opener: string | undefined;
+  let reads = 0;
+  let busy = false;
+  const onClick = (e: MouseEvent) => {
+    const target = e.target instanceof win.Element ? e.target : null;
+    const control = target?.closest('a, button, [role="link"], [role="button"]');
+    if (!e.isTrusted || !control) return;
+    const text = (control.textContent ?? '').replace(/\s+/g, ' ').trim();
+    const hit = inPage.find((l) => l.text === text);
+    if (hit) opener = hit.url;
+  };
+  doc.addEventListener('click', onClick, true);
+  const check = async () => {
+    if (busy || !ctx.isValid || reads >= MAX_DIALOG_READS) return;
+    busy = true;
+    try {
+      const { findPolicyDialogs, dialogMarkupInSteps, dialogTextVisibility } =
+        await import('@/lib/checkout/dialog-terms');
+      for (const dialog of findPolicyDialogs(doc, textVisibility(win))) {
+        if (sent.has(dialog.fingerprint) || reads >= MAX_DIALOG_READS) continue;
+        sent.add(dialog.fingerprint);
+        reads += 1;
+        const isVisible = dialogTextVisibility(win, dialog.element);
+        const markup = await runSliced(dialogMarkupInSteps(doc, dialog.element, { isVisible }), {
+          env,
+          budgetMs: 8,
+        });
+        if (!ctx.isValid) return;
+        await browser.runtime
+          .sendMessage(
+            envelope('content→bg:checkout-dialog', {
+              url: location.href,
+              title: dialog.title,
+              kind: dialog.kind,
+              ...(opener ? { opener } : {}),
+              html: markup.html,
+              truncated: markup.truncated,
+            }),
+          )
+          .catch(() => undefined);
+      }
+    } catch (error) {
+      console.warn('[fineprint] checkout dialog:', error);
+    } finally {
+      busy = false;
+    }
+  };
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const observer = new MutationObserver(() => {
+    clearTimeout(timer);
+    timer = setTimeout(() => void check(), 400);
+  });
+  // Dialogs open by insertion, by `open`, or by a class or style that shows them.
+  observer.observe(doc.body ?? doc.documentElement, {
+    childList: true,
+    subtree: true,
+    attributes: true,
+    attributeFilter: ['open', 'class', 'style', 'hidden', 'aria-hidden'],
+  });
+  void check();
+  ctx.onInvalidated(() => {
+    observer.disconnect();
+    clearTimeout(timer);
+    doc.removeEventListener('click', onClick, true);
+  });
 }

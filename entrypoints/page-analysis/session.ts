@@ -118,6 +118,11 @@ export class Session {
   private marked: Marked[] = [];
   private unplaced = 0;
   private isPolicy = false;
+  /**
+   * Detection called this document a checkout: it stays one until the user navigates. Terms it shows in a
+   * dialog are that checkout's terms (./checkout.ts reads them); the page is never re-detected as a policy.
+   */
+  private isCheckout = false;
   private reanalyses = 0;
   private highlightsOn: boolean;
   private barDismissed = false;
@@ -234,7 +239,10 @@ export class Session {
       if (detection.kind === 'other' || detection.kind === 'checkout') {
         this.isPolicy = false;
         this.report = notPolicyReport(detection, url, document.title);
-        if (detection.kind === 'checkout') this.hooks.onCheckout?.(detection);
+        if (detection.kind === 'checkout') {
+          this.isCheckout = true;
+          this.hooks.onCheckout?.(detection);
+        }
         return;
       }
       this.isPolicy = true;
@@ -869,7 +877,7 @@ export class Session {
   private coveredText: { report: PageReport; text: string } | null = null;
 
   private onMutations(summary: MutationSummary): void {
-    if (!this.ctx.isValid) return;
+    if (!this.ctx.isValid || this.isCheckout) return;
     const stale = this.marked.filter((m) => isRangeStale(m.range, document)).length;
     let uncoveredChars = 0;
     // A revealed element that already holds painted clauses is a container we have read (e.g. a class
@@ -922,6 +930,7 @@ export class Session {
     this.card = null;
     this.reanalyses = 0;
     this.isPolicy = false;
+    this.isCheckout = false;
     this.barDismissed = false;
     this.observe(false);
   }

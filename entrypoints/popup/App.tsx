@@ -22,9 +22,14 @@ function send<N extends MessageName>(type: N, payload: Req<N>): Promise<Res<N>> 
 
 const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
-/** Tests open popup.html?tabId=N in a tab; the toolbar popup uses the active tab. */
+/** The report page: popup.html?tabId=N in a tab of its own (the checkout badge opens it; so do tests). */
+const reportParam = new URLSearchParams(location.search).get('tabId');
+const isReportPage = reportParam !== null && /^\d+$/.test(reportParam);
+if (isReportPage) document.documentElement.classList.add('report-page');
+
+/** The report page names its tab; the toolbar popup uses the active tab. */
 async function targetTabId(): Promise<number | null> {
-  const param = new URLSearchParams(location.search).get('tabId');
+  const param = reportParam;
   if (param !== null && /^\d+$/.test(param)) return Number(param);
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
   return tab?.id ?? null;
@@ -68,6 +73,19 @@ export function App({ first }: { first: Promise<FirstRound> }) {
       patch({ shownCategories: settings.shownCategories, highlightsOn: settings.highlights });
       if (!tab || 'error' in tab) return patch({ error: tab ? tab.error : 'no answer', tab: null, checkout });
       patch({ tab, checkout });
+      // Opened from a checkout (the report page): links on origins the user already allowed are read at once;
+      // anything else waits for "Read the terms" (and the browser's prompt).
+      if (isReportPage && checkout) {
+        const ready = checkout.policies.filter((p) => p.status === 'not-read' && p.opens !== 'dialog');
+        if (ready.length > 0) {
+          patch({ checkoutBusy: true });
+          const read = await send('popup→bg:checkout-read', {
+            tabId: id,
+            urls: ready.map((p) => p.url),
+          }).catch(() => null);
+          patch({ checkoutBusy: false, ...(read ? { checkout: read } : {}) });
+        }
+      }
       if (tab.report?.clauses.length) {
         const comparison: ComparisonState = await send('popup→bg:get-comparison', { tabId: id }).catch(
           (e: unknown) => ({
@@ -134,6 +152,17 @@ export function App({ first }: { first: Promise<FirstRound> }) {
             patch({ checkoutBusy: false, ...(checkout ? { checkout: checkout as CheckoutState } : {}) });
           });
       },
+      // The shopper goes back to the checkout they came from; this report tab has done its job.
+      onBackToCheckout: () => {
+        if (tabId === null) return;
+        void (async () => {
+          const tab = await browser.tabs.update(tabId, { active: true }).catch(() => null);
+          if (tab?.windowId !== undefined)
+            await browser.windows.update(tab.windowId, { focused: true }).catch(() => undefined);
+          const self = await browser.tabs.getCurrent().catch(() => undefined);
+          if (self?.id !== undefined && tab) await browser.tabs.remove(self.id).catch(() => undefined);
+        })();
+      },
     }),
     [tabId, data.checkout],
   );
@@ -146,6 +175,7 @@ export function App({ first }: { first: Promise<FirstRound> }) {
       optionsUrl={browser.runtime.getURL('/options.html')}
       historyUrl={(browser.runtime.getURL as (path: string) => string)('/policy-history.html')}
       locale={browser.i18n.getUILanguage()}
+      full={isReportPage}
     />
   );
 }

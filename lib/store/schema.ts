@@ -14,8 +14,11 @@ import type { AnalysedClause, PageKind } from '../types';
 export const DB_NAME = 'fineprint';
 export const DB_VERSION = 3;
 
-/** How a version reached the store. */
-export type VersionSource = 'visit' | 'recheck';
+/**
+ * How a version reached the store: the user's visit, a scheduled re-check, or a linked policy read for the
+ * user from a checkout page (a summary, not a visit: the version is not marked as seen).
+ */
+export type VersionSource = 'visit' | 'recheck' | 'checkout';
 
 export interface DocumentRecordV1 {
   /** Canonical URL (see lib/canonical-url.ts): the key. */

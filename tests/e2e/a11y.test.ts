@@ -165,7 +165,7 @@ describeE2E('accessibility (axe-core)', () => {
         'region',
         'Fineprint: terms linked from this form',
       ]);
-      expect(await shadow.axRoleName('data-fineprint-review')).toEqual(['button', 'Review in Fineprint']);
+      expect(await shadow.axRoleName('data-fineprint-review')).toEqual(['button', 'Read the terms']);
       expect(await shadow.axRoleName('data-fineprint-dismiss')).toEqual(['button', 'Dismiss']);
       await shadow.detach();
       const popup = await openPopup(b.context, b.extensionId, await tabIdOf(b.serviceWorker!, page));

@@ -46,7 +46,9 @@ const PROVIDER_HOST = 'www.klarna.com';
 /** The hostile page and the neighbour whose policy the user read, under the same private public suffix. */
 const HOSTILE_HOST = 'pixelclub.github.io';
 const SIBLING_HOST = 'victim-notes.github.io';
-const RESOLVER = `--host-resolver-rules=MAP ${PROVIDER_HOST} 127.0.0.1, MAP *.github.io 127.0.0.1, MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost`;
+/** The company's legal domain, where a sign-up's terms live (team-written Lumen fixtures). */
+const LEGAL_HOST = 'legal.lumen-group.com';
+const RESOLVER = `--host-resolver-rules=MAP ${PROVIDER_HOST} 127.0.0.1, MAP *.github.io 127.0.0.1, MAP ${LEGAL_HOST} 127.0.0.1, MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost`;
 /** A word only the second ("intranet") server serves: it must never reach the store or any page. */
 const INTRANET_MARKER = 'Zq7IntranetOnlyMarker';
 
@@ -56,7 +58,17 @@ const BADGE = 'button[type="submit"] + *';
 const fixture = (name: string, server: TestServer) =>
   readFileSync(resolve(FIXTURES_DIR, 'checkout', name), 'utf8')
     .replaceAll('{{PROVIDER_ORIGIN}}', `http://${PROVIDER_HOST}:${server.port}`)
-    .replaceAll('{{SIBLING_ORIGIN}}', `http://${SIBLING_HOST}:${server.port}`);
+    .replaceAll('{{SIBLING_ORIGIN}}', `http://${SIBLING_HOST}:${server.port}`)
+    .replaceAll('{{LEGAL_ORIGIN}}', `http://${LEGAL_HOST}:${server.port}`)
+    .replaceAll('{{PARTNER_ORIGIN}}', 'https://partner.example');
+
+/** A team-written Lumen policy (tests/fixtures/checkout/legal). */
+const legal = (name: string) => readFileSync(resolve(FIXTURES_DIR, 'checkout/legal', name), 'utf8');
+/** The policy's article alone: what the modal checkout's script loads into its dialog. */
+const articleOf = (html: string) => html.slice(html.indexOf('<article>') + 9, html.indexOf('</article>'));
+/** Links inside the terms shown in the dialog: the terms' own, never the checkout's. */
+const STRAY_LINKS =
+  '<p>Questions? See <a href="/help">our help pages</a> and the <a href="https://partner.example/terms">partner terms</a>.</p>';
 
 /** What the server saw, minus the browser's own favicon probe. */
 const seenPaths = (server: TestServer, from = 0) =>
@@ -90,6 +102,14 @@ async function startServers(): Promise<{ server: TestServer; intranet: TestServe
   server.set('/signup', { body: fixture('signup.html', server) });
   server.set('/product', { body: fixture('product-no-links.html', server) });
   server.set('/join', { body: fixture('hostile-signup.html', server) });
+  // A sign-up whose terms and privacy notice live on the company's legal domain.
+  server.set('/lumen/terms', { body: legal('lumen-terms.html') });
+  server.set('/lumen/privacy', { body: legal('lumen-privacy.html') });
+  server.set('/trial', { body: fixture('signup-legal-domain.html', server) });
+  // A checkout whose terms open in a dialog, loaded by the page's script.
+  server.set('/modal-checkout', { body: fixture('modal-checkout.html', server) });
+  server.set('/fragments/terms', { body: articleOf(legal('lumen-terms.html')) + STRAY_LINKS });
+  server.set('/fragments/privacy', { body: articleOf(legal('lumen-privacy.html')) });
   // A sign-up form whose links nobody read yet (nothing in the history to serve them from).
   server.set('/signup-fresh', {
     body: fixture('signup.html', server).replace('/tos', '/tos-fresh').replace('/notice', '/notice-fresh'),
@@ -139,14 +159,41 @@ function grantedCopy(): string {
   cpSync(CHROME_BUILD, dir, { recursive: true });
   const manifestPath = join(dir, 'manifest.json');
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
-  manifest.host_permissions = ['http://127.0.0.1/*', `http://${PROVIDER_HOST}/*`, 'http://*.github.io/*'];
+  manifest.host_permissions = [
+    'http://127.0.0.1/*',
+    `http://${PROVIDER_HOST}/*`,
+    'http://*.github.io/*',
+    `http://${LEGAL_HOST}/*`,
+  ];
   writeFileSync(manifestPath, JSON.stringify(manifest));
   return dir;
 }
 
-/** Presses "Read the terms" in the report page and waits until every link is read or has failed. */
+/** The tab's checkout as Fineprint's own pages see it, asked from one of them. */
+function checkoutOf(extensionPage: Page, tabId: number) {
+  return extensionPage.evaluate(
+    (tabId) =>
+      (
+        globalThis as unknown as { chrome: { runtime: { sendMessage: (m: unknown) => Promise<unknown> } } }
+      ).chrome.runtime.sendMessage({ type: 'popup→bg:get-checkout', payload: { tabId } }) as Promise<{
+        url: string;
+        policies: { url: string; text: string; status: string; fromDialog?: boolean }[];
+      } | null>,
+    tabId,
+  );
+}
+
+/** Elements with a custom-element name in the page: our badge, and any bar or card we would add. */
+const customElements = (page: Page) =>
+  page.evaluate(
+    () => Array.from(document.querySelectorAll('*')).filter((e) => e.localName.includes('-')).length,
+  );
+
+/** Presses "Read the terms" in the report page (when there is anything to allow) and waits until every link is read or has failed. */
 async function readAllInPopup(popup: Page): Promise<void> {
-  await popup.locator('.checkout button.primary').click();
+  // Links on origins the user already allowed are read as the report opens; the rest wait for the button.
+  const read = popup.getByRole('button', { name: 'Read the terms' });
+  if (await read.count()) await read.click();
   const links = popup.locator('[data-linked-policy]');
   const settled = popup.locator(
     '[data-linked-policy][data-status="done"], [data-linked-policy][data-status="failed"]',
@@ -210,7 +257,7 @@ describeE2E('checkout and sign-up pages', () => {
       );
       await popup.close();
 
-      // A real click on "Review in Fineprint" opens Fineprint's report for this tab; a second one at once
+      // A real click on "Read the terms" opens Fineprint's report for this tab; a second one at once
       // opens nothing (one tab per few seconds, whatever happens in the page).
       await page.bringToFront();
       const first = await pagesOpened(b.context, () => shadow.click('data-fineprint-review'), 1_500);
@@ -223,6 +270,65 @@ describeE2E('checkout and sign-up pages', () => {
       // Finding links and showing them fetched nothing but the page itself.
       expect(seenPaths(server, before)).toEqual(['127.0.0.1/checkout']);
       await Promise.all([...first.map((p) => p.close()), page.close()]);
+    });
+
+    it("terms in a dialog: a badge before opening, read as this checkout's terms, no relabelling, no history, no bar", async () => {
+      const before = server.requests.length;
+      const page = await b.context.newPage();
+      await page.goto(server.url('/modal-checkout'));
+      // The href="#" controls in the consent sentence are the checkout's terms, before anything is opened.
+      expect(await badgeText(page)).toContain('2 linked policies: Terms of Sale, Privacy Notice');
+      const ours = await customElements(page);
+      expect(ours).toBe(1);
+      const tabId = await tabIdOf(b.serviceWorker!, page);
+      const report = await openPopupFor(b, page);
+      const entries = async () => (await checkoutOf(report, tabId))?.policies ?? [];
+      expect((await entries()).map((p) => [p.text, p.status])).toEqual([
+        ['Terms of Sale', 'in-page'],
+        ['Privacy Notice', 'in-page'],
+      ]);
+
+      // The shopper opens the terms, then the privacy notice, in the same dialog.
+      await page.bringToFront();
+      await page.click('a[data-doc="terms"]');
+      const read = (text: string) => async () =>
+        (await entries()).some((p) => p.text === text && p.status === 'done');
+      expect(await waitFor(read('Terms of Sale'), 45_000)).toBe(true);
+      await page.click('#close-modal');
+      await page.click('a[data-doc="privacy"]');
+      expect(await waitFor(read('Privacy Notice'), 45_000)).toBe(true);
+      await page.waitForTimeout(1_500);
+      // Exactly the two controls: the links inside the terms (help, partner terms) are not the checkout's.
+      const final = await entries();
+      expect(final.map((p) => [p.text, p.status, p.fromDialog])).toEqual([
+        ['Terms of Sale', 'done', true],
+        ['Privacy Notice', 'done', true],
+      ]);
+      expect(await badgeText(page)).toContain('2 linked policies: Terms of Sale, Privacy Notice');
+
+      // The checkout stays a checkout: no bar or card over it, no history document under its address, and
+      // the terms' text is not kept anywhere.
+      expect(await customElements(page)).toBe(ours);
+      expect(await findInExtensionDb(b.serviceWorker!, '/modal-checkout')).toEqual([]);
+      expect(await findInExtensionDb(b.serviceWorker!, 'Lumen Group Inc')).toEqual([]);
+      await report.reload();
+      await waitForPopupReady(report);
+      expect(await report.locator('[data-page-kind]').getAttribute('data-page-kind')).toBe('checkout');
+      const terms = report.locator('[data-linked-policy$="#fineprint-terms-terms-of-sale"]');
+      expect(await terms.locator('[data-verdict-line="arbitration"]').textContent()).toContain(
+        'within 30 days',
+      );
+      const privacy = report.locator('[data-linked-policy$="#fineprint-privacy-policy-privacy-notice"]');
+      expect(await privacy.locator('[data-verdict-line="data-sale"]').textContent()).toContain(
+        'will not sell or rent',
+      );
+      // Nothing was fetched by Fineprint: the page loaded its own fragments, nothing else was asked for.
+      expect(seenPaths(server, before)).toEqual([
+        '127.0.0.1/modal-checkout',
+        '127.0.0.1/fragments/terms',
+        '127.0.0.1/fragments/privacy',
+      ]);
+      await Promise.all([report.close(), page.close()]);
     });
 
     it('a product page without consent or policy links gets nothing', async () => {
@@ -316,7 +422,97 @@ describeE2E('checkout and sign-up pages', () => {
       await Promise.all([popup.close(), page.close(), popup2.close(), page2.close()]);
     });
 
-    it('sign-up form: "Review" opens the report, which reads the terms; Escape dismisses the badge', async () => {
+    it("terms on the company's legal domain: kept with the domain shown, read only once that origin is granted, in one click from the badge", async () => {
+      const legalOrigin = `http://${LEGAL_HOST}:${server.port}`;
+      const page = await b.context.newPage();
+      await page.goto(server.url('/trial'));
+      // The link texts and, for another site, its host; the footer's partner page is not the form's policy.
+      expect(await badgeText(page)).toContain(
+        `2 linked policies: Terms of Service (${LEGAL_HOST}:${server.port}), Privacy Notice (${LEGAL_HOST}:${server.port})`,
+      );
+      const tabId = await tabIdOf(b.serviceWorker!, page);
+      const before = server.requests.length;
+
+      // Not granted yet: the report names the other site plainly, and a read asked without the grant fetches
+      // nothing (the browser's permission alone is not the user's say-so for that exact origin).
+      const peek = await openPopupFor(b, page);
+      const site = await peek
+        .locator(`[data-linked-policy="${legalOrigin}/lumen/terms"] [data-site]`)
+        .textContent();
+      expect(site).toBe(`On ${legalOrigin} — another site than the checkout`);
+      await peek.evaluate(
+        ([tabId, urls]) =>
+          (
+            globalThis as unknown as {
+              chrome: { runtime: { sendMessage: (m: unknown) => Promise<unknown> } };
+            }
+          ).chrome.runtime.sendMessage({ type: 'popup→bg:checkout-read', payload: { tabId, urls } }),
+        [tabId, [`${legalOrigin}/lumen/terms`, `${legalOrigin}/lumen/privacy`]] as const,
+      );
+      expect((await checkoutOf(peek, tabId))?.policies.map((p) => p.status)).toEqual([
+        'needs-permission',
+        'needs-permission',
+      ]);
+      expect(seenPaths(server, before)).toEqual([]);
+      await peek.close();
+
+      // One click from the badge: the report opens next to the checkout with "Read the terms" focused; Enter
+      // asks for that site (resolved at once in this build) and reads; "Back to the checkout" is focused.
+      await page.bringToFront();
+      const shadow = await closedShadow(page);
+      expect(await shadow.axRoleName('data-fineprint-review')).toEqual(['button', 'Read the terms']);
+      const [report] = await pagesOpened(b.context, () => shadow.click('data-fineprint-review'), 1_000);
+      await shadow.detach();
+      expect(report).toBeDefined();
+      await waitForPopupReady(report!);
+      const read = report!.getByRole('button', { name: 'Read the terms' });
+      await read.waitFor();
+      expect(await read.evaluate((e) => e === document.activeElement)).toBe(true);
+      await report!.keyboard.press('Enter');
+      const back = report!.getByRole('button', { name: 'Back to the checkout' });
+      await back.waitFor({ timeout: 45_000 });
+      expect(await back.evaluate((e) => e === document.activeElement)).toBe(true);
+      expect(seenPaths(server, before).sort()).toEqual([
+        `${LEGAL_HOST}/lumen/privacy`,
+        `${LEGAL_HOST}/lumen/terms`,
+      ]);
+      for (const r of server.requests.slice(before)) {
+        expect(r.headers.cookie).toBeUndefined();
+        expect(r.headers.referer).toBeUndefined();
+      }
+
+      // The verdict in words: arbitration with its opt-out window first; "will not sell" as a reassurance.
+      const terms = report!.locator(`[data-linked-policy="${legalOrigin}/lumen/terms"]`);
+      const findings = await terms
+        .locator('[data-verdict-line]')
+        .evaluateAll((els) => els.map((e) => e.getAttribute('data-verdict-line')));
+      expect(findings[0]).toBe('arbitration');
+      expect(await terms.locator('[data-verdict-line="arbitration"]').textContent()).toContain(
+        'You can opt out within 30 days.',
+      );
+      const privacy = report!.locator(`[data-linked-policy="${legalOrigin}/lumen/privacy"]`);
+      expect(await privacy.getByRole('list', { name: 'In your favour' }).textContent()).toContain(
+        'They say they will not sell or rent your personal data.',
+      );
+      // The report page is laid out for a tab, not the popup's 400 px strip.
+      const width = await report!.evaluate(() => document.body.getBoundingClientRect().width);
+      expect(width).toBeGreaterThan(600);
+      if (process.env.FINEPRINT_SCREENSHOT)
+        await report!.screenshot({ path: process.env.FINEPRINT_SCREENSHOT, fullPage: true });
+
+      // Back to the checkout: the report tab closes and the checkout is in front again.
+      await Promise.all([
+        report!.waitForEvent('close', { timeout: 10_000 }),
+        // The page closes while the key is pressed.
+        report!.keyboard.press('Enter').catch(() => undefined),
+      ]);
+      expect(await waitFor(() => page.evaluate(() => document.visibilityState === 'visible'), 5_000)).toBe(
+        true,
+      );
+      await page.close();
+    });
+
+    it('sign-up form: "Read the terms" opens the report, which reads the terms of an allowed site at once; Escape dismisses the badge', async () => {
       const page = await b.context.newPage();
       await page.goto(server.url('/signup'));
       expect(await badgeText(page)).toContain('2 linked policies');

@@ -375,7 +375,8 @@ describeFirefox('Firefox end to end', () => {
         expect(await granted()).toBe(false);
 
         // The badge's button opens Fineprint's report for this tab (host access is asked for there).
-        await ff.clickInShadow(page, badge!, { role: 'button', name: 'Review in Fineprint' });
+        // Named like the report page's own button: one action from the badge to the terms.
+        await ff.clickInShadow(page, badge!, { role: 'button', name: 'Read the terms' });
         const popup = await ff.extensionPageOpened('/popup.html?tabId=');
         await popup.waitForSelector('main[data-ready="true"]', { timeout: 15_000 });
         expect(await popup.$eval('[data-page-kind]', (e) => e.getAttribute('data-page-kind'))).toBe(

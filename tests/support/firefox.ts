@@ -160,7 +160,7 @@ export interface FirefoxSession {
   shadowOf: (page: Page, hostExpression: string) => Promise<ShadowView | null>;
   /**
    * Clicks (trusted pointer input) the first element with this accessible role and name inside a shadow
-   * root, e.g. `{ role: 'button', name: 'Review in Fineprint' }`: found as a user finds it, not by our markup.
+   * root, e.g. `{ role: 'button', name: 'Read the terms' }`: found as a user finds it, not by our markup.
    */
   clickInShadow: (page: Page, shadow: ShadowView, target: { role: string; name: string }) => Promise<void>;
   /** The notifications Firefox shows right now. */

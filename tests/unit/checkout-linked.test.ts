@@ -3,6 +3,7 @@ import {
   CACHE_MAX_AGE_MS,
   checkoutView,
   foundCheckoutState,
+  mergeResults,
   readLinkedPolicy,
   readLinks,
   summarise,
@@ -15,7 +16,7 @@ import type { CategoryId, Stance } from '@/lib/classify/taxonomy';
 // Hand-written clauses (not corpus text).
 const clause = (id: string, block: number, labels: [CategoryId, Stance][]): AnalysedClause => ({
   id,
-  text: `clause ${id}`,
+  text: `clause ${id} says what they do with it`,
   section: '',
   headingPath: [],
   block,
@@ -63,10 +64,24 @@ function makeDeps(over: Partial<LinkedPolicyDeps> = {}) {
 }
 
 describe('summarise', () => {
-  it('counts permitting clauses per category and orders by weight', () => {
+  it('gives the verdict (findings by importance, promises as reassurances) and the painted clauses by weight', () => {
     const s = summarise([...analysis.clauses, clause('d', 4, [['data-sale', 'denies']])]);
-    expect(s.counts).toEqual({ arbitration: 1, 'ai-training': 1 });
+    expect(s.verdict.findings.map((f) => f.topic)).toEqual(['arbitration', 'ai-training']);
+    expect(s.verdict.reassurances.map((r) => r.category)).toEqual(['data-sale']);
     expect(s.clauses.map((c) => c.id)).toEqual(['b', 'a', 'd']);
+  });
+
+  it('leaves out labels below the paint floor, alone or next to a painted one', () => {
+    const weak = clause('w', 5, [['data-sale', 'permits']]);
+    weak.labels[0]!.confidence = 0.2;
+    const mixed = clause('m', 6, [
+      ['arbitration', 'permits'],
+      ['ai-training', 'permits'],
+    ]);
+    mixed.labels[1]!.confidence = 0.13;
+    const s = summarise([weak, mixed]);
+    expect(s.clauses.map((c) => [c.id, c.labels.map((l) => l.category)])).toEqual([['m', ['arbitration']]]);
+    expect(s.verdict.findings.map((f) => f.topic)).toEqual(['arbitration']);
   });
 });
 
@@ -77,8 +92,8 @@ describe('readLinkedPolicy', () => {
     expect(r).toMatchObject({
       status: 'done',
       title: 'Shop terms',
-      counts: { 'ai-training': 1, arbitration: 1 },
     });
+    expect(r.verdict?.findings.map((f) => f.topic)).toEqual(['arbitration', 'ai-training']);
     expect(calls).toEqual([`fetch ${TERMS.url}`, 'analyze <', `record ${TERMS.url}`]);
   });
 
@@ -200,7 +215,7 @@ describe('checkout state', () => {
   it('reads only the given links and keeps the others as they were', async () => {
     const { deps, calls } = makeDeps();
     const state = foundCheckoutState(found([TERMS, PRIVACY]));
-    const next = await readLinks(state, [PRIVACY], deps);
+    const next = mergeResults(state, await readLinks(state, [PRIVACY], deps));
     expect(next.policies.map((p) => p.status)).toEqual(['not-read', 'done']);
     expect(calls).toEqual([`fetch ${PRIVACY.url}`, 'analyze <', `record ${PRIVACY.url}`]);
   });

@@ -86,11 +86,44 @@ describe('findPolicyLinks', () => {
     expect(links[0]!.where).toBe('consent');
   });
 
-  it('ignores cross-site links that are not payment providers, and non-http schemes', () => {
-    const doc = parse(`<p>By signing up you agree to the <a href="https://other.example/terms">Terms</a>,
-      <a href="javascript:alert(1)">Privacy</a>, <a href="mailto:x@y.z">privacy contact</a>,
-      <a href="https://user:pw@shop.example/terms">Terms</a>.</p>`);
-    expect(findPolicyLinks(doc, 'https://shop.example/signup')).toEqual([]);
+  it('keeps a policy on another site only where the consent text names it, and drops non-http schemes', () => {
+    const doc =
+      parse(`<form><p>By signing up you agree to the <a href="https://legal.other.example/terms">Terms</a>
+      and <a href="https://legal.other.example/more">here</a>, <a href="mailto:x@y.z">privacy contact</a>,
+      <a href="https://user:pw@shop.example/terms">Terms</a>.</p><input type="email"></form>
+      <footer><a href="https://tracker.example/privacy">Privacy</a></footer>`);
+    const links = findPolicyLinks(doc, 'https://shop.example/signup');
+    expect(links.map((l) => [l.url, l.kind, l.where, l.otherSite])).toEqual([
+      ['https://legal.other.example/terms', 'terms', 'consent', true],
+    ]);
+  });
+
+  it('reports a consent control that shows the terms on the page (href="#", a button) as an in-page link', () => {
+    const doc = parse(`<form><label><input type="checkbox"> I agree to the
+      <a href="#" class="terms-link">Terms of Service</a> and <button type="button">Privacy Policy</button></label>
+      <button type="submit">Agree and continue</button><input type="email"></form>
+      <p><a href="#">Terms</a> in a footer line</p>`);
+    const links = findPolicyLinks(doc, 'https://shop.example/signup?token=abc');
+    expect(links.map((l) => [l.url, l.kind, l.opens])).toEqual([
+      ['https://shop.example/signup?token=abc#fineprint-terms-terms-of-service', 'terms', 'dialog'],
+      [
+        'https://shop.example/signup?token=abc#fineprint-privacy-policy-privacy-policy',
+        'privacy-policy',
+        'dialog',
+      ],
+    ]);
+  });
+
+  it('ignores links inside terms a dialog shows: they are the terms’ links, not the checkout’s', () => {
+    const terms = '<p>These terms govern your use of the service and your purchases. </p>'.repeat(30);
+    const doc = parse(`<form><p>By placing your order you agree to our <a href="/terms">Terms</a>.</p>
+      <input autocomplete="cc-number"></form>
+      <div role="dialog" aria-modal="true"><h2>Terms of Service</h2>${terms}
+      <p>By using the service you agree to the <a href="/privacy">Privacy Policy</a> and
+      <a href="https://partner.example/terms">partner terms</a>.</p></div>`);
+    expect(findPolicyLinks(doc, 'https://shop.example/checkout').map((l) => l.url)).toEqual([
+      'https://shop.example/terms',
+    ]);
   });
 
   it('returns nothing for a bad page URL and caps the count', () => {

@@ -369,18 +369,25 @@ describe('dispatch: forged messages are rejected with a reason and nothing is st
       /tabId: expected number/,
     ],
     [
-      'checkout links to a third-party site',
+      'an in-page checkout control naming another site',
       {
         type: 'content→bg:checkout-found',
         payload: {
           url: PAGE,
           flavour: 'checkout',
           signals: [],
-          policyLinks: [{ url: 'https://exfil.test/?q=secret', text: 'Terms', kind: 'terms' }],
+          policyLinks: [
+            {
+              url: 'https://exfil.test/?q=secret#fineprint-terms',
+              text: 'Terms',
+              kind: 'terms',
+              opens: 'dialog',
+            },
+          ],
         },
       },
       tabSender(),
-      /not on the reporting page/,
+      /an in-page control names the reporting page only/,
     ],
     [
       'checkout read of a file: URL',

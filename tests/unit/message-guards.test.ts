@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   arr,
   bool,
+  checkoutPolicyLinks,
   checkSender,
   blockGuard,
   empty,
@@ -18,7 +19,6 @@ import {
   nullable,
   sameSite,
   senderPageUrl,
-  sitePolicyLinks,
   str,
   type ValidSender,
 } from '@/lib/message-guards';
@@ -263,14 +263,20 @@ describe('sender-bound field guards', () => {
       senderPageUrl({ kind: 'extension', url: 'chrome-extension://a/' })('https://shop.example.com/').ok,
     ).toBe(false);
   });
-  it('sitePolicyLinks accepts same-site and payment-provider links only', () => {
-    const link = (url: string) => [{ url, text: 'Terms', kind: 'terms' }];
-    expect(sitePolicyLinks(sender)(link('https://www.example.com/terms')).ok).toBe(true);
-    expect(sitePolicyLinks(sender)(link('https://www.klarna.com/legal')).ok).toBe(true);
-    expect(reason(sitePolicyLinks(sender)(link('https://collector.test/t'), 'links'))).toBe(
-      'links[0].url: not on the reporting page’s site',
-    );
-    expect(sitePolicyLinks(sender)(link('javascript:void 0')).ok).toBe(false);
+  it('checkoutPolicyLinks accepts links to any site, and in-page controls naming the page only', () => {
+    const link = (url: string, opens?: 'dialog') => [
+      { url, text: 'Terms', kind: 'terms', ...(opens ? { opens } : {}) },
+    ];
+    expect(checkoutPolicyLinks(sender)(link('https://www.example.com/terms')).ok).toBe(true);
+    // A company's legal domain: kept (nothing is fetched before the user grants that exact origin).
+    expect(checkoutPolicyLinks(sender)(link('https://legal.example-corp.test/t')).ok).toBe(true);
+    expect(checkoutPolicyLinks(sender)(link('javascript:void 0')).ok).toBe(false);
+    const page = `${new URL(sender.kind === 'content' ? sender.url : '').origin}/checkout#fineprint-terms`;
+    expect(checkoutPolicyLinks(sender)(link(page, 'dialog')).ok).toBe(true);
+    expect(
+      reason(checkoutPolicyLinks(sender)(link('https://collector.test/#fineprint-terms', 'dialog'), 'l')),
+    ).toBe('l[0].url: an in-page control names the reporting page only');
+    expect(checkoutPolicyLinks(sender)(link(page.replace('#fineprint-', '#x'), 'dialog')).ok).toBe(false);
   });
 });
 

@@ -264,7 +264,12 @@ describe('PopupView', () => {
           kind: 'privacy-policy',
           status: 'done',
           title: 'Shop privacy',
-          counts: { 'ai-training': 1 },
+          verdict: {
+            findings: [{ topic: 'ai-training', facts: {}, quotes: [] }],
+            reassurances: [{ category: 'data-sale', quotes: [] }],
+            others: [],
+            evidenceClauses: 2,
+          },
           clauses: [CLAUSES[0]!],
         },
         {
@@ -292,11 +297,55 @@ describe('PopupView', () => {
     expect($('[data-page-kind]')?.getAttribute('data-page-kind')).toBe('checkout');
     expect($('[data-verdict]')).toBeNull();
     expect($('[data-view="checkout"]')).not.toBeNull();
-    expect($('[data-linked-policy="https://shop.example/privacy"] [data-clause-id="c1"]')).not.toBeNull();
+    // The toolbar popup: the verdict in words, without the clause list.
+    const privacy = '[data-linked-policy="https://shop.example/privacy"]';
+    expect($$(`${privacy} [data-verdict-line]`).map((e) => e.getAttribute('data-verdict-line'))).toEqual([
+      'ai-training',
+      'data-sale',
+    ]);
+    expect($(`${privacy} [data-verdict-line="data-sale"]`)?.textContent).toContain('will not sell or rent');
+    expect($(`${privacy} [data-clause-id="c1"]`)).toBeNull();
     expect($('[data-linked-policy="https://www.klarna.com/terms"]')?.textContent).toContain('HTTP 404');
+    expect($('[data-linked-policy="https://www.klarna.com/terms"] [data-site]')?.textContent).toBe(
+      'On www.klarna.com',
+    );
     expect($('[data-needs-permission]')?.textContent).toContain('read pages on shop.example.');
     act(() => ($('.checkout button.primary') as HTMLButtonElement).click());
     expect(onReadTerms).toHaveBeenCalledWith(['https://shop.example/terms', 'https://www.klarna.com/terms']);
+    expect($('[data-back-to-checkout]')).toBeNull();
+  });
+
+  it('lays out the report page in full: every flagged clause, another site named, back to the checkout', () => {
+    const onBackToCheckout = vi.fn();
+    const checkout: CheckoutState = {
+      url: 'https://shop.example/checkout',
+      flavour: 'sign-up',
+      signals: [],
+      policies: [
+        {
+          url: 'https://legal.example-corp.com/terms',
+          text: 'Terms',
+          kind: 'terms',
+          site: 'example-corp.com',
+          otherSite: true,
+          status: 'done',
+          verdict: { findings: [], reassurances: [], others: [], evidenceClauses: 1 },
+          clauses: [CLAUSES[0]!],
+        },
+      ],
+    };
+    const page = report([], {
+      page: { kind: 'checkout', confidence: 0.8, language: 'en', title: 'Sign up' },
+      unsupported: { reason: 'not-a-policy', message: '' },
+    });
+    show({ tab: tab(page), checkout }, { full: true, onBackToCheckout });
+    const entry = '[data-linked-policy="https://legal.example-corp.com/terms"]';
+    expect($(`${entry} [data-site]`)?.textContent).toBe(
+      'On legal.example-corp.com — another site than the checkout',
+    );
+    expect($(`${entry} [data-clause-id="c1"]`)).not.toBeNull();
+    act(() => ($('[data-back-to-checkout]') as HTMLButtonElement).click());
+    expect(onBackToCheckout).toHaveBeenCalledOnce();
   });
 });
 
