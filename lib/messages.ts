@@ -203,6 +203,8 @@ export interface DiffVersionsReply {
   to: VersionMeta | null;
   diff: ClauseDiff | null;
   headline: string | null;
+  /** Labels of categories this build does not know (a newer build's, an edited file's), left out of the diff. */
+  ignoredLabels?: number;
   error?: string;
 }
 

@@ -17,9 +17,8 @@ import {
   diffVersions,
   getHistory,
   getVersions,
-  isPrivateTab,
-  recordPageReport,
   removeDocument,
+  stableReports,
   tabHistoryState,
 } from './history';
 import { arr, bool, empty, httpUrl, oneOf, senderPageUrl, sitePolicyLinks, str } from '@/lib/message-guards';
@@ -50,14 +49,10 @@ async function pageExtracted(
   const report: PageReport = { ...extracted, clauses: classifyClauses(extracted.clauses) };
   measureSince('bg-classify', started);
   // The page waits for its highlights, nothing else: the tab's report for the popup is stored once the page
-  // has painted them (or the popup asks), and the history (IndexedDB, the clause diff, perhaps a
-  // notification) is recorded after that. The history store reports its own errors.
-  const privateTab = isPrivateTab(sender.tabId); // now, while the tab surely exists
-  tabReports.put(sender.tabId, report, (stored) =>
-    recordPageReport(stored, sender.tabId, 'visit', privateTab).catch((error: unknown) =>
-      console.warn('[fineprint] could not record the page:', error),
-    ),
-  );
+  // has painted them (or the popup asks). The history (IndexedDB, the clause diff, perhaps a notification)
+  // is recorded by the background's own clock, once the page has stood still (lib/store/stable-hold.ts).
+  tabReports.put(sender.tabId, report);
+  stableReports.hold(sender.tabId, report);
   return classifiedCuts(read.blocks, report.clauses);
 }
 
@@ -138,8 +133,7 @@ async function placementReported(
 /** Drops a tab's report when it closes or loads another page, so session storage does not fill up. */
 export function registerTabReportCleanup(): void {
   const clear = (tabId: number) => {
-    // A report still held is stored first, so its history is recorded (a tab closed right after a policy
-    // loaded still counts as a visit), then removed with the tab.
+    // A report still held is written first, so the removal cannot land before it.
     void tabReports.flush(tabId).then(() => browser.storage.session.remove(tabKey(tabId)));
   };
   browser.tabs.onRemoved.addListener(clear);
