@@ -29,7 +29,6 @@ import {
   getCheckoutHandler,
 } from './checkout';
 import { getComparisonHandler } from './compare';
-import { deleteHistoryHandler, exportHistoryHandler, importHistoryHandler } from './export';
 
 /** Tab ids as Chrome and Firefox issue them (non-negative 32-bit). */
 export const tabIdGuard = num({ min: 0, max: 2 ** 31 - 1, integer: true });
@@ -225,17 +224,6 @@ export const routes: RouteTable = {
     handle: checkoutReadFromPopup,
   },
   'popup→bg:get-comparison': { guard: obj({ tabId: tabIdGuard }), handle: getComparisonHandler },
-  'options→bg:export-history': { guard: empty, handle: exportHistoryHandler },
-  // The file is validated record by record in the handler (lib/export-import.ts); here only its size is capped.
-  'options→bg:import-history': {
-    guard: obj({ data: (value: unknown) => ({ ok: true as const, value }) }),
-    handle: importHistoryHandler,
-    maxBytes: 256 * 1024 * 1024,
-  },
-  'options→bg:delete-history': {
-    guard: obj({ confirm: oneOf(['delete-everything'] as const) }),
-    handle: deleteHistoryHandler,
-  },
 };
 
 let router: ReturnType<typeof createRouter> | null = null;

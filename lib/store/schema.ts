@@ -47,7 +47,7 @@ export interface StoredChange {
   fromVersionId: number;
   toVersionId: number;
   headline: string;
-  categories: Partial<Record<CategoryId, { added: number; removed: number }>>;
+  categories: Partial<Record<CategoryId, { added: number; removed: number; modified?: number }>>;
   added: number;
   removed: number;
   modified: number;

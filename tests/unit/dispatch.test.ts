@@ -442,17 +442,19 @@ describe('dispatch: forged messages are rejected with a reason and nothing is st
       tabSender(),
       /scheme file:/,
     ],
+    // Backup, restore and deletion run in the options page against IndexedDB: the background has no such
+    // message for anyone to send.
     [
       'history wipe from a page',
       { type: 'options→bg:delete-history', payload: { confirm: 'delete-everything' } },
       tabSender(),
-      /not one of our extension pages/,
+      /unknown message type/,
     ],
     [
-      'history import from a page',
+      'history import, even from the options page',
       { type: 'options→bg:import-history', payload: { data: {} } },
-      tabSender(),
-      /not one of our extension pages/,
+      { id: ID, url: `chrome-extension://${ID}/options.html` } as Parameters<typeof dispatch>[1],
+      /unknown message type/,
     ],
   ];
 
