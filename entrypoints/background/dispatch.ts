@@ -21,7 +21,7 @@ import {
   stableReports,
   tabHistoryState,
 } from './history';
-import { arr, bool, empty, httpUrl, oneOf, senderPageUrl, sitePolicyLinks, str } from '@/lib/message-guards';
+import { arr, bool, httpUrl, oneOf, senderPageUrl, sitePolicyLinks, str } from '@/lib/message-guards';
 import {
   checkoutFoundHandler,
   checkoutReadFromContent,
