@@ -23,18 +23,17 @@
  * the documents imported so far complete, and says where it stopped.
  * @module
  */
-import type { IDBPTransaction } from 'idb';
 import type { HistoryDB } from './store/repository';
 import { checkCheck, checkDocument, checkVersion, checkVisit } from './store/record-check';
 import {
   clausesSize,
   type CheckRecord,
   type DocumentRecord,
-  type FineprintDB,
   type VersionRecord,
   type VisitRecord,
 } from './store/schema';
 import { isDocumentRecord } from './store/validate';
+import { addToTotal, documentBytes, urlBytes, type CountingTx } from './store/totals';
 
 export const EXPORT_FORMAT = 'fineprint-history';
 /** JSON Lines (this module). */
@@ -295,20 +294,6 @@ function describe(raw: unknown): string {
 
 // ─────────────────────────────── writing ───────────────────────────────
 
-type ImportTx = IDBPTransaction<FineprintDB, ('documents' | 'versions' | 'visits' | 'checks')[], 'readwrite'>;
-
-/** Sum of the stored sizes of a URL's versions, from the size index (no clauses read). */
-async function storedBytes(tx: ImportTx, url: string): Promise<number> {
-  let sum = 0;
-  const range = IDBKeyRange.bound([url], [`${url}\0`], false, true);
-  let cursor = await tx.objectStore('versions').index('by-url-size').openKeyCursor(range);
-  while (cursor) {
-    sum += cursor.key[1];
-    cursor = await cursor.continue();
-  }
-  return sum;
-}
-
 /**
  * Adds checked groups in one transaction (all of them or none). A version already stored (same address and
  * text) maps onto the stored one; an imported version keeps its id when it is free, so export → delete →
@@ -318,10 +303,12 @@ async function writeGroups(
   db: HistoryDB,
   groups: CheckedGroup[],
 ): Promise<{ documents: number; versions: number; unchanged: number }> {
-  const tx = db.transaction(['documents', 'versions', 'visits', 'checks'], 'readwrite');
+  const tx = db.transaction(['documents', 'versions', 'visits', 'checks', 'meta'], 'readwrite');
+  const counting = tx as unknown as CountingTx;
   let documents = 0;
   let versions = 0;
   let unchanged = 0;
+  let added = 0;
   try {
     for (const g of groups) {
       const store = tx.objectStore('versions');
@@ -341,8 +328,9 @@ async function writeGroups(
       }
       const mapId = (id: number) => idMap.get(id) ?? id;
       const url = g.document.url;
-      const bytes = await storedBytes(tx, url);
+      const bytes = await urlBytes(counting, url);
       const existing: unknown = await tx.objectStore('documents').get(url);
+      added += bytes - (isDocumentRecord(existing) ? await documentBytes(counting, existing) : 0);
       if (isDocumentRecord(existing)) {
         if (existing.bytes !== bytes) await tx.objectStore('documents').put({ ...existing, bytes });
       } else {
@@ -370,6 +358,7 @@ async function writeGroups(
       if (g.check && (await tx.objectStore('checks').getKey(url)) === undefined)
         await tx.objectStore('checks').put(g.check);
     }
+    await addToTotal(counting, added);
     await tx.done;
   } catch (error) {
     try {
@@ -593,13 +582,14 @@ function describeRecord(r: unknown): string {
 
 /** Deletes every record of the history, including the per-site limits state (one transaction). */
 export async function deleteHistory(db: HistoryDB): Promise<void> {
-  const tx = db.transaction(['documents', 'versions', 'visits', 'checks', 'origins'], 'readwrite');
+  const tx = db.transaction(['documents', 'versions', 'visits', 'checks', 'origins', 'meta'], 'readwrite');
   await Promise.all([
     tx.objectStore('documents').clear(),
     tx.objectStore('versions').clear(),
     tx.objectStore('visits').clear(),
     tx.objectStore('checks').clear(),
     tx.objectStore('origins').clear(),
+    tx.objectStore('meta').clear(),
   ]);
   await tx.done;
 }

@@ -49,9 +49,13 @@ const backfillSizes: DataStep = (tx, done) =>
     done,
   );
 
-/** v4: every document's `bytes` from its versions, and page titles cleaned of bidi and control characters. */
+/**
+ * v4: every document's `bytes` from its versions and the store's running total, and page titles cleaned of bidi
+ * and control characters.
+ */
 const backfillBytesAndTitles: DataStep = (tx, done) => {
   const bytes = new Map<string, number>();
+  let total = 0;
   eachRecord(
     tx,
     'versions',
@@ -74,6 +78,7 @@ const backfillBytesAndTitles: DataStep = (tx, done) => {
           const change = value.lastChange;
           const headline =
             change && typeof change.headline === 'string' ? cleanLine(change.headline, 2000) : undefined;
+          total += sum;
           if (value.bytes !== sum || title !== value.title || headline !== change?.headline)
             cursor.update({
               ...value,
@@ -82,7 +87,10 @@ const backfillBytesAndTitles: DataStep = (tx, done) => {
               ...(change && headline !== undefined ? { lastChange: { ...change, headline } } : {}),
             });
         },
-        done,
+        () => {
+          tx.objectStore('meta').put({ key: 'bytes', total });
+          done();
+        },
       ),
   );
 };
@@ -138,6 +146,7 @@ export function upgradeSchema(
   if (oldVersion < 4 && newVersion >= 4) {
     const db = wrap(rawDb) as unknown as IDBPDatabase<FineprintDBv4>;
     db.createObjectStore('origins', { keyPath: 'origin' });
+    db.createObjectStore('meta', { keyPath: 'key' });
     const tx = wrap(rawTx) as unknown as IDBPTransaction<
       FineprintDBv4,
       StoreNames<FineprintDBv4>[],

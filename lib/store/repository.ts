@@ -3,7 +3,7 @@
  * (validated), record changes and re-check state, apply retention. Pure of browser APIs: the caller passes the db.
  * @module
  */
-import type { IDBPDatabase, IDBPTransaction } from 'idb';
+import type { IDBPDatabase } from 'idb';
 import type { AnalysedClause, PageKind } from '../types';
 import { isQuotaError, StoreError, toStoreError } from './errors';
 import {
@@ -21,6 +21,7 @@ import {
   type HistoryLimits,
 } from './limits';
 import { cleanTitle } from './sanitize';
+import { addToTotal, documentBytes, storedTotal, urlBytes, versionSizes, type CountingTx } from './totals';
 import {
   clausesSize,
   type CheckRecord,
@@ -76,37 +77,13 @@ export interface SnapshotResult {
   problems: string[];
 }
 
-type WriteTx = IDBPTransaction<FineprintDB, ('documents' | 'versions' | 'visits' | 'origins')[], 'readwrite'>;
-
-/** Every `[url, size]` entry of the versions whose URL is in `[lower, upper)`, with its version id. */
-async function versionSizes(
-  tx: WriteTx,
-  lower: string,
-  upper: string,
-): Promise<{ id: number; url: string; size: number }[]> {
-  const out: { id: number; url: string; size: number }[] = [];
-  const range = IDBKeyRange.bound([lower], [upper], false, true);
-  let cursor = await tx.objectStore('versions').index('by-url-size').openKeyCursor(range);
-  while (cursor) {
-    const [url, size] = cursor.key;
-    out.push({ id: cursor.primaryKey, url, size });
-    cursor = await cursor.continue();
-  }
-  return out;
-}
-
-/** A document's stored bytes: its running sum, or (for a row that lost it) the sum of its versions' sizes. */
-async function documentBytes(tx: WriteTx, doc: DocumentRecord): Promise<number> {
-  if (typeof doc.bytes === 'number') return doc.bytes;
-  const sizes = await versionSizes(tx, doc.url, `${doc.url}\0`);
-  return sizes.filter((v) => v.url === doc.url).reduce((n, v) => n + v.size, 0);
-}
+type WriteTx = CountingTx;
 
 /**
  * Makes room for `size` more bytes from `origin` by dropping that origin's own oldest versions, never another
  * origin's, never a document's newest version nor one a user saw last. Throws a `limited` StoreError when the
  * origin's share or the whole store would still be exceeded (the caller's transaction then aborts, so nothing
- * was dropped).
+ * was dropped). Returns the bytes freed from the origin's other documents.
  */
 async function makeRoom(
   tx: WriteTx,
@@ -115,7 +92,7 @@ async function makeRoom(
   keep: ReadonlySet<number>,
   limits: HistoryLimits,
   currentUrl: string,
-): Promise<void> {
+): Promise<number> {
   const freed = new Map<string, number>();
   const [lower, upper] = originKeyBounds(origin);
   const range = IDBKeyRange.bound(lower, upper, false, true);
@@ -124,12 +101,10 @@ async function makeRoom(
   const docBytes = new Map<string, number>();
   for (const d of ownDocs) docBytes.set(d.url, await documentBytes(tx, d));
   const ownBytes = [...docBytes.values()].reduce((n, b) => n + b, 0);
-  let total = 0;
-  for (const d of ((await documents.getAll()) as unknown[]).filter(isDocumentRecord))
-    total += await documentBytes(tx, d);
+  const total = await storedTotal(tx);
   const needForShare = overBy(ownBytes, size, originBudget(limits));
   const need = Math.max(needForShare, overBy(total, size, limits.totalBytes));
-  if (need === 0) return;
+  if (need === 0) return 0;
 
   const protectedIds = new Set<number>(keep);
   for (const d of ownDocs) protectedIds.add(d.latestVersionId);
@@ -147,12 +122,15 @@ async function makeRoom(
     freed.set(v.url, (freed.get(v.url) ?? 0) + v.size);
   }
   // The other documents of the origin whose versions went: their running sums follow.
+  let freedElsewhere = 0;
   for (const d of ownDocs) {
     const less = freed.get(d.url);
     // The document being written keeps its sum in the caller.
     if (less === undefined || d.url === currentUrl) continue;
     await documents.put({ ...d, bytes: Math.max(0, docBytes.get(d.url)! - less) });
+    freedElsewhere += less;
   }
+  return freedElsewhere;
 }
 
 /**
@@ -169,7 +147,7 @@ export async function recordSnapshot(
 ): Promise<SnapshotResult> {
   const limits = withLimits(limitsIn);
   const title = cleanTitle(input.title);
-  const tx = db.transaction(['documents', 'versions', 'visits', 'origins'], 'readwrite');
+  const tx = db.transaction(['documents', 'versions', 'visits', 'origins', 'meta'], 'readwrite');
   try {
     const documents = tx.objectStore('documents');
     const versions = tx.objectStore('versions');
@@ -179,6 +157,10 @@ export async function recordSnapshot(
     const rawDoc: unknown = await documents.get(input.url);
     const existingDoc = isDocumentRecord(rawDoc) ? rawDoc : null;
     if (rawDoc !== undefined && !existingDoc) problems.push(`document ${input.url}: malformed, rebuilt`);
+
+    // What this document counted before the write, to move the store's total by the difference.
+    const bytesBefore = existingDoc ? await documentBytes(tx as WriteTx, existingDoc) : 0;
+    let freedElsewhere = 0;
 
     const rawVisit: unknown = await visits.get(input.url);
     const visit = isVisitRecord(rawVisit) ? rawVisit : null;
@@ -229,7 +211,7 @@ export async function recordSnapshot(
       const keep = new Set<number>();
       if (visit) keep.add(visit.versionId);
       if (existingDoc) keep.add(existingDoc.latestVersionId);
-      await makeRoom(tx, origin, fresh.size, keep, limits, input.url);
+      freedElsewhere = await makeRoom(tx as WriteTx, origin, fresh.size, keep, limits, input.url);
       const id = await versions.add(fresh);
       version = { ...fresh, id };
       isNewVersion = true;
@@ -273,7 +255,7 @@ export async function recordSnapshot(
     // (a key cursor: no clauses are read).
     const bytes =
       isNewVersion || typeof existingDoc?.bytes !== 'number'
-        ? (await versionSizes(tx, input.url, `${input.url}\0`)).reduce((n, v) => n + v.size, 0)
+        ? await urlBytes(tx as WriteTx, input.url)
         : existingDoc.bytes;
 
     const document: DocumentRecord = {
@@ -287,6 +269,8 @@ export async function recordSnapshot(
     };
     document.bytes = bytes;
     await documents.put(document);
+    if (isNewVersion || bytes !== bytesBefore)
+      await addToTotal(tx as WriteTx, bytes - bytesBefore - freedElsewhere);
     if (input.markSeen) await visits.put({ url: input.url, versionId, seenAt: input.now });
 
     await tx.done;
@@ -472,7 +456,9 @@ export async function saveChange(
  * document goes its limits record, so nothing in the store still names a site the user asked to forget.
  */
 export async function deleteDocument(db: HistoryDB, url: string): Promise<void> {
-  const tx = db.transaction(['documents', 'versions', 'visits', 'checks', 'origins'], 'readwrite');
+  const tx = db.transaction(['documents', 'versions', 'visits', 'checks', 'origins', 'meta'], 'readwrite');
+  const doc: unknown = await tx.objectStore('documents').get(url);
+  const bytes = isDocumentRecord(doc) ? await documentBytes(tx as unknown as CountingTx, doc) : 0;
   const ids = await tx.objectStore('versions').index('by-url').getAllKeys(url);
   for (const id of ids) await tx.objectStore('versions').delete(id);
   await tx.objectStore('documents').delete(url);
@@ -484,6 +470,7 @@ export async function deleteDocument(db: HistoryDB, url: string): Promise<void> 
     const left = await tx.objectStore('documents').count(IDBKeyRange.bound(lower, upper, false, true));
     if (left === 0) await tx.objectStore('origins').delete(origin);
   }
+  await addToTotal(tx as unknown as CountingTx, -bytes);
   await tx.done;
 }
 

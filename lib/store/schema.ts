@@ -6,9 +6,10 @@
  * - v2: versions gain `size` (approximate stored bytes, backfilled) and an index by `lastSeen`, for retention.
  * - v3: a `checks` store for the opt-in scheduled re-check (last attempt, failures, backoff).
  * - v4: an `origins` store (per origin: when its recent new versions and documents were stored, when it last
- *   notified) for the per-site limits of lib/store/limits.ts; a `by-url-size` index on versions (an origin's
- *   version sizes without reading their clauses, for eviction); every document's `bytes` backfilled, so a
- *   site's share of the store is known from its document rows; stored titles cleaned of bidi controls.
+ *   notified) for the per-site limits of lib/store/limits.ts; a `meta` store holding the running total of
+ *   stored bytes (the cap is checked without reading every document); a `by-url-size` index on versions (an
+ *   origin's version sizes without reading their clauses, for eviction); every document's `bytes` backfilled,
+ *   so a site's share of the store is known from its document rows; stored titles cleaned of bidi controls.
  * @module
  */
 import type { DBSchema } from 'idb';
@@ -136,6 +137,15 @@ export interface OriginRecordV4 {
   notifiedAt: number | null;
 }
 
+/**
+ * The store's running total: the sum of every document's `bytes`, kept by every writer. When it is missing
+ * (a database written by other means), the next write counts it again from the document rows.
+ */
+export interface MetaRecordV4 {
+  key: 'bytes';
+  total: number;
+}
+
 export interface FineprintDBv4 extends DBSchema {
   documents: { key: string; value: DocumentRecordV1 };
   versions: {
@@ -152,6 +162,7 @@ export interface FineprintDBv4 extends DBSchema {
   visits: { key: string; value: VisitRecordV1 };
   checks: { key: string; value: CheckRecordV3 };
   origins: { key: string; value: OriginRecordV4 };
+  meta: { key: string; value: MetaRecordV4 };
 }
 
 /** The current schema. */

@@ -65,6 +65,10 @@ async function seed(db: HistoryDB): Promise<void> {
 
 /** Everything the history holds, per store (what a round trip must restore). */
 async function contents(db: HistoryDB) {
+  const versions = await db.getAll('versions');
+  // Every writer keeps the store's running total.
+  const total = (await db.get('meta', 'bytes'))?.total;
+  if (total !== undefined) expect(total).toBe(versions.reduce((s, v) => s + v.size, 0));
   return {
     documents: await db.getAll('documents'),
     versions: await db.getAll('versions'),

@@ -93,7 +93,14 @@ const VERSION_C: AnalysedClause[] = [
 /** What every migrated database must hold, whatever version it started from. */
 async function expectCurrent(db: HistoryDB, snapshots: V1Snapshot[], ids: number[]): Promise<void> {
   expect(db.version).toBe(DB_VERSION);
-  expect([...db.objectStoreNames].sort()).toEqual(['checks', 'documents', 'origins', 'versions', 'visits']);
+  expect([...db.objectStoreNames].sort()).toEqual([
+    'checks',
+    'documents',
+    'meta',
+    'origins',
+    'versions',
+    'visits',
+  ]);
   const versions = await db.getAll('versions');
   // Every version kept, with its clauses unchanged and its size counted.
   expect(versions.map((v) => v.id)).toEqual([...new Set(ids)]);
@@ -112,6 +119,7 @@ async function expectCurrent(db: HistoryDB, snapshots: V1Snapshot[], ids: number
     expect(d.title).not.toContain(RLO);
   }
   expect((await db.get('documents', A))?.title).toBe('lapyaP Privacy');
+  expect((await db.get('meta', 'bytes'))?.total).toBe(versions.reduce((s, v) => s + v.size, 0));
   expect(await db.getAll('origins')).toEqual([]);
   // The migrated database works with the current code, limits included.
   const r = await recordSnapshot(db, { ...v1snap(A, VERSION_C, 70), source: 'visit', markSeen: true });
@@ -119,6 +127,8 @@ async function expectCurrent(db: HistoryDB, snapshots: V1Snapshot[], ids: number
   expect(r.previousSeen?.hash).toBe(fingerprintClauses(VERSION_B));
   expect((await db.get('origins', 'https://example.com'))?.newVersionTimes).toEqual([70]);
   expect((await listDocuments(db)).documents.find((d) => d.url === A)?.versionCount).toBe(3);
+  const all = await db.getAll('versions');
+  expect((await db.get('meta', 'bytes'))?.total).toBe(all.reduce((s, v) => s + v.size, 0));
 }
 
 describe.each([1, 2, 3] as const)('schema migration from v%i to the current version', (from) => {
@@ -177,7 +187,14 @@ describe('schema migrations from an empty database', () => {
       r.onerror = () => fail(r.error);
     });
     const db = await openHistoryDB(factory, 'empty');
-    expect([...db.objectStoreNames].sort()).toEqual(['checks', 'documents', 'origins', 'versions', 'visits']);
+    expect([...db.objectStoreNames].sort()).toEqual([
+      'checks',
+      'documents',
+      'meta',
+      'origins',
+      'versions',
+      'visits',
+    ]);
     const r = await recordSnapshot(db, {
       ...v1snap('https://e.com/p', VERSION_A, 1),
       source: 'visit',

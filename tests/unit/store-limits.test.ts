@@ -224,6 +224,8 @@ describe('limits applied by the store', () => {
     expect(flood.reduce((s, x) => s + x.size, 0)).toBeLessThanOrEqual(4.5 * vSize);
     for (const d of await db.getAll('documents'))
       expect(d.bytes, d.url).toBe(all.filter((x) => x.url === d.url).reduce((s, x) => s + x.size, 0));
+    // The store's running total followed every write and eviction.
+    expect((await db.get('meta', 'bytes'))?.total).toBe(all.reduce((s, x) => s + x.size, 0));
     // Each flooder document keeps its newest version; the version the user saw last is kept.
     for (const d of await db.getAll('documents'))
       expect(all.some((x) => x.id === d.latestVersionId)).toBe(true);
@@ -260,6 +262,26 @@ describe('limits applied by the store', () => {
     expect(await claimNotification(db, 'https://flip.example/a', 100 + DEFAULT_LIMITS.notifyWindowMs)).toBe(
       true,
     );
+  });
+
+  it('the running total follows writes, retention and deletion, and is counted again when it is missing', async () => {
+    const db = await open();
+    const total = async () => (await db.get('meta', 'bytes'))?.total;
+    const sum = async () => (await db.getAll('versions')).reduce((s, v) => s + v.size, 0);
+    for (let i = 0; i < 5; i++)
+      await recordSnapshot(db, snap('https://t.example/a', text(i), i + 1), { perDocument: 3 });
+    await recordSnapshot(db, snap('https://t.example/b', text(9), 10));
+    expect(await total()).toBe(await sum());
+    await deleteDocument(db, 'https://t.example/a');
+    expect(await total()).toBe(await sum());
+    // Lost (a database written by other means): the next write counts it again from the document rows.
+    await db.delete('meta', 'bytes');
+    await recordSnapshot(db, snap('https://t.example/c', text(11), 20));
+    expect(await total()).toBe(await sum());
+    // A cap the running total says is reached refuses the write, though the document rows were not read.
+    await db.put('meta', { key: 'bytes', total: 10 ** 9 });
+    const error = await rejected(recordSnapshot(db, snap('https://u.example/new', text(12), 30)));
+    expect(error?.message).toMatch(/history is full/);
   });
 
   it('forgetting an origin’s last document removes its limits record', async () => {

@@ -44,7 +44,14 @@ describe('history store', () => {
   it('opens at the current version with every store', async () => {
     const db = await open();
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['checks', 'documents', 'origins', 'versions', 'visits']);
+    expect([...db.objectStoreNames].sort()).toEqual([
+      'checks',
+      'documents',
+      'meta',
+      'origins',
+      'versions',
+      'visits',
+    ]);
   });
 
   it('stores a version once, refreshes it on a churn-only visit, and hands back the previously seen version', async () => {
