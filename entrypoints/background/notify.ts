@@ -8,8 +8,11 @@ import { cleanLine } from '@/lib/store/sanitize';
 
 const PREFIX = 'fineprint-change:';
 
-// Chrome requires an iconUrl for basic notifications: the packaged 48 px icon.
-const ICON = '/icon-48.png';
+// Chrome requires an iconUrl for basic notifications. Inline rather than the packaged icon file: with the file,
+// Firefox's own alert window was found showing an empty title and text (tests/firefox). A 48×48 PNG (pink
+// square with text lines).
+const ICON =
+  'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAADAAAAAwCAYAAABXAvmHAAAAT0lEQVR42u3VwQkAIAwEwfRkW9abdmINgggHs5AC5nGkSnpXrz0JBwAAAAAAABAL+BGADQAAAPgDADYAAADgDwDYAAAAAAAAAABAEEC67wBtU84ATX5i8gAAAABJRU5ErkJggg==';
 
 /**
  * Show a notification for a change: the site's host first (from the document's address, which the page
@@ -43,7 +46,7 @@ export function notificationText(change: ChangeSummary): {
     browser.i18n.getMessage('notify_changed_title', [host]) || `${host} changed a policy you read`;
   return {
     type: 'basic',
-    iconUrl: browser.runtime.getURL(ICON),
+    iconUrl: ICON,
     title,
     message: cleanLine(change.headline, 500),
   };
