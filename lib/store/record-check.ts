@@ -105,7 +105,16 @@ function label(x: unknown, path: string): Label {
       features: orDefault(ev.features, [], (f) => strings(f, `${path}.evidence.features`)),
     };
   });
-  return { category: o.category as CategoryId, stance: o.stance as Label['stance'], confidence, evidence };
+  const out: Label = {
+    category: o.category as CategoryId,
+    stance: o.stance as Label['stance'],
+    confidence,
+    evidence,
+  };
+  // A label's own sentence, where the build that stored it writes one.
+  if (o.explanation !== undefined)
+    Object.assign(out, { explanation: str(o.explanation, `${path}.explanation`, RECORD_LIMITS.text) });
+  return out;
 }
 
 const EMPTY_SLOTS: Slots = { data: [], purposes: [], safeguards: [], choice: null, scope: [], default: null };
@@ -145,6 +154,17 @@ function clause(x: unknown, path: string): AnalysedClause {
     slots: orDefault(o.slots, EMPTY_SLOTS, (s) => slots(s, `${path}.slots`)),
   };
   if (o.leadIn !== undefined) out.leadIn = str(o.leadIn, `${path}.leadIn`, RECORD_LIMITS.text);
+  // Optional fields of builds that keep them: a unit that states nothing, and weaker ("possible") labels.
+  if (o.statement !== undefined) {
+    if (o.statement !== false) bad(`${path}.statement`, 'not false');
+    Object.assign(out, { statement: false });
+  }
+  if (o.possible !== undefined) {
+    if (!Array.isArray(o.possible)) bad(`${path}.possible`, 'not a list');
+    const possible = o.possible as unknown[];
+    if (possible.length > RECORD_LIMITS.labels) bad(`${path}.possible`, 'too many labels');
+    Object.assign(out, { possible: possible.map((l, i) => label(l, `${path}.possible[${i}]`)) });
+  }
   return out;
 }
 

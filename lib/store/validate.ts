@@ -4,7 +4,7 @@
  * @module
  */
 import { isCategoryId, isStance } from '../classify/taxonomy';
-import type { AnalysedClause } from '../types';
+import type { AnalysedClause, Label } from '../types';
 import type { DocumentRecord, VisitRecord } from './schema';
 
 const isObj = (x: unknown): x is Record<string, unknown> =>
@@ -70,11 +70,20 @@ export function withKnownLabels(clauses: readonly AnalysedClause[]): {
   ignored: number;
 } {
   let ignored = 0;
+  const known = (list: readonly Label[]): Label[] =>
+    list.filter((l) => isCategoryId(l.category) && isStance(l.stance));
   const out = clauses.map((c) => {
-    const labels = c.labels.filter((l) => isCategoryId(l.category) && isStance(l.stance));
-    if (labels.length === c.labels.length) return c;
-    ignored += c.labels.length - labels.length;
-    return { ...c, labels };
+    const labels = known(c.labels);
+    // Weaker labels, where the build that stored the version keeps them, get the same treatment.
+    const possible = (c as { possible?: unknown }).possible;
+    const keptPossible = Array.isArray(possible) ? known(possible as Label[]) : null;
+    const dropped =
+      c.labels.length -
+      labels.length +
+      (keptPossible ? (possible as unknown[]).length - keptPossible.length : 0);
+    if (dropped === 0) return c;
+    ignored += dropped;
+    return { ...c, labels, ...(keptPossible ? { possible: keptPossible } : {}) };
   });
   return { clauses: out, ignored };
 }

@@ -364,3 +364,38 @@ describe('reading a file', () => {
     expect((await importFile(db, new Blob(['{ nope']))).error).toMatch(/not valid JSON/);
   });
 });
+
+describe('optional clause fields round-trip, checked like the rest', () => {
+  it('keeps a statement flag, weaker labels and a label’s own sentence, and refuses them with wrong types', async () => {
+    const db = await open();
+    const base = makeClause(1, 'We may use your posts to train our models.', [['ai-training', 'permits']]);
+    const rich = {
+      ...base,
+      statement: false,
+      labels: [{ ...base.labels[0]!, explanation: 'This says your posts may train AI models.' }],
+      possible: [{ ...base.labels[0]!, category: 'data-sharing', confidence: 0.3 }],
+    } as unknown as AnalysedClause;
+    await snap(db, 'https://rich.example/privacy', [rich], 1);
+    const before = await contents(db);
+    const { text } = await exportText(db);
+    await deleteHistory(db);
+    expect(await importText(db, text)).toMatchObject({ documents: 1, versions: 1, skipped: 0 });
+    expect(await contents(db)).toEqual(before);
+
+    const bad = (field: Record<string, unknown>) =>
+      text.replace(JSON.stringify(rich).slice(1, -1), JSON.stringify({ ...rich, ...field }).slice(1, -1));
+    for (const [field, why] of [
+      [{ statement: true }, /statement: not false/],
+      [
+        { possible: [{ ...base.labels[0]!, category: 'mind-reading' }] },
+        /possible\[0\]\.category: unknown category/,
+      ],
+      [{ labels: [{ ...base.labels[0]!, explanation: 7 }] }, /labels\[0\]\.explanation: not text/],
+    ] as const) {
+      await deleteHistory(db);
+      const report = await importText(db, bad(field));
+      expect(report.problems.join()).toMatch(why);
+      expect(report.versions).toBe(0);
+    }
+  });
+});
