@@ -22,6 +22,11 @@ export default tseslint.config(
           selector: "CallExpression[callee.property.name='insertAdjacentHTML']",
           message: 'No HTML insertion.',
         },
+        {
+          // Preact's only innerHTML path (docs/permissions.md explains the add-on linter's warning by this rule).
+          selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']",
+          message: 'No HTML insertion.',
+        },
       ],
     },
   },

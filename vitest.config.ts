@@ -1,8 +1,8 @@
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
 
-// Two projects: Node suites (unit + corpus) first, two files at a time; then the real-browser suites one
-// file at a time, each launching its own Chromium. On a 2-core machine two browsers plus Node workers
+// Three projects: Node suites (unit + corpus) first, two files at a time; then the real-browser suites one
+// file at a time, each launching its own Chromium, then Firefox's the same way. On a 2-core machine two browsers plus Node workers
 // starve each other and turn timing-sensitive checks flaky; running the browsers alone keeps them stable.
 export default defineConfig({
   plugins: [WxtVitest()],
@@ -29,6 +29,17 @@ export default defineConfig({
           name: 'browser',
           include: ['tests/e2e/**/*.test.ts'],
           sequence: { groupOrder: 1 },
+          maxWorkers: 1,
+          fileParallelism: false,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          // Real Firefox (tests/support/firefox.ts), after the Chromium suites and alone for the same reason.
+          name: 'firefox',
+          include: ['tests/firefox/**/*.test.ts'],
+          sequence: { groupOrder: 2 },
           maxWorkers: 1,
           fileParallelism: false,
         },

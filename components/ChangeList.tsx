@@ -5,6 +5,8 @@
 import type { Translate } from '@/lib/i18n';
 import type { ChangeSummary } from '@/lib/messages';
 import { categoryNameKey } from '@/lib/i18n';
+import { changeCounts } from '@/lib/counts';
+import { formatterFor } from '@/lib/format';
 import { DiffView, type DiffViewLabels } from './DiffView';
 
 /** The popup shows this many clauses per section; the rest are counted and are on the history page. */
@@ -23,7 +25,9 @@ export function ChangeList({
 }) {
   if (!change || !change.diff.changed) return <p class="empty">{t('popup_changes_none')}</p>;
   const { diff } = change;
-  const date = new Date(change.previousSeenAt).toLocaleDateString(locale, { dateStyle: 'medium' });
+  // The one date format and the one change count of the popup, the history page and the notification.
+  const date = formatterFor(locale).date(change.previousSeenAt);
+  const counts = changeCounts(diff);
   const labels: DiffViewLabels = {
     summary: t('popup_diff_summary'),
     added: t('popup_change_added'),
@@ -43,7 +47,7 @@ export function ChangeList({
   return (
     <div class="changes">
       <p>{t('popup_changes_since', [date])}</p>
-      <p>{t('popup_changes_counts', [diff.added.length, diff.removed.length, diff.modified.length])}</p>
+      <p>{t('popup_changes_counts', [counts.added, counts.removed, counts.modified])}</p>
       <DiffView
         diff={diff}
         headline={change.headline}

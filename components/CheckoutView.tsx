@@ -6,6 +6,7 @@ import { categoryNameKey, type Translate } from '@/lib/i18n';
 import type { CheckoutState, LinkedPolicy } from '@/lib/messages';
 import type { MessageKey } from '@/lib/i18n';
 import { TAXONOMY, type CategoryId } from '@/lib/classify/taxonomy';
+import { fetchTargetOf } from '@/lib/fetch/origins';
 import { ClauseGroups } from './ClauseGroups';
 
 export interface CheckoutViewProps {
@@ -26,13 +27,15 @@ const KIND_KEY: Record<LinkedPolicy['kind'], MessageKey> = {
 export function CheckoutView({ t, state, busy, note, onRead }: CheckoutViewProps) {
   if (state.policies.length === 0) return <p class="empty">{t('popup_checkout_none')}</p>;
   const unread = state.policies.filter((p) => p.status !== 'done');
+  // Exactly what will be asked for and read: scheme, host and port of each address Fineprint would fetch.
   const hosts = [
     ...new Set(
       state.policies
         .filter((p) => p.status === 'needs-permission')
         .map((p) => {
           try {
-            return new URL(p.url).hostname;
+            const target = new URL(fetchTargetOf(p.url, state.url));
+            return target.protocol === 'https:' ? target.host : `${target.protocol}//${target.host}`;
           } catch {
             return p.url;
           }

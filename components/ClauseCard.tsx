@@ -57,7 +57,8 @@ export function ClauseCard(props: ClauseCardProps) {
   const others = clause.labels.filter((l) => l !== primary);
   const titleId = `fp-card-title-${clause.id}`;
   const descId = `fp-card-desc-${clause.id}`;
-  const explanation = clause.explanation ?? t(categoryMeaningKey(primary.category));
+  // Each label has its own sentence (lib/explain): the card shows one per label, never one twice.
+  const explanation = primary.explanation ?? clause.explanation ?? t(categoryMeaningKey(primary.category));
   const ev = primary.evidence;
 
   return (
@@ -113,11 +114,16 @@ export function ClauseCard(props: ClauseCardProps) {
         />
       </dl>
       {others.length > 0 && (
-        <p class="fp-also">
-          {t('card_also', [
-            others.map((l) => `${t(categoryNameKey(l.category))} (${t(TONE[l.stance].label)})`).join('; '),
-          ])}
-        </p>
+        <ul class="fp-also" aria-label={t('card_labels_heading')}>
+          {others.map((l) => (
+            <li key={l.category} data-category={l.category}>
+              <strong>
+                {t(categoryNameKey(l.category))} · {t(TONE[l.stance].label)}
+              </strong>
+              {l.explanation ? `: ${l.explanation}` : ''}
+            </li>
+          ))}
+        </ul>
       )}
       <details class="fp-why">
         <summary>{t('popup_evidence')}</summary>

@@ -4,7 +4,9 @@
  */
 import { useState } from 'preact/hooks';
 import { CATEGORY_IDS, TAXONOMY, type CategoryId } from '@/lib/classify/taxonomy';
-import { categoryMeaningKey, categoryNameKey, stanceKey, type Translate } from '@/lib/i18n';
+import { findingCounts } from '@/lib/counts';
+import { formatterFor } from '@/lib/format';
+import { categoryMeaningKey, categoryNameKey, stanceKey, translatePlural, type Translate } from '@/lib/i18n';
 import type { AnalysedClause, Label } from '@/lib/types';
 
 export interface ClauseGroupsProps {
@@ -19,6 +21,8 @@ export interface ClauseGroupsProps {
   idPrefix?: string;
   /** Level of the group headings (3 under the popup's h2; 4 inside a linked policy's h3). */
   headingLevel?: 3 | 4;
+  /** UI language, for plural forms. */
+  locale?: string;
 }
 
 interface Group {
@@ -52,14 +56,21 @@ export function ClauseGroups({
   missing,
   idPrefix = 'fp',
   headingLevel = 3,
+  locale,
 }: ClauseGroupsProps) {
   const Heading = headingLevel === 4 ? 'h4' : 'h3';
   const groups = groupByCategory(clauses, shown);
+  // The counts the summary bar shows too (lib/counts.ts).
+  const counts = findingCounts(clauses, shown).byCategory;
+  const f = formatterFor(locale);
+  const possible = clauses.filter((c) =>
+    (c.possible ?? []).some((l) => !shown || shown.includes(l.category)),
+  );
   // The heaviest group starts open so the most important clause is one glance away; the rest are collapsed.
   const [open, setOpen] = useState<ReadonlySet<CategoryId>>(
     () => new Set(groups.slice(0, 1).map((g) => g.category)),
   );
-  if (groups.length === 0) return <p class="empty">{t('popup_clauses_none')}</p>;
+  if (groups.length === 0 && possible.length === 0) return <p class="empty">{t('popup_clauses_none')}</p>;
   const toggle = (c: CategoryId) =>
     setOpen((prev) => {
       const next = new Set(prev);
@@ -91,9 +102,7 @@ export function ClauseGroups({
                 <span class="swatch" aria-hidden="true" />
                 <span class="group-name">{t(categoryNameKey(g.category))}</span>
                 <span class="group-count">
-                  {g.items.length === 1
-                    ? t('popup_clause_count_one')
-                    : t('popup_clause_count', [g.items.length])}
+                  {translatePlural(t, 'popup_clause_count', counts[g.category] ?? 0, f)}
                 </span>
               </button>
             </Heading>
@@ -115,6 +124,34 @@ export function ClauseGroups({
           </section>
         );
       })}
+      {possible.length > 0 && (
+        <details class="group possible" data-possible>
+          <summary>{t('popup_possible_heading', [possible.length])}</summary>
+          <p class="meaning">{t('popup_possible_note')}</p>
+          <ul class="clauses">
+            {possible.map((clause) =>
+              (clause.possible ?? [])
+                .filter((l) => !shown || shown.includes(l.category))
+                .map((label) => (
+                  <li
+                    key={`${clause.id}:${label.category}`}
+                    class={`clause stance-${label.stance}`}
+                    data-clause-id={clause.id}
+                  >
+                    <p class="stance">
+                      <span class="stance-chip">
+                        {t(categoryNameKey(label.category))} · {t(stanceKey(label.stance))}
+                      </span>
+                    </p>
+                    <blockquote class="clause-text">{clause.text}</blockquote>
+                    {label.explanation && <p class="explanation">{label.explanation}</p>}
+                    <p class="confidence">{t('popup_confidence', [Math.round(label.confidence * 100)])}</p>
+                  </li>
+                )),
+            )}
+          </ul>
+        </details>
+      )}
     </div>
   );
 }
@@ -145,9 +182,14 @@ function ClauseItem(props: {
       </p>
       <blockquote class="clause-text">{clause.text}</blockquote>
       {clause.section && <p class="section">{t('popup_section', [clause.section])}</p>}
-      {clause.explanation && <p class="explanation">{clause.explanation}</p>}
+      {/* This label's own sentence: a clause in two groups says a different thing in each. */}
+      {(label.explanation ?? clause.explanation) && (
+        <p class="explanation">{label.explanation ?? clause.explanation}</p>
+      )}
       {reassuring && <p class="reassurance">{t('popup_reassurance')}</p>}
-      {clause.slots?.choice && <p class="choice">{t('popup_choice', [clause.slots.choice])}</p>}
+      {clause.slots?.choice && label.category !== 'user-choice' && !label.explanation && (
+        <p class="choice">{t('popup_choice', [clause.slots.choice])}</p>
+      )}
       <details class="evidence">
         <summary>{t('popup_evidence')}</summary>
         <ul>

@@ -5,6 +5,7 @@
  */
 import { isCategoryId, TAXONOMY, type CategoryId } from '@/lib/classify/taxonomy';
 import { rankCategoryChanges } from '@/lib/change-summary';
+import { changeCounts } from '@/lib/counts';
 import type { AnalysedClause, ClauseDiff } from '@/lib/types';
 import type { Translate } from '@/lib/i18n';
 import { WordDiff } from './WordDiff';
@@ -98,22 +99,29 @@ export function DiffView({
   const removed = diff.removed.filter(keep);
   const modified = diff.modified.filter((m) => keep(m.before) || keep(m.after));
   const ranked = rankCategoryChanges(diff);
+  // Section counts are the change's own (lib/counts.ts), the same in the popup and on the history page;
+  // the popup lists fewer clauses (labelled ones, up to `limit`) and says how many more there are.
+  const counts = changeCounts(diff);
 
   const section = <T,>(
     kind: 'added' | 'removed' | 'modified',
     title: string,
     items: T[],
     row: (x: T) => preact.JSX.Element,
-  ) =>
-    items.length === 0 ? null : (
-      <section class={`dv-section dv-${kind}`} aria-label={`${title} (${items.length})`} data-section={kind}>
+  ) => {
+    const count = counts[kind];
+    if (count === 0) return null;
+    const shown = items.slice(0, limit);
+    return (
+      <section class={`dv-section dv-${kind}`} aria-label={`${title} (${count})`} data-section={kind}>
         <h3>
-          {title} <span class="dv-count">({items.length})</span>
+          {title} <span class="dv-count">({count})</span>
         </h3>
-        <ol class="dv-list">{items.slice(0, limit).map(row)}</ol>
-        {items.length > limit && <p class="dv-more">{labels.more(items.length - limit)}</p>}
+        {shown.length > 0 && <ol class="dv-list">{shown.map(row)}</ol>}
+        {count > shown.length && <p class="dv-more">{labels.more(count - shown.length)}</p>}
       </section>
     );
+  };
 
   return (
     <div class="diff-view">

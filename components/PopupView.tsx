@@ -170,6 +170,7 @@ export function PopupView(props: PopupViewProps) {
                   shown={data.shownCategories}
                   onReveal={props.onReveal}
                   missing={data.missingClauses}
+                  locale={props.locale}
                 />
               </>
             )}
@@ -187,7 +188,7 @@ export function PopupView(props: PopupViewProps) {
             {current === 'compare' && (
               <>
                 <h2 class="visually-hidden">{t('popup_compare_heading')}</h2>
-                <CompareView t={t} state={data.comparison ?? null} />
+                <CompareView t={t} state={data.comparison ?? null} locale={props.locale} />
               </>
             )}
             {current === 'checkout' && data.checkout && (

@@ -4,9 +4,8 @@
  * @module
  */
 import { TAXONOMY, type CategoryId } from './classify/taxonomy';
+import { formatterFor } from './format';
 import type { ClauseDiff } from './types';
-
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /** Headline names; "AI-training" reads better than the taxonomy's "AI training" before "clause". */
 const HEADLINE_NAME: Partial<Record<CategoryId, string>> = {
@@ -52,11 +51,12 @@ export function rankCategoryChanges(diff: ClauseDiff): CategoryChange[] {
   );
 }
 
-/** "19 Sep", or "19 Sep 2024" when not in the same year as `now`. UTC so the text is the same everywhere. */
-export function shortDate(at: number, now: number): string {
-  const d = new Date(at);
-  const base = `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]}`;
-  return d.getUTCFullYear() === new Date(now).getUTCFullYear() ? base : `${base} ${d.getUTCFullYear()}`;
+/**
+ * The day `at` as every page of the UI writes it (lib/format.ts: one `Intl.DateTimeFormat` per language).
+ * `now` is kept for callers; the date is written in full.
+ */
+export function shortDate(at: number, _now: number, locale = 'en'): string {
+  return formatterFor(locale).date(at);
 }
 
 /**
@@ -92,23 +92,30 @@ export function touchedCategories(diff: ClauseDiff): CategoryId[] {
   return rankCategoryChanges(diff).map((c) => c.category);
 }
 
+/** English count + noun by Intl.PluralRules (the headline is English; the UI translates its own text). */
 function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
+  return `${n} ${word}${formatterFor('en').plural(n) === 'one' ? '' : 's'}`;
 }
 
 /**
  * The headline for a notification or list row. `since` is when the user last saw the previous version.
  * Returns e.g. "Acme Privacy Policy: AI-training clause added since 19 Sep (and 2 more changes)".
  */
-export function changeHeadline(title: string, diff: ClauseDiff, since: number, now: number): string {
+export function changeHeadline(
+  title: string,
+  diff: ClauseDiff,
+  since: number,
+  now: number,
+  locale = 'en',
+): string {
   const name = title.trim() || 'Policy';
-  const when = `since ${shortDate(since, now)}`;
+  const when = `since ${shortDate(since, now, locale)}`;
   if (!diff.changed) return `${name}: no change ${when}`;
   const ranked = rankCategoryChanges(diff);
   const top = ranked[0];
   if (top) {
     const label = HEADLINE_NAME[top.category] ?? TAXONOMY[top.category].name;
-    const noun = top.count === 1 ? 'clause' : `clauses (${top.count})`;
+    const noun = formatterFor('en').plural(top.count) === 'one' ? 'clause' : `clauses (${top.count})`;
     const more = ranked.length > 1 ? ` (and ${plural(ranked.length - 1, 'more change')})` : '';
     return `${name}: ${label} ${noun} ${top.direction} ${when}${more}`;
   }

@@ -20,7 +20,8 @@ import type { AnalysedClause, Clause, Label, Slots } from './types';
  * (`at`: start and end), or the text itself when it is not a slice of the block (sentences are slices, as
  * block text has single spaces; kept so the reply is exact whatever the segmenter does).
  */
-export type ClauseCut = Pick<Clause, 'id' | 'block' | 'unit'> & ({ at: [number, number] } | { text: string });
+export type ClauseCut = Pick<Clause, 'id' | 'block' | 'unit' | 'statement'> &
+  ({ at: [number, number] } | { text: string });
 
 /** The background's reply to a page's blocks: every clause cut from them, and the labelled ones' analyses. */
 export interface ClassifiedCuts {
@@ -69,9 +70,10 @@ export function classifiedCuts(blocks: readonly Block[], clauses: readonly Analy
   const cuts = clauses.map((c): ClauseCut => {
     const text = blocks[c.block]?.text ?? '';
     const start = text.indexOf(c.text, next.get(c.block) ?? 0);
-    if (start < 0) return { id: c.id, block: c.block, unit: c.unit, text: c.text };
+    const flag = c.statement === false ? { statement: false as const } : {};
+    if (start < 0) return { id: c.id, block: c.block, unit: c.unit, text: c.text, ...flag };
     next.set(c.block, start + c.text.length);
-    return { id: c.id, block: c.block, unit: c.unit, at: [start, start + c.text.length] };
+    return { id: c.id, block: c.block, unit: c.unit, at: [start, start + c.text.length], ...flag };
   });
   return { clauses: cuts, analyses: analysesOf(clauses) };
 }
@@ -85,7 +87,10 @@ export function clausesFromCuts(blocks: readonly Block[], cuts: readonly ClauseC
   for (const c of cuts) {
     const block = blocks[c.block];
     const text = !block ? '' : 'at' in c ? block.text.slice(c.at[0], c.at[1]) : c.text;
-    if (block && text) out.push(clauseOf(c.id, text, block, c.block, c.unit));
+    if (!block || !text) continue;
+    const clause = clauseOf(c.id, text, block, c.block, c.unit);
+    if (c.statement === false) clause.statement = false;
+    out.push(clause);
   }
   return out;
 }

@@ -5,6 +5,7 @@
  */
 import type en from '../public/_locales/en/messages.json';
 import type { CategoryId, Stance } from './classify/taxonomy';
+import { pluralKey, type Formatter } from './format';
 
 /** Every key of the English catalogue (the default locale, always complete). */
 export type MessageKey = keyof typeof en;
@@ -85,4 +86,21 @@ export function getMessageFromCatalogue(
     });
     return named.replace(/\$\$/g, '$');
   };
+}
+
+/**
+ * A message with a count in its plural form for the UI language (lib/format.ts `pluralKey`): `<base>_one`
+ * for 1 in English, `<base>` otherwise.
+ */
+export function translatePlural(
+  t: Translate,
+  base: MessageKey,
+  n: number,
+  formatter: Formatter,
+  substitutions: (string | number)[] = [n],
+): string {
+  return t(
+    pluralKey(base, n, formatter, (k) => t(k as MessageKey) !== k),
+    substitutions,
+  );
 }

@@ -298,6 +298,7 @@ export const blockGuard: Guard<Block> = obj({
   level: optional(num({ min: 1, max: 9, integer: true })),
   headingPath: arr(str({ max: LIMITS.heading }), { max: LIMITS.headingDepth }),
   leadIn: optional(str({ max: LIMITS.blockText })),
+  row: optional(bool),
 });
 
 export const policyLinkGuard: Guard<PolicyLink> = obj({

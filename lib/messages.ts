@@ -143,22 +143,32 @@ export interface MessageMap {
   'popup→bg:diff-versions': { req: { url: string; from: number; to: number }; res: DiffVersionsReply };
   /** Forget a tracked document and all its versions. */
   'popup→bg:delete-document': { req: { url: string }; res: { deleted: boolean; error?: string } };
-  /** The in-page card's "Open in Fineprint": the background opens `popup.html?tabId=<sender tab>` in a new tab. */
+  /**
+   * The in-page card's "Open in Fineprint" and the checkout badge's "Review in Fineprint": the background opens
+   * `popup.html?tabId=<sender tab>` in a new tab, at most one per tab every few seconds (`opened: false` else).
+   */
   'content→bg:open-report': { req: Record<string, never>; res: { opened: boolean } };
   'popup→content:toggle-highlights': { req: { on: boolean }; res: { on: boolean } };
   'popup→content:reveal-clause': { req: { clauseId: string }; res: { found: boolean } };
   'popup→content:get-report': { req: Record<string, never>; res: PageReport | null };
-  /** A checkout / sign-up form and the policy links found on it (content script, once per page). */
+  /**
+   * A checkout / sign-up form and the policy links found on it (content script, once per page). The reply is
+   * constant: a page must not learn anything from it about the user's history or grants.
+   */
   'content→bg:checkout-found': {
     req: { url: string; flavour: CheckoutState['flavour']; signals: string[]; policyLinks: PolicyLink[] };
-    res: CheckoutState;
+    res: { ok: true };
   };
-  /** Read (fetch + analyse) the named links; only links reported for the same tab are ever fetched. */
-  'content→bg:checkout-read': { req: { urls: string[] }; res: CheckoutState | null };
+  /** The tab's checkout links as Fineprint's own pages show them (history and grants applied). */
   'popup→bg:get-checkout': { req: { tabId: number }; res: CheckoutState | null };
-  /** The background read linked terms (e.g. from the popup): the tab's badge shows the new summary. */
-  'bg→content:checkout-updated': { req: CheckoutState; res: { ok: boolean } };
+  /** Read (fetch + analyse) the named links; only links reported for the same tab are ever fetched. */
   'popup→bg:checkout-read': { req: { tabId: number; urls: string[] }; res: CheckoutState | null };
+  /**
+   * Sent by Fineprint's pages (popup, options, history) right after the browser's permission prompt said
+   * yes: record these exact origins (scheme, host, port) as granted. Origins the browser does not cover are
+   * ignored; the reply names the ones recorded.
+   */
+  'popup→bg:grant-origins': { req: { origins: string[] }; res: { granted: string[] } };
   'popup→bg:get-comparison': { req: { tabId: number }; res: ComparisonState };
   /**
    * Background → offscreen document (Chrome's service worker has no DOMParser): parse fetched policy HTML and
@@ -212,12 +222,20 @@ export function envelope<N extends MessageName>(type: N, payload: Req<N>): Envel
   return { type, payload };
 }
 
+/** This extension as a message sender sees it: `runtime.id` and `runtime.getURL('/')`. */
+export interface OwnExtension {
+  id: string;
+  baseUrl: string;
+}
+
 /**
  * Whether a message reaching a page, the offscreen document or another extension context came from this
- * extension's own pages or background, never from a tab (a content script) or another extension.
+ * extension's own pages or background, never from a content script (its URL is its web page's) or another
+ * extension. Decided by the sender's URL, not by the absence of `sender.tab`: Firefox sets `tab` for our own
+ * pages open in a tab (the popup opened from a page's "Open in Fineprint"), Chrome does not.
  */
-export function fromOwnExtension(sender: { id?: string; tab?: unknown }, ownId: string): boolean {
-  return sender.id === ownId && !sender.tab;
+export function fromOwnExtension(sender: { id?: string; url?: string }, self: OwnExtension): boolean {
+  return sender.id === self.id && typeof sender.url === 'string' && sender.url.startsWith(self.baseUrl);
 }
 
 /** Category count helper type used by summaries. */

@@ -39,8 +39,8 @@ const EARLY_MIN_CHARS = PREVIEW_MIN_WORDS * 6;
  * is replaced by the whole page's once that is read, so chrome inside `main` costs at most a highlight that
  * comes and goes. Empty on pages without such an element, short ones, and those not in English.
  */
-export function earlyPreviewBlocks(doc: Document): Block[] {
-  return runToEnd(earlyPreviewBlocksInSteps(doc));
+export function earlyPreviewBlocks(doc: Document, isVisible?: (el: Element) => boolean): Block[] {
+  return runToEnd(earlyPreviewBlocksInSteps(doc, isVisible));
 }
 
 /**
@@ -48,11 +48,15 @@ export function earlyPreviewBlocks(doc: Document): Block[] {
  * reading the blocks and checking their language (~13 ms together on a real 6,000-word policy; one task of
  * over 50 ms with the page's CPU slowed 4×, 2026-12-02).
  */
-export function* earlyPreviewBlocksInSteps(doc: Document): Generator<void, Block[], void> {
+export function* earlyPreviewBlocksInSteps(
+  doc: Document,
+  isVisible?: (el: Element) => boolean,
+): Generator<void, Block[], void> {
   const root = doc.querySelector('main, article, [role="main"]');
   if (!root || !hasTextAtLeast(root, EARLY_MIN_CHARS)) return [];
   // Enough characters for the preview's words, then `firstBlocks` cuts at the word budget.
-  const blocks = firstBlocks(collectBlocks(root, { maxChars: PREVIEW_WORDS * 10 }).blocks);
+  // Only text the user can see (lib/detect/visible.ts): hidden text is never sent to the background.
+  const blocks = firstBlocks(collectBlocks(root, { maxChars: PREVIEW_WORDS * 10, isVisible }).blocks);
   yield;
   // Only English is classified: a policy in another language must never flash highlights.
   const sample = blocks.map((b) => b.text).join(' ');

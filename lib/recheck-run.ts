@@ -1,19 +1,14 @@
 /**
- * One pass of the opt-in re-check, with every effect injected (database, clock, permission check, fetch, HTML
- * analysis, notification) so the whole path — schedule, permission, capped fetch, error-page guard, store,
- * diff, notify, backoff record — runs in Node tests. The background supplies the real browser APIs.
+ * One pass of the opt-in re-check, with every effect injected (database, clock, grant check, fetch, HTML
+ * analysis, notification) so the whole path — schedule, grant, capped fetch, decoding, error-page guard,
+ * store, diff, notify, backoff record — runs in Node tests. The background supplies the real browser APIs.
  * @module
  */
-import type { FetchPolicyResult } from './checkout/fetch-policy';
+import type { FetchResult } from './fetch/capped-fetch';
+import { decodeBytes } from './fetch/decode';
+import { originOf } from './fetch/origins';
 import type { ChangeSummary } from './messages';
-import {
-  HOUR_MS,
-  afterAttempt,
-  decodeHtml,
-  dueDocuments,
-  looksLikeCaptureError,
-  originPattern,
-} from './recheck';
+import { HOUR_MS, afterAttempt, dueDocuments, looksLikeCaptureError } from './recheck';
 import type { Settings } from './settings';
 import { getCheck, getVersion, listDocuments, putCheck, type HistoryDB } from './store/repository';
 import { observePage } from './store/observe';
@@ -24,10 +19,10 @@ export interface RecheckDeps {
   db: HistoryDB;
   now: number;
   settings: Settings;
-  /** Whether the user granted this origin pattern ("https://example.com/*"). */
-  hasPermission: (pattern: string) => Promise<boolean>;
-  /** Capped, credential-less fetch (lib/checkout/fetch-policy.ts). */
-  fetchPage: (url: string) => Promise<FetchPolicyResult>;
+  /** Whether the user granted this exact origin through Fineprint (lib/fetch/grants.ts). */
+  isGranted: (origin: string) => Promise<boolean>;
+  /** Capped, credential-less fetch with every hop checked (lib/fetch/capped-fetch.ts). */
+  fetchPage: (url: string) => Promise<FetchResult>;
   /** Parse + extract + classify fetched HTML. */
   analyzeHtml: (html: string, url: string) => Promise<PageAnalysis | { error: string }>;
   notify: (change: ChangeSummary) => Promise<unknown>;
@@ -61,9 +56,9 @@ export async function runRecheckPass(deps: RecheckDeps): Promise<RecheckOutcome[
       await record({ ok: false, error: detail });
     };
 
-    const pattern = originPattern(url);
-    if (!pattern || !(await deps.hasPermission(pattern))) {
-      await fail('no permission for this site');
+    const origin = originOf(url);
+    if (!origin || !(await deps.isGranted(origin).catch(() => false))) {
+      await fail(`reading ${origin ?? url} was not allowed: turn re-check off and on again to allow it`);
       continue;
     }
     const fetched = await deps.fetchPage(url);
@@ -73,7 +68,7 @@ export async function runRecheckPass(deps: RecheckDeps): Promise<RecheckOutcome[
     }
     let analysis: PageAnalysis | { error: string };
     try {
-      analysis = await deps.analyzeHtml(decodeHtml(fetched.bytes, fetched.contentType), url);
+      analysis = await deps.analyzeHtml(decodeBytes(fetched.bytes, fetched.contentType).text, url);
     } catch (error) {
       analysis = { error: error instanceof Error ? error.message : String(error) };
     }

@@ -1,6 +1,6 @@
 /**
  * Scheduling for the opt-in re-check of tracked policies: which documents are due, the backoff after errors,
- * the origin permission each one needs, and the sanity check that keeps an error page from becoming a
+ * and the sanity check that keeps an error page from becoming a
  * "new version". Pure: the clock and the records are arguments.
  * @module
  */
@@ -63,22 +63,6 @@ export function dueDocuments(
     .map((d) => d.url);
 }
 
-/** The host-permission match pattern a re-check of `url` needs ("https://example.com/*"), or null. */
-export function originPattern(url: string): string | null {
-  try {
-    const u = new URL(url);
-    if (u.protocol !== 'https:' && u.protocol !== 'http:') return null;
-    return `${u.protocol}//${u.hostname}/*`;
-  } catch {
-    return null;
-  }
-}
-
-/** Distinct origin patterns for a list of tracked URLs (what the options page asks the user to grant). */
-export function originPatterns(urls: readonly string[]): string[] {
-  return [...new Set(urls.map(originPattern).filter((p): p is string => p !== null))].sort();
-}
-
 /**
  * True when a fetched capture is probably an error, login or bot-wall page rather than a new version: the last
  * version had a substantial text and this one keeps under a quarter of it. Such a capture is counted as a failed
@@ -89,20 +73,4 @@ export function looksLikeCaptureError(previousClauses: number, nextClauses: numb
   // A policy shrinking to a line or two is an "Access denied" / "Please sign in" page.
   if (previousClauses >= 8 && nextClauses < 3) return true;
   return previousClauses >= 40 && nextClauses < previousClauses / 4;
-}
-
-/** Bytes → text: charset from the Content-Type header, else a `<meta charset>` in the first 2 KB, else UTF-8. */
-export function decodeHtml(bytes: Uint8Array, contentType: string): string {
-  const fromHeader = /charset=["']?([\w-]+)/i.exec(contentType)?.[1];
-  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 2048));
-  const fromMeta = /<meta[^>]+charset=["']?([\w-]+)/i.exec(head)?.[1];
-  for (const label of [fromHeader, fromMeta, 'utf-8']) {
-    if (!label) continue;
-    try {
-      return new TextDecoder(label).decode(bytes);
-    } catch {
-      // Unknown label: try the next source.
-    }
-  }
-  return new TextDecoder().decode(bytes);
 }

@@ -28,6 +28,11 @@ export interface Clause {
   /** Index of the source block in document order (paragraph, list item, cell). */
   block: number;
   unit: 'sentence' | 'list-item' | 'heading' | 'cell';
+  /**
+   * `false` for a unit that states nothing (no verb, a question: lib/extract/statement.ts): kept so the text
+   * of a version is complete, never labelled or marked.
+   */
+  statement?: false;
 }
 
 export interface LabelEvidence {
@@ -45,6 +50,8 @@ export interface Label {
   /** 0..1, calibrated where the model supplies it. */
   confidence: number;
   evidence: LabelEvidence;
+  /** This label's own plain-language sentence (lib/explain), with the slots its category × stance reports. */
+  explanation?: string;
 }
 
 export interface Slots {
@@ -60,7 +67,13 @@ export interface Slots {
 }
 
 export interface AnalysedClause extends Clause {
+  /** Labels painted on the page and counted as findings. */
   labels: Label[];
+  /**
+   * Weaker labels (calibrated probability below the paint threshold, no trusted rule): listed in the popup
+   * as "possible", never painted, never counted. Absent when there are none.
+   */
+  possible?: Label[];
   explanation: string | null;
   slots: Slots;
 }

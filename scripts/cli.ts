@@ -11,9 +11,13 @@ import { extname } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CATEGORY_IDS, TAXONOMY, type CategoryId } from '../lib/classify/taxonomy';
 import { diffClauses } from '../lib/diff';
-import { decodeBytes, parseHtml, UnreadableInputError } from '../lib/parse-html';
+import { siteOf } from '../lib/checkout/site';
+import { cappedFetch, type FetchFailure, type FetchResult } from '../lib/fetch/capped-fetch';
+import { decodeBytes, looksBinary } from '../lib/fetch/decode';
+import { pageAllowsNonPublic, type HopPolicy } from '../lib/fetch/hop-policy';
+import { parseHtml, UnreadableInputError } from '../lib/parse-html';
 import { analyzeDocument, analyzeText, TRUNCATED_REASON } from '../lib/pipeline';
-import type { AnalysedClause, ClauseDiff, PageAnalysis } from '../lib/types';
+import type { AnalysedClause, ClauseDiff, Label, PageAnalysis } from '../lib/types';
 
 export const EXIT = { ok: 0, usage: 2, unreadable: 3 } as const;
 
@@ -34,8 +38,9 @@ Usage:
 
 Input: .html/.htm (or any file that looks like HTML) is detected and extracted like a page in the
 browser; .md/.markdown is read as an already-extracted policy (headings #, lists -, *, 1.); .txt as
-plain text. A URL is fetched once (no cookies, at most ${MAX_REDIRECTS} redirects, ${MAX_BYTES / 1024 / 1024} MB,
-HTML or text only). Nothing else leaves your machine.
+plain text. A URL is fetched once (no cookies, at most ${MAX_REDIRECTS} redirects and only within its own
+site, never from a public address to a private one, ${MAX_BYTES / 1024 / 1024} MB, HTML or text only). Nothing else
+leaves your machine.
 
 Options:
   --url URL          the page's address, used for detection (default: the file path or fetched URL)
@@ -136,14 +141,49 @@ export function loadFile(path: string): LoadedInput {
       `${path} is ${(size / 1048576).toFixed(1)} MB; the limit is ${MAX_BYTES / 1048576} MB`,
     );
   const bytes = readFileSync(path);
+  if (looksBinary(bytes)) throw new UnreadableInputError(`${path} looks like binary data, not HTML or text`);
   const { text } = decodeBytes(bytes);
   if (!text.trim()) throw new UnreadableInputError(`${path} contains only whitespace`);
   return { text, format: formatFor(path, null, text), url: pathToFileURL(path).href };
 }
 
 /**
- * Fetch a URL the user gave: no cookies or credentials, bounded redirects (each checked to stay http(s)),
- * a timeout, a content-type allow-list and a size cap while streaming.
+ * The sites a URL the user gave may lead the CLI to: that URL's own site (registrable domain, either scheme, any
+ * port), so `example.com` → `https://www.example.com` is followed and a redirect to another site is not.
+ */
+export function cliHopPolicy(url: string): HopPolicy {
+  let site: string | null = null;
+  try {
+    site = siteOf(new URL(url).hostname);
+  } catch {
+    site = null;
+  }
+  return {
+    // A URL on the user's own network may be read if that is what they typed; a public one may not lead there.
+    allowNonPublic: pageAllowsNonPublic(url),
+    isGranted: (origin) => site !== null && siteOf(new URL(origin).hostname) === site,
+  };
+}
+
+function unreadable(url: string, failure: Extract<FetchResult, { ok: false }>, timeoutMs: number): never {
+  const messages: Record<FetchFailure, string> = {
+    'bad-url': `refusing to fetch ${url}: ${failure.detail}`,
+    refused: `refusing to fetch ${url}: ${failure.detail}; run fineprint on that address itself if you trust it`,
+    redirect: `${url}: ${failure.detail}`,
+    http: `${url} answered ${failure.detail}`,
+    type: `${url} is ${failure.detail.split(',')[0]}, not HTML or text`,
+    binary: `${url} is binary data, not HTML or text`,
+    'too-large': `${url} is larger than ${MAX_BYTES / 1048576} MB`,
+    timeout: `${url} did not answer within ${timeoutMs / 1000} s`,
+    network: `cannot fetch ${url}: ${failure.detail}`,
+  };
+  throw new UnreadableInputError(messages[failure.reason]);
+}
+
+/**
+ * Fetch a URL the user gave through the extension's own capped fetch (lib/fetch): no cookies or credentials,
+ * each redirect hop checked (same site; no private address from a public one) and followed by hand, a timeout,
+ * a content-type allow-list and a size cap while streaming.
  * @throws UnreadableInputError
  */
 export async function loadUrl(
@@ -151,84 +191,23 @@ export async function loadUrl(
   timeoutMs: number,
   fetchImpl: typeof fetch = fetch,
 ): Promise<LoadedInput> {
-  let current = url;
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), timeoutMs);
-  try {
-    for (let hop = 0; ; hop++) {
-      const u = new URL(current);
-      if (u.protocol !== 'http:' && u.protocol !== 'https:')
-        throw new UnreadableInputError(`refusing to fetch ${u.protocol} URL`);
-      let res: Response;
-      try {
-        res = await fetchImpl(current, {
-          redirect: 'manual',
-          credentials: 'omit',
-          signal: controller.signal,
-          headers: { accept: 'text/html,application/xhtml+xml,text/plain;q=0.8,text/markdown;q=0.8' },
-        });
-      } catch (e) {
-        if (controller.signal.aborted)
-          throw new UnreadableInputError(`${current} did not answer within ${timeoutMs / 1000} s`);
-        throw new UnreadableInputError(
-          `cannot fetch ${current}: ${(e as Error).cause ? String((e as { cause: unknown }).cause) : (e as Error).message}`,
-        );
-      }
-      if (res.status >= 300 && res.status < 400 && res.headers.get('location')) {
-        if (hop >= MAX_REDIRECTS)
-          throw new UnreadableInputError(`too many redirects (more than ${MAX_REDIRECTS})`);
-        current = new URL(res.headers.get('location')!, current).href;
-        await res.body?.cancel();
-        continue;
-      }
-      if (!res.ok) throw new UnreadableInputError(`${current} answered HTTP ${res.status}`);
-      const type = res.headers.get('content-type');
-      if (type && !ACCEPTED_TYPES.test(type)) {
-        await res.body?.cancel();
-        throw new UnreadableInputError(`${current} is ${type.split(';')[0]}, not HTML or text`);
-      }
-      const declared = Number(res.headers.get('content-length') ?? 0);
-      if (declared > MAX_BYTES)
-        throw new UnreadableInputError(`${current} is larger than ${MAX_BYTES / 1048576} MB`);
-      const bytes = await readCapped(res, controller.signal, timeoutMs);
-      if (!bytes.length) throw new UnreadableInputError(`${current} returned an empty body`);
-      const { text } = decodeBytes(bytes, type);
-      return { text, format: formatFor(new URL(current).pathname, type, text), url: current };
-    }
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
-async function readCapped(res: Response, signal: AbortSignal, timeoutMs: number): Promise<Uint8Array> {
-  if (!res.body) return new Uint8Array(await res.arrayBuffer());
-  const reader = res.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      total += value.length;
-      if (total > MAX_BYTES) {
-        await reader.cancel();
-        throw new UnreadableInputError(`response is larger than ${MAX_BYTES / 1048576} MB`);
-      }
-      chunks.push(value);
-    }
-  } catch (e) {
-    if (e instanceof UnreadableInputError) throw e;
-    if (signal.aborted)
-      throw new UnreadableInputError(`the response did not complete within ${timeoutMs / 1000} s`);
-    throw new UnreadableInputError(`the response broke off: ${(e as Error).message}`);
-  }
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
+  const res = await cappedFetch(url, {
+    fetch: fetchImpl,
+    policy: cliHopPolicy(url),
+    maxBytes: MAX_BYTES,
+    timeoutMs,
+    maxRedirects: MAX_REDIRECTS,
+    accept: ACCEPTED_TYPES,
+    acceptHeader: 'text/html,application/xhtml+xml,text/plain;q=0.8,text/markdown;q=0.8',
+  });
+  if (!res.ok) unreadable(url, res, timeoutMs);
+  if (!res.bytes.length) throw new UnreadableInputError(`${res.finalUrl} returned an empty body`);
+  const { text } = decodeBytes(res.bytes, res.contentType);
+  return {
+    text,
+    format: formatFor(new URL(res.finalUrl).pathname, res.contentType, text),
+    url: res.finalUrl,
+  };
 }
 
 /** Load a file path or http(s) URL. */
@@ -254,6 +233,16 @@ export function analyzeInput(
   return analyzeText(input.text, { url, format: input.format });
 }
 
+function labelJson(l: Label) {
+  return {
+    category: l.category,
+    stance: l.stance,
+    confidence: l.confidence,
+    evidence: l.evidence,
+    ...(l.explanation ? { explanation: l.explanation } : {}),
+  };
+}
+
 function clauseJson(c: AnalysedClause) {
   return {
     id: c.id,
@@ -262,12 +251,9 @@ function clauseJson(c: AnalysedClause) {
     headingPath: c.headingPath,
     unit: c.unit,
     ...(c.leadIn ? { leadIn: c.leadIn } : {}),
-    labels: c.labels.map((l) => ({
-      category: l.category,
-      stance: l.stance,
-      confidence: l.confidence,
-      evidence: l.evidence,
-    })),
+    labels: c.labels.map(labelJson),
+    // Weaker labels: listed as "possible" in the popup, never painted or counted.
+    ...(c.possible?.length ? { possible: c.possible.map(labelJson) } : {}),
     explanation: c.explanation,
     slots: c.slots,
   };
@@ -332,10 +318,24 @@ export function analysisText(a: PageAnalysis): string {
       const basis = l.evidence.rule ? `, rule ${l.evidence.rule}` : '';
       lines.push(`- [${l.stance}, ${l.confidence.toFixed(2)}${basis}] ${excerpt(c.text)}`);
       if (c.section) lines.push(`    in: ${excerpt(c.section, 120)}`);
-      if (c.explanation) lines.push(`    → ${c.explanation}`);
+      const explanation = l.explanation ?? c.explanation;
+      if (explanation) lines.push(`    → ${explanation}`);
     }
   }
   if (!labelled.length) lines.push('', 'No AI-training or data-use clauses were recognised.');
+  const possible = a.clauses.filter((c) => c.possible?.length);
+  if (possible.length) {
+    lines.push(
+      '',
+      `## Possible, not marked (${possible.length})`,
+      '   Less certain: not highlighted on the page.',
+    );
+    for (const c of possible)
+      for (const l of c.possible!)
+        lines.push(
+          `- [${TAXONOMY[l.category].name}, ${l.stance}, ${l.confidence.toFixed(2)}] ${excerpt(c.text)}`,
+        );
+  }
   return lines.join('\n');
 }
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs everything the build and the tests need on a fresh Debian machine that has Node 20 + npm:
-# npm packages from the lockfile and Debian's Chromium for the real-browser tests (needs root + apt-get;
-# without them the browser suites say they were skipped, or fail under CI=true). Idempotent; quick when
+# npm packages from the lockfile and Debian's Chromium and Firefox ESR for the real-browser tests (needs root +
+# apt-get; without them the browser suites say they were skipped, or fail under CI=true). Idempotent; quick when
 # everything is present.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,16 +12,21 @@ node -e '
 '
 
 CHROMIUM="${FINEPRINT_CHROMIUM:-/usr/lib/chromium/chromium}"
-if [ ! -x "$CHROMIUM" ]; then
+FIREFOX="${FINEPRINT_FIREFOX:-/usr/bin/firefox-esr}"
+missing=()
+[ -x "$CHROMIUM" ] || missing+=(chromium fonts-dejavu-core)
+[ -x "$FIREFOX" ] || missing+=(firefox-esr)
+if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
-    echo "[setup] installing Debian chromium…"
+    echo "[setup] installing ${missing[*]} from Debian…"
     apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium fonts-dejavu-core >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
   else
-    echo "[setup] chromium not found at $CHROMIUM and cannot install it (need root + apt-get); browser tests will say so" >&2
+    echo "[setup] missing ${missing[*]} and cannot install (need root + apt-get); the browser suites will say so" >&2
   fi
 fi
 [ -x "$CHROMIUM" ] && echo "[setup] $("$CHROMIUM" --version 2>/dev/null || echo chromium present)"
+[ -x "$FIREFOX" ] && echo "[setup] $("$FIREFOX" --version 2>/dev/null || echo firefox present)"
 
 # npm ci only when the lockfile changed since the last `npm ci` run by this script (stamp = its sha256).
 # (Comparing package lists doesn't work: the lockfile lists optional packages for other platforms.)

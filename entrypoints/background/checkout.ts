@@ -1,18 +1,26 @@
 /**
- * Background handlers for checkout / sign-up pages: remember the policy links a tab reported, and read
- * (fetch + analyse + store) only those links, only with the user's host permission.
+ * Background handlers for checkout / sign-up pages: remember the policy links a tab reported (and tell the page
+ * nothing back), show Fineprint's own pages what is known about them, and read (fetch + analyse + store) only
+ * those links, only from origins the user granted, never through a redirect.
  */
 import { browser } from 'wxt/browser';
 import { canonicalUrl } from '@/lib/canonical-url';
-import { decodePolicyBytes, fetchPolicy } from '@/lib/checkout/fetch-policy';
-import { initialCheckoutState, readLinks, type LinkedPolicyDeps } from '@/lib/checkout/linked-policies';
+import { cappedFetch } from '@/lib/fetch/capped-fetch';
+import { pageAllowsNonPublic } from '@/lib/fetch/hop-policy';
+import {
+  checkoutView,
+  foundCheckoutState,
+  readLinks,
+  type LinkedPolicyDeps,
+} from '@/lib/checkout/linked-policies';
 import { selectReportedLinks } from '@/lib/checkout/reported-links';
 import { fingerprintClauses } from '@/lib/diff';
 import type { ValidSender } from '@/lib/message-guards';
-import { envelope, type CheckoutState, type Req, type Res } from '@/lib/messages';
+import type { CheckoutState, Req, Res } from '@/lib/messages';
 import type { PageAnalysis } from '@/lib/types';
 import { getVersion, isDocumentRecord, recordSnapshot } from '@/lib/store';
 import { historyDb } from './export';
+import { isGranted } from './grants';
 import { analyzeFetchedHtml } from './parse-fetched';
 
 const stateKey = (tabId: number) => `checkout:${tabId}`;
@@ -37,11 +45,6 @@ export function registerCheckoutCleanup(): void {
   browser.tabs.onRemoved.addListener((tabId) => void browser.storage.session.remove(stateKey(tabId)));
 }
 
-function originPattern(url: string): string {
-  const u = new URL(url);
-  return `${u.protocol}//${u.hostname}/*`;
-}
-
 /** Checkout reading throws on a page it cannot parse (the link is then reported as unreadable). */
 async function analyzeHtml(html: string, url: string): Promise<PageAnalysis> {
   const result = await analyzeFetchedHtml(html, url);
@@ -51,7 +54,7 @@ async function analyzeHtml(html: string, url: string): Promise<PageAnalysis> {
 
 function deps(): LinkedPolicyDeps {
   return {
-    hasPermission: (url) => browser.permissions.contains({ origins: [originPattern(url)] }),
+    isGranted,
     lookup: async (url) => {
       const db = await historyDb();
       const doc: unknown = await db.get('documents', canonicalUrl(url) ?? url);
@@ -59,8 +62,12 @@ function deps(): LinkedPolicyDeps {
       const { version } = await getVersion(db, doc.latestVersionId);
       return version ? { title: version.title, clauses: version.clauses, seenAt: version.lastSeen } : null;
     },
-    fetch: (url) => fetchPolicy(url, { fetch: (input, init) => fetch(input, init) }),
-    analyze: async (bytes, contentType, url) => analyzeHtml(decodePolicyBytes(bytes, contentType), url),
+    fetch: (url, pageUrl) =>
+      cappedFetch(url, {
+        fetch: (input, init) => fetch(input, init),
+        policy: { allowNonPublic: pageAllowsNonPublic(pageUrl), isGranted },
+      }),
+    analyze: analyzeHtml,
     record: async (url, analysis) => {
       await recordSnapshot(await historyDb(), {
         url: canonicalUrl(url) ?? url,
@@ -79,57 +86,41 @@ function deps(): LinkedPolicyDeps {
   };
 }
 
-/** `content→bg:checkout-found`: the links are already checked against the sender's site by the route guard. */
+/**
+ * `content→bg:checkout-found`: the links are already checked against the sender's site by the route guard.
+ * The reply is the same whatever the history or the grants hold, and nothing is looked up before it, so
+ * neither its content nor its timing tells the page anything.
+ */
 export async function checkoutFoundHandler(
   found: Req<'content→bg:checkout-found'>,
   sender: ValidSender,
 ): Promise<Res<'content→bg:checkout-found'>> {
   if (sender.kind !== 'content') throw new Error('checkout reports come from tabs');
-  const state = await initialCheckoutState(found, deps());
-  await saveState(sender.tabId, state);
-  return state;
+  await saveState(sender.tabId, foundCheckoutState(found)).catch((error: unknown) =>
+    console.warn('[fineprint] could not keep the checkout links:', error),
+  );
+  return { ok: true };
 }
 
-async function readFor(tabId: number, urls: string[]): Promise<CheckoutState | null> {
-  const state = await loadState(tabId);
-  if (!state) return null;
-  // Only links this tab reported: anything else in `urls` is dropped, never fetched.
-  const { allowed } = selectReportedLinks(state.policies, urls);
-  const next = await readLinks(state, allowed, deps());
-  await saveState(tabId, next);
-  // The badge on the page shows the result too (it may not be there any more: then nobody answers).
-  void browser.tabs.sendMessage(tabId, envelope('bg→content:checkout-updated', next)).catch(() => undefined);
-  return next;
-}
-
-export async function checkoutReadFromContent(
-  { urls }: Req<'content→bg:checkout-read'>,
-  sender: ValidSender,
-): Promise<Res<'content→bg:checkout-read'>> {
-  if (sender.kind !== 'content') return null;
-  return readFor(sender.tabId, urls);
-}
-
+/** `popup→bg:checkout-read`: the user pressed "Read the terms" in Fineprint's own page. */
 export async function checkoutReadFromPopup({
   tabId,
   urls,
 }: Req<'popup→bg:checkout-read'>): Promise<Res<'popup→bg:checkout-read'>> {
-  return readFor(tabId, urls);
+  const state = await loadState(tabId);
+  if (!state) return null;
+  // Only links this tab reported: anything else in `urls` is dropped, never fetched.
+  const { allowed } = selectReportedLinks(state.policies, urls);
+  const d = deps();
+  const next = await readLinks(state, allowed, d);
+  await saveState(tabId, next);
+  return checkoutView(next, d);
 }
 
+/** `popup→bg:get-checkout`: only Fineprint's own pages see what the history and the grants say. */
 export async function getCheckoutHandler({
   tabId,
 }: Req<'popup→bg:get-checkout'>): Promise<Res<'popup→bg:get-checkout'>> {
   const state = await loadState(tabId);
-  if (!state) return null;
-  // Permissions may have been granted since (popup prompt): refresh "needs-permission" entries.
-  const policies = await Promise.all(
-    state.policies.map(async (p) =>
-      p.status === 'needs-permission' &&
-      (await browser.permissions.contains({ origins: [originPattern(p.url)] }))
-        ? { ...p, status: 'not-read' as const }
-        : p,
-    ),
-  );
-  return { ...state, policies };
+  return state ? checkoutView(state, deps()) : null;
 }

@@ -18,9 +18,13 @@ export async function getComparisonHandler({
     const others: ComparableDocument[] = [];
     for (const doc of documents) {
       const { version } = await getVersion(db, doc.latestVersionId);
-      if (version) others.push({ id: doc.url, clauses: version.clauses });
+      if (version) others.push({ id: doc.url, kind: doc.kind, clauses: version.clauses });
     }
-    const current = { id: canonicalUrl(report.url) ?? report.url, clauses: report.clauses };
+    const current = {
+      id: canonicalUrl(report.url) ?? report.url,
+      kind: report.page.kind,
+      clauses: report.clauses,
+    };
     return { comparison: compareWithTracked(current, others) };
   } catch (e) {
     return { comparison: null, error: e instanceof Error ? e.message : String(e) };

@@ -12,6 +12,7 @@ import { pageFromBlocks } from '@/lib/pipeline-extract';
 import { readTabReport, tabKey, tabReports } from './tab-reports';
 import { readPageMarkup, warmPageReader } from './parse-fetched';
 import { createRouter, perSender, type RouteTable } from '@/lib/message-router';
+import { createRateLimit } from '@/lib/rate-limit';
 import { httpUrl as historyUrlGuard } from '@/lib/message-guards';
 import {
   diffVersions,
@@ -22,19 +23,30 @@ import {
   tabHistoryState,
 } from './history';
 import { arr, bool, httpUrl, oneOf, senderPageUrl, sitePolicyLinks, str } from '@/lib/message-guards';
-import {
-  checkoutFoundHandler,
-  checkoutReadFromContent,
-  checkoutReadFromPopup,
-  getCheckoutHandler,
-} from './checkout';
+import { checkoutFoundHandler, checkoutReadFromPopup, getCheckoutHandler } from './checkout';
+import { grantOriginsHandler } from './grants';
 import { getComparisonHandler } from './compare';
+
+/**
+ * "Open in Fineprint" from a page: one tab per 2 s and at most 5 a minute for each tab. The buttons act only on
+ * the user's own clicks (lib/highlight/ui-host.ts); this holds even if a page found a way around that.
+ */
 
 /** Tab ids as Chrome and Firefox issue them (non-negative 32-bit). */
 export const tabIdGuard = num({ min: 0, max: 2 ** 31 - 1, integer: true });
 /** Stored version ids (IndexedDB auto-increment keys). */
 const countGuard = num({ min: 0, max: LIMITS.clauses, integer: true });
 const versionIdGuard = num({ min: 1, max: Number.MAX_SAFE_INTEGER, integer: true });
+/** How often a tab's page may have Fineprint open a new tab (its "Open in Fineprint" buttons). */
+export const OPEN_REPORT_INTERVAL_MS = 5_000;
+const openReportLimit = createRateLimit({
+  max: 5,
+  windowMs: 60_000,
+  minGapMs: OPEN_REPORT_INTERVAL_MS,
+  now: () => Date.now(),
+});
+/** Exact origins named in one grant (a checkout's links, or every tracked policy when re-check is turned on). */
+const MAX_GRANT_ORIGINS = 2_000;
 /** JSON size of a preview: its blocks at their longest real length with a generous margin. */
 const PREVIEW_MAX_BYTES = 1024 * 1024;
 
@@ -193,12 +205,14 @@ export const routes: RouteTable = {
     handle: diffVersions,
   },
   'popup→bg:delete-document': { guard: obj({ url: historyUrlGuard }), handle: removeDocument },
-  // The in-page card's "Open in Fineprint": a popup can't be opened programmatically everywhere, so the
-  // report for the sender's tab opens in a new tab instead.
+  // The in-page card's and the checkout badge's "Open in Fineprint": a popup can't be opened programmatically
+  // everywhere, so the report for the sender's tab opens in a new tab instead, at most one per tab per
+  // OPEN_REPORT_INTERVAL_MS whatever the page does.
   'content→bg:open-report': {
     guard: obj({}),
     handle: async (_payload, sender) => {
-      if (sender.kind !== 'content') return { opened: false };
+      // Rate-limited per tab: the page must never be able to open tabs in bulk through us.
+      if (sender.kind !== 'content' || !openReportLimit.allow(sender.tabId)) return { opened: false };
       await browser.tabs.create({ url: `${browser.runtime.getURL('/popup.html')}?tabId=${sender.tabId}` });
       return { opened: true };
     },
@@ -214,14 +228,15 @@ export const routes: RouteTable = {
     ),
     handle: checkoutFoundHandler,
   },
-  'content→bg:checkout-read': {
-    guard: obj({ urls: arr(httpUrl, { max: LIMITS.policyLinks }) }),
-    handle: checkoutReadFromContent,
-  },
   'popup→bg:get-checkout': { guard: obj({ tabId: tabIdGuard }), handle: getCheckoutHandler },
   'popup→bg:checkout-read': {
     guard: obj({ tabId: tabIdGuard, urls: arr(httpUrl, { max: LIMITS.policyLinks }) }),
     handle: checkoutReadFromPopup,
+  },
+  'popup→bg:grant-origins': {
+    guard: obj({ origins: arr(httpUrl, { max: MAX_GRANT_ORIGINS }) }),
+    handle: grantOriginsHandler,
+    maxBytes: 256 * 1024,
   },
   'popup→bg:get-comparison': { guard: obj({ tabId: tabIdGuard }), handle: getComparisonHandler },
 };

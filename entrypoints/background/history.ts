@@ -35,6 +35,15 @@ import {
 import { loadSettings } from './settings-store';
 import { notifyChange, setChangeBadge } from './notify';
 
+/** The UI language for dates in headlines; English where the API is missing (a test double, an old engine). */
+function uiLanguage(): string {
+  try {
+    return browser.i18n.getUILanguage() || 'en';
+  } catch {
+    return 'en';
+  }
+}
+
 let dbPromise: Promise<HistoryDB> | null = null;
 
 /** The history database, opened (and migrated) once per background lifetime. */
@@ -79,6 +88,7 @@ export async function recordPageReport(
     const now = Date.now();
     result = await observePage(db, report, {
       now,
+      locale: uiLanguage(),
       source,
       notify: settings.notifications,
       ...(tabId !== null ? { tabVersionTimes: tabVersions.times(tabId, now) } : {}),
@@ -236,7 +246,7 @@ export async function diffVersions({
       from: meta(from),
       to: meta(to),
       diff,
-      headline: changeHeadline(b.version.title, diff, a.version.lastSeen, b.version.firstSeen),
+      headline: changeHeadline(b.version.title, diff, a.version.lastSeen, b.version.firstSeen, uiLanguage()),
       ...(ignoredLabels > 0 ? { ignoredLabels } : {}),
     };
   } catch (error) {

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { dispatch, registerTabReportCleanup } from './dispatch';
 import { registerCheckoutCleanup } from './checkout';
+import { registerGrantCleanup } from './grants';
 import { onNotificationClicked } from './notify';
 import { registerHistoryTabCleanup } from './history';
 import { onRecheckAlarm, syncRecheckAlarm } from './recheck';
@@ -16,5 +17,6 @@ export default defineBackground(() => {
   void syncRecheckAlarm();
   registerHistoryTabCleanup();
   registerCheckoutCleanup();
+  registerGrantCleanup();
   registerTabReportCleanup();
 });

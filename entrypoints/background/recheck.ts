@@ -1,13 +1,16 @@
 /**
  * Opt-in scheduled re-check of tracked policies (off by default). An hourly alarm wakes the background; the
  * documents whose own schedule is due (lib/recheck.ts: one request per document per period, backoff on errors)
- * are fetched without cookies or credentials, under a size cap and a timeout, only for origins the user granted.
+ * are fetched without cookies or credentials, under a size cap and a timeout, never through a redirect, and only
+ * from origins the user granted through Fineprint (entrypoints/background/grants.ts).
  * Parsing happens in the Firefox background page directly, or in an offscreen document on Chrome MV3.
  */
 import { browser } from 'wxt/browser';
-import { fetchPolicy } from '@/lib/checkout/fetch-policy';
+import { cappedFetch } from '@/lib/fetch/capped-fetch';
+import { pageAllowsNonPublic } from '@/lib/fetch/hop-policy';
 import { runRecheckPass, type RecheckOutcome } from '@/lib/recheck-run';
 import type { Settings } from '@/lib/settings';
+import { isGranted } from './grants';
 import { historyDB } from './history';
 import { notifyChange } from './notify';
 import { loadSettings } from './settings-store';
@@ -40,8 +43,13 @@ export async function runRecheck(now = Date.now()): Promise<RecheckOutcome[]> {
     db: await historyDB(),
     now,
     settings,
-    hasPermission: (pattern) => browser.permissions.contains({ origins: [pattern] }),
-    fetchPage: (url) => fetchPolicy(url, { fetch: (input, init) => fetch(input, init) }),
+    isGranted,
+    // The tracked page is the page here: one the user visited on their own network may be re-read there.
+    fetchPage: (url) =>
+      cappedFetch(url, {
+        fetch: (input, init) => fetch(input, init),
+        policy: { allowNonPublic: pageAllowsNonPublic(url), isGranted },
+      }),
     analyzeHtml: analyzeFetchedHtml,
     notify: notifyChange,
   });

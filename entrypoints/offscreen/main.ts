@@ -18,8 +18,9 @@ browser.runtime.onMessage.addListener((message: unknown, sender) => {
   const msg = message as { type?: unknown; payload?: { html?: unknown; url?: unknown } } | null;
   const type = msg?.type;
   if (type !== 'bg→offscreen:extract-html' && type !== 'bg→offscreen:read-page') return undefined;
-  // The background (service worker) is this extension and has no tab.
-  if (!fromOwnExtension(sender, browser.runtime.id)) return undefined;
+  // Only the background (service worker) asks; content scripts reach this document too and are refused.
+  if (!fromOwnExtension(sender, { id: browser.runtime.id, baseUrl: browser.runtime.getURL('/') }))
+    return undefined;
   const { html, url } = msg?.payload ?? {};
   const urlOk = type === 'bg→offscreen:read-page' || typeof url === 'string';
   if (typeof html !== 'string' || !urlOk || html.length > MAX_HTML_CHARS) {

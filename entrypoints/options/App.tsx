@@ -4,7 +4,7 @@ import { envelope, type MessageName, type Req, type Res } from '@/lib/messages';
 import { createTranslator } from '@/lib/i18n';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
 import { coerceSettings } from '@/lib/store/settings';
-import { originPatterns } from '@/lib/recheck';
+import { originPatterns, originsOf } from '@/lib/fetch/origins';
 import {
   deleteHistory,
   EXPORT_MIME,
@@ -60,8 +60,8 @@ export function App() {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [status, setStatus] = useState<OptionsStatus | null>(null);
   const [busy, setBusy] = useState(false);
-  // Origins of the tracked policies: turning re-check on asks for exactly these (and nothing broad).
-  const [trackedOrigins, setTrackedOrigins] = useState<string[]>([]);
+  // URLs of the tracked policies: turning re-check on asks for exactly their origins (and nothing broad).
+  const [trackedUrls, setTrackedUrls] = useState<string[]>([]);
 
   useEffect(() => {
     void browser.storage.local
@@ -76,22 +76,24 @@ export function App() {
     };
     browser.storage.onChanged.addListener(onChanged);
     send('popup→bg:get-history', {})
-      .then((reply) => setTrackedOrigins(originPatterns(reply.documents.map((d) => d.url))))
-      .catch(() => setTrackedOrigins([]));
+      .then((reply) => setTrackedUrls(reply.documents.map((d) => d.url)))
+      .catch(() => setTrackedUrls([]));
     return () => browser.storage.onChanged.removeListener(onChanged);
   }, []);
 
   if (!settings) return <main data-ready="false" aria-busy="true" />;
 
   const save = (next: Settings) => {
-    if (next.recheck.enabled && !settings.recheck.enabled && trackedOrigins.length > 0) {
+    if (next.recheck.enabled && !settings.recheck.enabled && trackedUrls.length > 0) {
       // Inside the click, before any await: browsers only show the prompt for a direct user action.
       void browser.permissions
-        .request({ origins: trackedOrigins })
+        .request({ origins: originPatterns(trackedUrls) })
         .catch(() => false)
-        .then((granted) => {
-          if (granted) persist(next);
-          else setStatus({ kind: 'error', text: t('options_recheck_denied') });
+        .then(async (granted) => {
+          if (!granted) return setStatus({ kind: 'error', text: t('options_recheck_denied') });
+          // The browser's permission covers a host on every port; Fineprint records the exact origins.
+          await send('popup→bg:grant-origins', { origins: originsOf(trackedUrls) }).catch(() => null);
+          persist(next);
         });
       return;
     }

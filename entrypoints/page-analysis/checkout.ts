@@ -1,18 +1,26 @@
 /**
- * Checkout / sign-up pages: find the policies the form binds the user to, report them to the background,
- * and show a small dismissible badge next to the order / sign-up button, in a shadow root so the page's CSS
- * cannot restyle it (open, like the rest of our in-page UI, so assistive tech and axe can reach it).
- * Reading the policies is always the user's choice.
+ * Checkout / sign-up pages: find the policies the form binds the user to, put a small badge next to the order /
+ * sign-up button, and report the links to the background.
+ *
+ * The badge lives in the page's reach: the page sees that it is there and how big it is. So it shows only what
+ * the page itself already knows — that Fineprint found N policy links, and their link texts — and is built the
+ * moment the links are found, before and whatever the background answers. Nothing that depends on the user's
+ * history, on the sites they allowed Fineprint to read, or on other sites ever enters the page: what Fineprint
+ * knows about these policies is shown in its own report page (extension origin), which the badge's button
+ * opens. The shadow root is closed, so page script can neither read the badge nor reach its buttons, and the
+ * buttons act only on real (`isTrusted`) input. The host's tag name is random per page load.
+ *
+ * Seam for a richer badge (issue 28): {@link BadgeView} is everything the badge may show; anything that needs
+ * the history belongs in an extension-origin frame or page, opened from {@link BadgeActions.review}.
  */
 import { browser } from 'wxt/browser';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { analyzeCheckout, findCommitButton, type CheckoutAnalysis } from '@/lib/checkout/analyze-checkout';
-import { createTranslator, categoryNameKey } from '@/lib/i18n';
-import { envelope, fromOwnExtension, type CheckoutState, type LinkedPolicy, type Res } from '@/lib/messages';
-import { TAXONOMY, type CategoryId } from '@/lib/classify/taxonomy';
+import type { PageContext } from '@/lib/page-context';
+import { randomElementName } from '@/lib/highlight/session-names';
+import type { CheckoutAnalysis } from '@/lib/checkout/analyze-checkout';
+import { createTranslator } from '@/lib/i18n';
+import { envelope } from '@/lib/messages';
 
 const t = createTranslator((key, subs) => browser.i18n.getMessage(key as never, subs));
-const HOST_TAG = 'fineprint-checkout-badge';
 /** How long to keep watching a page whose form renders late (single-page checkouts). */
 const WATCH_MS = 10_000;
 
@@ -23,21 +31,32 @@ const BADGE_CSS = `
   box-shadow: 0 1px 4px #0002; }
 .fp-head { display: flex; gap: 8px; align-items: baseline; justify-content: space-between; }
 .fp-title { font-weight: 700; margin: 0; font-size: 13px; }
-.fp-badge p, .fp-badge ul { margin: 4px 0; }
-.fp-badge ul { padding-left: 18px; }
+.fp-badge p { margin: 4px 0; }
 .fp-badge button { font: inherit; cursor: pointer; border: 1px solid #8c959f; background: #f6f8fa; color: #1f2328;
   border-radius: 6px; padding: 2px 8px; }
 .fp-badge button.fp-primary { background: #0b5cad; border-color: #0b5cad; color: #ffffff; }
 .fp-badge button:focus-visible { outline: 3px solid #0b5cad; outline-offset: 2px; }
 .fp-muted { color: #4a535e; }
-.fp-warn { color: #a3260d; }
 @media (prefers-color-scheme: dark) {
   .fp-badge { color: #e8ebee; background: #16191d; border-color: #6e7781; border-left-color: #7cb7ff; }
   .fp-badge button { background: #20252b; color: #e8ebee; border-color: #6e7781; }
   .fp-badge button.fp-primary { background: #7cb7ff; border-color: #7cb7ff; color: #0b1520; }
-  .fp-muted { color: #aab3bd; } .fp-warn { color: #ff9a85; }
+  .fp-muted { color: #aab3bd; }
 }`;
 
+/** Everything the in-page badge shows: only what the page itself put on the page. */
+export interface BadgeView {
+  /** The link texts (or addresses) of the policy links found on the form, in order. */
+  links: string[];
+}
+
+export interface BadgeActions {
+  /** Open Fineprint's report for this tab (extension origin), where history and grants may be shown. */
+  review: () => void;
+  dismiss: () => void;
+}
+
+/** A tag name nobody can guess or style: letters only, with the hyphen a custom element name needs. */
 function el<K extends keyof HTMLElementTagNameMap>(
   doc: Document,
   tag: K,
@@ -49,25 +68,16 @@ function el<K extends keyof HTMLElementTagNameMap>(
   return node;
 }
 
-function policySummary(p: LinkedPolicy): string {
-  if (p.status === 'failed') return t('badge_failed');
-  if (p.status !== 'done') return '';
-  const cats = (Object.keys(p.counts ?? {}) as CategoryId[])
-    .filter((c) => (p.counts?.[c] ?? 0) > 0)
-    .sort((a, b) => TAXONOMY[b].weight - TAXONOMY[a].weight);
-  if (cats.length === 0) return t('badge_nothing');
-  return cats.map((c) => `${t(categoryNameKey(c))} (${p.counts![c]})`).join(', ');
-}
+/** Only real input from the user: page script's `.click()` and synthetic events are not. */
+const trusted =
+  <E extends Event>(act: (e: E) => void) =>
+  (e: E) => {
+    if (e.isTrusted) act(e);
+  };
 
-/** Builds (or rebuilds) the badge inside `root` from the background's state. Text only, never markup. */
-function renderBadge(
-  root: ShadowRoot,
-  state: CheckoutState,
-  busy: boolean,
-  actions: { read: () => void; open: () => void; dismiss: () => void },
-) {
+/** Builds the badge inside `root`. Text only, never markup. */
+export function renderBadge(root: ShadowRoot, view: BadgeView, actions: BadgeActions): void {
   const doc = root.ownerDocument ?? document;
-  root.replaceChildren();
   const style = el(doc, 'style', { text: BADGE_CSS });
   const box = el(doc, 'section', { class: 'fp-badge' });
   box.setAttribute('aria-label', t('badge_label'));
@@ -76,65 +86,56 @@ function renderBadge(
   head.append(el(doc, 'p', { class: 'fp-title', text: t('extName') }));
   const dismiss = el(doc, 'button', { text: '×' });
   dismiss.type = 'button';
+  dismiss.dataset.fineprintDismiss = 'true';
   dismiss.setAttribute('aria-label', t('badge_dismiss'));
-  dismiss.addEventListener('click', actions.dismiss);
+  dismiss.addEventListener('click', trusted(actions.dismiss));
   head.append(dismiss);
   box.append(head);
-
-  const names = state.policies.map((p) => p.text || p.url).join(', ');
-  box.append(el(doc, 'p', { text: t('badge_links', [state.policies.length, names]) }));
-  const done = state.policies.filter((p) => p.status === 'done' || p.status === 'failed');
-  if (done.length > 0) {
-    const list = el(doc, 'ul');
-    for (const p of done) {
-      const item = el(doc, 'li', { text: t('badge_summary', [p.title || p.text, policySummary(p)]) });
-      item.dataset.status = p.status;
-      if (p.status === 'failed') item.className = 'fp-warn';
-      list.append(item);
-    }
-    box.append(list);
-  }
-  const needsPermission = state.policies.some((p) => p.status === 'needs-permission');
-  const unread = state.policies.some((p) => p.status === 'not-read');
-  const status = el(doc, 'p', { class: 'fp-muted' });
-  status.setAttribute('role', 'status');
-  if (busy) status.textContent = t('badge_reading');
-  else if (needsPermission) status.textContent = t('badge_open_popup');
-  box.append(status);
-  if (!busy && (unread || needsPermission)) {
-    const button = el(doc, 'button', { class: 'fp-primary', text: t('badge_read') });
-    button.type = 'button';
-    button.dataset.fineprintRead = 'true';
-    // Host permissions can only be requested from an extension page: without them the button opens
-    // Fineprint's report for this tab, where "Read the terms" asks for exactly these sites.
-    button.addEventListener('click', needsPermission ? actions.open : actions.read);
-    box.append(button);
-  }
-  box.addEventListener('keydown', (e) => {
-    if (e.key === 'Escape') actions.dismiss();
-  });
-  root.append(style, box);
+  box.append(el(doc, 'p', { text: t('badge_links', [view.links.length, view.links.join(', ')]) }));
+  box.append(el(doc, 'p', { class: 'fp-muted', text: t('badge_note') }));
+  const review = el(doc, 'button', { class: 'fp-primary', text: t('badge_review') });
+  review.type = 'button';
+  review.dataset.fineprintReview = 'true';
+  review.addEventListener('click', trusted(actions.review));
+  box.append(review);
+  box.addEventListener(
+    'keydown',
+    trusted((e: KeyboardEvent) => {
+      if (e.key === 'Escape') actions.dismiss();
+    }),
+  );
+  root.replaceChildren(style, box);
 }
 
 /**
  * Runs on pages detection calls `checkout` (and watches briefly for late-rendered forms). Does nothing
  * when no consent form or no policy link is found.
  */
-export function runCheckout(ctx: ContentScriptContext, doc: Document = document): void {
+export function runCheckout(ctx: PageContext, doc: Document = document): void {
+  // Loaded only here: comparing sites needs the Public Suffix List (tldts), whose tables cost tens of
+  // milliseconds to evaluate, and policy pages, which load this script too, never need them.
+  void import('@/lib/checkout/analyze-checkout').then(
+    ({ analyzeCheckout, findCommitButton }) => {
+      if (ctx.isValid) watchForm(ctx, doc, (d) => analyzeCheckout(d, location.href), findCommitButton);
+    },
+    (error: unknown) => console.warn('[fineprint] checkout analysis:', error),
+  );
+}
+
+function watchForm(
+  ctx: PageContext,
+  doc: Document,
+  analyze: (doc: Document) => CheckoutAnalysis,
+  findCommitButton: (doc: Document) => Element | null,
+): void {
   let reported = false;
   const attempt = (): boolean => {
     if (reported || !ctx.isValid) return true;
-    const started = performance.now();
-    const analysis = analyzeCheckout(doc, location.href);
-    try {
-      // Diagnostics only (read by the browser suite to report the in-page cost).
-      performance.measure('fineprint:checkout-analysis', { start: started, end: performance.now() });
-    } catch {
-      // Older engines without measure options: no diagnostics.
-    }
+    const analysis = analyze(doc);
     if (!analysis.flavour || analysis.policyLinks.length === 0) return false;
     reported = true;
-    void report(ctx, doc, analysis);
+    showBadge(ctx, doc, analysis, findCommitButton(doc));
+    report(analysis);
     return true;
   };
   if (attempt()) return;
@@ -153,77 +154,50 @@ export function runCheckout(ctx: ContentScriptContext, doc: Document = document)
   });
 }
 
-async function report(ctx: ContentScriptContext, doc: Document, analysis: CheckoutAnalysis): Promise<void> {
-  let state: CheckoutState;
-  try {
-    state = (await browser.runtime.sendMessage(
+/**
+ * Tells the background which links this form binds the user to, so Fineprint's report page can offer to read
+ * them. The reply is constant and ignored: the page must not be able to learn anything from it.
+ */
+function report(analysis: CheckoutAnalysis): void {
+  void browser.runtime
+    .sendMessage(
       envelope('content→bg:checkout-found', {
         url: location.href,
         flavour: analysis.flavour!,
         signals: analysis.signals.slice(0, 40).map((s) => s.slice(0, 200)),
         policyLinks: analysis.policyLinks.map(({ url, text, kind }) => ({ url, text, kind })),
       }),
-    )) as Res<'content→bg:checkout-found'>;
-  } catch {
-    return; // Background unavailable (extension reloading): the page simply gets no badge.
-  }
-  if (!ctx.isValid || !state || state.policies.length === 0) return;
+    )
+    // Background unavailable (extension reloading): the report page then shows no links.
+    .catch(() => undefined);
+}
 
-  const host = doc.createElement(HOST_TAG);
-  const root = host.attachShadow({ mode: 'open' });
-  const anchor = findCommitButton(doc);
+function showBadge(
+  ctx: PageContext,
+  doc: Document,
+  analysis: CheckoutAnalysis,
+  anchor: Element | null,
+): void {
+  const host = doc.createElement(randomElementName((bytes) => crypto.getRandomValues(bytes)));
+  const root = host.attachShadow({ mode: 'closed' });
   // Next to the button the user is about to press; at the end of the form's container otherwise.
   if (anchor?.parentElement) anchor.insertAdjacentElement('afterend', host);
   else (doc.querySelector('form') ?? doc.body).append(host);
   ctx.onInvalidated(() => host.remove());
-
-  let busy = false;
-  const actions = {
-    dismiss: () => {
-      // Keyboard users land back on the button they were about to press, not at the top of the page.
-      const hadFocus = root.activeElement !== null;
-      host.remove();
-      if (hadFocus && anchor && typeof (anchor as HTMLElement).focus === 'function')
-        (anchor as HTMLElement).focus();
+  renderBadge(
+    root,
+    { links: analysis.policyLinks.map((l) => l.text || l.url) },
+    {
+      dismiss: () => {
+        // Keyboard users land back on the button they were about to press, not at the top of the page.
+        const hadFocus = root.activeElement !== null;
+        host.remove();
+        if (hadFocus && anchor && typeof (anchor as HTMLElement).focus === 'function')
+          (anchor as HTMLElement).focus();
+      },
+      // The background opens at most one tab per few seconds for a page, whatever the page does.
+      review: () =>
+        void browser.runtime.sendMessage(envelope('content→bg:open-report', {})).catch(() => undefined),
     },
-    open: () =>
-      void browser.runtime.sendMessage(envelope('content→bg:open-report', {})).catch(() => undefined),
-    read: () => {
-      busy = true;
-      renderBadge(root, state, busy, actions);
-      void (
-        browser.runtime.sendMessage(
-          envelope('content→bg:checkout-read', { urls: state.policies.map((p) => p.url) }),
-        ) as Promise<Res<'content→bg:checkout-read'>>
-      )
-        .then((next) => {
-          if (next) state = next;
-        })
-        .catch(() => undefined)
-        .finally(() => {
-          busy = false;
-          if (ctx.isValid && host.isConnected) renderBadge(root, state, busy, actions);
-        });
-    },
-  };
-  renderBadge(root, state, busy, actions);
-
-  // Reads started from the popup (after the user granted access there) update the badge as well.
-  const onMessage = (message: unknown, sender: { id?: string; tab?: unknown }) => {
-    const msg = message as { type?: unknown; payload?: CheckoutState } | null;
-    if (msg?.type !== 'bg→content:checkout-updated' || !fromOwnExtension(sender, browser.runtime.id))
-      return undefined;
-    const next = msg.payload;
-    // Only a state for this page, with the same links, replaces ours (never a forged or stale one).
-    if (!next || next.url !== state.url || !Array.isArray(next.policies)) return undefined;
-    const same =
-      next.policies.length === state.policies.length &&
-      next.policies.every((p, i) => p.url === state.policies[i]!.url);
-    if (!same) return undefined;
-    state = next;
-    if (ctx.isValid && host.isConnected && !busy) renderBadge(root, state, busy, actions);
-    return Promise.resolve({ ok: true });
-  };
-  browser.runtime.onMessage.addListener(onMessage);
-  ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
+  );
 }

@@ -6,9 +6,9 @@
  */
 import { h, render } from 'preact';
 import { browser } from 'wxt/browser';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
+import { benchMark as mark, benchMeasure as measure } from '@/lib/bench-marks';
 import { detectPageInSteps, triageDetection, triagePage } from '@/lib/detect';
+import { textVisibility } from '@/lib/detect/visible';
 import type { Block, ExtractedBlocks } from '@/lib/extract';
 import { pageMarkupInSteps, readingFromReply } from '@/lib/extract/page-markup';
 import type { CategoryId } from '@/lib/classify/taxonomy';
@@ -16,21 +16,22 @@ import { categoryNameKey, createTranslator } from '@/lib/i18n';
 import {
   caretAt,
   createHighlighter,
+  createOwnNodes,
+  createUiHost,
+  drawSessionNames,
   isCssHidden,
-  isOwnNode,
-  ownElementKind,
   placeCard,
   pointOnBoxes,
   primaryLabel,
   stepIndex,
   type Highlighter,
   type HighlightItem,
+  type UiHost,
 } from '@/lib/highlight';
 import {
   createLocator,
   indexTextSliced,
   normaliseForMatch,
-  OWN_UI_ATTR,
   rangeFor,
   type IndexOptions,
   type Locator,
@@ -47,6 +48,7 @@ import {
   watchUrl,
   type MutationSummary,
 } from '@/lib/page-watch';
+import type { PageContext } from '@/lib/page-context';
 import { AbortedError, mapChunked, runSliced, schedulerEnvFor } from '@/lib/scheduler';
 import { notPolicyReport } from '@/lib/page-gate';
 import {
@@ -59,6 +61,7 @@ import {
   type Res,
 } from '@/lib/messages';
 import { clausesFromReply } from '@/lib/clause-analyses';
+import { findingCounts } from '@/lib/counts';
 import { isSiteDisabled, pageSettingsFrom, readPageSettings } from '@/lib/page-settings';
 import { earlyPreviewBlocksInSteps, previewBlocks } from '@/lib/preview-blocks';
 import type { AnalysedClause, Detection, Label, PageInfo } from '@/lib/types';
@@ -103,27 +106,14 @@ export interface SessionHooks {
   onCheckout?: (detection: Detection) => void;
 }
 
-const mark = (name: string) => {
-  try {
-    performance.mark(`fineprint:${name}`);
-  } catch {
-    // Marks are diagnostics only.
-  }
-};
-const measure = (name: string, start: string, end: string) => {
-  try {
-    performance.measure(`fineprint:${name}`, `fineprint:${start}`, `fineprint:${end}`);
-  } catch {
-    // Missing start mark (aborted run): nothing to measure.
-  }
-};
-
 export class Session {
   private readonly env = schedulerEnvFor(window as never);
   private run: AbortController | null = null;
-  private ui: ShadowRootContentScriptUi<void> | null = null;
-  private uiContainer: HTMLElement | null = null;
-  private uiPending: Promise<void> | null = null;
+  private ui: UiHost | null = null;
+  /** This session's random names for what it puts in the page's reach (lib/highlight/session-names.ts). */
+  private readonly names = drawSessionNames((bytes) => crypto.getRandomValues(bytes));
+  /** Our nodes in the page, known by reference (lib/highlight/own-nodes.ts). */
+  private readonly own = createOwnNodes();
   private report: PageReport | null = null;
   private marked: Marked[] = [];
   private unplaced = 0;
@@ -148,7 +138,7 @@ export class Session {
    * and applies the user's settings before anything is shown.
    */
   constructor(
-    private readonly ctx: ContentScriptContext,
+    private readonly ctx: PageContext,
     private readonly hooks: SessionHooks = {},
   ) {
     const defaults = pageSettingsFrom(undefined);
@@ -160,7 +150,8 @@ export class Session {
   start(): void {
     this.listenForMessages();
     this.watchPage();
-    this.ctx.onInvalidated(() => this.teardown(true));
+    // The extension is gone (updated or reloaded): nothing of ours stays on the page.
+    this.ctx.onInvalidated(() => this.teardown());
     void this.analyse('initial');
   }
 
@@ -174,7 +165,7 @@ export class Session {
     this.settingsLoaded = true;
     const settings = await this.settingsRead;
     if (isSiteDisabled(location.hostname, settings.disabledSites)) {
-      this.teardown(false);
+      this.teardown();
       return false;
     }
     this.highlightsOn = settings.highlights;
@@ -187,7 +178,11 @@ export class Session {
 
   /** Created on first use: pages that are not policies never need one. */
   private get highlighter(): Highlighter {
-    this.highlighterInstance ??= createHighlighter(document, { win: window as never });
+    this.highlighterInstance ??= createHighlighter(document, {
+      win: window as never,
+      names: this.names,
+      own: this.own,
+    });
     return this.highlighterInstance;
   }
 
@@ -206,7 +201,7 @@ export class Session {
       await this.env.yieldToHost();
       if (signal.aborted || this.disposed) return;
       // Most pages end here, after a few native queries; only the rest pay for the full detector.
-      const first = triagePage(document, url);
+      const first = triagePage(document, url, textVisibility(window));
       // A long policy's top, read straight from the page's main element, is classified and marked first, with
       // the first part of the page's index: before the background reads the whole page (Readability, from the
       // page's markup), see lib/preview-blocks `earlyPreviewBlocks`. It is sent before the full detector runs,
@@ -216,7 +211,7 @@ export class Session {
       let earlyReply: ReturnType<Session['sendPreview']> | null = null;
       if (first.inspect) {
         if (!(await this.loadSettings()) || signal.aborted) return;
-        early = await runSliced(earlyPreviewBlocksInSteps(document), {
+        early = await runSliced(earlyPreviewBlocksInSteps(document, textVisibility(window)), {
           env: this.env,
           budgetMs: BUDGET_MS,
           signal,
@@ -228,7 +223,11 @@ export class Session {
       }
       mark('detect-start');
       const detection = first.inspect
-        ? await runSliced(detectPageInSteps(document, url), { env: this.env, budgetMs: BUDGET_MS, signal })
+        ? await runSliced(detectPageInSteps(document, url, { isVisible: textVisibility(window) }), {
+            env: this.env,
+            budgetMs: BUDGET_MS,
+            signal,
+          })
         : triageDetection(first);
       mark('detect-end');
       measure('detect', 'detect-start', 'detect-end');
@@ -325,11 +324,15 @@ export class Session {
     await this.env.yieldToHost();
     if (signal.aborted || !this.ctx.isValid) return null;
     mark('extract-start');
-    const markup = await runSliced(pageMarkupInSteps(document, { own: ownElementKind }), {
-      env: this.env,
-      budgetMs: BUDGET_MS,
-      signal,
-    });
+    const own = this.own;
+    const markup = await runSliced(
+      pageMarkupInSteps(document, { own: (el) => own.kind(el), isVisible: textVisibility(window) }),
+      {
+        env: this.env,
+        budgetMs: BUDGET_MS,
+        signal,
+      },
+    );
     mark('markup-end');
     measure('markup', 'extract-start', 'markup-end');
     if (signal.aborted || !this.ctx.isValid) return null;
@@ -409,7 +412,10 @@ export class Session {
     snapshot: Pick<IndexOptions, 'snapshotAt' | 'onSnapshot'> = {},
   ): Promise<TextIndex> {
     const root = document.body ?? document.documentElement;
-    return runSliced(indexTextSliced(root, { isHidden: isCssHidden, ...snapshot }), {
+    const visible = textVisibility(window);
+    const own = this.own;
+    const options: IndexOptions = { isHidden: (el) => !visible(el), isOwn: (el) => own.has(el), ...snapshot };
+    return runSliced(indexTextSliced(root, options), {
       env: this.env,
       budgetMs: BUDGET_MS,
       signal,
@@ -435,11 +441,15 @@ export class Session {
     // opens, then show up by themselves (Highlight API ranges are live).
     const missing = labelled.filter((_, i) => !found[i]);
     if (missing.length) {
-      const all = await runSliced(indexTextSliced(root, { skipHiddenAttribute: false }), {
-        env: this.env,
-        budgetMs: BUDGET_MS,
-        signal,
-      });
+      const own = this.own;
+      const all = await runSliced(
+        indexTextSliced(root, { skipHiddenAttribute: false, isOwn: (el) => own.has(el) }),
+        {
+          env: this.env,
+          budgetMs: BUDGET_MS,
+          signal,
+        },
+      );
       const second = await this.locateInOrder(createLocator(all), missing, signal);
       let k = 0;
       for (let i = 0; i < found.length; i++) if (!found[i]) found[i] = second[k++] ?? null;
@@ -477,36 +487,20 @@ export class Session {
 
   // ───────────────────────────── UI ─────────────────────────────
 
-  private async ensureUi(): Promise<HTMLElement | null> {
-    if (this.uiContainer) return this.uiContainer;
-    if (!this.uiPending) {
-      this.uiPending = (async () => {
-        const ui = await createShadowRootUi<void>(this.ctx, {
-          name: 'fineprint-ui',
-          position: 'inline',
-          anchor: 'body',
-          append: 'last',
-          css: UI_CSS,
-          isolateEvents: ['keydown', 'keyup', 'keypress'],
-          onMount: (container, _shadow, host) => {
-            host.setAttribute(OWN_UI_ATTR, '');
-            this.uiContainer = container;
-          },
-          onRemove: () => {
-            if (this.uiContainer) render(null, this.uiContainer);
-            this.uiContainer = null;
-          },
-        });
-        this.ui = ui;
-      })();
-    }
-    await this.uiPending;
-    if (!this.uiContainer && this.ui) this.withoutObserving(() => this.ui!.mount());
-    return this.uiContainer;
+  /** Our UI's container, mounted on first use (lib/highlight/session-names.ts names its host). */
+  private ensureUi(): HTMLElement {
+    this.ui ??= createUiHost(document, { tag: this.names.uiTag, css: UI_CSS, own: this.own });
+    if (!this.ui.host.isConnected) this.withoutObserving(() => this.ui!.attach());
+    return this.ui.container;
   }
 
   private removeUi(): void {
-    if (this.ui && this.uiContainer) this.withoutObserving(() => this.ui!.remove());
+    const ui = this.ui;
+    if (!ui?.host.isConnected) return;
+    this.withoutObserving(() => {
+      render(null, ui.container);
+      ui.host.remove();
+    });
   }
 
   private async renderUi(): Promise<void> {
@@ -516,20 +510,19 @@ export class Session {
       this.removeUi();
       return;
     }
-    const container = await this.ensureUi();
-    if (!container) return;
+    const container = this.ensureUi();
     this.withoutObserving(() => render(h(Overlay, this.overlayProps()), container));
   }
 
   private overlayProps(): OverlayProps {
-    const counts: Partial<Record<CategoryId, number>> = {};
-    for (const m of this.marked) counts[m.category] = (counts[m.category] ?? 0) + 1;
+    // The popup's numbers (lib/counts.ts): findings of the report in the categories shown, placed or not.
+    const { byCategory: counts, total } = findingCounts(this.report?.clauses ?? [], [...this.shown]);
     const bar = this.barDismissed
       ? null
       : {
           t,
           counts,
-          total: this.marked.length,
+          total,
           unplaced: this.unplaced,
           highlightsOn: this.highlightsOn,
           collapsed: this.barCollapsed,
@@ -653,9 +646,10 @@ export class Session {
   }
 
   private listenForMessages(): void {
-    const listener = (message: unknown, sender: { id?: string; tab?: unknown }) => {
+    const listener = (message: unknown, sender: { id?: string; url?: string }) => {
       // Only our own extension pages (popup) may drive the page: not other extensions, not content scripts.
-      if (!fromOwnExtension(sender, browser.runtime.id)) return undefined;
+      if (!fromOwnExtension(sender, { id: browser.runtime.id, baseUrl: browser.runtime.getURL('/') }))
+        return undefined;
       const msg = message as { type?: unknown; payload?: unknown };
       const payload = (typeof msg?.payload === 'object' && msg.payload !== null ? msg.payload : {}) as Record<
         string,
@@ -685,7 +679,7 @@ export class Session {
       const next = pageSettingsFrom(changes.settings.newValue);
       if (isSiteDisabled(location.hostname, next.disabledSites)) {
         // Switched off for this site: leave the page exactly as it was.
-        this.teardown(false);
+        this.teardown();
         return;
       }
       const shownChanged =
@@ -717,8 +711,9 @@ export class Session {
     return item ? this.marked.findIndex((m) => m.id === item.id) : -1;
   }
 
+  /** An event in our UI (its target is retargeted to our host outside the closed shadow root). */
   private isOwnEvent(e: Event): boolean {
-    return e.target instanceof Element && e.target.hasAttribute(OWN_UI_ATTR);
+    return e.target instanceof Node && this.own.has(e.target);
   }
 
   private listening = false;
@@ -730,7 +725,8 @@ export class Session {
       document,
       'click',
       (e: MouseEvent) => {
-        if (this.isOwnEvent(e)) return;
+        // Only the user's own clicks, keys and pointer: a page script's synthetic events drive nothing.
+        if (!e.isTrusted || this.isOwnEvent(e)) return;
         const index = this.itemIndexAt(e);
         if (index >= 0) this.openCard(index, 'click');
         else if (this.card) this.closeCard(false);
@@ -741,6 +737,7 @@ export class Session {
       document,
       'mousemove',
       (e: MouseEvent) => {
+        if (!e.isTrusted) return;
         const now = performance.now();
         if (now - this.lastPointer < POINTER_THROTTLE_MS) {
           // Throttled, but the pointer's resting place must still count: re-check it at the window's end.
@@ -764,7 +761,7 @@ export class Session {
       'keydown',
       (e: KeyboardEvent) => {
         // Keys inside our shadow root are handled there (the Overlay and the card).
-        if (this.isOwnEvent(e)) return;
+        if (!e.isTrusted || this.isOwnEvent(e)) return;
         const which = shortcutOf(e);
         if (which && this.marked.length && this.highlightsOn) {
           e.preventDefault();
@@ -862,7 +859,7 @@ export class Session {
     const watch = watchMutations(
       document.documentElement,
       mutationWatchEnv(window, this.ctx),
-      { isOwn: isOwnNode, debounceMs: 500, maxWaitMs: 3000, watchReveals: reveals },
+      { isOwn: (node) => this.own.has(node), debounceMs: 500, maxWaitMs: 3000, watchReveals: reveals },
       (summary) => this.onMutations(summary),
     );
     this.observer = watch;
@@ -887,7 +884,7 @@ export class Session {
         this.coveredText = { report, text: report.clauses.map((c) => normaliseForMatch(c.text)).join('') };
       uncoveredChars = uncoveredRevealedChars(
         candidates
-          .filter((el) => el.isConnected && !isOwnNode(el))
+          .filter((el) => el.isConnected && !this.own.has(el))
           .map((el) => ({ text: el.textContent ?? '', visible: !isCssHidden(el) })),
         this.coveredText?.text ?? '',
         normaliseForMatch,
@@ -931,7 +928,7 @@ export class Session {
 
   private disposed = false;
 
-  private teardown(invalidated: boolean): void {
+  private teardown(): void {
     this.disposed = true;
     this.run?.abort();
     for (const stop of this.stopWatches.splice(0)) stop();
@@ -939,7 +936,7 @@ export class Session {
     this.observing = null;
     this.observer = null;
     this.highlighterInstance?.clear();
-    if (!invalidated) this.removeUi();
+    this.removeUi();
     this.card = null;
     this.marked = [];
     this.report = null;

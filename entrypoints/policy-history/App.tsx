@@ -10,8 +10,9 @@ import type { DiffVersionsReply, DocumentSummary, HistoryListReply, VersionsRepl
 import { DiffView, diffViewLabels } from '@/components/DiffView';
 import { RecordBoundary } from '@/components/RecordBoundary';
 import { Timeline } from '@/components/Timeline';
-import { originPatterns } from '@/lib/recheck';
+import { originPatterns, originsOf } from '@/lib/fetch/origins';
 import { documentName } from '@/lib/change-summary';
+import { formatterFor } from '@/lib/format';
 import { coerceSettings } from '@/lib/store/settings';
 import { categoryNameKey, createTranslator } from '@/lib/i18n';
 
@@ -23,7 +24,8 @@ function send<N extends MessageName>(type: N, payload: Req<N>): Promise<Res<N>> 
   return browser.runtime.sendMessage(envelope(type, payload)) as Promise<Res<N>>;
 }
 
-const fmt = (ms: number) => new Date(ms).toLocaleDateString(undefined, { dateStyle: 'medium' });
+// The one date format of the UI (lib/format.ts), in the UI language.
+const fmt = (ms: number) => formatterFor(browser.i18n.getUILanguage()).date(ms);
 const selectedFromHash = () => {
   try {
     return decodeURIComponent(location.hash.slice(1)) || null;
@@ -92,12 +94,15 @@ export function App() {
   const toggleRecheck = async () => {
     try {
       if (!recheckOn) {
-        const origins = originPatterns(list?.documents.map((d) => d.url) ?? []);
-        const granted = origins.length === 0 || (await browser.permissions.request({ origins }));
+        const urls = list?.documents.map((d) => d.url) ?? [];
+        const patterns = originPatterns(urls);
+        const granted = patterns.length === 0 || (await browser.permissions.request({ origins: patterns }));
         if (!granted) {
           setError(t('options_recheck_denied'));
           return;
         }
+        // The browser's permission covers a host on every port; Fineprint records the exact origins.
+        if (urls.length > 0) await send('popup→bg:grant-origins', { origins: originsOf(urls) });
       }
       const got = await browser.storage.local.get('settings');
       const settings = coerceSettings(got.settings);

@@ -11,7 +11,7 @@ import {
 } from '@/lib/messages';
 import { createTranslator } from '@/lib/i18n';
 import { coerceSettings } from '@/lib/store/settings';
-import { originPatterns } from '@/lib/checkout/reported-links';
+import { fetchTargetOf, originPatterns, originsOf } from '@/lib/fetch/origins';
 import { PopupView, type PopupData } from '@/components/PopupView';
 
 const t = createTranslator((key, subs) => browser.i18n.getMessage(key as never, subs));
@@ -113,15 +113,23 @@ export function App({ first }: { first: Promise<FirstRound> }) {
       },
       onReadTerms: (urls: string[]) => {
         if (tabId === null) return;
-        const links = (data.checkout?.policies ?? []).filter((p) => urls.includes(p.url));
-        const origins = originPatterns(links);
+        const pageUrl = data.checkout?.url ?? '';
+        // What is fetched (a plain-http link from an https page is read over https) is what the user grants.
+        const targets = (data.checkout?.policies ?? [])
+          .filter((p) => urls.includes(p.url))
+          .map((p) => fetchTargetOf(p.url, pageUrl));
+        const patterns = originPatterns(targets);
         patch({ checkoutBusy: true, checkoutNote: null });
         // Firefox only shows the prompt when request() is called directly in the click handler, before any await.
-        const asked = origins.length ? browser.permissions.request({ origins }) : Promise.resolve(true);
+        const asked = patterns.length
+          ? browser.permissions.request({ origins: patterns })
+          : Promise.resolve(true);
         void asked
           .catch(() => false)
           .then(async (granted) => {
             if (!granted) return patch({ checkoutBusy: false, checkoutNote: t('popup_checkout_denied') });
+            // The browser's permission covers a host on every port; Fineprint records the exact origins.
+            await send('popup→bg:grant-origins', { origins: originsOf(targets) }).catch(() => null);
             const checkout = await send('popup→bg:checkout-read', { tabId, urls }).catch(() => null);
             patch({ checkoutBusy: false, ...(checkout ? { checkout: checkout as CheckoutState } : {}) });
           });

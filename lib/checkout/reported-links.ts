@@ -39,17 +39,3 @@ export function selectReportedLinks(
   }
   return { allowed, rejected };
 }
-
-/** Origin match patterns ("https://shop.example/*") for a permission request covering `links`. */
-export function originPatterns(links: readonly PolicyLink[]): string[] {
-  const out = new Set<string>();
-  for (const link of links) {
-    try {
-      const u = new URL(link.url);
-      out.add(`${u.protocol}//${u.hostname}/*`);
-    } catch {
-      /* reported links are already parsed; nothing to add */
-    }
-  }
-  return [...out];
-}

@@ -1,21 +1,18 @@
 /**
- * Which hosts a checkout page may lead us to: the page's own site, or a known payment provider.
+ * Which hosts a checkout page may lead us to: the page's own site, or a known payment provider. A site is a
+ * registrable domain by the Public Suffix List (through `tldts`), private suffixes included: `alice.github.io`
+ * and `bob.github.io` are two sites, as browsers treat them for cookies.
  * @module
  */
+import { getDomain } from 'tldts';
 
-// Second-level labels under which registrations happen one level deeper (bbc.co.uk). A short list, not the
-// Public Suffix List: a miss only makes us treat two sibling shops as one site, which still stays on the
-// domain the user chose to visit.
-const SECOND_LEVEL = new Set(['co', 'com', 'org', 'net', 'ac', 'gov', 'edu', 'ne', 'or', 'gv']);
-
-/** The registrable part of a hostname ("shop.example.co.uk" → "example.co.uk"); IPs and single labels as-is. */
+/**
+ * The registrable domain of a hostname ("shop.example.co.uk" → "example.co.uk"); IP addresses, single labels
+ * and hosts that are themselves a public suffix are their own site.
+ */
 export function siteOf(hostname: string): string {
   const host = hostname.toLowerCase().replace(/\.$/, '');
-  if (/^[\d.]+$/.test(host) || host.includes(':') || !host.includes('.')) return host;
-  const labels = host.split('.');
-  const take =
-    labels.length >= 3 && SECOND_LEVEL.has(labels[labels.length - 2]!) && labels.at(-1)!.length === 2 ? 3 : 2;
-  return labels.slice(-take).join('.');
+  return getDomain(host, { allowPrivateDomains: true }) ?? host;
 }
 
 /** Payment and buy-now-pay-later providers whose terms a shop's checkout commonly binds the buyer to. */
@@ -38,7 +35,8 @@ export const PAYMENT_PROVIDERS: Readonly<Record<string, string>> = {
 
 /** The provider's name when `hostname` belongs to a known payment provider, else null. */
 export function paymentProviderOf(hostname: string): string | null {
-  return PAYMENT_PROVIDERS[siteOf(hostname)] ?? null;
+  const site = siteOf(hostname);
+  return Object.hasOwn(PAYMENT_PROVIDERS, site) ? PAYMENT_PROVIDERS[site]! : null;
 }
 
 /** True when `target` is on the same site as `page`, compared by registrable domain. */

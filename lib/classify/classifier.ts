@@ -4,19 +4,27 @@
  * @module
  */
 import type { AnalysedClause, Clause, Label, Slots } from '../types';
-import { explain, extractSlots } from '../explain';
+import { explain, explainLabel, extractSlots, hasUserControl } from '../explain';
 import { emptySlots } from '../explain/slots';
+import { calibrate } from './calibration';
 import { readableFeature, scratchFeatures } from './features';
 import { scoreInto, topFeaturesOfSlots, type LinearModel } from './model';
 import { applyRules, resolveStance, RULE_FAMILIES } from './rules';
 import { clauseFacts, type ClauseFacts } from './rules/stance';
 import type { RuleHit } from './rules';
+import { foldClause } from './fold-text';
 import { asciiPunctuation } from './text';
 import type { CategoryId, Stance } from './taxonomy';
 import { TAXONOMY } from './taxonomy';
 
 /** Confidence reported for a label that only a strong rule supports (no model head for the category). */
 const RULE_ONLY_CONFIDENCE = 0.7;
+
+/**
+ * Labels below the paint threshold but at least this likely are kept as "possible": listed in the popup,
+ * never painted, never counted.
+ */
+export const POSSIBLE_FLOOR = 0.25;
 
 const USER_NEGATION: Record<CategoryId, Stance> = Object.fromEntries(
   RULE_FAMILIES.map((f) => [f.category, f.userNegation]),
@@ -57,15 +65,39 @@ export interface ClassifyOptions {
   evidenceFeatures?: number;
 }
 
-/** Labels for one clause (no slots or explanation). Exposed for the evaluator. */
+/** A clause's labels: those painted and counted, and weaker "possible" ones (popup only). */
+export interface ClauseLabels {
+  labels: Label[];
+  possible: Label[];
+}
+
+/** Labels for one clause (no slots or explanation): the painted ones. Exposed for the evaluator. */
 export function labelClause(
   clause: Clause,
   model: LinearModel | null,
   options: ClassifyOptions = {},
 ): Label[] {
-  if (clause.unit === 'heading' || !clause.text.trim()) return [];
+  return labelClauseWithPossible(clause, model, options).labels;
+}
+
+/**
+ * Painted labels — raw score at or above the category's threshold and calibrated probability at or above the
+ * model's `minPaintProbability` (0.5: more likely right than wrong), or set by a trusted rule — and possible
+ * ones (calibrated probability ≥ POSSIBLE_FLOOR, not painted).
+ */
+export function labelClauseWithPossible(
+  clause: Clause,
+  model: LinearModel | null,
+  options: ClassifyOptions = {},
+): ClauseLabels {
+  if (clause.unit === 'heading' || clause.statement === false || !clause.text.trim())
+    return { labels: [], possible: [] };
+  // What the rules and the model read: invisible characters and look-alike letters a page can use to hide a
+  // clause are folded away (the clause keeps its own text for display and locating).
+  clause = foldClause(clause);
   const hits = applyRules(clause);
   const labels: Label[] = [];
+  const possible: Label[] = [];
 
   if (model) {
     const features = scratchFeatures(clause, hits);
@@ -75,12 +107,16 @@ export function labelClause(
     let whole: WholeClause | undefined;
     for (let c = 0; c < model.categories.length; c++) {
       const category = model.categories[c]!;
-      const p = probs[c]!;
       const hit = ruleHit(hits, category);
+      const raw = probs[c]!;
+      const p = calibrate(model.calibration[c], raw, hit !== undefined);
       const trusted = hit !== undefined && model.trustedRules.has(hit.rule);
       const threshold = hit ? model.ruleThresholds[c]! : model.thresholds[c]!;
-      if (p < threshold && !trusted) continue;
-      labels.push({
+      const paint = trusted || (raw >= threshold && p >= model.minPaintProbability);
+      if (!paint && p < POSSIBLE_FLOOR) continue;
+      // A trusted rule's label is as likely right as the rule has been on the training services.
+      const confidence = trusted ? Math.max(p, model.trustedRulePrecision.get(hit.rule) ?? p) : p;
+      (paint ? labels : possible).push({
         category,
         stance:
           hit?.stance ??
@@ -92,7 +128,7 @@ export function labelClause(
               leadIn: clause.leadIn ? asciiPunctuation(clause.leadIn) : undefined,
             }),
           ),
-        confidence: Math.round(p * 1000) / 1000,
+        confidence: Math.round(confidence * 1000) / 1000,
         evidence: {
           phrase: hit?.phrase ?? null,
           rule: hit?.rule ?? null,
@@ -110,10 +146,28 @@ export function labelClause(
       evidence: { phrase: hit.phrase, rule: hit.rule, features: [] },
     });
   }
-  // Most important first: the explanation speaks about the first label.
-  return labels.sort(
-    (a, b) => TAXONOMY[b.category].weight - TAXONOMY[a.category].weight || b.confidence - a.confidence,
-  );
+  // "Your choices" only where the user has a control: the company's power to remove or delete is not one.
+  let userControl: boolean | undefined;
+  const keep = (l: Label) =>
+    l.category !== 'user-choice' || (userControl ??= hasUserControl(clause.text, clause.leadIn));
+  // Most important first: the clause-level explanation speaks about the first label.
+  const order = (a: Label, b: Label) =>
+    TAXONOMY[b.category].weight - TAXONOMY[a.category].weight || b.confidence - a.confidence;
+  return { labels: labels.filter(keep).sort(order), possible: possible.filter(keep).sort(order) };
+}
+
+/** Per category column of `model`: the calibrated probability of a clause, and whether a rule fired. */
+export function calibratedScores(
+  clause: Pick<Clause, 'text' | 'leadIn' | 'headingPath'>,
+  model: LinearModel,
+): { category: CategoryId; probability: number; ruleFired: boolean }[] {
+  const hits = applyRules(clause);
+  const features = scratchFeatures(clause, hits);
+  const { probs } = scoreInto(model, features.hashes, features.count);
+  return model.categories.map((category, c) => {
+    const ruleFired = ruleHit(hits, category) !== undefined;
+    return { category, probability: calibrate(model.calibration[c], probs[c]!, ruleFired), ruleFired };
+  });
 }
 
 /** The hit of `category` (applyRules gives at most one per category; the last one, as a Map would). */
@@ -144,8 +198,19 @@ export function classifyWith(
   options: ClassifyOptions = {},
 ): AnalysedClause[] {
   return clauses.map((clause) => {
-    const labels = labelClause(clause, model, options);
-    const slots = labels.length > 0 ? extractSlots(clause.text) : emptySlots();
-    return analysed(clause, labels, slots, explain(labels, slots));
+    const { labels, possible } = labelClauseWithPossible(clause, model, options);
+    if (labels.length + possible.length === 0) return analysed(clause, labels, emptySlots(), null);
+    const slots = extractSlots(clause.text, clause.leadIn);
+    for (const l of labels) l.explanation = explainLabel(l, slots, clause.text);
+    for (const l of possible) l.explanation = explainLabel(l, slots, clause.text);
+    // A clause with only possible labels is no finding: its slots stay empty, as for an unlabelled clause.
+    const out = analysed(
+      clause,
+      labels,
+      labels.length > 0 ? slots : emptySlots(),
+      explain(labels, slots, clause.text),
+    );
+    if (possible.length > 0) out.possible = possible;
+    return out;
   });
 }

@@ -4,6 +4,7 @@
  * @module
  */
 import type { CategoryId } from './taxonomy';
+import type { CategoryCalibration } from './calibration';
 import { featureValue } from './features';
 
 /** What `scripts/train.ts` writes. */
@@ -19,7 +20,7 @@ export interface ModelFile {
   weights: string;
   scales: number[];
   biases: number[];
-  /** Per-category probability threshold chosen on by-service cross-validation for precision. */
+  /** Per-category threshold on the raw probability, chosen on by-service cross-validation. */
   thresholds: number[];
   /** Threshold per category when one of its rules fired (absent: same as `thresholds`). */
   ruleThresholds?: number[];
@@ -27,6 +28,12 @@ export interface ModelFile {
   trustedRules: string[];
   /** Features are scaled by 1/√(feature count) (see `featureValue`). */
   normalise?: boolean;
+  /** Per category: maps from raw to calibrated probability (lib/classify/calibration.ts). */
+  calibration?: Record<string, CategoryCalibration>;
+  /** No label below this calibrated probability is painted unless a trusted rule set it. */
+  minPaintProbability?: number;
+  /** Precision of each trusted rule on the training clauses: the confidence of a label it sets. */
+  trustedRulePrecision?: Record<string, number>;
   /** Training set summary. */
   stats?: Record<string, unknown>;
 }
@@ -135,6 +142,10 @@ export interface LinearModel {
   ruleThresholds: Float64Array;
   trustedRules: Set<string>;
   normalise: boolean;
+  /** Per category column (undefined: raw probabilities are used as they are). */
+  calibration: (CategoryCalibration | undefined)[];
+  minPaintProbability: number;
+  trustedRulePrecision: Map<string, number>;
 }
 
 function fromBase64(b64: string): Uint8Array {
@@ -172,6 +183,9 @@ export function loadModel(file: ModelFile): LinearModel {
     ruleThresholds: Float64Array.from(file.ruleThresholds ?? file.thresholds),
     trustedRules: new Set(file.trustedRules),
     normalise: file.normalise === true,
+    calibration: file.categories.map((c) => file.calibration?.[c]),
+    minPaintProbability: file.minPaintProbability ?? 0.5,
+    trustedRulePrecision: new Map(Object.entries(file.trustedRulePrecision ?? {})),
   };
 }
 

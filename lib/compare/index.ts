@@ -4,7 +4,7 @@
  * @module
  */
 import { CATEGORY_IDS, TAXONOMY, type CategoryId } from '../classify/taxonomy';
-import type { Label, Slots } from '../types';
+import type { Label, PageKind, Slots } from '../types';
 
 /** The part of a clause the comparison needs; stored and live `AnalysedClause`s both fit. */
 export interface ComparableClause {
@@ -15,6 +15,8 @@ export interface ComparableClause {
 export interface ComparableDocument {
   /** Identity of the document in the store (canonical URL); the current document is excluded by it. */
   id: string;
+  /** What kind of document it is: only documents of the same kind are compared (privacy with privacy). */
+  kind?: PageKind;
   clauses: ComparableClause[];
 }
 
@@ -66,8 +68,9 @@ export function positionOf(clauses: readonly ComparableClause[], category: Categ
 }
 
 /**
- * Compares `current` with `others` (latest stored versions). Documents with the same id as `current` are
- * ignored, and duplicates by id count once (the first wins), so counts are "distinct tracked policies".
+ * Compares `current` with `others` (latest stored versions) of the same kind: a terms page is never set
+ * against privacy policies. Documents with the same id as `current` are ignored, and duplicates by id count
+ * once (the first wins), so counts are "distinct tracked policies of this kind".
  */
 export function compareWithTracked(
   current: ComparableDocument,
@@ -77,6 +80,7 @@ export function compareWithTracked(
   const pool: ComparableDocument[] = [];
   for (const doc of others) {
     if (seen.has(doc.id)) continue;
+    if (current.kind && doc.kind !== current.kind) continue;
     seen.add(doc.id);
     pool.push(doc);
   }

@@ -4,7 +4,9 @@
  * @module
  */
 import { CATEGORY_IDS, STANCES, type CategoryId, type Stance } from '../classify/taxonomy';
+import { isAiWorded } from './ai-wording';
 import type { LoadedLabels, LabelledItem } from './load-labels';
+import { serviceGroup } from './service-groups';
 
 export interface DatasetStats {
   clauses: number;
@@ -24,6 +26,16 @@ export interface DatasetStats {
   byFile: Record<string, number>;
   aiTrainingPositives: number;
   aiTrainingDistinct: number;
+  /** ai-training records with a stance that says something (permits, denies, user-prohibited; not unclear). */
+  aiTrainingStated: number;
+  aiTrainingStatedDistinct: number;
+  aiTrainingStatedServices: number;
+  aiTrainingStatedGroups: number;
+  /**
+   * AI-worded hard negatives by the guide v2 definition (data/GUIDE.md §5): the unit's own words are AI-worded
+   * and it has no ai-training `permits`/`unclear` label. Computed, so v1 records count by the same rule.
+   */
+  aiWordedHardNegatives: number;
   unresolved: number;
 }
 
@@ -56,6 +68,13 @@ export function datasetStats(
   let hardNegatives = 0;
   let labelled = 0;
   let aiTrainingPositives = 0;
+  let aiWordedHardNegatives = 0;
+  const stated = {
+    records: 0,
+    hashes: new Set<string>(),
+    services: new Set<string>(),
+    groups: new Set<string>(),
+  };
   for (const it of items) {
     docs.add(it.ref.doc);
     hashes.add(it.ref.hash);
@@ -65,6 +84,14 @@ export function datasetStats(
     if (!serviceDocs.has(it.service)) serviceDocs.set(it.service, new Set());
     serviceDocs.get(it.service)!.add(it.ref.doc);
     if (it.hardNegative) hardNegatives++;
+    const aiStance = it.labels.find((l) => l.category === 'ai-training')?.stance;
+    if (aiStance !== 'permits' && aiStance !== 'unclear' && isAiWorded(it.text)) aiWordedHardNegatives++;
+    if (aiStance && aiStance !== 'unclear') {
+      stated.records++;
+      stated.hashes.add(it.ref.hash);
+      stated.services.add(it.service);
+      stated.groups.add(serviceGroup(it.service));
+    }
     if (it.labels.length) labelled++;
     const seen = new Set<string>();
     for (const l of it.labels) {
@@ -97,8 +124,55 @@ export function datasetStats(
     byFile,
     aiTrainingPositives,
     aiTrainingDistinct: distinctSets['ai-training'].size,
+    aiTrainingStated: stated.records,
+    aiTrainingStatedDistinct: stated.hashes.size,
+    aiTrainingStatedServices: stated.services.size,
+    aiTrainingStatedGroups: stated.groups.size,
+    aiWordedHardNegatives,
     unresolved: loaded.unresolved.length,
   };
+}
+
+/** Issue-22 dataset targets (data/GUIDE.md §9): what is measured against what is required. */
+export interface Target {
+  name: string;
+  value: number;
+  required: number;
+  met: boolean;
+}
+
+/**
+ * The issue-22 targets from the own-annotation statistics, the number of sector documents labelled for all
+ * categories (documents of sectors-v2.jsonl), and the pass B units against the AI-worded guide-v2 records.
+ */
+export function datasetTargets(
+  s: DatasetStats,
+  extra: { sectorDocuments: number; passBUnits: number; aiWordedV2: number },
+): Target[] {
+  const t = (name: string, value: number, required: number): Target => ({
+    name,
+    value,
+    required,
+    met: value >= required,
+  });
+  return [
+    t('ai-training records with a stance (permits/denies/user-prohibited)', s.aiTrainingStated, 1000),
+    t('… from service groups', s.aiTrainingStatedGroups, 100),
+    t('… distinct texts', s.aiTrainingStatedDistinct, 600),
+    t('AI-worded hard negatives', s.aiWordedHardNegatives, 800),
+    t('sector documents labelled for all categories', extra.sectorDocuments, 40),
+    t(
+      'pass B units (15 % of AI-worded guide-v2 records)',
+      extra.passBUnits,
+      Math.max(1, Math.ceil(0.15 * extra.aiWordedV2)),
+    ),
+  ];
+}
+
+export function formatTargets(targets: Target[]): string {
+  return targets
+    .map((t) => `${t.met ? 'met    ' : 'NOT MET'}  ${t.name}: ${t.value} (target ≥ ${t.required})`)
+    .join('\n');
 }
 
 /** Plain-text report of {@link datasetStats} for the terminal. */
@@ -108,7 +182,10 @@ export function formatStats(s: DatasetStats, unresolvedDetails: LoadedLabels['un
     `clauses ${s.clauses} (distinct texts ${s.distinctTexts}) · documents ${s.documents} · services ${s.services}`,
   );
   out.push(
-    `labelled ${s.labelled} · none ${s.none} · hard negatives ${s.hardNegatives} · ai-training ${s.aiTrainingPositives} (distinct ${s.aiTrainingDistinct}) · unresolved ${s.unresolved}`,
+    `labelled ${s.labelled} · none ${s.none} · hard negatives ${s.hardNegatives} (AI-worded ${s.aiWordedHardNegatives}) · ai-training ${s.aiTrainingPositives} (distinct ${s.aiTrainingDistinct}) · unresolved ${s.unresolved}`,
+  );
+  out.push(
+    `ai-training with a stance (not unclear): ${s.aiTrainingStated} records, ${s.aiTrainingStatedDistinct} distinct texts, ${s.aiTrainingStatedServices} services, ${s.aiTrainingStatedGroups} service groups`,
   );
   out.push('');
   const head = ['category', ...STANCES, 'total', 'distinct'];

@@ -28,8 +28,13 @@ export interface LabelRecord {
   /** Every category that applies; `[]` means reviewed and none applies. */
   labels: RecordLabel[];
   hard_negative: boolean;
-  /** Who or what produced the labels. */
+  /**
+   * Which guide and which pass produced the labels ("guide v2, pass A"), or the mapping rule of a mapped
+   * dataset ("CLAUDETTE mapping, guide v1"); never a person's, tool's or model's name ({@link BY_PATTERN}).
+   */
   by: string;
+  /** Optional details of an ai-training label, from a fixed vocabulary (never corpus text): data/GUIDE.md §4.3. */
+  slots?: AiTrainingSlots;
   /** Categories that were assessed, when not all of them were (mapped datasets). Absent: all categories. */
   reviewed?: CategoryId[];
   /** "eval-only" for records that must never be trained on (OPP-115). Absent: usable for training. */
@@ -37,6 +42,23 @@ export interface LabelRecord {
   /** For sentence-per-line sources (CLAUDETTE): the 0-based line index of the sentence. */
   sentence_index?: number;
 }
+
+/** Slot values of an ai-training label (data/GUIDE.md §4.3). */
+export const SLOT_VALUES = {
+  data: ['content', 'chats', 'voice', 'feedback', 'activity', 'public-data', 'personal-data', 'unspecified'],
+  choice: ['opt-in', 'opt-out', 'object', 'none', 'unspecified'],
+  default: ['on', 'off', 'unspecified'],
+  scope: ['all', 'excludes-business', 'excludes-feature', 'subset-only', 'unspecified'],
+  actor: ['company', 'affiliates', 'recipients', 'unspecified'],
+} as const;
+
+export type AiTrainingSlots = { [K in keyof typeof SLOT_VALUES]?: (typeof SLOT_VALUES)[K][number] };
+
+/**
+ * The only shapes `by` may take: a guide version and a labelling pass, or a named mapping rule with the guide
+ * version it maps into. A record that names an annotator, a tool or a model is invalid.
+ */
+export const BY_PATTERN = /^(?:guide v\d+, pass [AB]|[A-Z][A-Za-z0-9-]* mapping, guide v\d+)$/;
 
 const HEX16 = /^[0-9a-f]{16}$/;
 
@@ -53,6 +75,9 @@ export function recordProblems(value: unknown): string[] {
       problems.push(`"${k}" must be a non-empty string`);
   };
   for (const k of ['doc', 'extractor', 'hash', 'service', 'licence', 'by']) str(k);
+  if (typeof r.by === 'string' && !BY_PATTERN.test(r.by))
+    problems.push('"by" must be "guide vN, pass A|B" or "<Source> mapping, guide vN"');
+  if (r.slots !== undefined) problems.push(...slotProblems(r.slots));
   if (typeof r.section !== 'string') problems.push('"section" must be a string');
   if (typeof r.hash === 'string' && !HEX16.test(r.hash))
     problems.push('"hash" must be 16 lower-case hex digits');
@@ -81,5 +106,17 @@ export function recordProblems(value: unknown): string[] {
   if (r.use !== undefined && r.use !== 'eval-only') problems.push('"use" must be "eval-only" when present');
   if (typeof r.doc === 'string' && (r.doc.startsWith('/') || r.doc.split('/').includes('..')))
     problems.push('"doc" must be a path inside the corpus');
+  return problems;
+}
+
+function slotProblems(value: unknown): string[] {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return ['"slots" must be an object'];
+  const problems: string[] = [];
+  for (const [k, v] of Object.entries(value)) {
+    const allowed = (SLOT_VALUES as Record<string, readonly string[]>)[k];
+    if (!allowed) problems.push(`unknown slot "${k}"`);
+    else if (typeof v !== 'string' || !allowed.includes(v))
+      problems.push(`slot "${k}" must be one of ${allowed.join(', ')}`);
+  }
   return problems;
 }

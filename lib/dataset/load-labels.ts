@@ -37,6 +37,7 @@ export interface LabelledItem {
   labels: RecordLabel[];
   hardNegative: boolean;
   by: string;
+  slots?: LabelRecord['slots'];
   reviewed?: LabelRecord['reviewed'];
   use?: LabelRecord['use'];
 }
@@ -157,6 +158,7 @@ export function resolveLabels(corpusDir: string, sources: LabelSource[], readByt
         labels: r.labels,
         hardNegative: r.hard_negative,
         by: r.by,
+        slots: r.slots,
         reviewed: r.reviewed,
         use: r.use,
       });

@@ -14,7 +14,7 @@
 import type { Detection, PageKind } from '../types';
 import { checkoutFromControls } from './checkout';
 import { clipText, linksToPage, urlSignalText } from './page-signals';
-import { scanElementInSteps, scanPage, type PageScan } from './text-sample';
+import { scanElementInSteps, scanPage, type PageScan, type SampleOptions } from './text-sample';
 import { runToEnd } from '../scheduler';
 import {
   countMatches,
@@ -23,6 +23,11 @@ import {
   OTHER_LEGAL_TITLE,
   OTHER_LEGAL_URL,
   PRIVACY_PHRASES,
+  PRIVACY_SECTION,
+  SELF_OTHER,
+  SELF_PRIVACY,
+  SELF_TERMS,
+  TERMS_SECTION,
   PRIVACY_TITLE,
   PRIVACY_URL,
   TERMS_PHRASES,
@@ -68,6 +73,13 @@ export interface DetectFeatures {
   newsDensity: number;
   /** "we/our/us/you/your" per 100 words: policies address the reader. */
   addressDensity: number;
+  /** Times the text names itself a privacy document ("this Privacy Policy"), terms ("these Terms"), or another kind of page ("these Guidelines"). */
+  selfPrivacy: number;
+  selfTerms: number;
+  selfOther: number;
+  /** Section headings (h2/h3) that name a privacy policy's or terms' usual sections. */
+  privacySections: number;
+  termsSections: number;
   newsMarkup: boolean;
   checkout: number;
   checkoutReasons: string[];
@@ -89,6 +101,7 @@ export function detectFeatures(doc: Document, url: string, scan: PageScan = scan
   const h1s = scan.h1.map((h) => text(h)).filter(Boolean);
   const subheadings = scan.h2.length >= 2 ? scan.h2 : [...scan.h2, ...scan.h3];
   const subheadingTexts = subheadings.map((h) => text(h));
+  const sectionTexts = [...scan.h2, ...scan.h3].map((h) => text(h));
   const firstHeadings = [...h1s, ...subheadingTexts.slice(0, 2)].join(' | ');
   const numberedHeadings = subheadingTexts.filter((h) => NUMBERED.test(h)).length;
   // Short headings only: a section titled "Privacy Policy", not a sentence that mentions one.
@@ -133,6 +146,11 @@ export function detectFeatures(doc: Document, url: string, scan: PageScan = scan
     termsDensity: per1000(countMatches(TERMS_PHRASES, sample.text)),
     newsDensity: per1000(countMatches(NEWS_PHRASES, sample.text)),
     addressDensity: words ? (countMatches(ADDRESS, sample.text) * 100) / words : 0,
+    selfPrivacy: countMatches(SELF_PRIVACY, sample.text),
+    selfTerms: countMatches(SELF_TERMS, sample.text),
+    selfOther: countMatches(SELF_OTHER, sample.text),
+    privacySections: sectionTexts.filter((h) => h.length <= 80 && PRIVACY_SECTION.test(h)).length,
+    termsSections: sectionTexts.filter((h) => h.length <= 80 && TERMS_SECTION.test(h)).length,
     newsMarkup,
     checkout: checkout.score,
     checkoutReasons: checkout.reasons,
@@ -187,6 +205,27 @@ export function scoreFeatures(f: DetectFeatures): Scored {
       `addresses the reader (${f.addressDensity.toFixed(1)} we/you per 100 words)`,
     );
   if (f.numberedHeadings >= 4) add('both', 1, `${f.numberedHeadings} numbered section headings`);
+  // A document names itself: a policy says "this Privacy Policy" again and again, other pages only link to
+  // one. What the page's text calls itself, when the title and address say nothing (a neutral URL).
+  if (f.selfPrivacy >= 2)
+    add('privacy', Math.min(f.selfPrivacy, 6) * 0.5, `calls itself a privacy policy ${f.selfPrivacy} times`);
+  if (f.selfTerms >= 2)
+    add('terms', Math.min(f.selfTerms, 6) * 0.5, `calls itself terms ${f.selfTerms} times`);
+  // The sections a policy or terms is made of ("How we use your information", "Limitation of liability").
+  if (f.privacySections >= 2)
+    add(
+      'privacy',
+      Math.min(f.privacySections, 6) * 0.5,
+      `${f.privacySections} privacy-policy section headings`,
+    );
+  if (f.termsSections >= 2)
+    add('terms', Math.min(f.termsSections, 6) * 0.5, `${f.termsSections} terms section headings`);
+  if (f.selfOther >= 3 && f.selfOther > f.selfPrivacy + f.selfTerms)
+    add(
+      'both',
+      -Math.min(f.selfOther, 8) * 0.4,
+      `reads as guidelines, a copyright or law-enforcement page (${f.selfOther} phrases)`,
+    );
   if (f.words < 250) add('both', -2, `little text (${f.words} words)`);
 
   if (f.newsDensity > 1.5)
@@ -212,8 +251,12 @@ export function detectPage(doc: Document, url: string): Detection {
  * `detectPage` as a job for lib/scheduler.ts `runSliced` (the page runs it so): the page's scan may pause
  * every 1,000 elements, and the phrase counts over its text run after a pause of their own.
  */
-export function* detectPageInSteps(doc: Document, url: string): Generator<void, Detection, void> {
-  const scan = yield* scanElementInSteps(doc.documentElement);
+export function* detectPageInSteps(
+  doc: Document,
+  url: string,
+  options: Pick<SampleOptions, 'isVisible'> = {},
+): Generator<void, Detection, void> {
+  const scan = yield* scanElementInSteps(doc.documentElement, options);
   yield;
   return decide(detectFeatures(doc, url, scan));
 }

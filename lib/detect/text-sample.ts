@@ -1,8 +1,9 @@
 /**
  * One bounded walk over a page that gathers everything detection needs: visible text (outside scripts and
- * site chrome), the first headings, `rel` links, form controls, `<meta>` tags and byline markers. It runs
- * on every page, so it reads no layout (no innerText, no computed style), visits each node at most once
- * and stops after a fixed budget of elements; text stops at a character budget.
+ * site chrome), the first headings, `rel` links, form controls, `<meta>` tags and byline markers. It visits
+ * each node at most once and stops after a fixed budget of elements; text stops at a character budget. In a
+ * page, the caller passes `isVisible`: text and headings the user cannot see are left out (one check per
+ * element that holds text, see visible.ts); no other layout is read.
  * @module
  */
 import { runToEnd } from '../scheduler';
@@ -49,6 +50,11 @@ export interface PageScan extends TextSample {
 export interface SampleOptions {
   maxChars?: number;
   maxNodes?: number;
+  /**
+   * Whether the text an element holds can be seen (lib/detect/visible.ts `textVisibility` in a page): text and
+   * headings the user cannot see are not sampled. Everything counts as visible without it (parsed documents).
+   */
+  isVisible?: (el: Element) => boolean;
 }
 
 const MAX_HEADINGS = 60;
@@ -81,6 +87,7 @@ export function* scanElementInSteps(
 ): Generator<void, PageScan, void> {
   const maxChars = options.maxChars ?? 24_000;
   const maxNodes = options.maxNodes ?? 8_000;
+  const isVisible = options.isVisible;
   const scan: PageScan = {
     text: '',
     truncated: false,
@@ -103,7 +110,7 @@ export function* scanElementInSteps(
     if (node.nodeType === 3) {
       if (chrome || length >= maxChars) continue;
       const t = node.nodeValue;
-      if (t && /\S/.test(t)) {
+      if (t && /\S/.test(t) && (!isVisible || !node.parentElement || isVisible(node.parentElement))) {
         parts.push(t);
         length += t.length;
       }
@@ -122,13 +129,13 @@ export function* scanElementInSteps(
     if (SKIP.has(tag)) continue;
     switch (tag) {
       case 'h1':
-        if (scan.h1.length < 3) scan.h1.push(el);
+        if (scan.h1.length < 3 && (!isVisible || isVisible(el))) scan.h1.push(el);
         break;
       case 'h2':
-        if (scan.h2.length < MAX_HEADINGS) scan.h2.push(el);
+        if (scan.h2.length < MAX_HEADINGS && (!isVisible || isVisible(el))) scan.h2.push(el);
         break;
       case 'h3':
-        if (scan.h3.length < MAX_HEADINGS) scan.h3.push(el);
+        if (scan.h3.length < MAX_HEADINGS && (!isVisible || isVisible(el))) scan.h3.push(el);
         break;
       case 'input':
       case 'button':

@@ -26,6 +26,11 @@ export interface TriageFacts {
   title: string;
   /** The first h1 and the first few h2 texts, cut at `MAX_NAME_CHARS`, trimmed. */
   headings: string[];
+  /**
+   * Whether the user can see heading `i` (lib/detect/visible.ts); asked only about a heading that names a
+   * policy. Absent: every heading counts.
+   */
+  headingShown?: (index: number) => boolean;
   /** A `rel=privacy-policy` / `rel=terms-of-service` link points at this page. */
   relSelf: boolean;
   /**
@@ -40,6 +45,12 @@ export interface TriageFacts {
    * 5–20 ms on a slow machine).
    */
   readonly text: string;
+  /**
+   * The same sample read from the text the user can see only. Asked for only when `text` has the policy
+   * vocabulary: a page that hides policy text (to learn whether the extension reacts) then stops here, and
+   * ordinary pages never pay for the walk. Absent: `text` is taken as seen.
+   */
+  readonly visibleText?: string;
 }
 
 export interface TriageVerdict {
@@ -159,17 +170,29 @@ export function triage(f: TriageFacts): TriageVerdict {
   if (mentions(f.path, NAME)) return { inspect: true, reason: 'URL names a policy, terms or legal page' };
   if (mentions(f.title.toLowerCase(), NAME))
     return { inspect: true, reason: 'title names a policy, terms or legal page' };
-  if (f.headings.some((h) => mentions(h.toLowerCase(), NAME)))
+  if (f.headings.some((h, i) => mentions(h.toLowerCase(), NAME) && (f.headingShown?.(i) ?? true)))
     return { inspect: true, reason: 'a main heading names a policy, terms or legal page' };
   if (f.formHint) return { inspect: true, reason: 'payment inputs or a consent checkbox' };
-  const words = Math.round(f.text.length / CHARS_PER_WORD);
-  const hits = countProbePhrases(f.text);
-  if (hits >= PROBE_MIN_HITS && (hits * 1000) / Math.max(words, 1) >= PROBE_DENSITY)
-    return { inspect: true, reason: `policy vocabulary (${hits} phrases in ${words} words)` };
+  const vocabulary = policyVocabulary(f.text);
+  if (vocabulary) {
+    const seen = f.visibleText;
+    if (seen === undefined || seen === f.text) return { inspect: true, reason: vocabulary };
+    const visible = policyVocabulary(seen);
+    if (visible) return { inspect: true, reason: visible };
+  }
   return {
     inspect: false,
     reason: 'no policy or terms name in the address, title or headings, and little policy vocabulary',
   };
+}
+
+/** The reason a text sample earns a full look by its policy vocabulary, or null. */
+function policyVocabulary(text: string): string | null {
+  const words = Math.round(text.length / CHARS_PER_WORD);
+  const hits = countProbePhrases(text);
+  return hits >= PROBE_MIN_HITS && (hits * 1000) / Math.max(words, 1) >= PROBE_DENSITY
+    ? `policy vocabulary (${hits} phrases in ${words} words)`
+    : null;
 }
 
 /**
@@ -177,15 +200,26 @@ export function triage(f: TriageFacts): TriageVerdict {
  * live collections, and, when asked for, the main content's `textContent` (one string copy, no per-node work
  * on our side).
  */
-export function readTriageFacts(doc: Document, url: string): TriageFacts {
+export function readTriageFacts(
+  doc: Document,
+  url: string,
+  isVisible?: (el: Element) => boolean,
+): TriageFacts {
   const headings: string[] = [];
+  const headingElements: Element[] = [];
+  const addHeading = (el: Element) => {
+    const text = nameText(el.textContent);
+    if (!text) return;
+    headings.push(text);
+    headingElements.push(el);
+  };
   const h1 = doc.getElementsByTagName('h1').item(0);
-  if (h1) headings.push(nameText(h1.textContent));
+  if (h1) addHeading(h1);
   const h2s = doc.getElementsByTagName('h2');
   for (let i = 0; i < MAX_H2; i++) {
     const h2 = h2s.item(i);
     if (!h2) break;
-    headings.push(nameText(h2.textContent));
+    addHeading(h2);
   }
   let relSelf = false;
   const rels = doc.querySelectorAll(REL_LINKS);
@@ -201,23 +235,45 @@ export function readTriageFacts(doc: Document, url: string): TriageFacts {
     payment = mentions(attrs.toLowerCase(), PAYMENT_FIELD);
   }
   let text: string | null = null;
-  const readText = (): string => {
+  let visibleText: string | null = null;
+  const readText = (seen?: (el: Element) => boolean): string => {
     const main = doc.querySelector('main, article, [role="main"]');
-    let all = main?.textContent ?? '';
-    if (all.length < MIN_MAIN_CHARS) all = doc.body?.textContent ?? all;
+    let all = main ? textOf(main, seen) : '';
+    if (all.length < MIN_MAIN_CHARS) all = doc.body ? textOf(doc.body, seen) : all;
     return sampleWindows(all, PROBE_CHARS, PROBE_WINDOWS);
   };
-  return {
+  const facts: TriageFacts = {
     path: urlSignalText(url),
     title: nameText(doc.title),
-    headings: headings.filter(Boolean),
+    headings,
     relSelf,
     formHint: payment || hasConsentLabel(doc),
     get text() {
       return (text ??= readText());
     },
   };
+  if (!isVisible) return facts;
+  facts.headingShown = (i) => isVisible(headingElements[i]!);
+  Object.defineProperty(facts, 'visibleText', { get: () => (visibleText ??= readText(isVisible)) });
+  return facts;
 }
+
+/** `el.textContent`, or with `seen`, only the text of the elements it accepts (one walk over text nodes). */
+function textOf(el: Element, seen?: (el: Element) => boolean): string {
+  if (!seen) return el.textContent ?? '';
+  const parts: string[] = [];
+  // NodeFilter.SHOW_TEXT
+  const walker = el.ownerDocument.createTreeWalker(el, 4);
+  for (let t = walker.nextNode(); t; t = walker.nextNode()) {
+    const parent = t.parentElement;
+    const data = t.nodeValue ?? '';
+    if (parent && !SKIPPED_TEXT.has(parent.localName) && data.trim() && seen(parent)) parts.push(data);
+  }
+  return parts.join(' ');
+}
+
+/** Text that is code or styling, never what a reader sees. */
+const SKIPPED_TEXT = new Set(['script', 'style', 'noscript', 'template']);
 
 /** A title or heading as triage reads it: cut, then trimmed (whitespace inside is kept: names are words). */
 function nameText(text: string | null | undefined): string {
@@ -253,7 +309,7 @@ export function triageDetection(verdict: TriageVerdict): Detection {
   return { kind: 'other', confidence: TRIAGE_CONFIDENCE, reasons: [verdict.reason] };
 }
 
-/** `triage(readTriageFacts(doc, url))`. */
-export function triagePage(doc: Document, url: string): TriageVerdict {
-  return triage(readTriageFacts(doc, url));
+/** `triage(readTriageFacts(doc, url, isVisible))`. */
+export function triagePage(doc: Document, url: string, isVisible?: (el: Element) => boolean): TriageVerdict {
+  return triage(readTriageFacts(doc, url, isVisible));
 }

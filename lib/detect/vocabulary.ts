@@ -18,6 +18,32 @@ export const TERMS_PHRASES: RegExp =
 export const NEWS_PHRASES: RegExp =
   /\b(?:said|says|told|according to|reported|reporters?|spokes(?:man|woman|person)|interview(?:ed)?|last (?:week|month|year)|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b/gi;
 
+/**
+ * The text naming itself as a privacy document ("this Privacy Policy", "this notice explains"): a policy
+ * refers to itself over and over, while other pages only link to "our Privacy Policy".
+ */
+export const SELF_PRIVACY: RegExp =
+  /\b(?:this|the present) (?:(?:global |online |website |customer |consumer |supplemental |us |eu |uk )?privacy (?:policy|notice|statement|and cookies? policy)|cookies? (?:policy|notice)|data (?:protection|privacy) (?:policy|notice|statement)|(?:privacy )?notice)\b|\b(?:cette|la présente) politique de confidentialité|\bdiese datenschutz\w*/gi;
+
+/** The text naming itself as terms: "these Terms", "this Agreement", "these Conditions of Use". */
+export const SELF_TERMS: RegExp =
+  /\b(?:these|the present) (?:(?:general |user |customer |platform |service )?terms(?: of (?:service|use|sale))?|(?:general )?(?:terms and )?conditions(?: of (?:use|service|sale))?|terms & conditions)\b|\bthis (?:user |customer |service |subscription |license |licence )?agreement\b|\b(?:ces|les présentes) conditions\b|\bdiese (?:nutzungs)?bedingungen\b/gi;
+
+/**
+ * The text naming itself as another kind of page: guidelines, standards, a copyright or law-enforcement
+ * policy, brand rules, an imprint.
+ */
+export const SELF_OTHER: RegExp =
+  /\b(?:these|this|our) (?:community |content |brand |trademark |quality |review |advertising |editorial |creator |monetization |monetisation |partner |safety |live )?(?:guidelines|standards|rules of conduct)\b|\bthis (?:copyright|dmca|intellectual property|law enforcement|brand|trademark|editorial|accessibility|human rights|vulnerability disclosure|complaints?|anti-corruption|advertising|ad) (?:policy|guide|guidelines|statement|program)\b|\b(?:law enforcement|government) (?:agencies|authorities|officials|requests?)\b|\b(?:our|the) (?:logo|logos|brand assets|trademarks)\b|\bcounter-?notices?\b|\b(?:legal process|emergency disclosure requests?|subpoenas?|search warrants?)\b/gi;
+
+/** Section headings of a privacy policy: what is collected, used, shared, kept, and the reader's rights. */
+export const PRIVACY_SECTION: RegExp =
+  /\b(?:information (?:we|that we) (?:collect|receive|share)|(?:personal )?(?:data|information) we collect|how we (?:use|share|collect|process|protect|store|disclose)|(?:sharing|disclosure|use) of (?:your )?(?:personal )?(?:data|information)|your (?:privacy )?(?:rights|choices)|(?:data )?retention|how long we (?:keep|retain)|cookies|children'?s? privacy|international (?:data )?transfers?|security of (?:your )?(?:data|information)|data (?:controller|protection officer)|legal bases?)\b/i;
+
+/** Section headings of terms: the agreement's machinery. */
+export const TERMS_SECTION: RegExp =
+  /\b(?:terminat(?:ion|ing)|governing law|limitation of liability|(?:disclaimer|disclaimers)(?: of warrant(?:y|ies))?|warrant(?:y|ies)|indemni(?:fication|ty)|dispute resolution|arbitration|intellectual property|eligibility|(?:your|user) (?:content|conduct|obligations|account)|(?:fees|payment|billing|subscriptions?)|changes to (?:these|the) terms|acceptance of (?:these |the )?terms|licen[cs]e (?:grant|to use)|miscellaneous|entire agreement|severability|assignment)\b/i;
+
 /** Title / main-heading phrases naming a privacy document. */
 export const PRIVACY_TITLE: RegExp =
   /\b(?:privacy (?:policy|notice|statement|center|centre|and cookie|& cookie)|privacy$|^privacy\b|data (?:protection|privacy) (?:policy|notice|statement)|cookies? (?:policy|notice|statement)|politique (?:de confidentialité|de protection des données|des cookies|relative aux cookies)|protection des données|datenschutz\w*|cookie-richtlinie|política de (?:privacidad|cookies)|informativa (?:sulla )?privacy|privacybeleid|privacyverklaring)/i;
@@ -31,7 +57,7 @@ export const TERMS_TITLE: RegExp =
  * community guidelines, copyright/DMCA, security disclosure, sub-processor lists, help articles.
  */
 export const OTHER_LEGAL_TITLE: RegExp =
-  /\b(?:imprint|impressum|legal notice|mentions légales|aviso legal|community (?:guidelines|standards|rules)|copyright|dmca|trademark|vulnerability|(?:responsible|coordinated) disclosure|bug bounty|sub-?processors?|acceptable use|law enforcement|transparency report|help center|faq)\b/i;
+  /\b(?:imprint|impressum|legal notice|mentions légales|aviso legal|community (?:guidelines|standards|rules)|(?:brand|trademark|editorial|review|quality|advertising|content) (?:guidelines|standards|policy)|copyright|dmca|trademark|vulnerability|(?:responsible|coordinated) disclosure|bug bounty|sub-?processors?|acceptable use|law enforcement|transparency report|help center|faq)\b/i;
 
 /** A bare "Legal" page title or heading: weak evidence for either kind. */
 export const LEGAL_TITLE: RegExp = /^legal(?: (?:center|centre|hub|information|terms))?(?:\s*[|\-–—:·]|$)/i;

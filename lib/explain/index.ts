@@ -1,44 +1,103 @@
 /**
- * Plain-language explanation of a labelled clause, from the template table and its slots.
+ * Plain-language explanations: one per label, from the category × stance table and the slots that
+ * sentence reports (./templates.ts). A clause with two labels gets two explanations, never one repeated.
  * @module
  */
+import { asciiPunctuation } from '../classify/text';
 import type { Label, Slots } from '../types';
-import { SLOT_SENTENCES, TEMPLATES } from './templates';
+import { SHAPE_SENTENCES, SLOT_SENTENCES, TEMPLATES, type Tail } from './templates';
 
 export { extractSlots, emptySlots } from './slots';
+export { hasUserControl, statesCompanyPower } from './control';
 export { TEMPLATES } from './templates';
 
-function list(items: string[]): string {
+function list(items: readonly string[]): string {
   if (items.length <= 1) return items.join('');
   return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
+/** "Personal information does not include de-identified or aggregated information." */
+const DEIDENTIFIED_EXCLUDED =
+  /\b(?:personal (?:data|information)|personally identifiable information|PII)\b[^.;]{0,60}\b(?:does not|doesn't|do not|shall not|will not|excludes?|is not|are not)\b[^.;]{0,20}\b(?:include|cover|considered|mean|treated)?[^.;]{0,80}\b(?:de-?identified|anonymi[sz]ed|aggregated?|anonymous)\b|\b(?:de-?identified|anonymi[sz]ed|aggregated?|anonymous) (?:data|information)\b[^.;]{0,40}\b(?:is|are) not (?:considered |treated as )?personal\b/i;
+
+/** A denial that holds only once the user acts: "If you opt out, … will not be used …". */
+const CONDITION =
+  /\b(?:if|once|when|after) you (opt(?:-| )?out|turn (?:it |this |them )?off|disable \w+|object|withdraw (?:your )?consent|unsubscribe)\b/i;
+
+const NOTICE =
+  /\b(?:notify|inform|tell|alert) you\b|\b(?:advance|prior) (?:written )?notice\b|\bnotice (?:of|before)\b/i;
+
+/** The data phrase for `{data}`: "your chats and files", or the category's noun. */
+function dataPhrase(slots: Slots, noun: string): string {
+  if (slots.data.length === 0) return noun;
+  return `your ${list(slots.data.slice(0, 3)).replace(/\byour /g, '')}`;
+}
+
+function tail(kind: Tail, slots: Slots, text: string): string | null {
+  switch (kind) {
+    case 'default':
+      return slots.default === 'on'
+        ? SLOT_SENTENCES.defaultOn
+        : slots.default === 'off'
+          ? SLOT_SENTENCES.defaultOff
+          : null;
+    case 'choice':
+      return slots.choice ? SLOT_SENTENCES.choice.replace('{choice}', slots.choice) : null;
+    case 'safeguard':
+      return slots.safeguards.length
+        ? SLOT_SENTENCES.safeguards.replace('{safeguards}', list(slots.safeguards))
+        : null;
+    case 'scope':
+      return slots.scope.length ? SLOT_SENTENCES.scope.replace('{scope}', list(slots.scope)) : null;
+    case 'covered':
+      return slots.scope.length ? SLOT_SENTENCES.covered.replace('{scope}', list(slots.scope)) : null;
+    case 'purpose':
+      return slots.purposes.length
+        ? SLOT_SENTENCES.purposes.replace('{purposes}', list(slots.purposes.slice(0, 3)))
+        : null;
+    case 'condition': {
+      const m = CONDITION.exec(text);
+      return m ? SLOT_SENTENCES.condition.replace('{condition}', m[1]!.toLowerCase()) : null;
+    }
+    case 'notice':
+      return NOTICE.test(text) ? SLOT_SENTENCES.notice : null;
+  }
+}
+
 /**
- * One or two sentences for the clause's strongest label, e.g. "This says your chats may be used to train AI
- * models. It's on by default; you can turn it off in settings. Not applied to Enterprise and API."
- * Returns null when the clause has no label.
+ * The explanation of one label of a clause: its category × stance sentence, then the tails that sentence
+ * reports, each only when its slot is filled. `text` is the clause (for the shapes the table would misread).
  */
-export function explain(labels: readonly Label[], slots: Slots): string | null {
+export function explainLabel(label: Pick<Label, 'category' | 'stance'>, slots: Slots, text: string): string {
+  const t = asciiPunctuation(text);
+  if (label.category === 'de-identification' && DEIDENTIFIED_EXCLUDED.test(t))
+    return SHAPE_SENTENCES.deidentifiedExcluded;
+  const template = TEMPLATES[label.category];
+  if (label.category === 'user-choice' && label.stance !== 'denies' && !slots.choice)
+    return SHAPE_SENTENCES.rightsWithoutControl.replace('{data}', dataPhrase(slots, template.noun));
+  const sentence = template.sentences[label.stance];
+  const parts = [
+    sentence.text
+      .replace('{data}', dataPhrase(slots, template.noun))
+      .replace('{choice}', slots.choice ?? '')
+      .replace(
+        '{safeguards}',
+        slots.safeguards.length ? list(slots.safeguards) : 'anonymised, aggregated or de-identified',
+      ),
+  ];
+  for (const kind of sentence.tails) {
+    const extra = tail(kind, slots, t);
+    if (extra) parts.push(extra);
+  }
+  return parts.join(' ');
+}
+
+/**
+ * The clause-level explanation (the JSON contract's `explanation`): the strongest label's. Null when the
+ * clause has no label.
+ */
+export function explain(labels: readonly Label[], slots: Slots, text = ''): string | null {
   const top = labels[0];
   if (!top) return null;
-  const template = TEMPLATES[top.category];
-  const data =
-    slots.data.length > 0 ? `your ${list(slots.data.slice(0, 3)).replace(/\byour /g, '')}` : template.noun;
-  let text = template.sentences[top.stance].replace('{data}', data);
-  if (top.stance === 'permits' || top.stance === 'unclear') {
-    const parts: string[] = [];
-    if (slots.default === 'on') parts.push(SLOT_SENTENCES.defaultOn);
-    else if (slots.default === 'off') parts.push(SLOT_SENTENCES.defaultOff);
-    if (slots.choice && top.category !== 'user-choice')
-      parts.push(SLOT_SENTENCES.choice.replace('{choice}', slots.choice));
-    if (parts.length > 0) {
-      const joined = parts.join('; ');
-      text += ` ${joined.charAt(0).toUpperCase()}${joined.slice(1)}.`;
-    }
-    if (slots.safeguards.length > 0)
-      text += ` ${SLOT_SENTENCES.safeguards.replace('{safeguards}', list(slots.safeguards))}`;
-    // For a denial the named products are what is denied, not exclusions from a practice.
-    if (slots.scope.length > 0) text += ` ${SLOT_SENTENCES.scope.replace('{scope}', list(slots.scope))}`;
-  }
-  return text;
+  return top.explanation ?? explainLabel(top, slots, text);
 }

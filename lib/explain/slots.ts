@@ -5,6 +5,7 @@
  */
 import type { Slots } from '../types';
 import { asciiPunctuation } from '../classify/text';
+import { hasUserControl } from './control';
 
 type Lexicon = ReadonlyArray<readonly [RegExp, string]>;
 
@@ -59,6 +60,10 @@ const SAFEGUARDS: Lexicon = [
   [/\baggregat\w+/i, 'aggregated'],
   [/\bencrypt\w+/i, 'encrypted'],
   [/\bdisassociat\w+/i, 'disconnected from your account'],
+  [
+    /\bremov\w* (?:direct |personal |personally identifying )?identifiers\b|\bstrip\w* (?:out )?(?:direct )?identifiers\b/i,
+    'stripped of identifiers',
+  ],
   [/\bfilter(?:s|ed|ing)? out\b[^.;]{0,30}?\bpersonal\b/i, 'filtered for personal data'],
   [/\bstandard contractual clauses\b/i, 'covered by standard contractual clauses'],
 ];
@@ -99,25 +104,59 @@ function collect(text: string, lexicon: Lexicon): string[] {
   return found.sort((a, b) => a[0] - b[0]).map(([, l]) => l);
 }
 
-/** The choice the clause offers, as a short verb phrase ("turn it off in settings", "opt out"). */
-function extractChoice(t: string): string | null {
+/** What "opt out of …" names, cut before the when / how / where of the sentence. */
+const OPT_OBJECT =
+  /\bopt(?:s|ed|ing)?[- ]?out of ((?:(?!\b(?:at any time|within|by|in|through|via|using|from|if|when|unless|and you|or by)\b)[^,;.:()"])+)/i;
+
+/** A right named by a list item under a rights lead-in, as the thing the user can do. */
+const RIGHTS: ReadonlyArray<readonly [RegExp, string]> = [
+  [/\b(?:lodge|file|make) a complaint\b|\bsupervisory authority\b/i, 'complain to a regulator'],
+  [/\bportab\w*|\b(?:receive|get|obtain) a copy\b/i, 'get a copy of your data'],
+  [/\b(?:delete|deletion|erase|erasure|be forgotten)\b/i, 'ask for deletion'],
+  [/\b(?:correct|rectif\w*|update|amend)\b/i, 'have it corrected'],
+  [/\b(?:object|restrict\w*)\b/i, 'object to or restrict processing'],
+  [/\bwithdraw\w* (?:your )?consent\b/i, 'withdraw consent'],
+  [/\b(?:access|know)\b/i, 'see the data they hold about you'],
+];
+
+/**
+ * The choice the clause offers the user, as a short verb phrase ("opt out of personalised ads", "turn it off
+ * in settings"), or null. Only where the user has a control (./control.ts): a company's power to delete or
+ * remove is no choice of the user's.
+ */
+function extractChoice(t: string, leadIn: string | undefined): string | null {
+  if (!hasUserControl(t, leadIn)) return null;
   const inSettings =
     /\b(?:in|via|through|from|using) (?:your |the |our )?(?:[\w-]+ )?(?:settings|data controls|privacy controls|preferences|account)\b/i.test(
       t,
     );
-  if (
-    /\bopt(?:s|ed|ing)?[- ]?out\b/i.test(t) ||
-    /\bturn (?:it |this )?off\b|\bdisable\b|\bswitch (?:it )?off\b/i.test(t)
-  )
-    return inSettings ? 'turn it off in settings' : 'opt out';
-  if (/\bobject(?:ion)?\b/i.test(t)) return inSettings ? 'object in settings' : 'object';
-  if (/\bopt(?:s|ed|ing)?[- ]?in\b/i.test(t)) return 'opt in';
+  if (/\bdo not sell (?:or share )?my\b/i.test(t)) return 'use the "Do Not Sell or Share" link';
+  // A list item under "You have the right to:" names a right or two ("correct or delete it").
+  if (leadIn && hasUserControl(leadIn)) {
+    const rights = RIGHTS.filter(([re]) => re.test(t)).map(([, phrase]) => phrase);
+    if (rights.length) return rights.slice(0, 2).join(' or ');
+  }
+  if (/\bturn (?:it |this |them )?off\b|\bdisable\b|\bswitch (?:it )?off\b/i.test(t))
+    return inSettings ? 'turn it off in settings' : 'turn it off';
+  if (/\bopt(?:s|ed|ing)?[- ]?out\b/i.test(t)) {
+    if (inSettings) return 'turn it off in settings';
+    const object = OPT_OBJECT.exec(t)?.[1]?.trim().split(/\s+/);
+    return object && object.length <= 8 ? `opt out of ${object.join(' ')}` : 'opt out';
+  }
   if (/\bunsubscribe\b/i.test(t)) return 'unsubscribe';
   if (/\bwithdraw (?:your )?consent\b/i.test(t)) return 'withdraw consent';
-  if (/\bdo not sell (?:or share )?my\b/i.test(t)) return 'use the "Do Not Sell or Share" link';
+  if (/\bobject(?:ion)?\b/i.test(t)) return inSettings ? 'object in settings' : 'object';
+  if (/\bopt(?:s|ed|ing)?[- ]?in\b/i.test(t)) return 'opt in';
   if (/\b(?:delete|erase)\b/i.test(t) && /\byou (?:can|may)\b|\bright to\b/i.test(t))
     return 'ask for deletion';
-  if (inSettings && /\byou (?:can|may)\b/i.test(t)) return 'change it in settings';
+  if (/\b(?:lodge|file|make) a complaint\b/i.test(t)) return 'complain to a regulator';
+  if (
+    /\bexercise (?:your |these |this |any of (?:your|these) )?rights?\b|\byour (?:privacy )?rights\b|\bright to\b/i.test(
+      t,
+    )
+  )
+    return 'use your privacy rights';
+  if (inSettings) return 'change it in settings';
   return null;
 }
 
@@ -150,14 +189,17 @@ function extractScope(t: string): string[] {
   return collect(t, SCOPE);
 }
 
-/** Slots stated by a clause. Pure; lexicon matches on the ASCII-normalised text. */
-export function extractSlots(text: string): Slots {
+/**
+ * Slots stated by a clause (a list item's choice may come from its lead-in: "You have the right to:").
+ * Pure; lexicon matches on the ASCII-normalised text.
+ */
+export function extractSlots(text: string, leadIn?: string): Slots {
   const t = asciiPunctuation(text);
   return {
     data: collect(t, DATA),
     purposes: collect(t, PURPOSES),
     safeguards: collect(t, SAFEGUARDS),
-    choice: extractChoice(t),
+    choice: extractChoice(t, leadIn === undefined ? undefined : asciiPunctuation(leadIn)),
     scope: extractScope(t),
     default: extractDefault(t),
   };

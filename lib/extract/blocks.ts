@@ -19,8 +19,13 @@ export interface Block {
   level?: number;
   /** Headings above this block (for a heading: its ancestors, not itself). */
   headingPath: string[];
-  /** For list items: the sentence introducing the list, or the parent item for nested lists. */
+  /**
+   * For list items: the sentence introducing the list, or the parent item for nested lists. For table rows
+   * and cells: the table's header row ("Category | Purpose | Shared with").
+   */
   leadIn?: string;
+  /** A table row read whole: its cells' texts joined by " | " in `text` (kind `cell`). */
+  row?: boolean;
 }
 
 export interface BlockOptions {
@@ -28,6 +33,8 @@ export interface BlockOptions {
   maxChars?: number;
   /** Stop after this many blocks. */
   maxBlocks?: number;
+  /** Whether the text an element directly holds can be seen (lib/detect/visible.ts in a page); default all. */
+  isVisible?: (el: Element) => boolean;
 }
 
 export interface BlockResult {
@@ -113,12 +120,44 @@ const MAX_HEADING = 200;
 /** Lead-ins are context, not content: the tail of the introducing text is enough. */
 const LEAD_IN_MAX = 400;
 
+/** A table being read: its header row, once seen, is the context of every later row. */
+interface TableState {
+  header: string | undefined;
+  rows: number;
+}
+
+/** A row being read: where its blocks start, and whether it is the table's header row. */
+interface RowState {
+  start: number;
+  header: boolean;
+}
+
 type Frame =
   | { type: 'enter'; node: Node }
-  | { type: 'exit'; el: Element; kind: BlockKind; list?: { leadIn: string | undefined } };
+  /** Leaving a link or button: its text no longer counts as link text. */
+  | { type: 'leave-link' }
+  | {
+      type: 'exit';
+      el: Element;
+      kind: BlockKind;
+      list?: { leadIn: string | undefined };
+      table?: TableState;
+      row?: RowState;
+    };
+
+/** Rows longer than this are read cell by cell (each cell with its column's header as context). */
+const MAX_ROW = 600;
+
+/**
+ * A zero-width space between two letters or digits stays in the text: it breaks a long word or address for
+ * line wrapping ("Trans\u200bparent"), or hides a word from the classifier ("tr\u200bain"), and the classifier
+ * folds it away (lib/classify/fold-text.ts). Elsewhere it separates words, as it always did here.
+ */
+const LOOSE_ZWSP = /(?<![\p{L}\p{N}])\u200b|\u200b(?![\p{L}\p{N}])/gu;
 
 function clean(s: string): string {
-  return s.replace(/[\s\u00a0\u200b]+/g, ' ').trim();
+  const spaced = s.includes('\u200b') ? s.replace(LOOSE_ZWSP, ' ') : s;
+  return spaced.replace(/[\s\u00a0]+/g, ' ').trim();
 }
 
 /** Last sentence-ish part of a paragraph, used as the lead-in of the list that follows it. */
@@ -150,13 +189,57 @@ function isPseudoHeading(el: Element, text: string): boolean {
  * ("Published: January 1, 2015") are excluded by the year.
  */
 function isTitleLike(text: string): boolean {
+  // A numbered title ("3. Sharing Your Information", "IV. Security") is judged without its number.
+  const bare = text.replace(ENUMERATOR, '');
+  const numbered = bare !== text;
   return (
-    text.length <= 50 &&
-    text.split(' ').length <= 7 &&
-    /^\p{Lu}/u.test(text) &&
-    !/[.,;:!?)]$/.test(text) &&
-    !/\d{4}/.test(text)
+    bare.length <= (numbered ? 80 : 50) &&
+    bare.split(' ').length <= (numbered ? 10 : 7) &&
+    /^\p{Lu}/u.test(bare) &&
+    !/[.,;:!?)]$/.test(bare) &&
+    !/\d{4}/.test(bare)
   );
+}
+
+/** A leading section number: "3.", "2.1", "IV.", "(a)", "Section 4 –". */
+const ENUMERATOR =
+  /^(?:(?:section|article|part)\s+)?(?:\d{1,2}(?:\.\d{1,2})*\.?|[ivxlc]{1,6}\.|\(?[a-z]\)|\([ivx]{1,5}\))\s*[-\u2013\u2014:.]?\s+/i;
+
+/**
+ * A paragraph that is one short question ("How do we share your information?"): a heading in the form of a
+ * question. It names the section; it states nothing.
+ */
+function isQuestionHeading(text: string): boolean {
+  return (
+    text.length <= 160 &&
+    /\?["'\u201d\u2019)]*$/.test(text) &&
+    !/[.!?]["'\u201d\u2019)]*\s+\p{Lu}/u.test(text)
+  );
+}
+
+/** The comparable form of a title: no number, letters and digits only, lower case. */
+function titleKey(text: string): string {
+  return text
+    .replace(ENUMERATOR, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+/**
+ * Contents lines: runs of two or more short paragraphs or list items that repeat the document's own
+ * headings ("1. Information we collect", "2. How we use it", …). Dropped: they name sections, and a mark on
+ * one sends "Next" to the contents instead of the clause.
+ */
+function dropContentsLines(blocks: Block[]): Block[] {
+  const titles = new Set<string>();
+  for (const b of blocks) if (b.kind === 'heading') titles.add(titleKey(b.text));
+  if (titles.size < 2) return blocks;
+  const isEntry = (b: Block | undefined): boolean =>
+    b !== undefined &&
+    (b.kind === 'paragraph' || b.kind === 'list-item') &&
+    b.text.length <= 150 &&
+    titles.has(titleKey(b.text));
+  return blocks.filter((b, i) => !(isEntry(b) && (isEntry(blocks[i - 1]) || isEntry(blocks[i + 1]))));
 }
 
 /** A `role="heading"` element's level: its `aria-level` when that is a whole number from 1 (at most 9), else 2. */
@@ -176,7 +259,13 @@ export function collectBlocks(root: Element, options: BlockOptions = {}): BlockR
   const blocks: Block[] = [];
   const headings: { level: number; text: string }[] = [];
   const openLists: { leadIn: string | undefined }[] = [];
+  const tables: TableState[] = [];
   let buffer: string[] = [];
+  // Visible characters gathered for the current block, and how many of them are link or button text.
+  let textChars = 0;
+  let linkChars = 0;
+  /** Open links and buttons around the node being read. */
+  let linkDepth = 0;
   let chars = 0;
   let truncated = false;
 
@@ -189,7 +278,13 @@ export function collectBlocks(root: Element, options: BlockOptions = {}): BlockR
   const flush = (kind: BlockKind, owner: Element | null) => {
     let text = clean(buffer.join(''));
     buffer = [];
+    const linkOnly = textChars > 0 && linkChars === textChars;
+    textChars = 0;
+    linkChars = 0;
     if (!text) return;
+    // "Learn more", "Back to top", a contents entry: link or button text on its own states nothing. (A cell
+    // stays: its row is read whole.)
+    if (linkOnly && kind !== 'cell') return;
     // One enormous block (a megabyte in a single element) stops at the budget like many small ones do.
     if (chars + text.length > maxChars) {
       text = text.slice(0, maxChars - chars);
@@ -204,10 +299,42 @@ export function collectBlocks(root: Element, options: BlockOptions = {}): BlockR
       pushHeading(text, 8);
       return;
     }
+    // A question usually sits under a title line ("3. Sharing" › "Who do we share it with?").
+    if (kind === 'paragraph' && isQuestionHeading(text)) {
+      pushHeading(text.slice(0, MAX_HEADING), 9);
+      return;
+    }
     const block: Block = { kind, text, headingPath: path() };
     const list = openLists[openLists.length - 1];
     if (kind === 'list-item' && list?.leadIn) block.leadIn = list.leadIn;
     blocks.push(block);
+  };
+
+  /** A row's cells become one block read whole, or its header; long rows stay cells with the header. */
+  const endRow = (row: RowState) => {
+    const made = blocks.splice(row.start);
+    const table = tables[tables.length - 1];
+    if (!made.length || !made.every((b) => b.kind === 'cell') || !table) {
+      blocks.push(...made);
+      return;
+    }
+    const texts = made.map((b) => b.text);
+    table.rows++;
+    if (row.header || (table.rows === 1 && looksLikeHeaderRow(texts))) {
+      table.header = texts.join(' | ').slice(0, LEAD_IN_MAX);
+      return;
+    }
+    const text = texts.join(' | ');
+    if (made.length >= 2 && text.length <= MAX_ROW) {
+      const block: Block = { kind: 'cell', text, headingPath: made[0]!.headingPath, row: true };
+      if (table.header) block.leadIn = table.header;
+      blocks.push(block);
+      return;
+    }
+    for (const b of made) {
+      if (table.header) b.leadIn = table.header;
+      blocks.push(b);
+    }
   };
 
   const stack: Frame[] = [{ type: 'enter', node: root }];
@@ -220,15 +347,29 @@ export function collectBlocks(root: Element, options: BlockOptions = {}): BlockR
       break;
     }
     const frame = stack.pop()!;
+    if (frame.type === 'leave-link') {
+      linkDepth--;
+      continue;
+    }
     if (frame.type === 'exit') {
       flush(frame.kind, frame.el);
       owners.pop();
       if (frame.list) openLists.pop();
+      if (frame.row) endRow(frame.row);
+      if (frame.table) tables.pop();
       continue;
     }
     const node = frame.node;
     if (node.nodeType === 3) {
-      buffer.push(node.nodeValue ?? '');
+      const parent = node.parentElement;
+      if (options.isVisible && parent && !options.isVisible(parent)) continue;
+      const value = node.nodeValue ?? '';
+      buffer.push(value);
+      const visible = value.replace(/\s+/g, '').length;
+      if (visible) {
+        textChars += visible;
+        if (linkDepth > 0) linkChars += visible;
+      }
       continue;
     }
     if (node.nodeType !== 1) continue;
@@ -266,6 +407,10 @@ export function collectBlocks(root: Element, options: BlockOptions = {}): BlockR
       else flush('paragraph', owner?.el ?? null);
       continue;
     }
+    if (isLinkLike(el, tag)) {
+      linkDepth++;
+      stack.push({ type: 'leave-link' });
+    }
     if (!BLOCK_TAGS.has(tag)) {
       for (let c = el.lastChild; c; c = c.previousSibling) stack.push({ type: 'enter', node: c });
       continue;
@@ -286,15 +431,51 @@ export function collectBlocks(root: Element, options: BlockOptions = {}): BlockR
       list = { leadIn };
       openLists.push(list);
     }
+    let table: TableState | undefined;
+    let row: RowState | undefined;
+    if (tag === 'TABLE') tables.push((table = { header: undefined, rows: 0 }));
+    else if (tag === 'TR') row = { start: blocks.length, header: isHeaderRow(el) };
     owners.push({ el, kind });
-    stack.push({ type: 'exit', el, kind, list });
+    stack.push({ type: 'exit', el, kind, list, table, row });
     for (let c = el.lastChild; c; c = c.previousSibling) stack.push({ type: 'enter', node: c });
   }
   if (!truncated) {
     const owner = currentOwner();
     flush(owner?.kind ?? 'paragraph', owner?.el ?? null);
   }
-  return { blocks, truncated };
+  return { blocks: dropContentsLines(blocks), truncated };
+}
+
+const LINK_ROLES = new Set(['button', 'link', 'tab', 'menuitem']);
+
+/** Link and button text is not a statement on its own. */
+function isLinkLike(el: Element, tag: string): boolean {
+  if (tag === 'A') return true;
+  const role = el.getAttribute('role');
+  return role !== null && LINK_ROLES.has(role);
+}
+
+/**
+ * A first row without `<th>` that still reads as column names: two or more short capitalised cells without
+ * sentence punctuation ("Category | Examples | Shared with").
+ */
+function looksLikeHeaderRow(texts: readonly string[]): boolean {
+  return (
+    texts.length >= 2 &&
+    texts.every((t) => t.length <= 40 && /^\p{Lu}/u.test(t) && !/[.;:,]$/.test(t) && !/\d{4}/.test(t))
+  );
+}
+
+/** A row in `<thead>`, or whose cells are all `<th>`. */
+function isHeaderRow(tr: Element): boolean {
+  if (tr.parentElement?.tagName.toUpperCase() === 'THEAD') return true;
+  let cells = 0;
+  for (let c = tr.firstElementChild; c; c = c.nextElementSibling) {
+    const tag = c.tagName.toUpperCase();
+    if (tag === 'TD') return false;
+    if (tag === 'TH') cells++;
+  }
+  return cells > 0;
 }
 
 /** A clause cut from `block` (the `index`-th block): its section, heading path and lead-in are the block's. */

@@ -15,6 +15,7 @@ import { blocksFromMarkdown } from './markdown';
 import { findReadableContent } from './readable';
 import { noReading } from './page-markup';
 import { splitSentences } from './segment';
+import { isStatement } from './statement';
 
 export type { Block } from './blocks';
 export { clauseOf } from './blocks';
@@ -157,19 +158,31 @@ const LONG_LIST_ITEM = 600;
 export function blocksToClauses(blocks: Block[], options: { includeHeadings?: boolean } = {}): Clause[] {
   const ids = new ClauseIdAssigner();
   const clauses: Clause[] = [];
-  const emit = (text: string, block: Block, index: number, unit: Clause['unit']) => {
+  const emit = (text: string, block: Block, index: number, unit: Clause['unit'], statement: boolean) => {
     if (!/\p{L}.*\p{L}/su.test(text)) return; // bullets, numbers, stray punctuation
-    clauses.push(clauseOf(ids.next(text), text, block, index, unit));
+    const clause = clauseOf(ids.next(text), text, block, index, unit);
+    // Kept for the record of the text (versions, diffs), never marked: see ./statement.ts.
+    if (!statement) clause.statement = false;
+    clauses.push(clause);
   };
   for (let i = 0; i < blocks.length; i++) {
     const block = blocks[i]!;
     if (block.kind === 'heading') {
-      if (options.includeHeadings) emit(block.text, block, i, 'heading');
+      if (options.includeHeadings) emit(block.text, block, i, 'heading', true);
+    } else if (block.kind === 'cell' && block.row) {
+      emit(block.text, block, i, 'cell', isStatement(block.text, 'row'));
     } else if (block.kind === 'list-item' && block.text.length <= LONG_LIST_ITEM) {
-      emit(block.text, block, i, 'list-item');
+      emit(block.text, block, i, 'list-item', isStatement(block.text, 'list-item', block.leadIn));
     } else {
       const unit = block.kind === 'cell' ? 'cell' : block.kind === 'list-item' ? 'list-item' : 'sentence';
-      for (const s of splitSentences(block.text)) emit(s, block, i, unit);
+      for (const s of splitSentences(block.text))
+        emit(
+          s,
+          block,
+          i,
+          unit,
+          isStatement(s, unit === 'list-item' ? 'list-item' : 'sentence', block.leadIn),
+        );
     }
   }
   return clauses;

@@ -19,6 +19,28 @@ function inline(s: string): string {
     .trim();
 }
 
+const TABLE_SEPARATOR = /^\s*\|?\s*:?-{3,}/;
+/** A paragraph that is one link (and perhaps its list marker). */
+const LINK_ONLY = /^(?:\*\*|__)?\[[^\]]+\]\([^)]*\)(?:\*\*|__)?$/;
+
+/** A short paragraph in capitals or all in bold, without a closing stop: a heading without "#". */
+function isPlainHeading(raw: string, text: string): boolean {
+  if (text.length > 120 || /[.;,:!?]$/.test(text)) return false;
+  const letters = text.replace(/[^\p{L}]/gu, '');
+  if (letters.length >= 4 && letters === letters.toUpperCase()) return true;
+  return /^(?:\*\*|__)[^*_]+(?:\*\*|__)$/.test(raw);
+}
+/** Rows longer than this are read cell by cell (as in lib/extract/blocks.ts). */
+const MAX_ROW = 600;
+
+/** The non-empty cells of a Markdown table row, as text (an escaped "\\|" stays inside its cell). */
+function splitRow(line: string): string[] {
+  return line
+    .split(/(?<!\\)\|/)
+    .map((c) => inline(c.replace(/<br\s*\/?>/gi, ' ')))
+    .filter(Boolean);
+}
+
 const LIST = /^(\s*)(?:[-*+•]|\d{1,3}[.)])\s+(.*)$/;
 const HEADING = /^(#{1,6})\s+(.*?)\s*#*\s*$/;
 
@@ -43,11 +65,21 @@ export function blocksFromMarkdown(
   const headings: { level: number; text: string }[] = [];
   const listStack: { indent: number; leadIn: string | undefined }[] = [];
   let para: string[] = [];
+  let tableHeader: string | undefined;
   const path = () => headings.map((h) => h.text);
   const flushPara = () => {
-    const text = inline(para.join(' '));
+    const raw = para.join(' ');
+    const text = inline(raw);
     para = [];
-    if (text) blocks.push({ kind: 'paragraph', text, headingPath: path() });
+    if (!text) return;
+    // A line that is only a link ("[Delete your account](…)") states nothing, as on a page.
+    if (LINK_ONLY.test(raw.trim())) return;
+    // A short line in capitals, or bold alone, is a heading drawn without "#": "I. CHANGES TO THIS POLICY".
+    if (isPlainHeading(raw.trim(), text)) {
+      heading(headings.length ? Math.min(6, headings[headings.length - 1]!.level + 1) : 2, text);
+      return;
+    }
+    blocks.push({ kind: 'paragraph', text, headingPath: path() });
   };
   const heading = (level: number, full: string) => {
     const text = full.slice(0, 200);
@@ -75,9 +107,21 @@ export function blocksFromMarkdown(
     }
     if (/^\s*\|/.test(line)) {
       flushPara();
-      if (/^\s*\|?\s*:?-{3,}/.test(line)) continue; // table separator row
-      for (const cell of line.split('|').map(inline).filter(Boolean))
-        blocks.push({ kind: 'cell', text: cell, headingPath: path() });
+      if (TABLE_SEPARATOR.test(line)) continue;
+      const cells = splitRow(line);
+      if (!cells.length) continue;
+      // The row above a separator row is the table's header: context for the rows below, not a clause.
+      if (TABLE_SEPARATOR.test(lines[i + 1] ?? '')) {
+        tableHeader = cells.join(' | ').slice(0, 400);
+        continue;
+      }
+      if (!/^\s*\|/.test(lines[i - 1] ?? '')) tableHeader = undefined;
+      const header = tableHeader ? { leadIn: tableHeader } : {};
+      const text = cells.join(' | ');
+      if (cells.length >= 2 && text.length <= MAX_ROW)
+        blocks.push({ kind: 'cell', text, headingPath: path(), row: true, ...header });
+      else
+        for (const cell of cells) blocks.push({ kind: 'cell', text: cell, headingPath: path(), ...header });
       continue;
     }
     const li = LIST.exec(line);

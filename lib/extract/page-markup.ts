@@ -10,7 +10,9 @@
  *    SVG and MathML; the elements themselves stay, empty;
  *  - the text of comments (each is kept, empty: Readability ends a paragraph at one, so removing them would
  *    change how React-rendered pages, full of `<!-- -->`, are cut, and every clause stored from them);
- *  - the caller's own nodes: its UI hosts (`omit`) and its highlight wrappers (`unwrap`: their text stays).
+ *  - the caller's own nodes: its UI hosts (`omit`) and its highlight wrappers (`unwrap`: their text stays);
+ *  - text the user cannot see (`isVisible`, lib/detect/visible.ts in a page): hidden, transparent, off-screen,
+ *    zero-size or clipped text is not written, so it is never read, classified or stored; its elements stay.
  * Everything else is written as the HTML serialization algorithm writes it, so parsing the result gives the
  * same elements, attributes and text (tests/corpus/page-markup.test.ts checks the reading is identical).
  * @module
@@ -28,6 +30,8 @@ export interface PageMarkupOptions {
   own?: (el: Element) => OwnElement;
   /** Nodes visited between pauses (for `runSliced`). */
   nodesPerStep?: number;
+  /** Whether the text an element directly holds can be seen; text of elements it rejects is left out. */
+  isVisible?: (el: Element) => boolean;
 }
 
 export interface PageMarkup {
@@ -112,6 +116,7 @@ export function* pageMarkupInSteps(
   const maxChars = options.maxChars ?? MAX_PAGE_MARKUP_CHARS;
   const own = options.own ?? (() => null);
   const perStep = options.nodesPerStep ?? 500;
+  const isVisible = options.isVisible;
   const root = doc.documentElement;
   const out: string[] = ['<!doctype html>'];
   let length = out[0]!.length;
@@ -134,7 +139,9 @@ export function* pageMarkupInSteps(
       break;
     }
     let descend = false;
-    if (node.nodeType === 3) {
+    if (node.nodeType === 3 && isVisible && !visibleText(node)) {
+      // Hidden text: left out (see module doc).
+    } else if (node.nodeType === 3) {
       const parent = open[open.length - 1];
       // One text node can be longer than the whole budget: only what fits is written (and escaped).
       const room = maxChars - length;
@@ -189,6 +196,16 @@ export function* pageMarkupInSteps(
   }
   if (truncated) while (open.length) closeInnermost();
   return { html: out.join(''), truncated };
+
+  /**
+   * Whitespace is written wherever it is (it only spaces words), and the title (it has no box); other text
+   * only where it can be seen.
+   */
+  function visibleText(text: Node): boolean {
+    const parent = text.parentElement;
+    if (!parent || parent.localName === 'title' || !/\S/.test(text.nodeValue ?? '')) return true;
+    return isVisible!(parent);
+  }
 
   function closeInnermost(): void {
     const name = open.pop();

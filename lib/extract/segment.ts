@@ -6,12 +6,53 @@
  * @module
  */
 
-/** Abbreviations after which a sentence practically never ends. */
-const NEVER_ENDS =
-  /(?:^|[\s(])(?:e\.g|i\.e|cf|vs|viz|approx|incl|no|nos|sec|secs|art|arts|para|paras|ch|p|pp|fig|mr|mrs|ms|dr|prof|st|jr|sr)\.$/i;
-/** Abbreviations that may end a sentence; merged only when the next part starts in lower case or a digit. */
-const MAY_END =
-  /(?:^|[\s(])(?:inc|ltd|llc|co|corp|plc|gmbh|s\.a|b\.v|n\.v|etc|u\.s|u\.k|e\.u|u\.s\.a|a\.m|p\.m)\.$/i;
+/**
+ * Known abbreviations: a part that ends in one is always joined to the next part of the same block. Some of
+ * them can end a real sentence ("… stored in the U.S. We also …"); joining two sentences there costs a longer
+ * mark, while splitting after one cut a transfer paragraph into ten painted fragments. Case matters where
+ * the lower-case word is an ordinary one ("no.", "art."): those join only before a digit (ABBREVIATED_NUMBER).
+ * Exported for the corpus property test (tests/corpus/segment.test.ts).
+ */
+// prettier-ignore
+export const ABBREVIATIONS: readonly string[] = [
+  // Latin and reference abbreviations.
+  'e.g.', 'i.e.', 'etc.', 'cf.', 'viz.', 'vs.', 'approx.', 'incl.', 'et al.',
+  // Countries and unions.
+  'U.S.', 'U.S.A.', 'U.K.', 'E.U.', 'U.A.E.',
+  // Company forms.
+  'Inc.', 'Ltd.', 'LLC.', 'L.L.C.', 'Corp.', 'Co.', 'Pte.', 'PTE.', 'Pty.', 'S.A.', 'B.V.', 'N.V.', 'S.p.A.', 'S.L.', 'A.G.', 'P.L.C.',
+  // Legal references.
+  'No.', 'Nos.', 'Art.', 'Arts.', 'Sec.', 'Secs.', 'Sect.', 'Para.', 'Cal.', 'Civ.', 'Bus.', 'Prof.', 'Reg.', 'Stat.', 'Ann.', 'Rev.', 'Gen.', 'Gov.', 'Pub.', 'Ch.', 'C.F.R.', 'U.S.C.', 'Cir.', 'Cl.',
+  // Titles and addresses.
+  'Mr.', 'Mrs.', 'Ms.', 'Dr.', 'St.', 'Ste.', 'Ave.', 'Rd.', 'Blvd.', 'Fl.', 'Jr.', 'Sr.', 'P.O.', 'Dept.', 'Attn.', 'Tel.',
+  // Months and times.
+  'Jan.', 'Feb.', 'Aug.', 'Sep.', 'Sept.', 'Oct.', 'Nov.', 'Dec.', 'a.m.', 'p.m.',
+];
+/** Lower-case words that abbreviate only before a number ("no. 5", "art. 6", "p. 12"). */
+const ABBREVIATED_NUMBER = /(?:^|[\s(])(?:no|nos|art|arts|sec|para|paras|p|pp|ch|fig|cl|s|ss)\.$/;
+
+/** Every accepted spelling: also capitalised ("E.g.") and in capitals ("E.G.", "INC."). */
+const ABBREVIATION_SET: ReadonlySet<string> = new Set(
+  ABBREVIATIONS.flatMap((a) => {
+    const variants = [a, a.toUpperCase()];
+    if (/^[a-z]/.test(a)) variants.push(a.charAt(0).toUpperCase() + a.slice(1));
+    return variants;
+  }),
+);
+/** What may stand before an abbreviation inside its word: an opening bracket, quote, slash or dash. */
+const OPENERS = /^[(["'\u201c\u2018/-]+/;
+
+/** Whether `text` ends in a known abbreviation (see ABBREVIATIONS). */
+export function endsInAbbreviation(text: string): boolean {
+  const words = text.trimEnd().split(/\s+/);
+  const last = (words[words.length - 1] ?? '').replace(OPENERS, '');
+  if (ABBREVIATION_SET.has(last)) return true;
+  // Compounds: "EU-U.S.", "Non-U.S.", "Swiss/U.S.".
+  const piece = last.split(/[-/\u2013]/).pop() ?? '';
+  if (piece !== last && ABBREVIATION_SET.has(piece)) return true;
+  return last === 'al.' && words[words.length - 2]?.toLowerCase() === 'et';
+}
+
 /** A part that is only a numbering token. */
 const NUMBERING =
   /^(?:(?:section|article|art\.|clause|§)\s*)?(?:\d{1,3}(?:\.\d{1,3})*\.?|\(?[a-z]{1,2}\)|\(?[ivx]{1,6}\)|[ivx]{1,6}\.)$/i;
@@ -89,8 +130,8 @@ export function repair(parts: string[]): string[] {
 
 function shouldMerge(prev: string, next: string): boolean {
   if (NUMBERING.test(prev)) return true;
-  if (NEVER_ENDS.test(prev)) return true;
-  if (MAY_END.test(prev) && /^[\p{Ll}\d(]/u.test(next)) return true;
+  if (endsInAbbreviation(prev)) return true;
+  if (ABBREVIATED_NUMBER.test(prev) && /^[\d(]/.test(next)) return true;
   // A lone closing fragment such as ")" or a footnote marker.
   return next.length <= 2 && !/^\p{L}{2}$/u.test(next);
 }

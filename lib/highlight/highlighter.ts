@@ -1,16 +1,19 @@
 /**
  * Paints located clauses on the live page and removes every trace on teardown.
  *
- * Preferred: the CSS Custom Highlight API (one `Highlight` per category, registered as `fineprint-<category>`)
- * plus a constructed stylesheet adopted by the document. Neither touches the page's nodes, so frameworks that
- * own the DOM keep working. Fallback (no `CSS.highlights`, or the registry refuses our objects): split text
- * nodes and wrap the pieces in `<mark data-fineprint>`; every split is recorded and undone on teardown, so
- * the page's original text nodes (and anything holding references to them) survive.
+ * Preferred: the CSS Custom Highlight API (one `Highlight` per category, registered under the session's random
+ * name for it, see session-names.ts) plus a constructed stylesheet adopted by the document. Neither touches
+ * the page's nodes, so frameworks that own the DOM keep working. Fallback (no `CSS.highlights`, or the
+ * registry refuses our objects): split text nodes and wrap the pieces in `<mark>` elements carrying the
+ * session's random attribute; every split is recorded and undone on teardown, so the page's original text
+ * nodes (and anything holding references to them) survive.
  * @module
  */
 import type { CategoryId } from '../classify/taxonomy';
 import type { TextSegment } from '../locate';
-import { ACTIVE_NAME, FLASH_NAME, highlightApiCss, highlightName, MARK_ATTR, markCss } from './styles';
+import type { OwnNodes } from './own-nodes';
+import type { SessionNames } from './session-names';
+import { highlightApiCss, markCss } from './styles';
 
 export interface HighlightItem {
   id: string;
@@ -28,6 +31,10 @@ export interface HighlightWindow {
 
 export interface HighlighterOptions {
   win: HighlightWindow;
+  /** The session's names for highlights, marks and their style rules. */
+  names: SessionNames;
+  /** Where the marks and style element are recorded as ours (the page's markup and our watcher skip them). */
+  own?: OwnNodes;
   /** Use `<mark>` wrapping even where the Highlight API exists (tests, debugging). */
   forceFallback?: boolean;
 }
@@ -61,6 +68,7 @@ export function createHighlighter(doc: Document, options: HighlighterOptions): H
   const HighlightCtor = options.win.Highlight;
   const apiAvailable = !options.forceFallback && !!registry && typeof HighlightCtor === 'function';
   let mode: Highlighter['mode'] = apiAvailable ? 'highlight-api' : 'marks';
+  const names = options.names;
 
   let painted: HighlightItem[] = [];
   const byId = new Map<string, HighlightItem>();
@@ -88,7 +96,7 @@ export function createHighlighter(doc: Document, options: HighlighterOptions): H
       };
     } catch {
       const el = doc.createElement('style');
-      el.setAttribute('data-fineprint-style', '');
+      options.own?.add(el, 'omit');
       el.textContent = css;
       (doc.head ?? doc.documentElement).appendChild(el);
       style = { remove: () => el.remove() };
@@ -109,7 +117,7 @@ export function createHighlighter(doc: Document, options: HighlighterOptions): H
       list.push(item.range);
       groups.set(item.category, list);
     }
-    for (const [category, ranges] of groups) register(highlightName(category), ranges);
+    for (const [category, ranges] of groups) register(names.highlight[category], ranges);
   };
 
   const wrap = (segments: { seg: TextSegment; item: HighlightItem }[]) => {
@@ -135,7 +143,8 @@ export function createHighlighter(doc: Document, options: HighlighterOptions): H
           splits.push({ head: node, tail: target });
         }
         const mark = doc.createElement('mark');
-        mark.setAttribute(MARK_ATTR, item.category);
+        mark.setAttribute(names.markAttr, names.highlight[item.category]);
+        options.own?.add(mark, 'unwrap');
         target.parentNode!.insertBefore(mark, target);
         mark.appendChild(target);
         markOwner.set(mark, item);
@@ -195,7 +204,7 @@ export function createHighlighter(doc: Document, options: HighlighterOptions): H
       for (const item of painted) byId.set(item.id, item);
       if (mode === 'highlight-api') {
         try {
-          installStyle(highlightApiCss());
+          installStyle(highlightApiCss(names));
           paintApi(painted);
           return;
         } catch {
@@ -207,7 +216,7 @@ export function createHighlighter(doc: Document, options: HighlighterOptions): H
           mode = 'marks';
         }
       }
-      installStyle(markCss());
+      installStyle(markCss(names));
       paintMarks(painted);
     },
     clear() {
@@ -217,27 +226,27 @@ export function createHighlighter(doc: Document, options: HighlighterOptions): H
       style = null;
     },
     setActive(id) {
-      if (activeId && mode === 'marks') setMarkFlag(activeId, 'data-fineprint-active', false);
+      if (activeId && mode === 'marks') setMarkFlag(activeId, names.activeAttr, false);
       activeId = id;
       const item = id ? byId.get(id) : undefined;
       if (mode === 'highlight-api') {
-        registry?.delete(ACTIVE_NAME);
-        registeredNames.delete(ACTIVE_NAME);
-        if (item) register(ACTIVE_NAME, [item.range], 1);
-      } else if (id) setMarkFlag(id, 'data-fineprint-active', true);
+        registry?.delete(names.active);
+        registeredNames.delete(names.active);
+        if (item) register(names.active, [item.range], 1);
+      } else if (id) setMarkFlag(id, names.activeAttr, true);
     },
     flash(item, schedule, ms = 1600) {
       const id = item.id;
       const token = ++flashTimer;
-      if (mode === 'highlight-api') installStyle(highlightApiCss());
-      if (mode === 'highlight-api') register(FLASH_NAME, [item.range], 2);
-      else setMarkFlag(id, 'data-fineprint-flash', true);
+      if (mode === 'highlight-api') installStyle(highlightApiCss(names));
+      if (mode === 'highlight-api') register(names.flash, [item.range], 2);
+      else setMarkFlag(id, names.flashAttr, true);
       schedule(() => {
         if (token !== flashTimer) return;
         if (mode === 'highlight-api') {
-          registry?.delete(FLASH_NAME);
-          registeredNames.delete(FLASH_NAME);
-        } else setMarkFlag(id, 'data-fineprint-flash', false);
+          registry?.delete(names.flash);
+          registeredNames.delete(names.flash);
+        } else setMarkFlag(id, names.flashAttr, false);
       }, ms);
     },
     itemAtPoint(node, offset) {

@@ -3,16 +3,10 @@
  * @module
  */
 export { createHighlighter, type Highlighter, type HighlightItem, type HighlightWindow } from './highlighter';
-export {
-  highlightName,
-  highlightApiCss,
-  markCss,
-  tint,
-  HIGHLIGHT_PREFIX,
-  FLASH_NAME,
-  ACTIVE_NAME,
-  MARK_ATTR,
-} from './styles';
+export { highlightApiCss, markCss, tint } from './styles';
+export { drawSessionNames, type RandomBytes, type SessionNames } from './session-names';
+export { createOwnNodes, type OwnKind, type OwnNodes } from './own-nodes';
 export { primaryLabel } from './primary-label';
 export { placeCard, stepIndex, type CardSize, type Viewport } from './card-placement';
-export { caretAt, isCssHidden, isOwnNode, ownElementKind, pointOnBoxes } from './pointer';
+export { caretAt, isCssHidden, pointOnBoxes } from './pointer';
+export { createUiHost, type UiHost, type UiHostOptions } from './ui-host';

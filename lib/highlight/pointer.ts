@@ -1,10 +1,8 @@
 /**
  * DOM questions the session asks about the page: what lies under the pointer, whether a point is on a
- * clause's boxes, whether an element is hidden by CSS, and whether a node is one of ours.
+ * clause's boxes, and whether an element is hidden by CSS. (Which nodes are ours: own-nodes.ts.)
  * @module
  */
-import { OWN_UI_ATTR } from '../locate/text-index';
-import { MARK_ATTR } from './styles';
 
 interface CaretDocument {
   caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number } | null;
@@ -42,23 +40,4 @@ export function isCssHidden(el: Element): boolean {
   return typeof check === 'function'
     ? !check.call(el, { visibilityProperty: true, contentVisibilityAuto: false } as never)
     : false;
-}
-
-/** Attributes that mark our nodes in the page: UI host, fallback marks, style element, WXT's shadow styles. */
-const OWN_ATTRS = [OWN_UI_ATTR, MARK_ATTR, 'data-fineprint-style', 'wxt-shadow-root-document-styles'];
-
-/**
- * Our nodes as the page's markup leaves them (lib/extract/page-markup.ts): UI hosts and styles out, the
- * fallback's `<mark>` wrappers unwrapped (the page's text is inside them).
- */
-export function ownElementKind(el: Element): 'omit' | 'unwrap' | null {
-  if (el.hasAttribute(MARK_ATTR)) return 'unwrap';
-  return OWN_ATTRS.some((a) => el.hasAttribute(a)) ? 'omit' : null;
-}
-
-/** Whether a node is one of ours (our mutation watcher ignores them, so our own work never re-triggers it). */
-export function isOwnNode(node: Node): boolean {
-  if (node.nodeType !== 1) return false;
-  const el = node as Element;
-  return OWN_ATTRS.some((a) => el.hasAttribute(a));
 }

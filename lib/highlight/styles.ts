@@ -1,19 +1,10 @@
 /**
- * The page-level CSS for highlights: colour AND an underline pattern per category (never colour alone).
+ * The page-level CSS for highlights: colour AND an underline pattern per category (never colour alone), under
+ * the session's random names (session-names.ts).
  * @module
  */
 import { CATEGORY_IDS, TAXONOMY, type CategoryId } from '../classify/taxonomy';
-
-export const HIGHLIGHT_PREFIX = 'fineprint-';
-export const FLASH_NAME = 'fineprint-flash';
-export const ACTIVE_NAME = 'fineprint-active';
-/** Attribute on fallback `<mark>` elements; its value is the category. */
-export const MARK_ATTR = 'data-fineprint';
-
-/** Registry name of a category's highlight, e.g. `fineprint-ai-training`. */
-export function highlightName(category: CategoryId): string {
-  return `${HIGHLIGHT_PREFIX}${category}`;
-}
+import type { SessionNames } from './session-names';
 
 /** `#rrggbb` → `rgba(r, g, b, a)`. */
 export function tint(hex: string, alpha: number): string {
@@ -30,21 +21,21 @@ function decoration(category: CategoryId): string {
 const FLASH_RULE = 'background-color: rgba(255, 212, 59, 0.85); color: #000;';
 const ACTIVE_RULE = 'background-color: rgba(255, 212, 59, 0.45);';
 
-/** CSS for the CSS Custom Highlight API (`::highlight(fineprint-…)`). */
-export function highlightApiCss(): string {
-  const rules = CATEGORY_IDS.map((c) => `::highlight(${highlightName(c)}) { ${decoration(c)} }`);
-  rules.push(`::highlight(${ACTIVE_NAME}) { ${ACTIVE_RULE} }`);
-  rules.push(`::highlight(${FLASH_NAME}) { ${FLASH_RULE} }`);
+/** CSS for the CSS Custom Highlight API (`::highlight(<name>)`). */
+export function highlightApiCss(names: SessionNames): string {
+  const rules = CATEGORY_IDS.map((c) => `::highlight(${names.highlight[c]}) { ${decoration(c)} }`);
+  rules.push(`::highlight(${names.active}) { ${ACTIVE_RULE} }`);
+  rules.push(`::highlight(${names.flash}) { ${FLASH_RULE} }`);
   return rules.join('\n');
 }
 
-/** CSS for the `<mark data-fineprint>` fallback. Resets the UA's yellow mark so only our style shows. */
-export function markCss(): string {
+/** CSS for the `<mark>` fallback. Resets the UA's yellow mark so only our style shows. */
+export function markCss(names: SessionNames): string {
   const rules = CATEGORY_IDS.map(
     (c) =>
-      `mark[${MARK_ATTR}="${c}"] { color: inherit; ${decoration(c)} cursor: help; border-radius: 1px; padding: 0; }`,
+      `mark[${names.markAttr}="${names.highlight[c]}"] { color: inherit; ${decoration(c)} cursor: help; border-radius: 1px; padding: 0; }`,
   );
-  rules.push(`mark[${MARK_ATTR}][data-fineprint-active] { ${ACTIVE_RULE} }`);
-  rules.push(`mark[${MARK_ATTR}][data-fineprint-flash] { ${FLASH_RULE} }`);
+  rules.push(`mark[${names.markAttr}][${names.activeAttr}] { ${ACTIVE_RULE} }`);
+  rules.push(`mark[${names.markAttr}][${names.flashAttr}] { ${FLASH_RULE} }`);
   return rules.join('\n');
 }

@@ -3,7 +3,7 @@
  * @module
  */
 export { normaliseForMatch } from './normalise';
-export { indexText, indexTextSliced, OWN_UI_ATTR, type TextIndex, type IndexOptions } from './text-index';
+export { indexText, indexTextSliced, type TextIndex, type IndexOptions } from './text-index';
 export {
   createLocator,
   rangeFor,

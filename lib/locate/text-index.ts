@@ -26,9 +26,6 @@ const SKIP_TAGS = new Set([
 /** Characters (plus a per-node cost) between pause points of `indexTextSliced`. */
 const YIELD_EVERY = 2048;
 
-/** Attribute that marks Fineprint's own UI hosts; their text is never indexed. */
-export const OWN_UI_ATTR = 'data-fineprint-ui';
-
 export interface TextIndex {
   /** The normalised text of the whole page, in document order. */
   text: string;
@@ -54,6 +51,8 @@ export interface IndexOptions {
    * show up by themselves when the section opens.
    */
   skipHiddenAttribute?: boolean;
+  /** Elements of the caller's own (its UI hosts), left out with their subtrees. */
+  isOwn?: (el: Element) => boolean;
   /**
    * Once the index holds at least `snapshotAt` characters, `onSnapshot` gets an index of the page up to
    * there, and indexing goes on. The early preview marks the top of the page with it before the rest of the
@@ -64,9 +63,9 @@ export interface IndexOptions {
   onSnapshot?: (top: TextIndex) => void | Promise<unknown>;
 }
 
-function skippedByMarkup(el: Element, hiddenAttr: boolean): boolean {
+function skippedByMarkup(el: Element, hiddenAttr: boolean, isOwn?: (el: Element) => boolean): boolean {
   if (SKIP_TAGS.has(el.tagName)) return true;
-  if (el.hasAttribute(OWN_UI_ATTR)) return true;
+  if (isOwn?.(el)) return true;
   if (hiddenAttr && el.hasAttribute('hidden')) return true;
   if (el.getAttribute('aria-hidden') === 'true') return true;
   return false;
@@ -101,7 +100,7 @@ export function* indexTextSliced(
     }
     for (let i = chain.length - 1; i >= 0; i--) {
       const e = chain[i]!;
-      result = result || skippedByMarkup(e, hiddenAttr);
+      result = result || skippedByMarkup(e, hiddenAttr, options.isOwn);
       verdict.set(e, result);
     }
     return result;

@@ -39,6 +39,8 @@ export interface NotifyPrefs {
 
 export interface ObserveOptions {
   now: number;
+  /** UI language of the headline's date (lib/format.ts); English when absent. */
+  locale?: string;
   source: VersionSource;
   notify: NotifyPrefs;
   limits?: Partial<HistoryLimits>;
@@ -163,7 +165,13 @@ export async function observePage(
   const diff = diffClauses(previousSeen.clauses, version.clauses);
   if (!diff.changed) return result;
   const title = documentName(document.title, documentUrl);
-  const headline = changeHeadline(title, diff, previousSeenAt ?? previousSeen.lastSeen, options.now);
+  const headline = changeHeadline(
+    title,
+    diff,
+    previousSeenAt ?? previousSeen.lastSeen,
+    options.now,
+    options.locale,
+  );
   result.change = {
     documentUrl,
     title,

@@ -113,7 +113,7 @@ function label(x: unknown, path: string): Label {
   };
   // A label's own sentence, where the build that stored it writes one.
   if (o.explanation !== undefined)
-    Object.assign(out, { explanation: str(o.explanation, `${path}.explanation`, RECORD_LIMITS.text) });
+    out.explanation = str(o.explanation, `${path}.explanation`, RECORD_LIMITS.text);
   return out;
 }
 
@@ -157,13 +157,13 @@ function clause(x: unknown, path: string): AnalysedClause {
   // Optional fields of builds that keep them: a unit that states nothing, and weaker ("possible") labels.
   if (o.statement !== undefined) {
     if (o.statement !== false) bad(`${path}.statement`, 'not false');
-    Object.assign(out, { statement: false });
+    out.statement = false;
   }
   if (o.possible !== undefined) {
     if (!Array.isArray(o.possible)) bad(`${path}.possible`, 'not a list');
     const possible = o.possible as unknown[];
     if (possible.length > RECORD_LIMITS.labels) bad(`${path}.possible`, 'too many labels');
-    Object.assign(out, { possible: possible.map((l, i) => label(l, `${path}.possible[${i}]`)) });
+    out.possible = possible.map((l, i) => label(l, `${path}.possible[${i}]`));
   }
   return out;
 }

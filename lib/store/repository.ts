@@ -3,6 +3,7 @@
  * (validated), record changes and re-check state, apply retention. Pure of browser APIs: the caller passes the db.
  * @module
  */
+import { findingCounts } from '../counts';
 import type { IDBPDatabase } from 'idb';
 import type { AnalysedClause, PageKind } from '../types';
 import { isQuotaError, StoreError, toStoreError } from './errors';
@@ -399,7 +400,7 @@ export async function listVersions(
       lastSeen: v.lastSeen,
       source: v.source,
       clauseCount: v.clauses.length,
-      labelledCount: v.clauses.filter((c) => c.labels.length > 0).length,
+      labelledCount: findingCounts(v.clauses).total,
     });
   }
   versions.sort((a, b) => a.firstSeen - b.firstSeen || a.id - b.id);

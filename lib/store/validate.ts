@@ -75,12 +75,11 @@ export function withKnownLabels(clauses: readonly AnalysedClause[]): {
   const out = clauses.map((c) => {
     const labels = known(c.labels);
     // Weaker labels, where the build that stored the version keeps them, get the same treatment.
-    const possible = (c as { possible?: unknown }).possible;
-    const keptPossible = Array.isArray(possible) ? known(possible as Label[]) : null;
+    const keptPossible = c.possible ? known(c.possible) : null;
     const dropped =
       c.labels.length -
       labels.length +
-      (keptPossible ? (possible as unknown[]).length - keptPossible.length : 0);
+      (c.possible && keptPossible ? c.possible.length - keptPossible.length : 0);
     if (dropped === 0) return c;
     ignored += dropped;
     return { ...c, labels, ...(keptPossible ? { possible: keptPossible } : {}) };

@@ -1,15 +1,36 @@
 /**
- * Intra-annotator agreement check: re-label a sample of already-labelled texts blind, then compare.
+ * Agreement between labelling passes.
+ * Guide v2 (two independent passes, A and B, on the same unit ids):
+ *   tsx scripts/label/agreement.ts sample-b <shard> [fraction=0.15]
+ *       writes shards/<shard>.passB.jsonl: the AI-worded units of the shard whose SHA-256("pass B:" + id)
+ *       falls in the lowest `fraction` — a random sample fixed by the ids, drawn without looking at pass A
+ *   tsx scripts/label/agreement.ts kappa
+ *       Cohen's κ between data/agreement/<shard>.passA.jsonl and .passB.jsonl (written by apply-decisions):
+ *       per category presence, ai-training stance, hard negatives; writes docs/labels-agreement.md
+ * Guide v1 (intra-annotator check):
  *   tsx scripts/label/agreement.ts sample <n> <seed>   prints the texts (no labels) and saves the sample in /tmp
  *   tsx scripts/label/agreement.ts score <decisions>   per-category agreement and Cohen's kappa vs the stored labels
- * The sample is stratified: half from texts with at least one label, half from texts with none.
+ * The v1 sample is stratified: half from texts with at least one label, half from texts with none.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { corpusDir } from '../corpus';
 import { CATEGORY_IDS } from '../../lib/classify/taxonomy';
-import { loadLabels, type LabelledItem } from '../../lib/dataset';
+import {
+  cohenKappa,
+  formatAgreement,
+  isAiWorded,
+  LABELS_DIR,
+  loadLabels,
+  passAgreement,
+  type LabelledItem,
+  type LabelRecord,
+} from '../../lib/dataset';
+import { AGREEMENT_DIR } from './apply-decisions';
+import { inPassB } from './agreement-sample';
 import { BATCH_DIR, batchPath, parseDecisions } from './batch-io';
+import { readShard } from './check-decisions';
+import { SCRATCH } from './ota-pool';
 
 interface Sampled {
   i: number;
@@ -51,14 +72,7 @@ function sample(n: number, seed: number): void {
     );
 }
 
-function kappa(a: boolean[], b: boolean[]): number {
-  const n = a.length;
-  const po = a.filter((x, i) => x === b[i]).length / n;
-  const pa = a.filter(Boolean).length / n;
-  const pb = b.filter(Boolean).length / n;
-  const pe = pa * pb + (1 - pa) * (1 - pb);
-  return pe === 1 ? 1 : (po - pe) / (1 - pe);
-}
+const kappa = (a: boolean[], b: boolean[]): number => cohenKappa(a.map(String), b.map(String));
 
 function score(decisionsFile: string): void {
   const picked = JSON.parse(readFileSync(join(BATCH_DIR, 'batch-agreement.json'), 'utf8')) as Sampled[];
@@ -88,7 +102,54 @@ function score(decisionsFile: string): void {
   }
 }
 
+function sampleB(shard: string, fraction: number): void {
+  const items = readShard(join(SCRATCH, 'shards', `${shard}.jsonl`));
+  const picked = items.filter((i) => isAiWorded(i.text) && inPassB(i.id, fraction));
+  const out = join(SCRATCH, 'shards', `${shard}.passB.jsonl`);
+  writeFileSync(out, picked.map((i) => JSON.stringify(i)).join('\n') + '\n');
+  const aiWorded = items.filter((i) => isAiWorded(i.text)).length;
+  console.log(`${out}: ${picked.length} of ${aiWorded} AI-worded units (${items.length} in the shard)`);
+}
+
+function readRecords(path: string): LabelRecord[] {
+  return readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as LabelRecord);
+}
+
+function kappaReport(): void {
+  const pairs: { a: LabelRecord; b: LabelRecord }[] = [];
+  const files = existsSync(AGREEMENT_DIR) ? readdirSync(AGREEMENT_DIR).sort() : [];
+  for (const f of files.filter((x) => x.endsWith('.passB.jsonl'))) {
+    const aFile = join(AGREEMENT_DIR, f.replace('.passB.', '.passA.'));
+    const a = new Map(readRecords(aFile).map((r) => [`${r.doc}@${r.start}-${r.end}#${r.hash}`, r]));
+    for (const b of readRecords(join(AGREEMENT_DIR, f))) {
+      const ra = a.get(`${b.doc}@${b.start}-${b.end}#${b.hash}`);
+      if (ra) pairs.push({ a: ra, b });
+    }
+  }
+  let aiWorded = 0;
+  for (const name of ['ai-v2.jsonl', 'sectors-v2.jsonl']) {
+    const path = join(LABELS_DIR, name);
+    if (!existsSync(path)) continue;
+    const loaded = loadLabels(corpusDir(), [path]);
+    aiWorded += loaded.items.filter((i) => isAiWorded(i.text)).length;
+  }
+  const result = passAgreement(pairs);
+  const md = formatAgreement(result, { shards: files.filter((x) => x.endsWith('.passB.jsonl')), aiWorded });
+  const out = resolve(LABELS_DIR, '../../docs/labels-agreement.md');
+  writeFileSync(out, md);
+  console.log(md);
+  console.log(`written ${out}`);
+}
+
 const [cmd, a1, a2] = process.argv.slice(2);
 if (cmd === 'sample') sample(Number(a1 ?? 100), Number(a2 ?? 7));
 else if (cmd === 'score' && a1) score(a1);
-else throw new Error('usage: agreement sample <n> <seed> | agreement score <decisions>');
+else if (cmd === 'sample-b' && a1) sampleB(a1, Number(a2 ?? 0.15));
+else if (cmd === 'kappa') kappaReport();
+else
+  throw new Error(
+    'usage: agreement sample-b <shard> [fraction] | agreement kappa | agreement sample <n> <seed> | agreement score <decisions>',
+  );

@@ -7,14 +7,16 @@
 import { appendFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { corpusDir } from '../corpus';
-import { cleanClauseText, LABELS_DIR, type LabelRecord } from '../../lib/dataset';
+import { BY_PATTERN, cleanClauseText, LABELS_DIR, type LabelRecord } from '../../lib/dataset';
 import { batchPath, labelledHashes, parseDecisions, type BatchItem } from './batch-io';
 import { loadPool, poolFromEnv, poolUnits } from './corpus-units';
 import { sectionOf } from './section';
 
-export const ANNOTATOR = 'agent-annotator (Claude), guide v1';
+/** The guide version and pass of these labels (data/GUIDE.md §7); `FP_BY` overrides, e.g. "guide v1, pass B". */
+export const BY = process.env.FP_BY ?? 'guide v1, pass A';
 
 function main(): void {
+  if (!BY_PATTERN.test(BY)) throw new Error(`FP_BY "${BY}" must be "guide vN, pass A|B"`);
   const pool = poolFromEnv();
   const [id, decisionsFile, out = pool === 'opp115-eval' ? 'opp115-eval.jsonl' : 'annotated.jsonl'] =
     process.argv.slice(2);
@@ -54,7 +56,7 @@ function main(): void {
         licence: u.doc.licence,
         labels: d.labels,
         hard_negative: hard,
-        by: ANNOTATOR,
+        by: BY,
         ...(pool === 'opp115-eval' ? { use: 'eval-only' as const } : {}),
       };
       if (cleanClauseText(u.doc.text.slice(rec.start, rec.end)) !== u.clean) throw new Error('offset drift');

@@ -55,6 +55,36 @@ export function looksEnglish(text: string): boolean {
   return hits / words.length > 0.12;
 }
 
+/**
+ * Unit-level language check for documents that mix languages (an English policy with a Romanian section): a
+ * unit of eight or more words is not English when it holds at least two common function words of another
+ * language and more of them than English ones. Lists of English nouns ("Name, email address, IP address")
+ * have no function words of either kind and stay.
+ */
+export function looksEnglishUnit(text: string): boolean {
+  const words = (text.toLowerCase().match(/\p{L}+/gu) ?? []) as string[];
+  if (words.length < 8) return true;
+  let en = 0;
+  let other = 0;
+  for (const w of words) {
+    if (UNIT_EN.has(w)) en++;
+    else if (UNIT_OTHER.has(w)) other++;
+  }
+  return !(other >= 2 && other > en);
+}
+
+const UNIT_EN = new Set(
+  'the and of to in on at by for with from as is are be it its you your we our us they their this that these those an or not may will can if when how what which who do does have has such any all about into use'.split(
+    ' ',
+  ),
+);
+// French, German, Spanish, Italian, Dutch, Portuguese and Romanian function words that are not English words.
+const UNIT_OTHER = new Set(
+  'de la le les des et est une du au aux pour dans sur und der die das ist nicht mit für von zu den el los las y para con por del il di che della delle het een van voor niet ou não uma com și sau pentru în este care cu dvs vă să unor sunt'.split(
+    ' ',
+  ),
+);
+
 export function licenceMap(corpus: string): Map<string, string> {
   const rows = JSON.parse(readFileSync(join(corpus, 'manifest.json'), 'utf8')) as {
     file: string;

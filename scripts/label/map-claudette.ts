@@ -65,7 +65,7 @@ function main(): void {
           licence: 'CC-BY-4.0',
           labels,
           hard_negative: false,
-          by: 'CLAUDETTE (mapped)',
+          by: 'CLAUDETTE mapping, guide v1',
           reviewed: ['arbitration', 'unilateral-change'],
           sentence_index: i,
         },

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
-import { datasetStats, labelFiles, loadLabels, type LoadedLabels } from '../../lib/dataset';
+import { BY_PATTERN, datasetStats, labelFiles, loadLabels, type LoadedLabels } from '../../lib/dataset';
 import { CORPUS, describeCorpus } from '../support/corpus';
 
 describeCorpus('labelled clause dataset', () => {
@@ -13,6 +13,17 @@ describeCorpus('labelled clause dataset', () => {
 
   it('resolves every reference (no missing file, bad offsets or hash mismatch)', () => {
     expect(get().unresolved.slice(0, 5)).toEqual([]);
+  });
+
+  it('names only a guide version and a pass (or a mapping rule) in every `by` field, never a tool or model', () => {
+    const bad: string[] = [];
+    for (const f of labelFiles())
+      for (const [i, line] of readFileSync(f, 'utf8').split('\n').entries()) {
+        if (!line.trim()) continue;
+        const by = (JSON.parse(line) as { by?: unknown }).by;
+        if (typeof by !== 'string' || !BY_PATTERN.test(by)) bad.push(`${f.split('/').pop()}:${i + 1} ${by}`);
+      }
+    expect(bad.slice(0, 5)).toEqual([]);
   });
 
   it('meets the size gates: ≥ 3000 clauses from ≥ 40 documents of ≥ 25 services', () => {
@@ -26,11 +37,35 @@ describeCorpus('labelled clause dataset', () => {
     expect(datasetStats(get()).hardNegatives).toBeGreaterThanOrEqual(400);
   });
 
-  // KNOWN SHORTFALL (see data/GUIDE.md §9): every AI-wording unit of the allowed documents has been read, and
-  // they hold fewer than 400 ai-training clauses. `it.fails` keeps the gate visible without turning the suite
-  // red; it starts failing — and must become a plain `it` — the day the dataset reaches the gate.
-  it.fails('GATE NOT MET: ≥ 400 ai-training clauses (any stance)', () => {
+  it('meets the gate of ≥ 400 ai-training clauses (any stance)', () => {
     expect(datasetStats(get()).aiTrainingPositives).toBeGreaterThanOrEqual(400);
+  });
+
+  // Issue 22 targets (data/GUIDE.md §9), each kept visible as `it.fails` until met; when one starts failing it has
+  // been met and must become a plain `it`.
+  const v2 = (): LoadedLabels['items'] =>
+    get().items.filter((i) => !i.reviewed && !i.use && i.by.startsWith('guide v2'));
+  it.fails(
+    'TARGET NOT MET: ≥ 1,000 ai-training records with a stance, from ≥ 100 service groups, ≥ 600 distinct texts',
+    () => {
+      const s = datasetStats(get());
+      expect(s.aiTrainingStated).toBeGreaterThanOrEqual(1000);
+      expect(s.aiTrainingStatedGroups).toBeGreaterThanOrEqual(100);
+      expect(s.aiTrainingStatedDistinct).toBeGreaterThanOrEqual(600);
+    },
+  );
+
+  it('meets the issue-22 target of ≥ 800 AI-worded hard negatives', () => {
+    expect(datasetStats(get()).aiWordedHardNegatives).toBeGreaterThanOrEqual(800);
+  });
+
+  it('meets the issue-22 target: all categories labelled on ≥ 40 documents from lacking sectors', () => {
+    const docs = new Set(
+      v2()
+        .filter((i) => i.ref.file === 'sectors-v2.jsonl')
+        .map((i) => i.ref.doc),
+    );
+    expect(docs.size).toBeGreaterThanOrEqual(40);
   });
 
   it('has every ai-training stance represented, including denials and user prohibitions', () => {
@@ -40,7 +75,7 @@ describeCorpus('labelled clause dataset', () => {
   });
 
   it('validates the mapped CLAUDETTE records: partial review, CC BY 4.0, only the two mapped categories', () => {
-    const mapped = get().items.filter((i) => i.by === 'CLAUDETTE (mapped)');
+    const mapped = get().items.filter((i) => i.by === 'CLAUDETTE mapping, guide v1');
     expect(mapped.length).toBeGreaterThan(0);
     for (const m of mapped) {
       expect(m.reviewed).toEqual(['arbitration', 'unilateral-change']);

@@ -105,7 +105,9 @@ describeCorpus('extract: the page reads, the background cuts (real policies)', (
       const blocks = JSON.parse(JSON.stringify(read.blocks)) as typeof read.blocks;
       const classified = classifyClauses(clausesFromBlocks({ ...read, blocks }).clauses);
       const reply = JSON.parse(JSON.stringify(classifiedCuts(blocks, classified))) as ClassifiedCuts;
-      expect(clausesFromReply(blocks, reply), f).toEqual(classified);
+      // "Possible" labels stay in the background's report for the popup; the page never paints them.
+      const painted = classified.map(({ possible: _possible, ...c }) => c);
+      expect(clausesFromReply(blocks, reply), f).toEqual(painted);
       clauses += reply.clauses.length;
       asText += reply.clauses.filter((c) => 'text' in c).length;
     }

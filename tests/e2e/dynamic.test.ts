@@ -16,6 +16,7 @@ import {
   type TestServer,
 } from './harness';
 import { norm, paintedTexts, reportOf, toContent } from './inline-page';
+import { highlightNames, OurWorld } from './our-world';
 import type { PageReport } from '../../lib/messages';
 
 async function report(browser: LaunchedBrowser, page: Page): Promise<PageReport | null> {
@@ -26,14 +27,16 @@ async function report(browser: LaunchedBrowser, page: Page): Promise<PageReport 
 
 /** Painted ranges that currently have boxes on screen (not inside a closed section). */
 async function visibleRanges(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
+  const names = await highlightNames(page);
+  return page.evaluate((names) => {
     const out: string[] = [];
-    CSS.highlights.forEach((h, name) => {
-      if (!name.startsWith('fineprint-') || name === 'fineprint-active' || name === 'fineprint-flash') return;
-      for (const r of h as unknown as Set<Range>) if (r.getClientRects().length > 0) out.push(r.toString());
-    });
+    for (const [key, name] of Object.entries(names)) {
+      if (key === 'active' || key === 'flash') continue;
+      const h = CSS.highlights.get(name) as unknown as Set<Range> | undefined;
+      for (const r of h ?? []) if (r.getClientRects().length > 0) out.push(r.toString());
+    }
     return out;
-  });
+  }, names);
 }
 
 describeE2E('dynamic pages', () => {
@@ -97,7 +100,7 @@ describeE2E('dynamic pages', () => {
     expect(policy, 'policy detected after pushState').not.toBeNull();
     expect(policy!.clauses.filter((c) => c.labels.length > 0).length).toBeGreaterThan(0);
     await waitFor(async () => Object.keys(await highlightsOf(page)).length > 0, 5_000);
-    expect((await paintedTexts(page))['fineprint-ai-training']?.length ?? 0).toBeGreaterThan(0);
+    expect((await paintedTexts(page))['ai-training']?.length ?? 0).toBeGreaterThan(0);
 
     await page.click('a[data-route="home"]'); // replaceState
     const back = await waitFor(async () => {
@@ -106,7 +109,9 @@ describeE2E('dynamic pages', () => {
     }, 15_000);
     expect(back).not.toBeNull();
     expect(await highlightsOf(page)).toEqual({});
-    expect(await page.locator('fineprint-ui').count()).toBe(0);
+    const world = await OurWorld.attach(page, browser.extensionId);
+    expect(await world.uiHosts()).toBe(0);
+    await world.detach();
     await page.close();
   });
 });

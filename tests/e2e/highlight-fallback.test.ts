@@ -34,8 +34,8 @@ async function bundle(): Promise<string> {
   writeFileSync(
     entry,
     `import { createLocator, indexText, rangeFor } from '${REPO_ROOT}/lib/locate';
-import { createHighlighter } from '${REPO_ROOT}/lib/highlight';
-(globalThis as any).__fp = { createLocator, indexText, rangeFor, createHighlighter };`,
+import { createHighlighter, drawSessionNames } from '${REPO_ROOT}/lib/highlight';
+(globalThis as any).__fp = { createLocator, indexText, rangeFor, createHighlighter, drawSessionNames };`,
   );
   try {
     const out = await build({
@@ -84,6 +84,7 @@ describeE2E('mark fallback on real pages (Chromium)', () => {
                 indexText: typeof import('../../lib/locate').indexText;
                 rangeFor: typeof import('../../lib/locate').rangeFor;
                 createHighlighter: typeof import('../../lib/highlight').createHighlighter;
+                drawSessionNames: typeof import('../../lib/highlight').drawSessionNames;
               };
             }
           ).__fp;
@@ -107,9 +108,10 @@ describeE2E('mark fallback on real pages (Chromium)', () => {
                 segments: p.segments,
               });
           }
-          const hl = fp.createHighlighter(document, { win: window as never, forceFallback: true });
+          const names = fp.drawSessionNames((bytes) => crypto.getRandomValues(bytes));
+          const hl = fp.createHighlighter(document, { win: window as never, forceFallback: true, names });
           hl.apply(items);
-          const marks = document.querySelectorAll('mark[data-fineprint]').length;
+          const marks = document.querySelectorAll(`mark[${names.markAttr}]`).length;
           hl.clear();
           const walker2 = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
           const after: Text[] = [];

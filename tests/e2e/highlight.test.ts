@@ -24,10 +24,11 @@ import {
   type TestServer,
 } from './harness';
 import { domSnapshot, paintedTexts, reportOf, toContent } from './inline-page';
+import { highlightNames, OurWorld } from './our-world';
 
 const FRAMEWORK = '/notes/privacy';
 
-/** Sum of ranges in fineprint-<category> highlights. */
+/** Sum of ranges in our category highlights. */
 async function paintedCount(page: Page): Promise<number> {
   return Object.values(await paintedTexts(page)).reduce((s, list) => s + list.length, 0);
 }
@@ -131,14 +132,16 @@ describeE2E('highlights on the live page', () => {
     expect(await page.getAttribute('#app', 'data-integrity')).toBe('ok');
     const after = await waitFor(async () => {
       const texts = await paintedTexts(page);
-      const live = await page.evaluate(() => {
+      const names = await highlightNames(page);
+      const live = await page.evaluate((names) => {
         let n = 0;
-        CSS.highlights.forEach((h, name) => {
-          if (!name.startsWith('fineprint-') || name === 'fineprint-active') return;
-          for (const r of h as unknown as Set<Range>) if (!r.collapsed && r.startContainer.isConnected) n++;
-        });
+        for (const [key, name] of Object.entries(names)) {
+          if (key === 'active' || key === 'flash') continue;
+          const h = CSS.highlights.get(name) as unknown as Set<Range> | undefined;
+          for (const r of h ?? []) if (!r.collapsed && r.startContainer.isConnected) n++;
+        }
         return n;
-      });
+      }, names);
       const total = Object.values(texts).flat().length;
       return live === before && total === before ? live : 0;
     }, 10_000);
@@ -160,13 +163,14 @@ describeE2E('highlights on the live page', () => {
       clauseId: target.id,
     });
     expect(res).toEqual({ found: true });
-    const flash = await page.evaluate(() => {
-      const h = CSS.highlights.get('fineprint-flash') as unknown as Set<Range> | undefined;
+    const flashName = (await highlightNames(page)).flash!;
+    const flash = await page.evaluate((flashName) => {
+      const h = CSS.highlights.get(flashName) as unknown as Set<Range> | undefined;
       const r = h ? [...h][0] : undefined;
       if (!r) return null;
       const b = r.getBoundingClientRect();
       return { text: r.toString(), top: b.top, bottom: b.bottom, scrollY };
-    });
+    }, flashName);
     expect(flash?.text).toBe(target.text);
     expect(flash!.scrollY).toBeGreaterThan(0);
     expect(flash!.top).toBeGreaterThanOrEqual(0);
@@ -177,17 +181,18 @@ describeE2E('highlights on the live page', () => {
 
     // Hover (no click) over the revealed clause opens its card without taking focus.
     await page.mouse.move(flash!.top >= 0 ? 60 : 0, flash!.top + 4);
-    const box = await page.evaluate(() => {
-      const r = [...(CSS.highlights.get('fineprint-flash') as unknown as Set<Range>)][0]!;
+    const box = await page.evaluate((flashName) => {
+      const r = [...(CSS.highlights.get(flashName) as unknown as Set<Range>)][0]!;
       const b = r.getClientRects()[0]!;
       return { x: b.x + 5, y: b.y + b.height / 2 };
-    });
+    }, flashName);
     await page.mouse.move(box.x, box.y);
     await page.mouse.move(box.x + 3, box.y);
-    const card = page.locator('fineprint-ui').locator('[role="dialog"]');
-    await card.waitFor({ state: 'visible', timeout: 5_000 });
-    expect(await card.getAttribute('data-clause-id')).toBe(target.id);
-    expect(await page.evaluate(() => document.activeElement?.tagName)).not.toBe('FINEPRINT-UI');
+    const world = await OurWorld.attach(page, browser.extensionId);
+    const card = await world.waitForUi('[role="dialog"]', 5_000);
+    expect(card?.clauseId).toBe(target.id);
+    expect((await world.focused()).inUi).toBe(false);
+    await world.detach();
     await page.close();
   });
 
@@ -198,14 +203,14 @@ describeE2E('highlights on the live page', () => {
     const setSettings = (settings: unknown) => setStoredSettings(browser.context, settings);
     const all = Object.keys(TAXONOMY);
     await setSettings({ ...DEFAULT_SETTINGS, shownCategories: all.filter((c) => c !== 'ai-training') });
-    expect(await waitFor(async () => !('fineprint-ai-training' in (await highlightsOf(page))), 5_000)).toBe(
-      true,
-    );
+    expect(await waitFor(async () => !('ai-training' in (await highlightsOf(page))), 5_000)).toBe(true);
     expect(Object.keys(await highlightsOf(page)).length).toBeGreaterThan(0);
 
     await setSettings({ ...DEFAULT_SETTINGS, disabledSites: ['127.0.0.1'] });
     expect(await waitFor(async () => Object.keys(await highlightsOf(page)).length === 0, 5_000)).toBe(true);
-    expect(await page.locator('fineprint-ui').count()).toBe(0);
+    const world = await OurWorld.attach(page, browser.extensionId);
+    expect(await world.uiHosts()).toBe(0);
+    await world.detach();
     expect(await page.evaluate(() => document.adoptedStyleSheets.length)).toBe(0);
     await setSettings(DEFAULT_SETTINGS);
     await page.close();
@@ -217,17 +222,16 @@ describeE2E('highlights on the live page', () => {
     await page.goto(server.url(FRAMEWORK));
     await reportOf(browser.context, page);
     const texts = await paintedTexts(page);
-    expect(texts['fineprint-ai-training']?.length, 'the fixture has an AI-training clause').toBeGreaterThan(
-      0,
-    );
+    expect(texts['ai-training']?.length, 'the fixture has an AI-training clause').toBeGreaterThan(0);
     // The AI-training clause's box on screen.
-    const box = await page.evaluate(() => {
-      const h = CSS.highlights.get('fineprint-ai-training') as unknown as Set<Range>;
+    const aiName = (await highlightNames(page))['ai-training']!;
+    const box = await page.evaluate((aiName) => {
+      const h = CSS.highlights.get(aiName) as unknown as Set<Range>;
       const r = [...h][0]!;
       r.startContainer.parentElement!.scrollIntoView({ block: 'center' });
       const b = r.getBoundingClientRect();
       return { x: b.x, y: b.y, width: b.width, height: b.height };
-    });
+    }, aiName);
     const clauseShot = await page.screenshot({ clip: box });
     // The highlight tint over a white page: the category colour at 16 % alpha.
     const tinted = hexToRgb(TAXONOMY['ai-training'].colour).map((c) =>
@@ -236,10 +240,11 @@ describeE2E('highlights on the live page', () => {
     expect(await colourShare(page, clauseShot, tinted, 12)).toBeGreaterThan(0.3);
 
     await page.mouse.click(box.x + Math.min(40, box.width / 2), box.y + 5);
-    const card = page.locator('fineprint-ui').locator('[role="dialog"]');
-    await card.waitFor({ state: 'visible', timeout: 5_000 });
-    expect(await card.textContent()).toContain('AI training');
-    const cardBox = (await card.boundingBox())!;
+    const world = await OurWorld.attach(page, browser.extensionId);
+    const card = await world.waitForUi('[role="dialog"]', 5_000);
+    await world.detach();
+    expect(card?.text).toContain('AI training');
+    const cardBox = card!.box;
     const x0 = Math.min(box.x, cardBox.x) - 8;
     const y0 = Math.min(box.y, cardBox.y) - 8;
     const clip = {

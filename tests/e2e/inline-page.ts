@@ -6,6 +6,7 @@
 import type { BrowserContext, Page, Worker } from 'playwright-core';
 import type { PageReport } from '../../lib/messages';
 import { tabIdOf, waitFor, waitForServiceWorker } from './harness';
+import { highlightNames } from './our-world';
 
 interface ChromeTabs {
   chrome: { tabs: { sendMessage: (tabId: number, message: unknown) => Promise<unknown> } };
@@ -57,17 +58,19 @@ export async function toContent<T>(
   return sendToContent<T>(await waitForServiceWorker(context), tabId, type, payload);
 }
 
-/** The text of every range in the page's `fineprint-<category>` highlights (not flash/active). */
+/** The text of every range in the page's category highlights (not flash/active), by category id. */
 export async function paintedTexts(page: Page): Promise<Record<string, string[]>> {
-  return page.evaluate(() => {
+  const names = await highlightNames(page);
+  return page.evaluate((names) => {
     const out: Record<string, string[]> = {};
     if (typeof CSS === 'undefined' || !('highlights' in CSS)) return out;
-    CSS.highlights.forEach((h, name) => {
-      if (!name.startsWith('fineprint-') || name === 'fineprint-flash' || name === 'fineprint-active') return;
-      out[name] = [...(h as unknown as Set<Range>)].map((r) => r.toString());
-    });
+    for (const [key, name] of Object.entries(names)) {
+      if (key === 'flash' || key === 'active') continue;
+      const h = CSS.highlights.get(name) as unknown as Set<Range> | undefined;
+      if (h) out[key] = [...h].map((r) => r.toString());
+    }
     return out;
-  });
+  }, names);
 }
 
 /** Same normalisation as lib/locate (letters and digits, lower case), for comparing texts in tests. */

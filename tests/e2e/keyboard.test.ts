@@ -3,32 +3,20 @@
  * Alt+Shift+N / Alt+Shift+P move between marked clauses, focus lands on the card (role=dialog) inside our
  * shadow root, Escape closes it and gives focus back; the summary bar's buttons do the same.
  */
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeE2E, launchExtension, serve, type LaunchedBrowser, type TestServer } from './harness';
 import { reportOf } from './inline-page';
+import { OurWorld } from './our-world';
 
 const PAGE = '/notes/privacy';
 
-/** What has keyboard focus, looking through our shadow root. */
-async function focused(page: Page) {
-  return page.evaluate(() => {
-    const host = document.activeElement;
-    const inner = host?.shadowRoot?.activeElement ?? null;
-    return {
-      host: host?.tagName.toLowerCase() ?? null,
-      role: inner?.getAttribute('role') ?? null,
-      label: inner?.getAttribute('aria-labelledby')
-        ? (host!.shadowRoot!.getElementById(inner.getAttribute('aria-labelledby')!)?.textContent ?? null)
-        : null,
-      position: inner?.querySelector('.fp-pos')?.textContent ?? null,
-      clauseId: inner?.getAttribute('data-clause-id') ?? null,
-    };
-  });
+/** What has keyboard focus, looking through our (closed) shadow root from the extension's side. */
+async function focused(world: OurWorld) {
+  return world.focused();
 }
 
-async function cardOpen(page: Page): Promise<boolean> {
-  return page.locator('fineprint-ui').locator('[role="dialog"]').isVisible();
+async function cardOpen(world: OurWorld): Promise<boolean> {
+  return world.uiVisible('[role="dialog"]');
 }
 
 describeE2E('keyboard navigation of marked clauses', () => {
@@ -50,27 +38,28 @@ describeE2E('keyboard navigation of marked clauses', () => {
     const report = await reportOf(browser.context, page);
     const total = report!.clauses.filter((c) => c.labels.length > 0).length - report!.unplaced!;
     expect(total, `unsupported: ${report!.unsupported?.message ?? 'no'}`).toBeGreaterThan(2);
+    const world = await OurWorld.attach(page, browser.extensionId);
 
     await page.focus('#count');
     await page.keyboard.press('Alt+Shift+KeyN');
     // Focus moves after a render; poll rather than read once (the machine may be loaded).
     await expect
-      .poll(() => focused(page))
-      .toMatchObject({ host: 'fineprint-ui', role: 'dialog', position: `1 of ${total}` });
-    const first = await focused(page);
+      .poll(() => focused(world))
+      .toMatchObject({ inUi: true, role: 'dialog', position: `1 of ${total}` });
+    const first = await focused(world);
     expect(first.label).toBeTruthy();
 
     await page.keyboard.press('Alt+Shift+KeyN');
-    await expect.poll(async () => (await focused(page)).position).toBe(`2 of ${total}`);
-    const second = await focused(page);
+    await expect.poll(async () => (await focused(world)).position).toBe(`2 of ${total}`);
+    const second = await focused(world);
     expect(second.clauseId).not.toBe(first.clauseId);
 
     await page.keyboard.press('Alt+Shift+KeyP');
     await page.keyboard.press('Alt+Shift+KeyP');
-    await expect.poll(async () => (await focused(page)).position).toBe(`${total} of ${total}`);
+    await expect.poll(async () => (await focused(world)).position).toBe(`${total} of ${total}`);
 
     await page.keyboard.press('Escape');
-    await expect.poll(() => cardOpen(page)).toBe(false);
+    await expect.poll(() => cardOpen(world)).toBe(false);
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('count');
     // The page's own keyboard use is untouched: Enter on its button still works.
     await page.keyboard.press('Enter');
@@ -83,20 +72,20 @@ describeE2E('keyboard navigation of marked clauses', () => {
     await page.goto(server.url(PAGE));
     const report = await reportOf(browser.context, page);
     const placed = report!.clauses.filter((c) => c.labels.length > 0).length - report!.unplaced!;
-    const bar = page.locator('fineprint-ui').locator('[role="region"]');
-    await bar.waitFor({ state: 'visible' });
-    const counts = await bar.locator('.fp-count').allTextContents();
+    const world = await OurWorld.attach(page, browser.extensionId);
+    expect(await world.waitForUi('[role="region"]')).not.toBeNull();
+    const counts = await world.uiTexts('[role="region"] .fp-count');
     expect(counts.some((c) => /^AI training: \d+$/.test(c))).toBe(true);
     // The per-category counts add up to the clauses painted on the page.
     expect(counts.reduce((sum, c) => sum + Number(/(\d+)$/.exec(c)![1]), 0)).toBe(placed);
-    await bar.getByRole('button', { name: 'Next ›' }).click();
-    expect(await cardOpen(page)).toBe(true);
-    expect((await focused(page)).position).toMatch(/^1 of \d+$/);
+    expect(await world.clickButton(/^Next ›$/)).toBe(true);
+    await expect.poll(() => cardOpen(world)).toBe(true);
+    expect((await focused(world)).position).toMatch(/^1 of \d+$/);
     await page.keyboard.press('Escape');
-    expect(await cardOpen(page)).toBe(false);
+    await expect.poll(() => cardOpen(world)).toBe(false);
     // Dismissing the bar removes it; the highlights stay.
-    await bar.getByRole('button', { name: 'Dismiss Fineprint bar' }).click();
-    expect(await bar.count()).toBe(0);
+    expect(await world.clickButton(/^Dismiss Fineprint bar$/)).toBe(true);
+    await expect.poll(() => world.uiVisible('[role="region"]')).toBe(false);
     await page.close();
   });
 });

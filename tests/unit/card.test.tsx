@@ -151,7 +151,9 @@ describe('ClauseCard', () => {
     });
     const en = mount(<ClauseCard {...cardProps({ clause: full, primary: l })} />);
     expect(allText(en)).not.toMatch(KEY_LIKE);
-    expect(en.textContent).toContain('Also: Data sharing (Reassurance)');
+    expect(en.querySelector('.fp-also li[data-category="data-sharing"]')?.textContent).toContain(
+      'Data sharing · Reassurance',
+    );
     expect(en.textContent).toContain('on unless you act');
     const de = mount(<ClauseCard {...cardProps({ t: tDe, clause: full, primary: l })} />);
     expect(allText(de)).not.toMatch(KEY_LIKE);
@@ -159,6 +161,25 @@ describe('ClauseCard', () => {
     expect([...de.querySelectorAll('dt')].map((d) => d.textContent)).toContain('Zwecke');
     expect(de.textContent).toContain('2 von 5');
     expect(de.querySelector('.fp-close')!.getAttribute('aria-label')).toBe('Erklärung schließen');
+  });
+
+  it('shows each label with its own explanation, never one sentence twice', () => {
+    const ai = {
+      ...label('permits'),
+      explanation: 'This says your messages may be used to train AI models.',
+    };
+    const share = {
+      ...label('denies', 'data-sharing'),
+      explanation: 'This says they do NOT share your messages with others in the case described.',
+    };
+    const el = mount(
+      <ClauseCard {...cardProps({ clause: clause(ai, { labels: [ai, share] }), primary: ai })} />,
+    );
+    expect(el.querySelector('.fp-explanation')!.textContent).toBe(ai.explanation);
+    expect(el.querySelector('.fp-also li[data-category="data-sharing"]')!.textContent).toContain(
+      share.explanation,
+    );
+    expect(el.textContent!.split(ai.explanation).length).toBe(2);
   });
 
   it('takes focus only when opened from the keyboard', () => {

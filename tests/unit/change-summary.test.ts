@@ -16,7 +16,7 @@ describe('changeHeadline', () => {
   it('leads with the heaviest category', () => {
     const d = diff({ 'data-retention': { added: 2, removed: 0 }, 'ai-training': { added: 1, removed: 0 } });
     expect(changeHeadline('LinkedIn Privacy Policy', d, SINCE, NOW)).toBe(
-      'LinkedIn Privacy Policy: AI-training clause added since 19 Sep (and 1 more change)',
+      'LinkedIn Privacy Policy: AI-training clause added since Sep 19, 2026 (and 1 more change)',
     );
   });
 
@@ -24,7 +24,7 @@ describe('changeHeadline', () => {
     const d = diff({ 'data-sharing': { added: 1, removed: 0 }, 'user-choice': { added: 0, removed: 1 } });
     expect(rankCategoryChanges(d)[0]).toMatchObject({ category: 'user-choice', direction: 'removed' });
     expect(changeHeadline('Acme Terms', d, SINCE, NOW)).toMatch(
-      /^Acme Terms: Opt-out \/ choice clause removed since 19 Sep/,
+      /^Acme Terms: Opt-out \/ choice clause removed since Sep 19, 2026/,
     );
   });
 
@@ -39,19 +39,19 @@ describe('changeHeadline', () => {
     ]);
     const only = diff({ 'ai-training': { added: 0, removed: 0, modified: 1 } });
     expect(changeHeadline('X Terms', only, SINCE, NOW)).toBe(
-      'X Terms: AI-training clause changed since 19 Sep',
+      'X Terms: AI-training clause changed since Sep 19, 2026',
     );
   });
 
   it('falls back to counts when no category moved', () => {
     const d: ClauseDiff = { ...diff({}), modified: [{} as never, {} as never], added: [{} as never] };
     expect(changeHeadline('', d, SINCE, NOW)).toBe(
-      'Policy: text changed since 19 Sep (clauses 1 added, 2 edited)',
+      'Policy: text changed since Sep 19, 2026 (clauses 1 added, 2 edited)',
     );
   });
 
   it('shows the year for an older date', () => {
-    expect(shortDate(Date.UTC(2024, 0, 5), NOW)).toBe('5 Jan 2024');
+    expect(shortDate(Date.UTC(2024, 0, 5), NOW)).toBe('Jan 5, 2024');
   });
 });
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   CACHE_MAX_AGE_MS,
-  initialCheckoutState,
+  checkoutView,
+  foundCheckoutState,
   readLinkedPolicy,
   readLinks,
   summarise,
@@ -29,6 +30,7 @@ const clause = (id: string, block: number, labels: [CategoryId, Stance][]): Anal
   slots: { data: [], purposes: [], safeguards: [], choice: null, scope: [], default: null },
 });
 
+const PAGE = 'https://shop.example/checkout';
 const TERMS: PolicyLink = { url: 'https://shop.example/terms', text: 'Terms', kind: 'terms' };
 const PRIVACY: PolicyLink = { url: 'https://shop.example/privacy', text: 'Privacy', kind: 'privacy-policy' };
 const analysis: PageAnalysis = {
@@ -43,13 +45,16 @@ const analysis: PageAnalysis = {
 function makeDeps(over: Partial<LinkedPolicyDeps> = {}) {
   const calls: string[] = [];
   const deps: LinkedPolicyDeps = {
-    hasPermission: async () => true,
+    isGranted: async () => true,
     lookup: async () => null,
     fetch: async (url) => {
       calls.push(`fetch ${url}`);
       return { ok: true, url, finalUrl: url, contentType: 'text/html', bytes: new Uint8Array([60]) };
     },
-    analyze: async () => analysis,
+    analyze: async (html) => {
+      calls.push(`analyze ${html}`);
+      return analysis;
+    },
     record: async (url) => void calls.push(`record ${url}`),
     now: () => 1_000_000_000,
     ...over,
@@ -68,20 +73,20 @@ describe('summarise', () => {
 describe('readLinkedPolicy', () => {
   it('fetches, analyses, records and summarises', async () => {
     const { deps, calls } = makeDeps();
-    const r = await readLinkedPolicy(TERMS, deps);
+    const r = await readLinkedPolicy(TERMS, PAGE, deps);
     expect(r).toMatchObject({
       status: 'done',
       title: 'Shop terms',
       counts: { 'ai-training': 1, arbitration: 1 },
     });
-    expect(calls).toEqual([`fetch ${TERMS.url}`, `record ${TERMS.url}`]);
+    expect(calls).toEqual([`fetch ${TERMS.url}`, 'analyze <', `record ${TERMS.url}`]);
   });
 
   it('uses a recent stored version without fetching', async () => {
     const { deps, calls } = makeDeps({
       lookup: async () => ({ title: 'Stored', clauses: analysis.clauses, seenAt: 1_000_000_000 - 1000 }),
     });
-    expect(await readLinkedPolicy(TERMS, deps)).toMatchObject({
+    expect(await readLinkedPolicy(TERMS, PAGE, deps)).toMatchObject({
       status: 'done',
       fromCache: true,
       title: 'Stored',
@@ -93,13 +98,39 @@ describe('readLinkedPolicy', () => {
     const { deps, calls } = makeDeps({
       lookup: async () => ({ title: 'Stored', clauses: [], seenAt: 1_000_000_000 - CACHE_MAX_AGE_MS - 1 }),
     });
-    expect((await readLinkedPolicy(TERMS, deps)).fromCache).toBeUndefined();
+    expect((await readLinkedPolicy(TERMS, PAGE, deps)).fromCache).toBeUndefined();
     expect(calls[0]).toBe(`fetch ${TERMS.url}`);
   });
 
-  it('does not fetch without permission', async () => {
-    const { deps, calls } = makeDeps({ hasPermission: async () => false });
-    expect((await readLinkedPolicy(TERMS, deps)).status).toBe('needs-permission');
+  it('decodes the fetched bytes with the shared decoder (a Latin-1 page stays readable)', async () => {
+    const { deps, calls } = makeDeps({
+      fetch: async (url) => ({
+        ok: true,
+        url,
+        finalUrl: url,
+        contentType: 'text/html',
+        bytes: Uint8Array.from([0x43, 0x61, 0x66, 0xe9]),
+      }),
+    });
+    await readLinkedPolicy(TERMS, PAGE, deps);
+    expect(calls).toContain('analyze Café');
+  });
+
+  it('reads a plain-http link from an https page over https, and asks the grant for that origin', async () => {
+    const asked: string[] = [];
+    const { deps, calls } = makeDeps({ isGranted: async (o) => (asked.push(o), true) });
+    await readLinkedPolicy({ ...TERMS, url: 'http://shop.example/terms' }, PAGE, deps);
+    expect(asked).toEqual(['https://shop.example']);
+    expect(calls[0]).toBe('fetch https://shop.example/terms');
+  });
+
+  it('does not fetch without the user’s grant of the exact origin', async () => {
+    const asked: string[] = [];
+    const { deps, calls } = makeDeps({ isGranted: async (o) => (asked.push(o), false) });
+    expect(
+      (await readLinkedPolicy({ ...TERMS, url: 'https://shop.example:8443/terms' }, PAGE, deps)).status,
+    ).toBe('needs-permission');
+    expect(asked).toEqual(['https://shop.example:8443']);
     expect(calls).toEqual([]);
   });
 
@@ -107,12 +138,12 @@ describe('readLinkedPolicy', () => {
     const failing = makeDeps({
       fetch: async (url) => ({ ok: false, url, reason: 'http', detail: 'HTTP 500' }),
     });
-    expect(await readLinkedPolicy(TERMS, failing.deps)).toMatchObject({
+    expect(await readLinkedPolicy(TERMS, PAGE, failing.deps)).toMatchObject({
       status: 'failed',
       error: 'HTTP 500',
     });
     const throwing = makeDeps({ analyze: async () => Promise.reject(new Error('binary data')) });
-    expect(await readLinkedPolicy(TERMS, throwing.deps)).toMatchObject({
+    expect(await readLinkedPolicy(TERMS, PAGE, throwing.deps)).toMatchObject({
       status: 'failed',
       error: 'binary data',
     });
@@ -123,7 +154,7 @@ describe('readLinkedPolicy', () => {
         unsupported: { reason: 'language', message: 'Not English.' },
       }),
     });
-    expect(await readLinkedPolicy(TERMS, unsupported.deps)).toMatchObject({
+    expect(await readLinkedPolicy(TERMS, PAGE, unsupported.deps)).toMatchObject({
       status: 'failed',
       error: 'Not English.',
     });
@@ -131,7 +162,7 @@ describe('readLinkedPolicy', () => {
 
   it('still shows the summary when storing fails', async () => {
     const { deps } = makeDeps({ record: async () => Promise.reject(new Error('quota')) });
-    expect(await readLinkedPolicy(TERMS, deps)).toMatchObject({
+    expect(await readLinkedPolicy(TERMS, PAGE, deps)).toMatchObject({
       status: 'done',
       error: 'not saved to history: quota',
     });
@@ -139,38 +170,38 @@ describe('readLinkedPolicy', () => {
 });
 
 describe('checkout state', () => {
-  it('starts with links unread, needing permission, or from the history', async () => {
+  const found = (policyLinks: PolicyLink[]) => ({
+    url: PAGE,
+    flavour: 'checkout' as const,
+    signals: [],
+    policyLinks,
+  });
+
+  it('stores a found form without looking anything up (the page’s reply cannot depend on history)', () => {
+    expect(foundCheckoutState(found([TERMS, PRIVACY])).policies.map((p) => p.status)).toEqual([
+      'not-read',
+      'not-read',
+    ]);
+  });
+
+  it('shows Fineprint’s pages links unread, needing permission, or from the history', async () => {
     const { deps } = makeDeps({
-      hasPermission: async (url) => url.endsWith('/terms'),
+      isGranted: async (origin) => origin === 'https://shop.example',
       lookup: async (url) =>
         url === 'https://shop.example/cached' ? { title: 'C', clauses: [], seenAt: 1_000_000_000 } : null,
     });
     const cached: PolicyLink = { url: 'https://shop.example/cached', text: 'Cached', kind: 'terms' };
-    const state = await initialCheckoutState(
-      {
-        url: 'https://shop.example/checkout',
-        flavour: 'checkout',
-        signals: [],
-        policyLinks: [TERMS, PRIVACY, cached],
-      },
-      deps,
-    );
-    expect(state.policies.map((p) => p.status)).toEqual(['not-read', 'needs-permission', 'done']);
+    const other: PolicyLink = { url: 'https://www.klarna.com/terms', text: 'Klarna', kind: 'payment' };
+    const view = await checkoutView(foundCheckoutState(found([TERMS, other, cached])), deps);
+    expect(view.policies.map((p) => p.status)).toEqual(['not-read', 'needs-permission', 'done']);
+    expect(view.policies[2]).toMatchObject({ fromCache: true, title: 'C' });
   });
 
   it('reads only the given links and keeps the others as they were', async () => {
     const { deps, calls } = makeDeps();
-    const state = await initialCheckoutState(
-      {
-        url: 'https://shop.example/checkout',
-        flavour: 'checkout',
-        signals: [],
-        policyLinks: [TERMS, PRIVACY],
-      },
-      deps,
-    );
+    const state = foundCheckoutState(found([TERMS, PRIVACY]));
     const next = await readLinks(state, [PRIVACY], deps);
     expect(next.policies.map((p) => p.status)).toEqual(['not-read', 'done']);
-    expect(calls).toEqual([`fetch ${PRIVACY.url}`, `record ${PRIVACY.url}`]);
+    expect(calls).toEqual([`fetch ${PRIVACY.url}`, 'analyze <', `record ${PRIVACY.url}`]);
   });
 });

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { analyzeCheckout, findCommitButton } from '@/lib/checkout/analyze-checkout';
 import { classifyPolicyLink, findPolicyLinks } from '@/lib/checkout/find-policy-links';
 import { paymentProviderOf, sameSite, siteOf } from '@/lib/checkout/site';
-import { originPatterns, selectReportedLinks } from '@/lib/checkout/reported-links';
+import { selectReportedLinks } from '@/lib/checkout/reported-links';
 
 const fixture = (name: string) =>
   readFileSync(resolve(__dirname, '../fixtures/checkout', name), 'utf8').replaceAll(
@@ -22,7 +22,21 @@ describe('siteOf / sameSite / payment providers', () => {
     ['127.0.0.1', '127.0.0.1'],
     ['localhost', 'localhost'],
     ['Example.COM.', 'example.com'],
+    ['alice.github.io', 'alice.github.io'],
+    ['shop.myshopify.com', 'shop.myshopify.com'],
+    ['www.example.co.jp', 'example.co.jp'],
+    ['github.io', 'github.io'],
   ])('%s → %s', (host, site) => expect(siteOf(host)).toBe(site));
+
+  it('tells sites under a private public suffix apart (the Public Suffix List, not a hand list)', () => {
+    expect(sameSite(new URL('https://alice.github.io/shop'), new URL('https://bob.github.io/privacy'))).toBe(
+      false,
+    );
+    expect(sameSite(new URL('https://a.blogspot.com/'), new URL('https://b.blogspot.com/'))).toBe(false);
+    expect(sameSite(new URL('https://docs.alice.github.io/'), new URL('https://alice.github.io/'))).toBe(
+      true,
+    );
+  });
 
   it('compares registrable domains', () => {
     expect(sameSite(new URL('https://shop.example.com/x'), new URL('https://help.example.com/terms'))).toBe(
@@ -35,6 +49,7 @@ describe('siteOf / sameSite / payment providers', () => {
     expect(paymentProviderOf('www.klarna.com')).toBe('Klarna');
     expect(paymentProviderOf('cdn.paypal.com')).toBe('PayPal');
     expect(paymentProviderOf('klarna.com.evil.example')).toBeNull();
+    expect(paymentProviderOf('constructor')).toBeNull();
   });
 });
 
@@ -155,8 +170,5 @@ describe('selectReportedLinks', () => {
   });
   it('rejects everything when nothing was reported', () => {
     expect(selectReportedLinks(undefined, ['https://shop.example/terms']).allowed).toEqual([]);
-  });
-  it('builds origin patterns for a permission request', () => {
-    expect(originPatterns(reported)).toEqual(['https://shop.example/*', 'https://www.klarna.com/*']);
   });
 });

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EXIT, MAX_BYTES, parseArgs, run, UsageError } from '../../scripts/cli';
+import { EXIT, loadUrl, MAX_BYTES, parseArgs, run, UsageError } from '../../scripts/cli';
 
 const SAMPLE = 'data/samples/examplify-privacy-policy.html';
 
@@ -216,6 +216,36 @@ describe('analyze <url>', () => {
     const r = await cli('analyze', `${base}${path}`);
     expect(r.code).toBe(EXIT.unreadable);
     expect(r.err).toMatch(message);
+  });
+
+  it('follows redirects within the site it was given, and refuses one to another site or a private address', async () => {
+    const requested: string[] = [];
+    const hops: Record<string, string> = {
+      'https://example.com/terms': 'https://www.example.com/terms',
+      'https://example.com/away': 'https://tracker.example.net/terms',
+      'https://example.com/inside': 'http://169.254.169.254/latest/meta-data/',
+      'https://example.com/lan': 'http://192.168.1.1/',
+    };
+    const fake: typeof fetch = async (input) => {
+      const url = String(input);
+      requested.push(url);
+      if (hops[url]) return new Response(null, { status: 302, headers: { location: hops[url]! } });
+      return new Response('<h1>Terms</h1><p>We may change these terms.</p>', {
+        headers: { 'content-type': 'text/html' },
+      });
+    };
+    expect((await loadUrl('https://example.com/terms', 5_000, fake)).url).toBe(
+      'https://www.example.com/terms',
+    );
+    for (const [path, why] of [
+      ['/away', /refusing to fetch .*tracker\.example\.net.*not allowed/],
+      ['/inside', /refusing to fetch .*cloud metadata service/],
+      ['/lan', /refusing to fetch .*private network address/],
+    ] as const) {
+      requested.length = 0;
+      await expect(loadUrl(`https://example.com${path}`, 5_000, fake)).rejects.toThrow(why);
+      expect(requested).toEqual([`https://example.com${path}`]);
+    }
   });
 
   it('times out on a server that does not answer', async () => {

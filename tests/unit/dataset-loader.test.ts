@@ -2,7 +2,7 @@
  * Loader, extractor and segmenter of the labelled clause dataset, against a tiny fake corpus written by this
  * test into a temp dir (team-written text, not corpus text).
  */
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -67,7 +67,7 @@ function record(
     licence: 'test',
     labels: [],
     hard_negative: false,
-    by: 'unit test',
+    by: 'guide v1, pass A',
     ...extra,
   };
 }
@@ -183,6 +183,37 @@ describe('resolveLabels / loadLabels', () => {
     expect(stats.byCategory['ai-training']['user-prohibited']).toBe(1);
     expect(stats.byCategory['content-license'].permits).toBe(1);
     expect(stats.unresolved).toBe(6);
+  });
+
+  it('rejects a `by` that names an annotator, tool or model, and slots outside the vocabulary', () => {
+    const md = MD;
+    const u = segmentUnits(md)[0]!;
+    const base = record('docs/policy.md', 'raw', md, u.start, u.end);
+    const variants: Partial<LabelRecord>[] = [
+      { by: 'guide v2, pass A' },
+      { by: 'guide v2, pass B' },
+      { by: 'CLAUDETTE mapping, guide v1' },
+      { by: 'agent-annotator (Claude), guide v1' },
+      { by: 'guide v2, pass A (GPT)' },
+      { by: 'guide v2' },
+      { slots: { choice: 'opt-in', default: 'off' } },
+      { slots: { choice: 'maybe' } as unknown as LabelRecord['slots'] },
+      { slots: { note: 'x' } as unknown as LabelRecord['slots'] },
+    ];
+    const loaded = resolveLabels(
+      dir,
+      [{ name: 'by.jsonl', text: variants.map((v) => JSON.stringify({ ...base, ...v })).join('\n') }],
+      (p) => readFileSync(p),
+    );
+    expect(loaded.items.map((i) => i.ref.line)).toEqual([1, 2, 3, 7]);
+    expect(loaded.items[3]!.slots).toEqual({ choice: 'opt-in', default: 'off' });
+    expect(loaded.unresolved.map((x) => [x.line, x.reason])).toEqual([
+      [4, 'invalid-record'],
+      [5, 'invalid-record'],
+      [6, 'invalid-record'],
+      [8, 'invalid-record'],
+      [9, 'invalid-record'],
+    ]);
   });
 
   it('excludes eval-only and partially reviewed records from the own-annotation stats', () => {

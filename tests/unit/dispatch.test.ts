@@ -438,12 +438,24 @@ describe('dispatch: forged messages are rejected with a reason and nothing is st
     ],
     [
       'checkout read of a file: URL',
-      { type: 'content→bg:checkout-read', payload: { urls: ['file:///etc/passwd'] } },
-      tabSender(),
+      { type: 'popup→bg:checkout-read', payload: { tabId: 1, urls: ['file:///etc/passwd'] } },
+      popupSender,
       /scheme file:/,
     ],
     // Backup, restore and deletion run in the options page against IndexedDB: the background has no such
     // message for anyone to send.
+    [
+      'a page asking to read its links (only Fineprint’s own pages may)',
+      { type: 'content→bg:checkout-read', payload: { urls: [PAGE] } },
+      tabSender(),
+      /unknown message type/,
+    ],
+    [
+      'a page granting itself an origin',
+      { type: 'popup→bg:grant-origins', payload: { origins: [PAGE] } },
+      tabSender(),
+      /not one of our extension pages/,
+    ],
     [
       'history wipe from a page',
       { type: 'options→bg:delete-history', payload: { confirm: 'delete-everything' } },
@@ -527,3 +539,22 @@ describe('route table', () => {
 function never(): never {
   throw new Error('handler must not run');
 }
+
+describe('content→bg:open-report', () => {
+  it('opens one tab for a burst of ten requests from a page, and the tab of another page still opens', async () => {
+    const created = vi.spyOn(browser.tabs, 'create').mockResolvedValue({} as never);
+    const burst = await Promise.all(
+      Array.from({ length: 10 }, () =>
+        dispatch({ type: 'content→bg:open-report', payload: {} }, tabSender({ tab: { id: 77 } })),
+      ),
+    );
+    expect(burst.filter((r) => (r as { opened: boolean }).opened)).toHaveLength(1);
+    expect(created).toHaveBeenCalledTimes(1);
+    const other = await dispatch(
+      { type: 'content→bg:open-report', payload: {} },
+      tabSender({ tab: { id: 78 } }),
+    );
+    expect(other).toEqual({ opened: true });
+    expect(created).toHaveBeenCalledTimes(2);
+  });
+});

@@ -1,9 +1,10 @@
 /** Explanation templates: one table, category × stance, plus slots. */
 import { describe, expect, it } from 'vitest';
-import { explain, TEMPLATES } from '../../lib/explain';
+import { classifyClauses } from '../../lib/classify';
+import { explain, explainLabel, TEMPLATES } from '../../lib/explain';
 import { emptySlots } from '../../lib/explain/slots';
 import { CATEGORY_IDS, STANCES, type CategoryId, type Stance } from '../../lib/classify/taxonomy';
-import type { Label, Slots } from '../../lib/types';
+import type { AnalysedClause, Clause, Label, Slots } from '../../lib/types';
 
 const label = (category: CategoryId, stance: Stance): Label => ({
   category,
@@ -22,7 +23,7 @@ describe('explain', () => {
       scope: ['Enterprise', 'API'],
     };
     expect(explain([label('ai-training', 'permits')], slots)).toBe(
-      "This says your chats may be used to train AI models. It's on by default; you can turn it off in settings. Not applied to Enterprise and API.",
+      "This says your chats may be used to train AI models. It's on by default. You can turn it off in settings. Not applied to Enterprise and API.",
     );
   });
 
@@ -42,7 +43,7 @@ describe('explain', () => {
         const text = explain([label(c, s)], { ...emptySlots(), data: ['photos and videos'] })!;
         expect(text.length).toBeGreaterThan(20);
         expect(text).not.toContain('{');
-        expect(TEMPLATES[c].sentences[s]).toBeTruthy();
+        expect(TEMPLATES[c].sentences[s].text).toBeTruthy();
       }
   });
 
@@ -61,5 +62,68 @@ describe('explain', () => {
     });
     expect(text).toContain("It's off unless you opt in.");
     expect(text).toContain('They say the data is de-identified.');
+  });
+});
+
+/** Team-written clauses in the shapes the issue names; classified by the shipped model. */
+describe('one explanation per label', () => {
+  const clause = (text: string, leadIn?: string): Clause => ({
+    id: 'c',
+    text,
+    section: '',
+    headingPath: [],
+    block: 0,
+    unit: leadIn ? 'list-item' : 'sentence',
+    ...(leadIn ? { leadIn } : {}),
+  });
+  const run = (text: string, leadIn?: string): AnalysedClause => classifyClauses([clause(text, leadIn)])[0]!;
+  const all = (c: AnalysedClause) => [...c.labels, ...(c.possible ?? [])];
+
+  it('a clause with several labels has one sentence for each, none repeated under another category', () => {
+    const c = run(
+      'We do not sell your personal information, and we do not share it with third parties for cross-context behavioural advertising.',
+    );
+    expect(c.labels.length).toBeGreaterThanOrEqual(2);
+    const texts = c.labels.map((l) => l.explanation);
+    expect(new Set(texts).size).toBe(texts.length);
+    expect(c.labels.find((l) => l.category === 'targeted-advertising')?.explanation).toMatch(/target ads/);
+    expect(c.labels.find((l) => l.category === 'data-sale')?.explanation).toMatch(/NOT sell/);
+  });
+
+  it('excluding de-identified data from "personal information" is not "data is NOT de-identified"', () => {
+    const text = 'Personal information does not include de-identified or aggregated information.';
+    const e = explainLabel({ category: 'de-identification', stance: 'denies' }, emptySlots(), text);
+    expect(e).not.toMatch(/NOT de-identified/);
+    expect(e).toMatch(/does not count as personal information/);
+    for (const l of all(run(text))) expect(l.explanation).not.toMatch(/NOT de-identified/);
+  });
+
+  it.each([
+    'We may remove your content at any time if we believe it violates these terms.',
+    'We delete your documents within 30 days after you delete them or close your account.',
+    'We reserve the right to suspend or terminate your account without notice.',
+  ])('the company’s power is never described as your choice: %s', (text) => {
+    const c = run(text);
+    expect(all(c).some((l) => l.category === 'user-choice')).toBe(false);
+    expect(c.slots.choice).toBeNull();
+    for (const l of all(c)) expect(l.explanation).not.toMatch(/you can|choice you have/i);
+  });
+
+  it('a real control is a choice, named in the sentence', () => {
+    const c = run('You can opt out of personalised advertising in your privacy settings at any time.');
+    expect(c.slots.choice).toBe('turn it off in settings');
+    const item = run('correct or delete it;', 'You may have the right to:');
+    expect(item.slots.choice).toBe('ask for deletion or have it corrected');
+  });
+
+  it('a denial that holds only after the user acts says so', () => {
+    const e = explainLabel(
+      { category: 'ai-training', stance: 'denies' },
+      emptySlots(),
+      'If you opt out, your future content will not be used to train our models.',
+    );
+    expect(e).toBe(
+      'This says they do NOT use your content or data to train AI models. This applies once you opt out.',
+    );
   });
 });

@@ -45,9 +45,13 @@ describe('extractPolicy on the structure fixture', () => {
     expect(byText('They are stored in the EU.')?.section).toBe('2. Retention › 2.1 Backups');
   });
 
-  it('turns table cells into cell clauses, split into sentences', () => {
-    expect(byText('Until you delete your account.')?.unit).toBe('cell');
-    expect(byText('After that we keep a backup for 30 days.')?.unit).toBe('cell');
+  it('reads each table row whole, with the header row as its context, never a header or label cell alone', () => {
+    expect(
+      byText('Account data | Until you delete your account. After that we keep a backup for 30 days.'),
+    ).toMatchObject({ unit: 'cell', leadIn: 'Data | How long we keep it' });
+    expect(byText('Logs | 90 days')).toMatchObject({ unit: 'cell', leadIn: 'Data | How long we keep it' });
+    for (const label of ['Data', 'How long we keep it', 'Account data', 'Logs', '90 days'])
+      expect(byText(label), label).toBeUndefined();
   });
 
   it('drops navigation and footer chrome', () => {
@@ -229,11 +233,15 @@ You may not:
     });
     expect(items[2]!.leadIn).toBe('use scrapers to train models; including bots.');
     expect(blocks.find((b) => b.kind === 'paragraph')?.text).toBe('Intro paragraph that spans two lines.');
-    expect(blocks.filter((b) => b.kind === 'cell').map((b) => b.text)).toEqual([
-      'Data',
-      'Kept',
-      'Logs',
-      '90 days',
+    // The header row is the context of the rows below it; each row is read whole.
+    expect(blocks.filter((b) => b.kind === 'cell')).toEqual([
+      {
+        kind: 'cell',
+        text: 'Logs | 90 days',
+        row: true,
+        leadIn: 'Data | Kept',
+        headingPath: expect.any(Array),
+      },
     ]);
   });
 
@@ -298,7 +306,7 @@ describe('unrecognised languages', () => {
   });
 
   it('a short text without known words stays "und" and is still read', () => {
-    const r = extractText('Cookie _ga: 2 years. Cookie _gid: 24 hours.', 'text');
+    const r = extractText('Cookie _ga is kept 2 years. Cookie _gid is kept 24 hours.', 'text');
     expect(r.language).toBe('und');
     expect(r.clauses.length).toBe(2);
   });

@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { classifyClauses } from '../../lib/classify';
 import { detectPage } from '../../lib/detect';
 import { extractPolicy } from '../../lib/extract';
-import { decodeBytes, parseHtml, UnreadableInputError } from '../../lib/parse-html';
+import { decodeBytes, looksBinary } from '../../lib/fetch/decode';
+import { parseHtml } from '../../lib/parse-html';
 import { analyzeDocument, extractPage, TRUNCATED_REASON } from '../../lib/pipeline';
 import type { PageAnalysis } from '../../lib/types';
 
@@ -164,13 +165,13 @@ describe('fuzz: generated broken HTML (seeded tag soup)', () => {
 
   it('unclosed tags everywhere still give the text in order', () => {
     const html =
-      '<html><body><main><h2>1. Data<p>We collect your name.<p>We collect your e-mail.<ul><li>First item<li>Second item</main>';
+      '<html><body><main><h2>1. Data<p>We collect your name.<p>We collect your e-mail.<ul><li>We keep the first item<li>We keep the second item</main>';
     const r = extractPolicy(parseHtml(html));
     expect(r.clauses.map((c) => c.text)).toEqual([
       'We collect your name.',
       'We collect your e-mail.',
-      'First item',
-      'Second item',
+      'We keep the first item',
+      'We keep the second item',
     ]);
   });
 });
@@ -231,13 +232,12 @@ describe('fuzz: bytes', () => {
     let refused = 0;
     for (let i = 0; i < 100; i++) {
       const bytes = new Uint8Array(200 + Math.floor(rand() * 2000)).map(() => Math.floor(rand() * 256));
-      try {
-        const { text } = decodeBytes(bytes);
-        checkAnalysis(analyzeDocument(parseHtml(text), { url: URL_, assumePolicy: true }));
-      } catch (e) {
-        expect(e).toBeInstanceOf(UnreadableInputError);
+      if (looksBinary(bytes)) {
         refused++;
+        continue;
       }
+      const { text } = decodeBytes(bytes);
+      checkAnalysis(analyzeDocument(parseHtml(text), { url: URL_, assumePolicy: true }));
     }
     expect(refused).toBeGreaterThan(90); // random bytes almost always contain NUL or control characters
   });
@@ -250,13 +250,13 @@ describe('fuzz: bytes', () => {
       0xef,
       ...Buffer.from('ve</p>'),
     ]);
-    expect(decodeBytes(bytes)).toEqual({ text: '<p>Café and naïve</p>', charset: 'windows-1252' });
+    expect(decodeBytes(bytes)).toMatchObject({ text: '<p>Café and naïve</p>', charset: 'windows-1252' });
   });
 
   it('honours BOMs and declared charsets', () => {
     expect(decodeBytes(Uint8Array.from([0xef, 0xbb, 0xbf, 0x68, 0x69])).text).toBe('hi');
     const utf16 = Uint8Array.from([0xff, 0xfe, 0x68, 0, 0x69, 0]);
-    expect(decodeBytes(utf16)).toEqual({ text: 'hi', charset: 'utf-16le' });
+    expect(decodeBytes(utf16)).toMatchObject({ text: 'hi', charset: 'utf-16le' });
     expect(decodeBytes(Uint8Array.from([0x63, 0x61, 0x66, 0xe9]), 'text/html; charset=ISO-8859-1').text).toBe(
       'café',
     );

@@ -4,12 +4,13 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { createLocator, indexText, rangeFor } from '../../lib/locate';
 import {
   createHighlighter,
+  createOwnNodes,
+  drawSessionNames,
   highlightApiCss,
-  highlightName,
-  MARK_ATTR,
   primaryLabel,
   type HighlightItem,
 } from '../../lib/highlight';
+import { randomBytes } from 'node:crypto';
 import { CATEGORY_IDS, TAXONOMY, type CategoryId } from '../../lib/classify/taxonomy';
 import type { Label } from '../../lib/types';
 
@@ -58,6 +59,10 @@ const CLAUSES: [string, CategoryId][] = [
   ['We share data with partners.', 'data-sharing'],
 ];
 
+/** This test run's session names (random, as in a page). */
+const names = drawSessionNames((bytes) => bytes.set(randomBytes(bytes.length)));
+const MARK_ATTR = names.markAttr;
+
 beforeEach(() => {
   document.body.replaceChildren();
   document.adoptedStyleSheets = [];
@@ -73,13 +78,15 @@ describe('mark fallback', () => {
     link.addEventListener('click', () => clicks++);
     const p1First = document.getElementById('p1')!.firstChild as Text;
 
-    const hl = createHighlighter(document, { win: window as never, forceFallback: true });
+    const hl = createHighlighter(document, { win: window as never, forceFallback: true, names });
     hl.apply(items(CLAUSES));
     expect(hl.mode).toBe('marks');
     const marks = document.querySelectorAll(`mark[${MARK_ATTR}]`);
     expect(marks.length).toBeGreaterThanOrEqual(8);
     expect([...marks].map((m) => m.textContent).join('|')).toContain('your content');
-    expect(document.querySelector(`mark[${MARK_ATTR}="ai-training"]`)?.textContent).toBe('We may use ');
+    expect(
+      document.querySelector(`mark[${MARK_ATTR}="${names.highlight['ai-training']}"]`)?.textContent,
+    ).toBe('We may use ');
     expect(snapshot(document.documentElement)).not.toBe(before);
     // The page's own elements are still live and wired.
     link.click();
@@ -96,7 +103,7 @@ describe('mark fallback', () => {
 
   it('survives the page removing marked nodes before teardown', () => {
     load(PAGE);
-    const hl = createHighlighter(document, { win: window as never, forceFallback: true });
+    const hl = createHighlighter(document, { win: window as never, forceFallback: true, names });
     hl.apply(items(CLAUSES));
     document.querySelector('ul')!.remove();
     expect(() => hl.clear()).not.toThrow();
@@ -105,17 +112,17 @@ describe('mark fallback', () => {
 
   it('flags the active and flashing clause and removes the flash later', () => {
     load(PAGE);
-    const hl = createHighlighter(document, { win: window as never, forceFallback: true });
+    const hl = createHighlighter(document, { win: window as never, forceFallback: true, names });
     hl.apply(items(CLAUSES));
     hl.setActive('c2');
-    expect(document.querySelector('mark[data-fineprint-active]')?.textContent).toBe(
+    expect(document.querySelector(`mark[${names.activeAttr}]`)?.textContent).toBe(
       'We do not sell your data.',
     );
     const later: (() => void)[] = [];
     hl.flash(hl.items()[0]!, (fn) => later.push(fn));
-    expect(document.querySelectorAll('mark[data-fineprint-flash]').length).toBeGreaterThan(0);
+    expect(document.querySelectorAll(`mark[${names.flashAttr}]`).length).toBeGreaterThan(0);
     later.forEach((fn) => fn());
-    expect(document.querySelectorAll('mark[data-fineprint-flash]').length).toBe(0);
+    expect(document.querySelectorAll(`mark[${names.flashAttr}]`).length).toBe(0);
   });
 });
 
@@ -141,17 +148,18 @@ describe('Highlight API mode', () => {
         Highlight: FakeHighlight,
         CSSStyleSheet: window.CSSStyleSheet,
       } as never,
+      names,
     });
     hl.apply(items(CLAUSES));
     expect(hl.mode).toBe('highlight-api');
     expect([...registry.keys()].sort()).toEqual(
-      ['ai-training', 'data-sale', 'data-sharing'].map((c) => highlightName(c as CategoryId)),
+      ['ai-training', 'data-sale', 'data-sharing'].map((c) => names.highlight[c as CategoryId]).sort(),
     );
-    expect(registry.get('fineprint-data-sharing')!.ranges).toHaveLength(2);
+    expect(registry.get(names.highlight['data-sharing'])!.ranges).toHaveLength(2);
     expect(document.adoptedStyleSheets).toHaveLength(1);
     expect(snapshot(document.documentElement)).toBe(before);
 
-    const shared = registry.get('fineprint-data-sharing')!.ranges[1]!;
+    const shared = registry.get(names.highlight['data-sharing'])!.ranges[1]!;
     expect(hl.itemAtPoint(shared.startContainer, shared.startOffset)?.id).toBe('c3');
     expect(hl.itemAtPoint(document.querySelector('h1')!.firstChild!, 1)).toBeNull();
 
@@ -169,23 +177,26 @@ describe('Highlight API mode', () => {
       },
       delete: () => true,
     };
+    const own = createOwnNodes();
     const hl = createHighlighter(document, {
       win: { CSS: { highlights: hostile }, Highlight: FakeHighlight } as never,
+      names,
+      own,
     });
     hl.apply(items(CLAUSES));
     expect(hl.mode).toBe('marks');
     expect(document.querySelectorAll(`mark[${MARK_ATTR}]`).length).toBeGreaterThan(0);
     hl.clear();
     expect(document.querySelectorAll(`mark[${MARK_ATTR}]`).length).toBe(0);
-    expect(document.querySelector('style[data-fineprint-style]')).toBeNull();
+    expect([...document.querySelectorAll('style')].filter((el) => own.has(el))).toEqual([]);
   });
 });
 
 describe('highlight CSS', () => {
   it('gives every category its colour and its underline pattern', () => {
-    const css = highlightApiCss();
+    const css = highlightApiCss(names);
     for (const c of CATEGORY_IDS) {
-      const rule = css.split('\n').find((l) => l.startsWith(`::highlight(${highlightName(c)})`))!;
+      const rule = css.split('\n').find((l) => l.startsWith(`::highlight(${names.highlight[c]})`))!;
       expect(rule).toContain(`underline ${TAXONOMY[c].pattern} ${TAXONOMY[c].colour}`);
     }
   });

@@ -6,7 +6,6 @@ import {
   indexText,
   indexTextSliced,
   normaliseForMatch,
-  OWN_UI_ATTR,
   rangeFor,
   type TextIndex,
 } from '../../lib/locate';
@@ -18,9 +17,14 @@ function load(html: string): void {
   document.body.replaceChildren(...[...parsed.body.childNodes].map((n) => document.importNode(n, true)));
 }
 
-function place(html: string, clauses: string[], isHidden?: (el: Element) => boolean) {
+function place(
+  html: string,
+  clauses: string[],
+  isHidden?: (el: Element) => boolean,
+  isOwn?: (el: Element) => boolean,
+) {
   load(html);
-  const index = indexText(document.body, { isHidden });
+  const index = indexText(document.body, { isHidden, isOwn });
   const locator = createLocator(index);
   return clauses.map((c) => {
     const p = locator.locate(c);
@@ -138,12 +142,28 @@ describe('locate clauses in the live DOM', () => {
       '<script>var s = "We share data with partners.";</script>',
       '<div hidden><p>We share data with partners.</p></div>',
       '<div aria-hidden="true">We share data with partners.</div>',
-      `<div ${OWN_UI_ATTR}>We share data with partners.</div>`,
+      '<div class="ours">We share data with partners.</div>',
       '<p style="display:none" class="js-hidden">We share data with partners.</p>',
       '<p id="real">We share data with partners.</p>',
     ].join('');
-    const [hit] = place(html, ['We share data with partners.'], (el) => el.classList.contains('js-hidden'));
+    const [hit] = place(
+      html,
+      ['We share data with partners.'],
+      (el) => el.classList.contains('js-hidden'),
+      (el) => el.classList.contains('ours'),
+    );
     expect(hit!.placement.segments[0]!.node.parentElement?.id).toBe('real');
+  });
+
+  it('places a clause whose page text hides words with format characters or look-alike letters', () => {
+    // The clause text is the page's own (the classifier folds its copy, lib/classify/fold-text.ts).
+    const disguised = 'We use your posts to tr\u200bain our m\u043edels and im\u00adprove\u2060 them.';
+    const [hit] = place(`<p>Intro.</p><p id="d">${disguised}</p>`, [disguised]);
+    expect(hit!.placement.how).toBe('exact');
+    expect(hit!.text).toBe(disguised);
+    // And extraction's form of it (a no-break space read as a space) still finds the page's text.
+    const [spaced] = place('<p id="n">We may\u00a0sell\u200b your data.</p>', ['We may sell your data.']);
+    expect(spaced!.placement.segments[0]!.node.parentElement?.id).toBe('n');
   });
 
   it('reports clauses that are not on the page as unplaced (null)', () => {

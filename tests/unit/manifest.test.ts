@@ -27,6 +27,16 @@ describe('firefox-mv2 manifest', () => {
     // "none": Firefox shows users that the add-on collects and transmits nothing.
     expect(gecko.data_collection_permissions).toEqual({ required: ['none'] });
   });
+
+  it('states the minimum Firefox versions the README gives (140: the CSS Custom Highlight API)', () => {
+    const settings = manifest().browser_specific_settings as Record<string, { strict_min_version?: string }>;
+    const readme = readFileSync(join(import.meta.dirname, '../../README.md'), 'utf8');
+    const desktop = /Firefox (\d+) or later/.exec(readme)?.[1];
+    const android = /Firefox for Android (\d+) or later/.exec(readme)?.[1];
+    expect(settings.gecko!.strict_min_version).toBe('140.0');
+    expect(settings.gecko!.strict_min_version).toBe(`${desktop}.0`);
+    expect(settings.gecko_android!.strict_min_version).toBe(`${android}.0`);
+  });
 });
 
 describe.each(TARGETS)('%s build', (target) => {

@@ -286,11 +286,26 @@ describe('jsonSize', () => {
 });
 
 describe('fromOwnExtension', () => {
-  it('accepts this extension’s pages and background only, never a tab or another extension', async () => {
+  const self = { id: 'me', baseUrl: 'moz-extension://1b2c/' };
+  it('accepts this extension’s pages and background, in a tab or not', async () => {
     const { fromOwnExtension } = await import('../../lib/messages');
-    expect(fromOwnExtension({ id: 'me' }, 'me')).toBe(true);
-    expect(fromOwnExtension({ id: 'me', tab: { id: 1 } }, 'me')).toBe(false);
-    expect(fromOwnExtension({ id: 'other' }, 'me')).toBe(false);
-    expect(fromOwnExtension({}, 'me')).toBe(false);
+    expect(
+      fromOwnExtension({ id: 'me', url: 'moz-extension://1b2c/_generated_background_page.html' }, self),
+    ).toBe(true);
+    // Firefox gives our own page open in a tab (the popup opened as a page) a `tab`; Chrome does not.
+    const popupInTab = { id: 'me', url: 'moz-extension://1b2c/popup.html?tabId=3', tab: { id: 4 } };
+    expect(fromOwnExtension(popupInTab, self)).toBe(true);
+  });
+
+  it('refuses content scripts, other extensions and senders without a URL', async () => {
+    const { fromOwnExtension } = await import('../../lib/messages');
+    // A content script is this extension too, but speaks for its web page.
+    const contentScript = { id: 'me', url: 'https://shop.example/', tab: { id: 1 } };
+    expect(fromOwnExtension(contentScript, self)).toBe(false);
+    // A page whose URL merely starts like ours.
+    expect(fromOwnExtension({ id: 'me', url: 'moz-extension://1b2c.evil/' }, self)).toBe(false);
+    expect(fromOwnExtension({ id: 'other', url: 'moz-extension://1b2c/popup.html' }, self)).toBe(false);
+    expect(fromOwnExtension({ id: 'me' }, self)).toBe(false);
+    expect(fromOwnExtension({}, self)).toBe(false);
   });
 });

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { caretAt, isCssHidden, isOwnNode, ownElementKind, pointOnBoxes } from '../../lib/highlight/pointer';
+import { caretAt, isCssHidden, pointOnBoxes } from '../../lib/highlight/pointer';
 
 describe('pointOnBoxes', () => {
   const boxes = [
@@ -26,31 +26,7 @@ describe('caretAt', () => {
   });
 });
 
-describe('isOwnNode / isCssHidden', () => {
-  it('recognises our UI host, marks and style elements, not the page’s nodes or text', () => {
-    const host = document.createElement('fineprint-ui');
-    host.setAttribute('data-fineprint-ui', '');
-    const mark = document.createElement('mark');
-    mark.setAttribute('data-fineprint', 'ai-training');
-    expect(isOwnNode(host)).toBe(true);
-    expect(isOwnNode(mark)).toBe(true);
-    expect(isOwnNode(document.createElement('p'))).toBe(false);
-    expect(isOwnNode(document.createTextNode('x'))).toBe(false);
-  });
-
-  it('leaves our UI host and style out of the page’s markup, and unwraps our marks (their text is the page’s)', () => {
-    const host = document.createElement('fineprint-ui');
-    host.setAttribute('data-fineprint-ui', '');
-    const style = document.createElement('style');
-    style.setAttribute('data-fineprint-style', '');
-    const mark = document.createElement('mark');
-    mark.setAttribute('data-fineprint', 'ai-training');
-    expect(ownElementKind(host)).toBe('omit');
-    expect(ownElementKind(style)).toBe('omit');
-    expect(ownElementKind(mark)).toBe('unwrap');
-    expect(ownElementKind(document.createElement('mark'))).toBeNull();
-  });
-
+describe('isCssHidden', () => {
   it('counts an element without checkVisibility as shown, and follows checkVisibility where it exists', () => {
     const el = document.createElement('div');
     Object.defineProperty(el, 'checkVisibility', { value: undefined });

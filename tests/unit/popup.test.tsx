@@ -214,7 +214,7 @@ describe('PopupView', () => {
     expect($('[role="tab"][aria-selected="true"]')?.textContent).toBe('How others compare');
     const line = $('[data-compare-category="ai-training"]')!.textContent!;
     expect(line).toContain(
-      '4 of your 23 tracked policies do this; 3 of them offer a choice; 1 say they do not.',
+      '4 of your 23 tracked policies do this; 3 of them offer a choice; 1 says it does not.',
     );
     expect(line).toContain('This one does with no opt-out stated.');
   });

@@ -7,7 +7,7 @@ import { analyzeDocument } from '../../lib/pipeline';
 import { parseHtml } from '../../lib/parse-html';
 import { getCheck, listDocuments, listVersions, observePage, openHistoryDB } from '../../lib/store';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings';
-import type { FetchPolicyResult } from '../../lib/checkout/fetch-policy';
+import type { FetchResult } from '../../lib/fetch/capped-fetch';
 
 // Policy pages written for this test (not corpus text).
 const SENTENCES = [
@@ -38,7 +38,7 @@ const PERIOD = 24 * HOUR_MS;
 const T0 = Date.UTC(2026, 8, 19);
 let n = 0;
 
-const ok = (html: string): FetchPolicyResult => ({
+const ok = (html: string): FetchResult => ({
   ok: true,
   url: URL_A,
   finalUrl: URL_A,
@@ -61,18 +61,18 @@ async function setup(enabled = true) {
   const settings: Settings = { ...DEFAULT_SETTINGS, recheck: { enabled, periodHours: 24 } };
   const fetchPage = vi.fn<RecheckDeps['fetchPage']>(async () => ok(PAGE_B));
   const notify = vi.fn<RecheckDeps['notify']>(async () => undefined);
-  const hasPermission = vi.fn<RecheckDeps['hasPermission']>(async () => true);
+  const isGranted = vi.fn<RecheckDeps['isGranted']>(async () => true);
   const deps = (now: number, extra: Partial<RecheckDeps> = {}): RecheckDeps => ({
     db,
     now,
     settings,
-    hasPermission,
+    isGranted,
     fetchPage,
     analyzeHtml: async (html, url) => analyzeDocument(parseHtml(html), { url, assumePolicy: true }),
     notify,
     ...extra,
   });
-  return { db, deps, fetchPage, notify, hasPermission };
+  return { db, deps, fetchPage, notify, isGranted };
 }
 
 describe('runRecheckPass', () => {
@@ -102,17 +102,18 @@ describe('runRecheckPass', () => {
     expect(notify).toHaveBeenCalledTimes(1);
   });
 
-  it('without the site permission makes no request and backs off', async () => {
-    const { db, deps, fetchPage, hasPermission } = await setup();
-    hasPermission.mockResolvedValue(false);
+  it('without the user’s grant for the exact origin makes no request and backs off', async () => {
+    const { db, deps, fetchPage, isGranted } = await setup();
+    isGranted.mockResolvedValue(false);
     const out = await runRecheckPass(deps(T0 + PERIOD));
-    expect(out[0]).toMatchObject({ outcome: 'failed', detail: 'no permission for this site' });
-    expect(hasPermission).toHaveBeenCalledWith('https://example.com/*');
+    const why = 'reading https://example.com was not allowed: turn re-check off and on again to allow it';
+    expect(out[0]).toMatchObject({ outcome: 'failed', detail: why });
+    expect(isGranted).toHaveBeenCalledWith('https://example.com');
     expect(fetchPage).not.toHaveBeenCalled();
     expect(await getCheck(db, URL_A)).toMatchObject({ failures: 1, nextAt: T0 + 3 * PERIOD });
     // The history list shows why.
     const { documents } = await listDocuments(db);
-    expect(documents[0]?.check).toMatchObject({ failures: 1, lastError: 'no permission for this site' });
+    expect(documents[0]?.check).toMatchObject({ failures: 1, lastError: why });
   });
 
   it('records fetch errors with exponential backoff', async () => {

@@ -3,12 +3,9 @@ import {
   HOUR_MS,
   MAX_BACKOFF_MS,
   afterAttempt,
-  decodeHtml,
   dueDocuments,
   looksLikeCaptureError,
   nextDelay,
-  originPattern,
-  originPatterns,
 } from '../../lib/recheck';
 import type { CheckRecord } from '../../lib/store/schema';
 
@@ -60,15 +57,6 @@ describe('recheck scheduling', () => {
     expect(dueDocuments(docs, checks, 12 * DAY, DAY, 2)).toEqual(['d', 'c']);
   });
 
-  it('derives narrow origin patterns', () => {
-    expect(originPattern('https://www.example.com:8443/legal/privacy?x=1')).toBe('https://www.example.com/*');
-    expect(originPattern('ftp://x')).toBeNull();
-    expect(originPatterns(['https://a.com/p', 'https://a.com/t', 'http://b.org/'])).toEqual([
-      'http://b.org/*',
-      'https://a.com/*',
-    ]);
-  });
-
   it('flags error-page captures', () => {
     expect(looksLikeCaptureError(162, 6)).toBe(true);
     expect(looksLikeCaptureError(538, 280)).toBe(false);
@@ -76,14 +64,5 @@ describe('recheck scheduling', () => {
     expect(looksLikeCaptureError(10, 0)).toBe(true);
     expect(looksLikeCaptureError(12, 1)).toBe(true);
     expect(looksLikeCaptureError(5, 1)).toBe(false);
-  });
-
-  it('decodes by header, meta, or UTF-8', () => {
-    const latin = new Uint8Array([0x63, 0x61, 0x66, 0xe9]);
-    expect(decodeHtml(latin, 'text/html; charset=ISO-8859-1')).toBe('café');
-    const meta = new TextEncoder().encode('<meta charset="windows-1252">');
-    const bytes = new Uint8Array([...meta, 0xe9]);
-    expect(decodeHtml(bytes, 'text/html').endsWith('é')).toBe(true);
-    expect(decodeHtml(new TextEncoder().encode('naïve'), 'text/html; charset=bogus')).toBe('naïve');
   });
 });

@@ -35,11 +35,32 @@ describe('splitSentences', () => {
     ]);
   });
 
-  it('a company suffix may still end a sentence when the next one starts in upper case', () => {
+  it('never ends a sentence inside a block on a known abbreviation, even before a capital', () => {
+    // Two sentences in one mark are a smaller fault than a sentence cut after "U.S." into fragments.
     expect(splitSentences('Our processor is Acme Ltd. They host our servers.')).toEqual([
-      'Our processor is Acme Ltd.',
-      'They host our servers.',
+      'Our processor is Acme Ltd. They host our servers.',
     ]);
+    expect(
+      splitSentences(
+        'We transfer data to the U.S. Our U.S. affiliates, e.g. Acme Corp. and Acme Pte. Ltd., follow Cal. Civ. Code § 1798.100. Next.',
+      ),
+    ).toEqual([
+      'We transfer data to the U.S. Our U.S. affiliates, e.g. Acme Corp. and Acme Pte. Ltd., follow Cal. Civ. Code § 1798.100.',
+      'Next.',
+    ]);
+  });
+
+  it.each(['Mr.', 'Dr.', 'Sec.', 'Art.', 'No.', 'etc.', 'i.e.', 'U.K.', 'Inc.', 'P.O.'])(
+    'joins after %s whatever follows',
+    (abbr) => {
+      const out = splitSentences(`Write to ${abbr} Smith at our office. Next one.`);
+      expect(out[0]!.endsWith(abbr)).toBe(false);
+    },
+  );
+
+  it('joins a lower-case "no." or "art." only before a number', () => {
+    expect(splitSentences('We said no. Then we left.')).toEqual(['We said no.', 'Then we left.']);
+    expect(splitSentences('See art. 6 of the GDPR. Next.')).toEqual(['See art. 6 of the GDPR.', 'Next.']);
   });
 
   it('handles empty and whitespace-only text', () => {

@@ -44,7 +44,9 @@ describe('observePage', () => {
     const changed = await observePage(db, page(VERSION_B), opts(T0 + 60 * DAY));
     expect(changed.isNewVersion).toBe(true);
     expect(changed.notify).toBe(true);
-    expect(changed.change?.headline).toBe('Example Privacy Policy: AI-training clause added since 20 Sep');
+    expect(changed.change?.headline).toBe(
+      'Example Privacy Policy: AI-training clause added since Sep 20, 2026',
+    );
     expect(changed.change?.diff.added.map((c) => c.id)).toEqual(['c3']);
 
     // Seen now: the next visit of the same version is quiet.

@@ -46,7 +46,7 @@ const DATA = alt(
 /** AI / ML training on user data. Lexicon from classifier.md §4.1. */
 export const aiTraining: RuleFamily = {
   category: 'ai-training',
-  cue: /train|model|machine|artificial|\bai\b|learning|algorithm|neural|llm|classifier|gemini|copilot|grok|llama/i,
+  cue: /train|tun|distil|model|machine|artificial|\bai\b|learning|algorithm|neural|llm|classifier|gemini|copilot|grok|llama/i,
   userNegation: 'user-prohibited',
   vetoes: [
     // Cross-references and headline-like titles name the topic without stating a practice (data guide §4),

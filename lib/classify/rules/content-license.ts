@@ -7,7 +7,7 @@ const RIGHTS = `(?:${LICENCE}|(?:the |a |all )?rights? to|right,? (?:title|to us
 /** A licence the user grants the company over what they post or upload. */
 export const contentLicense: RuleFamily = {
   category: 'content-license',
-  cue: /licen[cs]e|grant|assign|rights? to|feedback|suggestions|ideas/i,
+  cue: /licen[cs]e|grant|assign|rights?\b|feedback|suggestions|ideas/i,
   userNegation: 'user-prohibited',
   // "This license does not grant us the right to sell your content" states the licence's scope; only a
   // statement that no licence or ownership is taken is a denial (data guide §3).

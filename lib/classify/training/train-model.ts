@@ -8,6 +8,8 @@ import type { ModelFile } from '../model';
 import { applyRules, type RuleHit } from '../rules';
 import { CATEGORY_IDS, type CategoryId, type Stance } from '../taxonomy';
 import { DEFAULT_LOGREG, predictBinary, trainBinary, type BinaryModel, type LogRegOptions } from './logreg';
+import { calibrate, type CategoryCalibration } from '../calibration';
+import { DEFAULT_CALIBRATION, fitCalibration, type CalibrationOptions } from './calibrate';
 import { chooseThresholdPair, type ThresholdObjective } from './metrics';
 
 export interface TrainItem {
@@ -39,6 +41,10 @@ export interface TrainOptions {
   logreg: LogRegOptions;
   /** Scale each clause's binary features by 1/√(feature count), so long clauses do not dominate. */
   normalise: boolean;
+  /** How the calibration maps are fitted (isotonic with enough data, Platt with little). */
+  calibration: CalibrationOptions;
+  /** No label is painted below this calibrated probability unless a trusted rule set it. */
+  minPaintProbability: number;
 }
 
 export const DEFAULT_TRAIN: TrainOptions = {
@@ -58,6 +64,9 @@ export const DEFAULT_TRAIN: TrainOptions = {
   minPositives: 8,
   logreg: DEFAULT_LOGREG,
   normalise: true,
+  calibration: DEFAULT_CALIBRATION,
+  // More likely right than wrong (issue 23): no label is painted below this calibrated probability.
+  minPaintProbability: 0.5,
 };
 
 export interface Prepared {
@@ -117,8 +126,8 @@ function headProbs(h: Heads, features: Uint32Array): number[] {
   return h.heads.map((m) => predictBinary(m, row, featureValue(features.length, h.normalise)));
 }
 
-/** Rules precise enough on `subset` to label alone, per category. */
-export function trustedRules(p: Prepared, subset: readonly number[], o: TrainOptions): string[] {
+/** Per rule: how many reviewed clauses it fired on, and how many of them had its category. */
+function ruleStats(p: Prepared, subset: readonly number[]): Map<string, { tp: number; n: number }> {
   const stats = new Map<string, { tp: number; n: number }>();
   for (const i of subset) {
     for (const h of p.hits[i]!) {
@@ -129,7 +138,12 @@ export function trustedRules(p: Prepared, subset: readonly number[], o: TrainOpt
       stats.set(h.rule, s);
     }
   }
-  return [...stats]
+  return stats;
+}
+
+/** Rules precise enough on `subset` to label alone, per category. */
+export function trustedRules(p: Prepared, subset: readonly number[], o: TrainOptions): string[] {
+  return [...ruleStats(p, subset)]
     .filter(([, s]) => s.n >= o.trustedRuleSupport && s.tp / s.n >= o.trustedRulePrecision)
     .map(([r]) => r)
     .sort();
@@ -137,10 +151,13 @@ export function trustedRules(p: Prepared, subset: readonly number[], o: TrainOpt
 
 export interface TrainReport {
   categories: CategoryId[];
+  /** Thresholds on raw scores, and the out-of-fold precision / recall of the decision with the calibrated floor. */
   thresholds: Record<
     string,
     { threshold: number; ruleThreshold: number; precision: number; recall: number; f1: number }
   >;
+  /** Out-of-fold raw and calibrated scores per category (reviewed clauses only), for the calibration report. */
+  outOfFold: Record<string, { raw: number[]; calibrated: number[]; gold: number[]; ruleFired: number[] }>;
   trustedRules: string[];
   features: number;
   items: number;
@@ -173,39 +190,115 @@ export function trainModel(
     for (const i of test) oof.set(i, headProbs(heads, p.features[i]!));
   }
   const thresholds: TrainReport['thresholds'] = {};
+  const outOfFold: TrainReport['outOfFold'] = {};
+  const calibration: Record<string, CategoryCalibration> = {};
   const ruleThresholds: number[] = [];
   const thresholdList = categories.map((c, k) => {
     const idx = subset.filter((i) => oof.has(i) && reviewed(p.items[i]!, c));
     const fired = (i: number, trustedOnly: boolean): number =>
       p.hits[i]!.some((h) => h.category === c && (!trustedOnly || trustedSet.has(h.rule))) ? 1 : 0;
+    const raw = idx.map((i) => oof.get(i)![k]!);
+    const gold = idx.map((i) => (has(p.items[i]!, c) ? 1 : 0));
+    const ruleFired = idx.map((i) => fired(i, false));
+    const trustedFired = idx.map((i) => fired(i, true));
+    // Calibration maps from out-of-fold scores: with and without a rule hit, the pooled map where a group
+    // is too small for a map of its own.
+    const pick = (want: number) => {
+      const js = idx.map((_, j) => j).filter((j) => ruleFired[j] === want);
+      return fitCalibration(
+        js.map((j) => raw[j]!),
+        js.map((j) => gold[j]!),
+        o.calibration,
+      );
+    };
+    const pooled = fitCalibration(raw, gold, o.calibration);
+    const cal: CategoryCalibration = {};
+    const ruleMap = pick(1) ?? pooled;
+    const plainMap = pick(0) ?? pooled;
+    if (ruleMap) cal.rule = ruleMap;
+    if (plainMap) cal.plain = plainMap;
+    calibration[c] = cal;
+    const calibrated = raw.map((v, j) => calibrate(cal, v, ruleFired[j] === 1));
+    outOfFold[c] = { raw, calibrated, gold, ruleFired };
+    // Thresholds on the raw scores, which keep the model's full ranking (an isotonic map ties the scores of
+    // a block, so no cut could single out its top); the calibrated floor applies on top of them.
     const choice = chooseThresholdPair(
-      idx.map((i) => oof.get(i)![k]!),
-      idx.map((i) => (has(p.items[i]!, c) ? 1 : 0)),
+      raw,
+      gold,
       o.minPrecision[c] ?? o.defaultMinPrecision,
-      idx.map((i) => fired(i, false)),
-      idx.map((i) => fired(i, true)),
+      ruleFired,
+      trustedFired,
       o.objective[c] ?? o.defaultObjective,
     );
-    thresholds[c] = choice;
-    ruleThresholds.push(choice.ruleThreshold);
-    return choice.threshold;
+    const { threshold, ruleThreshold } = choice;
+    thresholds[c] = {
+      threshold,
+      ruleThreshold,
+      ...scoreAt(
+        raw,
+        calibrated,
+        gold,
+        ruleFired,
+        trustedFired,
+        threshold,
+        ruleThreshold,
+        o.minPaintProbability,
+      ),
+    };
+    ruleThresholds.push(ruleThreshold);
+    return threshold;
   });
 
   const final = fitHeads(p, subset, categories, o);
   const file = quantise(final, thresholdList, trusted);
   file.ruleThresholds = ruleThresholds.map((t) => Number(t.toPrecision(6)));
+  file.calibration = calibration;
+  file.minPaintProbability = o.minPaintProbability;
+  const stats = ruleStats(p, subset);
+  file.trustedRulePrecision = Object.fromEntries(
+    trusted.map((r) => [r, Number((stats.get(r)!.tp / stats.get(r)!.n).toFixed(3))]),
+  );
   const services = new Set(subset.map((i) => p.items[i]!.service)).size;
   return {
     file,
     report: {
       categories,
       thresholds,
+      outOfFold,
       trustedRules: trusted,
       features: final.columns.size,
       items: subset.length,
       services,
     },
   };
+}
+
+/**
+ * Precision / recall / F1 of the runtime decision: a trusted rule labels at any score; otherwise the raw
+ * score must reach the threshold and the calibrated probability the floor.
+ */
+function scoreAt(
+  raw: readonly number[],
+  calibrated: readonly number[],
+  gold: readonly number[],
+  ruleFired: readonly number[],
+  trustedFired: readonly number[],
+  threshold: number,
+  ruleThreshold: number,
+  floor: number,
+): { precision: number; recall: number; f1: number } {
+  let tp = 0;
+  let fp = 0;
+  let fn = 0;
+  calibrated.forEach((v, j) => {
+    const on = trustedFired[j] === 1 || (raw[j]! >= (ruleFired[j] ? ruleThreshold : threshold) && v >= floor);
+    if (on && gold[j]) tp++;
+    else if (on) fp++;
+    else if (gold[j]) fn++;
+  });
+  const precision = tp + fp ? tp / (tp + fp) : 0;
+  const recall = tp + fn ? tp / (tp + fn) : 0;
+  return { precision, recall, f1: precision + recall ? (2 * precision * recall) / (precision + recall) : 0 };
 }
 
 function toBase64(bytes: Uint8Array): string {

@@ -1,0 +1,145 @@
+/**
+ * What a clause is: statements only (lib/extract/statement.ts, lib/extract/blocks.ts). Team-written snippets
+ * in the shapes real pages use: numbered and question headings, contents lists, "Learn more" links, table
+ * label cells.
+ */
+import { describe, expect, it } from 'vitest';
+import { classifyClauses } from '../../lib/classify';
+import { extractPolicy } from '../../lib/extract';
+import { hasVerb, isOpenLeadIn, isQuestion, isStatement } from '../../lib/extract/statement';
+import { parseHtml } from '../../lib/parse-html';
+
+const page = (body: string) =>
+  parseHtml(`<!doctype html><html lang="en"><head><title>Privacy Policy</title></head><body><main>
+  <h1>Privacy Policy</h1>
+  <p>This policy explains what Acme does with the personal data of people who use the Acme app and website.
+  We wrote it to be read in full, and we keep it short on purpose.</p>
+  ${body}
+  </main></body></html>`);
+
+const texts = (body: string) => extractPolicy(page(body)).clauses.map((c) => c.text);
+
+describe('isStatement', () => {
+  it.each([
+    ['We may share your data with partners.', true],
+    ['Personal information does not include de-identified data.', true],
+    ['Data collected automatically when you visit.', true],
+    ['Service providers', false],
+    ['Table of contents', false],
+    ['Welcome to Acme!', false],
+    ['Identifiers such as your name and e-mail address', false],
+  ])('sentence %s → %s', (text, expected) => {
+    expect(isStatement(text, 'sentence')).toBe(expected);
+  });
+
+  it('a question is never a statement', () => {
+    expect(isQuestion('How do we share your information?')).toBe(true);
+    expect(isStatement('How do we share your information?', 'sentence')).toBe(false);
+    expect(isStatement('Do we sell data? ', 'list-item', 'We answer:')).toBe(false);
+  });
+
+  it('a verbless list item borrows the verb of an open lead-in only', () => {
+    expect(isOpenLeadIn('We share your data with:')).toBe(true);
+    expect(isOpenLeadIn('We use your information to provide, including')).toBe(true);
+    expect(isOpenLeadIn('Contents')).toBe(false);
+    expect(isStatement('Advertising partners', 'list-item', 'We share your data with:')).toBe(true);
+    expect(isStatement('Data retention', 'list-item', 'Contents')).toBe(false);
+    expect(isStatement('Information we collect', 'list-item')).toBe(true); // "we collect": has a verb
+    expect(isStatement('Research and development', 'list-item')).toBe(false);
+  });
+
+  it('a table row read whole needs no verb of its own', () => {
+    expect(isStatement('Identifiers | Service providers', 'row')).toBe(true);
+  });
+
+  it('finds inflected and irregular verbs', () => {
+    for (const t of ['it was sold', 'data transferred abroad', 'kept for 30 days', 'pseudonymised records'])
+      expect(hasVerb(t), t).toBe(true);
+  });
+});
+
+describe('clauses of a page', () => {
+  it('keeps a verbless unit in the record of the text, but never labels it', () => {
+    const r = extractPolicy(
+      page(
+        `<p>Welcome to Acme, the app for everyone!</p><p>We share your contact details with advertisers.</p>`,
+      ),
+    );
+    const welcome = r.clauses.find((c) => c.text.startsWith('Welcome'));
+    expect(welcome?.statement).toBe(false);
+    expect(classifyClauses(r.clauses).find((c) => c.id === welcome!.id)?.labels).toEqual([]);
+    expect(r.clauses.find((c) => c.text.startsWith('We share'))?.statement).toBeUndefined();
+  });
+
+  it('leaves out link-only and button text: "Learn more", a contents list of links', () => {
+    const out = texts(`
+      <ul><li><a href="#a">Information we collect</a></li><li><a href="#b">How we share information</a></li></ul>
+      <p>We share your contact details with advertising partners. <a href="/ads">Learn more</a></p>
+      <p><a href="/ads">Learn more about how we share data</a></p>
+      <div role="button">Accept all and share my data</div>`);
+    expect(out).toContain('We share your contact details with advertising partners.');
+    // The trailing link is a sentence of its own to ICU: kept in the text, never marked.
+    const r = extractPolicy(
+      page(`<p>We share your contact details with partners. <a href="/x">Learn more</a></p>`),
+    );
+    expect(r.clauses.find((c) => c.text === 'Learn more')?.statement).toBe(false);
+    expect(out.some((t) => /^Learn more about/.test(t))).toBe(false);
+    expect(out.some((t) => /Information we collect|How we share information/.test(t))).toBe(false);
+    expect(out.some((t) => /Accept all/.test(t))).toBe(false);
+  });
+
+  it('reads a numbered title line or a question on its own as a heading, not a clause', () => {
+    const r = extractPolicy(
+      page(`
+      <p>3. Sharing Your Information</p>
+      <p>How do we share your information?</p>
+      <p>We share your data with service providers who host our app.</p>`),
+    );
+    const share = r.clauses.find((c) => c.text.startsWith('We share your data'));
+    expect(share?.headingPath.slice(-2)).toEqual([
+      '3. Sharing Your Information',
+      'How do we share your information?',
+    ]);
+    expect(r.clauses.map((c) => c.text)).not.toContain('3. Sharing Your Information');
+    expect(r.clauses.map((c) => c.text)).not.toContain('How do we share your information?');
+  });
+
+  it('drops contents lines that repeat the headings, even without links', () => {
+    const out = texts(`
+      <ol><li>Information we collect</li><li>How we use information</li></ol>
+      <h2>Information we collect</h2><p>We collect your name and e-mail address.</p>
+      <h2>How we use information</h2><p>We use your e-mail address to send receipts.</p>`);
+    expect(out).not.toContain('Information we collect');
+    expect(out).not.toContain('How we use information');
+    expect(out).toContain('We use your e-mail address to send receipts.');
+  });
+
+  it('reads a table without <th> by its first row as header, and never a label cell alone', () => {
+    const out = extractPolicy(
+      page(`<table>
+        <tr><td>Category</td><td>Disclosed to</td></tr>
+        <tr><td>Identifiers</td><td>Service providers</td></tr>
+        <tr><td>Commercial information</td><td>Service providers; advertising partners</td></tr>
+      </table>`),
+    ).clauses;
+    const rows = out.filter((c) => c.unit === 'cell');
+    expect(rows.map((c) => c.text)).toEqual([
+      'Identifiers | Service providers',
+      'Commercial information | Service providers; advertising partners',
+    ]);
+    expect(rows.every((c) => c.leadIn === 'Category | Disclosed to')).toBe(true);
+  });
+
+  it('reads a long row cell by cell, keeping only cells that state something', () => {
+    const long = 'We use your purchase history to recommend products you may like. '.repeat(10).trim();
+    const out = extractPolicy(
+      page(`<table><thead><tr><th>Purpose</th><th>What we do</th></tr></thead>
+        <tr><td>Recommendations</td><td>${long}</td></tr></table>`),
+    ).clauses;
+    // The label cell stays in the record of the text, never marked.
+    expect(out.find((c) => c.text === 'Recommendations')?.statement).toBe(false);
+    const cells = out.filter((c) => c.unit === 'cell' && c.statement !== false);
+    expect(cells.length).toBe(10);
+    expect(cells[0]!.leadIn).toBe('Purpose | What we do');
+  });
+});
