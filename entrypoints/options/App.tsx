@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { envelope, type MessageName, type Req, type Res } from '@/lib/messages';
-import { createTranslator } from '@/lib/i18n';
+import { createTranslator, translatePlural } from '@/lib/i18n';
+import { formatterFor } from '@/lib/format';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
 import { coerceSettings } from '@/lib/store/settings';
 import { originPatterns, originsOf } from '@/lib/fetch/origins';
@@ -17,6 +18,8 @@ import { openHistoryDB, toStoreError, type HistoryDB } from '@/lib/store';
 import { OptionsView, type OptionsStatus } from '@/components/OptionsView';
 
 const t = createTranslator((key, subs) => browser.i18n.getMessage(key as never, subs));
+const skippedText = (n: number) =>
+  translatePlural(t, 'options_import_skipped', n, formatterFor(browser.i18n.getUILanguage()));
 
 function send<N extends MessageName>(type: N, payload: Req<N>): Promise<Res<N>> {
   return browser.runtime.sendMessage(envelope(type, payload)) as Promise<Res<N>>;
@@ -46,11 +49,11 @@ function importStatus(r: ImportReport): OptionsStatus {
   if (!imported && r.skipped > 0)
     return {
       kind: 'error',
-      text: t('options_import_failed', [t('options_import_skipped', [r.skipped])]),
+      text: t('options_import_failed', [skippedText(r.skipped)]),
       details: r.problems,
     };
   const parts = [t('options_imported', [r.documents, r.versions, r.unchanged])];
-  if (r.skipped > 0) parts.push(t('options_import_skipped', [r.skipped]));
+  if (r.skipped > 0) parts.push(skippedText(r.skipped));
   if (r.error) parts.push(t('options_import_stopped', [r.error]));
   else if (!r.complete) parts.push(t('options_import_incomplete'));
   return { kind: r.error ? 'error' : 'ok', text: parts.join(' '), details: r.problems };

@@ -14,7 +14,7 @@ import { originPatterns, originsOf } from '@/lib/fetch/origins';
 import { documentName } from '@/lib/change-summary';
 import { formatterFor } from '@/lib/format';
 import { coerceSettings } from '@/lib/store/settings';
-import { categoryNameKey, createTranslator } from '@/lib/i18n';
+import { categoryNameKey, createTranslator, translatePlural } from '@/lib/i18n';
 
 const t = createTranslator((key, subs) => browser.i18n.getMessage(key as never, subs));
 const DIFF_LABELS = diffViewLabels(t);
@@ -221,7 +221,12 @@ export function App() {
               {diff?.error && <p role="alert">{diff.error}</p>}
               {diff?.ignoredLabels ? (
                 <p class="warn" data-note="unknown-categories">
-                  {t('history_ignored_labels', [diff.ignoredLabels])}
+                  {translatePlural(
+                    t,
+                    'history_ignored_labels',
+                    diff.ignoredLabels,
+                    formatterFor(browser.i18n.getUILanguage()),
+                  )}
                 </p>
               ) : null}
               {diff?.diff && (

@@ -1,6 +1,9 @@
 /**
- * Backup and restore of a 250 MB history in Chromium (issue 27, item 6): the options page exports it to a
+ * Backup and restore of a large history in Chromium (issue 27, item 6): the options page exports it to a
  * file, deletes everything, imports the file, and exports again; both files hold the same records. The
+ * default size, 80 MB, is above the 64 MiB (67.1 MB) runtime-message limit that broke the old backup and
+ * keeps the whole suite's run time in check; `FINEPRINT_BACKUP_MB=250` runs the issue's 250 MB round trip
+ * (numbers in docs/security.md). The
  * history is realistic: real corpus policies analysed by lib/pipeline (clauses, labels, explanations), several
  * versions of each, visits, re-check state and change summaries, spread over many sites. It is written raw
  * into the extension's database by the service worker (schema-agnostic fields), so the same test runs
@@ -19,7 +22,12 @@ import { corpusAvailable, corpusDir } from '../../scripts/corpus';
 import { describeCorpus } from '../support/corpus';
 import { CORPUS_PAGES, describeE2E, launchExtension, waitFor, type LaunchedBrowser } from './harness';
 
-const TARGET_FILE_BYTES = 250 * 1000 * 1000;
+/** The 64 MiB message limit the old backup ran into; the default size must stay above it. */
+const MESSAGE_LIMIT_BYTES = 64 * 1024 * 1024;
+const TARGET_MB = Number(process.env.FINEPRINT_BACKUP_MB ?? 80);
+if (!(TARGET_MB * 1e6 > MESSAGE_LIMIT_BYTES))
+  throw new Error(`FINEPRINT_BACKUP_MB=${TARGET_MB} is under the 64 MiB message limit this test is about`);
+const TARGET_FILE_BYTES = TARGET_MB * 1000 * 1000;
 
 /** Real policies, analysed as the extension would, to build versions from. */
 function basePolicies(): AnalysedClause[][] {
@@ -58,7 +66,7 @@ async function* records(file: string): AsyncGenerator<string> {
 
 const suite = corpusAvailable() ? describeE2E : describeCorpus;
 
-suite('a 250 MB history: export → delete → import → export (Chromium)', () => {
+suite(`a ${TARGET_MB} MB history: export → delete → import → export (Chromium)`, () => {
   let b: LaunchedBrowser;
   let dir: string;
 
@@ -90,7 +98,7 @@ suite('a 250 MB history: export → delete → import → export (Chromium)', ()
     return { file, ms: Date.now() - started };
   }
 
-  it('restores every record of a 250 MB history', async () => {
+  it(`restores every record of a ${TARGET_MB} MB history`, async () => {
     const sw = b.serviceWorker!;
     const options = await b.context.newPage();
     await options.goto(`chrome-extension://${b.extensionId}/options.html`);
