@@ -8,9 +8,9 @@ import { cleanLine } from '@/lib/store/sanitize';
 
 const PREFIX = 'fineprint-change:';
 
-// Chrome requires an iconUrl for basic notifications. Inline rather than the packaged icon file: with the file,
-// Firefox's own alert window was found showing an empty title and text (tests/firefox). A 48×48 PNG (pink
-// square with text lines).
+// Chrome requires an iconUrl for basic notifications: a 48×48 PNG (pink square with text lines), inline as on
+// main. (An empty Firefox alert once blamed on the packaged icon file was the test reading the alert window
+// before it was filled; tests/support/firefox.ts now waits for its labels.)
 const ICON =
   'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAADAAAAAwCAYAAABXAvmHAAAAT0lEQVR42u3VwQkAIAwEwfRkW9abdmINgggHs5AC5nGkSnpXrz0JBwAAAAAAABAL+BGADQAAAPgDADYAAADgDwDYAAAAAAAAAABAEEC67wBtU84ATX5i8gAAAABJRU5ErkJggg==';
 
