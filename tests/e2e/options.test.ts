@@ -144,7 +144,7 @@ describeE2E('options page (Chromium + built extension)', () => {
       await options.locator('#import').setInputFiles(bad);
       await waitFor(async () => (await status(options).getAttribute('data-status')) === 'error', 5000);
       expect(await status(options).textContent()).toMatch(
-        /Nothing was imported\. 1 damaged or unsafe records/,
+        /Nothing was imported\. 1 damaged or unsafe record was left out/,
       );
       expect(await options.locator('.status-details li').first().textContent()).toMatch(
         /document\.url: not text/,
