@@ -3,7 +3,7 @@
  * (modified ones with word-level marks). Presentational: give it a `ClauseDiff` (from `popup→bg:diff-versions`
  * or a `ChangeSummary`). All text is rendered as text.
  */
-import { TAXONOMY, type CategoryId } from '@/lib/classify/taxonomy';
+import { isCategoryId, TAXONOMY, type CategoryId } from '@/lib/classify/taxonomy';
 import { rankCategoryChanges } from '@/lib/change-summary';
 import { changeCounts } from '@/lib/counts';
 import type { AnalysedClause, ClauseDiff } from '@/lib/types';
@@ -71,7 +71,8 @@ function Labels({
   name: (id: CategoryId) => string;
   label: string;
 }) {
-  const ids = [...new Set(clause.labels.map((l) => l.category))];
+  // A category this build cannot name or colour (a newer build's) is left out rather than break the view.
+  const ids = [...new Set(clause.labels.map((l) => l.category))].filter(isCategoryId);
   if (ids.length === 0) return null;
   return (
     <ul class="dv-labels" aria-label={label}>
@@ -124,7 +125,11 @@ export function DiffView({
 
   return (
     <div class="diff-view">
-      {headline && <p class="dv-headline">{headline}</p>}
+      {headline && (
+        <p class="dv-headline">
+          <bdi>{headline}</bdi>
+        </p>
+      )}
       {ranked.length > 0 && (
         <section class="dv-summary" aria-label={labels.summary}>
           <h3>{labels.summary}</h3>

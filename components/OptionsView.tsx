@@ -9,8 +9,11 @@ import type { Settings } from '@/lib/settings';
 import { RECHECK_PERIOD_HOURS } from '@/lib/store/settings';
 
 export interface OptionsStatus {
-  kind: 'ok' | 'error';
+  /** `progress`: an export or import under way. */
+  kind: 'ok' | 'error' | 'progress';
   text: string;
+  /** Reasons listed under the status (records an import skipped). */
+  details?: string[];
 }
 
 export interface OptionsViewProps {
@@ -18,8 +21,8 @@ export interface OptionsViewProps {
   settings: Settings;
   onChange: (next: Settings) => void;
   onExport: () => void;
-  /** Receives the chosen file's text. */
-  onImport: (text: string, fileName: string) => void;
+  /** Receives the chosen file (read in chunks by the caller, whatever its size). */
+  onImport: (file: File) => void;
   onDelete: () => void;
   status?: OptionsStatus | null;
   busy?: boolean;
@@ -243,13 +246,13 @@ export function OptionsView({
             <input
               type="file"
               id="import"
-              accept="application/json,.json"
+              accept=".jsonl,.json,application/x-ndjson,application/json"
               disabled={busy}
               onChange={(e) => {
                 const input = e.target as HTMLInputElement;
                 const file = input.files?.[0];
                 if (!file) return;
-                void file.text().then((text) => onImport(text, file.name));
+                onImport(file);
                 input.value = '';
               }}
             />
@@ -295,6 +298,15 @@ export function OptionsView({
       >
         {status?.text ?? ''}
       </p>
+      {status?.details && status.details.length > 0 && (
+        <ul class="status-details" aria-label={t('options_import_details')}>
+          {status.details.map((d, i) => (
+            <li key={i}>
+              <bdi>{d}</bdi>
+            </li>
+          ))}
+        </ul>
+      )}
     </main>
   );
 }

@@ -18,13 +18,11 @@ export interface DeferredWritesEnv<K, V> {
 interface Pending<V> {
   value: V;
   timer: unknown;
-  /** Runs once the value is written (or its write failed). */
-  then?: (value: V) => void;
 }
 
 export interface DeferredWrites<K, V> {
   /** Holds `value` for `key`; one still held for it is written first (every value put is written once). */
-  put(key: K, value: V, then?: (value: V) => void): void;
+  put(key: K, value: V): void;
   /** Changes the value held for `key`; false when none is held (already written, or never put). */
   update(key: K, change: (value: V) => V): boolean;
   /** Writes what is held for `key` now; resolves once that and any write already under way are done. */
@@ -42,12 +40,7 @@ export function createDeferredWrites<K, V>(env: DeferredWritesEnv<K, V>): Deferr
     env.clearTimer(held.timer);
     const before = writing.get(key) ?? Promise.resolve();
     // Writes of one key stay in order: a newer report never lands under an older one.
-    const done = before
-      .then(() => env.write(key, held.value))
-      .catch(() => undefined)
-      .then(() => {
-        held.then?.(held.value);
-      });
+    const done = before.then(() => env.write(key, held.value)).catch(() => undefined);
     writing.set(key, done);
     void done.then(() => {
       if (writing.get(key) === done) writing.delete(key);
@@ -56,11 +49,11 @@ export function createDeferredWrites<K, V>(env: DeferredWritesEnv<K, V>): Deferr
   };
 
   return {
-    put(key, value, then) {
-      // A newer report for a tab (a single-page navigation) must not lose the visit before it.
+    put(key, value) {
+      // Writes of one key stay in order: one still held is written before the newer one is held.
       if (pending.has(key)) void flush(key);
       const timer = env.setTimer(() => void flush(key), env.delayMs);
-      pending.set(key, { value, timer, then });
+      pending.set(key, { value, timer });
     },
     update(key, change) {
       const held = pending.get(key);

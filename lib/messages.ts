@@ -10,7 +10,6 @@ import type { ClassifiedCuts } from './clause-analyses';
 import type { Block } from './extract/blocks';
 import type { ExtractedBlocks } from './extract';
 import type { SiteComparison } from './compare';
-import type { ExportResult, ImportResult } from './export-import';
 import type { DocumentSummary, VersionMeta } from './store/repository';
 import type { Verdict } from './checkout/verdict';
 
@@ -215,15 +214,6 @@ export interface MessageMap {
   'bg→offscreen:extract-html': { req: { html: string; url: string }; res: ExtractedPage | { error: string } };
   /** Background → offscreen document: read a page's markup sent by its content script (`read-page`). */
   'bg→offscreen:read-page': { req: { html: string }; res: ReadPageReply };
-  /** The whole history as one JSON-able object (lib/export-import.ts format). */
-  'options→bg:export-history': { req: Record<string, never>; res: ExportResult };
-  /** Validate, then merge an export into the history; nothing existing is removed. */
-  'options→bg:import-history': { req: { data: unknown }; res: ImportResult };
-  /** Delete every stored document, version, visit and re-check record. */
-  'options→bg:delete-history': {
-    req: { confirm: 'delete-everything' };
-    res: { ok: boolean; error?: string };
-  };
 }
 
 export type { DocumentSummary, VersionMeta };
@@ -250,6 +240,8 @@ export interface DiffVersionsReply {
   to: VersionMeta | null;
   diff: ClauseDiff | null;
   headline: string | null;
+  /** Labels of categories this build does not know (a newer build's, an edited file's), left out of the diff. */
+  ignoredLabels?: number;
   error?: string;
 }
 

@@ -18,16 +18,14 @@ import {
   diffVersions,
   getHistory,
   getVersions,
-  isPrivateTab,
-  recordPageReport,
   removeDocument,
+  stableReports,
   tabHistoryState,
 } from './history';
 import {
   arr,
   bool,
   checkoutPolicyLinks,
-  empty,
   httpUrl,
   oneOf,
   optional,
@@ -43,7 +41,6 @@ import {
 import { grantOriginsHandler } from './grants';
 import { DIALOG_MAX_CHARS } from '@/lib/checkout/dialog-terms';
 import { getComparisonHandler } from './compare';
-import { deleteHistoryHandler, exportHistoryHandler, importHistoryHandler } from './export';
 
 /**
  * "Open in Fineprint" from a page: one tab per 2 s and at most 5 a minute for each tab. The buttons act only on
@@ -78,14 +75,10 @@ async function pageExtracted(
   const report: PageReport = { ...extracted, clauses: classifyClauses(extracted.clauses) };
   measureSince('bg-classify', started);
   // The page waits for its highlights, nothing else: the tab's report for the popup is stored once the page
-  // has painted them (or the popup asks), and the history (IndexedDB, the clause diff, perhaps a
-  // notification) is recorded after that. The history store reports its own errors.
-  const privateTab = isPrivateTab(sender.tabId); // now, while the tab surely exists
-  tabReports.put(sender.tabId, report, (stored) =>
-    recordPageReport(stored, sender.tabId, 'visit', privateTab).catch((error: unknown) =>
-      console.warn('[fineprint] could not record the page:', error),
-    ),
-  );
+  // has painted them (or the popup asks). The history (IndexedDB, the clause diff, perhaps a notification)
+  // is recorded by the background's own clock, once the page has stood still (lib/store/stable-hold.ts).
+  tabReports.put(sender.tabId, report);
+  stableReports.hold(sender.tabId, report);
   return classifiedCuts(read.blocks, report.clauses);
 }
 
@@ -166,8 +159,7 @@ async function placementReported(
 /** Drops a tab's report when it closes or loads another page, so session storage does not fill up. */
 export function registerTabReportCleanup(): void {
   const clear = (tabId: number) => {
-    // A report still held is stored first, so its history is recorded (a tab closed right after a policy
-    // loaded still counts as a visit), then removed with the tab.
+    // A report still held is written first, so the removal cannot land before it.
     void tabReports.flush(tabId).then(() => browser.storage.session.remove(tabKey(tabId)));
   };
   browser.tabs.onRemoved.addListener(clear);
@@ -283,17 +275,6 @@ export const routes: RouteTable = {
     maxBytes: 256 * 1024,
   },
   'popup→bg:get-comparison': { guard: obj({ tabId: tabIdGuard }), handle: getComparisonHandler },
-  'options→bg:export-history': { guard: empty, handle: exportHistoryHandler },
-  // The file is validated record by record in the handler (lib/export-import.ts); here only its size is capped.
-  'options→bg:import-history': {
-    guard: obj({ data: (value: unknown) => ({ ok: true as const, value }) }),
-    handle: importHistoryHandler,
-    maxBytes: 256 * 1024 * 1024,
-  },
-  'options→bg:delete-history': {
-    guard: obj({ confirm: oneOf(['delete-everything'] as const) }),
-    handle: deleteHistoryHandler,
-  },
 };
 
 let router: ReturnType<typeof createRouter> | null = null;

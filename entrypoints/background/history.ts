@@ -1,21 +1,14 @@
 /**
  * Background wiring for policy history: the database handle, what happens when a tab reports an analysed
- * policy (store, diff against the last visit, notify, badge), and the history/popup read handlers.
- * Logic lives in lib/store (observePage, repository); this file only supplies the environment.
+ * policy (held until it stands still, then stored, diffed against the last visit, notified, badged), and the
+ * history/popup read handlers. Logic lives in lib/store (observePage, repository, stable-hold, limits); this
+ * file only supplies the environment.
  */
 import { browser } from 'wxt/browser';
 import { canonicalUrl } from '@/lib/canonical-url';
 import { changeHeadline } from '@/lib/change-summary';
-
-/** The UI language for dates in headlines; English where the API is missing (a test double, an old engine). */
-function uiLanguage(): string {
-  try {
-    return browser.i18n.getUILanguage() || 'en';
-  } catch {
-    return 'en';
-  }
-}
-import { diffClauses } from '@/lib/diff';
+import { diffClauses, fingerprintClauses } from '@/lib/diff';
+import { envelope } from '@/lib/messages';
 import type {
   ChangeSummary,
   DiffVersionsReply,
@@ -24,8 +17,13 @@ import type {
   VersionsReply,
 } from '@/lib/messages';
 import {
+  createStableHold,
+  createTabVersionLog,
   deleteDocument,
+  documentProblem,
   getVersion,
+  isVisitRecord,
+  STABLE_MS,
   listDocuments,
   listVersions,
   observePage,
@@ -36,6 +34,15 @@ import {
 } from '@/lib/store';
 import { loadSettings } from './settings-store';
 import { notifyChange, setChangeBadge } from './notify';
+
+/** The UI language for dates in headlines; English where the API is missing (a test double, an old engine). */
+function uiLanguage(): string {
+  try {
+    return browser.i18n.getUILanguage() || 'en';
+  } catch {
+    return 'en';
+  }
+}
 
 let dbPromise: Promise<HistoryDB> | null = null;
 
@@ -60,28 +67,33 @@ export async function isPrivateTab(tabId: number): Promise<boolean> {
   }
 }
 
+/** New versions each tab stored in the last hour (the per-tab limit, lib/store/limits.ts). */
+const tabVersions = createTabVersionLog();
+
 /**
- * Store and compare a policy page. `privateTab` is the tab's private-window state when the report arrived
- * (asked then: the tab may have closed since); looked up now when not given.
+ * Store and compare a policy page. A tab's page arrives here through {@link stableReports}, once it has stood
+ * still; re-checks come straight from lib/recheck-run.
  */
 export async function recordPageReport(
   report: PageReport,
   tabId: number | null,
   source: 'visit' | 'recheck' = 'visit',
-  privateTab?: Promise<boolean>,
 ): Promise<{ stored: boolean; change: ChangeSummary | null; error?: string }> {
   // Private windows leave no trace: a policy read there is analysed but never written to the history.
-  if (tabId !== null && (await (privateTab ?? isPrivateTab(tabId)))) return { stored: false, change: null };
+  if (tabId !== null && (await isPrivateTab(tabId))) return { stored: false, change: null };
   let result: ObserveResult;
   try {
     const settings = await loadSettings();
     const db = await historyDB();
+    const now = Date.now();
     result = await observePage(db, report, {
-      now: Date.now(),
+      now,
       locale: uiLanguage(),
       source,
       notify: settings.notifications,
+      ...(tabId !== null ? { tabVersionTimes: tabVersions.times(tabId, now) } : {}),
     });
+    if (tabId !== null && result.isNewVersion) tabVersions.add(tabId, now);
   } catch (error) {
     const message = toStoreError(error).message;
     if (tabId !== null)
@@ -113,18 +125,61 @@ export async function tabHistoryState(
   }
 }
 
+/** The address and text a report stands for, or null when it is nothing the history keeps. */
+function reportKey(report: PageReport): string | null {
+  if (report.unsupported || report.clauses.length === 0) return null;
+  if (report.page.kind !== 'privacy-policy' && report.page.kind !== 'terms') return null;
+  const url = canonicalUrl(report.url);
+  return url ? `${url}\n${fingerprintClauses(report.clauses)}` : null;
+}
+
+/**
+ * Whether the tab's top frame is still on the report's address, asked of our content script there (it answers
+ * with the page it analysed last; the page itself cannot answer for it). No answer means no.
+ */
+async function tabStillOn(tabId: number, report: PageReport): Promise<boolean> {
+  const reply = (await browser.tabs.sendMessage(tabId, envelope('popup→content:get-report', {}), {
+    frameId: 0,
+  })) as { url?: unknown } | null | undefined;
+  const now = typeof reply?.url === 'string' ? canonicalUrl(reply.url) : null;
+  return now !== null && now === canonicalUrl(report.url);
+}
+
+/**
+ * Each tab's analysed policy, recorded once it has stood still for {@link STABLE_MS} (lib/store/stable-hold.ts):
+ * a page that keeps changing its address or text records nothing, and no message from the page decides when.
+ */
+export const stableReports = createStableHold<PageReport>({
+  setTimer: (run, ms) => setTimeout(run, ms),
+  clearTimer: (timer) => clearTimeout(timer as ReturnType<typeof setTimeout>),
+  stableMs: STABLE_MS,
+  identify: reportKey,
+  stillOn: tabStillOn,
+  record: async (tabId, report) => {
+    await recordPageReport(report, tabId, 'visit').catch((error: unknown) =>
+      console.warn('[fineprint] could not record the page:', error),
+    );
+  },
+});
+
 /**
  * Forget a tab's change summary and badge when it navigates or closes, so a later page never shows the previous
- * policy's change. Registered at background start.
+ * policy's change; tell the held report that its tab moved or closed. Registered at background start.
  */
 export function registerHistoryTabCleanup(): void {
   const clear = (tabId: number) => void browser.storage.session.remove([changeKey(tabId), errorKey(tabId)]);
   browser.tabs.onUpdated.addListener((tabId, info) => {
     if (info.status !== 'loading') return;
+    // Also fired for a same-page anchor or history.replaceState: the held report asks before it is recorded.
+    stableReports.navigated(tabId);
     clear(tabId);
     void setChangeBadge(tabId, false);
   });
-  browser.tabs.onRemoved.addListener(clear);
+  browser.tabs.onRemoved.addListener((tabId) => {
+    stableReports.closed(tabId);
+    tabVersions.forget(tabId);
+    clear(tabId);
+  });
 }
 
 /** `popup→bg:get-history` */
@@ -142,13 +197,15 @@ export async function getVersions({ url }: { url: string }): Promise<VersionsRep
   try {
     const db = await historyDB();
     const { versions, problems } = await listVersions(db, key);
-    const doc = await db.get('documents', key);
-    const visit = await db.get('visits', key);
+    const doc: unknown = await db.get('documents', key);
+    const visit: unknown = await db.get('visits', key);
+    const docProblem = doc === undefined ? null : documentProblem(doc);
+    if (docProblem) problems.push(docProblem);
     return {
       url: key,
-      title: doc?.title ?? key,
+      title: doc !== undefined && !docProblem ? (doc as { title: string }).title : key,
       versions,
-      seenVersionId: visit?.versionId ?? null,
+      seenVersionId: isVisitRecord(visit) ? visit.versionId : null,
       problems,
     };
   } catch (error) {
@@ -184,11 +241,13 @@ export async function diffVersions({
     const diff = diffClauses(a.version.clauses, b.version.clauses);
     const { versions } = await listVersions(db, key);
     const meta = (id: number) => versions.find((v) => v.id === id) ?? null;
+    const ignoredLabels = a.ignoredLabels + b.ignoredLabels;
     return {
       from: meta(from),
       to: meta(to),
       diff,
       headline: changeHeadline(b.version.title, diff, a.version.lastSeen, b.version.firstSeen, uiLanguage()),
+      ...(ignoredLabels > 0 ? { ignoredLabels } : {}),
     };
   } catch (error) {
     return { ...none, error: toStoreError(error).message };

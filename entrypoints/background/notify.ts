@@ -4,28 +4,49 @@
  */
 import { browser } from 'wxt/browser';
 import type { ChangeSummary } from '@/lib/messages';
+import { cleanLine } from '@/lib/store/sanitize';
 
 const PREFIX = 'fineprint-change:';
 
-// Why inline: Chrome requires an iconUrl for basic notifications and the extension ships no icon files yet.
-// A 48×48 PNG drawn for Fineprint (pink square with text lines), 136 bytes.
-const ICON =
-  'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAADAAAAAwCAYAAABXAvmHAAAAT0lEQVR42u3VwQkAIAwEwfRkW9abdmINgggHs5AC5nGkSnpXrz0JBwAAAAAAABAL+BGADQAAAPgDADYAAADgDwDYAAAAAAAAAABAEEC67wBtU84ATX5i8gAAAABJRU5ErkJggg==';
+// Chrome requires an iconUrl for basic notifications: the packaged 48 px icon.
+const ICON = '/icon-48.png';
 
-/** Show a notification naming the document and its most important change. */
+/**
+ * Show a notification for a change: the site's host first (from the document's address, which the page
+ * cannot choose for another site), then the headline, which quotes the page's own title (cleaned of bidi
+ * controls when it was stored; cleaned again here). Notifications are already limited to one per origin per
+ * window by lib/store (claimNotification).
+ */
 export async function notifyChange(change: ChangeSummary): Promise<string | null> {
   try {
-    return await browser.notifications.create(PREFIX + change.documentUrl, {
-      type: 'basic',
-      iconUrl: ICON,
-      title: 'Policy changed since your last visit',
-      // Only the four fields both browsers accept: Firefox rejects the whole call on e.g. `contextMessage`.
-      message: change.headline,
-    });
+    return await browser.notifications.create(PREFIX + change.documentUrl, notificationText(change));
   } catch (error) {
     console.warn('[fineprint] notification failed', error);
     return null;
   }
+}
+
+/** The notification's fields (only the four both browsers accept: Firefox rejects e.g. `contextMessage`). */
+export function notificationText(change: ChangeSummary): {
+  type: 'basic';
+  iconUrl: string;
+  title: string;
+  message: string;
+} {
+  let host: string;
+  try {
+    host = new URL(change.documentUrl).host;
+  } catch {
+    host = change.documentUrl;
+  }
+  const title =
+    browser.i18n.getMessage('notify_changed_title', [host]) || `${host} changed a policy you read`;
+  return {
+    type: 'basic',
+    iconUrl: browser.runtime.getURL(ICON),
+    title,
+    message: cleanLine(change.headline, 500),
+  };
 }
 
 function actionApi() {

@@ -1,14 +1,25 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { envelope, type MessageName, type Req, type Res } from '@/lib/messages';
-import { createTranslator } from '@/lib/i18n';
+import { createTranslator, translatePlural } from '@/lib/i18n';
+import { formatterFor } from '@/lib/format';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
 import { coerceSettings } from '@/lib/store/settings';
 import { originPatterns, originsOf } from '@/lib/fetch/origins';
-import { parseExportText } from '@/lib/export-import';
+import {
+  deleteHistory,
+  EXPORT_MIME,
+  exportFileName,
+  exportHistory,
+  importFile,
+  type ImportReport,
+} from '@/lib/export-import';
+import { openHistoryDB, toStoreError, type HistoryDB } from '@/lib/store';
 import { OptionsView, type OptionsStatus } from '@/components/OptionsView';
 
 const t = createTranslator((key, subs) => browser.i18n.getMessage(key as never, subs));
+const skippedText = (n: number) =>
+  translatePlural(t, 'options_import_skipped', n, formatterFor(browser.i18n.getUILanguage()));
 
 function send<N extends MessageName>(type: N, payload: Req<N>): Promise<Res<N>> {
   return browser.runtime.sendMessage(envelope(type, payload)) as Promise<Res<N>>;
@@ -16,6 +27,37 @@ function send<N extends MessageName>(type: N, payload: Req<N>): Promise<Res<N>> 
 const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 const withDefaults = coerceSettings;
+
+let db: Promise<HistoryDB> | null = null;
+/**
+ * The history database, opened by this page itself: extension pages share the background's origin, so backup
+ * and restore read and write it directly, with no message size limit in between.
+ */
+function historyDB(): Promise<HistoryDB> {
+  db ??= openHistoryDB(indexedDB).catch((error: unknown) => {
+    db = null;
+    throw toStoreError(error);
+  });
+  return db;
+}
+
+/** The status line for a finished import: counts, then what was skipped or why it stopped. */
+function importStatus(r: ImportReport): OptionsStatus {
+  const imported = r.documents > 0 || r.versions > 0 || r.unchanged > 0;
+  if (r.error && !imported)
+    return { kind: 'error', text: t('options_import_failed', [r.error]), details: r.problems };
+  if (!imported && r.skipped > 0)
+    return {
+      kind: 'error',
+      text: t('options_import_failed', [skippedText(r.skipped)]),
+      details: r.problems,
+    };
+  const parts = [t('options_imported', [r.documents, r.versions, r.unchanged])];
+  if (r.skipped > 0) parts.push(skippedText(r.skipped));
+  if (r.error) parts.push(t('options_import_stopped', [r.error]));
+  else if (!r.complete) parts.push(t('options_import_incomplete'));
+  return { kind: r.error ? 'error' : 'ok', text: parts.join(' '), details: r.problems };
+}
 
 export function App() {
   const [settings, setSettings] = useState<Settings | null>(null);
@@ -71,22 +113,21 @@ export function App() {
   const onExport = async () => {
     setBusy(true);
     try {
-      const res = await send('options→bg:export-history', {});
-      if (!res.ok) throw new Error(res.error);
-      const blob = new Blob([JSON.stringify(res.data, null, 1)], { type: 'application/json' });
-      const url = URL.createObjectURL(blob);
+      const now = Date.now();
+      // Each chunk becomes a Blob part at once: the export is never one string in memory.
+      const { parts, counts } = await exportHistory(await historyDB(), now, (text) => new Blob([text]), {
+        onProgress: (c) => setStatus({ kind: 'progress', text: t('options_exporting', [c.documents]) }),
+      });
+      const url = URL.createObjectURL(new Blob(parts, { type: EXPORT_MIME }));
       const a = document.createElement('a');
       a.href = url;
-      a.download = `fineprint-history-${new Date().toISOString().slice(0, 10)}.json`;
+      a.download = exportFileName(now);
       document.body.append(a);
       a.click();
       a.remove();
       // Revoke later: the download may still be reading the blob when click() returns.
       setTimeout(() => URL.revokeObjectURL(url), 60_000);
-      setStatus({
-        kind: 'ok',
-        text: t('options_exported', [res.data.documents.length, res.data.versions.length]),
-      });
+      setStatus({ kind: 'ok', text: t('options_exported', [counts.documents, counts.versions]) });
     } catch (e) {
       setStatus({ kind: 'error', text: t('options_error', [errorText(e)]) });
     } finally {
@@ -94,16 +135,14 @@ export function App() {
     }
   };
 
-  const onImport = async (text: string) => {
-    // Checked here first so a wrong file is explained without a round trip; the background checks again.
-    const checked = parseExportText(text);
-    if (!checked.ok) return setStatus({ kind: 'error', text: t('options_import_failed', [checked.error]) });
+  const onImport = async (file: File) => {
     setBusy(true);
     try {
-      const res = await send('options→bg:import-history', { data: checked.data });
-      if (!res.ok) setStatus({ kind: 'error', text: t('options_import_failed', [res.error]) });
-      else
-        setStatus({ kind: 'ok', text: t('options_imported', [res.documents, res.versions, res.unchanged]) });
+      const report = await importFile(await historyDB(), file, {
+        onProgress: (p) =>
+          setStatus({ kind: 'progress', text: t('options_importing', [p.documents, p.versions]) }),
+      });
+      setStatus(importStatus(report));
     } catch (e) {
       setStatus({ kind: 'error', text: t('options_import_failed', [errorText(e)]) });
     } finally {
@@ -114,12 +153,8 @@ export function App() {
   const onDelete = async () => {
     setBusy(true);
     try {
-      const res = await send('options→bg:delete-history', { confirm: 'delete-everything' });
-      setStatus(
-        res.ok
-          ? { kind: 'ok', text: t('options_deleted') }
-          : { kind: 'error', text: t('options_error', [res.error ?? '']) },
-      );
+      await deleteHistory(await historyDB());
+      setStatus({ kind: 'ok', text: t('options_deleted') });
     } catch (e) {
       setStatus({ kind: 'error', text: t('options_error', [errorText(e)]) });
     } finally {
@@ -133,7 +168,7 @@ export function App() {
       settings={settings}
       onChange={save}
       onExport={() => void onExport()}
-      onImport={(text) => void onImport(text)}
+      onImport={(file) => void onImport(file)}
       onDelete={() => void onDelete()}
       status={status}
       busy={busy}

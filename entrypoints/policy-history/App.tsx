@@ -8,12 +8,13 @@ import { browser } from 'wxt/browser';
 import { envelope, type MessageName, type Req, type Res } from '@/lib/messages';
 import type { DiffVersionsReply, DocumentSummary, HistoryListReply, VersionsReply } from '@/lib/messages';
 import { DiffView, diffViewLabels } from '@/components/DiffView';
+import { RecordBoundary } from '@/components/RecordBoundary';
 import { Timeline } from '@/components/Timeline';
 import { originPatterns, originsOf } from '@/lib/fetch/origins';
 import { documentName } from '@/lib/change-summary';
 import { formatterFor } from '@/lib/format';
 import { coerceSettings } from '@/lib/store/settings';
-import { categoryNameKey, createTranslator } from '@/lib/i18n';
+import { categoryNameKey, createTranslator, translatePlural } from '@/lib/i18n';
 
 const t = createTranslator((key, subs) => browser.i18n.getMessage(key as never, subs));
 const DIFF_LABELS = diffViewLabels(t);
@@ -138,7 +139,7 @@ export function App() {
           {list.error}
         </p>
       )}
-      {list && list.problems.length > 0 && <p class="warn">{t('history_skipped', [list.problems.length])}</p>}
+      {list && list.problems.length > 0 && <Problems count={list.problems.length} problems={list.problems} />}
       <div class="layout">
         <nav aria-labelledby="docs-heading" class="docs">
           <h2 id="docs-heading">{t('history_docs_heading')}</h2>
@@ -153,44 +154,48 @@ export function App() {
           {list && list.documents.length === 0 && <p>{t('history_empty')}</p>}
           <ul class="doc-list">
             {list?.documents.map((d) => (
-              <li key={d.url} class={d.url === selected ? 'doc current' : 'doc'} data-url={d.url}>
-                <button
-                  type="button"
-                  class="doc-open"
-                  aria-current={d.url === selected ? 'true' : undefined}
-                  onClick={() => open(d)}
-                >
-                  <span class="doc-title">{documentName(d.title, d.url)}</span>
-                  <span class="doc-url">{d.url}</span>
-                </button>
-                <span class="doc-meta">
-                  {d.versionCount === 1
-                    ? t('history_doc_meta_one', [fmt(d.lastSeen)])
-                    : t('history_doc_meta', [d.versionCount, fmt(d.lastSeen)])}
-                </span>
-                {d.check && (
-                  <span class="doc-meta" data-check={d.check.lastError ? 'failed' : 'ok'}>
-                    {d.check.lastError
-                      ? t('history_recheck_failed', [d.check.lastError])
-                      : t('history_rechecked', [fmt(d.check.lastAttempt)])}
+              <RecordBoundary key={d.url} fallback={<DamagedRow url={d.url} />}>
+                <li class={d.url === selected ? 'doc current' : 'doc'} data-url={d.url}>
+                  <button
+                    type="button"
+                    class="doc-open"
+                    aria-current={d.url === selected ? 'true' : undefined}
+                    onClick={() => open(d)}
+                  >
+                    <bdi class="doc-title">{documentName(d.title, d.url)}</bdi>
+                    <bdi class="doc-url">{d.url}</bdi>
+                  </button>
+                  <span class="doc-meta">
+                    {d.versionCount === 1
+                      ? t('history_doc_meta_one', [fmt(d.lastSeen)])
+                      : t('history_doc_meta', [d.versionCount, fmt(d.lastSeen)])}
                   </span>
-                )}
-                {d.lastChange ? (
-                  <span class="doc-change" data-change="true">
-                    {d.lastChange.headline}
-                  </span>
-                ) : (
-                  <span class="doc-change">{t('history_no_change')}</span>
-                )}
-              </li>
+                  {d.check && (
+                    <span class="doc-meta" data-check={d.check.lastError ? 'failed' : 'ok'}>
+                      {d.check.lastError
+                        ? t('history_recheck_failed', [d.check.lastError])
+                        : t('history_rechecked', [fmt(d.check.lastAttempt)])}
+                    </span>
+                  )}
+                  {d.lastChange ? (
+                    <bdi class="doc-change" data-change="true">
+                      {d.lastChange.headline}
+                    </bdi>
+                  ) : (
+                    <span class="doc-change">{t('history_no_change')}</span>
+                  )}
+                </li>
+              </RecordBoundary>
             ))}
           </ul>
         </nav>
         <section class="detail" aria-labelledby="detail-heading">
           {!selected && <h2 id="detail-heading">{t('history_choose')}</h2>}
           {selected && versions && (
-            <>
-              <h2 id="detail-heading">{documentName(versions.title, versions.url)}</h2>
+            <RecordBoundary fallback={<DamagedRow url={versions.url} />}>
+              <h2 id="detail-heading">
+                <bdi>{documentName(versions.title, versions.url)}</bdi>
+              </h2>
               <p class="doc-url">
                 <a href={versions.url} target="_blank" rel="noreferrer noopener">
                   {versions.url}
@@ -200,6 +205,9 @@ export function App() {
                 </button>
               </p>
               {versions.error && <p role="alert">{versions.error}</p>}
+              {versions.problems.length > 0 && (
+                <Problems count={versions.problems.length} problems={versions.problems} />
+              )}
               <Timeline
                 t={t}
                 versions={versions.versions}
@@ -211,6 +219,16 @@ export function App() {
               />
               {versions.versions.length === 1 && <p>{t('history_one_version')}</p>}
               {diff?.error && <p role="alert">{diff.error}</p>}
+              {diff?.ignoredLabels ? (
+                <p class="warn" data-note="unknown-categories">
+                  {translatePlural(
+                    t,
+                    'history_ignored_labels',
+                    diff.ignoredLabels,
+                    formatterFor(browser.i18n.getUILanguage()),
+                  )}
+                </p>
+              ) : null}
               {diff?.diff && (
                 <section aria-label={t('history_comparison')} class="comparison" data-testid="diff">
                   <h3>
@@ -224,10 +242,36 @@ export function App() {
                   />
                 </section>
               )}
-            </>
+            </RecordBoundary>
           )}
         </section>
       </div>
     </main>
+  );
+}
+
+/** Stored records that could not be read: counted, and each named, so the user can tell which. */
+function Problems({ count, problems }: { count: number; problems: string[] }) {
+  return (
+    <details class="warn" data-problems={count}>
+      <summary>{t('history_skipped', [count])}</summary>
+      <ul>
+        {problems.map((p, i) => (
+          <li key={i}>
+            <bdi>{p}</bdi>
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}
+
+/** A record that failed to render, flagged where it would have been. */
+function DamagedRow({ url }: { url: string }) {
+  return (
+    <li class="doc damaged" data-damaged="true">
+      <bdi class="doc-url">{url}</bdi>
+      <span class="doc-meta">{t('history_damaged')}</span>
+    </li>
   );
 }

@@ -3,7 +3,8 @@
  * @module
  */
 
-export type StoreErrorKind = 'quota' | 'unavailable' | 'failed';
+/** `limited`: a per-site or per-tab limit (lib/store/limits.ts) kept a version out; nothing was lost. */
+export type StoreErrorKind = 'quota' | 'unavailable' | 'failed' | 'limited';
 
 export class StoreError extends Error {
   constructor(

@@ -9,3 +9,6 @@ export * from './repository';
 export * from './validate';
 export * from './observe';
 export * from './settings';
+export * from './limits';
+export * from './sanitize';
+export * from './stable-hold';

@@ -14,14 +14,14 @@ import { looksLikeCaptureError } from '../recheck';
 import { StoreError } from './errors';
 import { isVisitRecord } from './validate';
 import {
+  claimNotification,
   DEFAULT_RETENTION,
-  enforceTotalSize,
   getVersion,
   recordSnapshot,
   saveChange,
   type HistoryDB,
-  type RetentionLimits,
 } from './repository';
+import { withLimits, type HistoryLimits } from './limits';
 import type { StoredChange, VersionSource } from './schema';
 
 export interface ObservedPage {
@@ -43,7 +43,9 @@ export interface ObserveOptions {
   locale?: string;
   source: VersionSource;
   notify: NotifyPrefs;
-  limits?: RetentionLimits;
+  limits?: Partial<HistoryLimits>;
+  /** When the reporting tab last stored new versions (the per-tab limit); absent for re-checks. */
+  tabVersionTimes?: readonly number[];
 }
 
 export interface ObserveResult {
@@ -54,8 +56,15 @@ export interface ObserveResult {
   isNewVersion: boolean;
   /** What changed since the user's last visit (null when nothing did, or on the first visit). */
   change: ChangeSummary | null;
-  /** True when a system notification should be shown for this change (settings and once-per-version rule). */
+  /**
+   * True when a system notification should be shown for this change: the settings want it, this version was
+   * not announced before, and its origin has not notified within the window (lib/store/limits.ts).
+   */
   notify: boolean;
+  /** A change the settings wanted announced, kept quiet because its origin notified recently. */
+  coalesced?: boolean;
+  /** A per-site or per-tab limit kept the version out of the history (`error` says which). */
+  limited?: boolean;
   /** User-facing storage error (quota…); nothing already stored was lost. */
   error?: string;
   /** Unreadable records skipped along the way. */
@@ -99,6 +108,7 @@ export async function observePage(
 ): Promise<ObserveResult> {
   if (page.unsupported || page.clauses.length === 0) return NOTHING();
   if (page.page.kind !== 'privacy-policy' && page.page.kind !== 'terms') return NOTHING();
+  const limits = withLimits(options.limits ?? DEFAULT_RETENTION);
   const documentUrl = canonicalUrl(page.url);
   if (!documentUrl) return NOTHING();
 
@@ -126,11 +136,17 @@ export async function observePage(
         source: options.source,
         now: options.now,
         markSeen: options.source === 'visit',
+        ...(options.tabVersionTimes ? { tabVersionTimes: options.tabVersionTimes } : {}),
       },
-      options.limits ?? DEFAULT_RETENTION,
+      limits,
     );
   } catch (error) {
-    if (error instanceof StoreError) return { ...NOTHING(documentUrl), error: error.message };
+    if (error instanceof StoreError)
+      return {
+        ...NOTHING(documentUrl),
+        error: error.message,
+        ...(error.kind === 'limited' ? { limited: true } : {}),
+      };
     throw error;
   }
   const { version, previousSeen, previousSeenAt, document, isNewVersion, problems } = snapshot;
@@ -144,10 +160,6 @@ export async function observePage(
     problems,
   };
 
-  if (isNewVersion) {
-    // Size cap: best effort, a failure here must not hide the change from the user.
-    await enforceTotalSize(db, options.limits ?? DEFAULT_RETENTION).catch(() => 0);
-  }
   if (!previousSeen || previousSeen.hash === version.hash) return result;
 
   const diff = diffClauses(previousSeen.clauses, version.clauses);
@@ -169,7 +181,12 @@ export async function observePage(
   };
 
   const alreadyNotified = document.lastNotifiedVersionId === version.id;
-  result.notify = !alreadyNotified && wantsNotification(options.notify, touchedCategories(diff));
+  if (!alreadyNotified && wantsNotification(options.notify, touchedCategories(diff))) {
+    // One notification per origin per window: a page flipping between two texts, or a site whose documents
+    // change together, is announced once; every change stays in the history and the tab's popup.
+    result.notify = await claimNotification(db, documentUrl, options.now, limits).catch(() => false);
+    if (!result.notify) result.coalesced = true;
+  }
 
   const stored: StoredChange = {
     at: options.now,

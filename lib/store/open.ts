@@ -12,13 +12,104 @@ import {
   type FineprintDBv1,
   type FineprintDBv2,
   type FineprintDBv3,
+  type FineprintDBv4,
+  type DocumentRecord,
   type VersionRecordV2,
 } from './schema';
+import { cleanLine, cleanTitle } from './sanitize';
+
+/** Work on records inside the upgrade transaction; calls `done` when its last request has succeeded. */
+type DataStep = (tx: IDBTransaction, done: () => void) => void;
+
+/** Walks every record of `store` with a raw cursor; `visit` may update or delete through the cursor. */
+function eachRecord(
+  tx: IDBTransaction,
+  store: string,
+  visit: (cursor: IDBCursorWithValue) => void,
+  done: () => void,
+): void {
+  const request = tx.objectStore(store).openCursor();
+  request.onsuccess = () => {
+    const cursor = request.result;
+    if (!cursor) return done();
+    visit(cursor);
+    cursor.continue();
+  };
+}
+
+/** v2: `size` on every version record. */
+const backfillSizes: DataStep = (tx, done) =>
+  eachRecord(
+    tx,
+    'versions',
+    (cursor) => {
+      const value = cursor.value as Partial<VersionRecordV2>;
+      if (typeof value.size !== 'number') cursor.update({ ...value, size: storedSize(value) });
+    },
+    done,
+  );
+
+/**
+ * v4: every document's `bytes` from its versions and the store's running total, and page titles cleaned of bidi
+ * and control characters.
+ */
+const backfillBytesAndTitles: DataStep = (tx, done) => {
+  const bytes = new Map<string, number>();
+  let total = 0;
+  eachRecord(
+    tx,
+    'versions',
+    (cursor) => {
+      const value = cursor.value as Partial<VersionRecordV2>;
+      if (typeof value.url === 'string')
+        bytes.set(value.url, (bytes.get(value.url) ?? 0) + storedSize(value));
+      if (typeof value.title === 'string' && cleanTitle(value.title) !== value.title)
+        cursor.update({ ...value, title: cleanTitle(value.title) });
+    },
+    () =>
+      eachRecord(
+        tx,
+        'documents',
+        (cursor) => {
+          const value = cursor.value as Partial<DocumentRecord>;
+          if (typeof value.url !== 'string') return;
+          const sum = bytes.get(value.url) ?? 0;
+          const title = typeof value.title === 'string' ? cleanTitle(value.title) : value.title;
+          const change = value.lastChange;
+          const headline =
+            change && typeof change.headline === 'string' ? cleanLine(change.headline, 2000) : undefined;
+          total += sum;
+          if (value.bytes !== sum || title !== value.title || headline !== change?.headline)
+            cursor.update({
+              ...value,
+              bytes: sum,
+              title,
+              ...(change && headline !== undefined ? { lastChange: { ...change, headline } } : {}),
+            });
+        },
+        () => {
+          tx.objectStore('meta').put({ key: 'bytes', total });
+          done();
+        },
+      ),
+  );
+};
+
+/** A version's size; a damaged record (clauses JSON cannot serialise) counts as 0 rather than stop the upgrade. */
+function storedSize(value: Partial<VersionRecordV2>): number {
+  if (typeof value.size === 'number') return value.size;
+  try {
+    return clausesSize(Array.isArray(value.clauses) ? value.clauses : []);
+  } catch {
+    return 0;
+  }
+}
 
 /**
  * The `if (oldVersion < N)` ladder. Every step is written against the schema of its own version and must be safe
- * to run on a database that went through all the earlier steps. Synchronous schema work only, plus cursor
- * backfills inside the upgrade transaction (which keeps the upgrade atomic).
+ * to run on a database that went through all the earlier steps. Schema work runs first, synchronously; the
+ * record backfills then run one after another (never two cursors over the same store at once, so one step's
+ * update cannot overwrite another's), inside the upgrade transaction, which keeps the upgrade atomic.
  */
 export function upgradeSchema(
   rawDb: IDBDatabase,
@@ -29,6 +120,7 @@ export function upgradeSchema(
   // A database opened without a version (devtools, a test probe) exists at version 1 with no stores: treat it
   // as new, or every later step would fail on the missing stores and the history would never open.
   if (!rawDb.objectStoreNames.contains('versions')) oldVersion = 0;
+  const data: DataStep[] = [];
   if (oldVersion < 1 && newVersion >= 1) {
     const db = wrap(rawDb) as unknown as IDBPDatabase<FineprintDBv1>;
     db.createObjectStore('documents', { keyPath: 'url' });
@@ -43,26 +135,30 @@ export function upgradeSchema(
       StoreNames<FineprintDBv2>[],
       'versionchange'
     >;
-    const versions = tx.objectStore('versions');
-    versions.createIndex('by-lastSeen', 'lastSeen');
-    // Backfill `size` on every v1 record. Raw cursor callbacks: awaiting inside an upgrade is fine with idb, but a
-    // plain request loop keeps the step independent of promise scheduling.
-    const request = rawTx.objectStore('versions').openCursor();
-    request.onsuccess = () => {
-      const cursor = request.result;
-      if (!cursor) return;
-      const value = cursor.value as Partial<VersionRecordV2>;
-      if (typeof value.size !== 'number') {
-        const clauses = Array.isArray(value.clauses) ? value.clauses : [];
-        cursor.update({ ...value, size: clausesSize(clauses) });
-      }
-      cursor.continue();
-    };
+    tx.objectStore('versions').createIndex('by-lastSeen', 'lastSeen');
+    // A new database has no records to backfill.
+    if (oldVersion >= 1) data.push(backfillSizes);
   }
   if (oldVersion < 3 && newVersion >= 3) {
     const db = wrap(rawDb) as unknown as IDBPDatabase<FineprintDBv3>;
     db.createObjectStore('checks', { keyPath: 'url' });
   }
+  if (oldVersion < 4 && newVersion >= 4) {
+    const db = wrap(rawDb) as unknown as IDBPDatabase<FineprintDBv4>;
+    db.createObjectStore('origins', { keyPath: 'origin' });
+    db.createObjectStore('meta', { keyPath: 'key' });
+    const tx = wrap(rawTx) as unknown as IDBPTransaction<
+      FineprintDBv4,
+      StoreNames<FineprintDBv4>[],
+      'versionchange'
+    >;
+    tx.objectStore('versions').createIndex('by-url-size', ['url', 'size']);
+    if (oldVersion >= 1) data.push(backfillBytesAndTitles);
+  }
+  const next = (i: number): void => {
+    if (i < data.length) data[i]!(rawTx, () => next(i + 1));
+  };
+  next(0);
 }
 
 /**
@@ -101,13 +197,17 @@ export function openHistoryDB(
   });
 }
 
+interface SchemaAt {
+  1: FineprintDBv1;
+  2: FineprintDBv2;
+  3: FineprintDBv3;
+}
+
 /** Open an older schema version, typed as such (migration tests only). */
-export function openHistoryDBAt<V extends 1 | 2>(
+export function openHistoryDBAt<V extends keyof SchemaAt>(
   factory: IDBFactory,
   name: string,
   version: V,
-): Promise<V extends 1 ? IDBPDatabase<FineprintDBv1> : IDBPDatabase<FineprintDBv2>> {
-  return openHistoryDB(factory, name, version) as unknown as Promise<
-    V extends 1 ? IDBPDatabase<FineprintDBv1> : IDBPDatabase<FineprintDBv2>
-  >;
+): Promise<IDBPDatabase<SchemaAt[V]>> {
+  return openHistoryDB(factory, name, version) as unknown as Promise<IDBPDatabase<SchemaAt[V]>>;
 }

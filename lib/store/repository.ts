@@ -6,7 +6,23 @@
 import { findingCounts } from '../counts';
 import type { IDBPDatabase } from 'idb';
 import type { AnalysedClause, PageKind } from '../types';
-import { isQuotaError, toStoreError } from './errors';
+import { isQuotaError, StoreError, toStoreError } from './errors';
+import {
+  DEFAULT_LIMITS,
+  lastHour,
+  limitMessage,
+  originBudget,
+  originKeyBounds,
+  originOf,
+  notificationAllowed,
+  overBy,
+  planOwnEviction,
+  rateLimitReason,
+  withLimits,
+  type HistoryLimits,
+} from './limits';
+import { cleanTitle } from './sanitize';
+import { addToTotal, documentBytes, storedTotal, urlBytes, versionSizes, type CountingTx } from './totals';
 import {
   clausesSize,
   type CheckRecord,
@@ -16,21 +32,24 @@ import {
   type VersionRecord,
   type VersionSource,
 } from './schema';
-import { isDocumentRecord, isVisitRecord, versionProblem } from './validate';
+import {
+  documentProblem,
+  isDocumentRecord,
+  isVisitRecord,
+  versionProblem,
+  withKnownLabels,
+} from './validate';
 
 export type HistoryDB = IDBPDatabase<FineprintDB>;
 
-/** Retention limits. The version the user last saw and each document's newest version are never dropped. */
-export interface RetentionLimits {
-  perDocument: number;
-  totalBytes: number;
-}
-
-export const DEFAULT_RETENTION: RetentionLimits = { perDocument: 50, totalBytes: 200 * 1024 * 1024 };
+/** Retention and per-site limits (lib/store/limits.ts). Kept under its first name for existing callers. */
+export type RetentionLimits = HistoryLimits;
+export const DEFAULT_RETENTION: RetentionLimits = DEFAULT_LIMITS;
 
 export interface SnapshotInput {
   /** Canonical URL. */
   url: string;
+  /** As the page gave it: cleaned here (lib/store/sanitize.ts) before it is stored. */
   title: string;
   kind: PageKind;
   language: string;
@@ -41,6 +60,11 @@ export interface SnapshotInput {
   now: number;
   /** True when the user is looking at this version (a visit); false for a background re-check. */
   markSeen: boolean;
+  /**
+   * When the tab this page came from last stored new versions (lib/store/tab-limits.ts), for the per-tab
+   * limit; absent for writes no tab asked for (re-check, checkout reading).
+   */
+  tabVersionTimes?: readonly number[];
 }
 
 export interface SnapshotResult {
@@ -54,17 +78,77 @@ export interface SnapshotResult {
   problems: string[];
 }
 
+type WriteTx = CountingTx;
+
+/**
+ * Makes room for `size` more bytes from `origin` by dropping that origin's own oldest versions, never another
+ * origin's, never a document's newest version nor one a user saw last. Throws a `limited` StoreError when the
+ * origin's share or the whole store would still be exceeded (the caller's transaction then aborts, so nothing
+ * was dropped). Returns the bytes freed from the origin's other documents.
+ */
+async function makeRoom(
+  tx: WriteTx,
+  origin: string,
+  size: number,
+  keep: ReadonlySet<number>,
+  limits: HistoryLimits,
+  currentUrl: string,
+): Promise<number> {
+  const freed = new Map<string, number>();
+  const [lower, upper] = originKeyBounds(origin);
+  const range = IDBKeyRange.bound(lower, upper, false, true);
+  const documents = tx.objectStore('documents');
+  const ownDocs = ((await documents.getAll(range)) as unknown[]).filter(isDocumentRecord);
+  const docBytes = new Map<string, number>();
+  for (const d of ownDocs) docBytes.set(d.url, await documentBytes(tx, d));
+  const ownBytes = [...docBytes.values()].reduce((n, b) => n + b, 0);
+  const total = await storedTotal(tx);
+  const needForShare = overBy(ownBytes, size, originBudget(limits));
+  const need = Math.max(needForShare, overBy(total, size, limits.totalBytes));
+  if (need === 0) return 0;
+
+  const protectedIds = new Set<number>(keep);
+  for (const d of ownDocs) protectedIds.add(d.latestVersionId);
+  for (const v of (await tx.objectStore('visits').getAll(range)) as unknown[])
+    if (isVisitRecord(v)) protectedIds.add(v.versionId);
+  const own = await versionSizes(tx, lower, upper);
+  const plan = planOwnEviction(own, protectedIds, need);
+  const host = new URL(origin).host;
+  if (!plan)
+    throw new StoreError('limited', limitMessage(needForShare > 0 ? 'origin-share' : 'total', host, limits));
+  const urlOf = new Map(own.map((v) => [v.id, v] as const));
+  for (const id of plan) {
+    const v = urlOf.get(id)!;
+    await tx.objectStore('versions').delete(id);
+    freed.set(v.url, (freed.get(v.url) ?? 0) + v.size);
+  }
+  // The other documents of the origin whose versions went: their running sums follow.
+  let freedElsewhere = 0;
+  for (const d of ownDocs) {
+    const less = freed.get(d.url);
+    // The document being written keeps its sum in the caller.
+    if (less === undefined || d.url === currentUrl) continue;
+    await documents.put({ ...d, bytes: Math.max(0, docBytes.get(d.url)! - less) });
+    freedElsewhere += less;
+  }
+  return freedElsewhere;
+}
+
 /**
  * Store one observation of a document in a single readwrite transaction: a new version if the fingerprint is
- * new (else refresh `lastSeen`), the document row, the visit, and per-document retention. Either everything is
- * written or nothing is (quota errors included); failures are thrown as {@link StoreError}.
+ * new (else refresh `lastSeen`), the document row, the visit, and retention. A new version must fit the
+ * origin's hourly limits and its share of the store (lib/store/limits.ts); room is made from the origin's own
+ * older versions only. Either everything is written or nothing is (quota errors included); failures are
+ * thrown as {@link StoreError} (`limited` when a limit kept the version out).
  */
 export async function recordSnapshot(
   db: HistoryDB,
   input: SnapshotInput,
-  limits: RetentionLimits = DEFAULT_RETENTION,
+  limitsIn: Partial<RetentionLimits> = DEFAULT_RETENTION,
 ): Promise<SnapshotResult> {
-  const tx = db.transaction(['documents', 'versions', 'visits'], 'readwrite');
+  const limits = withLimits(limitsIn);
+  const title = cleanTitle(input.title);
+  const tx = db.transaction(['documents', 'versions', 'visits', 'origins', 'meta'], 'readwrite');
   try {
     const documents = tx.objectStore('documents');
     const versions = tx.objectStore('versions');
@@ -75,6 +159,10 @@ export async function recordSnapshot(
     const existingDoc = isDocumentRecord(rawDoc) ? rawDoc : null;
     if (rawDoc !== undefined && !existingDoc) problems.push(`document ${input.url}: malformed, rebuilt`);
 
+    // What this document counted before the write, to move the store's total by the difference.
+    const bytesBefore = existingDoc ? await documentBytes(tx as WriteTx, existingDoc) : 0;
+    let freedElsewhere = 0;
+
     const rawVisit: unknown = await visits.get(input.url);
     const visit = isVisitRecord(rawVisit) ? rawVisit : null;
 
@@ -83,17 +171,37 @@ export async function recordSnapshot(
     let isNewVersion = false;
     const existing = existingKey === undefined ? undefined : await versions.get(existingKey);
     if (existing !== undefined && versionProblem(existing) === null) {
-      version = { ...existing, lastSeen: input.now, title: input.title || existing.title };
+      version = { ...existing, lastSeen: input.now, title: title || existing.title };
       await versions.put(version);
     } else {
       if (existingKey !== undefined) {
         problems.push(versionProblem(existing) ?? `version ${existingKey}: unreadable`);
         await versions.delete(existingKey);
       }
+      const origin = originOf(input.url);
+      if (!origin) throw new StoreError('failed', `Not a web address: ${input.url}`);
+      const originRow = (await tx.objectStore('origins').get(origin)) ?? {
+        origin,
+        newVersionTimes: [],
+        newDocumentTimes: [],
+        notifiedAt: null,
+      };
+      const newDocument = !existingDoc;
+      const reason = rateLimitReason(
+        {
+          originVersionTimes: originRow.newVersionTimes,
+          originDocumentTimes: originRow.newDocumentTimes,
+          ...(input.tabVersionTimes ? { tabVersionTimes: input.tabVersionTimes } : {}),
+        },
+        newDocument,
+        input.now,
+        limits,
+      );
+      if (reason) throw new StoreError('limited', limitMessage(reason, new URL(origin).host, limits));
       const fresh: VersionRecord = {
         url: input.url,
         hash: input.hash,
-        title: input.title,
+        title,
         language: input.language,
         clauses: input.clauses,
         firstSeen: input.now,
@@ -101,9 +209,20 @@ export async function recordSnapshot(
         source: input.source,
         size: clausesSize(input.clauses),
       };
+      const keep = new Set<number>();
+      if (visit) keep.add(visit.versionId);
+      if (existingDoc) keep.add(existingDoc.latestVersionId);
+      freedElsewhere = await makeRoom(tx as WriteTx, origin, fresh.size, keep, limits, input.url);
       const id = await versions.add(fresh);
       version = { ...fresh, id };
       isNewVersion = true;
+      await tx.objectStore('origins').put({
+        ...originRow,
+        newVersionTimes: [...lastHour(originRow.newVersionTimes, input.now), input.now],
+        newDocumentTimes: newDocument
+          ? [...lastHour(originRow.newDocumentTimes, input.now), input.now]
+          : lastHour(originRow.newDocumentTimes, input.now),
+      });
     }
     const versionId = version.id!;
 
@@ -112,13 +231,11 @@ export async function recordSnapshot(
       const raw: unknown = await versions.get(visit.versionId);
       const problem = raw === undefined ? `version ${visit.versionId}: missing` : versionProblem(raw);
       if (problem) problems.push(problem);
-      else previousSeen = raw as VersionRecord;
+      else {
+        const seen = raw as VersionRecord;
+        previousSeen = { ...seen, clauses: withKnownLabels(seen.clauses).clauses };
+      }
     }
-
-    // Known only while every version's size has been counted; a rebuilt (corrupt) record makes it unknown.
-    let bytes: number | undefined = existingDoc ? existingDoc.bytes : 0;
-    if (problems.length > 0 && existingKey !== undefined && isNewVersion) bytes = undefined;
-    if (isNewVersion && bytes !== undefined) bytes += version.size;
 
     const latestVersionId =
       isNewVersion || !existingDoc ? versionId : Math.max(existingDoc.latestVersionId, versionId);
@@ -131,27 +248,30 @@ export async function recordSnapshot(
       for (const id of ids) {
         if (surplus <= 0) break;
         if (keep.has(id)) continue;
-        if (bytes !== undefined) {
-          const old = (await versions.get(id)) as Partial<VersionRecord> | undefined;
-          bytes = typeof old?.size === 'number' ? Math.max(0, bytes - old.size) : undefined;
-        }
         await versions.delete(id);
         surplus--;
       }
     }
+    // The document's running sum, counted from the size index after this write's additions and evictions
+    // (a key cursor: no clauses are read).
+    const bytes =
+      isNewVersion || typeof existingDoc?.bytes !== 'number'
+        ? await urlBytes(tx as WriteTx, input.url)
+        : existingDoc.bytes;
 
     const document: DocumentRecord = {
       ...(existingDoc ?? { firstSeen: input.now }),
       url: input.url,
-      title: input.title || existingDoc?.title || input.url,
+      title: title || existingDoc?.title || input.url,
       kind: input.kind,
       language: input.language,
       lastSeen: input.markSeen ? input.now : (existingDoc?.lastSeen ?? input.now),
       latestVersionId,
     };
-    if (bytes === undefined) delete document.bytes;
-    else document.bytes = bytes;
+    document.bytes = bytes;
     await documents.put(document);
+    if (isNewVersion || bytes !== bytesBefore)
+      await addToTotal(tx as WriteTx, bytes - bytesBefore - freedElsewhere);
     if (input.markSeen) await visits.put({ url: input.url, versionId, seenAt: input.now });
 
     await tx.done;
@@ -222,8 +342,10 @@ export async function listDocuments(
   const documents: DocumentSummary[] = [];
   const rows: unknown[] = await tx.objectStore('documents').getAll();
   for (const row of rows) {
-    if (!isDocumentRecord(row)) {
-      problems.push(`document ${describe(row)}: malformed, skipped`);
+    const problem = documentProblem(row);
+    if (problem || !isDocumentRecord(row)) {
+      const why = problem?.startsWith('document ') ? problem : `document ${describe(row)}: ${problem}`;
+      problems.push(`${why}; skipped`);
       continue;
     }
     const versionCount = await tx.objectStore('versions').index('by-url').count(row.url);
@@ -285,15 +407,23 @@ export async function listVersions(
   return { versions, problems };
 }
 
-/** One full version, or a reason it cannot be read. */
+/**
+ * One full version, or a reason it cannot be read. Labels of categories or stances this build does not know
+ * are left out (`ignoredLabels` counts them), so comparisons and summaries never meet a category they cannot
+ * name.
+ */
 export async function getVersion(
   db: HistoryDB,
   id: number,
-): Promise<{ version: VersionRecord; problem: null } | { version: null; problem: string }> {
+): Promise<
+  { version: VersionRecord; problem: null; ignoredLabels: number } | { version: null; problem: string }
+> {
   const raw: unknown = await db.get('versions', id);
   if (raw === undefined) return { version: null, problem: `version ${id}: not found` };
   const problem = versionProblem(raw);
-  return problem ? { version: null, problem } : { version: raw as VersionRecord, problem: null };
+  if (problem) return { version: null, problem };
+  const { clauses, ignored } = withKnownLabels((raw as VersionRecord).clauses);
+  return { version: { ...(raw as VersionRecord), clauses }, problem: null, ignoredLabels: ignored };
 }
 
 /** Remember the latest change on the document row (and, optionally, that it has been notified). */
@@ -322,67 +452,54 @@ export async function saveChange(
   }
 }
 
-/** Delete a document with all its versions, visit and re-check state (one transaction). */
+/**
+ * Delete a document with all its versions, visit and re-check state (one transaction). With the origin's last
+ * document goes its limits record, so nothing in the store still names a site the user asked to forget.
+ */
 export async function deleteDocument(db: HistoryDB, url: string): Promise<void> {
-  const tx = db.transaction(['documents', 'versions', 'visits', 'checks'], 'readwrite');
+  const tx = db.transaction(['documents', 'versions', 'visits', 'checks', 'origins', 'meta'], 'readwrite');
+  const doc: unknown = await tx.objectStore('documents').get(url);
+  const bytes = isDocumentRecord(doc) ? await documentBytes(tx as unknown as CountingTx, doc) : 0;
   const ids = await tx.objectStore('versions').index('by-url').getAllKeys(url);
   for (const id of ids) await tx.objectStore('versions').delete(id);
   await tx.objectStore('documents').delete(url);
   await tx.objectStore('visits').delete(url);
   await tx.objectStore('checks').delete(url);
+  const origin = originOf(url);
+  if (origin) {
+    const [lower, upper] = originKeyBounds(origin);
+    const left = await tx.objectStore('documents').count(IDBKeyRange.bound(lower, upper, false, true));
+    if (left === 0) await tx.objectStore('origins').delete(origin);
+  }
+  await addToTotal(tx as unknown as CountingTx, -bytes);
   await tx.done;
 }
 
 /**
- * Keep the total stored size under `limits.totalBytes` by dropping the least recently seen versions, never a
- * document's newest version nor the version the user saw last. Returns how many versions were dropped.
+ * Takes the origin's notification slot when it is free (at most one change notification per origin per
+ * `notifyWindowMs`, lib/store/limits.ts): true means notify now, false means the change is recorded and shown
+ * in the popup and history page, but not announced again. One transaction, so two changes of one origin
+ * arriving together cannot both take it.
  */
-export async function enforceTotalSize(
+export async function claimNotification(
   db: HistoryDB,
-  limits: RetentionLimits = DEFAULT_RETENTION,
-): Promise<number> {
-  const tx = db.transaction(['documents', 'versions', 'visits'], 'readwrite');
-  const docs = ((await tx.objectStore('documents').getAll()) as unknown[]).filter(isDocumentRecord);
-  // Fast path: the per-document sums are all known and under the cap, so no version needs reading.
-  if (docs.every((d) => typeof d.bytes === 'number')) {
-    const known = docs.reduce((n, d) => n + d.bytes!, 0);
-    if (known <= limits.totalBytes) {
-      await tx.done;
-      return 0;
-    }
-  }
-  const keep = new Set<number>(docs.map((d) => d.latestVersionId));
-  for (const v of (await tx.objectStore('visits').getAll()) as unknown[]) {
-    if (isVisitRecord(v)) keep.add(v.versionId);
-  }
-  let total = 0;
-  const perUrl = new Map<string, number>();
-  const candidates: { id: number; url: string; size: number }[] = [];
-  let cursor = await tx.objectStore('versions').index('by-lastSeen').openCursor();
-  while (cursor) {
-    const v = cursor.value as Partial<VersionRecord>;
-    const size = typeof v.size === 'number' ? v.size : 0;
-    const url = typeof v.url === 'string' ? v.url : '';
-    total += size;
-    perUrl.set(url, (perUrl.get(url) ?? 0) + size);
-    if (typeof v.id === 'number' && !keep.has(v.id)) candidates.push({ id: v.id, url, size });
-    cursor = await cursor.continue();
-  }
-  let dropped = 0;
-  for (const c of candidates) {
-    if (total <= limits.totalBytes) break;
-    await tx.objectStore('versions').delete(c.id);
-    total -= c.size;
-    perUrl.set(c.url, (perUrl.get(c.url) ?? 0) - c.size);
-    dropped++;
-  }
-  // Refresh the per-document sums so the next check takes the fast path.
-  for (const d of docs) {
-    const bytes = perUrl.get(d.url) ?? 0;
-    if (d.bytes !== bytes) await tx.objectStore('documents').put({ ...d, bytes });
-  }
+  url: string,
+  now: number,
+  limits: Pick<HistoryLimits, 'notifyWindowMs'> = DEFAULT_LIMITS,
+): Promise<boolean> {
+  const origin = originOf(url);
+  if (!origin) return false;
+  const tx = db.transaction('origins', 'readwrite');
+  const row = (await tx.store.get(origin)) ?? {
+    origin,
+    newVersionTimes: [],
+    newDocumentTimes: [],
+    notifiedAt: null,
+  };
+  const allowed = notificationAllowed(row.notifiedAt, now, limits);
+  if (allowed) await tx.store.put({ ...row, notifiedAt: now });
   await tx.done;
-  return dropped;
+  return allowed;
 }
 
 /** Re-check state of one document, or null. */

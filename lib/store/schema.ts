@@ -5,6 +5,11 @@
  * - v1: documents (by canonical URL), versions (auto id; index by URL and by URL+hash), visits (what the user saw).
  * - v2: versions gain `size` (approximate stored bytes, backfilled) and an index by `lastSeen`, for retention.
  * - v3: a `checks` store for the opt-in scheduled re-check (last attempt, failures, backoff).
+ * - v4: an `origins` store (per origin: when its recent new versions and documents were stored, when it last
+ *   notified) for the per-site limits of lib/store/limits.ts; a `meta` store holding the running total of
+ *   stored bytes (the cap is checked without reading every document); a `by-url-size` index on versions (an
+ *   origin's version sizes without reading their clauses, for eviction); every document's `bytes` backfilled,
+ *   so a site's share of the store is known from its document rows; stored titles cleaned of bidi controls.
  * @module
  */
 import type { DBSchema } from 'idb';
@@ -12,7 +17,7 @@ import type { CategoryId } from '../classify/taxonomy';
 import type { AnalysedClause, PageKind } from '../types';
 
 export const DB_NAME = 'fineprint';
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;
 
 /**
  * How a version reached the store: the user's visit, a scheduled re-check, or a linked policy read for the
@@ -46,7 +51,7 @@ export interface StoredChange {
   fromVersionId: number;
   toVersionId: number;
   headline: string;
-  categories: Partial<Record<CategoryId, { added: number; removed: number }>>;
+  categories: Partial<Record<CategoryId, { added: number; removed: number; modified?: number }>>;
   added: number;
   removed: number;
   modified: number;
@@ -119,12 +124,57 @@ export interface FineprintDBv3 extends DBSchema {
   checks: { key: string; value: CheckRecordV3 };
 }
 
+/**
+ * What Fineprint remembers about one origin (scheme, host and port) to hold it to its limits. Times only: the
+ * origin's stored bytes are the sum of its documents' `bytes`, read when needed, so nothing here can drift
+ * from the versions actually stored.
+ */
+export interface OriginRecordV4 {
+  /** `URL.origin`, e.g. `https://example.com`: the key. */
+  origin: string;
+  /** When this origin's new versions were stored, oldest first; only the last hour is kept. */
+  newVersionTimes: number[];
+  /** When this origin's new documents were first stored, oldest first; only the last hour is kept. */
+  newDocumentTimes: number[];
+  /** When a change notification was last shown for this origin (null: never). */
+  notifiedAt: number | null;
+}
+
+/**
+ * The store's running total: the sum of every document's `bytes`, kept by every writer. When it is missing
+ * (a database written by other means), the next write counts it again from the document rows.
+ */
+export interface MetaRecordV4 {
+  key: 'bytes';
+  total: number;
+}
+
+export interface FineprintDBv4 extends DBSchema {
+  documents: { key: string; value: DocumentRecordV1 };
+  versions: {
+    key: number;
+    value: VersionRecordV2;
+    indexes: {
+      'by-url': string;
+      'by-url-hash': [string, string];
+      'by-lastSeen': number;
+      /** Sizes of a URL's (or a whole origin's) versions from the index alone, without reading their clauses. */
+      'by-url-size': [string, number];
+    };
+  };
+  visits: { key: string; value: VisitRecordV1 };
+  checks: { key: string; value: CheckRecordV3 };
+  origins: { key: string; value: OriginRecordV4 };
+  meta: { key: string; value: MetaRecordV4 };
+}
+
 /** The current schema. */
-export type FineprintDB = FineprintDBv3;
+export type FineprintDB = FineprintDBv4;
 export type DocumentRecord = DocumentRecordV1;
 export type VersionRecord = VersionRecordV2;
 export type VisitRecord = VisitRecordV1;
 export type CheckRecord = CheckRecordV3;
+export type OriginRecord = OriginRecordV4;
 
 /** Approximate stored size of a version's clauses. */
 export function clausesSize(clauses: readonly AnalysedClause[]): number {

@@ -3,8 +3,9 @@
  * buggy version, or a manual edit must be skipped with a report, never crash the history or the popup.
  * @module
  */
-import type { AnalysedClause } from '../types';
-import type { DocumentRecord, VersionRecord, VisitRecord } from './schema';
+import { isCategoryId, isStance } from '../classify/taxonomy';
+import type { AnalysedClause, Label } from '../types';
+import type { DocumentRecord, VisitRecord } from './schema';
 
 const isObj = (x: unknown): x is Record<string, unknown> =>
   typeof x === 'object' && x !== null && !Array.isArray(x);
@@ -24,6 +25,7 @@ export function versionProblem(x: unknown): string | null {
   if (!isObj(x)) return 'not an object';
   if (!isNum(x.id)) return 'missing id';
   if (!isStr(x.url) || !isStr(x.hash)) return `version ${x.id}: missing url or hash`;
+  if (!isStr(x.title)) return `version ${x.id}: title is not text`;
   if (!isNum(x.firstSeen) || !isNum(x.lastSeen)) return `version ${x.id}: missing dates`;
   if (!Array.isArray(x.clauses)) return `version ${x.id}: clauses are not a list`;
   const bad = x.clauses.findIndex((c) => !isStoredClause(c));
@@ -31,19 +33,58 @@ export function versionProblem(x: unknown): string | null {
   return null;
 }
 
-export function isVersionRecord(x: unknown): x is VersionRecord {
-  return versionProblem(x) === null;
+/** Why a document row is unusable, or null when it is fine. */
+export function documentProblem(x: unknown): string | null {
+  if (!isObj(x)) return 'not an object';
+  if (!isStr(x.url)) return 'missing url';
+  if (!isStr(x.title)) return `document ${x.url}: title is not text`;
+  if (!isNum(x.firstSeen) || !isNum(x.lastSeen)) return `document ${x.url}: missing dates`;
+  if (!isNum(x.latestVersionId)) return `document ${x.url}: missing latest version`;
+  if (x.lastChange !== undefined && !isStoredChange(x.lastChange))
+    return `document ${x.url}: malformed change`;
+  return null;
+}
+
+function isStoredChange(x: unknown): boolean {
+  return (
+    isObj(x) &&
+    isNum(x.at) &&
+    isStr(x.headline) &&
+    isNum(x.fromVersionId) &&
+    isNum(x.toVersionId) &&
+    isObj(x.categories)
+  );
 }
 
 export function isDocumentRecord(x: unknown): x is DocumentRecord {
-  return (
-    isObj(x) &&
-    isStr(x.url) &&
-    isStr(x.title) &&
-    isNum(x.firstSeen) &&
-    isNum(x.lastSeen) &&
-    isNum(x.latestVersionId)
-  );
+  return documentProblem(x) === null;
+}
+
+/**
+ * The clauses with only the labels this build knows (categories and stances of lib/classify/taxonomy.ts), and
+ * how many were left out. A version stored by a newer build, or imported from one, keeps its text; a category
+ * this build cannot name or weigh is left out of comparisons and summaries rather than breaking them.
+ */
+export function withKnownLabels(clauses: readonly AnalysedClause[]): {
+  clauses: AnalysedClause[];
+  ignored: number;
+} {
+  let ignored = 0;
+  const known = (list: readonly Label[]): Label[] =>
+    list.filter((l) => isCategoryId(l.category) && isStance(l.stance));
+  const out = clauses.map((c) => {
+    const labels = known(c.labels);
+    // Weaker labels, where the build that stored the version keeps them, get the same treatment.
+    const keptPossible = c.possible ? known(c.possible) : null;
+    const dropped =
+      c.labels.length -
+      labels.length +
+      (c.possible && keptPossible ? c.possible.length - keptPossible.length : 0);
+    if (dropped === 0) return c;
+    ignored += dropped;
+    return { ...c, labels, ...(keptPossible ? { possible: keptPossible } : {}) };
+  });
+  return { clauses: out, ignored };
 }
 
 export function isVisitRecord(x: unknown): x is VisitRecord {

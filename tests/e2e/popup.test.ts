@@ -12,6 +12,7 @@ import { describeCorpus } from '../support/corpus';
 import {
   CORPUS_PAGES,
   describeE2E,
+  findInExtensionDb,
   highlightsOf,
   launchExtension,
   openPopup,
@@ -41,6 +42,20 @@ describeE2E('popup (Chromium + built extension)', () => {
       await server?.close();
     });
 
+    /**
+     * Waits until the history holds the page's document: a policy is recorded once it has stood still for a
+     * few seconds (lib/store/stable-hold.ts), so a page closed sooner leaves nothing to compare or diff with.
+     */
+    async function recorded(url: string): Promise<void> {
+      const hit = await waitFor(
+        async () =>
+          (await findInExtensionDb(b.serviceWorker!, `"url":"${url}"`)).some((h) => h.store === 'documents'),
+        SETTLE_MS,
+        500,
+      );
+      expect(hit, `${url} recorded`).toBe(true);
+    }
+
     /** Loads a page and waits until the background has a report for its tab (the popup shows it). */
     async function visit(path: string): Promise<{ page: Page; popup: Page }> {
       const page = await b.context.newPage();
@@ -67,6 +82,7 @@ describeE2E('popup (Chromium + built extension)', () => {
       // Two other policies first, so the comparison has something to compare with.
       for (const p of [CORPUS_PAGES.terms.path, CORPUS_PAGES.longPolicy.path]) {
         const { page, popup } = await visit(p);
+        await recorded(server.url(p));
         await Promise.all([page.close(), popup.close()]);
       }
       const { page, popup } = await visit(CORPUS_PAGES.policy.path);
@@ -116,6 +132,7 @@ describeE2E('popup (Chromium + built extension)', () => {
         `${series}/${readdirSync(join(corpusDir(), series)).find((f) => f.endsWith(suffix))!}`;
       server.set('/tinder/privacy', { corpus: capture('before_text_change.html') });
       const first = await visit('/tinder/privacy');
+      await recorded(server.url('/tinder/privacy'));
       await Promise.all([first.page.close(), first.popup.close()]);
       server.set('/tinder/privacy', { corpus: capture('after_text_change.html') });
       const page = await b.context.newPage();

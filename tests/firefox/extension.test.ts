@@ -53,10 +53,25 @@ const PROVIDER_HOST = 'www.klarna.com';
 const BADGE_HOST = `document.querySelector('form#checkout button[type="submit"]')?.nextElementSibling`;
 
 interface ExportFile {
-  format: string;
-  exportedAt: number;
+  header: { format: string; version: number; exportedAt: number };
   documents: { url: string }[];
   versions: { url: string }[];
+  others: unknown[];
+}
+
+/** A history export (JSON Lines: a header, one record per line, an end line) read back. */
+function readExport(text: string): ExportFile {
+  const [header, ...rest] = text
+    .trimEnd()
+    .split('\n')
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
+  const out: ExportFile = { header: header as ExportFile['header'], documents: [], versions: [], others: [] };
+  for (const r of rest) {
+    if (r.type === 'document') out.documents.push(r.record as { url: string });
+    else if (r.type === 'version') out.versions.push(r.record as { url: string });
+    else out.others.push(r);
+  }
+  return out;
 }
 
 /** What the page shows of ours: ranges in its highlight registry (any name), `<mark>`s, shadow hosts. */
@@ -258,7 +273,8 @@ describeFirefox('Firefox end to end', () => {
         expect(alerts).toHaveLength(1);
         const [alert] = alerts!;
         console.log(`[firefox] notification: "${alert!.title}" / "${alert!.text}"`);
-        expect(alert!.title).toBe('Policy changed since your last visit');
+        // The site's host comes first (a page cannot choose it for another site); its own title follows.
+        expect(alert!.title).toBe(`${new URL(url).host} changed a policy you read`);
         // The date as lib/format writes it for the browser's language (en-US here): "Dec 6, 2026".
         expect(alert!.text).toMatch(/^Privacy Policy: .+ since [A-Z][a-z]{2} \d{1,2}, \d{4}/);
 
@@ -281,6 +297,13 @@ describeFirefox('Firefox end to end', () => {
       it('export → delete everything → import restores the same history', async () => {
         const page = await ff.browser.newPage();
         await visit(page, server.url(CORPUS_PAGES.terms.path));
+        // A policy is recorded once it has stood still for a few seconds: keep the tab open until it is.
+        expect(
+          await waitFor(
+            async () => (await listedDocuments()).includes(server.url(CORPUS_PAGES.terms.path)),
+            30_000,
+          ),
+        ).toBe(true);
         await page.close();
         const options = await ff.openExtensionPage('/options.html');
         await options.waitForSelector('main[data-ready="true"]', { timeout: 15_000 });
@@ -295,7 +318,7 @@ describeFirefox('Firefox end to end', () => {
           const before = new Set(readdirSync(ff.downloads));
           await options.click('#export');
           const file = await waitFor(() => {
-            const name = readdirSync(ff.downloads).find((f) => !before.has(f) && f.endsWith('.json'));
+            const name = readdirSync(ff.downloads).find((f) => !before.has(f) && f.endsWith('.jsonl'));
             // Saved in full once the name has its final extension and the size stopped changing.
             if (!name) return null;
             const path = join(ff.downloads, name);
@@ -303,15 +326,9 @@ describeFirefox('Firefox end to end', () => {
             return size > 0 ? path : null;
           }, 15_000);
           if (!file) throw new Error('no export file was downloaded');
-          await waitFor(() => {
-            try {
-              JSON.parse(readFileSync(file, 'utf8'));
-              return true;
-            } catch {
-              return false;
-            }
-          }, 5_000);
-          return { file, data: JSON.parse(readFileSync(file, 'utf8')) as ExportFile };
+          // Complete once its end line is there.
+          await waitFor(() => /\{"end":/.test(readFileSync(file, 'utf8')), 5_000);
+          return { file, data: readExport(readFileSync(file, 'utf8')) };
         };
 
         // The history records the visit after the page painted: wait until an export holds it.
@@ -324,7 +341,7 @@ describeFirefox('Firefox end to end', () => {
           15_000,
           500,
         );
-        expect(first!.data.format).toBe('fineprint-history');
+        expect(first!.data.header).toMatchObject({ format: 'fineprint-history', version: 2 });
         expect(first!.data.documents.length).toBeGreaterThanOrEqual(1);
         expect((await status()).text).toMatch(/Exported \d+ polic/);
 
@@ -338,7 +355,7 @@ describeFirefox('Firefox end to end', () => {
         expect(await waitFor(async () => (await status()).text.startsWith('Imported'), 10_000)).toBe(true);
         expect((await status()).kind).toBe('ok');
         const restored = await exportNow();
-        const strip = (e: ExportFile) => ({ ...e, exportedAt: 0 });
+        const strip = (e: ExportFile) => ({ ...e, header: { ...e.header, exportedAt: 0 } });
         expect(strip(restored.data)).toEqual(strip(first!.data));
         expect((await listedDocuments()).sort()).toEqual(first!.data.documents.map((d) => d.url).sort());
         await options.close();

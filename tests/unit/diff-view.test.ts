@@ -162,3 +162,17 @@ describe('Timeline', () => {
     ).toBe('No stored versions.');
   });
 });
+
+describe('DiffView with page-supplied or unknown data', () => {
+  it('shows the headline isolated, and leaves out a category it does not know', () => {
+    const odd = makeClause(9, 'We may read your thoughts.', [['ai-training', 'permits']]);
+    (odd.labels[0] as { category: string }).category = 'mind-reading';
+    const diff = diffClauses(VERSION_A, [...VERSION_A, odd]);
+    const root = mount(
+      h(DiffView, { diff, headline: '\u202eylimaF lapyaP: text changed since 3 May', ...texts(t) }),
+    );
+    expect(root.querySelector('.dv-headline > bdi')?.textContent).toContain('lapyaP');
+    expect(root.querySelector('[data-category="mind-reading"]')).toBeNull();
+    expect(root.querySelector('[data-section="added"] ins')?.textContent).toBe('We may read your thoughts.');
+  });
+});

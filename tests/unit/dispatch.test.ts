@@ -2,10 +2,12 @@
 // them. Payloads are team-written. `wxt/browser` is WXT's fake browser (WxtVitest plugin).
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { browser } from 'wxt/browser';
 import { dispatch, registerTabReportCleanup, routes } from '@/entrypoints/background/dispatch';
+import { registerHistoryTabCleanup } from '@/entrypoints/background/history';
+import { STABLE_MS } from '@/lib/store';
 import { createRouter, isForBackground, MessageRejected, validateIncoming } from '@/lib/message-router';
 import { obj, str } from '@/lib/message-guards';
 import { DOMParser as LinkedomParser } from 'linkedom';
@@ -72,10 +74,17 @@ async function rejection(result: Promise<unknown> | undefined): Promise<string> 
 }
 
 beforeEach(() => {
+  // The background's clock: the history write waits STABLE_MS on it.
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
   fakeBrowser.reset();
   globalThis.indexedDB = new IDBFactory();
   // Rejections are logged by design; keep the test output readable.
   vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+});
+
+afterEach(() => {
+  vi.useRealTimers();
+  vi.restoreAllMocks();
 });
 
 describe('dispatch: accepted messages', () => {
@@ -99,7 +108,9 @@ describe('dispatch: accepted messages', () => {
     };
     expect(state.report?.url).toBe(PAGE);
     expect(await stored()).toHaveProperty('tab:42');
-    // The version is stored after the report (the page does not wait for the history).
+    // The history waits until the page has stood still (lib/store/stable-hold.ts), by the background's clock.
+    expect(await idbRecords()).toBe(0);
+    await vi.advanceTimersByTimeAsync(STABLE_MS);
     await vi.waitFor(async () => expect(await idbRecords()).toBeGreaterThan(0));
     expect(Object.keys(await stored()).filter((k) => k.startsWith('storageError'))).toEqual([]);
   });
@@ -184,45 +195,88 @@ describe('dispatch: accepted messages', () => {
     await vi.waitFor(async () => expect(await stored()).not.toHaveProperty(key));
   });
 
-  it('a tab closed before its page reported placement still records the visit, and leaves no report', async () => {
+  const documents = async () =>
+    (
+      (await dispatch({ type: 'popup→bg:get-history', payload: {} }, popupSender)) as {
+        documents: { url: string }[];
+      }
+    ).documents.map((d) => d.url);
+  const closeTab = (id: number) =>
+    (fakeBrowser.tabs.onRemoved as unknown as { trigger: (...a: unknown[]) => Promise<unknown> }).trigger(
+      id,
+      {
+        windowId: 1,
+        isWindowClosing: false,
+      },
+    );
+
+  it('a tab closed before its page stood still records nothing, whatever the page reported, and leaves no report', async () => {
     registerTabReportCleanup();
+    registerHistoryTabCleanup();
     // A page of its own: the history database stays open across tests (one per background lifetime).
     const url = 'https://shop.example.com/legal/cookies';
     const tab = tabSender({ url, tab: { id: 9 } });
-    const documents = async () =>
-      (
-        (await dispatch({ type: 'popup→bg:get-history', payload: {} }, popupSender)) as {
-          documents: { url: string }[];
-        }
-      ).documents.map((d) => d.url);
     await dispatch(extracted({ url }), tab);
+    // The page's placement message no longer decides anything about the history.
+    await dispatch({ type: 'content→bg:placement', payload: { url, placed: 1, unplaced: 0 } }, tab);
+    await vi.advanceTimersByTimeAsync(STABLE_MS - 100);
+    await closeTab(9);
+    await vi.advanceTimersByTimeAsync(STABLE_MS);
+    await vi.waitFor(async () => expect(await stored()).not.toHaveProperty('tab:9'));
     expect(await documents()).not.toContain(url);
-    await (
-      fakeBrowser.tabs.onRemoved as unknown as { trigger: (...a: unknown[]) => Promise<unknown> }
-    ).trigger(9, { windowId: 1, isWindowClosing: false });
-    await vi.waitFor(async () => expect(await documents()).toContain(url));
-    expect(await stored()).not.toHaveProperty('tab:9');
   });
 
-  it('a private-window tab closed before its report was stored leaves no history', async () => {
-    registerTabReportCleanup();
-    const url = 'https://shop.example.com/legal/private';
-    let closed = false;
-    // The tab is private while it exists, and unknown once closed (as browsers answer).
-    vi.spyOn(browser.tabs, 'get').mockImplementation(async (id) => {
-      if (closed) throw new Error(`No tab with id: ${id}`);
-      return { id, incognito: true } as unknown as Awaited<ReturnType<typeof browser.tabs.get>>;
-    });
-    await dispatch(extracted({ url }), tabSender({ url, tab: { id: 11 } }));
-    closed = true;
-    await (
-      fakeBrowser.tabs.onRemoved as unknown as { trigger: (...a: unknown[]) => Promise<unknown> }
-    ).trigger(11, { windowId: 1, isWindowClosing: false });
-    await vi.waitFor(async () => expect(await stored()).not.toHaveProperty('tab:11'));
-    const history = (await dispatch({ type: 'popup→bg:get-history', payload: {} }, popupSender)) as {
-      documents: { url: string }[];
+  it('a page that changes its text within the delay records only the text it settles on', async () => {
+    registerHistoryTabCleanup();
+    const url = 'https://shop.example.com/legal/terms';
+    const tab = tabSender({ url, tab: { id: 12 } });
+    const third = { ...block, text: 'We may sell your personal information to data brokers.' };
+    await dispatch(extracted({ url, blocks: [block, other] }), tab);
+    await vi.advanceTimersByTimeAsync(STABLE_MS / 2);
+    await dispatch(extracted({ url, blocks: [block, other, third] }), tab);
+    await vi.advanceTimersByTimeAsync(STABLE_MS);
+    await vi.waitFor(async () => expect(await documents()).toContain(url));
+    const versions = (await dispatch({ type: 'popup→bg:get-versions', payload: { url } }, popupSender)) as {
+      versions: { clauseCount: number }[];
     };
-    expect(history.documents.map((d) => d.url)).not.toContain(url);
+    expect(versions.versions.map((v) => v.clauseCount)).toEqual([3]);
+  });
+
+  it('a tab that moved while its page was held is asked, and recorded only if it is still on the page', async () => {
+    registerHistoryTabCleanup();
+    const stay = 'https://shop.example.com/legal/stay';
+    const leave = 'https://shop.example.com/legal/leave';
+    // What our content script in each tab answers: the address of the page it analysed last.
+    const on: Record<number, string> = { 21: `${stay}#section-2`, 22: 'https://shop.example.com/cart' };
+    const asked: number[] = [];
+    vi.spyOn(browser.tabs, 'sendMessage').mockImplementation((async (id: number) => {
+      asked.push(id);
+      return { url: on[id] };
+    }) as never);
+    await dispatch(extracted({ url: stay }), tabSender({ url: stay, tab: { id: 21 } }));
+    await dispatch(extracted({ url: leave }), tabSender({ url: leave, tab: { id: 22 } }));
+    const loading = (id: number) =>
+      (fakeBrowser.tabs.onUpdated as unknown as { trigger: (...a: unknown[]) => Promise<unknown> }).trigger(
+        id,
+        { status: 'loading' },
+        { id },
+      );
+    await loading(21);
+    await loading(22);
+    await vi.advanceTimersByTimeAsync(STABLE_MS);
+    await vi.waitFor(async () => expect(await documents()).toContain(stay));
+    expect(asked.sort()).toEqual([21, 22]);
+    expect(await documents()).not.toContain(leave);
+  });
+
+  it('a private-window tab records nothing, however long its page stands', async () => {
+    const url = 'https://shop.example.com/legal/private';
+    vi.spyOn(browser.tabs, 'get').mockImplementation(
+      async (id) => ({ id, incognito: true }) as unknown as Awaited<ReturnType<typeof browser.tabs.get>>,
+    );
+    await dispatch(extracted({ url }), tabSender({ url, tab: { id: 11 } }));
+    await vi.advanceTimersByTimeAsync(STABLE_MS * 2);
+    expect(await documents()).not.toContain(url);
   });
 
   it('ignores messages addressed to other contexts (so they can answer)', () => {
@@ -395,6 +449,8 @@ describe('dispatch: forged messages are rejected with a reason and nothing is st
       popupSender,
       /scheme file:/,
     ],
+    // Backup, restore and deletion run in the options page against IndexedDB: the background has no such
+    // message for anyone to send.
     [
       'a page asking to read its links (only Fineprint’s own pages may)',
       { type: 'content→bg:checkout-read', payload: { urls: [PAGE] } },
@@ -411,13 +467,13 @@ describe('dispatch: forged messages are rejected with a reason and nothing is st
       'history wipe from a page',
       { type: 'options→bg:delete-history', payload: { confirm: 'delete-everything' } },
       tabSender(),
-      /not one of our extension pages/,
+      /unknown message type/,
     ],
     [
-      'history import from a page',
+      'history import, even from the options page',
       { type: 'options→bg:import-history', payload: { data: {} } },
-      tabSender(),
-      /not one of our extension pages/,
+      { id: ID, url: `chrome-extension://${ID}/options.html` } as Parameters<typeof dispatch>[1],
+      /unknown message type/,
     ],
   ];
 

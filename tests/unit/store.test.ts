@@ -5,7 +5,6 @@ import {
   DB_VERSION,
   StoreError,
   deleteDocument,
-  enforceTotalSize,
   getVersion,
   listDocuments,
   listVersions,
@@ -16,6 +15,7 @@ import {
   type SnapshotInput,
 } from '../../lib/store';
 import { fingerprintClauses } from '../../lib/diff';
+import { clausesSize } from '../../lib/store/schema';
 import { VERSION_A, VERSION_A_CHURN, VERSION_B, makeClause } from '../fixtures/db/clauses';
 import type { AnalysedClause } from '../../lib/types';
 
@@ -44,7 +44,14 @@ describe('history store', () => {
   it('opens at the current version with every store', async () => {
     const db = await open();
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['checks', 'documents', 'versions', 'visits']);
+    expect([...db.objectStoreNames].sort()).toEqual([
+      'checks',
+      'documents',
+      'meta',
+      'origins',
+      'versions',
+      'visits',
+    ]);
   });
 
   it('stores a version once, refreshes it on a churn-only visit, and hands back the previously seen version', async () => {
@@ -98,38 +105,49 @@ describe('history store', () => {
     expect(versions.at(-1)!.lastSeen).toBe(15);
   });
 
-  it('enforces a total size cap, keeping the newest and the seen version of each document', async () => {
+  it('under a full store, makes room from the same document’s older versions only, keeping the seen one', async () => {
     const db = await open();
     const seen = await recordSnapshot(db, snap(VERSION_A, 1));
+    const versionSize = (await db.get('versions', seen.version.id!))!.size;
+    // Room for the seen version and about three more: each new one pushes an older unseen one out.
+    const limits = { totalBytes: versionSize * 4.5, originShare: 1 };
     for (let i = 0; i < 4; i++) {
       const clauses = [...VERSION_B, makeClause(20 + i, `Another change ${i} with additional wording.`)];
-      await recordSnapshot(db, snap(clauses, 10 + i, { markSeen: false }));
+      await recordSnapshot(db, snap(clauses, 10 + i, { markSeen: false }), limits);
     }
-    const dropped = await enforceTotalSize(db, { perDocument: 50, totalBytes: 1 });
-    expect(dropped).toBe(3);
     const ids = (await listVersions(db, URL_A)).versions.map((v) => v.id);
-    expect(ids).toHaveLength(2);
     expect(ids).toContain(seen.version.id);
+    const sum = (await db.getAll('versions')).reduce((n, v) => n + v.size, 0);
+    expect(sum).toBeLessThanOrEqual(limits.totalBytes);
+    expect(ids.length).toBeLessThan(5);
   });
 
-  it('keeps a per-document byte sum that matches the stored versions, through retention and a rescan', async () => {
+  it('keeps a per-document byte sum that matches the stored versions, through retention and a lost sum', async () => {
     const db = await open();
     await recordSnapshot(db, snap(VERSION_A, 1));
     for (let i = 0; i < 5; i++) {
       const clauses = [...VERSION_B, makeClause(30 + i, `Clause variant ${i} with more words in it.`)];
-      await recordSnapshot(db, snap(clauses, 10 + i, { markSeen: false }), {
-        perDocument: 3,
-        totalBytes: Infinity,
-      });
+      await recordSnapshot(db, snap(clauses, 10 + i, { markSeen: false }), { perDocument: 3 });
     }
     const sum = async () => (await db.getAll('versions')).reduce((n, v) => n + v.size, 0);
     expect((await db.get('documents', URL_A))?.bytes).toBe(await sum());
-    // Under the cap: nothing dropped. A document without the sum (older record) is rescanned and backfilled.
+    // A row that lost its sum (a record from a damaged import): the next write counts its versions again.
     const doc = (await db.get('documents', URL_A))!;
     delete doc.bytes;
     await db.put('documents', doc);
-    expect(await enforceTotalSize(db, { perDocument: 50, totalBytes: 10 ** 9 })).toBe(0);
-    expect((await db.get('documents', URL_A))?.bytes).toBe(await sum());
+    // The store is one byte short for another document of the site: the write must see the lost sum to know
+    // it has to drop one of the older, unseen versions (counted as 0 it would think there is room).
+    const before = (await db.getAll('versions')).length;
+    const other = await recordSnapshot(
+      db,
+      { ...snap(VERSION_A, 20), url: 'https://example.com/terms' },
+      { totalBytes: (await sum()) + clausesSize(VERSION_A) - 1, originShare: 1 },
+    );
+    expect(other.isNewVersion).toBe(true);
+    expect((await db.getAll('versions')).length).toBe(before);
+    expect((await db.get('documents', URL_A))?.bytes).toBe(
+      (await db.getAll('versions')).filter((v) => v.url === URL_A).reduce((n, v) => n + v.size, 0),
+    );
   });
 
   it('skips corrupt records with a report instead of crashing', async () => {
@@ -139,17 +157,17 @@ describe('history store', () => {
     await db.put('documents', { url: 'https://broken.example/terms', title: 42 } as never);
     const versions = await listVersions(db, URL_A);
     expect(versions.versions.map((v) => v.id)).toEqual([a.version.id]);
-    expect(versions.problems).toEqual(['version 999: missing dates']);
+    expect(versions.problems).toEqual(['version 999: title is not text']);
     const docs = await listDocuments(db);
     expect(docs.documents.map((d) => d.url)).toEqual([URL_A]);
-    expect(docs.problems[0]).toMatch(/broken\.example.*malformed/);
-    expect(await getVersion(db, 999)).toEqual({ version: null, problem: 'version 999: missing dates' });
+    expect(docs.problems[0]).toMatch(/broken\.example.*title is not text/);
+    expect(await getVersion(db, 999)).toEqual({ version: null, problem: 'version 999: title is not text' });
 
     // A corrupt "previously seen" version is reported, and the new snapshot still saves.
     await db.put('visits', { url: URL_A, versionId: 999, seenAt: 5 });
     const b = await recordSnapshot(db, snap(VERSION_B, 6));
     expect(b.previousSeen).toBeNull();
-    expect(b.problems).toEqual(['version 999: missing dates']);
+    expect(b.problems).toEqual(['version 999: title is not text']);
   });
 
   it('records the latest change on the document and deletes a document completely', async () => {
