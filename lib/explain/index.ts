@@ -4,17 +4,16 @@
  * @module
  */
 import { asciiPunctuation } from '../classify/text';
-import type { Label, Slots } from '../types';
-import { SHAPE_SENTENCES, SLOT_SENTENCES, TEMPLATES, type Tail } from './templates';
+import type { Translate } from '../i18n';
+import type { AnalysedClause, Label, Slots } from '../types';
+import { extractSlots } from './slots';
+import { english } from './english';
+import { choiceText, conditionText, isEnglish, listAnd, slotTexts } from './slot-text';
+import { SHAPE_KEYS, SLOT_KEYS, TEMPLATES, type Tail } from './templates';
 
 export { extractSlots, emptySlots } from './slots';
 export { hasUserControl, statesCompanyPower } from './control';
-export { TEMPLATES } from './templates';
-
-function list(items: readonly string[]): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
-}
+export { TEMPLATES, sentenceKey } from './templates';
 
 /** "Personal information does not include de-identified or aggregated information." */
 const DEIDENTIFIED_EXCLUDED =
@@ -27,66 +26,77 @@ const CONDITION =
 const NOTICE =
   /\b(?:notify|inform|tell|alert) you\b|\b(?:advance|prior) (?:written )?notice\b|\bnotice (?:of|before)\b/i;
 
-/** The data phrase for `{data}`: "your chats and files", or the category's noun. */
-function dataPhrase(slots: Slots, noun: string): string {
-  if (slots.data.length === 0) return noun;
-  return `your ${list(slots.data.slice(0, 3)).replace(/\byour /g, '')}`;
+/** The phrase for `$DATA$`: "your chats and files", or the category's noun. */
+function dataPhrase(slots: Slots, noun: string, t: Translate, en: boolean): string {
+  const items = slotTexts('data', slots.data.slice(0, 3), t, en);
+  if (items.length === 0) return noun;
+  return t('explain_data_yours', [listAnd(items, t).replace(/\byour /g, '')]);
 }
 
-function tail(kind: Tail, slots: Slots, text: string): string | null {
+function tail(kind: Tail, slots: Slots, text: string, t: Translate, en: boolean): string | null {
+  const filled = (key: (typeof SLOT_KEYS)[keyof typeof SLOT_KEYS], value: string | null) =>
+    value ? t(key, [value]) : null;
+  const list = (kind: 'purpose' | 'safeguard' | 'scope', values: readonly string[]) => {
+    const items = slotTexts(kind, values, t, en);
+    return items.length ? listAnd(items, t) : null;
+  };
   switch (kind) {
     case 'default':
       return slots.default === 'on'
-        ? SLOT_SENTENCES.defaultOn
+        ? t(SLOT_KEYS.defaultOn)
         : slots.default === 'off'
-          ? SLOT_SENTENCES.defaultOff
+          ? t(SLOT_KEYS.defaultOff)
           : null;
     case 'choice':
-      return slots.choice ? SLOT_SENTENCES.choice.replace('{choice}', slots.choice) : null;
+      return filled(SLOT_KEYS.choice, slots.choice && choiceText(slots.choice, t, en));
     case 'safeguard':
-      return slots.safeguards.length
-        ? SLOT_SENTENCES.safeguards.replace('{safeguards}', list(slots.safeguards))
-        : null;
+      return filled(SLOT_KEYS.safeguards, list('safeguard', slots.safeguards));
     case 'scope':
-      return slots.scope.length ? SLOT_SENTENCES.scope.replace('{scope}', list(slots.scope)) : null;
+      return filled(SLOT_KEYS.scope, list('scope', slots.scope));
     case 'covered':
-      return slots.scope.length ? SLOT_SENTENCES.covered.replace('{scope}', list(slots.scope)) : null;
+      return filled(SLOT_KEYS.covered, list('scope', slots.scope));
     case 'purpose':
-      return slots.purposes.length
-        ? SLOT_SENTENCES.purposes.replace('{purposes}', list(slots.purposes.slice(0, 3)))
-        : null;
+      return filled(SLOT_KEYS.purposes, list('purpose', slots.purposes.slice(0, 3)));
     case 'condition': {
       const m = CONDITION.exec(text);
-      return m ? SLOT_SENTENCES.condition.replace('{condition}', m[1]!.toLowerCase()) : null;
+      return filled(SLOT_KEYS.condition, m ? conditionText(m[1]!.toLowerCase(), t, en) : null);
     }
     case 'notice':
-      return NOTICE.test(text) ? SLOT_SENTENCES.notice : null;
+      return NOTICE.test(text) ? t(SLOT_KEYS.notice) : null;
   }
 }
 
 /**
  * The explanation of one label of a clause: its category × stance sentence, then the tails that sentence
  * reports, each only when its slot is filled. `text` is the clause (for the shapes the table would misread).
+ * `t` picks the language (a `_locales` catalogue); English when omitted.
  */
-export function explainLabel(label: Pick<Label, 'category' | 'stance'>, slots: Slots, text: string): string {
-  const t = asciiPunctuation(text);
-  if (label.category === 'de-identification' && DEIDENTIFIED_EXCLUDED.test(t))
-    return SHAPE_SENTENCES.deidentifiedExcluded;
+export function explainLabel(
+  label: Pick<Label, 'category' | 'stance'>,
+  slots: Slots,
+  text: string,
+  t: Translate = english,
+): string {
+  const en = isEnglish(t);
+  const clause = asciiPunctuation(text);
+  if (label.category === 'de-identification' && DEIDENTIFIED_EXCLUDED.test(clause))
+    return t(SHAPE_KEYS.deidentifiedExcluded);
   const template = TEMPLATES[label.category];
-  if (label.category === 'user-choice' && label.stance !== 'denies' && !slots.choice)
-    return SHAPE_SENTENCES.rightsWithoutControl.replace('{data}', dataPhrase(slots, template.noun));
+  const data = dataPhrase(slots, t(template.noun), t, en);
+  const choice = slots.choice ? choiceText(slots.choice, t, en) : null;
+  if (label.category === 'user-choice' && label.stance !== 'denies' && !choice)
+    return t(SHAPE_KEYS.rightsWithoutControl, [data]);
   const sentence = template.sentences[label.stance];
+  const safeguards = slotTexts('safeguard', slots.safeguards, t, en);
   const parts = [
-    sentence.text
-      .replace('{data}', dataPhrase(slots, template.noun))
-      .replace('{choice}', slots.choice ?? '')
-      .replace(
-        '{safeguards}',
-        slots.safeguards.length ? list(slots.safeguards) : 'anonymised, aggregated or de-identified',
-      ),
+    t(sentence.key, [
+      data,
+      choice ?? '',
+      safeguards.length ? listAnd(safeguards, t) : t('explain_safeguards_fallback'),
+    ]),
   ];
   for (const kind of sentence.tails) {
-    const extra = tail(kind, slots, t);
+    const extra = tail(kind, slots, clause, t, en);
     if (extra) parts.push(extra);
   }
   return parts.join(' ');
@@ -100,4 +110,24 @@ export function explain(labels: readonly Label[], slots: Slots, text = ''): stri
   const top = labels[0];
   if (!top) return null;
   return top.explanation ?? explainLabel(top, slots, text);
+}
+
+export { slotText, slotTexts, choiceText } from './slot-text';
+
+/**
+ * A clause with every label's explanation (painted and possible) and the clause's own written by `t`: the
+ * CLI's `--locale`, and any page that shows stored clauses in the UI language. Slots are read again from the
+ * clause, as the classifier read them (a clause with only possible labels stores none).
+ */
+export function explainClauseIn<C extends AnalysedClause>(clause: C, t: Translate): C {
+  if (clause.labels.length + (clause.possible?.length ?? 0) === 0) return clause;
+  const slots = extractSlots(clause.text, clause.leadIn);
+  const relabel = (l: Label): Label => ({ ...l, explanation: explainLabel(l, slots, clause.text, t) });
+  const labels = clause.labels.map(relabel);
+  return {
+    ...clause,
+    labels,
+    ...(clause.possible ? { possible: clause.possible.map(relabel) } : {}),
+    explanation: labels[0]?.explanation ?? null,
+  };
 }
