@@ -5,6 +5,7 @@
 import type { Translate } from '@/lib/i18n';
 import type { ChangeSummary } from '@/lib/messages';
 import { categoryNameKey } from '@/lib/i18n';
+import { changeHeadlineIn } from '@/lib/change-summary';
 import { changeCounts } from '@/lib/counts';
 import { formatterFor } from '@/lib/format';
 import { DiffView, type DiffViewLabels } from './DiffView';
@@ -50,7 +51,8 @@ export function ChangeList({
       <p>{t('popup_changes_counts', [counts.added, counts.removed, counts.modified])}</p>
       <DiffView
         diff={diff}
-        headline={change.headline}
+        // The stored headline is English; the popup writes it again in the UI language.
+        headline={changeHeadlineIn(change.title, diff, change.previousSeenAt, Date.now(), locale ?? 'en', t)}
         categoryName={(id) => t(categoryNameKey(id))}
         labels={labels}
         labelledOnly

@@ -6,15 +6,7 @@
 import { browser } from 'wxt/browser';
 import { canonicalUrl } from '@/lib/canonical-url';
 import { changeHeadline } from '@/lib/change-summary';
-
-/** The UI language for dates in headlines; English where the API is missing (a test double, an old engine). */
-function uiLanguage(): string {
-  try {
-    return browser.i18n.getUILanguage() || 'en';
-  } catch {
-    return 'en';
-  }
-}
+import { createTranslator } from '@/lib/i18n';
 import { diffClauses } from '@/lib/diff';
 import type {
   ChangeSummary,
@@ -35,7 +27,9 @@ import {
   type ObserveResult,
 } from '@/lib/store';
 import { loadSettings } from './settings-store';
-import { notifyChange, setChangeBadge } from './notify';
+import { notifyChange, setChangeBadge, uiLanguage } from './notify';
+
+const t = createTranslator((key, subs) => browser.i18n.getMessage(key as never, subs));
 
 let dbPromise: Promise<HistoryDB> | null = null;
 
@@ -188,7 +182,14 @@ export async function diffVersions({
       from: meta(from),
       to: meta(to),
       diff,
-      headline: changeHeadline(b.version.title, diff, a.version.lastSeen, b.version.firstSeen, uiLanguage()),
+      headline: changeHeadline(
+        b.version.title,
+        diff,
+        a.version.lastSeen,
+        b.version.firstSeen,
+        uiLanguage(),
+        t,
+      ),
     };
   } catch (error) {
     return { ...none, error: toStoreError(error).message };

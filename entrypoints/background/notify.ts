@@ -3,7 +3,20 @@
  * so a click opens the history page on that document.
  */
 import { browser } from 'wxt/browser';
+import { changeHeadline } from '@/lib/change-summary';
+import { createTranslator } from '@/lib/i18n';
 import type { ChangeSummary } from '@/lib/messages';
+
+const t = createTranslator((key, subs) => browser.i18n.getMessage(key as never, subs));
+
+/** The UI language for dates; English where the API is missing (a test double, an old engine). */
+export function uiLanguage(): string {
+  try {
+    return browser.i18n.getUILanguage() || 'en';
+  } catch {
+    return 'en';
+  }
+}
 
 const PREFIX = 'fineprint-change:';
 
@@ -12,15 +25,15 @@ const PREFIX = 'fineprint-change:';
 const ICON =
   'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAADAAAAAwCAYAAABXAvmHAAAAT0lEQVR42u3VwQkAIAwEwfRkW9abdmINgggHs5AC5nGkSnpXrz0JBwAAAAAAABAL+BGADQAAAPgDADYAAADgDwDYAAAAAAAAAABAEEC67wBtU84ATX5i8gAAAABJRU5ErkJggg==';
 
-/** Show a notification naming the document and its most important change. */
-export async function notifyChange(change: ChangeSummary): Promise<string | null> {
+/** Show a notification naming the document and its most important change, in the UI language. */
+export async function notifyChange(change: ChangeSummary, now = Date.now()): Promise<string | null> {
   try {
     return await browser.notifications.create(PREFIX + change.documentUrl, {
       type: 'basic',
       iconUrl: ICON,
-      title: 'Policy changed since your last visit',
+      title: t('notify_title'),
       // Only the four fields both browsers accept: Firefox rejects the whole call on e.g. `contextMessage`.
-      message: change.headline,
+      message: changeHeadline(change.title, change.diff, change.previousSeenAt, now, uiLanguage(), t),
     });
   } catch (error) {
     console.warn('[fineprint] notification failed', error);

@@ -1,70 +1,19 @@
 /**
  * Plain-language explanations: one per label, from the category × stance table and the slots that
  * sentence reports (./templates.ts). A clause with two labels gets two explanations, never one repeated.
+ * Written in English unless a translator is given (./render.ts).
  * @module
  */
-import { asciiPunctuation } from '../classify/text';
 import type { Translate } from '../i18n';
-import type { AnalysedClause, Label, Slots } from '../types';
-import { extractSlots } from './slots';
+import type { Label, Slots } from '../types';
 import { english } from './english';
-import { choiceText, conditionText, isEnglish, listAnd, slotTexts } from './slot-text';
-import { SHAPE_KEYS, SLOT_KEYS, TEMPLATES, type Tail } from './templates';
+import { explainLabelIn } from './render';
 
 export { extractSlots, emptySlots } from './slots';
 export { hasUserControl, statesCompanyPower } from './control';
 export { TEMPLATES, sentenceKey } from './templates';
-
-/** "Personal information does not include de-identified or aggregated information." */
-const DEIDENTIFIED_EXCLUDED =
-  /\b(?:personal (?:data|information)|personally identifiable information|PII)\b[^.;]{0,60}\b(?:does not|doesn't|do not|shall not|will not|excludes?|is not|are not)\b[^.;]{0,20}\b(?:include|cover|considered|mean|treated)?[^.;]{0,80}\b(?:de-?identified|anonymi[sz]ed|aggregated?|anonymous)\b|\b(?:de-?identified|anonymi[sz]ed|aggregated?|anonymous) (?:data|information)\b[^.;]{0,40}\b(?:is|are) not (?:considered |treated as )?personal\b/i;
-
-/** A denial that holds only once the user acts: "If you opt out, … will not be used …". */
-const CONDITION =
-  /\b(?:if|once|when|after) you (opt(?:-| )?out|turn (?:it |this |them )?off|disable \w+|object|withdraw (?:your )?consent|unsubscribe)\b/i;
-
-const NOTICE =
-  /\b(?:notify|inform|tell|alert) you\b|\b(?:advance|prior) (?:written )?notice\b|\bnotice (?:of|before)\b/i;
-
-/** The phrase for `$DATA$`: "your chats and files", or the category's noun. */
-function dataPhrase(slots: Slots, noun: string, t: Translate, en: boolean): string {
-  const items = slotTexts('data', slots.data.slice(0, 3), t, en);
-  if (items.length === 0) return noun;
-  return t('explain_data_yours', [listAnd(items, t).replace(/\byour /g, '')]);
-}
-
-function tail(kind: Tail, slots: Slots, text: string, t: Translate, en: boolean): string | null {
-  const filled = (key: (typeof SLOT_KEYS)[keyof typeof SLOT_KEYS], value: string | null) =>
-    value ? t(key, [value]) : null;
-  const list = (kind: 'purpose' | 'safeguard' | 'scope', values: readonly string[]) => {
-    const items = slotTexts(kind, values, t, en);
-    return items.length ? listAnd(items, t) : null;
-  };
-  switch (kind) {
-    case 'default':
-      return slots.default === 'on'
-        ? t(SLOT_KEYS.defaultOn)
-        : slots.default === 'off'
-          ? t(SLOT_KEYS.defaultOff)
-          : null;
-    case 'choice':
-      return filled(SLOT_KEYS.choice, slots.choice && choiceText(slots.choice, t, en));
-    case 'safeguard':
-      return filled(SLOT_KEYS.safeguards, list('safeguard', slots.safeguards));
-    case 'scope':
-      return filled(SLOT_KEYS.scope, list('scope', slots.scope));
-    case 'covered':
-      return filled(SLOT_KEYS.covered, list('scope', slots.scope));
-    case 'purpose':
-      return filled(SLOT_KEYS.purposes, list('purpose', slots.purposes.slice(0, 3)));
-    case 'condition': {
-      const m = CONDITION.exec(text);
-      return filled(SLOT_KEYS.condition, m ? conditionText(m[1]!.toLowerCase(), t, en) : null);
-    }
-    case 'notice':
-      return NOTICE.test(text) ? t(SLOT_KEYS.notice) : null;
-  }
-}
+export { explainClauseIn, explainLabelIn } from './render';
+export { slotText, slotTexts, choiceText } from './slot-text';
 
 /**
  * The explanation of one label of a clause: its category × stance sentence, then the tails that sentence
@@ -77,29 +26,7 @@ export function explainLabel(
   text: string,
   t: Translate = english,
 ): string {
-  const en = isEnglish(t);
-  const clause = asciiPunctuation(text);
-  if (label.category === 'de-identification' && DEIDENTIFIED_EXCLUDED.test(clause))
-    return t(SHAPE_KEYS.deidentifiedExcluded);
-  const template = TEMPLATES[label.category];
-  const data = dataPhrase(slots, t(template.noun), t, en);
-  const choice = slots.choice ? choiceText(slots.choice, t, en) : null;
-  if (label.category === 'user-choice' && label.stance !== 'denies' && !choice)
-    return t(SHAPE_KEYS.rightsWithoutControl, [data]);
-  const sentence = template.sentences[label.stance];
-  const safeguards = slotTexts('safeguard', slots.safeguards, t, en);
-  const parts = [
-    t(sentence.key, [
-      data,
-      choice ?? '',
-      safeguards.length ? listAnd(safeguards, t) : t('explain_safeguards_fallback'),
-    ]),
-  ];
-  for (const kind of sentence.tails) {
-    const extra = tail(kind, slots, clause, t, en);
-    if (extra) parts.push(extra);
-  }
-  return parts.join(' ');
+  return explainLabelIn(label, slots, text, t);
 }
 
 /**
@@ -110,24 +37,4 @@ export function explain(labels: readonly Label[], slots: Slots, text = ''): stri
   const top = labels[0];
   if (!top) return null;
   return top.explanation ?? explainLabel(top, slots, text);
-}
-
-export { slotText, slotTexts, choiceText } from './slot-text';
-
-/**
- * A clause with every label's explanation (painted and possible) and the clause's own written by `t`: the
- * CLI's `--locale`, and any page that shows stored clauses in the UI language. Slots are read again from the
- * clause, as the classifier read them (a clause with only possible labels stores none).
- */
-export function explainClauseIn<C extends AnalysedClause>(clause: C, t: Translate): C {
-  if (clause.labels.length + (clause.possible?.length ?? 0) === 0) return clause;
-  const slots = extractSlots(clause.text, clause.leadIn);
-  const relabel = (l: Label): Label => ({ ...l, explanation: explainLabel(l, slots, clause.text, t) });
-  const labels = clause.labels.map(relabel);
-  return {
-    ...clause,
-    labels,
-    ...(clause.possible ? { possible: clause.possible.map(relabel) } : {}),
-    explanation: labels[0]?.explanation ?? null,
-  };
 }

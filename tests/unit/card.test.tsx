@@ -94,8 +94,9 @@ describe('ClauseCard', () => {
     const dialog = host.querySelector('[role="dialog"]')!;
     const title = host.querySelector(`#${dialog.getAttribute('aria-labelledby')}`)!;
     expect(title.textContent).toContain('AI training');
+    // Written from the label and slots in the UI language, not the stored English sentence.
     expect(host.querySelector(`#${dialog.getAttribute('aria-describedby')}`)!.textContent).toBe(
-      'This says your messages are not used to train AI models.',
+      'This says your messages may be used to train AI models.',
     );
     expect([...host.querySelectorAll('dt')].map((d) => d.textContent)).toEqual(['Data', 'Purposes']);
     expect(host.textContent).toContain('do not use your messages to train');
@@ -142,9 +143,9 @@ describe('ClauseCard', () => {
       labels: [l, label('denies', 'data-sharing')],
       slots: {
         data: ['messages'],
-        purposes: ['ads'],
-        safeguards: ['encryption'],
-        choice: 'settings',
+        purposes: ['advertising and marketing'],
+        safeguards: ['encrypted'],
+        choice: 'turn it off in settings',
         scope: ['children'],
         default: 'on',
       },

@@ -104,7 +104,10 @@ describe('PopupView', () => {
     expect(first.getAttribute('aria-expanded')).toBe('true');
     const ai = $('[data-category="ai-training"] [data-clause-id="c1"]')!;
     expect(ai.textContent).toContain('They may do this');
-    expect(ai.textContent).toContain('Your choice: Settings › Privacy');
+    // The stated choice is part of the label's sentence, written in the UI language.
+    expect(ai.textContent).toContain(
+      'This says your content or data may be used to train AI models. You can Settings › Privacy.',
+    );
     expect(ai.textContent).toContain('Matched wording: “train our models”');
     expect(ai.textContent).toContain('Confidence: 82%');
     expect(ai.textContent).not.toContain('Reassuring');
@@ -239,7 +242,7 @@ describe('PopupView', () => {
       }),
     });
     act(() => ($$('[role="tab"]')[1] as HTMLButtonElement).click());
-    expect($('[data-view="changes"]')?.textContent).toContain('AI-training clause added since 3 May');
+    expect($('[data-view="changes"]')?.textContent).toContain('Privacy: AI-training clause added since May 3, 2026');
     expect($('[data-section="added"] [data-clause-id="n1"]')?.textContent).toContain(
       'We may train AI on your photos.',
     );
