@@ -217,13 +217,37 @@ describe('SummaryBar', () => {
     expect(host.textContent).toContain('1 not shown inline');
   });
 
-  it('collapses to a pill and says when nothing was flagged', () => {
-    const pill = mount(<SummaryBar {...props({ collapsed: true })} />);
-    expect(pill.querySelectorAll('button')).toHaveLength(1);
-    expect(pill.textContent).toContain('9');
+  it('collapses to one line (total, counts, previous / next) and says when nothing was flagged', () => {
+    const line = mount(<SummaryBar {...props({ collapsed: true })} />);
+    const buttons = [...line.querySelectorAll('button')];
+    expect(buttons.map((b) => b.getAttribute('aria-label'))).toEqual([
+      'Expand Fineprint bar',
+      'Previous marked clause',
+      'Next marked clause',
+    ]);
+    expect(line.textContent).toContain('9');
+    expect(line.querySelectorAll('.fp-mini li').length).toBeGreaterThan(0);
+    expect(line.querySelector('.fp-mini li')!.textContent).toMatch(/: \d+$/);
     const none = mount(<SummaryBar {...props({ counts: {}, total: 0, unplaced: 0 })} />);
     expect(none.textContent).toContain('No flagged clauses');
     expect(none.textContent).not.toContain('Next');
+  });
+
+  it('on a policy it cannot read, says so instead of "nothing flagged", expanded or collapsed', () => {
+    const notice = 'This policy is in French. Fineprint reads English policies for now.';
+    for (const collapsed of [false, true]) {
+      const bar = mount(<SummaryBar {...props({ counts: {}, total: 0, unplaced: 0, notice, collapsed })} />);
+      expect(bar.textContent).toContain(notice);
+      expect(bar.textContent).not.toContain('No flagged clauses');
+      expect(bar.querySelector('[aria-pressed]')).toBeNull();
+    }
+  });
+
+  it('sits on the edge it is given', () => {
+    expect(
+      mount(<SummaryBar {...props({ edge: 'bottom' })} />).querySelector('.fp-edge-bottom'),
+    ).not.toBeNull();
+    expect(mount(<SummaryBar {...props({})} />).querySelector('.fp-edge-top')).not.toBeNull();
   });
 
   it('takes every label from _locales: no key shows through, and German renders German', () => {

@@ -167,8 +167,9 @@ describe('PopupView', () => {
         }),
       ),
     });
-    expect($('[data-verdict="language"]')?.textContent).toContain(
-      'language Fineprint cannot analyse yet (de)',
+    // Its language by name, and that Fineprint reads English policies for now: never a silent empty list.
+    expect($('[data-verdict="language"]')?.textContent).toBe(
+      'This policy is in German. Fineprint reads English policies for now, so nothing on this page is marked.',
     );
   });
 
@@ -242,7 +243,9 @@ describe('PopupView', () => {
       }),
     });
     act(() => ($$('[role="tab"]')[1] as HTMLButtonElement).click());
-    expect($('[data-view="changes"]')?.textContent).toContain('Privacy: AI-training clause added since May 3, 2026');
+    expect($('[data-view="changes"]')?.textContent).toContain(
+      'Privacy: AI-training clause added since May 3, 2026',
+    );
     expect($('[data-section="added"] [data-clause-id="n1"]')?.textContent).toContain(
       'We may train AI on your photos.',
     );
