@@ -772,6 +772,9 @@ export class Session {
   private listenForPointerAndKeys(): void {
     if (this.listening) return;
     this.listening = true;
+    // The user switching the system theme redraws our UI in the theme it now needs.
+    const scheme = window.matchMedia?.('(prefers-color-scheme: dark)');
+    if (scheme) this.ctx.addEventListener(scheme, 'change', () => void this.renderUi());
     this.ctx.addEventListener(
       document,
       'click',
