@@ -223,6 +223,36 @@ describe('PopupView', () => {
     expect(line).toContain('This one does with no opt-out stated.');
   });
 
+  it('caps a long change list and shows every listed clause on "Show all"', () => {
+    const added = Array.from({ length: 8 }, (_, i) =>
+      clause(`a${i}`, `We may train AI on your photos, case ${i}.`, [['ai-training', 'permits']]),
+    );
+    show({
+      tab: tab(report(CLAUSES), {
+        change: {
+          documentUrl: 'https://a.example/privacy',
+          title: 'Privacy',
+          previousSeenAt: Date.UTC(2026, 4, 3),
+          headline: '',
+          diff: {
+            changed: true,
+            added,
+            removed: [],
+            modified: [],
+            categories: { 'ai-training': { added: 8, removed: 0 } },
+          },
+        },
+      }),
+    });
+    act(() => ($$('[role="tab"]')[1] as HTMLButtonElement).click());
+    expect($$('[data-section="added"] [data-clause-id]')).toHaveLength(3);
+    const button = $('[data-section="added"] .dv-show-all') as HTMLButtonElement;
+    expect(button.textContent).toBe('Show all 8');
+    act(() => button.click());
+    expect($$('[data-section="added"] [data-clause-id]')).toHaveLength(8);
+    expect($('.dv-show-all')).toBeNull();
+  });
+
   it('shows the change summary', () => {
     const added = clause('n1', 'We may train AI on your photos.', [['ai-training', 'permits']]);
     show({
