@@ -5,7 +5,9 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { TAXONOMY, type Stance } from '@/lib/classify/taxonomy';
 import type { AnalysedClause, Label } from '@/lib/types';
-import { categoryMeaningKey, categoryNameKey, type MessageKey, type Translate } from '@/lib/i18n';
+import { categoryNameKey, type MessageKey, type Translate } from '@/lib/i18n';
+import { explainLabelIn } from '@/lib/explain/render';
+import { choiceText, slotTexts } from '@/lib/explain/slot-text';
 
 export interface ClauseCardProps {
   /** `_locales` lookup (the content script passes `browser.i18n.getMessage` through `createTranslator`). */
@@ -57,8 +59,11 @@ export function ClauseCard(props: ClauseCardProps) {
   const others = clause.labels.filter((l) => l !== primary);
   const titleId = `fp-card-title-${clause.id}`;
   const descId = `fp-card-desc-${clause.id}`;
-  // Each label has its own sentence (lib/explain): the card shows one per label, never one twice.
-  const explanation = primary.explanation ?? clause.explanation ?? t(categoryMeaningKey(primary.category));
+  // Each label has its own sentence (lib/explain), written here in the UI language: the card shows one per
+  // label, never one twice.
+  const explain = (l: Label) => explainLabelIn(l, clause.slots, clause.text, t);
+  const explanation = explain(primary);
+  const choice = clause.slots.choice ? choiceText(clause.slots.choice, t) : null;
   const ev = primary.evidence;
 
   return (
@@ -99,11 +104,14 @@ export function ClauseCard(props: ClauseCardProps) {
         {explanation}
       </p>
       <dl class="fp-slots">
-        <SlotRow name={t('card_slot_data')} values={clause.slots.data} />
-        <SlotRow name={t('card_slot_purposes')} values={clause.slots.purposes} />
-        <SlotRow name={t('card_slot_safeguards')} values={clause.slots.safeguards} />
-        <SlotRow name={t('card_slot_choice')} values={clause.slots.choice ? [clause.slots.choice] : []} />
-        <SlotRow name={t('card_slot_scope')} values={clause.slots.scope} />
+        <SlotRow name={t('card_slot_data')} values={slotTexts('data', clause.slots.data, t)} />
+        <SlotRow name={t('card_slot_purposes')} values={slotTexts('purpose', clause.slots.purposes, t)} />
+        <SlotRow
+          name={t('card_slot_safeguards')}
+          values={slotTexts('safeguard', clause.slots.safeguards, t)}
+        />
+        <SlotRow name={t('card_slot_choice')} values={choice ? [choice] : []} />
+        <SlotRow name={t('card_slot_scope')} values={slotTexts('scope', clause.slots.scope, t)} />
         <SlotRow
           name={t('card_slot_default')}
           values={
@@ -120,7 +128,7 @@ export function ClauseCard(props: ClauseCardProps) {
               <strong>
                 {t(categoryNameKey(l.category))} · {t(TONE[l.stance].label)}
               </strong>
-              {l.explanation ? `: ${l.explanation}` : ''}
+              {`: ${explain(l)}`}
             </li>
           ))}
         </ul>

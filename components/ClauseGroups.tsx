@@ -2,12 +2,14 @@
  * The labelled clauses of a page, grouped by category (highest weight first). Each group is a collapsible
  * section; each clause shows its stance in words, the explanation, any stated choice, and the evidence.
  */
-import { useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import { CATEGORY_IDS, TAXONOMY, type CategoryId } from '@/lib/classify/taxonomy';
 import { findingCounts } from '@/lib/counts';
 import { formatterFor } from '@/lib/format';
 import { categoryMeaningKey, categoryNameKey, stanceKey, translatePlural, type Translate } from '@/lib/i18n';
 import type { AnalysedClause, Label } from '@/lib/types';
+import { explainClauseIn } from '@/lib/explain/render';
+import { choiceText } from '@/lib/explain/slot-text';
 
 export interface ClauseGroupsProps {
   t: Translate;
@@ -50,7 +52,7 @@ export function groupByCategory(clauses: readonly AnalysedClause[], shown?: read
 
 export function ClauseGroups({
   t,
-  clauses,
+  clauses: stored,
   shown,
   onReveal,
   missing,
@@ -59,6 +61,8 @@ export function ClauseGroups({
   locale,
 }: ClauseGroupsProps) {
   const Heading = headingLevel === 4 ? 'h4' : 'h3';
+  // Explanations are stored in English; each is written again in the UI language (lib/explain/render.ts).
+  const clauses = useMemo(() => stored.map((c) => explainClauseIn(c, t)), [stored, t]);
   const groups = groupByCategory(clauses, shown);
   // The counts the summary bar shows too (lib/counts.ts).
   const counts = findingCounts(clauses, shown).byCategory;
@@ -166,6 +170,7 @@ function ClauseItem(props: {
   const { t, clause, label } = props;
   const reassuring = label.stance === 'denies';
   const evidence = label.evidence;
+  const choice = clause.slots?.choice ? choiceText(clause.slots.choice, t) : null;
   return (
     <li
       class={`clause stance-${label.stance}`}
@@ -187,8 +192,8 @@ function ClauseItem(props: {
         <p class="explanation">{label.explanation ?? clause.explanation}</p>
       )}
       {reassuring && <p class="reassurance">{t('popup_reassurance')}</p>}
-      {clause.slots?.choice && label.category !== 'user-choice' && !label.explanation && (
-        <p class="choice">{t('popup_choice', [clause.slots.choice])}</p>
+      {choice && label.category !== 'user-choice' && !label.explanation && (
+        <p class="choice">{t('popup_choice', [choice])}</p>
       )}
       <details class="evidence">
         <summary>{t('popup_evidence')}</summary>

@@ -60,6 +60,10 @@ export interface DiffViewProps {
   labelledOnly?: boolean;
   /** Cap per section; the rest is counted. */
   limit?: number;
+  /** When set, a section cut at `limit` offers a button that shows every clause it lists. */
+  onShowAll?: () => void;
+  /** The button's text for a section with `n` clauses in all. */
+  showAllLabel?: (n: number) => string;
 }
 
 function Labels({
@@ -92,6 +96,8 @@ export function DiffView({
   labels,
   labelledOnly = false,
   limit = 200,
+  onShowAll,
+  showAllLabel,
 }: DiffViewProps) {
   if (!diff.changed) return <p class="dv-none">{labels.noChange}</p>;
   const keep = (c: AnalysedClause) => !labelledOnly || c.labels.length > 0;
@@ -118,7 +124,13 @@ export function DiffView({
           {title} <span class="dv-count">({count})</span>
         </h3>
         {shown.length > 0 && <ol class="dv-list">{shown.map(row)}</ol>}
-        {count > shown.length && <p class="dv-more">{labels.more(count - shown.length)}</p>}
+        {onShowAll && showAllLabel && items.length > shown.length ? (
+          <button type="button" class="dv-show-all" onClick={onShowAll}>
+            {showAllLabel(items.length)}
+          </button>
+        ) : (
+          count > shown.length && <p class="dv-more">{labels.more(count - shown.length)}</p>
+        )}
       </section>
     );
   };

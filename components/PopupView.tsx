@@ -4,7 +4,7 @@
  */
 import { useRef, useState } from 'preact/hooks';
 import type { CategoryId } from '@/lib/classify/taxonomy';
-import type { MessageKey, Translate } from '@/lib/i18n';
+import { unsupportedLanguageText, type MessageKey, type Translate } from '@/lib/i18n';
 import type { CheckoutState, ComparisonState, TabState } from '@/lib/messages';
 import type { PageKind } from '@/lib/types';
 import { ChangeList } from './ChangeList';
@@ -120,7 +120,7 @@ export function PopupView(props: PopupViewProps) {
           {t('popup_storage_error', [data.tab.storageError])}
         </p>
       )}
-      {!loading && !data.error && <Status t={t} data={data} />}
+      {!loading && !data.error && <Status t={t} data={data} locale={props.locale} />}
       {report && isPolicy && (
         <div class="toolbar">
           <label class="switch">
@@ -230,7 +230,7 @@ export function PopupView(props: PopupViewProps) {
 }
 
 /** The one-line verdict under the header: unsupported page, not a policy, or nothing yet. */
-function Status({ t, data }: { t: Translate; data: PopupData }) {
+function Status({ t, data, locale }: { t: Translate; data: PopupData; locale?: string }) {
   const report = data.tab?.report ?? null;
   if (!report) {
     if (data.checkout) return null;
@@ -252,7 +252,7 @@ function Status({ t, data }: { t: Translate; data: PopupData }) {
   }
   const message =
     u.reason === 'language'
-      ? t('popup_unsupported_language', [report.page.language])
+      ? unsupportedLanguageText(t, report.page.language, locale ?? 'en')
       : u.reason === 'not-a-policy'
         ? t('popup_not_policy')
         : u.reason === 'empty'

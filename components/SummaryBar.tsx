@@ -1,7 +1,8 @@
 /**
- * Compact bar pinned to the top of a policy page (inside our shadow root): counts per category, next /
- * previous marked clause, highlights on/off, dismiss. Collapses to a small pill so it never covers content
- * for good.
+ * Compact bar pinned to the top (or, when the card or the clause being read is there, the bottom) of a policy
+ * page, inside our shadow root: counts per category, next / previous marked clause, highlights on/off,
+ * dismiss. Collapses to one short line (total, counts as swatches, previous / next) that remembers itself.
+ * On a policy in a language Fineprint cannot read yet it says so instead of "nothing flagged".
  */
 import { TAXONOMY, type CategoryId } from '@/lib/classify/taxonomy';
 import { categoryNameKey, type Translate } from '@/lib/i18n';
@@ -19,6 +20,10 @@ export interface SummaryBarProps {
   onToggleHighlights: () => void;
   onToggleCollapsed: () => void;
   onDismiss: () => void;
+  /** Which edge of the viewport the bar sits on (lib/bar-placement.ts). */
+  edge?: 'top' | 'bottom';
+  /** Said instead of "nothing flagged": the page is a policy Fineprint cannot read (its language). */
+  notice?: string;
 }
 
 /** The summary bar; `total === 0` renders a short "nothing flagged" note instead of navigation. */
@@ -29,19 +34,71 @@ export function SummaryBar(props: SummaryBarProps) {
     .sort(
       (a, b) => TAXONOMY[b].weight - TAXONOMY[a].weight || (props.counts[b] ?? 0) - (props.counts[a] ?? 0),
     );
+  const edge = `fp-edge-${props.edge ?? 'top'}`;
+  const notice = props.total === 0 && props.notice;
+  const nav = (
+    <>
+      <button
+        type="button"
+        class="fp-nav"
+        onClick={props.onPrev}
+        aria-keyshortcuts="Alt+Shift+P"
+        aria-label={props.collapsed ? t('bar_prev_label') : undefined}
+      >
+        {props.collapsed ? '‹' : t('bar_prev')}
+      </button>
+      <button
+        type="button"
+        class="fp-nav"
+        onClick={props.onNext}
+        aria-keyshortcuts="Alt+Shift+N"
+        aria-label={props.collapsed ? t('bar_next_label') : undefined}
+      >
+        {props.collapsed ? '›' : t('bar_next')}
+      </button>
+    </>
+  );
   if (props.collapsed) {
     return (
-      <div class="fp-bar fp-bar-collapsed" role="region" aria-label={t('extName')}>
-        <button type="button" class="fp-pill" aria-expanded="false" onClick={props.onToggleCollapsed}>
+      <div class={`fp-bar fp-bar-collapsed ${edge}`} role="region" aria-label={t('bar_region')}>
+        <button
+          type="button"
+          class="fp-pill"
+          aria-expanded="false"
+          aria-label={t('bar_expand')}
+          onClick={props.onToggleCollapsed}
+        >
           {t('bar_pill', [props.total])}
         </button>
+        {notice ? (
+          <span class="fp-notice fp-notice-line" title={notice}>
+            {notice}
+          </span>
+        ) : (
+          props.total > 0 && (
+            <>
+              <ul class="fp-mini" aria-label={t('bar_counts_label')}>
+                {cats.map((c) => (
+                  <li key={c} style={{ '--fp-cat': TAXONOMY[c].colour }}>
+                    <span class={`fp-swatch fp-pattern-${TAXONOMY[c].pattern}`} aria-hidden="true" />
+                    <span class="fp-sr">{t(categoryNameKey(c))}: </span>
+                    {props.counts[c] ?? 0}
+                  </li>
+                ))}
+              </ul>
+              {nav}
+            </>
+          )
+        )}
       </div>
     );
   }
   return (
-    <div class="fp-bar" role="region" aria-label={t('bar_region')}>
+    <div class={`fp-bar ${edge}`} role="region" aria-label={t('bar_region')}>
       <span class="fp-brand">{t('extName')}</span>
-      {props.total === 0 ? (
+      {notice ? (
+        <span class="fp-notice">{notice}</span>
+      ) : props.total === 0 ? (
         <span class="fp-none">{t('bar_none')}</span>
       ) : (
         <>
@@ -53,17 +110,14 @@ export function SummaryBar(props: SummaryBarProps) {
               </li>
             ))}
           </ul>
-          <button type="button" class="fp-nav" onClick={props.onPrev} aria-keyshortcuts="Alt+Shift+P">
-            {t('bar_prev')}
-          </button>
-          <button type="button" class="fp-nav" onClick={props.onNext} aria-keyshortcuts="Alt+Shift+N">
-            {t('bar_next')}
-          </button>
+          {nav}
         </>
       )}
-      <button type="button" aria-pressed={props.highlightsOn} onClick={props.onToggleHighlights}>
-        {props.highlightsOn ? t('bar_hide_highlights') : t('bar_show_highlights')}
-      </button>
+      {!notice && (
+        <button type="button" aria-pressed={props.highlightsOn} onClick={props.onToggleHighlights}>
+          {props.highlightsOn ? t('bar_hide_highlights') : t('bar_show_highlights')}
+        </button>
+      )}
       <button
         type="button"
         aria-expanded="true"

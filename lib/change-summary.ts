@@ -4,13 +4,15 @@
  * @module
  */
 import { TAXONOMY, type CategoryId } from './classify/taxonomy';
-import { formatterFor } from './format';
+import { english } from './explain/english';
+import { formatterFor, pluralKey } from './format';
+import { categoryNameKey, type MessageKey, type Translate } from './i18n';
 import type { ClauseDiff } from './types';
 
 /** Headline names; "AI-training" reads better than the taxonomy's "AI training" before "clause". */
-const HEADLINE_NAME: Partial<Record<CategoryId, string>> = {
-  'ai-training': 'AI-training',
-  'user-choice': 'Opt-out / choice',
+const HEADLINE_NAME: Partial<Record<CategoryId, MessageKey>> = {
+  'ai-training': 'headline_category_ai_training',
+  'user-choice': 'headline_category_user_choice',
 };
 
 export interface CategoryChange {
@@ -92,13 +94,9 @@ export function touchedCategories(diff: ClauseDiff): CategoryId[] {
   return rankCategoryChanges(diff).map((c) => c.category);
 }
 
-/** English count + noun by Intl.PluralRules (the headline is English; the UI translates its own text). */
-function plural(n: number, word: string): string {
-  return `${n} ${word}${formatterFor('en').plural(n) === 'one' ? '' : 's'}`;
-}
-
 /**
- * The headline for a notification or list row. `since` is when the user last saw the previous version.
+ * The headline for a notification or list row, in the language of `t` (English by default: the stored
+ * headline). `since` is when the user last saw the previous version.
  * Returns e.g. "Acme Privacy Policy: AI-training clause added since 19 Sep (and 2 more changes)".
  */
 export function changeHeadline(
@@ -107,21 +105,37 @@ export function changeHeadline(
   since: number,
   now: number,
   locale = 'en',
+  t: Translate = english,
 ): string {
-  const name = title.trim() || 'Policy';
-  const when = `since ${shortDate(since, now, locale)}`;
-  if (!diff.changed) return `${name}: no change ${when}`;
+  return changeHeadlineIn(title, diff, since, now, locale, t);
+}
+
+/** `changeHeadline` in the language of `t`, for pages that must not bundle the English catalogue again. */
+export function changeHeadlineIn(
+  title: string,
+  diff: ClauseDiff,
+  since: number,
+  now: number,
+  locale: string,
+  t: Translate,
+): string {
+  const f = formatterFor(locale);
+  const plural = (base: MessageKey, n: number) => pluralKey(base, n, f, (k) => t(k as MessageKey) !== k);
+  const name = title.trim() || t('headline_policy');
+  const date = shortDate(since, now, locale);
+  if (!diff.changed) return t('headline_no_change', [name, date]);
   const ranked = rankCategoryChanges(diff);
   const top = ranked[0];
   if (top) {
-    const label = HEADLINE_NAME[top.category] ?? TAXONOMY[top.category].name;
-    const noun = formatterFor('en').plural(top.count) === 'one' ? 'clause' : `clauses (${top.count})`;
-    const more = ranked.length > 1 ? ` (and ${plural(ranked.length - 1, 'more change')})` : '';
-    return `${name}: ${label} ${noun} ${top.direction} ${when}${more}`;
+    const category = t(HEADLINE_NAME[top.category] ?? categoryNameKey(top.category));
+    const base = `headline_${top.direction}` as MessageKey;
+    const line = t(plural(base, top.count), [name, date, category, top.count]);
+    const more = ranked.length - 1;
+    return more > 0 ? `${line} ${t(plural('headline_more', more), [more])}` : line;
   }
   const parts: string[] = [];
-  if (diff.added.length) parts.push(`${diff.added.length} added`);
-  if (diff.removed.length) parts.push(`${diff.removed.length} removed`);
-  if (diff.modified.length) parts.push(`${diff.modified.length} edited`);
-  return `${name}: text changed ${when} (clauses ${parts.join(', ')})`;
+  if (diff.added.length) parts.push(t('headline_part_added', [diff.added.length]));
+  if (diff.removed.length) parts.push(t('headline_part_removed', [diff.removed.length]));
+  if (diff.modified.length) parts.push(t('headline_part_edited', [diff.modified.length]));
+  return t('headline_text_changed', [name, date, parts.join(', ')]);
 }

@@ -104,3 +104,21 @@ export function translatePlural(
     substitutions,
   );
 }
+
+/**
+ * What a page in a language Fineprint cannot read yet says, in the UI language: the policy's language by
+ * name ("Französisch" in a German UI) and that Fineprint reads English policies for now.
+ */
+export function unsupportedLanguageText(t: Translate, language: string, uiLocale: string): string {
+  let name: string | undefined;
+  try {
+    // "und" (not recognised) has no name: DisplayNames answers "root".
+    if (language && language !== 'und')
+      name = new Intl.DisplayNames([uiLocale, 'en'], { type: 'language' }).of(language);
+  } catch {
+    name = undefined; // a code Intl does not accept
+  }
+  return name && name !== language && name !== 'root'
+    ? t('popup_unsupported_language', [name])
+    : t('popup_unsupported_language_unknown');
+}

@@ -2,15 +2,17 @@
  * `fineprint` command line: the extension's own pipeline (detect → extract → classify → explain, and the
  * clause diff) on a file or a URL. See `usage()` for commands, options and exit codes.
  *
- * Run: `npm run -s fineprint -- analyze <file|url> [--url URL] [--format json|text]`
+ * Run: `npm run -s fineprint -- analyze <file|url> [--url URL] [--format json|text] [--locale de]`
  *      `npm run -s fineprint -- diff <old> <new> [--format json|text]`
  * @module
  */
-import { readFileSync, statSync } from 'node:fs';
-import { extname } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { extname, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { CATEGORY_IDS, TAXONOMY, type CategoryId } from '../lib/classify/taxonomy';
 import { diffClauses } from '../lib/diff';
+import { explainClauseIn } from '../lib/explain';
+import { createTranslator, getMessageFromCatalogue, type Translate } from '../lib/i18n';
 import { siteOf } from '../lib/checkout/site';
 import { cappedFetch, type FetchFailure, type FetchResult } from '../lib/fetch/capped-fetch';
 import { decodeBytes, looksBinary } from '../lib/fetch/decode';
@@ -32,7 +34,7 @@ export function usage(): string {
 
 Usage:
   fineprint analyze <file.html|file.md|file.txt|http(s)-url> [--url URL] [--format json|text]
-                    [--assume-policy] [--timeout SECONDS]
+                    [--locale CODE] [--assume-policy] [--timeout SECONDS]
   fineprint diff <old> <new> [--format json|text] [--timeout SECONDS]
   fineprint --help
 
@@ -45,6 +47,8 @@ leaves your machine.
 Options:
   --url URL          the page's address, used for detection (default: the file path or fetched URL)
   --format json|text json (default; stable contract) or a readable summary grouped by category
+  --locale CODE      language of the explanations: ${LOCALES.join(', ')} (default en); the policy
+                     itself must still be in English
   --assume-policy    analyse the page even if it does not look like a policy
   --timeout SECONDS  network timeout for URL input (default 10)
 
@@ -58,11 +62,23 @@ Exit codes:
 
 export class UsageError extends Error {}
 
+/** The extension's `_locales`: the languages the explanations are written in. */
+const LOCALES_DIR = resolve(fileURLToPath(import.meta.url), '../../public/_locales');
+const LOCALES = readdirSync(LOCALES_DIR).sort();
+
+/** The translator of one UI language, read from the extension's own catalogue. */
+export function translatorFor(locale: string): Translate {
+  const catalogue = JSON.parse(readFileSync(resolve(LOCALES_DIR, locale, 'messages.json'), 'utf8'));
+  return createTranslator(getMessageFromCatalogue(catalogue));
+}
+
 export interface CliOptions {
   command: 'analyze' | 'diff' | 'help';
   inputs: string[];
   url?: string;
   format: 'json' | 'text';
+  /** Language of the explanations (a `_locales` directory). */
+  locale: string;
   assumePolicy: boolean;
   timeoutMs: number;
 }
@@ -73,6 +89,7 @@ export function parseArgs(argv: string[]): CliOptions {
     command: 'help',
     inputs: [],
     format: 'json',
+    locale: 'en',
     assumePolicy: false,
     timeoutMs: 10_000,
   };
@@ -90,6 +107,12 @@ export function parseArgs(argv: string[]): CliOptions {
       const f = value();
       if (f !== 'json' && f !== 'text') throw new UsageError(`--format must be json or text, not "${f}"`);
       opts.format = f;
+    } else if (a === '--locale') {
+      // "de-DE", "pt_BR": the catalogues are per language.
+      const l = value().toLowerCase().split(/[-_]/)[0]!;
+      if (!LOCALES.includes(l))
+        throw new UsageError(`--locale must be one of ${LOCALES.join(', ')}, not "${argv[i]}"`);
+      opts.locale = l;
     } else if (a === '--assume-policy') opts.assumePolicy = true;
     else if (a === '--timeout') {
       const s = Number(value());
@@ -373,7 +396,9 @@ export async function run(argv: string[], io: Io): Promise<number> {
   }
   try {
     if (opts.command === 'analyze') {
-      const analysis = analyzeInput(await loadInput(opts.inputs[0]!, opts.timeoutMs), opts);
+      const read = analyzeInput(await loadInput(opts.inputs[0]!, opts.timeoutMs), opts);
+      const t = opts.locale === 'en' ? null : translatorFor(opts.locale);
+      const analysis = t ? { ...read, clauses: read.clauses.map((c) => explainClauseIn(c, t)) } : read;
       io.out(
         opts.format === 'json' ? JSON.stringify(analysisJson(analysis), null, 2) : analysisText(analysis),
       );

@@ -7,6 +7,7 @@
 import { browser } from 'wxt/browser';
 import { canonicalUrl } from '@/lib/canonical-url';
 import { changeHeadline } from '@/lib/change-summary';
+import { createTranslator } from '@/lib/i18n';
 import { diffClauses, fingerprintClauses } from '@/lib/diff';
 import { envelope } from '@/lib/messages';
 import type {
@@ -33,16 +34,9 @@ import {
   type ObserveResult,
 } from '@/lib/store';
 import { loadSettings } from './settings-store';
-import { notifyChange, setChangeBadge } from './notify';
+import { notifyChange, setChangeBadge, uiLanguage } from './notify';
 
-/** The UI language for dates in headlines; English where the API is missing (a test double, an old engine). */
-function uiLanguage(): string {
-  try {
-    return browser.i18n.getUILanguage() || 'en';
-  } catch {
-    return 'en';
-  }
-}
+const t = createTranslator((key, subs) => browser.i18n.getMessage(key as never, subs));
 
 let dbPromise: Promise<HistoryDB> | null = null;
 
@@ -246,7 +240,14 @@ export async function diffVersions({
       from: meta(from),
       to: meta(to),
       diff,
-      headline: changeHeadline(b.version.title, diff, a.version.lastSeen, b.version.firstSeen, uiLanguage()),
+      headline: changeHeadline(
+        b.version.title,
+        diff,
+        a.version.lastSeen,
+        b.version.firstSeen,
+        uiLanguage(),
+        t,
+      ),
       ...(ignoredLabels > 0 ? { ignoredLabels } : {}),
     };
   } catch (error) {

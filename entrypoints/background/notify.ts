@@ -3,8 +3,21 @@
  * so a click opens the history page on that document.
  */
 import { browser } from 'wxt/browser';
+import { changeHeadline } from '@/lib/change-summary';
+import { createTranslator } from '@/lib/i18n';
 import type { ChangeSummary } from '@/lib/messages';
 import { cleanLine } from '@/lib/store/sanitize';
+
+const t = createTranslator((key, subs) => browser.i18n.getMessage(key as never, subs));
+
+/** The UI language for dates; English where the API is missing (a test double, an old engine). */
+export function uiLanguage(): string {
+  try {
+    return browser.i18n.getUILanguage() || 'en';
+  } catch {
+    return 'en';
+  }
+}
 
 const PREFIX = 'fineprint-change:';
 
@@ -17,9 +30,9 @@ const ICON = '/icon-48.png';
  * controls when it was stored; cleaned again here). Notifications are already limited to one per origin per
  * window by lib/store (claimNotification).
  */
-export async function notifyChange(change: ChangeSummary): Promise<string | null> {
+export async function notifyChange(change: ChangeSummary, now = Date.now()): Promise<string | null> {
   try {
-    return await browser.notifications.create(PREFIX + change.documentUrl, notificationText(change));
+    return await browser.notifications.create(PREFIX + change.documentUrl, notificationText(change, now));
   } catch (error) {
     console.warn('[fineprint] notification failed', error);
     return null;
@@ -27,7 +40,10 @@ export async function notifyChange(change: ChangeSummary): Promise<string | null
 }
 
 /** The notification's fields (only the four both browsers accept: Firefox rejects e.g. `contextMessage`). */
-export function notificationText(change: ChangeSummary): {
+export function notificationText(
+  change: ChangeSummary,
+  now = Date.now(),
+): {
   type: 'basic';
   iconUrl: string;
   title: string;
@@ -39,13 +55,16 @@ export function notificationText(change: ChangeSummary): {
   } catch {
     host = change.documentUrl;
   }
-  const title =
-    browser.i18n.getMessage('notify_changed_title', [host]) || `${host} changed a policy you read`;
+  const title = t('notify_changed_title', [host]);
   return {
     type: 'basic',
     iconUrl: browser.runtime.getURL(ICON),
     title,
-    message: cleanLine(change.headline, 500),
+    // In the UI language, rebuilt from the change (the stored headline is English).
+    message: cleanLine(
+      changeHeadline(change.title, change.diff, change.previousSeenAt, now, uiLanguage(), t),
+      500,
+    ),
   };
 }
 

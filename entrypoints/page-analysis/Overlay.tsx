@@ -11,6 +11,8 @@ export interface OverlayProps {
   /** Live-region text announced to screen readers (e.g. "Clause 3 of 12: AI training"). */
   announce: string;
   onShortcut: (which: 'next' | 'prev') => void;
+  /** lib/bar-placement.ts `uiTheme`. */
+  theme?: 'dark' | 'light';
 }
 
 /** Whether a key event is one of our navigation shortcuts (Alt+Shift+N / Alt+Shift+P). */
@@ -25,7 +27,7 @@ export function shortcutOf(e: KeyboardEvent): 'next' | 'prev' | null {
 export function Overlay(props: OverlayProps) {
   return (
     <div
-      class="fp-root"
+      class={props.theme === 'dark' ? 'fp-root fp-dark' : 'fp-root'}
       onKeyDown={(e) => {
         const which = shortcutOf(e);
         if (which) {

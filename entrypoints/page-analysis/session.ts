@@ -12,7 +12,8 @@ import { textVisibility } from '@/lib/detect/visible';
 import type { Block, ExtractedBlocks } from '@/lib/extract';
 import { pageMarkupInSteps, readingFromReply } from '@/lib/extract/page-markup';
 import type { CategoryId } from '@/lib/classify/taxonomy';
-import { categoryNameKey, createTranslator } from '@/lib/i18n';
+import { categoryNameKey, createTranslator, unsupportedLanguageText } from '@/lib/i18n';
+import { barEdge, pageIsDark, uiTheme } from '@/lib/bar-placement';
 import {
   caretAt,
   createHighlighter,
@@ -88,6 +89,28 @@ const HOVER_CLOSE_MS = 500;
 const POINTER_THROTTLE_MS = 80;
 const CARD_WIDTH = 360;
 const CARD_HEIGHT_GUESS = 280;
+/** The bar's box at most (ui-css.ts): expanded, two rows of counts; collapsed, one line. */
+const BAR_SIZE = { width: 720, height: 96 };
+const BAR_COLLAPSED_SIZE = { width: 420, height: 36 };
+const BAR_COLLAPSED_KEY = 'barCollapsed';
+
+/** Whether the user left the bar collapsed (remembered across pages in the extension's storage). */
+async function readBarCollapsed(): Promise<boolean> {
+  try {
+    const got = await browser.storage.local.get(BAR_COLLAPSED_KEY);
+    return got[BAR_COLLAPSED_KEY] === true;
+  } catch {
+    return false;
+  }
+}
+
+function uiLanguage(): string {
+  try {
+    return browser.i18n.getUILanguage() || 'en';
+  } catch {
+    return 'en';
+  }
+}
 
 interface Marked extends HighlightItem {
   clause: AnalysedClause;
@@ -175,6 +198,7 @@ export class Session {
     }
     this.highlightsOn = settings.highlights;
     this.shown = new Set(settings.shownCategories);
+    this.barCollapsed = await readBarCollapsed();
     this.listenForSettings();
     return !this.disposed;
   }
@@ -525,12 +549,18 @@ export class Session {
   private overlayProps(): OverlayProps {
     // The popup's numbers (lib/counts.ts): findings of the report in the categories shown, placed or not.
     const { byCategory: counts, total } = findingCounts(this.report?.clauses ?? [], [...this.shown]);
+    const card = this.cardProps();
+    const report = this.report;
     const bar = this.barDismissed
       ? null
       : {
           t,
           counts,
           total,
+          edge: this.barEdge(card),
+          ...(report?.unsupported?.reason === 'language'
+            ? { notice: unsupportedLanguageText(t, report.page.language, uiLanguage()) }
+            : {}),
           unplaced: this.unplaced,
           highlightsOn: this.highlightsOn,
           collapsed: this.barCollapsed,
@@ -539,6 +569,8 @@ export class Session {
           onToggleHighlights: () => void this.setHighlights(!this.highlightsOn, false),
           onToggleCollapsed: () => {
             this.barCollapsed = !this.barCollapsed;
+            // Remembered for every page (our own storage: the page cannot read or set it).
+            void browser.storage.local.set({ [BAR_COLLAPSED_KEY]: this.barCollapsed }).catch(() => {});
             void this.renderUi();
           },
           onDismiss: () => {
@@ -548,10 +580,29 @@ export class Session {
         };
     return {
       bar,
-      card: this.cardProps(),
+      card,
+      theme: this.theme(),
       announce: this.announce,
       onShortcut: (which) => this.step(which === 'next' ? 1 : -1),
     };
+  }
+
+  /** The bar moves to the bottom when the open card, or the clause it explains, is under it at the top. */
+  private barEdge(card: ClauseCardProps | null): 'top' | 'bottom' {
+    if (!card) return 'top';
+    const avoid = [{ top: card.top, left: card.left, width: CARD_WIDTH, height: CARD_HEIGHT_GUESS }];
+    const clause = this.marked[this.card?.index ?? -1]?.range.getBoundingClientRect();
+    if (clause)
+      avoid.push({ top: clause.top, left: clause.left, width: clause.width, height: clause.height });
+    const size = this.barCollapsed ? BAR_COLLAPSED_SIZE : BAR_SIZE;
+    return barEdge(avoid, { width: innerWidth, height: innerHeight }, size);
+  }
+
+  /** Dark on a page that paints a dark background, or paints none while the user prefers dark. */
+  private theme(): 'dark' | 'light' {
+    const bg = (el: Element | null) => (el ? getComputedStyle(el).backgroundColor : '');
+    const prefersDark = window.matchMedia?.('(prefers-color-scheme: dark)').matches ?? false;
+    return uiTheme(pageIsDark([bg(document.body), bg(document.documentElement)]), prefersDark);
   }
 
   private cardProps(): ClauseCardProps | null {
@@ -729,6 +780,9 @@ export class Session {
   private listenForPointerAndKeys(): void {
     if (this.listening) return;
     this.listening = true;
+    // The user switching the system theme redraws our UI in the theme it now needs.
+    const scheme = window.matchMedia?.('(prefers-color-scheme: dark)');
+    if (scheme) this.ctx.addEventListener(scheme, 'change', () => void this.renderUi());
     this.ctx.addEventListener(
       document,
       'click',

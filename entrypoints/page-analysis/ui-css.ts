@@ -9,7 +9,13 @@ export const UI_CSS = `
 .fp-bar { position: fixed; top: 8px; right: 8px; z-index: 2147483646; display: flex; flex-wrap: wrap; align-items: center;
   gap: 6px; max-width: min(720px, calc(100vw - 16px)); padding: 6px 8px; background: #ffffffee; border: 1px solid #d0d7de;
   border-radius: 10px; box-shadow: 0 2px 10px #0002; }
-.fp-bar-collapsed { padding: 2px; }
+.fp-edge-bottom { top: auto; bottom: 8px; }
+.fp-bar-collapsed { flex-wrap: nowrap; padding: 2px 4px; gap: 4px; max-width: min(420px, calc(100vw - 16px)); white-space: nowrap; }
+.fp-mini { display: flex; gap: 6px; list-style: none; margin: 0; padding: 0 2px; font-size: 12px; overflow: hidden; }
+.fp-mini li { display: inline-flex; align-items: center; gap: 3px; }
+.fp-bar-collapsed .fp-nav { padding: 0 8px; }
+.fp-notice { color: #3d444d; }
+.fp-notice-line { font-size: 12px; overflow: hidden; text-overflow: ellipsis; min-width: 0; }
 .fp-brand { font-weight: 700; }
 .fp-counts { display: flex; flex-wrap: wrap; gap: 4px; list-style: none; margin: 0; padding: 0; }
 .fp-count { display: inline-flex; align-items: center; gap: 4px; padding: 1px 6px; border-radius: 999px; background: #f6f8fa;
@@ -41,4 +47,15 @@ export const UI_CSS = `
 .fp-pos { font-size: 12px; color: #57606a; }
 .fp-open { margin-left: auto; font-weight: 600; }
 .fp-sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+/* Dark: the page paints a dark background, or it paints none and the user prefers dark (lib/bar-placement.ts). */
+.fp-dark { color: #e6edf3; }
+.fp-dark button { background: #2d333b; color: #e6edf3; border-color: #545d68; }
+.fp-dark button:hover { background: #373e47; }
+.fp-dark .fp-bar { background: #1c2128f0; border-color: #444c56; box-shadow: 0 2px 10px #0008; }
+.fp-dark .fp-count { background: #2d333b; }
+.fp-dark .fp-unplaced, .fp-dark .fp-none, .fp-dark .fp-stance, .fp-dark .fp-also, .fp-dark .fp-pos { color: #adbac7; }
+.fp-dark .fp-notice, .fp-dark .fp-why { color: #cdd9e5; }
+.fp-dark .fp-card { background: #1c2128; border-color: #444c56; box-shadow: 0 6px 24px #000a; }
+.fp-dark .fp-tone-reassure { background: #14261a; border-top-color: #2f9e44; }
+.fp-dark .fp-card a { color: #6cb6ff; }
 `;

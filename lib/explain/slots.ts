@@ -209,3 +209,15 @@ export function extractSlots(text: string, leadIn?: string): Slots {
 export function emptySlots(): Slots {
   return { data: [], purposes: [], safeguards: [], choice: null, scope: [], default: null };
 }
+
+/**
+ * Every phrase the lexicons can put in a list slot or a right; each has a `_locales` entry
+ * (./slot-text.ts), checked by tests/unit/locales.test.ts.
+ */
+export const LEXICON_PHRASES = {
+  data: DATA.map(([, p]) => p),
+  purpose: PURPOSES.map(([, p]) => p),
+  safeguard: SAFEGUARDS.map(([, p]) => p),
+  scope: SCOPE.map(([, p]) => p),
+  choice: RIGHTS.map(([, p]) => p),
+} as const;

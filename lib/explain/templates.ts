@@ -1,194 +1,109 @@
 /**
- * The one table of plain-language sentences: one per category × stance, each naming the slots it reports
- * (data, purpose, safeguard, choice, default, scope, plus the condition of a denial and the notice before a
- * change). `{data}` is filled from the clause's data slot (or the category's noun), `{purposes}` and
- * `{safeguards}` from theirs, `{choice}` from the user's choice. English only: the CLI and the popup
- * fallback use it.
+ * The one table of plain-language explanations: one sentence per category × stance, each naming the slots it
+ * reports (data, purpose, safeguard, choice, default, scope, plus the condition of a denial and the notice
+ * before a change). The words live in `public/_locales/<lang>/messages.json`, keyed per (category, stance) and
+ * per slot, so every UI language has them and a reworded English sentence changes only its `en` entry; this
+ * table keeps what the code needs: which key, which tails, in which order.
+ *
+ * Keys: `explain_<category>_<stance>` (the sentence; substitutions `[data, choice, safeguards]`, each used as
+ * `$DATA$`, `$CHOICE$`, `$SAFEGUARDS$`), `explain_<category>_noun` (fills `$DATA$` when the clause names no
+ * data), `explain_slot_<tail>` (a tail, one substitution), `explain_shape_<shape>`.
  * @module
  */
 import type { CategoryId, Stance } from '../classify/taxonomy';
+import type { MessageKey } from '../i18n';
 
 /** A tail sentence a template may add when its slot is filled. */
 export type Tail =
   'purpose' | 'default' | 'choice' | 'safeguard' | 'scope' | 'covered' | 'condition' | 'notice';
 
 export interface StanceTemplate {
-  text: string;
+  key: MessageKey;
   /** Tails in the order they are added. */
   tails: readonly Tail[];
 }
 
 export interface Template {
-  /** Noun used for `{data}` when the clause names no data type. */
-  noun: string;
+  /** Fills `$DATA$` when the clause names no data type. */
+  noun: MessageKey;
   sentences: Record<Stance, StanceTemplate>;
 }
 
-const t = (text: string, ...tails: Tail[]): StanceTemplate => ({ text, tails });
+const snake = (s: string) => s.replace(/-/g, '_');
+
+/** The sentence key of a category × stance. */
+export function sentenceKey(category: CategoryId, stance: Stance): MessageKey {
+  return `explain_${snake(category)}_${snake(stance)}` as MessageKey;
+}
+
+function template(category: CategoryId, tails: Partial<Record<Stance, readonly Tail[]>>): Template {
+  const s = (stance: Stance): StanceTemplate => ({
+    key: sentenceKey(category, stance),
+    tails: tails[stance] ?? [],
+  });
+  return {
+    noun: `explain_${snake(category)}_noun` as MessageKey,
+    sentences: {
+      permits: s('permits'),
+      denies: s('denies'),
+      'user-prohibited': s('user-prohibited'),
+      unclear: s('unclear'),
+    },
+  };
+}
 
 export const TEMPLATES: Readonly<Record<CategoryId, Template>> = {
-  'ai-training': {
-    noun: 'your content or data',
-    sentences: {
-      permits: t(
-        'This says {data} may be used to train AI models.',
-        'default',
-        'choice',
-        'safeguard',
-        'scope',
-      ),
-      denies: t('This says they do NOT use {data} to train AI models.', 'condition', 'covered'),
-      'user-prohibited': t('You are not allowed to use this service or its content to train AI models.'),
-      unclear: t(
-        'This mentions using {data} for AI training, but hedges or adds conditions; read it closely.',
-        'default',
-        'choice',
-        'scope',
-      ),
-    },
-  },
-  'automated-decisions': {
-    noun: 'your data',
-    sentences: {
-      permits: t(
-        'This says decisions about you may be made by automated systems or profiling.',
-        'purpose',
-        'choice',
-      ),
-      denies: t('This says they do NOT make significant decisions about you by automated means alone.'),
-      'user-prohibited': t(
-        'You are not allowed to use bots, scrapers or other automated means on this service.',
-      ),
-      unclear: t(
-        'This mentions automated decisions or profiling, with conditions; read it closely.',
-        'choice',
-      ),
-    },
-  },
-  'data-sharing': {
-    noun: 'your data',
-    sentences: {
-      permits: t(
-        'This says {data} may be shared with other companies or organisations.',
-        'purpose',
-        'choice',
-        'safeguard',
-      ),
-      denies: t('This says they do NOT share {data} with others in the case described.', 'condition'),
-      'user-prohibited': t('You are not allowed to share certain information from this service.'),
-      unclear: t('This describes sharing {data}, but only in some cases or with conditions.', 'choice'),
-    },
-  },
-  'data-sale': {
-    noun: 'your personal data',
-    sentences: {
-      permits: t('This says {data} may be sold, rented or exchanged for something of value.', 'choice'),
-      denies: t('This says they do NOT sell, rent or trade {data}.', 'condition'),
-      'user-prohibited': t('You are not allowed to sell or resell data or content from this service.'),
-      unclear: t(
-        'This talks about selling {data} in hedged terms (e.g. "as traditionally understood"); it may still be shared for value.',
-        'choice',
-      ),
-    },
-  },
-  'targeted-advertising': {
-    noun: 'your activity',
-    sentences: {
-      permits: t('This says {data} may be used to target ads at you.', 'default', 'choice'),
-      denies: t('This says they do NOT use {data} to target ads at you.', 'condition'),
-      'user-prohibited': t('You are not allowed to use this service for certain kinds of advertising.'),
-      unclear: t('This mentions targeted advertising with conditions; read it closely.', 'choice'),
-    },
-  },
-  'data-retention': {
-    noun: 'your data',
-    sentences: {
-      permits: t('This says how long they keep {data}.'),
-      denies: t('This says they do NOT keep {data} in the case described.'),
-      'user-prohibited': t('You are not allowed to keep or store certain data from this service.'),
-      unclear: t('This says they keep {data}, but the period is vague or conditional.'),
-    },
-  },
-  'international-transfer': {
-    noun: 'your data',
-    sentences: {
-      permits: t('This says {data} may be stored or processed in other countries.', 'safeguard'),
-      denies: t('This says {data} stays in your region and is NOT transferred abroad.'),
-      'user-prohibited': t('You are not allowed to export data or content from this service across borders.'),
-      unclear: t('This mentions transferring {data} abroad, with conditions.', 'safeguard'),
-    },
-  },
-  'de-identification': {
-    noun: 'data',
-    sentences: {
-      permits: t('This says {data} is {safeguards} before some uses.', 'purpose'),
-      denies: t('This says {data} is NOT de-identified for the use described.'),
-      'user-prohibited': t('You are not allowed to try to re-identify people from data on this service.'),
-      unclear: t('This says {data} is partly de-identified; the protection may be limited.'),
-    },
-  },
-  'user-choice': {
-    noun: 'your data',
-    sentences: {
-      permits: t('This says you can {choice}.'),
-      denies: t('This says you CANNOT opt out of or control this.'),
-      'user-prohibited': t('You are not allowed to change this.'),
-      unclear: t('This says you can {choice}, but with limits or conditions.'),
-    },
-  },
-  'content-license': {
-    noun: 'what you post or upload',
-    sentences: {
-      permits: t('You give them a licence to use {data}.', 'purpose', 'scope'),
-      denies: t('This says they do NOT claim ownership of {data}.'),
-      'user-prohibited': t('You are not allowed to license or reuse content from this service.'),
-      unclear: t('This mentions a licence to {data}, with conditions.'),
-    },
-  },
-  arbitration: {
-    noun: 'disputes',
-    sentences: {
-      permits: t(
-        'Disputes go to private arbitration; you may be giving up court or class actions.',
-        'choice',
-      ),
-      denies: t('This says arbitration does NOT apply in the case described.'),
-      'user-prohibited': t('You are not allowed to take part in class actions or jury trials against them.'),
-      unclear: t('This describes arbitration with exceptions or opt-outs; read it closely.', 'choice'),
-    },
-  },
-  'unilateral-change': {
-    noun: 'these terms',
-    sentences: {
-      permits: t('They can change these terms or this policy on their own.', 'notice'),
-      denies: t('This says they will NOT change these terms without your agreement.'),
-      'user-prohibited': t('You are not allowed to change or modify the service.'),
-      unclear: t('This describes changing the terms, with conditions such as notice.', 'notice'),
-    },
-  },
+  'ai-training': template('ai-training', {
+    permits: ['default', 'choice', 'safeguard', 'scope'],
+    denies: ['condition', 'covered'],
+    unclear: ['default', 'choice', 'scope'],
+  }),
+  'automated-decisions': template('automated-decisions', {
+    permits: ['purpose', 'choice'],
+    unclear: ['choice'],
+  }),
+  'data-sharing': template('data-sharing', {
+    permits: ['purpose', 'choice', 'safeguard'],
+    denies: ['condition'],
+    unclear: ['choice'],
+  }),
+  'data-sale': template('data-sale', { permits: ['choice'], denies: ['condition'], unclear: ['choice'] }),
+  'targeted-advertising': template('targeted-advertising', {
+    permits: ['default', 'choice'],
+    denies: ['condition'],
+    unclear: ['choice'],
+  }),
+  'data-retention': template('data-retention', {}),
+  'international-transfer': template('international-transfer', {
+    permits: ['safeguard'],
+    unclear: ['safeguard'],
+  }),
+  'de-identification': template('de-identification', { permits: ['purpose'] }),
+  'user-choice': template('user-choice', {}),
+  'content-license': template('content-license', { permits: ['purpose', 'scope'] }),
+  arbitration: template('arbitration', { permits: ['choice'], unclear: ['choice'] }),
+  'unilateral-change': template('unilateral-change', { permits: ['notice'], unclear: ['notice'] }),
 };
 
 /**
  * Sentences for clause shapes that the category × stance table would misread: a definition that keeps
  * de-identified data out of "personal information" is not a statement that data is (not) de-identified.
  */
-export const SHAPE_SENTENCES = {
-  /** A user-choice clause that names rights but no particular control. */
-  rightsWithoutControl:
-    'This describes rights or choices you may have over {data}; it does not name a specific control.',
-  deidentifiedExcluded:
-    'This says de-identified or aggregated data does not count as personal information here, so the protections in this policy may not apply to it.',
-} as const;
+export const SHAPE_KEYS = {
+  /** A user-choice clause that names rights but no particular control (`$DATA$`). */
+  rightsWithoutControl: 'explain_shape_rights_without_control',
+  deidentifiedExcluded: 'explain_shape_deidentified_excluded',
+} as const satisfies Record<string, MessageKey>;
 
-/** Tail sentences that add the slots; kept here so all English text is in one table. */
-export const SLOT_SENTENCES = {
-  defaultOn: "It's on by default.",
-  defaultOff: "It's off unless you opt in.",
-  choice: 'You can {choice}.',
-  scope: 'Not applied to {scope}.',
-  covered: 'This covers {scope}.',
-  safeguards: 'They say the data is {safeguards}.',
-  purposes: 'Purpose: {purposes}.',
-  condition: 'This applies once you {condition}.',
-  notice: 'They say they will tell you before changes take effect.',
-} as const;
+/** Tail sentences that add the slots (one substitution each). */
+export const SLOT_KEYS = {
+  defaultOn: 'explain_slot_default_on',
+  defaultOff: 'explain_slot_default_off',
+  choice: 'explain_slot_choice',
+  scope: 'explain_slot_scope',
+  covered: 'explain_slot_covered',
+  safeguards: 'explain_slot_safeguards',
+  purposes: 'explain_slot_purposes',
+  condition: 'explain_slot_condition',
+  notice: 'explain_slot_notice',
+} as const satisfies Record<string, MessageKey>;

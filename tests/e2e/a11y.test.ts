@@ -145,6 +145,24 @@ describeE2E('accessibility (axe-core)', () => {
             .map((v) => ({ ...v, help: '' })),
         );
       }
+      // On a page that paints itself dark the bar and card go dark too; axe checks that theme as well.
+      await page.emulateMedia({ colorScheme: 'light' });
+      await page.addStyleTag({
+        content: 'html, body { background: #0d1117 !important; color: #e6edf3 !important; }',
+      });
+      expect(await world.clickButton(/Next/, 10_000)).toBe(true);
+      expect(await world.waitForUi('.fp-dark .fp-card')).not.toBeNull();
+      const dark = await world.axe(AXE_SOURCE);
+      expect(dark.passed).toContain('color-contrast');
+      console.log(
+        `[a11y] in-page bar + card (dark page): ${dark.violations.length} violation(s)` +
+          dark.violations.map((v) => ` ${v.id}/${v.impact}×${v.nodes.length}`).join(','),
+      );
+      inPage.push(
+        ...dark.violations
+          .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+          .map((v) => ({ ...v, help: '' })),
+      );
       await world.detach();
       expect(inPage).toEqual([]);
       await Promise.all([page.close(), popup!.close()]);

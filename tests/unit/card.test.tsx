@@ -94,8 +94,9 @@ describe('ClauseCard', () => {
     const dialog = host.querySelector('[role="dialog"]')!;
     const title = host.querySelector(`#${dialog.getAttribute('aria-labelledby')}`)!;
     expect(title.textContent).toContain('AI training');
+    // Written from the label and slots in the UI language, not the stored English sentence.
     expect(host.querySelector(`#${dialog.getAttribute('aria-describedby')}`)!.textContent).toBe(
-      'This says your messages are not used to train AI models.',
+      'This says your messages may be used to train AI models.',
     );
     expect([...host.querySelectorAll('dt')].map((d) => d.textContent)).toEqual(['Data', 'Purposes']);
     expect(host.textContent).toContain('do not use your messages to train');
@@ -142,9 +143,9 @@ describe('ClauseCard', () => {
       labels: [l, label('denies', 'data-sharing')],
       slots: {
         data: ['messages'],
-        purposes: ['ads'],
-        safeguards: ['encryption'],
-        choice: 'settings',
+        purposes: ['advertising and marketing'],
+        safeguards: ['encrypted'],
+        choice: 'turn it off in settings',
         scope: ['children'],
         default: 'on',
       },
@@ -216,13 +217,37 @@ describe('SummaryBar', () => {
     expect(host.textContent).toContain('1 not shown inline');
   });
 
-  it('collapses to a pill and says when nothing was flagged', () => {
-    const pill = mount(<SummaryBar {...props({ collapsed: true })} />);
-    expect(pill.querySelectorAll('button')).toHaveLength(1);
-    expect(pill.textContent).toContain('9');
+  it('collapses to one line (total, counts, previous / next) and says when nothing was flagged', () => {
+    const line = mount(<SummaryBar {...props({ collapsed: true })} />);
+    const buttons = [...line.querySelectorAll('button')];
+    expect(buttons.map((b) => b.getAttribute('aria-label'))).toEqual([
+      'Expand Fineprint bar',
+      'Previous marked clause',
+      'Next marked clause',
+    ]);
+    expect(line.textContent).toContain('9');
+    expect(line.querySelectorAll('.fp-mini li').length).toBeGreaterThan(0);
+    expect(line.querySelector('.fp-mini li')!.textContent).toMatch(/: \d+$/);
     const none = mount(<SummaryBar {...props({ counts: {}, total: 0, unplaced: 0 })} />);
     expect(none.textContent).toContain('No flagged clauses');
     expect(none.textContent).not.toContain('Next');
+  });
+
+  it('on a policy it cannot read, says so instead of "nothing flagged", expanded or collapsed', () => {
+    const notice = 'This policy is in French. Fineprint reads English policies for now.';
+    for (const collapsed of [false, true]) {
+      const bar = mount(<SummaryBar {...props({ counts: {}, total: 0, unplaced: 0, notice, collapsed })} />);
+      expect(bar.textContent).toContain(notice);
+      expect(bar.textContent).not.toContain('No flagged clauses');
+      expect(bar.querySelector('[aria-pressed]')).toBeNull();
+    }
+  });
+
+  it('sits on the edge it is given', () => {
+    expect(
+      mount(<SummaryBar {...props({ edge: 'bottom' })} />).querySelector('.fp-edge-bottom'),
+    ).not.toBeNull();
+    expect(mount(<SummaryBar {...props({})} />).querySelector('.fp-edge-top')).not.toBeNull();
   });
 
   it('takes every label from _locales: no key shows through, and German renders German', () => {

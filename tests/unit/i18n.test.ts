@@ -56,7 +56,7 @@ describe('createTranslator', () => {
   const t = createTranslator(getMessageFromCatalogue(en));
   it('substitutes named placeholders like the browser does', () => {
     expect(t('popup_compare_count', [4, 23])).toBe('4 of your 23 tracked policies do this');
-    expect(t('popup_unsupported_language', ['fr'])).toContain('(fr)');
+    expect(t('popup_unsupported_language', ['French'])).toContain('This policy is in French.');
   });
   it('shows the key, not a blank, for a message missing everywhere', () => {
     const missing = createTranslator(() => '');

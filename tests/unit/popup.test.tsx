@@ -104,7 +104,10 @@ describe('PopupView', () => {
     expect(first.getAttribute('aria-expanded')).toBe('true');
     const ai = $('[data-category="ai-training"] [data-clause-id="c1"]')!;
     expect(ai.textContent).toContain('They may do this');
-    expect(ai.textContent).toContain('Your choice: Settings › Privacy');
+    // The stated choice is part of the label's sentence, written in the UI language.
+    expect(ai.textContent).toContain(
+      'This says your content or data may be used to train AI models. You can Settings › Privacy.',
+    );
     expect(ai.textContent).toContain('Matched wording: “train our models”');
     expect(ai.textContent).toContain('Confidence: 82%');
     expect(ai.textContent).not.toContain('Reassuring');
@@ -164,8 +167,9 @@ describe('PopupView', () => {
         }),
       ),
     });
-    expect($('[data-verdict="language"]')?.textContent).toContain(
-      'language Fineprint cannot analyse yet (de)',
+    // Its language by name, and that Fineprint reads English policies for now: never a silent empty list.
+    expect($('[data-verdict="language"]')?.textContent).toBe(
+      'This policy is in German. Fineprint reads English policies for now, so nothing on this page is marked.',
     );
   });
 
@@ -219,6 +223,36 @@ describe('PopupView', () => {
     expect(line).toContain('This one does with no opt-out stated.');
   });
 
+  it('caps a long change list and shows every listed clause on "Show all"', () => {
+    const added = Array.from({ length: 8 }, (_, i) =>
+      clause(`a${i}`, `We may train AI on your photos, case ${i}.`, [['ai-training', 'permits']]),
+    );
+    show({
+      tab: tab(report(CLAUSES), {
+        change: {
+          documentUrl: 'https://a.example/privacy',
+          title: 'Privacy',
+          previousSeenAt: Date.UTC(2026, 4, 3),
+          headline: '',
+          diff: {
+            changed: true,
+            added,
+            removed: [],
+            modified: [],
+            categories: { 'ai-training': { added: 8, removed: 0 } },
+          },
+        },
+      }),
+    });
+    act(() => ($$('[role="tab"]')[1] as HTMLButtonElement).click());
+    expect($$('[data-section="added"] [data-clause-id]')).toHaveLength(3);
+    const button = $('[data-section="added"] .dv-show-all') as HTMLButtonElement;
+    expect(button.textContent).toBe('Show all 8');
+    act(() => button.click());
+    expect($$('[data-section="added"] [data-clause-id]')).toHaveLength(8);
+    expect($('.dv-show-all')).toBeNull();
+  });
+
   it('shows the change summary', () => {
     const added = clause('n1', 'We may train AI on your photos.', [['ai-training', 'permits']]);
     show({
@@ -239,7 +273,9 @@ describe('PopupView', () => {
       }),
     });
     act(() => ($$('[role="tab"]')[1] as HTMLButtonElement).click());
-    expect($('[data-view="changes"]')?.textContent).toContain('AI-training clause added since 3 May');
+    expect($('[data-view="changes"]')?.textContent).toContain(
+      'Privacy: AI-training clause added since May 3, 2026',
+    );
     expect($('[data-section="added"] [data-clause-id="n1"]')?.textContent).toContain(
       'We may train AI on your photos.',
     );

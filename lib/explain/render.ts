@@ -1,0 +1,118 @@
+/**
+ * Plain-language explanations: one per label, from the category × stance table and the slots that sentence
+ * reports (./templates.ts), written with any `_locales` catalogue. Kept apart from ./index.ts (which adds the
+ * English default) so the page's script and the popup render in the UI language without bundling the English
+ * catalogue a second time.
+ * @module
+ */
+import { asciiPunctuation } from '../classify/text';
+import type { Translate } from '../i18n';
+import type { AnalysedClause, Label, Slots } from '../types';
+import { extractSlots } from './slots';
+import { choiceText, conditionText, isEnglish, listAnd, slotTexts } from './slot-text';
+import { SHAPE_KEYS, SLOT_KEYS, TEMPLATES, type Tail } from './templates';
+
+/** "Personal information does not include de-identified or aggregated information." */
+const DEIDENTIFIED_EXCLUDED =
+  /\b(?:personal (?:data|information)|personally identifiable information|PII)\b[^.;]{0,60}\b(?:does not|doesn't|do not|shall not|will not|excludes?|is not|are not)\b[^.;]{0,20}\b(?:include|cover|considered|mean|treated)?[^.;]{0,80}\b(?:de-?identified|anonymi[sz]ed|aggregated?|anonymous)\b|\b(?:de-?identified|anonymi[sz]ed|aggregated?|anonymous) (?:data|information)\b[^.;]{0,40}\b(?:is|are) not (?:considered |treated as )?personal\b/i;
+
+/** A denial that holds only once the user acts: "If you opt out, … will not be used …". */
+const CONDITION =
+  /\b(?:if|once|when|after) you (opt(?:-| )?out|turn (?:it |this |them )?off|disable \w+|object|withdraw (?:your )?consent|unsubscribe)\b/i;
+
+const NOTICE =
+  /\b(?:notify|inform|tell|alert) you\b|\b(?:advance|prior) (?:written )?notice\b|\bnotice (?:of|before)\b/i;
+
+/** The phrase for `$DATA$`: "your chats and files", or the category's noun. */
+function dataPhrase(slots: Slots, noun: string, t: Translate, en: boolean): string {
+  const items = slotTexts('data', slots.data.slice(0, 3), t, en);
+  if (items.length === 0) return noun;
+  return t('explain_data_yours', [listAnd(items, t).replace(/\byour /g, '')]);
+}
+
+function tail(kind: Tail, slots: Slots, text: string, t: Translate, en: boolean): string | null {
+  const filled = (key: (typeof SLOT_KEYS)[keyof typeof SLOT_KEYS], value: string | null) =>
+    value ? t(key, [value]) : null;
+  const list = (kind: 'purpose' | 'safeguard' | 'scope', values: readonly string[]) => {
+    const items = slotTexts(kind, values, t, en);
+    return items.length ? listAnd(items, t) : null;
+  };
+  switch (kind) {
+    case 'default':
+      return slots.default === 'on'
+        ? t(SLOT_KEYS.defaultOn)
+        : slots.default === 'off'
+          ? t(SLOT_KEYS.defaultOff)
+          : null;
+    case 'choice':
+      return filled(SLOT_KEYS.choice, slots.choice && choiceText(slots.choice, t, en));
+    case 'safeguard':
+      return filled(SLOT_KEYS.safeguards, list('safeguard', slots.safeguards));
+    case 'scope':
+      return filled(SLOT_KEYS.scope, list('scope', slots.scope));
+    case 'covered':
+      return filled(SLOT_KEYS.covered, list('scope', slots.scope));
+    case 'purpose':
+      return filled(SLOT_KEYS.purposes, list('purpose', slots.purposes.slice(0, 3)));
+    case 'condition': {
+      const m = CONDITION.exec(text);
+      return filled(SLOT_KEYS.condition, m ? conditionText(m[1]!.toLowerCase(), t, en) : null);
+    }
+    case 'notice':
+      return NOTICE.test(text) ? t(SLOT_KEYS.notice) : null;
+  }
+}
+
+/**
+ * The explanation of one label of a clause: its category × stance sentence, then the tails that sentence
+ * reports, each only when its slot is filled. `text` is the clause (for the shapes the table would misread).
+ * `t` picks the language (a `_locales` catalogue).
+ */
+export function explainLabelIn(
+  label: Pick<Label, 'category' | 'stance'>,
+  slots: Slots,
+  text: string,
+  t: Translate,
+): string {
+  const en = isEnglish(t);
+  const clause = asciiPunctuation(text);
+  if (label.category === 'de-identification' && DEIDENTIFIED_EXCLUDED.test(clause))
+    return t(SHAPE_KEYS.deidentifiedExcluded);
+  const template = TEMPLATES[label.category];
+  const data = dataPhrase(slots, t(template.noun), t, en);
+  const choice = slots.choice ? choiceText(slots.choice, t, en) : null;
+  if (label.category === 'user-choice' && label.stance !== 'denies' && !choice)
+    return t(SHAPE_KEYS.rightsWithoutControl, [data]);
+  const sentence = template.sentences[label.stance];
+  const safeguards = slotTexts('safeguard', slots.safeguards, t, en);
+  const parts = [
+    t(sentence.key, [
+      data,
+      choice ?? '',
+      safeguards.length ? listAnd(safeguards, t) : t('explain_safeguards_fallback'),
+    ]),
+  ];
+  for (const kind of sentence.tails) {
+    const extra = tail(kind, slots, clause, t, en);
+    if (extra) parts.push(extra);
+  }
+  return parts.join(' ');
+}
+
+/**
+ * A clause with every label's explanation (painted and possible) and the clause's own written by `t`: the
+ * CLI's `--locale`, and any page that shows stored clauses in the UI language.
+ */
+export function explainClauseIn<C extends AnalysedClause>(clause: C, t: Translate): C {
+  if (clause.labels.length + (clause.possible?.length ?? 0) === 0) return clause;
+  // A clause with only possible labels stores no slots; its explanations were written with them.
+  const slots = clause.labels.length ? clause.slots : extractSlots(clause.text, clause.leadIn);
+  const relabel = (l: Label): Label => ({ ...l, explanation: explainLabelIn(l, slots, clause.text, t) });
+  const labels = clause.labels.map(relabel);
+  return {
+    ...clause,
+    labels,
+    ...(clause.possible ? { possible: clause.possible.map(relabel) } : {}),
+    explanation: labels[0]?.explanation ?? null,
+  };
+}
