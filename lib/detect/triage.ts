@@ -57,6 +57,11 @@ export interface TriageVerdict {
   /** True when the page deserves the full detector. */
   inspect: boolean;
   reason: string;
+  /**
+   * Characters of text sampled, when the text was read (a page stopped here always has it): a page that
+   * is still thin may be an app whose content comes later (lib/page-gate.ts).
+   */
+  textChars?: number;
 }
 
 /**
@@ -183,6 +188,7 @@ export function triage(f: TriageFacts): TriageVerdict {
   return {
     inspect: false,
     reason: 'no policy or terms name in the address, title or headings, and little policy vocabulary',
+    textChars: f.text.length,
   };
 }
 
