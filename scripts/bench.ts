@@ -914,30 +914,20 @@ function quickFigures(
 const PARTS = new Set((process.env.BENCH_PARTS ?? 'every,highlights,slowed,popup').split(','));
 
 async function quickRun(server: TestServer): Promise<Record<string, unknown>> {
-  const ours = await launchExtension({ extensionDir: BENCH_BUILD });
-  const before = BASELINE ? await launchExtension({ extensionDir: BASELINE }) : null;
+  // `--quick` takes several baselines, comma-separated (names likewise in BENCH_BASELINE_NAME).
+  const baselines = BASELINE ? BASELINE.split(',') : [];
+  const names = BASELINE_NAME.split(',');
+  const side = async (name: string, dir: string) => ({
+    name,
+    browser: await launchExtension({ extensionDir: dir }),
+    every: [] as PageRun[],
+    highlights: [] as PageRun[],
+    slowed: [] as PageRun[],
+  });
+  const sides = [await side('ours', BENCH_BUILD)];
+  for (const [i, dir] of baselines.entries()) sides.push(await side(names[i] ?? dir, dir));
   const floorDir = writeFloorExtension('element');
   const floor = await launchExtension({ extensionDir: floorDir });
-  const sides = [
-    {
-      name: 'ours',
-      browser: ours,
-      every: [] as PageRun[],
-      highlights: [] as PageRun[],
-      slowed: [] as PageRun[],
-    },
-    ...(before
-      ? [
-          {
-            name: 'baseline',
-            browser: before,
-            every: [] as PageRun[],
-            highlights: [] as PageRun[],
-            slowed: [] as PageRun[],
-          },
-        ]
-      : []),
-  ];
   const floorRuns: PageRun[] = [];
   let readability = NaN;
   const slowLeaves: PageRun['longTaskLeaves'] = [];
@@ -982,7 +972,9 @@ async function quickRun(server: TestServer): Promise<Record<string, unknown>> {
     ...quickFigures(sides[0]!, floorMs, readability),
     floor_load_ms: Number(median(floorRuns.map((r) => r.loadMs)).toFixed(1)),
   };
-  if (sides[1]) result.baseline = { name: BASELINE_NAME, ...quickFigures(sides[1], floorMs, readability) };
+  const others = sides.slice(1).map((b) => ({ name: b.name, ...quickFigures(b, floorMs, readability) }));
+  if (others.length === 1) result.baseline = others[0];
+  else if (others.length > 1) result.baselines = others;
   for (const t of slowLeaves)
     console.log(
       `  long task ${ms(t.ms)} (CPU ${SLOWDOWN}×): ${t.leaves.map((l) => `${l.name} ${ms(l.ms)}`).join(', ')}`,
