@@ -15,6 +15,9 @@ export interface TraceEvent {
   ph: string;
   ts: number;
   dur?: number;
+  /** The thread's CPU time in the event (µs), where the trace records it: time the thread was descheduled
+   * (another process had the core) is not in it. */
+  tdur?: number;
   pid: number;
   tid: number;
   /** `devtools.timeline` events name their script: `EvaluateScript`, `FunctionCall` (`args.data.url`). */
@@ -184,7 +187,11 @@ export function profileSawScript(profile: CpuProfile): boolean {
  * page's. Unlike the CPU profile it does not sample; it misses work resumed in microtasks without a named
  * caller, so it is a lower bound on pages where ours awaits (the every-page script does not).
  */
-export function scriptTimeFromTrace(events: readonly TraceEvent[], prefix: string): number {
+export function scriptTimeFromTrace(
+  events: readonly TraceEvent[],
+  prefix: string,
+  clock: 'wall' | 'thread' = 'wall',
+): number {
   const ours = events
     .filter((e) => e.ph === 'X' && e.dur !== undefined && (e.args?.data?.url ?? '').startsWith(prefix))
     .sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
@@ -194,7 +201,7 @@ export function scriptTimeFromTrace(events: readonly TraceEvent[], prefix: strin
     const thread = `${e.pid}:${e.tid}`;
     if (e.ts < (ends.get(thread) ?? -1)) continue; // inside the previous outer event
     ends.set(thread, e.ts + e.dur!);
-    total += e.dur!;
+    total += clock === 'thread' ? (e.tdur ?? e.dur!) : e.dur!;
   }
   return total / 1000;
 }

@@ -168,4 +168,14 @@ describe('scriptTimeFromTrace', () => {
     expect(scriptTimeFromTrace(events, 'chrome-extension://')).toBeCloseTo(2.4, 6);
     expect(scriptTimeFromTrace(events, 'moz-extension://')).toBe(0);
   });
+
+  it('by the thread clock, counts only the CPU time of those events (wall time where a trace has none)', () => {
+    const events = [
+      { ...ev('EvaluateScript', 1_000, 2_000, ours), tdur: 800 },
+      { ...ev('FunctionCall', 1_500, 500, ours), tdur: 100 }, // nested: not counted
+      ev('FunctionCall', 5_000, 300, ours),
+    ];
+    expect(scriptTimeFromTrace(events, 'chrome-extension://', 'thread')).toBeCloseTo(1.1, 6);
+    expect(scriptTimeFromTrace(events, 'chrome-extension://')).toBeCloseTo(2.3, 6);
+  });
 });
