@@ -38,8 +38,13 @@ export interface GateEnv {
    * reloaded must not act on its old extension: the gate stops at the first change it sees after that.
    */
   alive: () => boolean;
-  url: UrlWatchEnv;
-  mutations: { root: Node; env: MutationWatchEnv };
+  /**
+   * The watchers' environments, asked for only when the watching starts: reading `window.navigation` or
+   * `window.MutationObserver` already makes a fresh isolated world set up that interface.
+   */
+  watchers: () => { url: UrlWatchEnv; mutations: { root: Node; env: MutationWatchEnv } };
+  /** The page's address now (`document.URL`). */
+  href: () => string;
   /** Where the signs of an app are heard (the window: click, popstate, hashchange). */
   signs: EventTarget;
   /** Where a failed load is reported (the page must keep working). */
@@ -81,14 +86,15 @@ export function startPageGate(env: GateEnv): PageGate {
   const watch = () => {
     if (watching || handedOver) return;
     watching = true;
+    const { url, mutations: watched } = env.watchers();
     stops.push(
-      watchUrl(env.url, (href, previous) => {
+      watchUrl(url, (href, previous) => {
         if (!sameDocument(href, previous)) recheck();
       }),
     );
     const mutations = watchMutations(
-      env.mutations.root,
-      env.mutations.env,
+      watched.root,
+      watched.env,
       // Nothing of ours is in the page yet; attributes are not watched (reveals only matter on policies).
       { isOwn: () => false, watchReveals: false, debounceMs: 500, maxWaitMs: 3000 },
       (summary) => {
@@ -102,11 +108,11 @@ export function startPageGate(env: GateEnv): PageGate {
   } else if ((verdict.textChars ?? 0) < UNFINISHED_PAGE_CHARS) {
     watch();
   } else {
-    const seen = env.url.href();
+    const seen = env.href();
     const onSign = () => {
       for (const type of APP_SIGNS) env.signs.removeEventListener(type, onSign, true);
       // The sign may itself be the navigation (popstate, or a router acting before the click reaches us).
-      if (!sameDocument(env.url.href(), seen)) recheck();
+      if (!sameDocument(env.href(), seen)) recheck();
       watch();
     };
     for (const type of APP_SIGNS) env.signs.addEventListener(type, onSign, true);

@@ -25,7 +25,6 @@ export default defineUnlistedScript(() => {
   // `document.URL`, not `location.href`: the document's bindings are set up anyway, a first touch of
   // `location` would set up the Location interface's in this world too.
   const href = () => document.URL;
-  const timers = windowTimers(window);
   let gate: PageGate | null = null;
   const start = () => {
     if (gate) return;
@@ -44,8 +43,14 @@ export default defineUnlistedScript(() => {
       // After an update or a reload of the extension, a script left on an open page has lost its extension
       // (Chrome clears `runtime.id`): the gate then stops instead of acting on it.
       alive: () => browser.runtime?.id !== undefined,
-      url: { ...urlWatchEnv(window, timers), href },
-      mutations: { root: document.documentElement, env: mutationWatchEnv(window, timers) },
+      href,
+      watchers: () => {
+        const timers = windowTimers(window);
+        return {
+          url: { ...urlWatchEnv(window, timers), href },
+          mutations: { root: document.documentElement, env: mutationWatchEnv(window, timers) },
+        };
+      },
       signs: window,
       onLoadError: (error) => console.warn('[fineprint] could not load the page analysis:', error),
     });

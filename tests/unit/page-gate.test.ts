@@ -18,6 +18,7 @@ function setup(verdicts: TriageVerdict[]) {
   const target = new EventTarget();
   const signs = new EventTarget();
   const observers = { made: 0 };
+  let watchersMade = 0;
   class CountedObserver extends MutationObserver {
     constructor(callback: MutationCallback) {
       super(callback);
@@ -31,20 +32,26 @@ function setup(verdicts: TriageVerdict[]) {
     triage,
     load,
     alive: () => extension.alive,
-    url: {
-      href: () => href,
-      target,
-      setInterval: (fn, ms) => setInterval(fn, ms),
-      clearInterval: (id) => clearInterval(id as number),
-    },
-    mutations: {
-      root: document.documentElement,
-      env: {
-        MutationObserver: CountedObserver,
-        setTimeout: (fn, ms) => setTimeout(fn, ms),
-        clearTimeout: (id) => clearTimeout(id as number),
-        now: () => Date.now(),
-      },
+    href: () => href,
+    watchers: () => {
+      watchersMade++;
+      return {
+        url: {
+          href: () => href,
+          target,
+          setInterval: (fn, ms) => setInterval(fn, ms),
+          clearInterval: (id) => clearInterval(id as number),
+        },
+        mutations: {
+          root: document.documentElement,
+          env: {
+            MutationObserver: CountedObserver,
+            setTimeout: (fn, ms) => setTimeout(fn, ms),
+            clearTimeout: (id) => clearTimeout(id as number),
+            now: () => Date.now(),
+          },
+        },
+      };
     },
     signs,
     onLoadError: vi.fn(),
@@ -53,7 +60,7 @@ function setup(verdicts: TriageVerdict[]) {
     href = to;
     target.dispatchEvent(new Event('popstate'));
   };
-  return { env, triage, load, navigate, extension, signs, observers };
+  return { env, triage, load, navigate, extension, signs, observers, watchersMade: () => watchersMade };
 }
 
 describe('startPageGate', () => {
@@ -128,9 +135,11 @@ describe('startPageGate', () => {
 
   it('on a page with plenty of text, watches nothing until the page shows signs of being an app', async () => {
     const full: TriageVerdict = { ...stop, textChars: UNFINISHED_PAGE_CHARS * 5 };
-    const { env, triage, load, navigate, signs, observers } = setup([full, full, go]);
+    const { env, triage, load, navigate, signs, observers, watchersMade } = setup([full, full, go]);
     startPageGate(env);
     expect(observers.made).toBe(0);
+    // Not even their environments were asked for (they read window.navigation and MutationObserver).
+    expect(watchersMade()).toBe(0);
     // No watcher yet: neither a navigation the gate would only hear through its URL watch nor added text.
     navigate('https://shop.test/cart');
     const policy = document.createElement('article');
