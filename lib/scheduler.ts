@@ -4,6 +4,7 @@
  * (the budget is lower than 50 ms because one item may overrun it).
  * @module
  */
+import { createYield, type YieldEnv } from './yield';
 
 /** What the scheduler needs from its environment; the content script passes the page's window. */
 export interface SchedulerEnv {
@@ -23,39 +24,13 @@ export class AbortedError extends Error {
   }
 }
 
-interface YieldingWindow {
-  setTimeout: (fn: () => void, ms?: number) => unknown;
-  MessageChannel?: typeof MessageChannel;
-  scheduler?: { yield?: () => Promise<void> };
+interface YieldingWindow extends YieldEnv {
   performance: { now(): number };
 }
 
-/**
- * Builds a `SchedulerEnv` from a window. Prefers `scheduler.yield()` (keeps our priority, lets input run
- * first), then a MessageChannel hop (not clamped to 4 ms like nested `setTimeout`), then `setTimeout(0)`.
- */
+/** Builds a `SchedulerEnv` from a window: its clock, and the yield of lib/yield.ts. */
 export function schedulerEnvFor(win: YieldingWindow): SchedulerEnv {
-  const now = () => win.performance.now();
-  const sched = win.scheduler;
-  if (sched && typeof sched.yield === 'function') {
-    return { now, yieldToHost: () => sched.yield!.call(sched) };
-  }
-  const MC = win.MessageChannel;
-  if (typeof MC === 'function') {
-    return {
-      now,
-      yieldToHost: () =>
-        new Promise<void>((resolve) => {
-          const channel = new MC();
-          channel.port1.onmessage = () => {
-            channel.port1.close();
-            resolve();
-          };
-          channel.port2.postMessage(null);
-        }),
-    };
-  }
-  return { now, yieldToHost: () => new Promise<void>((resolve) => void win.setTimeout(resolve, 0)) };
+  return { now: () => win.performance.now(), yieldToHost: createYield(win) };
 }
 
 export interface ChunkOptions {

@@ -30,6 +30,7 @@ import { benchClassifier, benchPolicy } from './bench-classifier';
 import { median } from './stats';
 import { corpusAvailable, corpusDir } from './corpus';
 import {
+  leafTimes,
   ownCpuTime,
   profileSawScript,
   scriptTimeFromTrace,
@@ -184,6 +185,8 @@ interface PageRun {
   longTasks: number[];
   /** Main-thread tasks over 50 ms that ran our code, when profiled. */
   ourLongTasks: OurTask[];
+  /** The same tasks with the leaf functions their time went to (profiled loads). */
+  longTaskLeaves: { ms: number; leaves: { name: string; ms: number }[] }[];
   /** Navigation start → the page's load event ended. */
   loadMs: number;
   marks: Record<string, number>;
@@ -192,6 +195,8 @@ interface PageRun {
   lostProfiles: number;
   /** Main-thread time in extension scripts from trace events (`traceScripts` loads), else NaN. */
   scriptTraceMs: number;
+  /** The same in the thread's CPU time: without the time another process held the core. */
+  scriptThreadMs: number;
 }
 
 /** Ms from the content script's start (`fineprint:start`) to one of its marks in a load; NaN when missing. */
@@ -350,6 +355,12 @@ async function loadPage(
   const tasks = init ? threadTasks(events, init.pid, init.tid) : [];
   const longTasks = tasks.map((t) => (t.end - t.start) / 1000).filter((d) => d > LONG_TASK_MS);
   const ourLongTasks = tasksRunningOurCode(tasks, own.samples).filter((t) => t.ms > LONG_TASK_MS);
+  const longTaskLeaves = profile
+    ? tasks
+        .filter((t) => (t.end - t.start) / 1000 > LONG_TASK_MS)
+        .map((t) => ({ ms: (t.end - t.start) / 1000, leaves: leafTimes(profile, own.samples, t) }))
+        .filter((t) => t.leaves.length > 0)
+    : [];
   await cdp.detach().catch(() => undefined);
   await page.close();
   return {
@@ -359,12 +370,21 @@ async function loadPage(
     taskMs: metric('TaskDuration'),
     longTasks,
     ourLongTasks,
+    longTaskLeaves,
     ...timeline,
     scriptTraceMs:
       traceScripts && init
         ? scriptTimeFromTrace(
             events.filter((e) => e.pid === init.pid && e.tid === init.tid),
             'chrome-extension://',
+          )
+        : NaN,
+    scriptThreadMs:
+      traceScripts && init
+        ? scriptTimeFromTrace(
+            events.filter((e) => e.pid === init.pid && e.tid === init.tid),
+            'chrome-extension://',
+            'thread',
           )
         : NaN,
     // Read by loadOnce: 1 when this load's profile has to be thrown away.
@@ -781,7 +801,8 @@ async function readyTime(context: BrowserContext, url: string, selector: string)
 
 async function popupWithHistory(server: TestServer): Promise<void> {
   console.log(`\n== popup and history with ${TRACKED_DOCS} tracked documents ==`);
-  const browser: LaunchedBrowser = await launchExtension();
+  // The bench build: the wait for the highlights reads its `fineprint:` marks (the release build makes none).
+  const browser: LaunchedBrowser = await launchExtension({ extensionDir: BENCH_BUILD });
   try {
     const sw = browser.serviceWorker!;
     const t0 = Date.now();
@@ -831,6 +852,172 @@ async function popupWithHistory(server: TestServer): Promise<void> {
   } finally {
     await browser.close();
   }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// `--quick`: the issue-26 figures only, as medians over interleaved loads in one run (`--json`: one object)
+
+/** Popup first render (ms, median of `RUNS`) on a policy tab with `docs` tracked documents seeded first. */
+async function popupFirstRender(server: TestServer, docs: number): Promise<number> {
+  // The bench build: the wait for the highlights reads its `fineprint:` marks (the release build makes none).
+  const browser: LaunchedBrowser = await launchExtension({ extensionDir: BENCH_BUILD });
+  try {
+    const sw = browser.serviceWorker!;
+    if (docs > 0) {
+      const t0 = Date.now();
+      await sw.evaluate(seederSource());
+      await sw.evaluate(
+        (n) =>
+          (
+            globalThis as unknown as { __fineprintBenchSeed: (n: number) => Promise<number> }
+          ).__fineprintBenchSeed(n),
+        docs,
+      );
+      console.log(`  seeded ${docs} documents × 2 versions in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    }
+    const page: Page = await browser.context.newPage();
+    await page.goto(server.url(CORPUS_PAGES.policy.path));
+    const cdp = await browser.context.newCDPSession(page);
+    await pollUntil(cdp, HIGHLIGHTED, 60_000);
+    await cdp.detach().catch(() => undefined);
+    const tabId = await tabIdOf(sw, page);
+    const url = `chrome-extension://${browser.extensionId}/popup.html?tabId=${tabId}`;
+    const times: number[] = [];
+    for (let i = 0; i < RUNS; i++)
+      times.push(await readyTime(browser.context, url, 'main[data-ready="true"]'));
+    return median(times);
+  } finally {
+    await browser.close();
+  }
+}
+
+/** The figures of one build (ours, or the `BENCH_BASELINE` build) from the quick run's loads. */
+function quickFigures(
+  loads: { every: PageRun[]; highlights: PageRun[]; slowed: PageRun[] },
+  floor: { wall: number; cpu: number },
+  readabilityMs: number,
+) {
+  const floorMs = floor.wall;
+  const ours = median(loads.every.map((r) => r.scriptTraceMs));
+  const oursCpu = median(loads.every.map((r) => r.scriptThreadMs));
+  const all = median(loads.highlights.map((r) => sinceStart(r, 'highlighted')));
+  const longest = loads.slowed.flatMap((r) => r.ourLongTasks).sort((a, b) => b.ms - a.ms)[0];
+  const round = (x: number, digits = 2) => Number(x.toFixed(digits));
+  return {
+    every_page: {
+      ours_ms: round(ours),
+      h1_floor_ms: round(floorMs),
+      ratio: round(ours / floorMs),
+      // The same by the page thread's CPU time: on a machine shared with other work, wall time counts the
+      // moments another process held the core, which hit a 1 ms script harder than anything else.
+      ours_cpu_ms: round(oursCpu),
+      h1_floor_cpu_ms: round(floor.cpu),
+      cpu_ratio: round(oursCpu / floor.cpu),
+      load_ms: round(median(loads.every.map((r) => r.loadMs)), 1),
+    },
+    highlights_15k: {
+      first_ms: round(median(loads.highlights.map((r) => sinceStart(r, 'preview-highlighted'))), 1),
+      all_ms: round(all, 1),
+      readability_ms: round(readabilityMs),
+      all_over_readability: round(all / readabilityMs),
+    },
+    long_tasks_4x: {
+      count: ourLongTaskCount(loads.slowed),
+      longest_ms: longest ? round(longest.ms, 1) : 0,
+      loads: loads.slowed.length,
+    },
+  };
+}
+
+/** `BENCH_PARTS=every,highlights,slowed,popup`: the parts of the quick run to do (all by default). */
+const PARTS = new Set((process.env.BENCH_PARTS ?? 'every,highlights,slowed,popup').split(','));
+
+async function quickRun(server: TestServer): Promise<Record<string, unknown>> {
+  // `--quick` takes several baselines, comma-separated (names likewise in BENCH_BASELINE_NAME).
+  const baselines = BASELINE ? BASELINE.split(',') : [];
+  const names = BASELINE_NAME.split(',');
+  const side = async (name: string, dir: string) => ({
+    name,
+    browser: await launchExtension({ extensionDir: dir }),
+    every: [] as PageRun[],
+    highlights: [] as PageRun[],
+    slowed: [] as PageRun[],
+  });
+  const sides = [await side('ours', BENCH_BUILD)];
+  for (const [i, dir] of baselines.entries()) sides.push(await side(names[i] ?? dir, dir));
+  const floorDir = writeFloorExtension('element');
+  const floor = await launchExtension({ extensionDir: floorDir });
+  const floorRuns: PageRun[] = [];
+  let readability = NaN;
+  const slowLeaves: PageRun['longTaskLeaves'] = [];
+  try {
+    const news = server.url(CORPUS_PAGES.news.path);
+    const traced = { waitHighlights: false, quietMs: 1_000, traceScripts: true };
+    const rounds = RUNS * NOT_POLICY_RUNS_FACTOR;
+    console.log(`\n== every-page: news page, ${rounds} interleaved rounds ==`);
+    for (let i = 0; i < (PARTS.has('every') ? rounds : 0); i++) {
+      // Each round in another order: the first load of a round found the machine otherwise than the last.
+      const loads = [
+        ...sides.map(
+          (side) => async () => side.every.push(await loadOnce(side.browser.context, news, traced)),
+        ),
+        async () => floorRuns.push(await loadOnce(floor.context, news, traced)),
+      ];
+      for (let k = 0; k < loads.length; k++) await loads[(i + k) % loads.length]!();
+    }
+    const policy15k = server.url(POLICY_15K_PATH);
+    console.log(
+      `\n== 15,000-word policy: ${RUNS} rounds (wall), then ${RUNS} with the CPU slowed ${SLOWDOWN}× (profiled) ==`,
+    );
+    for (let i = 0; i < (PARTS.has('highlights') ? RUNS : 0); i++)
+      for (const side of sides)
+        side.highlights.push(
+          await loadOnce(side.browser.context, policy15k, { waitHighlights: true, quietMs: 300 }),
+        );
+    if (PARTS.has('highlights')) readability = await readabilityParse(floor.context, policy15k);
+    for (const path of [POLICY_15K_PATH, CORPUS_PAGES.longPolicy.path])
+      for (let i = 0; i < (PARTS.has('slowed') ? RUNS : 0); i++)
+        for (const side of sides) {
+          const run = await loadOnce(side.browser.context, server.url(path), {
+            waitHighlights: true,
+            quietMs: 1_000,
+            cpuSlowdown: SLOWDOWN,
+            extensionId: side.browser.extensionId,
+          });
+          side.slowed.push(run);
+          if (side.name === 'ours') slowLeaves.push(...run.longTaskLeaves);
+        }
+  } finally {
+    for (const side of sides) await side.browser.close();
+    await floor.close();
+    rmSync(floorDir, { recursive: true, force: true });
+  }
+  const floorMs = {
+    wall: median(floorRuns.map((r) => r.scriptTraceMs)),
+    cpu: median(floorRuns.map((r) => r.scriptThreadMs)),
+  };
+  const result: Record<string, unknown> = {
+    ...quickFigures(sides[0]!, floorMs, readability),
+    floor_load_ms: Number(median(floorRuns.map((r) => r.loadMs)).toFixed(1)),
+  };
+  const others = sides.slice(1).map((b) => ({ name: b.name, ...quickFigures(b, floorMs, readability) }));
+  if (others.length === 1) result.baseline = others[0];
+  else if (others.length > 1) result.baselines = others;
+  for (const t of slowLeaves)
+    console.log(
+      `  long task ${ms(t.ms)} (CPU ${SLOWDOWN}×): ${t.leaves.map((l) => `${l.name} ${ms(l.ms)}`).join(', ')}`,
+    );
+  console.log(`\n== popup first render (median of ${RUNS}) ==`);
+  const popup = { empty_ms: NaN, docs_1000_ms: NaN, docs_10000_ms: NaN };
+  if (PARTS.has('popup')) {
+    popup.empty_ms = await popupFirstRender(server, 0);
+    popup.docs_1000_ms = await popupFirstRender(server, 1_000);
+    popup.docs_10000_ms = process.argv.includes('--popup-10k') ? await popupFirstRender(server, 10_000) : NaN;
+  }
+  result.popup = Object.fromEntries(
+    Object.entries(popup).map(([k, v]) => [k, Number.isFinite(v) ? Number(v.toFixed(1)) : null]),
+  );
+  return result;
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -960,9 +1147,32 @@ function markdown(info: Record<string, string>, appendices: Appendices): string 
 
 async function main(): Promise<void> {
   const write = !process.argv.includes('--no-write');
+  const json = process.argv.includes('--json');
+  // `--json`: stdout carries the one result object; progress goes to stderr.
+  const print = console.log.bind(console);
+  if (json) console.log = console.error.bind(console);
   const info = machine();
   console.log('== machine ==');
   for (const [k, v] of Object.entries(info)) console.log(`  ${k}: ${v}`);
+
+  if (process.argv.includes('--quick')) {
+    assertBuilt(BENCH_BUILD);
+    if (!HAS_CHROMIUM || !corpusAvailable()) throw new Error('--quick needs Chromium and the corpus');
+    const server = await serve({
+      [CORPUS_PAGES.news.path]: { corpus: CORPUS_PAGES.news.doc },
+      [CORPUS_PAGES.longPolicy.path]: { corpus: CORPUS_PAGES.longPolicy.doc },
+      [CORPUS_PAGES.policy.path]: { corpus: CORPUS_PAGES.policy.doc },
+      [POLICY_15K_PATH]: { body: policyPage15k() },
+    });
+    try {
+      const result = { commit: info.Commit, date: info.Date, runs: RUNS, ...(await quickRun(server)) };
+      if (json) print(JSON.stringify(result));
+      else print(JSON.stringify(result, null, 2));
+    } finally {
+      await server.close();
+    }
+    return;
+  }
 
   // `--pages-only`: just the in-browser page costs, for iterating on the content script (writes nothing).
   // `--news-only` (with it): only the page that is not a policy.

@@ -15,6 +15,9 @@ export interface TraceEvent {
   ph: string;
   ts: number;
   dur?: number;
+  /** The thread's CPU time in the event (µs), where the trace records it: time the thread was descheduled
+   * (another process had the core) is not in it. */
+  tdur?: number;
   pid: number;
   tid: number;
   /** `devtools.timeline` events name their script: `EvaluateScript`, `FunctionCall` (`args.data.url`). */
@@ -110,6 +113,13 @@ export interface CpuProfile {
   startTime: number;
 }
 
+/** A profile sample with our code on the stack: its time and the time it stands for (µs), its leaf node. */
+export interface OwnSample {
+  ts: number;
+  dur: number;
+  node: number;
+}
+
 /**
  * Main-thread CPU time in the extension's code, from a V8 sampling profile of the page's isolate (which
  * includes the content script's isolated world): every sample whose stack has a frame from one of our
@@ -119,7 +129,7 @@ export interface CpuProfile {
 export function ownCpuTime(
   profile: CpuProfile,
   extensionId: string,
-): { total: number; longest: number; samples: { ts: number; dur: number }[] } {
+): { total: number; longest: number; samples: OwnSample[] } {
   // Our scripts load from chrome-extension://<id>/ and, for the page analysis (a web-accessible resource with a
   // per-session URL), from chrome-extension://<random uuid>/: in the benchmark browser ours is the only extension.
   const prefix = extensionId ? 'chrome-extension://' : '\0';
@@ -139,7 +149,7 @@ export function ownCpuTime(
   let total = 0;
   let run = 0;
   let longest = 0;
-  const samples: { ts: number; dur: number }[] = [];
+  const samples: OwnSample[] = [];
   let ts = profile.startTime;
   // timeDeltas[i] is the gap before sample i; the sample's own duration is the gap to the next one.
   for (let i = 0; i < profile.samples.length; i++) {
@@ -150,7 +160,7 @@ export function ownCpuTime(
       total += dt;
       run += dt;
       longest = Math.max(longest, run);
-      samples.push({ ts, dur: dt * 1000 });
+      samples.push({ ts, dur: dt * 1000, node: profile.samples[i]! });
     } else {
       run = 0;
     }
@@ -177,7 +187,11 @@ export function profileSawScript(profile: CpuProfile): boolean {
  * page's. Unlike the CPU profile it does not sample; it misses work resumed in microtasks without a named
  * caller, so it is a lower bound on pages where ours awaits (the every-page script does not).
  */
-export function scriptTimeFromTrace(events: readonly TraceEvent[], prefix: string): number {
+export function scriptTimeFromTrace(
+  events: readonly TraceEvent[],
+  prefix: string,
+  clock: 'wall' | 'thread' = 'wall',
+): number {
   const ours = events
     .filter((e) => e.ph === 'X' && e.dur !== undefined && (e.args?.data?.url ?? '').startsWith(prefix))
     .sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
@@ -187,7 +201,33 @@ export function scriptTimeFromTrace(events: readonly TraceEvent[], prefix: strin
     const thread = `${e.pid}:${e.tid}`;
     if (e.ts < (ends.get(thread) ?? -1)) continue; // inside the previous outer event
     ends.set(thread, e.ts + e.dur!);
-    total += e.dur!;
+    total += clock === 'thread' ? (e.tdur ?? e.dur!) : e.dur!;
   }
   return total / 1000;
+}
+
+/**
+ * Where the time of one task went: the leaf functions of `samples` that fall inside `task`, by time (ms),
+ * longest first, at most `limit`. "(program)" and "(garbage collector)" are the browser's own work (style,
+ * layout, bindings; GC) under our call. Names what to split when a task of ours runs over the line.
+ */
+export function leafTimes(
+  profile: CpuProfile,
+  samples: readonly OwnSample[],
+  task: Task,
+  limit = 5,
+): { name: string; ms: number }[] {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const times = new Map<string, number>();
+  for (const s of samples) {
+    if (s.ts < task.start || s.ts > task.end) continue;
+    const frame = byId.get(s.node)?.callFrame;
+    const file = frame?.url.split('/').pop() ?? '';
+    const name = `${frame?.functionName || '(anonymous)'}${file ? ` ${file}` : ''}`;
+    times.set(name, (times.get(name) ?? 0) + s.dur / 1000);
+  }
+  return [...times]
+    .map(([name, ms]) => ({ name, ms }))
+    .sort((a, b) => b.ms - a.ms)
+    .slice(0, limit);
 }

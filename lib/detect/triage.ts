@@ -57,6 +57,11 @@ export interface TriageVerdict {
   /** True when the page deserves the full detector. */
   inspect: boolean;
   reason: string;
+  /**
+   * Characters of text sampled, when the text was read (a page stopped here always has it): a page that
+   * is still thin may be an app whose content comes later (lib/page-gate.ts).
+   */
+  textChars?: number;
 }
 
 /**
@@ -183,6 +188,7 @@ export function triage(f: TriageFacts): TriageVerdict {
   return {
     inspect: false,
     reason: 'no policy or terms name in the address, title or headings, and little policy vocabulary',
+    textChars: f.text.length,
   };
 }
 
@@ -222,9 +228,13 @@ export function readTriageFacts(
     addHeading(h2);
   }
   let relSelf = false;
-  const rels = doc.querySelectorAll(REL_LINKS);
-  for (let i = 0; i < Math.min(rels.length, MAX_REL_LINKS) && !relSelf; i++)
-    relSelf = linksToPage(rels[i]!.getAttribute('href'), url);
+  // Most pages have no such link: `querySelector` then answers null, without the NodeList whose interface a
+  // fresh isolated world would set up on first use.
+  if (doc.querySelector(REL_LINKS)) {
+    const rels = doc.querySelectorAll(REL_LINKS);
+    for (let i = 0; i < Math.min(rels.length, MAX_REL_LINKS) && !relSelf; i++)
+      relSelf = linksToPage(rels[i]!.getAttribute('href'), url);
+  }
   // A loop over the inputs beats a selector with case-insensitive substring tests over the whole document.
   let payment = false;
   const inputs = doc.getElementsByTagName('input');

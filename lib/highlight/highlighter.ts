@@ -41,6 +41,11 @@ export interface HighlighterOptions {
 
 export interface Highlighter {
   readonly mode: 'highlight-api' | 'marks';
+  /**
+   * Installs the stylesheet `apply` needs, before there is anything to paint: the browser restyles the page
+   * for a new sheet, and the caller can let that happen between its tasks rather than inside one.
+   */
+  prepare(): void;
   /** Paints `items`, replacing whatever was painted before. */
   apply(items: readonly HighlightItem[]): void;
   /** Removes every highlight, mark and stylesheet; the page's DOM is as it was before `apply`. */
@@ -197,6 +202,9 @@ export function createHighlighter(doc: Document, options: HighlighterOptions): H
   const self: Highlighter = {
     get mode() {
       return mode;
+    },
+    prepare() {
+      installStyle(mode === 'highlight-api' ? highlightApiCss(names) : markCss(names));
     },
     apply(items) {
       unpaint();

@@ -114,4 +114,20 @@ describeE2E('dynamic pages', () => {
     await world.detach();
     await page.close();
   });
+
+  it('an app whose home page is long (watched only once the user clicks) still analyses the policy it opens', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(server.url('/app/?long'));
+    // The every-page script answers for the home page: triage stopped it, and it read plenty of text.
+    const home = await reportOf(browser.context, page);
+    expect(home?.unsupported?.reason).toBe('not-a-policy');
+    await page.click('a[data-route="privacy"]');
+    const policy = await waitFor(async () => {
+      const r = await report(browser, page);
+      return r?.page.kind === 'privacy-policy' && typeof r.unplaced === 'number' ? r : null;
+    }, 15_000);
+    expect(policy, 'policy detected after a click and pushState').not.toBeNull();
+    await waitFor(async () => Object.keys(await highlightsOf(page)).length > 0, 5_000);
+    await page.close();
+  });
 });

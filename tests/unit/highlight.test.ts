@@ -169,6 +169,30 @@ describe('Highlight API mode', () => {
     expect(snapshot(document.documentElement)).toBe(before);
   });
 
+  it('prepare() adopts the stylesheet alone, which apply() then reuses and clear() removes', () => {
+    load(PAGE);
+    const before = snapshot(document.documentElement);
+    const registry = new Map<string, FakeHighlight>();
+    const hl = createHighlighter(document, {
+      win: {
+        CSS: { highlights: registry },
+        Highlight: FakeHighlight,
+        CSSStyleSheet: window.CSSStyleSheet,
+      } as never,
+      names,
+    });
+    hl.prepare();
+    expect(document.adoptedStyleSheets).toHaveLength(1);
+    const sheet = document.adoptedStyleSheets[0];
+    expect(registry.size).toBe(0);
+    expect(snapshot(document.documentElement)).toBe(before);
+    hl.apply(items(CLAUSES));
+    expect(document.adoptedStyleSheets).toEqual([sheet]);
+    expect(registry.size).toBe(3);
+    hl.clear();
+    expect(document.adoptedStyleSheets).toHaveLength(0);
+  });
+
   it('falls back to marks when the registry refuses our highlights', () => {
     load(PAGE);
     const hostile = {

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   profileSawScript,
   scriptTimeFromTrace,
+  leafTimes,
   ownCpuTime,
   tasksRunningOurCode,
   threadTasks,
@@ -84,11 +85,37 @@ describe('ownCpuTime', () => {
     expect(got.total).toBe(3);
     expect(got.longest).toBe(2);
     expect(got.samples).toEqual([
-      { ts: 1_000, dur: 1_000 },
-      { ts: 2_000, dur: 1_000 },
-      { ts: 4_000, dur: 1_000 },
-      { ts: 6_000, dur: 0 },
+      { ts: 1_000, dur: 1_000, node: 3 },
+      { ts: 2_000, dur: 1_000, node: 3 },
+      { ts: 4_000, dur: 1_000, node: 3 },
+      { ts: 6_000, dur: 0, node: 3 },
     ]);
+  });
+
+  it('names where a task’s time went: leaf functions of our samples inside it, longest first', () => {
+    const named: CpuProfile['nodes'] = [
+      ...nodes.slice(0, 2),
+      {
+        id: 3,
+        children: [5],
+        callFrame: { url: 'chrome-extension://abc/content.js', functionName: 'locate' },
+      },
+      nodes[3]!,
+      { id: 5, callFrame: { url: '', functionName: '(garbage collector)' } },
+    ];
+    const profile: CpuProfile = {
+      nodes: named,
+      startTime: 0,
+      samples: [3, 5, 3, 3, 3],
+      timeDeltas: [0, 1_000, 1_000, 1_000, 1_000],
+    };
+    const own = ownCpuTime(profile, 'abc');
+    // The task holds the first four samples; the fifth is after it.
+    expect(leafTimes(profile, own.samples, { start: 0, end: 3_500 })).toEqual([
+      { name: 'locate content.js', ms: 3 },
+      { name: '(garbage collector)', ms: 1 },
+    ]);
+    expect(leafTimes(profile, own.samples, { start: 0, end: 3_500 }, 1)).toHaveLength(1);
   });
 
   it('gives a sample recorded out of order (a negative delta) no time, never a negative one', () => {
@@ -140,5 +167,15 @@ describe('scriptTimeFromTrace', () => {
     ];
     expect(scriptTimeFromTrace(events, 'chrome-extension://')).toBeCloseTo(2.4, 6);
     expect(scriptTimeFromTrace(events, 'moz-extension://')).toBe(0);
+  });
+
+  it('by the thread clock, counts only the CPU time of those events (wall time where a trace has none)', () => {
+    const events = [
+      { ...ev('EvaluateScript', 1_000, 2_000, ours), tdur: 800 },
+      { ...ev('FunctionCall', 1_500, 500, ours), tdur: 100 }, // nested: not counted
+      ev('FunctionCall', 5_000, 300, ours),
+    ];
+    expect(scriptTimeFromTrace(events, 'chrome-extension://', 'thread')).toBeCloseTo(1.1, 6);
+    expect(scriptTimeFromTrace(events, 'chrome-extension://')).toBeCloseTo(2.3, 6);
   });
 });

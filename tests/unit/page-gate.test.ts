@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { TriageVerdict } from '../../lib/detect/triage';
-import { notPolicyReport, startPageGate, type GateEnv } from '../../lib/page-gate';
+import { notPolicyReport, startPageGate, UNFINISHED_PAGE_CHARS, type GateEnv } from '../../lib/page-gate';
 
 afterEach(() => {
   vi.useRealTimers();
@@ -16,6 +16,15 @@ function setup(verdicts: TriageVerdict[]) {
   vi.useFakeTimers();
   let href = 'https://shop.test/';
   const target = new EventTarget();
+  const signs = new EventTarget();
+  const observers = { made: 0 };
+  let watchersMade = 0;
+  class CountedObserver extends MutationObserver {
+    constructor(callback: MutationCallback) {
+      super(callback);
+      observers.made++;
+    }
+  }
   const triage = vi.fn(() => verdicts.shift() ?? stop);
   const load = vi.fn(() => Promise.resolve());
   const extension = { alive: true };
@@ -23,28 +32,35 @@ function setup(verdicts: TriageVerdict[]) {
     triage,
     load,
     alive: () => extension.alive,
-    url: {
-      href: () => href,
-      target,
-      setInterval: (fn, ms) => setInterval(fn, ms),
-      clearInterval: (id) => clearInterval(id as number),
+    href: () => href,
+    watchers: () => {
+      watchersMade++;
+      return {
+        url: {
+          href: () => href,
+          target,
+          setInterval: (fn, ms) => setInterval(fn, ms),
+          clearInterval: (id) => clearInterval(id as number),
+        },
+        mutations: {
+          root: document.documentElement,
+          env: {
+            MutationObserver: CountedObserver,
+            setTimeout: (fn, ms) => setTimeout(fn, ms),
+            clearTimeout: (id) => clearTimeout(id as number),
+            now: () => Date.now(),
+          },
+        },
+      };
     },
-    mutations: {
-      root: document.documentElement,
-      env: {
-        MutationObserver,
-        setTimeout: (fn, ms) => setTimeout(fn, ms),
-        clearTimeout: (id) => clearTimeout(id as number),
-        now: () => Date.now(),
-      },
-    },
+    signs,
     onLoadError: vi.fn(),
   };
   const navigate = (to: string) => {
     href = to;
     target.dispatchEvent(new Event('popstate'));
   };
-  return { env, triage, load, navigate, extension };
+  return { env, triage, load, navigate, extension, signs, observers, watchersMade: () => watchersMade };
 }
 
 describe('startPageGate', () => {
@@ -115,6 +131,52 @@ describe('startPageGate', () => {
     await vi.advanceTimersByTimeAsync(600);
     expect(triage).toHaveBeenCalledTimes(1);
     expect(load).not.toHaveBeenCalled();
+  });
+
+  it('on a page with plenty of text, watches nothing until the page shows signs of being an app', async () => {
+    const full: TriageVerdict = { ...stop, textChars: UNFINISHED_PAGE_CHARS * 5 };
+    const { env, triage, load, navigate, signs, observers, watchersMade } = setup([full, full, go]);
+    startPageGate(env);
+    expect(observers.made).toBe(0);
+    // Not even their environments were asked for (they read window.navigation and MutationObserver).
+    expect(watchersMade()).toBe(0);
+    // No watcher yet: neither a navigation the gate would only hear through its URL watch nor added text.
+    navigate('https://shop.test/cart');
+    const policy = document.createElement('article');
+    policy.textContent = 'We collect personal data about you. '.repeat(20);
+    document.body.append(policy);
+    await vi.advanceTimersByTimeAsync(600);
+    expect(triage).toHaveBeenCalledTimes(1);
+    // A click: the URL moved since triage read the page, so it looks again, and the watchers start.
+    signs.dispatchEvent(new Event('click'));
+    expect(triage).toHaveBeenCalledTimes(2);
+    expect(observers.made).toBe(1);
+    // From now on the watchers hear the app: a client-side navigation to its policy is analysed.
+    navigate('https://shop.test/legal/privacy');
+    expect(load).toHaveBeenCalledTimes(1);
+  });
+
+  it('a click that moves nothing only starts the watchers; a later burst of text is looked at', async () => {
+    const full: TriageVerdict = { ...stop, textChars: UNFINISHED_PAGE_CHARS };
+    const { env, triage, load, signs, observers } = setup([full, go]);
+    startPageGate(env);
+    signs.dispatchEvent(new Event('click'));
+    signs.dispatchEvent(new Event('click'));
+    expect(triage).toHaveBeenCalledTimes(1);
+    expect(observers.made).toBe(1);
+    const policy = document.createElement('article');
+    policy.textContent = 'We collect personal data about you. '.repeat(20);
+    document.body.append(policy);
+    await vi.advanceTimersByTimeAsync(600);
+    expect(triage).toHaveBeenCalledTimes(2);
+    expect(load).toHaveBeenCalledTimes(1);
+  });
+
+  it('a thin page (an app still rendering) is watched from the start', () => {
+    const thin: TriageVerdict = { ...stop, textChars: UNFINISHED_PAGE_CHARS - 1 };
+    const { env, observers } = setup([thin]);
+    startPageGate(env);
+    expect(observers.made).toBe(1);
   });
 
   it('stop() ends the watching', () => {
