@@ -1,6 +1,6 @@
 /**
  * `npm run eval`: accuracy of the classifier, written to docs/accuracy.md.
- *  1. Held-out services (fixed list, lib/classify/training/splits.ts): train on the other services (+ CLAUDETTE),
+ *  1. Held-out services (fixed list, scripts/train/splits.ts): train on the other services (+ CLAUDETTE),
  *     test on the held-out ones; the issue-3 gates are checked here.
  *  2. 5-fold cross-validation by service over our own annotation.
  *  3. OPP-115 (evaluation only) mapped to our categories, with the shipped model, beside published numbers.
@@ -17,9 +17,9 @@ import { loadTrainingData, MODEL_PATH } from './train';
 import { labelClause } from '../lib/classify/classifier';
 import { loadModel, type LinearModel, type ModelFile } from '../lib/classify/model';
 import { CATEGORY_IDS, STANCES, type CategoryId, type Stance } from '../lib/classify/taxonomy';
-import { claudetteFolds, OPP_MAPPING, readOpp115 } from '../lib/classify/training/benchmarks';
-import { addCounts, prf, zeroCounts, type Counts } from '../lib/classify/training/metrics';
-import { HELD_OUT_SERVICES, isHeldOut } from '../lib/classify/training/splits';
+import { claudetteFolds, OPP_MAPPING, readOpp115 } from './train/benchmarks';
+import { addCounts, prf, zeroCounts, type Counts } from './train/metrics';
+import { HELD_OUT_SERVICES, isHeldOut } from './train/splits';
 import {
   DEFAULT_TRAIN,
   prepare,
@@ -27,7 +27,7 @@ import {
   trainModel,
   type Prepared,
   type TrainItem,
-} from '../lib/classify/training/train-model';
+} from './train/train-model';
 import type { Clause } from '../lib/types';
 import { calibrationSection, emptyScored, explanationSection, scoreItems } from './eval-calibration';
 
@@ -335,7 +335,7 @@ ${statRows.join('\n')}
 
 "Rules-only" is the fallback without a model: strong patterns label, weak ones do not.
 
-Fixed before any training or evaluation (lib/classify/training/splits.ts): ${HELD_OUT_SERVICES.join(', ')} — GenAI providers, platforms that added AI-training wording, and dating services without any, so that precision is also tested on ordinary policies. Test: ${testItems.length} clauses. Training: the other ${services.filter((s) => !isHeldOut(s)).length} services + CLAUDETTE.
+Fixed before any training or evaluation (scripts/train/splits.ts): ${HELD_OUT_SERVICES.join(', ')} — GenAI providers, platforms that added AI-training wording, and dating services without any, so that precision is also tested on ordinary policies. Test: ${testItems.length} clauses. Training: the other ${services.filter((s) => !isHeldOut(s)).length} services + CLAUDETTE.
 
 ${categoryTable(held, CATEGORY_IDS, heldRules)}
 

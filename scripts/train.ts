@@ -9,9 +9,9 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { corpusAvailable, corpusDir } from './corpus';
-import { loadLabels, type LabelledItem } from '../lib/dataset';
-import { readClaudette, type ClaudetteDoc } from '../lib/classify/training/benchmarks';
-import { DEFAULT_TRAIN, prepare, trainModel, type TrainItem } from '../lib/classify/training/train-model';
+import { loadLabels, type LabelledItem } from './dataset';
+import { readClaudette, type ClaudetteDoc } from './train/benchmarks';
+import { DEFAULT_TRAIN, prepare, trainModel, type TrainItem } from './train/train-model';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const MODEL_PATH = join(ROOT, 'lib/classify/model.json');

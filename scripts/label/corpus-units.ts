@@ -12,7 +12,7 @@ import {
   segmentUnits,
   sourceText,
   type Unit,
-} from '../../lib/dataset';
+} from '../dataset';
 
 export interface PoolDoc {
   doc: string;

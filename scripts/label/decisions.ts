@@ -14,7 +14,7 @@ import {
   SLOT_VALUES,
   type AiTrainingSlots,
   type RecordLabel,
-} from '../../lib/dataset';
+} from '../dataset';
 import { parseUnitId } from './ota-units';
 
 export interface Decision {

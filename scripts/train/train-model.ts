@@ -3,12 +3,12 @@
  * int8 quantisation → the model file. Pure (no I/O): `scripts/train.ts` and `scripts/eval.ts` call it.
  * @module
  */
-import { featureHashes, featureValue, fnv1a } from '../features';
-import type { ModelFile } from '../model';
-import { applyRules, type RuleHit } from '../rules';
-import { CATEGORY_IDS, type CategoryId, type Stance } from '../taxonomy';
+import { featureHashes, featureValue, fnv1a } from '../../lib/classify/features';
+import type { ModelFile } from '../../lib/classify/model';
+import { applyRules, type RuleHit } from '../../lib/classify/rules';
+import { CATEGORY_IDS, type CategoryId, type Stance } from '../../lib/classify/taxonomy';
 import { DEFAULT_LOGREG, predictBinary, trainBinary, type BinaryModel, type LogRegOptions } from './logreg';
-import { calibrate, type CategoryCalibration } from '../calibration';
+import { calibrate, type CategoryCalibration } from '../../lib/classify/calibration';
 import { DEFAULT_CALIBRATION, fitCalibration, type CalibrationOptions } from './calibrate';
 import { chooseThresholdPair, type ThresholdObjective } from './metrics';
 
