@@ -8,7 +8,7 @@
  */
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { evaluate, macroF1, mergeResults, type EvalResult } from './eval';
+import { evaluate, macroF1, mergeResults, type EvalResult } from './train/evaluate';
 import { loadTrainingData } from './train';
 import { labelClause } from '../lib/classify/classifier';
 import { loadModel } from '../lib/classify/model';
