@@ -55,6 +55,19 @@ describe('scope rules keep their other side', () => {
     expect(aiHit('"Improvement Data" means the prompts we use to train our models.')?.stance).toBe('permits');
   });
 
+  it('third parties using the service "prohibited from" training are users under R8, not providers', () => {
+    expect(
+      aiHit('Visitors and other third parties are prohibited from using member photos to train AI systems.')
+        ?.stance,
+    ).toBe('user-prohibited');
+  });
+
+  it('staff trained on recognition systems is not model training', () => {
+    expect(
+      aiHit('Reviewers receive training on how to operate face recognition systems responsibly.'),
+    ).toBeUndefined();
+  });
+
   it('a user "prohibited from" training is still a user prohibition (R8)', () => {
     expect(aiHit('You are prohibited from using the content to train AI models.')?.stance).toBe(
       'user-prohibited',

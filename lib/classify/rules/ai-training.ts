@@ -23,7 +23,8 @@ const MODEL = alt(
   'Llama',
   // Guide §3: filters, detection and safety systems count as models when trained on users' data.
   '(?:spam |abuse |junk |content |safety |fraud |detection |recognition )?filters?',
-  '(?:detection|recognition|safety|moderation|classification) (?:systems?|technology|technologies|tools?)',
+  // Not "recognition systems": staff are trained on facial recognition systems.
+  '(?:detection|safety|moderation|classification) (?:systems?|technology|technologies|tools?)',
   'generative (?:tools?|systems?|technology|technologies|features?)',
   '(?:AI|ML) (?:tools?|systems?|technology|technologies)',
 );

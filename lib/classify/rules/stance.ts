@@ -43,9 +43,12 @@ const OPEN_EXCEPTION =
 const EXCLUDED_BEFORE =
   /\b(?:excluding|except for|other than|but not(?!\s+limited)|not including|with the exception of)\W+(?:(?!limited\b)[\w'-]+\W+){0,3}$/i;
 
-/** A provider or other recipient "prohibited from" a use: the company's own commitment, not a user rule. */
+/**
+ * A provider working for the company "prohibited from" a use: the company's own commitment, not a user rule
+ * (guide R9). Other third parties using the service are users under R8.
+ */
 const RECIPIENT_BARRED =
-  /\b(?:providers?|vendors?|processors?|sub-?processors?|suppliers?|partners?|contractors?|third[- ]part(?:y|ies)|they)\b[^.;]{0,60}?\b(?:prohibited|barred|precluded|restricted) from\b/i;
+  /\b(?:providers?|vendors?|processors?|sub-?processors?|suppliers?|contractors?)\b[^.;]{0,60}?\b(?:prohibited|barred|precluded|restricted) from\b/i;
 
 /** How far (in words) a negation may sit before the matched practice and still negate it. */
 const NEGATION_WINDOW_WORDS = 30;
