@@ -13,6 +13,10 @@ import { loadLabels, type LabelledItem } from './dataset';
 import { readClaudette, type ClaudetteDoc } from './train/benchmarks';
 import { DEFAULT_TRAIN, type TrainItem } from './train/train-model';
 import { FEATURE_SETS, loadRunData, trainFinal } from './train/eval-run';
+import { pruneToBudget } from './train/prune';
+
+/** Gzipped bytes the written model may take (1,000 KB: under the 1 MB budget with room for its stats). */
+const MODEL_GZIP_BUDGET = 1000 * 1024;
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const MODEL_PATH = join(ROOT, 'lib/classify/model.json');
@@ -67,7 +71,9 @@ function main(): void {
   const set = FEATURE_SETS[name];
   if (!set) throw new Error(`unknown feature set ${name} (${Object.keys(FEATURE_SETS).join(', ')})`);
   const run = loadRunData(corpusDir(), set);
-  const file = trainFinal(run);
+  // Issue 22 budget: ≤ 1 MB gzipped; the smallest rows go first (scripts/train/prune.ts).
+  const pruned = pruneToBudget(trainFinal(run), MODEL_GZIP_BUDGET);
+  const file = pruned.file;
   const report = { items: run.cvIndex.length + run.extraIndex.length };
   file.trainedAt = new Date().toISOString().slice(0, 10);
   file.stats = {
@@ -78,6 +84,7 @@ function main(): void {
     ownGroups: new Set(run.data.cv.map((i) => i.group)).size,
     finalTestGroupsLeftOut: new Set(run.data.finalTest.map((i) => i.group)).size,
     claudettePositives: run.extraIndex.length,
+    pruned: { rows: pruned.rows, kept: pruned.kept, maxDroppedInt8: pruned.maxDropped, budgetGzipKB: 1000 },
   };
   const json = `${JSON.stringify(file)}\n`;
   writeFileSync(MODEL_PATH, json);
