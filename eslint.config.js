@@ -31,10 +31,14 @@ export default tseslint.config(
     },
   },
   {
-    // lib/ is environment-free: no extension APIs.
+    // lib/ is environment-free and is what ships: no extension APIs, no Node modules (Node-only code such as
+    // the trainer and the dataset loader lives under scripts/).
     files: ['lib/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: ['wxt/browser', '#imports', '**/entrypoints/**'] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['wxt/browser', '#imports', '**/entrypoints/**', 'node:*', '**/scripts/**'] },
+      ],
     },
   },
 );

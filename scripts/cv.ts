@@ -1,6 +1,6 @@
 /**
  * `npx tsx scripts/cv.ts [category] [--errors]`: 5-fold by-service cross-validation over the **training
- * services only** (the held-out services of lib/classify/training/splits.ts are left out entirely), for
+ * services only** (the held-out services of scripts/train/splits.ts are left out entirely), for
  * error analysis while changing features, rules or training options. The held-out split stays for the final
  * report (`npm run eval`). With `--errors`, prints the clauses the category gets wrong (corpus text, on the
  * terminal only — never write it into the repository).
@@ -8,14 +8,14 @@
  */
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { evaluate, macroF1, mergeResults, type EvalResult } from './eval';
+import { evaluate, macroF1, mergeResults, type EvalResult } from './train/evaluate';
 import { loadTrainingData } from './train';
 import { labelClause } from '../lib/classify/classifier';
 import { loadModel } from '../lib/classify/model';
 import { CATEGORY_IDS, type CategoryId } from '../lib/classify/taxonomy';
-import { prf } from '../lib/classify/training/metrics';
-import { isHeldOut } from '../lib/classify/training/splits';
-import { DEFAULT_TRAIN, prepare, serviceFold, trainModel } from '../lib/classify/training/train-model';
+import { prf } from './train/metrics';
+import { isHeldOut } from './train/splits';
+import { DEFAULT_TRAIN, prepare, serviceFold, trainModel } from './train/train-model';
 
 function main(): void {
   const category = (process.argv.slice(2).find((a) => !a.startsWith('--')) ?? 'ai-training') as CategoryId;

@@ -7,8 +7,8 @@
 import { calibratedScores } from '../lib/classify/classifier';
 import type { LinearModel } from '../lib/classify/model';
 import { CATEGORY_IDS, type CategoryId } from '../lib/classify/taxonomy';
-import { reliability, type Reliability } from '../lib/classify/training/calibrate';
-import type { TrainItem } from '../lib/classify/training/train-model';
+import { reliability, type Reliability } from './train/calibrate';
+import type { TrainItem } from './train/train-model';
 
 /** Calibrated probability and gold per category, for `items` under `model` (reviewed categories only). */
 export interface Scored {
@@ -77,7 +77,7 @@ export function calibrationSection(heldOut: Scored, cv: Scored, minPaint: number
   return `## Calibration
 
 Each category's raw model score is mapped to a calibrated probability (lib/classify/calibration.ts) by a map
-fitted in training (\`lib/classify/training/calibrate.ts\`, a step of every \`npm run train\`) on out-of-fold
+fitted in training (\`scripts/train/calibrate.ts\`, a step of every \`npm run train\`) on out-of-fold
 scores: scores of clauses whose service the scoring model did not see (by-service folds inside the training
 services). Isotonic regression where a category has at least 40 positives and 40 negatives, Platt scaling
 below that; one map for clauses where a rule of the category fired and one for the rest. A label is painted

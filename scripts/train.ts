@@ -9,9 +9,14 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { corpusAvailable, corpusDir } from './corpus';
-import { loadLabels, type LabelledItem } from '../lib/dataset';
-import { readClaudette, type ClaudetteDoc } from '../lib/classify/training/benchmarks';
-import { DEFAULT_TRAIN, prepare, trainModel, type TrainItem } from '../lib/classify/training/train-model';
+import { loadLabels, type LabelledItem } from './dataset';
+import { readClaudette, type ClaudetteDoc } from './train/benchmarks';
+import { DEFAULT_TRAIN, type TrainItem } from './train/train-model';
+import { FEATURE_SETS, loadRunData, trainFinal } from './train/eval-run';
+import { pruneToBudget } from './train/prune';
+
+/** Gzipped bytes the written model may take (1,000 KB: under the 1 MB budget with room for its stats). */
+const MODEL_GZIP_BUDGET = 1000 * 1024;
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const MODEL_PATH = join(ROOT, 'lib/classify/model.json');
@@ -61,32 +66,33 @@ export function loadTrainingData(dir: string = corpusDir()): TrainingData {
 
 function main(): void {
   const started = Date.now();
-  const data = loadTrainingData();
-  const items = [...data.own, ...data.claudette.flatMap((d) => d.items)];
-  const prepared = prepare(items);
-  const { file, report } = trainModel(prepared, DEFAULT_TRAIN);
+  // The feature set is chosen by the grouped comparison (docs/accuracy.md §2), never by the final test.
+  const name = process.env.FINEPRINT_FEATURES ?? 'context';
+  const set = FEATURE_SETS[name];
+  if (!set) throw new Error(`unknown feature set ${name} (${Object.keys(FEATURE_SETS).join(', ')})`);
+  const run = loadRunData(corpusDir(), set);
+  // Issue 22 budget: ≤ 1 MB gzipped; the smallest rows go first (scripts/train/prune.ts).
+  const pruned = pruneToBudget(trainFinal(run), MODEL_GZIP_BUDGET);
+  const file = pruned.file;
+  const report = { items: run.cvIndex.length + run.extraIndex.length };
   file.trainedAt = new Date().toISOString().slice(0, 10);
   file.stats = {
     command: 'npm run train',
     seed: DEFAULT_TRAIN.seed,
-    ownClauses: data.own.length,
-    ownServices: new Set(data.own.map((i) => i.service)).size,
-    claudettePositives: items.length - data.own.length,
-    unresolvedLabels: data.unresolved,
-    features: report.features,
+    featureSet: name,
+    ownClauses: run.data.cv.length,
+    ownGroups: new Set(run.data.cv.map((i) => i.group)).size,
+    finalTestGroupsLeftOut: new Set(run.data.finalTest.map((i) => i.group)).size,
+    claudettePositives: run.extraIndex.length,
+    pruned: { rows: pruned.rows, kept: pruned.kept, maxDroppedInt8: pruned.maxDropped, budgetGzipKB: 1000 },
   };
   const json = `${JSON.stringify(file)}\n`;
   writeFileSync(MODEL_PATH, json);
   const gz = gzipSync(json, { level: 9 }).length;
   console.log(
-    `trained on ${report.items} clauses (${data.own.length} own, ${report.services} services) in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    `trained on ${report.items} clauses (${run.data.cv.length} own) in ${((Date.now() - started) / 1000).toFixed(1)} s; feature set ${name}`,
   );
-  console.log(`heads: ${report.categories.join(', ')}`);
-  console.log(`trusted rules: ${report.trustedRules.join(', ') || '(none)'}`);
-  for (const [c, t] of Object.entries(report.thresholds))
-    console.log(
-      `  ${c.padEnd(24)} τ=${t.threshold.toFixed(3)} τ(rule fired)=${t.ruleThreshold.toFixed(3)}  out-of-fold P=${t.precision.toFixed(3)} R=${t.recall.toFixed(3)} F1=${t.f1.toFixed(3)}`,
-    );
+  console.log(`trusted rules: ${file.trustedRules.join(', ') || '(none)'}`);
   console.log(`model: ${MODEL_PATH}`);
   console.log(
     `size: ${(json.length / 1024).toFixed(1)} KB raw, ${(gz / 1024).toFixed(1)} KB gzipped (limit 1024 KB gz)`,

@@ -1,6 +1,6 @@
 /**
  * Calibrated probabilities: the model's raw score of a category mapped to how often a clause with that score
- * really has the category. Fitted in training (lib/classify/training/calibrate.ts) on out-of-fold scores of
+ * really has the category. Fitted in training (scripts/train/calibrate.ts) on out-of-fold scores of
  * services the model did not see; applied here at run time. A label is painted only when it is more likely
  * right than wrong (see classifier.ts), so the map decides what the user sees.
  *

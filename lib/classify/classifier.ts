@@ -8,11 +8,11 @@ import { explain, explainLabel, extractSlots, hasUserControl } from '../explain'
 import { emptySlots } from '../explain/slots';
 import { calibrate } from './calibration';
 import { readableFeature, scratchFeatures } from './features';
-import { scoreInto, topFeaturesOfSlots, type LinearModel } from './model';
+import { denseInput, scoreInto, topFeaturesOfSlots, type LinearModel } from './model';
 import { applyRules, resolveStance, RULE_FAMILIES } from './rules';
 import { clauseFacts, type ClauseFacts } from './rules/stance';
 import type { RuleHit } from './rules';
-import { foldClause } from './fold-text';
+import { foldClause, foldText } from './fold-text';
 import { asciiPunctuation } from './text';
 import type { CategoryId, Stance } from './taxonomy';
 import { TAXONOMY } from './taxonomy';
@@ -76,8 +76,9 @@ export function labelClause(
   clause: Clause,
   model: LinearModel | null,
   options: ClassifyOptions = {},
+  prev?: string,
 ): Label[] {
-  return labelClauseWithPossible(clause, model, options).labels;
+  return labelClauseWithPossible(clause, model, options, prev).labels;
 }
 
 /**
@@ -89,6 +90,8 @@ export function labelClauseWithPossible(
   clause: Clause,
   model: LinearModel | null,
   options: ClassifyOptions = {},
+  /** The text of the clause before this one in the document (for models that read it). */
+  prev?: string,
 ): ClauseLabels {
   if (clause.unit === 'heading' || clause.statement === false || !clause.text.trim())
     return { labels: [], possible: [] };
@@ -100,9 +103,11 @@ export function labelClauseWithPossible(
   const possible: Label[] = [];
 
   if (model) {
-    const features = scratchFeatures(clause, hits);
+    const input = prev === undefined || !model.features.prev ? clause : { ...clause, prev: foldText(prev) };
+    const features = scratchFeatures(input, hits, model.features);
     const n = features.count;
-    const { probs, slots } = scoreInto(model, features.hashes, n);
+    const dense = denseInput(model, features.hashes, n, input);
+    const { probs, slots } = scoreInto(model, features.hashes, n, dense);
     const k = options.evidenceFeatures ?? 3;
     let whole: WholeClause | undefined;
     for (let c = 0; c < model.categories.length; c++) {
@@ -158,12 +163,15 @@ export function labelClauseWithPossible(
 
 /** Per category column of `model`: the calibrated probability of a clause, and whether a rule fired. */
 export function calibratedScores(
-  clause: Pick<Clause, 'text' | 'leadIn' | 'headingPath'>,
+  clause: Pick<Clause, 'text' | 'leadIn' | 'headingPath'> & { prev?: string },
   model: LinearModel,
 ): { category: CategoryId; probability: number; ruleFired: boolean }[] {
+  clause = foldClause(clause);
   const hits = applyRules(clause);
-  const features = scratchFeatures(clause, hits);
-  const { probs } = scoreInto(model, features.hashes, features.count);
+  const input = clause.prev === undefined ? clause : { ...clause, prev: foldText(clause.prev) };
+  const features = scratchFeatures(input, hits, model.features);
+  const dense = denseInput(model, features.hashes, features.count, input);
+  const { probs } = scoreInto(model, features.hashes, features.count, dense);
   return model.categories.map((category, c) => {
     const ruleFired = ruleHit(hits, category) !== undefined;
     return { category, probability: calibrate(model.calibration[c], probs[c]!, ruleFired), ruleFired };
@@ -197,8 +205,12 @@ export function classifyWith(
   model: LinearModel | null,
   options: ClassifyOptions = {},
 ): AnalysedClause[] {
+  // The previous statement of the document: what "This includes…" or "Such data…" refers to.
+  let prev: string | undefined;
   return clauses.map((clause) => {
-    const { labels, possible } = labelClauseWithPossible(clause, model, options);
+    const before = prev;
+    if (clause.unit !== 'heading' && clause.text.trim()) prev = clause.text;
+    const { labels, possible } = labelClauseWithPossible(clause, model, options, before);
     if (labels.length + possible.length === 0) return analysed(clause, labels, emptySlots(), null);
     const slots = extractSlots(clause.text, clause.leadIn);
     for (const l of labels) l.explanation = explainLabel(l, slots, clause.text);

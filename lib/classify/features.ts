@@ -11,7 +11,19 @@ export interface FeatureInput {
   text: string;
   headingPath?: readonly string[];
   leadIn?: string;
+  /** The previous clause of the document (read only with `FeatureOptions.prev`). */
+  prev?: string;
 }
+
+/** Context features a model was trained with (the model file says which; all off by default). */
+export interface FeatureOptions {
+  /** 1–2-grams of the previous clause, prefixed `v:` ("This includes…" takes its referent from there). */
+  prev?: boolean;
+  /** 1-grams of the headings above the nearest one, prefixed `a:`. */
+  allHeadings?: boolean;
+}
+
+const NO_OPTIONS: FeatureOptions = {};
 
 function grams(prefix: string, tokens: string[], out: Set<string>): void {
   for (let i = 0; i < tokens.length; i++) {
@@ -24,7 +36,11 @@ function grams(prefix: string, tokens: string[], out: Set<string>): void {
 const MAX_TOKENS = 400;
 
 /** Distinct feature strings (binary presence). Readable as they are, which is what evidence shows. */
-export function clauseFeatures(input: FeatureInput, hits: readonly RuleHit[]): string[] {
+export function clauseFeatures(
+  input: FeatureInput,
+  hits: readonly RuleHit[],
+  options: FeatureOptions = NO_OPTIONS,
+): string[] {
   const out = new Set<string>();
   out.add('bias:1');
   const tokens = tokenize(input.text, MAX_TOKENS);
@@ -36,6 +52,10 @@ export function clauseFeatures(input: FeatureInput, hits: readonly RuleHit[]): s
   if (heading) grams('h:', tokenize(heading).slice(0, 30), out);
   if (input.leadIn) grams('h:', tokenize(input.leadIn).slice(0, 40), out);
   for (const f of ruleFeatures(hits)) out.add(f);
+  if (options.prev && input.prev) grams('v:', tokenize(input.prev).slice(0, 40), out);
+  if (options.allHeadings && input.headingPath)
+    for (const h of input.headingPath.slice(0, -1))
+      for (const t of tokenize(h).slice(0, 20)) out.add(`a:${t}`);
   return [...out];
 }
 
@@ -122,8 +142,12 @@ export interface HashedFeatures {
  * The same distinct features as `clauseFeatures`, hashed without building n-gram strings: the runtime path
  * (a 15,000-word policy makes ~30,000 features; strings for them are garbage the page does not need).
  */
-export function featureHashes(input: FeatureInput, hits: readonly RuleHit[]): HashedFeatures {
-  const n = hashFeatures(input, hits);
+export function featureHashes(
+  input: FeatureInput,
+  hits: readonly RuleHit[],
+  options: FeatureOptions = NO_OPTIONS,
+): HashedFeatures {
+  const n = hashFeatures(input, hits, options);
   const desc = descBuffer.slice(0, n);
   const lists = currentLists();
   const literals = fLiterals;
@@ -148,8 +172,12 @@ const scratch: ScratchFeatures = {
 };
 
 /** `featureHashes` without copying out: the classifier reads the hashes once, before the next clause. */
-export function scratchFeatures(input: FeatureInput, hits: readonly RuleHit[]): ScratchFeatures {
-  scratch.count = hashFeatures(input, hits);
+export function scratchFeatures(
+  input: FeatureInput,
+  hits: readonly RuleHit[],
+  options: FeatureOptions = NO_OPTIONS,
+): ScratchFeatures {
+  scratch.count = hashFeatures(input, hits, options);
   return scratch;
 }
 
@@ -178,10 +206,11 @@ function currentLists(): string[][] {
 }
 
 /** Hashes the clause's features into hashBuffer/descBuffer; returns how many there are. */
-function hashFeatures(input: FeatureInput, hits: readonly RuleHit[]): number {
+function hashFeatures(input: FeatureInput, hits: readonly RuleHit[], options: FeatureOptions): number {
   fSeen = nextSeenGeneration();
   fCount = 0;
   fLists = [[]];
+  listPrefixes = [''];
   fLiterals = [];
   addLiteral('bias:1');
   fText = tokenText(input.text);
@@ -199,6 +228,10 @@ function hashFeatures(input: FeatureInput, hits: readonly RuleHit[]): number {
     if (h.strong) addLiteral(`r:${h.category}:strong`);
     for (const c of h.cues) addLiteral(`r:cue:${c}`);
   }
+  if (options.prev && input.prev) addGrams('v:', prevTokens.get(input.prev, 40));
+  if (options.allHeadings && input.headingPath)
+    for (let k = 0; k < input.headingPath.length - 1; k++)
+      for (const t of tokenize(input.headingPath[k]!, 20)) addLiteral(`a:${t}`);
   return fCount;
 }
 
@@ -206,7 +239,7 @@ function describeFeature(d: number, lists: readonly string[][], literals: readon
   if (d < 0) return literals[-d - 1]!;
   const list = d >> 21;
   const tokens = lists[list]!;
-  const prefix = list === 0 ? '' : 'h:';
+  const prefix = list === 0 ? '' : (listPrefixes[list] ?? 'h:');
   const p = (d >> 1) & 0xfffff;
   return d & 1 ? `${prefix}${tokens[p]} ${tokens[p + 1]}` : `${prefix}${tokens[p]}`;
 }
@@ -260,8 +293,12 @@ function spanSpeaker(): string {
   return we ? (you ? 'p:we+you' : 'p:we') : you ? 'p:you' : 'p:none';
 }
 
+/** Prefix of each token list of the current clause (list 0, the clause's own tokens, has none). */
+let listPrefixes: string[] = [''];
+
 function addGrams(prefix: string, tokens: readonly string[]): void {
   const list = fLists.push(tokens as string[]) - 1;
+  listPrefixes[list] = prefix;
   const start = fnvUpdate(FNV_OFFSET, prefix);
   for (let i = 0; i < tokens.length; i++) {
     const uni = fnvUpdate(start, tokens[i]!);
@@ -285,10 +322,36 @@ class LastTokens {
 }
 const headingTokens = new LastTokens();
 const leadInTokens = new LastTokens();
+const prevTokens = new LastTokens();
+
+/**
+ * Word hashes (`fnv1a(word)`, the key of a word vector) of a clause's context: its lead-in, its nearest
+ * heading and, with `prev`, the previous clause. For the context vector of models that pool one.
+ */
+export function contextWordHashes(input: FeatureInput, options: FeatureOptions = NO_OPTIONS): number[] {
+  const out: number[] = [];
+  const seen = new Set<number>();
+  const add = (tokens: readonly string[]): void => {
+    for (const t of tokens) {
+      const h = fnv1a(t);
+      if (!seen.has(h)) {
+        seen.add(h);
+        out.push(h);
+      }
+    }
+  };
+  if (input.leadIn) add(leadInTokens.get(input.leadIn, 40));
+  const heading = input.headingPath?.[input.headingPath.length - 1];
+  if (heading) add(headingTokens.get(heading, 30));
+  if (options.prev && input.prev) add(prevTokens.get(input.prev, 40));
+  return out;
+}
 
 /** A feature string as shown to users: `h:` becomes "heading: …", rule indicators "rule: …". */
 export function readableFeature(f: string): string {
   if (f.startsWith('h:')) return `context: ${f.slice(2)}`;
+  if (f.startsWith('a:')) return `context: ${f.slice(2)}`;
+  if (f.startsWith('v:')) return `previous sentence: ${f.slice(2)}`;
   if (f.startsWith('r:')) return `rule: ${f.slice(2)}`;
   return f;
 }

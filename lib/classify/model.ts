@@ -5,7 +5,8 @@
  */
 import type { CategoryId } from './taxonomy';
 import type { CategoryCalibration } from './calibration';
-import { featureValue } from './features';
+import { contextWordHashes, featureValue, type FeatureInput, type FeatureOptions } from './features';
+import { pooledInto, wordVectors, type WordVectors, type WordVectorsFile } from './embedding';
 
 /** What `scripts/train.ts` writes. */
 export interface ModelFile {
@@ -34,9 +35,20 @@ export interface ModelFile {
   minPaintProbability?: number;
   /** Precision of each trusted rule on the training clauses: the confidence of a label it sets. */
   trustedRulePrecision?: Record<string, number>;
+  /** Context features the model reads (absent: none). */
+  features?: FeatureOptions;
+  /** Domain word vectors for the dense blocks. */
+  vectors?: WordVectorsFile;
+  /**
+   * Dense inputs, each a pooled word vector of `vectors.dim` values: `clause` (the clause's distinct words) and
+   * `context` (its lead-in, nearest heading and previous clause). Weights int8 row-major [input][category].
+   */
+  dense?: { blocks: DenseBlock[]; weights: string; scales: number[] };
   /** Training set summary. */
   stats?: Record<string, unknown>;
 }
+
+export type DenseBlock = 'clause' | 'context';
 
 /**
  * Feature hash → weight row, open addressing over typed arrays: several times faster than a Map with
@@ -146,6 +158,12 @@ export interface LinearModel {
   calibration: (CategoryCalibration | undefined)[];
   minPaintProbability: number;
   trustedRulePrecision: Map<string, number>;
+  features: FeatureOptions;
+  vectors: WordVectors | undefined;
+  denseBlocks: DenseBlock[];
+  /** int8 [D][C], D = blocks × vector dim. */
+  denseWeights: Int8Array;
+  denseScales: Float64Array;
 }
 
 function fromBase64(b64: string): Uint8Array {
@@ -170,6 +188,19 @@ export function loadModel(file: ModelFile): LinearModel {
   const hashes = new Uint32Array(n);
   for (let i = 0; i < n; i++) hashes[i] = view.getUint32(i * 4, true);
   let index: FeatureIndex | undefined;
+  let vectors: WordVectors | undefined;
+  if (file.vectors) {
+    const vb = fromBase64(file.vectors.hashes);
+    const vv = new DataView(vb.buffer, vb.byteOffset, vb.byteLength);
+    const words = new Uint32Array(vb.length / 4);
+    for (let i = 0; i < words.length; i++) words[i] = vv.getUint32(i * 4, true);
+    const data = new Int8Array(fromBase64(file.vectors.vectors).buffer);
+    vectors = wordVectors(file.vectors.dim, words, data, file.vectors.scale);
+  }
+  const denseBlocks = file.dense?.blocks ?? [];
+  const denseWeights = file.dense ? new Int8Array(fromBase64(file.dense.weights).buffer) : new Int8Array(0);
+  if (denseBlocks.length && (!vectors || denseWeights.length !== denseBlocks.length * vectors.dim * C))
+    throw new Error('dense weights do not match the word vectors');
   return {
     categories: [...file.categories],
     get index(): FeatureIndex {
@@ -186,7 +217,42 @@ export function loadModel(file: ModelFile): LinearModel {
     calibration: file.categories.map((c) => file.calibration?.[c]),
     minPaintProbability: file.minPaintProbability ?? 0.5,
     trustedRulePrecision: new Map(Object.entries(file.trustedRulePrecision ?? {})),
+    features: { ...file.features },
+    vectors,
+    denseBlocks,
+    denseWeights,
+    denseScales: Float64Array.from(file.dense?.scales ?? []),
   };
+}
+
+/** Scratch for `denseInput` (single-threaded, overwritten by its next call). */
+let denseScratch = new Float32Array(0);
+let contextScratch = new Float32Array(0);
+
+/**
+ * The dense inputs of a clause for `model` (its pooled word vectors), or undefined when the model has none.
+ * `hashes[0..n)` are the clause's feature hashes: its words' unigram hashes are the vectors' keys.
+ */
+export function denseInput(
+  model: LinearModel,
+  hashes: ArrayLike<number>,
+  n: number,
+  input: FeatureInput,
+): Float32Array | undefined {
+  const v = model.vectors;
+  if (!v || model.denseBlocks.length === 0) return undefined;
+  const D = v.dim * model.denseBlocks.length;
+  if (denseScratch.length !== D) denseScratch = new Float32Array(D);
+  if (contextScratch.length !== v.dim) contextScratch = new Float32Array(v.dim);
+  model.denseBlocks.forEach((block, k) => {
+    if (block === 'clause') pooledInto(v, hashes, n, contextScratch);
+    else {
+      const words = contextWordHashes(input, model.features);
+      pooledInto(v, words, words.length, contextScratch);
+    }
+    denseScratch.set(contextScratch, k * v.dim);
+  });
+  return denseScratch;
 }
 
 export interface Scored {
@@ -196,8 +262,27 @@ export interface Scored {
   rows: Int32Array;
 }
 
+/** Adds the dense inputs' contribution to each category's logit. */
+function addDense(
+  model: LinearModel,
+  dense: Float32Array | undefined,
+  logits: Float64Array,
+  C: number,
+): void {
+  if (!dense) return;
+  const w = model.denseWeights;
+  const D = dense.length;
+  for (let c = 0; c < C; c++) {
+    let s = 0;
+    for (let d = 0; d < D; d++) s += dense[d]! * w[d * C + c]!;
+    logits[c]! += s * model.denseScales[c]!;
+  }
+}
+
+const logitScratch = new Float64Array(64);
+
 /** Logistic scores of one clause's distinct feature hashes; O(features × categories). */
-export function score(model: LinearModel, hashes: Uint32Array): Scored {
+export function score(model: LinearModel, hashes: Uint32Array, dense?: Float32Array): Scored {
   const C = model.categories.length;
   // int8 weights sum exactly in int32; scaled once per category below.
   if (accScratch.length < C) accScratch = new Int32Array(C);
@@ -222,8 +307,9 @@ export function score(model: LinearModel, hashes: Uint32Array): Scored {
   }
   const probs = new Float64Array(C);
   const v = featureValue(hashes.length, model.normalise);
-  for (let c = 0; c < C; c++)
-    probs[c] = 1 / (1 + Math.exp(-(acc[c]! * model.scales[c]! * v + model.biases[c]!)));
+  for (let c = 0; c < C; c++) logitScratch[c] = acc[c]! * model.scales[c]! * v + model.biases[c]!;
+  addDense(model, dense, logitScratch, C);
+  for (let c = 0; c < C; c++) probs[c] = 1 / (1 + Math.exp(-logitScratch[c]!));
   return { probs, rows };
 }
 
@@ -244,7 +330,12 @@ const scored: ScoredScratch = { probs: new Float64Array(16), slots: new Int32Arr
  * `score` of `hashes[0..n)` for the runtime: the same probabilities (same int32 sums, same arithmetic),
  * from the one-lookup `WeightTable`, into scratch arrays instead of two new typed arrays per clause.
  */
-export function scoreInto(model: LinearModel, hashes: Uint32Array, n: number): ScoredScratch {
+export function scoreInto(
+  model: LinearModel,
+  hashes: Uint32Array,
+  n: number,
+  dense?: Float32Array,
+): ScoredScratch {
   const C = model.categories.length;
   if (accScratch.length < C) accScratch = new Int32Array(C);
   if (scored.probs.length < C) scored.probs = new Float64Array(C);
@@ -272,8 +363,9 @@ export function scoreInto(model: LinearModel, hashes: Uint32Array, n: number): S
   }
   const probs = scored.probs;
   const v = featureValue(n, model.normalise);
-  for (let c = 0; c < C; c++)
-    probs[c] = 1 / (1 + Math.exp(-(acc[c]! * model.scales[c]! * v + model.biases[c]!)));
+  for (let c = 0; c < C; c++) logitScratch[c] = acc[c]! * model.scales[c]! * v + model.biases[c]!;
+  addDense(model, dense, logitScratch, C);
+  for (let c = 0; c < C; c++) probs[c] = 1 / (1 + Math.exp(-logitScratch[c]!));
   return scored;
 }
 

@@ -25,7 +25,7 @@ import {
   passAgreement,
   type LabelledItem,
   type LabelRecord,
-} from '../../lib/dataset';
+} from '../dataset';
 import { AGREEMENT_DIR } from './apply-decisions';
 import { inPassB } from './agreement-sample';
 import { BATCH_DIR, batchPath, parseDecisions } from './batch-io';

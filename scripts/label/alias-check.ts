@@ -1,5 +1,5 @@
 /**
- * Which service groups still share sentences: for every pair of different groups (lib/dataset/service-groups),
+ * Which service groups still share sentences: for every pair of different groups (scripts/dataset/service-groups),
  * the number of distinct sentences of at least ten words found in both, over every English `ota/` document.
  * A large count between two groups means an alias the table misses (one service renamed, one company's
  * products on one policy) — or shared boilerplate between unrelated companies, which stays split.

@@ -7,7 +7,7 @@
 import { appendFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { corpusDir } from '../corpus';
-import { BY_PATTERN, cleanClauseText, LABELS_DIR, type LabelRecord } from '../../lib/dataset';
+import { BY_PATTERN, cleanClauseText, LABELS_DIR, type LabelRecord } from '../dataset';
 import { batchPath, labelledHashes, parseDecisions, type BatchItem } from './batch-io';
 import { loadPool, poolFromEnv, poolUnits } from './corpus-units';
 import { sectionOf } from './section';

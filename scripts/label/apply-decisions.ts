@@ -21,7 +21,7 @@ import {
   labelFiles,
   serviceGroup,
   type LabelRecord,
-} from '../../lib/dataset';
+} from '../dataset';
 import { shardFor } from './check-decisions';
 import { hardNegativeOf, parseDecisionFile, type Decision } from './decisions';
 import { manifestRows, otaDocAt, parseUnitId, type OtaDoc } from './ota-units';

@@ -5,7 +5,7 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CATEGORY_IDS, STANCES, type CategoryId, type Stance } from '../../lib/classify/taxonomy';
-import { labelFiles, type RecordLabel } from '../../lib/dataset';
+import { labelFiles, type RecordLabel } from '../dataset';
 
 /** Batches contain corpus text, so they stay in /tmp, never in the repo. */
 export const BATCH_DIR = process.env.FINEPRINT_LABEL_TMP ?? '/tmp/fp-label';

@@ -15,7 +15,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CategoryId, Stance } from '../../lib/classify/taxonomy';
-import type { AiTrainingSlots, RecordLabel } from '../../lib/dataset';
+import type { AiTrainingSlots, RecordLabel } from '../dataset';
 import { readShard } from './check-decisions';
 import { parseDecisionFile, type Decision } from './decisions';
 import { SCRATCH } from './ota-pool';

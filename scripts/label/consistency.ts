@@ -4,7 +4,7 @@
  * Prints corpus text to the terminal only. Usage: tsx scripts/label/consistency.ts
  */
 import { corpusDir } from '../corpus';
-import { loadLabels, type LabelledItem } from '../../lib/dataset';
+import { loadLabels, type LabelledItem } from '../dataset';
 
 const key = (t: string): string =>
   t

@@ -5,14 +5,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import {
-  clauseHash,
-  cleanClauseText,
-  extractorFor,
-  segmentUnits,
-  sourceText,
-  type Unit,
-} from '../../lib/dataset';
+import { clauseHash, cleanClauseText, extractorFor, segmentUnits, sourceText, type Unit } from '../dataset';
 
 export interface PoolDoc {
   doc: string;

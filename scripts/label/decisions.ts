@@ -8,13 +8,7 @@
  * vocabularies and reports problems by line instead of throwing on the first.
  */
 import { isCategoryId, isStance } from '../../lib/classify/taxonomy';
-import {
-  BY_PATTERN,
-  isAiWorded,
-  SLOT_VALUES,
-  type AiTrainingSlots,
-  type RecordLabel,
-} from '../../lib/dataset';
+import { BY_PATTERN, isAiWorded, SLOT_VALUES, type AiTrainingSlots, type RecordLabel } from '../dataset';
 import { parseUnitId } from './ota-units';
 
 export interface Decision {

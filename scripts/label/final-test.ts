@@ -17,7 +17,7 @@ import {
   type LabelRecord,
   type Stratum,
   type UniverseGroup,
-} from '../../lib/dataset';
+} from '../dataset';
 import { loadOtaDocs } from './ota-units';
 
 export const FINAL_TEST_PATH = resolve(
@@ -29,7 +29,7 @@ export const QUOTAS: Record<Stratum, number> = { genai: 2, platform: 6, other: 2
 export const FOLDS = 10;
 
 export const RULE = [
-  'Universe: every service group (lib/dataset/service-groups.ts) with at least one usable English current',
+  'Universe: every service group (scripts/dataset/service-groups.ts) with at least one usable English current',
   'document in ota/ (loadOtaDocs in scripts/label/ota-units.ts, older versions not counted) or a guide v1',
   'own-annotation record in data/labels/annotated.jsonl. Groups known only from CLAUDETTE or OPP-115 are',
   'outside it (CLAUDETTE always trains, OPP-115 is evaluation-only). Stratum: genai when a member service',
@@ -37,7 +37,7 @@ export const RULE = [
   'Final test: in each stratum, the groups whose SHA-256 of the group name (UTF-8, lower-case hex) is lowest:',
   '2 genai, 6 platform, 24 other. Every record of a final-test group, in any label file, is held out and never',
   'used for a choice. Everything else: 10 cross-validation folds, fold = first 8 hex digits of',
-  'SHA-256("fold:" + group) mod 10 (foldOf in lib/dataset/splits.ts).',
+  'SHA-256("fold:" + group) mod 10 (foldOf in scripts/dataset/splits.ts).',
 ].join(' ');
 
 /** The universe of groups by the rule, from the corpus and the v1 annotation file. */

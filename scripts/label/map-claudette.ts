@@ -12,7 +12,7 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { corpusDir } from '../corpus';
-import { clauseHash, LABELS_DIR, type LabelRecord, type RecordLabel } from '../../lib/dataset';
+import { clauseHash, LABELS_DIR, type LabelRecord, type RecordLabel } from '../dataset';
 
 const BASE = 'labels/CLAUDETTE_multilingual_en';
 const NEGATIVES_PER_POSITIVE = 3;

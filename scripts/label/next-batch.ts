@@ -10,7 +10,7 @@ import { corpusDir } from '../corpus';
 import { batchPath, labelledHashes, type BatchItem } from './batch-io';
 import { loadPool, poolFromEnv, poolUnits, type PoolUnit } from './corpus-units';
 import { sectionOf } from './section';
-import { cleanClauseText } from '../../lib/dataset';
+import { cleanClauseText } from '../dataset';
 
 const KEYWORDS: Record<string, RegExp> = {
   ai: /\b(?:train(?:s|ed|ing)?|machine[- ]learning|artificial intelligence|AI|A\.I\.|models?|LLMs?|generative|algorithm(?:s|ic)?|neural|fine-tun\w*)\b/i,

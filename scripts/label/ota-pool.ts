@@ -1,7 +1,7 @@
 /**
  * The candidate pool for dataset v2: every AI-worded unit of every English `ota/` document (current texts and
  * the recorded older versions), not only the regex candidates file. A unit joins the pool when its own words
- * match the broad pool wording (lib/dataset/ai-wording.ts: AI, model, machine learning, training, algorithm,
+ * match the broad pool wording (scripts/dataset/ai-wording.ts: AI, model, machine learning, training, algorithm,
  * LLM, generative, neural, fine-tune, named AI products, "improve / develop our services, technology…"), or
  * when its list lead-in or its deepest heading is AI-worded (a bullet "publicly available information" under
  * "sources we use to train our models:").
@@ -15,7 +15,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { corpusDir } from '../corpus';
-import { isAiWorded, labelFiles, POOL_WORDING, serviceGroup, type LabelRecord } from '../../lib/dataset';
+import { isAiWorded, labelFiles, POOL_WORDING, serviceGroup, type LabelRecord } from '../dataset';
 import {
   loadOtaDocs,
   otaUnits,

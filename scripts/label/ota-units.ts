@@ -14,7 +14,7 @@ import {
   sourceText,
   type Span,
   type Unit,
-} from '../../lib/dataset';
+} from '../dataset';
 import { looksEnglish, looksEnglishUnit } from './corpus-units';
 import { sectionOf } from './section';
 

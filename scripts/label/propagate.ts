@@ -7,7 +7,7 @@
 import { appendFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { corpusDir } from '../corpus';
-import { cleanClauseText, LABELS_DIR, type LabelRecord } from '../../lib/dataset';
+import { cleanClauseText, LABELS_DIR, type LabelRecord } from '../dataset';
 import { loadPool, poolFromEnv, poolUnits } from './corpus-units';
 import { sectionOf } from './section';
 

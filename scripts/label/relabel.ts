@@ -4,7 +4,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { LABELS_DIR, type LabelRecord } from '../../lib/dataset';
+import { LABELS_DIR, type LabelRecord } from '../dataset';
 import { parseDecisions } from './batch-io';
 
 const [hash, ...codes] = process.argv.slice(2);

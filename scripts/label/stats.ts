@@ -13,7 +13,7 @@ import {
   isAiWorded,
   isOwnAnnotation,
   loadLabels,
-} from '../../lib/dataset';
+} from '../dataset';
 import { AGREEMENT_DIR } from './apply-decisions';
 
 const dir = corpusDir();

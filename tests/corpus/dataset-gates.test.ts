@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
-import { BY_PATTERN, datasetStats, labelFiles, loadLabels, type LoadedLabels } from '../../lib/dataset';
+import { BY_PATTERN, datasetStats, labelFiles, loadLabels, type LoadedLabels } from '../../scripts/dataset';
 import { CORPUS, describeCorpus } from '../support/corpus';
 
 describeCorpus('labelled clause dataset', () => {

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
-import { labelFiles, serviceGroup, type FinalTestFile, type LabelRecord } from '../../lib/dataset';
+import { labelFiles, serviceGroup, type FinalTestFile, type LabelRecord } from '../../scripts/dataset';
 import { computeUniverse, FINAL_TEST_PATH } from '../../scripts/label/final-test';
 import { CORPUS, describeCorpus } from '../support/corpus';
 

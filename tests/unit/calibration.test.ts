@@ -7,7 +7,7 @@ import { applyMap, logit } from '../../lib/classify/calibration';
 import { classifyWith, labelClauseWithPossible } from '../../lib/classify/classifier';
 import { loadModel, type ModelFile } from '../../lib/classify/model';
 import modelFile from '../../lib/classify/model.json';
-import { fitCalibration, fitIsotonic, fitPlatt, reliability } from '../../lib/classify/training/calibrate';
+import { fitCalibration, fitIsotonic, fitPlatt, reliability } from '../../scripts/train/calibrate';
 import type { Clause } from '../../lib/types';
 
 /** Deterministic pseudo-random numbers (mulberry32). */

@@ -17,7 +17,7 @@ import {
   segmentUnits,
   sourceText,
   type LabelRecord,
-} from '../../lib/dataset';
+} from '../../scripts/dataset';
 
 const MD = [
   'Example Privacy Policy',

@@ -6,7 +6,7 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clauseHash, cohenKappa, passAgreement, segmentUnits, type LabelRecord } from '../../lib/dataset';
+import { clauseHash, cohenKappa, passAgreement, segmentUnits, type LabelRecord } from '../../scripts/dataset';
 import { RecordMaker } from '../../scripts/label/apply-decisions';
 import { inPassB } from '../../scripts/label/agreement-sample';
 import { shardFor } from '../../scripts/label/check-decisions';

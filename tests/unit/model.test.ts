@@ -9,8 +9,8 @@ import { clauseFeatures, featureHashes, featureValue, fnv1a } from '../../lib/cl
 import { loadModel, score, topFeatures, type ModelFile } from '../../lib/classify/model';
 import { applyRules } from '../../lib/classify/rules';
 import { CATEGORY_IDS } from '../../lib/classify/taxonomy';
-import { chooseThreshold, chooseThresholdPair } from '../../lib/classify/training/metrics';
-import { prepare, trainModel, type TrainItem } from '../../lib/classify/training/train-model';
+import { chooseThreshold, chooseThresholdPair } from '../../scripts/train/metrics';
+import { prepare, trainModel, type TrainItem } from '../../scripts/train/train-model';
 import { bundledModel } from '../../lib/classify';
 
 const SHARE = [

@@ -1,6 +1,6 @@
 /** Service groups and AI wording of the dataset tooling (team-written phrasings, not corpus text). */
 import { describe, expect, it } from 'vitest';
-import { isAiWorded, matchesPoolWording, serviceGroup } from '../../lib/dataset';
+import { isAiWorded, matchesPoolWording, serviceGroup } from '../../scripts/dataset';
 
 describe('serviceGroup', () => {
   it('puts renamed services and one company’s products that share text in one group', () => {

@@ -13,7 +13,7 @@ import {
   splitOf,
   type FinalTestFile,
   type UniverseGroup,
-} from '../../lib/dataset';
+} from '../../scripts/dataset';
 
 const file = JSON.parse(
   readFileSync(new URL('../../data/splits/final-test.json', import.meta.url), 'utf8'),

@@ -21,6 +21,12 @@ const MODEL = alt(
   'Copilot',
   'Grok',
   'Llama',
+  // Guide §3: filters, detection and safety systems count as models when trained on users' data.
+  '(?:spam |abuse |junk |content |safety |fraud |detection |recognition )?filters?',
+  // Not "recognition systems": staff are trained on facial recognition systems.
+  '(?:detection|safety|moderation|classification) (?:systems?|technology|technologies|tools?)',
+  'generative (?:tools?|systems?|technology|technologies|features?)',
+  '(?:AI|ML) (?:tools?|systems?|technology|technologies)',
 );
 const DATA = alt(
   'content',
@@ -55,6 +61,8 @@ export const aiTraining: RuleFamily = {
     /^\W*how (?:your|we|our)\b[^.!?;:]*$/i,
     // The company describing itself ("xAI is a company working on building AI…"), not a use of data.
     /\bworking on building\b|\bwe have developed\b/i,
+    // Guide R7: a unit that only defines a term (no first person stating a practice) gets no label.
+    /^\W*(?!.*\b(?:we|us|our)\b)[\w"' -]{1,50}?["']?\s+(?:means|refers to|shall mean|is defined as|has the meaning)\b/i,
   ],
   patterns: [
     // "use your Content to train … models", "used for training our models"
@@ -66,6 +74,14 @@ export const aiTraining: RuleFamily = {
       strong: false,
     },
     { id: 'ai.train-model', pattern: rx(near(TRAIN, MODEL, 8)), strong: true },
+    // "machine learning / AI training", "AI model training", "LLM training": the model named first.
+    {
+      id: 'ai.model-training',
+      pattern: rx(
+        `${alt('artificial intelligence', 'A\\.?I', 'machine[- ]learning', 'ML', 'LLMs?', 'models?', 'algorithm(?:ic)?', 'neural network')}(?:\\s*/\\s*[\\w-]+(?: [\\w-]+)?)?\\s+(?:model\\s+)?(?:training|fine-?tuning)`,
+      ),
+      strong: false,
+    },
     {
       id: 'ai.train-on-data',
       pattern: rx(near(TRAIN, `on\\W+(?:[\\w'-]+\\W+){0,3}?${DATA}`, 4)),
@@ -89,6 +105,8 @@ export const aiTraining: RuleFamily = {
       pattern: rx(
         alt(
           `${alt('opt(?:s|ed|ing)?[- ]?out of', 'turn(?:s|ed|ing)? (?:off|on)', 'disabl(?:e|es|ed|ing)', 'enabl(?:e|es|ed|ing)', 'object(?:s|ed|ing)? to')} (?:[\\w-]+ ){0,3}?(?:model )?training`,
+          // "object to us using the questions you type for training": an objection presupposes the practice.
+          `object(?:s|ed|ing)? to (?:[\\w'-]+ ){1,10}?(?:for|in|to) (?:model |AI )?train(?:ing)?`,
           'training (?:is|was) (?:enabled|on|turned on)',
         ),
       ),

@@ -10,7 +10,7 @@ const BOUNDARY =
   /[.;:!?]|\s-\s|-(?=(?:we|they|it)\b)|\b(?:but|however|although|though|whereas|except|unless|while|other than|instead)\b/gi;
 
 const NEGATION =
-  /\b(?:(?:do|does|did|will|would|shall|should|may|might|must|can|could|are|is|am|was|were|be|been|have|has|had)\s+not|don't|doesn't|didn't|won't|wouldn't|shan't|isn't|aren't|wasn't|weren't|haven't|hasn't|can't|cannot|never|no longer|neither|nor|none of)\b(?!\s+(?:only|limited|want|wish|like|prefer|necessarily|just|agree|consent|opt|object|turn|enable|choose)\b)|\bno\s+(?:[\w-]+\s+){0,2}?(?:data|information|content|inputs?|prompts?|conversations?|chats?|personal)\b/i;
+  /\b(?:(?:contractually |legally )?(?:barred|prohibited|precluded) from\b|(?:do|does|did|will|would|shall|should|may|might|must|can|could|are|is|am|was|were|be|been|have|has|had)\s+not|don't|doesn't|didn't|won't|wouldn't|shan't|isn't|aren't|wasn't|weren't|haven't|hasn't|can't|cannot|never|no longer|neither|nor|none of)\b(?!\s+(?:only|limited|want|wish|like|prefer|necessarily|just|agree|consent|opt|object|turn|enable|choose)\b)|\bno\s+(?:[\w-]+\s+){0,2}?(?:data|information|content|inputs?|prompts?|conversations?|chats?|personal)\b/i;
 
 /** The user (or another non-company actor) is told not to do something. */
 const USER_NEGATION =
@@ -25,6 +25,30 @@ const HEDGE =
 
 const EXCEPTION =
   /\b(?:except|unless|other than|apart from|with the exception of|without your (?:consent|permission))\b/i;
+
+/**
+ * Guide R4: an exception the user's own act for training opens (consent, opting in, asking us) or a legal
+ * obligation keeps a denial a denial; an open-ended one ("except as permitted by law") leaves it unclear; any
+ * other (feedback you send, flagged chats) is a real use (`permits`).
+ */
+const OPT_IN_EXCEPTION =
+  /\b(?:except|unless|other than|without)\b[^.;]{0,60}?(?:\b(?:your|their|the user's|explicit|express|prior|separate) (?:(?:express|explicit|prior|separate|written) )*(?:consent|permission|agreement|authori[sz]ation|opt-?in)\b|\byou (?:\w+ ){0,3}?(?:opt(?:ed|s)? ?-?in|consent(?:ed)?|agree|give us (?:permission|consent)|have given us|grant(?:ed)? us|ask(?:ed)? us|direct(?:ed)? us|instruct(?:ed)? us|authori[sz]e(?:d)? us|allow(?:ed)? us|permit(?:ted)? us|give permission|enable|turn(?:ed)? on)\b|\b(?:required|compelled|obligated|obliged) (?:to (?:do so )?)?(?:by|under) (?:applicable )?law\b|\b(?:we are|we're) (?:legally )?(?:required|compelled|obliged)\b|\blegal (?:obligation|requirement)s?\b)/i;
+const OPEN_EXCEPTION =
+  /\b(?:except|unless|other than)\s+(?:as|where|to the extent)\s+(?:otherwise\s+)?(?:permitted|allowed|described|set out|stated|explained|provided|disclosed)\b/i;
+
+/**
+ * Guide R5: the practice named inside an exclusion ("…, excluding model training", "…, but not to train
+ * AI models") is excluded. "including but not limited to" is the opposite.
+ */
+const EXCLUDED_BEFORE =
+  /\b(?:excluding|except for|other than|but not(?!\s+limited)|not including|with the exception of)\W+(?:(?!limited\b)[\w'-]+\W+){0,3}$/i;
+
+/**
+ * A provider working for the company "prohibited from" a use: the company's own commitment, not a user rule
+ * (guide R9). Other third parties using the service are users under R8.
+ */
+const RECIPIENT_BARRED =
+  /\b(?:providers?|vendors?|processors?|sub-?processors?|suppliers?|contractors?)\b[^.;]{0,60}?\b(?:prohibited|barred|precluded|restricted) from\b/i;
 
 /** How far (in words) a negation may sit before the matched practice and still negate it. */
 const NEGATION_WINDOW_WORDS = 30;
@@ -139,7 +163,11 @@ export function resolveStance(
   const scope = facts.blank.slice(sub, end);
   const after = text.slice(end);
 
-  if (USER_NEGATION.test(facts.blank.slice(from, end)) && !PERMISSIVE_USER.test(text.slice(from, end)))
+  if (
+    USER_NEGATION.test(facts.blank.slice(from, end)) &&
+    !PERMISSIVE_USER.test(text.slice(from, end)) &&
+    !RECIPIENT_BARRED.test(text.slice(from, end))
+  )
     cues.push('user-neg');
   // "without the express permission of rightsholders" usually follows the prohibited use.
   else if (
@@ -150,6 +178,7 @@ export function resolveStance(
     cues.push('lead-in-user-neg');
 
   if (negated(scope)) cues.push('neg');
+  else if (EXCLUDED_BEFORE.test(text.slice(from, start))) cues.push('neg', 'excluded');
   if (facts.hedge) cues.push('hedge');
   if (EXCEPTION.test(after)) cues.push('exception');
   if (facts.heading) cues.push('heading');
@@ -165,6 +194,13 @@ export function resolveStance(
   else if (cues.includes('hedge') || cues.includes('question') || cues.includes('heading'))
     stance = 'unclear';
   else if (namedIsUnclear && cues.includes('named')) stance = 'unclear';
-  else if (cues.includes('neg')) stance = cues.includes('exception') ? 'permits' : 'denies';
+  else if (cues.includes('neg')) stance = cues.includes('exception') ? exceptionStance(after) : 'denies';
   return { stance, cues };
+}
+
+/** The stance of a denial followed by an exception (guide R4). */
+function exceptionStance(after: string): Stance {
+  if (OPT_IN_EXCEPTION.test(after)) return 'denies';
+  if (OPEN_EXCEPTION.test(after)) return 'unclear';
+  return 'permits';
 }

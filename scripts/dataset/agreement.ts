@@ -3,7 +3,7 @@
  * ai-training stance (none / permits / denies / user-prohibited / unclear) and for the hard-negative flag.
  * @module
  */
-import { CATEGORY_IDS, type CategoryId } from '../classify/taxonomy';
+import { CATEGORY_IDS, type CategoryId } from '../../lib/classify/taxonomy';
 import type { LabelRecord } from './label-record';
 
 /**

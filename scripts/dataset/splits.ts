@@ -1,5 +1,5 @@
 /**
- * Splits of the labelled dataset, always by service group (lib/dataset/service-groups): a fixed final-test
+ * Splits of the labelled dataset, always by service group (scripts/dataset/service-groups): a fixed final-test
  * set of groups chosen by a hash of the group name before any model work, and cross-validation folds by a hash
  * of the group for everything else. Both depend only on the group name, so adding services never moves an
  * existing group to another fold.

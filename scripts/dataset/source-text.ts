@@ -3,7 +3,7 @@
  * text (extractor "raw"); `.html` documents are the v1 block text (extractor "v1").
  * @module
  */
-import { decodeBytes } from '../fetch/decode';
+import { decodeBytes } from '../../lib/fetch/decode';
 import { htmlBlockText, HTML_EXTRACTOR_VERSION } from './html-block-text';
 
 export type ExtractorId = 'raw' | typeof HTML_EXTRACTOR_VERSION;

@@ -28,6 +28,8 @@ export interface LabelRef {
 
 export interface LabelledItem {
   ref: LabelRef;
+  /** Which text the offsets index into (the record's `extractor`). */
+  extractor: string;
   /** Clean clause text (markup stripped, whitespace collapsed). */
   text: string;
   leadIn?: string;
@@ -150,6 +152,7 @@ export function resolveLabels(corpusDir: string, sources: LabelSource[], readByt
       }
       items.push({
         ref: { file: source.name, line, doc: r.doc, start: r.start, end: r.end, hash: r.hash },
+        extractor: r.extractor,
         text: cleanClauseText(raw),
         leadIn: r.lead_in ? cleanClauseText(text.slice(r.lead_in[0], r.lead_in[1])) : undefined,
         section: r.section,

@@ -4,7 +4,7 @@
  * The file reader is injected; nothing here touches the file system itself.
  * @module
  */
-import type { CategoryId } from '../taxonomy';
+import type { CategoryId } from '../../lib/classify/taxonomy';
 import type { TrainItem } from './train-model';
 
 export type ReadText = (relativePath: string) => string | null;

@@ -3,20 +3,37 @@
  * int8 quantisation → the model file. Pure (no I/O): `scripts/train.ts` and `scripts/eval.ts` call it.
  * @module
  */
-import { featureHashes, featureValue, fnv1a } from '../features';
-import type { ModelFile } from '../model';
-import { applyRules, type RuleHit } from '../rules';
-import { CATEGORY_IDS, type CategoryId, type Stance } from '../taxonomy';
-import { DEFAULT_LOGREG, predictBinary, trainBinary, type BinaryModel, type LogRegOptions } from './logreg';
-import { calibrate, type CategoryCalibration } from '../calibration';
+import {
+  contextWordHashes,
+  featureHashes,
+  featureValue,
+  fnv1a,
+  type FeatureOptions,
+} from '../../lib/classify/features';
+import type { DenseBlock, ModelFile } from '../../lib/classify/model';
+import {
+  pooledInto,
+  wordVectors,
+  type WordVectors,
+  type WordVectorsFile,
+} from '../../lib/classify/embedding';
+import { foldClause } from '../../lib/classify/fold-text';
+import { applyRules, type RuleHit } from '../../lib/classify/rules';
+import { CATEGORY_IDS, type CategoryId, type Stance } from '../../lib/classify/taxonomy';
+import { DEFAULT_LOGREG, trainHeads, type LogRegOptions, type MultiHeads } from './logreg';
+import { calibrate, type CategoryCalibration } from '../../lib/classify/calibration';
 import { DEFAULT_CALIBRATION, fitCalibration, type CalibrationOptions } from './calibrate';
 import { chooseThresholdPair, type ThresholdObjective } from './metrics';
 
 export interface TrainItem {
   text: string;
   leadIn?: string;
+  /** The previous clause of the document (context features). */
+  prev?: string;
   headingPath: string[];
   service: string;
+  /** Service group (aliases of one service); inner folds split by it when present. */
+  group?: string;
   labels: { category: CategoryId; stance: Stance }[];
   /** Categories assessed for this item; absent = all. */
   reviewed?: readonly CategoryId[];
@@ -45,7 +62,19 @@ export interface TrainOptions {
   calibration: CalibrationOptions;
   /** No label is painted below this calibrated probability unless a trusted rule set it. */
   minPaintProbability: number;
+  /** Skip a head's update on an example its prediction is already this close to (see `trainHeads`). */
+  easy: number;
 }
+
+/** What a model reads besides the clause's n-grams and rule hits (fixed at `prepare`). */
+export interface FeatureSet {
+  features: FeatureOptions;
+  /** Word vectors for the dense blocks (absent: no dense input). */
+  vectors?: WordVectorsFile;
+  dense: DenseBlock[];
+}
+
+export const PLAIN_FEATURES: FeatureSet = { features: {}, dense: [] };
 
 export const DEFAULT_TRAIN: TrainOptions = {
   seed: 20261122,
@@ -67,6 +96,7 @@ export const DEFAULT_TRAIN: TrainOptions = {
   calibration: DEFAULT_CALIBRATION,
   // More likely right than wrong (issue 23): no label is painted below this calibrated probability.
   minPaintProbability: 0.5,
+  easy: 0.002,
 };
 
 export interface Prepared {
@@ -74,13 +104,54 @@ export interface Prepared {
   hits: RuleHit[][];
   /** Distinct feature hashes per item (the runtime's `featureHashes`). */
   features: Uint32Array[];
+  set: FeatureSet;
+  /** Dense inputs, row-major [item][D] (the runtime's `denseInput`), when the set has dense blocks. */
+  dense?: Float32Array;
+  D: number;
 }
 
-/** Rule hits and feature strings for every item (the expensive, model-independent part). */
-export function prepare(items: readonly TrainItem[]): Prepared {
-  const hits = items.map((it) => applyRules({ text: it.text, leadIn: it.leadIn }));
-  const features = items.map((it, i) => featureHashes(it, hits[i]!).hashes);
-  return { items, hits, features };
+/**
+ * Rule hits, feature hashes and dense inputs for every item (the expensive, model-independent part), read
+ * from the folded clause exactly as the classifier reads it (lib/classify/fold-text.ts).
+ */
+export function prepare(items: readonly TrainItem[], set: FeatureSet = PLAIN_FEATURES): Prepared {
+  const folded = items.map((it) => {
+    const f = foldClause(it);
+    return f.prev === undefined ? f : { ...f, prev: foldClause({ text: f.prev }).text };
+  });
+  const hits = folded.map((it) => applyRules({ text: it.text, leadIn: it.leadIn }));
+  const features = folded.map((it, i) => featureHashes(it, hits[i]!, set.features).hashes);
+  const vectors: WordVectors | undefined = set.vectors
+    ? wordVectors(
+        set.vectors.dim,
+        decodeUint32(set.vectors.hashes),
+        new Int8Array(Buffer.from(set.vectors.vectors, 'base64')),
+        set.vectors.scale,
+      )
+    : undefined;
+  if (!vectors || set.dense.length === 0) return { items, hits, features, set, D: 0 };
+  const dim = vectors.dim;
+  const D = dim * set.dense.length;
+  const dense = new Float32Array(items.length * D);
+  const scratch = new Float32Array(dim);
+  folded.forEach((it, i) => {
+    set.dense.forEach((block, k) => {
+      if (block === 'clause') pooledInto(vectors, features[i]!, features[i]!.length, scratch);
+      else {
+        const words = contextWordHashes(it, set.features);
+        pooledInto(vectors, words, words.length, scratch);
+      }
+      dense.set(scratch, i * D + k * dim);
+    });
+  });
+  return { items, hits, features, set, dense, D };
+}
+
+function decodeUint32(b64: string): Uint32Array {
+  const bytes = Buffer.from(b64, 'base64');
+  const out = new Uint32Array(bytes.length / 4);
+  for (let i = 0; i < out.length; i++) out[i] = bytes.readUInt32LE(i * 4);
+  return out;
 }
 
 const has = (it: TrainItem, c: CategoryId): boolean => it.labels.some((l) => l.category === c);
@@ -91,12 +162,17 @@ export function serviceFold(service: string, folds: number, seed: number): numbe
   return fnv1a(`${seed}:${service}`) % folds;
 }
 
+/** The inner fold of an item: by its service group when known (aliases share text), else by service. */
+const innerFold = (it: TrainItem, folds: number, seed: number): number =>
+  serviceFold(it.group ?? it.service, folds, seed);
+
 interface Heads {
   categories: CategoryId[];
   /** Feature hash → column. */
   columns: Map<number, number>;
-  heads: BinaryModel[];
+  heads: MultiHeads;
   normalise: boolean;
+  D: number;
 }
 
 function fitHeads(
@@ -113,17 +189,37 @@ function fitHeads(
     Int32Array.from(Array.from(p.features[i]!, (h) => columns.get(h) ?? -1).filter((c) => c >= 0)),
   );
   const values = Float64Array.from(subset.map((i) => featureValue(p.features[i]!.length, o.normalise)));
-  const heads = categories.map((c) => {
-    const y = Uint8Array.from(subset.map((i) => (has(p.items[i]!, c) ? 1 : 0)));
-    const mask = Uint8Array.from(subset.map((i) => (reviewed(p.items[i]!, c) ? 1 : 0)));
-    return trainBinary(rows, y, columns.size, o.logreg, mask, values);
+  let dense: Float32Array | undefined;
+  if (p.dense) {
+    dense = new Float32Array(subset.length * p.D);
+    subset.forEach((i, k) => dense!.set(p.dense!.subarray(i * p.D, (i + 1) * p.D), k * p.D));
+  }
+  const y = categories.map((c) => Uint8Array.from(subset.map((i) => (has(p.items[i]!, c) ? 1 : 0))));
+  const mask = categories.map((c) => Uint8Array.from(subset.map((i) => (reviewed(p.items[i]!, c) ? 1 : 0))));
+  const heads = trainHeads({ rows, values, dense, D: p.D }, y, mask, columns.size, {
+    ...o.logreg,
+    easy: o.easy,
   });
-  return { categories: [...categories], columns, heads, normalise: o.normalise };
+  return { categories: [...categories], columns, heads, normalise: o.normalise, D: p.D };
 }
 
-function headProbs(h: Heads, features: Uint32Array): number[] {
-  const row = Int32Array.from(Array.from(features, (f) => h.columns.get(f) ?? -1).filter((c) => c >= 0));
-  return h.heads.map((m) => predictBinary(m, row, featureValue(features.length, h.normalise)));
+function headProbs(h: Heads, p: Prepared, i: number): number[] {
+  const features = p.features[i]!;
+  const C = h.categories.length;
+  const acc = new Float64Array(C);
+  for (const f of features) {
+    const col = h.columns.get(f);
+    if (col === undefined) continue;
+    for (let c = 0; c < C; c++) acc[c]! += h.heads.weights[col * C + c]!;
+  }
+  const v = featureValue(features.length, h.normalise);
+  const out: number[] = [];
+  for (let c = 0; c < C; c++) {
+    let s = h.heads.bias[c]! + v * acc[c]!;
+    for (let d = 0; d < h.D; d++) s += p.dense![i * h.D + d]! * h.heads.dense[d * C + c]!;
+    out.push(1 / (1 + Math.exp(-s)));
+  }
+  return out;
 }
 
 /** Per rule: how many reviewed clauses it fired on, and how many of them had its category. */
@@ -183,11 +279,11 @@ export function trainModel(
   // Out-of-fold probabilities by service.
   const oof = new Map<number, number[]>();
   for (let f = 0; f < o.folds; f++) {
-    const train = subset.filter((i) => serviceFold(p.items[i]!.service, o.folds, o.seed) !== f);
-    const test = subset.filter((i) => serviceFold(p.items[i]!.service, o.folds, o.seed) === f);
+    const train = subset.filter((i) => innerFold(p.items[i]!, o.folds, o.seed) !== f);
+    const test = subset.filter((i) => innerFold(p.items[i]!, o.folds, o.seed) === f);
     if (train.length === 0 || test.length === 0) continue;
     const heads = fitHeads(p, train, categories, o);
-    for (const i of test) oof.set(i, headProbs(heads, p.features[i]!));
+    for (const i of test) oof.set(i, headProbs(heads, p, i));
   }
   const thresholds: TrainReport['thresholds'] = {};
   const outOfFold: TrainReport['outOfFold'] = {};
@@ -251,6 +347,11 @@ export function trainModel(
 
   const final = fitHeads(p, subset, categories, o);
   const file = quantise(final, thresholdList, trusted);
+  if (Object.values(p.set.features).some(Boolean)) file.features = { ...p.set.features };
+  if (p.set.vectors && p.set.dense.length) {
+    file.vectors = p.set.vectors;
+    file.dense = quantiseDense(final, p.set.dense);
+  }
   file.ruleThresholds = ruleThresholds.map((t) => Number(t.toPrecision(6)));
   file.calibration = calibration;
   file.minPaintProbability = o.minPaintProbability;
@@ -258,7 +359,7 @@ export function trainModel(
   file.trustedRulePrecision = Object.fromEntries(
     trusted.map((r) => [r, Number((stats.get(r)!.tp / stats.get(r)!.n).toFixed(3))]),
   );
-  const services = new Set(subset.map((i) => p.items[i]!.service)).size;
+  const services = new Set(subset.map((i) => p.items[i]!.group ?? p.items[i]!.service)).size;
   return {
     file,
     report: {
@@ -308,9 +409,10 @@ function toBase64(bytes: Uint8Array): string {
 /** int8 per category (scale = max|w| / 127); rows that quantise to all zeros are dropped. */
 export function quantise(h: Heads, thresholds: number[], trusted: string[]): ModelFile {
   const C = h.categories.length;
-  const scales = h.heads.map((m) => {
+  const w = h.heads.weights;
+  const scales = h.categories.map((_, c) => {
     let max = 0;
-    for (const w of m.weights) max = Math.max(max, Math.abs(w));
+    for (let j = c; j < w.length; j += C) max = Math.max(max, Math.abs(w[j]!));
     return max === 0 ? 1 : max / 127;
   });
   const kept: Array<[number, Int8Array]> = [];
@@ -318,7 +420,7 @@ export function quantise(h: Heads, thresholds: number[], trusted: string[]): Mod
     const q = new Int8Array(C);
     let any = false;
     for (let c = 0; c < C; c++) {
-      q[c] = Math.round(h.heads[c]!.weights[col]! / scales[c]!);
+      q[c] = Math.round(w[col * C + c]! / scales[c]!);
       if (q[c] !== 0) any = true;
     }
     if (any) kept.push([hash, q]);
@@ -338,9 +440,27 @@ export function quantise(h: Heads, thresholds: number[], trusted: string[]): Mod
     hashes: toBase64(hashes),
     weights: toBase64(new Uint8Array(weights.buffer)),
     scales: scales.map((s) => Number(s.toPrecision(8))),
-    biases: h.heads.map((m) => Number(m.bias.toPrecision(8))),
+    biases: Array.from(h.heads.bias, (b) => Number(b.toPrecision(8))),
     thresholds: thresholds.map((t) => Number(t.toPrecision(6))),
     trustedRules: trusted,
     normalise: h.normalise,
+  };
+}
+
+/** The dense weights, int8 per category. */
+function quantiseDense(h: Heads, blocks: DenseBlock[]): NonNullable<ModelFile['dense']> {
+  const C = h.categories.length;
+  const u = h.heads.dense;
+  const scales = h.categories.map((_, c) => {
+    let max = 0;
+    for (let j = c; j < u.length; j += C) max = Math.max(max, Math.abs(u[j]!));
+    return max === 0 ? 1 : max / 127;
+  });
+  const q = new Int8Array(u.length);
+  for (let j = 0; j < u.length; j++) q[j] = Math.round(u[j]! / scales[j % C]!);
+  return {
+    blocks: [...blocks],
+    weights: toBase64(new Uint8Array(q.buffer)),
+    scales: scales.map((s) => Number(s.toPrecision(8))),
   };
 }

@@ -5,7 +5,7 @@
  * `npm run eval` publishes.
  * @module
  */
-import { applyMap, logit, type CalibrationMap } from '../calibration';
+import { applyMap, logit, type CalibrationMap } from '../../lib/classify/calibration';
 
 export interface CalibrationOptions {
   /** Isotonic regression needs this many positives and negatives; below, Platt scaling. */

@@ -3,7 +3,7 @@
  * documents, services, hard negatives, distinct clause texts, unresolved references.
  * @module
  */
-import { CATEGORY_IDS, STANCES, type CategoryId, type Stance } from '../classify/taxonomy';
+import { CATEGORY_IDS, STANCES, type CategoryId, type Stance } from '../../lib/classify/taxonomy';
 import { isAiWorded } from './ai-wording';
 import type { LoadedLabels, LabelledItem } from './load-labels';
 import { serviceGroup } from './service-groups';

@@ -3,7 +3,7 @@
  * hash and never contains the clause text (the corpus texts belong to their publishers). See data/GUIDE.md.
  * @module
  */
-import { isCategoryId, isStance, type CategoryId, type Stance } from '../classify/taxonomy';
+import { isCategoryId, isStance, type CategoryId, type Stance } from '../../lib/classify/taxonomy';
 
 export interface RecordLabel {
   category: CategoryId;
@@ -13,11 +13,11 @@ export interface RecordLabel {
 export interface LabelRecord {
   /** Path relative to the corpus directory, with forward slashes. */
   doc: string;
-  /** Which text the offsets index into: "raw" (the file's UTF-8 text) or "v1" (lib/dataset/html-block-text). */
+  /** Which text the offsets index into: "raw" (the file's UTF-8 text) or "v1" (scripts/dataset/html-block-text). */
   extractor: string;
   start: number;
   end: number;
-  /** First 16 hex of sha256 of the normalised clean clause text (lib/dataset/clause-text). */
+  /** First 16 hex of sha256 of the normalised clean clause text (scripts/dataset/clause-text). */
   hash: string;
   /** Offsets of the sentence introducing the list, for list items whose meaning depends on it. */
   lead_in?: [number, number];

@@ -1,0 +1,102 @@
+/**
+ * One evaluation job (issue 22): the labelled data by service group, prepared once per process, then any of
+ * the ten grouped cross-validation folds and the final-test model. `npm run eval` spreads the folds over a
+ * few child processes (the machine is shared; each fold is an independent training), `npm run train` trains
+ * the shipped model on exactly the data the final-test model is trained on — every cross-validation group and
+ * CLAUDETTE, never a final-test group — so the final-test figures are the shipped model's.
+ * @module
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { labelClause } from '../../lib/classify/classifier';
+import { loadModel, type LinearModel, type ModelFile } from '../../lib/classify/model';
+import type { CategoryId, Stance } from '../../lib/classify/taxonomy';
+import { readClaudette } from './benchmarks';
+import { asClause } from './cross-validate';
+import { loadEvalData, type EvalData } from './eval-data';
+import {
+  DEFAULT_TRAIN,
+  PLAIN_FEATURES,
+  prepare,
+  trainModel,
+  type FeatureSet,
+  type Prepared,
+} from './train-model';
+import { emptyScored, scoreItems, type Scored } from '../eval-calibration';
+
+/** Named feature sets the comparison and the trainer can choose (`FINEPRINT_FEATURES` / `--features`). */
+export const FEATURE_SETS: Record<string, FeatureSet> = {
+  plain: PLAIN_FEATURES,
+  // Previous clause (v:) and the headings above the nearest one (a:); the lead-in is in every set (h:).
+  context: { features: { prev: true, allHeadings: true }, dense: [] },
+};
+
+export interface RunData {
+  data: EvalData;
+  /** Cross-validation items, then CLAUDETTE positives (always training). */
+  prepared: Prepared;
+  cvIndex: number[];
+  extraIndex: number[];
+}
+
+/** Load and prepare everything a job needs (the expensive part: labels resolved against the corpus). */
+export function loadRunData(dir: string, set: FeatureSet): RunData {
+  const data = loadEvalData(dir);
+  const read = (rel: string): string | null =>
+    existsSync(join(dir, rel)) ? readFileSync(join(dir, rel), 'utf8') : null;
+  const list = (rel: string): string[] => (existsSync(join(dir, rel)) ? readdirSync(join(dir, rel)) : []);
+  const claudette = readClaudette(read, list, true).flatMap((d) => d.items);
+  const prepared = prepare([...data.cv, ...claudette], set);
+  return {
+    data,
+    prepared,
+    cvIndex: data.cv.map((_, i) => i),
+    extraIndex: claudette.map((_, i) => data.cv.length + i),
+  };
+}
+
+/** A painted label, as much of it as the figures need. */
+export type Predicted = [CategoryId, Stance, string | null];
+
+export interface FoldResult {
+  fold: number;
+  /** Index into `data.cv` (or `data.finalTest` for the final fold) and the painted labels. */
+  predictions: Array<[number, Predicted[]]>;
+  scored: Scored;
+  seconds: number;
+}
+
+const lite = (model: LinearModel, it: RunData['data']['cv'][number], i: number): Predicted[] =>
+  labelClause(asClause(it, i), model, {}, it.prev).map((l) => [l.category, l.stance, l.evidence.rule]);
+
+/** Train without fold `fold` (CLAUDETTE always in) and label the fold's clauses through the runtime path. */
+export function runFold(r: RunData, fold: number): FoldResult {
+  const started = Date.now();
+  const test = r.cvIndex.filter((i) => r.data.cv[i]!.fold === fold);
+  const train = [...r.cvIndex.filter((i) => r.data.cv[i]!.fold !== fold), ...r.extraIndex];
+  const model = loadModel(trainModel(r.prepared, DEFAULT_TRAIN, train).file);
+  const items = test.map((i) => r.data.cv[i]!);
+  return {
+    fold,
+    predictions: test.map((i) => [i, lite(model, r.data.cv[i]!, i)]),
+    scored: scoreItems(model, items, emptyScored()),
+    seconds: (Date.now() - started) / 1000,
+  };
+}
+
+/** The model of every cross-validation group (+ CLAUDETTE): what `npm run train` ships. */
+export function trainFinal(r: RunData): ModelFile {
+  return trainModel(r.prepared, DEFAULT_TRAIN, [...r.cvIndex, ...r.extraIndex]).file;
+}
+
+/** Label the final-test groups' clauses with `file` (fold -1). */
+export function runFinalTest(data: EvalData, file: ModelFile): FoldResult {
+  const started = Date.now();
+  const model = loadModel(file);
+  return {
+    fold: -1,
+    predictions: data.finalTest.map((it, i) => [i, lite(model, it, i)]),
+    scored: scoreItems(model, data.finalTest, emptyScored()),
+    seconds: (Date.now() - started) / 1000,
+  };
+}
