@@ -5,8 +5,8 @@
  *  - `marked`: clauses with at least one painted label;
  *  - `marked_non_statements`: marked clauses an independent check calls no statement — by the source's own
  *    markup (a heading, a link or button, a navigation element, a table header cell, one cell of a
- *    multi-cell row), by a part-of-speech tagger (compromise: no verb in a sentence or list item), or a
- *    question. Not the function that filters (lib/extract/statement.ts): its word list is not used here;
+ *    multi-cell row), by two part-of-speech taggers that agree (compromise and wink-nlp: no verb in a
+ *    sentence or list item), or a question. Not the function that filters (lib/extract/statement.ts): its word list is not used here;
  *  - `marked_abbreviation_fragments`: marked clauses cut at an abbreviation inside their block (they end in
  *    one and their block goes on, or the clause before them in the block ends in one), by this script's own
  *    pattern, not the segmenter's list;
@@ -22,6 +22,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import nlp from 'compromise';
+import winkNLP from 'wink-nlp';
+import winkModel from 'wink-eng-lite-web-model';
 import { analyzeDocument, analyzeText } from '../lib/pipeline';
 import { parseHtml } from '../lib/parse-html';
 import type { AnalysedClause, PageAnalysis } from '../lib/types';
@@ -85,14 +87,23 @@ function structuralNonStatements(source: string, format: 'html' | 'markdown'): S
   return { labels: out, cells };
 }
 
+/** The second tagger (wink-nlp's English model: its own lexicon and statistics, not compromise's rules). */
+const wink = winkNLP(winkModel);
+
 /**
- * The tagger's view: a sentence or list item with no verb (rows read whole need none; a list item is read
- * with the sentence that introduces it, "We collect:" + "your photos").
+ * The taggers' view: a sentence or list item with no verb (rows read whole need none; a list item is read
+ * with the sentence that introduces it, "We collect:" + "your photos"). Two independent taggers must both
+ * find no verb: compromise alone tags the verb of many plain statements as a noun ("We support Do Not
+ * Track", "Some browsers offer…", "These allow the free transfer…"), wink alone takes some headings for
+ * verbs ("Transfer of Data"); where they disagree the unit is not counted as verbless (headings are also
+ * caught by the markup check above).
  */
 function taggerFindsNoVerb(c: AnalysedClause): boolean {
   if (c.unit === 'cell' && c.text.includes(' | ')) return false;
   const text = c.unit === 'list-item' && c.leadIn ? `${c.leadIn} ${c.text}` : c.text;
-  return nlp(text).verbs().length === 0;
+  if (nlp(text).verbs().length > 0) return false;
+  const pos = wink.readDoc(text).tokens().out(wink.its.pos) as string[];
+  return !pos.some((p) => p === 'VERB' || p === 'AUX');
 }
 
 /** This script's own abbreviation pattern (not the segmenter's list). */

@@ -42,7 +42,12 @@ function splitRow(line: string): string[] {
 }
 
 const LIST = /^(\s*)(?:[-*+•]|\d{1,3}[.)])\s+(.*)$/;
-const HEADING = /^(#{1,6})\s+(.*?)\s*#*\s*$/;
+/** A heading; indented ones occur inside list items of converted pages ("    ### We disclose…"). */
+const HEADING = /^\s{0,8}(#{1,6})\s+(.*?)\s*#*\s*$/;
+/** The underline of a Setext heading ("Title" over "=====" or "-----"). */
+const SETEXT = /^\s{0,3}(?:=+|-+)\s*$/;
+/** A list item that is one link: a contents or navigation line ("* [Cross-Border Transfers](#…)"). */
+const LINK_ITEM = /^(?:\*\*|__)?\[[^\]]+\]\([^)]*\)(?:\*\*|__)?[.;,]?$/;
 
 /** In plain text, a short line without final punctuation followed by a blank line reads as a heading. */
 function looksLikeTextHeading(line: string): boolean {
@@ -101,6 +106,20 @@ export function blocksFromMarkdown(
       heading(h[1]!.length, inline(h[2] ?? ''));
       continue;
     }
+    // "4 How We Disclose Your Information" over a line of "=": a heading, not a paragraph ending in "===".
+    if (
+      format === 'markdown' &&
+      para.length === 0 &&
+      !/^\s*\|/.test(line) &&
+      SETEXT.test(lines[i + 1] ?? '')
+    ) {
+      const text = inline(line);
+      if (text && !/^\s*(?:[-*_]\s*){3,}$/.test(line)) {
+        heading(/^\s*=/.test(lines[i + 1]!) ? 1 : 2, text);
+        i++;
+        continue;
+      }
+    }
     if (format === 'markdown' && /^\s*(?:[-*_]\s*){3,}$/.test(line)) {
       flushPara();
       continue;
@@ -144,7 +163,7 @@ export function blocksFromMarkdown(
       }
       const text = inline(li[2] ?? '');
       const lead = listStack[listStack.length - 1]!.leadIn;
-      if (text)
+      if (text && !LINK_ITEM.test((li[2] ?? '').trim()))
         blocks.push({ kind: 'list-item', text, headingPath: path(), ...(lead ? { leadIn: lead } : {}) });
       continue;
     }
