@@ -172,8 +172,26 @@ export function isHeadingLine(text: string): boolean {
   );
 }
 
-/** "Learn more", "Read more about…", "Click here": a pointer to another page, not a statement. */
-const POINTER = /^(?:learn|read|find out|see|view|discover|know)\s+more\b|^(?:click|tap)\s+here\b/i;
+/**
+ * "Learn more", "Read more about…", "Click here", "For more information…, please review our Cookie
+ * Statement": a pointer to another page, not a statement.
+ */
+const POINTER =
+  /^(?:learn|read|find out|see|view|discover|know)\s+more\b|^(?:click|tap)\s+here\b|^for (?:more|further|additional) (?:information|details)\b.{0,200}\bplease (?:see|review|visit|read|refer|consult|click)\b/i;
+
+/** "Last update: 25 October, 2021", "Effective date: 1 May 2024": a date line. */
+const DATE_LINE =
+  /^(?:last\s+)?(?:updated|update|revised|modified|effective(?:\s+date)?|version|date)\b[^.]{0,40}\b\d{4}\.?$/i;
+
+/**
+ * A control's label in the user's voice ("Do Not Sell or Share My Personal Information", "Delete my
+ * account") without a closing stop: a link or button, while the policy itself says "your".
+ */
+const CONTROL_LABEL = (t: string) =>
+  /\bmy\b/i.test(t) && !/[.!?]["'\u201d\u2019)]*$/.test(t) && t.split(/\s+/).length <= 20;
+
+/** "To serve relevant content on New Tab" standing alone without a stop: a purpose's label, not a clause. */
+const PURPOSE_LABEL = /^to\s+\p{L}+\b[^.!?;:]*$/iu;
 
 /** A determiner, possessive or pronoun object: what follows a verb ("delete your account", "use the data"). */
 const OBJECT_WORD =
@@ -183,7 +201,7 @@ const NOUN_BEFORE =
   /^(?:the|a|an|this|that|these|those|our|your|their|its|his|her|my|of|for|in|on|at|from|about|with|without|by|into|under|regarding|any|all|such|no|other|direct|international|online|targeted|interest-based|behavioral|behavioural)$/i;
 
 /**
- * The verb test for a short unit (at most 12 words), where a word list misreads nouns as verbs: "Direct
+ * The verb test for a short unit (at most 14 words), where a word list misreads nouns as verbs: "Direct
  * marketing.", "Transfer of Data", "Changes to this Privacy Statement", "Right to restriction of processing".
  * A short unit needs an auxiliary or modal, a subject ("we share", "you can"), or a verb form that takes an
  * object ("delete your account", "sharing the data") and does not stand after a determiner or preposition.
@@ -243,8 +261,11 @@ export function isStatement(text: string, unit: StatementUnit, leadIn?: string):
   // "Learn more", "Contact us": a few words without a stop are a link or a label left in a paragraph.
   if (unit === 'sentence' && !/[.!?;:]["'\u201d\u2019)\]]*$/.test(text) && text.split(/\s+/).length <= 4)
     return false;
-  if (POINTER.test(text.trim()) || isHeadingLine(text) || isForeignPassage(text)) return false;
-  const verb = text.split(/\s+/).length <= 12 ? shortUnitHasVerb(text) : hasVerb(text);
+  const t = text.trim();
+  if (POINTER.test(t) || DATE_LINE.test(t) || CONTROL_LABEL(t) || isHeadingLine(t) || isForeignPassage(t))
+    return false;
+  if (unit !== 'list-item' && PURPOSE_LABEL.test(t) && t.split(/\s+/).length <= 14) return false;
+  const verb = text.split(/\s+/).length <= 14 ? shortUnitHasVerb(text) : hasVerb(text);
   if (verb) return true;
   return unit === 'list-item' && leadIn !== undefined && isOpenLeadIn(leadIn);
 }

@@ -53,6 +53,10 @@ describe('isStatement', () => {
     ['Right to restriction of processing (Article 18 of the GDPR)', false],
     ['Device advertising settings.', false],
     ['Learn more about how we share information with these partners.', false],
+    ['For more information on our use of cookies, please review our Cookie Statement.', false],
+    ['Last update: 25 October, 2021', false],
+    ['Do Not Sell or Share My Personal Information', false],
+    ['To serve relevant content and advertising on the New Tab page', false],
     // Short statements keep their mark.
     ['WE MAY CHANGE THESE TERMS AT ANY TIME.', true],
     ['Some U.S. state privacy laws require specific disclosures.', true],
