@@ -26,6 +26,9 @@ const CONDITION =
 
 const NOTICE =
   /\b(?:notify|inform|tell|alert) you\b|\b(?:advance|prior) (?:written )?notice\b|\bnotice (?:of|before)\b/i;
+/** "without (prior) notice", "with or without notice", "no obligation to notify you": no promise of notice. */
+const NO_NOTICE =
+  /\b(?:without|with or without|no)\s+(?:any\s+)?(?:advance\s+|prior\s+)?(?:written\s+)?notice\b|\b(?:not|no) (?:be )?(?:obligat\w+|required) to (?:notify|inform|tell)\b/i;
 
 /** The data phrase for `{data}`: "your chats and files", or the category's noun. */
 function dataPhrase(slots: Slots, noun: string): string {
@@ -60,7 +63,7 @@ function tail(kind: Tail, slots: Slots, text: string): string | null {
       return m ? SLOT_SENTENCES.condition.replace('{condition}', m[1]!.toLowerCase()) : null;
     }
     case 'notice':
-      return NOTICE.test(text) ? SLOT_SENTENCES.notice : null;
+      return NOTICE.test(text) && !NO_NOTICE.test(text) ? SLOT_SENTENCES.notice : null;
   }
 }
 
