@@ -31,7 +31,8 @@ describeCorpus('marks: a fixed sample of the corpus', () => {
     },
   );
 
-  it.fails('GATE NOT MET: no marked clause is cut at an abbreviation', () => {
+  // Holds on this sample; the full audit (`npm run -s audit:marks`) still finds a few (issue 23).
+  it('no marked clause in the sample is cut at an abbreviation', () => {
     expect(audit.marked_abbreviation_fragments).toBe(0);
   });
 });

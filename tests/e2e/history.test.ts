@@ -180,7 +180,8 @@ suite('policy history in Chromium', () => {
       const got = await chrome.storage.session.get(key);
       return (got[key] as { headline?: string } | null)?.headline ?? null;
     }, `change:${tabId}`);
-    expect(headline).toMatch(/^Privacy Policy: .+ since \d+ \w{3}/);
+    // The date as lib/format writes it for the browser's language (en-US here): "Dec 6, 2026".
+    expect(headline).toMatch(/^Privacy Policy: .+ since [A-Z][a-z]{2} \d{1,2}, \d{4}/);
 
     // The history page shows the diff of exactly these stored versions.
     expect(both).toHaveLength(2);

@@ -160,7 +160,7 @@ export interface FirefoxSession {
   shadowOf: (page: Page, hostExpression: string) => Promise<ShadowView | null>;
   /**
    * Clicks (trusted pointer input) the first element with this accessible role and name inside a shadow
-   * root, e.g. `{ role: 'button', name: 'Read the terms' }`: found as a user finds it, not by our markup.
+   * root, e.g. `{ role: 'button', name: 'Review in Fineprint' }`: found as a user finds it, not by our markup.
    */
   clickInShadow: (page: Page, shadow: ShadowView, target: { role: string; name: string }) => Promise<void>;
   /** The notifications Firefox shows right now. */
@@ -382,7 +382,9 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Firef
           `({ title: document.getElementById('alertTitleLabel')?.value ?? '',
               text: document.getElementById('alertTextLabel')?.textContent ?? '' })`,
         ).catch(() => null);
-        if (label) shown.push({ context, ...label });
+        // The alert window exists a moment before its script fills the labels: until then it is not yet shown
+        // (read too early it looks like a notification with an empty title).
+        if (label && (label.title || label.text)) shown.push({ context, ...label });
       }
       return shown;
     };
