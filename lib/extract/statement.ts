@@ -71,8 +71,6 @@ function inflections(base: string): string[] {
   return out;
 }
 
-const IRREGULAR_SET: ReadonlySet<string> = new Set(IRREGULAR.split(' '));
-
 const VERB_FORMS: ReadonlySet<string> = new Set([
   ...AUXILIARIES,
   ...VERBS.flatMap(inflections),
