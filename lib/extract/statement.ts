@@ -71,6 +71,8 @@ function inflections(base: string): string[] {
   return out;
 }
 
+const VERB_BASES: ReadonlySet<string> = new Set(VERBS);
+
 const VERB_FORMS: ReadonlySet<string> = new Set([
   ...AUXILIARIES,
   ...VERBS.flatMap(inflections),
@@ -171,11 +173,11 @@ export function isHeadingLine(text: string): boolean {
 }
 
 /**
- * "Learn more", "Read more about…", "Click here", "For more information…, please review our Cookie
- * Statement": a pointer to another page, not a statement.
+ * "Learn more", "Read more about this", "Click here": a pointer to another page, not a statement. Only short
+ * ones: "Learn more about how we use your content to train our models" still says something.
  */
 const POINTER =
-  /^(?:learn|read|find out|see|view|discover|know)\s+more\b|^(?:click|tap)\s+here\b|^for (?:more|further|additional) (?:information|details)\b.{0,200}\bplease (?:see|review|visit|read|refer|consult|click)\b/i;
+  /^(?:(?:learn|read|find out|see|view|discover|know)\s+more\b|(?:click|tap)\s+here\b)(?:\S*\s+\S+){0,4}\S*$/i;
 
 /** "Last update: 25 October, 2021", "Effective date: 1 May 2024": a date line. */
 const DATE_LINE =
@@ -187,9 +189,6 @@ const DATE_LINE =
  */
 const CONTROL_LABEL = (t: string) =>
   /\bmy\b/i.test(t) && !/[.!?]["'\u201d\u2019)]*$/.test(t) && t.split(/\s+/).length <= 20;
-
-/** "To serve relevant content on New Tab" standing alone without a stop: a purpose's label, not a clause. */
-const PURPOSE_LABEL = /^to\s+\p{L}+\b[^.!?;:]*$/iu;
 
 /** A determiner, possessive or pronoun object: what follows a verb ("delete your account", "use the data"). */
 const OBJECT_WORD =
@@ -218,7 +217,14 @@ function shortUnitHasVerb(text: string): boolean {
     const after = words[i + 1];
     if (before !== undefined && NOUN_BEFORE.test(before)) continue;
     if (after === 'of') continue;
-    const takesObject = before === 'to' || (after !== undefined && OBJECT_WORD.test(after));
+    // "Object to our processing", "Opt out of…", "Share with your friends": an imperative's particle or
+    // preposition before a determiner (a plural noun — "Changes to this Policy" — is not a base form).
+    const imperative =
+      i === 0 &&
+      VERB_BASES.has(w) &&
+      /^(?:to|with|from|out|in|into|on|about)$/.test(after ?? '') &&
+      OBJECT_WORD.test(words[i + 2] ?? '');
+    const takesObject = imperative || before === 'to' || (after !== undefined && OBJECT_WORD.test(after));
     // A first word or an "-ing" form is a noun ("Changes to…", "Device advertising settings") unless it
     // takes an object ("Delete your account", "sharing the data"); any other form after a noun is a
     // verb ("Some laws require disclosures", "data sold").
@@ -262,7 +268,6 @@ export function isStatement(text: string, unit: StatementUnit, leadIn?: string):
   const t = text.trim();
   if (POINTER.test(t) || DATE_LINE.test(t) || CONTROL_LABEL(t) || isHeadingLine(t) || isForeignPassage(t))
     return false;
-  if (unit !== 'list-item' && PURPOSE_LABEL.test(t) && t.split(/\s+/).length <= 14) return false;
   const verb = text.split(/\s+/).length <= 14 ? shortUnitHasVerb(text) : hasVerb(text);
   if (verb) return true;
   return unit === 'list-item' && leadIn !== undefined && isOpenLeadIn(leadIn);

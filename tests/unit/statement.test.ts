@@ -52,11 +52,9 @@ describe('isStatement', () => {
     ['Transfer of Data', false],
     ['Right to restriction of processing (Article 18 of the GDPR)', false],
     ['Device advertising settings.', false],
-    ['Learn more about how we share information with these partners.', false],
-    ['For more information on our use of cookies, please review our Cookie Statement.', false],
+    ['Learn more about advertising.', false],
     ['Last update: 25 October, 2021', false],
     ['Do Not Sell or Share My Personal Information', false],
-    ['To serve relevant content and advertising on the New Tab page', false],
     // Short statements keep their mark.
     ['WE MAY CHANGE THESE TERMS AT ANY TIME.', true],
     ['Some U.S. state privacy laws require specific disclosures.', true],
@@ -65,6 +63,8 @@ describe('isStatement', () => {
     ['Data sold to brokers.', true],
     ['We support Do Not Track.', true],
     ['When you use our Services, you acknowledge and agree:', true],
+    ['Object to our processing of your Personal Data for direct marketing.', true],
+    ['Learn more about how we use your content to train our models.', true],
   ])('short unit %s → %s', (text, expected) => {
     expect(isStatement(text, 'sentence')).toBe(expected);
   });
