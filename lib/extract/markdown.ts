@@ -7,16 +7,19 @@
 import type { Block } from './blocks';
 
 function inline(s: string): string {
-  return s
-    .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/<[^>]{1,200}>/g, ' ')
-    .replace(/(\*\*|__)(.*?)\1/g, '$2')
-    .replace(/(^|[\s(])[*_]([^*_\s][^*_]*?)[*_](?=[\s).,;:!?]|$)/g, '$1$2')
-    .replace(/`([^`]*)`/g, '$1')
-    .replace(/\\([\\`*_{}[\]()#+\-.!|])/g, '$1')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return (
+    s
+      // Link text may hold escaped brackets ("third parties\\[72\\]"): a link is read whole, never cut there.
+      .replace(/!\[((?:\\.|[^\]\\])*)\]\([^)]*\)/g, '$1')
+      .replace(/\[((?:\\.|[^\]\\])*)\]\([^)]*\)/g, '$1')
+      .replace(/<[^>]{1,200}>/g, ' ')
+      .replace(/(\*\*|__)(.*?)\1/g, '$2')
+      .replace(/(^|[\s(])[*_]([^*_\s][^*_]*?)[*_](?=[\s).,;:!?]|$)/g, '$1$2')
+      .replace(/`([^`]*)`/g, '$1')
+      .replace(/\\([\\`*_{}[\]()#+\-.!|])/g, '$1')
+      .replace(/\s+/g, ' ')
+      .trim()
+  );
 }
 
 const TABLE_SEPARATOR = /^\s*\|?\s*:?-{3,}/;

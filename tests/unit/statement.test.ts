@@ -224,4 +224,15 @@ describe('clauses of a Markdown document', () => {
     const order = r.clauses.find((c) => c.text.startsWith('We disclose your order'));
     expect(order?.headingPath).toContain('We disclose information to service providers.');
   });
+
+  it('reads a link whose text holds escaped brackets whole, never cutting the sentence at its address', () => {
+    const r = extractText(
+      '# P\n\nWe share data with [third parties\\[72\\]](https://x.example/?p=9.subpage.1-Why#note-72). We also keep it.',
+      'markdown',
+    );
+    expect(r.clauses.map((c) => c.text)).toEqual([
+      'We share data with third parties[72].',
+      'We also keep it.',
+    ]);
+  });
 });
