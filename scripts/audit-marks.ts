@@ -13,6 +13,7 @@
  *  - `marked_below_threshold`: painted labels under calibrated probability 0.5 that no rule set;
  *  - `detection`: recall of ota/ privacy policies and terms rendered as pages, and the share of other
  *    document types called one (scripts/ota-detection.ts).
+ * `--detection-split` prints only the detection figures per half of the services and per collection.
  * `--sample N` audits every N-th document only (CI's corpus test runs a fixed sample; the full audit is this
  * script). Prints JSON with `--json`, a summary otherwise. Clause text is printed only with `--show`, to the
  * terminal, never to a file in the repository.
@@ -29,7 +30,7 @@ import { parseHtml } from '../lib/parse-html';
 import type { AnalysedClause, PageAnalysis } from '../lib/types';
 import { corpusDir } from './corpus';
 import { englishOtaDocuments, isBadCapture, POLICY_TYPES } from './ota-documents';
-import { measureOtaDetection } from './ota-detection';
+import { detectionBySplit, measureOtaDetection } from './ota-detection';
 
 export interface MarksAudit {
   documents: number;
@@ -201,6 +202,10 @@ export function auditMarks(corpus: string, options: AuditOptions = {}): MarksAud
 
 function main(): void {
   const args = process.argv.slice(2);
+  if (args.includes('--detection-split')) {
+    for (const line of detectionBySplit(corpusDir())) console.log(line);
+    return;
+  }
   const sampleAt = args.indexOf('--sample');
   const every = sampleAt >= 0 ? Number(args[sampleAt + 1]) : 1;
   const result = auditMarks(corpusDir(), { every, show: args.includes('--show') });
