@@ -5,14 +5,15 @@
  *  - `marked`: clauses with at least one painted label;
  *  - `marked_non_statements`: marked clauses an independent check calls no statement — by the source's own
  *    markup (a heading, a link or button, a navigation element, a table header cell, one cell of a
- *    multi-cell row), by a part-of-speech tagger (compromise: no verb in a sentence or list item), or a
- *    question. Not the function that filters (lib/extract/statement.ts): its word list is not used here;
+ *    multi-cell row), by two part-of-speech taggers that agree (compromise and wink-nlp: no verb in a
+ *    sentence or list item), or a question. Not the function that filters (lib/extract/statement.ts): its word list is not used here;
  *  - `marked_abbreviation_fragments`: marked clauses cut at an abbreviation inside their block (they end in
  *    one and their block goes on, or the clause before them in the block ends in one), by this script's own
  *    pattern, not the segmenter's list;
  *  - `marked_below_threshold`: painted labels under calibrated probability 0.5 that no rule set;
  *  - `detection`: recall of ota/ privacy policies and terms rendered as pages, and the share of other
  *    document types called one (scripts/ota-detection.ts).
+ * `--detection-split` prints only the detection figures per half of the services and per collection.
  * `--sample N` audits every N-th document only (CI's corpus test runs a fixed sample; the full audit is this
  * script). Prints JSON with `--json`, a summary otherwise. Clause text is printed only with `--show`, to the
  * terminal, never to a file in the repository.
@@ -22,12 +23,14 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import nlp from 'compromise';
+import winkNLP from 'wink-nlp';
+import winkModel from 'wink-eng-lite-web-model';
 import { analyzeDocument, analyzeText } from '../lib/pipeline';
 import { parseHtml } from '../lib/parse-html';
 import type { AnalysedClause, PageAnalysis } from '../lib/types';
 import { corpusDir } from './corpus';
 import { englishOtaDocuments, isBadCapture, POLICY_TYPES } from './ota-documents';
-import { measureOtaDetection } from './ota-detection';
+import { detectionBySplit, measureOtaDetection } from './ota-detection';
 
 export interface MarksAudit {
   documents: number;
@@ -85,14 +88,23 @@ function structuralNonStatements(source: string, format: 'html' | 'markdown'): S
   return { labels: out, cells };
 }
 
+/** The second tagger (wink-nlp's English model: its own lexicon and statistics, not compromise's rules). */
+const wink = winkNLP(winkModel);
+
 /**
- * The tagger's view: a sentence or list item with no verb (rows read whole need none; a list item is read
- * with the sentence that introduces it, "We collect:" + "your photos").
+ * The taggers' view: a sentence or list item with no verb (rows read whole need none; a list item is read
+ * with the sentence that introduces it, "We collect:" + "your photos"). Two independent taggers must both
+ * find no verb: compromise alone tags the verb of many plain statements as a noun ("We support Do Not
+ * Track", "Some browsers offer…", "These allow the free transfer…"), wink alone takes some headings for
+ * verbs ("Transfer of Data"); where they disagree the unit is not counted as verbless (headings are also
+ * caught by the markup check above).
  */
 function taggerFindsNoVerb(c: AnalysedClause): boolean {
   if (c.unit === 'cell' && c.text.includes(' | ')) return false;
   const text = c.unit === 'list-item' && c.leadIn ? `${c.leadIn} ${c.text}` : c.text;
-  return nlp(text).verbs().length === 0;
+  if (nlp(text).verbs().length > 0) return false;
+  const pos = wink.readDoc(text).tokens().out(wink.its.pos) as string[];
+  return !pos.some((p) => p === 'VERB' || p === 'AUX');
 }
 
 /** This script's own abbreviation pattern (not the segmenter's list). */
@@ -190,6 +202,10 @@ export function auditMarks(corpus: string, options: AuditOptions = {}): MarksAud
 
 function main(): void {
   const args = process.argv.slice(2);
+  if (args.includes('--detection-split')) {
+    for (const line of detectionBySplit(corpusDir())) console.log(line);
+    return;
+  }
   const sampleAt = args.indexOf('--sample');
   const every = sampleAt >= 0 ? Number(args[sampleAt + 1]) : 1;
   const result = auditMarks(corpusDir(), { every, show: args.includes('--show') });

@@ -43,6 +43,7 @@ function emphasis(s: string): string {
 const HEADING = /^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$/;
 const LIST = /^(\s*)([-*+•]|\d{1,3}[.)])\s+(.*)$/;
 const TABLE_SEP = /^\s*\|?\s*:?-{3,}/;
+const SETEXT = /^\s{0,3}(=+|-+)\s*$/;
 
 function cells(line: string): string[] {
   return line
@@ -72,7 +73,14 @@ export function markdownToHtml(md: string): { body: string; firstHeading: string
       flush();
       continue;
     }
-    const h = HEADING.exec(line);
+    // A Setext heading: "Title" over a line of "=" (h1) or "-" (h2), as most converted pages write them.
+    const setext =
+      para.length === 0 && !lists.length && !/^\s*[|#]/.test(line) && !LIST.test(line)
+        ? SETEXT.exec(lines[i + 1] ?? '')
+        : null;
+    const h =
+      HEADING.exec(line) ?? (setext ? [line, setext[1]!.startsWith('=') ? '#' : '##', line.trim()] : null);
+    if (setext) i++;
     if (h) {
       flush();
       closeLists();

@@ -4,6 +4,7 @@
  * documents of other types are wrongly called one. Shared by the corpus test and `npm run audit:marks`.
  * @module
  */
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { detectPage } from '../lib/detect';
@@ -75,4 +76,37 @@ export function measureOtaDetection(corpus: string): OtaDetection {
     }
   }
   return r;
+}
+
+/**
+ * The same figures per half of the services (assigned by a seeded hash, never by looking at them) and per
+ * collection: whether a rule is carried by a few services shows as a gap between the halves.
+ */
+export function detectionBySplit(corpus: string, r: OtaDetection = measureOtaDetection(corpus)): string[] {
+  const missed = new Set(r.missed);
+  const wrong = new Set(r.wronglyCalled);
+  const half = (service: string) =>
+    parseInt(createHash('sha256').update(`detect split:${service}`).digest('hex').slice(0, 8), 16) % 2;
+  const groups = new Map<string, { p: number; pd: number; o: number; oc: number; services: Set<string> }>();
+  for (const d of englishOtaDocuments(corpus)) {
+    if (isBadCapture(d)) continue;
+    for (const k of [`services half ${half(d.service)}`, `collection ${d.collection}`]) {
+      let g = groups.get(k);
+      if (!g) groups.set(k, (g = { p: 0, pd: 0, o: 0, oc: 0, services: new Set() }));
+      g.services.add(d.service);
+      if (POLICY_TYPES.has(d.type)) {
+        g.p++;
+        if (!missed.has(d.file)) g.pd++;
+      } else if (isOtherType(d.type)) {
+        g.o++;
+        if (wrong.has(d.file)) g.oc++;
+      }
+    }
+  }
+  return [...groups.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(
+      ([k, g]) =>
+        `${k} (${g.services.size} services): policies detected ${g.pd}/${g.p}, other types called a policy ${g.oc}/${g.o}`,
+    );
 }

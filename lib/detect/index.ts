@@ -135,7 +135,9 @@ export function detectFeatures(doc: Document, url: string, scan: PageScan = scan
     titleOther: OTHER_LEGAL_TITLE.test(title),
     headingPrivacy: PRIVACY_TITLE.test(firstHeadings),
     headingTerms: TERMS_TITLE.test(firstHeadings),
-    headingOther: OTHER_LEGAL_TITLE.test(h1s.join(' | ')),
+    // The page's first two h1s (a site banner, then the document's name): a long terms page may have an
+    // h1 per part further down, one of them "Digital Millennium Copyright Act".
+    headingOther: OTHER_LEGAL_TITLE.test(h1s.slice(0, 2).join(' | ')),
     legalTitle: LEGAL_TITLE.test(title) || h1s.some((h) => LEGAL_TITLE.test(h)),
     sectionPrivacy: sectionNames.some((h) => PRIVACY_TITLE.test(h)),
     sectionTerms: sectionNames.some((h) => TERMS_TITLE.test(h)),

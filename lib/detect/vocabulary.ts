@@ -12,7 +12,7 @@ export const PRIVACY_PHRASES: RegExp =
 
 /** Phrases a terms of service / use uses about the agreement with the user. */
 export const TERMS_PHRASES: RegExp =
-  /\b(?:you agree|these terms|this agreement|the agreement|terms of (?:service|use)|terminat(?:e|ion)|(?:limitation of )?liabilit(?:y|ies)|indemnif\w*|warrant(?:y|ies)|governing law|arbitration|dispute|jurisdiction|licen[cs]e|you (?:may not|must not|shall not|must|represent)|prohibited|intellectual property|as is|breach|eligib\w+|conditions générales|vous acceptez|résiliation|nutzungsbedingungen|haftung|términos|condizioni)\b/gi;
+  /\b(?:you agree|these terms|this agreement|the agreement|terms of (?:service|use)|terminat(?:e|ion)|(?:limitation of )?liabilit(?:y|ies)|indemnif\w*|warrant(?:y|ies)|governing law|arbitration|dispute|jurisdiction|licen[cs]e|you (?:may not|must not|shall not|must|represent)|prohibited|intellectual property|as is|breach|eligib\w+|shall|here(?:in|by|under|of|to)|there(?:of|under)|pursuant to|(?:general )?conditions of (?:use|sale|access)|conditions générales|vous acceptez|résiliation|nutzungsbedingungen|haftung|términos|condizioni)\b/gi;
 
 /** Words that make a page read like news or a blog post rather than a document addressing "you". */
 export const NEWS_PHRASES: RegExp =
@@ -57,7 +57,7 @@ export const TERMS_TITLE: RegExp =
  * community guidelines, copyright/DMCA, security disclosure, sub-processor lists, help articles.
  */
 export const OTHER_LEGAL_TITLE: RegExp =
-  /\b(?:imprint|impressum|legal notice|mentions légales|aviso legal|community (?:guidelines|standards|rules)|(?:brand|trademark|editorial|review|quality|advertising|content) (?:guidelines|standards|policy)|copyright|dmca|trademark|vulnerability|(?:responsible|coordinated) disclosure|bug bounty|sub-?processors?|acceptable use|law enforcement|transparency report|help center|faq)\b/i;
+  /\b(?:imprint|impressum|legal notices?|mentions légales|aviso legal|(?:community|platform|house) (?:guidelines|standards|rules)|(?:brand|trademark|editorial|review|quality|advertising|content|intellectual property) (?:guidelines|standards|policy)|copyrights?|dmca|trademarks?|vulnerability|(?:responsible|coordinated) disclosure|bug bounty|sub-?processors?|acceptable use|law enforcement|transparency report|help center|faq)\b/i;
 
 /** A bare "Legal" page title or heading: weak evidence for either kind. */
 export const LEGAL_TITLE: RegExp = /^legal(?: (?:center|centre|hub|information|terms))?(?:\s*[|\-–—:·]|$)/i;

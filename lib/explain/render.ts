@@ -22,6 +22,9 @@ const CONDITION =
 
 const NOTICE =
   /\b(?:notify|inform|tell|alert) you\b|\b(?:advance|prior) (?:written )?notice\b|\bnotice (?:of|before)\b/i;
+/** "without (prior) notice", "with or without notice", "no obligation to notify you": no promise of notice. */
+const NO_NOTICE =
+  /\b(?:without|with or without|no)\s+(?:any\s+)?(?:advance\s+|prior\s+)?(?:written\s+)?notice\b|\b(?:not|no) (?:be )?(?:obligat\w+|required) to (?:notify|inform|tell)\b/i;
 
 /** The phrase for `$DATA$`: "your chats and files", or the category's noun. */
 function dataPhrase(slots: Slots, noun: string, t: Translate, en: boolean): string {
@@ -59,7 +62,7 @@ function tail(kind: Tail, slots: Slots, text: string, t: Translate, en: boolean)
       return filled(SLOT_KEYS.condition, m ? conditionText(m[1]!.toLowerCase(), t, en) : null);
     }
     case 'notice':
-      return NOTICE.test(text) ? t(SLOT_KEYS.notice) : null;
+      return NOTICE.test(text) && !NO_NOTICE.test(text) ? t(SLOT_KEYS.notice) : null;
   }
 }
 

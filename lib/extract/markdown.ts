@@ -7,16 +7,19 @@
 import type { Block } from './blocks';
 
 function inline(s: string): string {
-  return s
-    .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/<[^>]{1,200}>/g, ' ')
-    .replace(/(\*\*|__)(.*?)\1/g, '$2')
-    .replace(/(^|[\s(])[*_]([^*_\s][^*_]*?)[*_](?=[\s).,;:!?]|$)/g, '$1$2')
-    .replace(/`([^`]*)`/g, '$1')
-    .replace(/\\([\\`*_{}[\]()#+\-.!|])/g, '$1')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return (
+    s
+      // Link text may hold escaped brackets ("third parties\\[72\\]"): a link is read whole, never cut there.
+      .replace(/!\[((?:\\.|[^\]\\])*)\]\([^)]*\)/g, '$1')
+      .replace(/\[((?:\\.|[^\]\\])*)\]\([^)]*\)/g, '$1')
+      .replace(/<[^>]{1,200}>/g, ' ')
+      .replace(/(\*\*|__)(.*?)\1/g, '$2')
+      .replace(/(^|[\s(])[*_]([^*_\s][^*_]*?)[*_](?=[\s).,;:!?]|$)/g, '$1$2')
+      .replace(/`([^`]*)`/g, '$1')
+      .replace(/\\([\\`*_{}[\]()#+\-.!|])/g, '$1')
+      .replace(/\s+/g, ' ')
+      .trim()
+  );
 }
 
 const TABLE_SEPARATOR = /^\s*\|?\s*:?-{3,}/;
@@ -42,7 +45,12 @@ function splitRow(line: string): string[] {
 }
 
 const LIST = /^(\s*)(?:[-*+•]|\d{1,3}[.)])\s+(.*)$/;
-const HEADING = /^(#{1,6})\s+(.*?)\s*#*\s*$/;
+/** A heading; indented ones occur inside list items of converted pages ("    ### We disclose…"). */
+const HEADING = /^\s{0,8}(#{1,6})\s+(.*?)\s*#*\s*$/;
+/** The underline of a Setext heading ("Title" over "=====" or "-----"). */
+const SETEXT = /^\s{0,3}(?:=+|-+)\s*$/;
+/** A list item that is one link: a contents or navigation line ("* [Cross-Border Transfers](#…)"). */
+const LINK_ITEM = /^(?:\*\*|__)?\[[^\]]+\]\([^)]*\)(?:\*\*|__)?[.;,]?$/;
 
 /** In plain text, a short line without final punctuation followed by a blank line reads as a heading. */
 function looksLikeTextHeading(line: string): boolean {
@@ -101,6 +109,20 @@ export function blocksFromMarkdown(
       heading(h[1]!.length, inline(h[2] ?? ''));
       continue;
     }
+    // "4 How We Disclose Your Information" over a line of "=": a heading, not a paragraph ending in "===".
+    if (
+      format === 'markdown' &&
+      para.length === 0 &&
+      !/^\s*\|/.test(line) &&
+      SETEXT.test(lines[i + 1] ?? '')
+    ) {
+      const text = inline(line);
+      if (text && !/^\s*(?:[-*_]\s*){3,}$/.test(line)) {
+        heading(/^\s*=/.test(lines[i + 1]!) ? 1 : 2, text);
+        i++;
+        continue;
+      }
+    }
     if (format === 'markdown' && /^\s*(?:[-*_]\s*){3,}$/.test(line)) {
       flushPara();
       continue;
@@ -144,7 +166,7 @@ export function blocksFromMarkdown(
       }
       const text = inline(li[2] ?? '');
       const lead = listStack[listStack.length - 1]!.leadIn;
-      if (text)
+      if (text && !LINK_ITEM.test((li[2] ?? '').trim()))
         blocks.push({ kind: 'list-item', text, headingPath: path(), ...(lead ? { leadIn: lead } : {}) });
       continue;
     }

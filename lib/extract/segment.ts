@@ -39,6 +39,8 @@ const ABBREVIATION_SET: ReadonlySet<string> = new Set(
     return variants;
   }),
 );
+/** Two or more single letters, each followed by a stop, perhaps after a short part ("EU.U.S."): initials. */
+const INITIALS = /^(?:\p{L}{1,3}\.)*(?:\p{L}\.){2,}$/u;
 /** What may stand before an abbreviation inside its word: an opening bracket, quote, slash or dash. */
 const OPENERS = /^[(["'\u201c\u2018/-]+/;
 
@@ -47,6 +49,8 @@ export function endsInAbbreviation(text: string): boolean {
   const words = text.trimEnd().split(/\s+/);
   const last = (words[words.length - 1] ?? '').replace(OPENERS, '');
   if (ABBREVIATION_SET.has(last)) return true;
+  // Initials of any name ("F.T. Specialist", "J.P. Morgan", "D.C."): single letters each with a stop.
+  if (INITIALS.test(last)) return true;
   // Compounds: "EU-U.S.", "Non-U.S.", "Swiss/U.S.".
   const piece = last.split(/[-/\u2013]/).pop() ?? '';
   if (piece !== last && ABBREVIATION_SET.has(piece)) return true;

@@ -71,6 +71,8 @@ function inflections(base: string): string[] {
   return out;
 }
 
+const VERB_BASES: ReadonlySet<string> = new Set(VERBS);
+
 const VERB_FORMS: ReadonlySet<string> = new Set([
   ...AUXILIARIES,
   ...VERBS.flatMap(inflections),
@@ -114,6 +116,146 @@ export function isOpenLeadIn(leadIn: string): boolean {
   );
 }
 
+/** Words a title leaves in lower case ("Changes to the Terms of Use"). */
+const TITLE_SMALL = new Set(
+  (
+    'a an the and or nor but of to in on at by for from with without into onto about under over via per vs ' +
+    'as if our your their its his her my we us you they it this that these those who whom what how why when ' +
+    'where which than then up out off e.g i.e etc'
+  ).split(' '),
+);
+
+/** Auxiliaries and modals only: the finite verbs a heading never has ("Changes we may make" still has one). */
+const FINITE_AUXILIARY =
+  /\b(?:is|are|was|were|be|been|am|has|have|had|do|does|did|will|would|shall|should|may|might|can|could|must|cannot|won't|can't|don't|doesn't)\b/i;
+
+/** The same in lower case only: running text. */
+const LOWER_AUXILIARY =
+  /\b(?:is|are|was|were|be|been|am|has|have|had|do|does|did|will|would|shall|should|may|might|can|could|must|cannot|won't|can't|don't|doesn't)\b/;
+/** A section number opening a line: "3.5", "11.", "8 " before a capital, "IV.". */
+const SECTION_NUMBER = /^(?:\d{1,2}(?:\.\d{1,2})+\.?|\d{1,2}\.|\d{1,2}(?=\s+\p{Lu})|[IVX]{1,5}\.)\s+\S/u;
+/** Numbering, bullets and quotes before a heading's words: "11.", "4.3", "(b)", "IV.", "●". */
+const LEADING_MARKS =
+  /^(?:[\s\u2022\u25cf\u25aa\u2013\u2014*-]|\(?[a-z\d]{1,3}[.)]|\d+(?:\.\d+)*\.?|[ivx]{1,5}\.)+\s*/iu;
+
+/**
+ * A heading written as a line of text: every word that is not a small function word starts with a capital
+ * ("Changes to This Privacy Policy", "4.3 Disclosure in the Event of Merger", "INTERNATIONAL TRANSFERS"),
+ * at most 14 words and no auxiliary or modal (a sentence in capitals — "WE MAY CHANGE THESE TERMS." — is
+ * a statement), or a "How / What / Why…" line that is not closed by a stop ("How we disclose information").
+ */
+export function isHeadingLine(text: string): boolean {
+  const raw = text.trim();
+  const t = raw.replace(LEADING_MARKS, '');
+  const words = t.split(/\s+/).filter((w) => /\p{L}/u.test(w));
+  if (words.length === 0 || words.length > 14) return false;
+  if (/[,;]$/.test(t)) return false;
+  const closed = /[.!;:]["'\u201d\u2019)]*$/.test(t);
+  if (/^(?:how|what|why|when|where|who|whom|which|whose)\b/i.test(t) && !closed && words.length <= 12)
+    return true;
+  const letters = t.replace(/[^\p{L}]/gu, '');
+  const capitals = letters.length > 0 && letters === letters.toUpperCase();
+  // In a title an auxiliary is capitalised too ("Other Users May View…"); in running text or in a
+  // sentence set in capitals it makes a statement.
+  if (capitals ? FINITE_AUXILIARY.test(t) : LOWER_AUXILIARY.test(t)) return false;
+  // "3.5 As a result of a change in ownership.", "IV. Changes to the notice": a numbered line without a
+  // subject or auxiliary is a section title.
+  if (SECTION_NUMBER.test(raw) && words.length <= 12 && !SUBJECT.test(t)) return true;
+  const content = words
+    .map((w) => w.replace(/^[^\p{L}\d]+|[^\p{L}\d]+$/gu, ''))
+    .filter((w) => w && !TITLE_SMALL.has(w.toLowerCase()));
+  const upper = content.filter((w) => /^[\p{Lu}\d]/u.test(w)).length;
+  // Mostly capitalised: "Requests for disclosure of Personal Data and Records on Provision of…".
+  return (
+    content.length >= 1 &&
+    (upper === content.length || (content.length >= 5 && upper >= 0.8 * content.length))
+  );
+}
+
+/**
+ * "Learn more", "Read more about this", "Click here": a pointer to another page, not a statement. Only short
+ * ones: "Learn more about how we use your content to train our models" still says something.
+ */
+const POINTER =
+  /^(?:(?:learn|read|find out|see|view|discover|know)\s+more\b|(?:click|tap)\s+here\b)(?:\S*\s+\S+){0,4}\S*$/i;
+
+/** "Last update: 25 October, 2021", "Effective date: 1 May 2024": a date line. */
+const DATE_LINE =
+  /^(?:last\s+)?(?:updated|update|revised|modified|effective(?:\s+date)?|version|date)\b[^.]{0,40}\b\d{4}\.?$/i;
+
+/**
+ * A control's label in the user's voice ("Do Not Sell or Share My Personal Information", "Delete my
+ * account") without a closing stop: a link or button, while the policy itself says "your".
+ */
+const CONTROL_LABEL = (t: string) =>
+  /\bmy\b/i.test(t) && !/[.!?]["'\u201d\u2019)]*$/.test(t) && t.split(/\s+/).length <= 20;
+
+/** A determiner, possessive or pronoun object: what follows a verb ("delete your account", "use the data"). */
+const OBJECT_WORD =
+  /^(?:your|our|their|the|a|an|this|that|these|those|its|his|her|my|any|all|some|such|each|every|them|us|it|you|him|me|personal|certain|information|data|content)$/i;
+/** Words after which a verb form is a noun: "the transfer", "of processing", "your use". */
+const NOUN_BEFORE =
+  /^(?:the|a|an|this|that|these|those|our|your|their|its|his|her|my|of|for|in|on|at|from|about|with|without|by|into|under|regarding|any|all|such|no|other|direct|international|online|targeted|interest-based|behavioral|behavioural)$/i;
+
+/**
+ * The verb test for a short unit (at most 14 words), where a word list misreads nouns as verbs: "Direct
+ * marketing.", "Transfer of Data", "Changes to this Privacy Statement", "Right to restriction of processing".
+ * A short unit needs an auxiliary or modal, a subject ("we share", "you can"), or a verb form that takes an
+ * object ("delete your account", "sharing the data") and does not stand after a determiner or preposition.
+ */
+function shortUnitHasVerb(text: string): boolean {
+  if (FINITE_AUXILIARY.test(text) || SUBJECT.test(text)) return true;
+  const words = text
+    .toLowerCase()
+    .split(/[^\p{L}'’-]+/u)
+    .map((w) => w.replace(/’/g, "'").replace(/^['-]+|['-]+$/g, ''))
+    .filter(Boolean);
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    if (!VERB_FORMS.has(w) && !(w.length >= 6 && /(?:[^e]ed|i[sz]e[sd]?|i[sz]ing)$/.test(w))) continue;
+    const before = words[i - 1];
+    const after = words[i + 1];
+    if (before !== undefined && NOUN_BEFORE.test(before)) continue;
+    if (after === 'of') continue;
+    // "Object to our processing", "Opt out of…", "Share with your friends": an imperative's particle or
+    // preposition before a determiner (a plural noun — "Changes to this Policy" — is not a base form).
+    const imperative =
+      i === 0 &&
+      VERB_BASES.has(w) &&
+      /^(?:to|with|from|out|in|into|on|about)$/.test(after ?? '') &&
+      OBJECT_WORD.test(words[i + 2] ?? '');
+    const takesObject = imperative || before === 'to' || (after !== undefined && OBJECT_WORD.test(after));
+    // A first word or an "-ing" form is a noun ("Changes to…", "Device advertising settings") unless it
+    // takes an object ("Delete your account", "sharing the data"); any other form after a noun is a
+    // verb ("Some laws require disclosures", "data sold").
+    if (takesObject || (i > 0 && !w.endsWith('ing'))) return true;
+  }
+  return false;
+}
+
+/** Words nearly every English sentence of ten words or more contains one of. */
+const ENGLISH_FUNCTION_WORDS = new Set(
+  (
+    'the a an and or of to in on at for with by from as is are was be been will may can not no this that ' +
+    'these those it its we our us you your they their them he she his her if any all which who some such ' +
+    'more other has have had do does also only must should would shall use data information'
+  ).split(' '),
+);
+
+/**
+ * A passage in another language inside an English page (a terms page that repeats a clause in French or
+ * Polish): the classifier reads English only, so it is kept in the record but never marked.
+ */
+export function isForeignPassage(text: string): boolean {
+  const words = text
+    .toLowerCase()
+    .split(/[^\p{L}]+/u)
+    .filter(Boolean);
+  if (words.length < 10) return false;
+  const english = words.filter((w) => ENGLISH_FUNCTION_WORDS.has(w)).length;
+  return english / words.length < 0.05;
+}
+
 export type StatementUnit = 'sentence' | 'list-item' | 'cell' | 'row';
 
 /** Whether a unit of text is a statement worth marking (see module doc). */
@@ -123,6 +265,10 @@ export function isStatement(text: string, unit: StatementUnit, leadIn?: string):
   // "Learn more", "Contact us": a few words without a stop are a link or a label left in a paragraph.
   if (unit === 'sentence' && !/[.!?;:]["'\u201d\u2019)\]]*$/.test(text) && text.split(/\s+/).length <= 4)
     return false;
-  if (hasVerb(text)) return true;
+  const t = text.trim();
+  if (POINTER.test(t) || DATE_LINE.test(t) || CONTROL_LABEL(t) || isHeadingLine(t) || isForeignPassage(t))
+    return false;
+  const verb = text.split(/\s+/).length <= 14 ? shortUnitHasVerb(text) : hasVerb(text);
+  if (verb) return true;
   return unit === 'list-item' && leadIn !== undefined && isOpenLeadIn(leadIn);
 }

@@ -31,7 +31,8 @@ describeCorpus('marks: a fixed sample of the corpus', () => {
     },
   );
 
-  // Holds on this sample; the full audit (`npm run -s audit:marks`) still finds a few (issue 23).
+  // Holds on this sample. The full audit (`npm run -s audit:marks`) found 3 on 2026-12-06, all cut after
+  // initials ("F.T.", "EU.U.S."), which no longer end a sentence; a full run has not confirmed 0 yet.
   it('no marked clause in the sample is cut at an abbreviation', () => {
     expect(audit.marked_abbreviation_fragments).toBe(0);
   });
@@ -55,7 +56,7 @@ describeCorpus('detection: every English ota/ document rendered as a page', () =
     expect(d.policiesDetected / d.policies).toBeGreaterThanOrEqual(0.98);
   });
 
-  it.fails('GATE NOT MET: other document types called privacy or terms ≤ 0.05', () => {
+  it('other document types called privacy or terms ≤ 0.05', () => {
     expect(d.othersCalledPolicy / d.others).toBeLessThanOrEqual(0.05);
   });
 });

@@ -126,4 +126,16 @@ describe('one explanation per label', () => {
       'This says they do NOT use your content or data to train AI models. This applies once you opt out.',
     );
   });
+
+  it('promises notice only when the clause does, never on "without prior notice"', () => {
+    const change = { category: 'unilateral-change', stance: 'permits' } as const;
+    expect(
+      explainLabel(change, emptySlots(), 'We may change these Terms at any time without prior notice.'),
+    ).toBe('They can change these terms or this policy on their own.');
+    expect(
+      explainLabel(change, emptySlots(), 'We will give you prior notice of any change to these Terms.'),
+    ).toBe(
+      'They can change these terms or this policy on their own. They say they will tell you before changes take effect.',
+    );
+  });
 });

@@ -58,6 +58,13 @@ describe('splitSentences', () => {
     },
   );
 
+  it('never ends a sentence on initials of any name ("F.T. Specialist", "EU.U.S.")', () => {
+    expect(
+      splitSentences('We may share data with F.T. Specialist Inc. for inclusion. We also keep it.'),
+    ).toEqual(['We may share data with F.T. Specialist Inc. for inclusion.', 'We also keep it.']);
+    expect(splitSentences('Under the EU.U.S. DPF we resolve complaints.')).toHaveLength(1);
+  });
+
   it('joins a lower-case "no." or "art." only before a number', () => {
     expect(splitSentences('We said no. Then we left.')).toEqual(['We said no.', 'Then we left.']);
     expect(splitSentences('See art. 6 of the GDPR. Next.')).toEqual(['See art. 6 of the GDPR.', 'Next.']);

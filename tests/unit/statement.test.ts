@@ -6,7 +6,15 @@
 import { describe, expect, it } from 'vitest';
 import { classifyClauses } from '../../lib/classify';
 import { extractPolicy } from '../../lib/extract';
-import { hasVerb, isOpenLeadIn, isQuestion, isStatement } from '../../lib/extract/statement';
+import { extractText } from '../../lib/extract';
+import {
+  hasVerb,
+  isForeignPassage,
+  isHeadingLine,
+  isOpenLeadIn,
+  isQuestion,
+  isStatement,
+} from '../../lib/extract/statement';
 import { parseHtml } from '../../lib/parse-html';
 
 const page = (body: string) =>
@@ -30,6 +38,48 @@ describe('isStatement', () => {
     ['Identifiers such as your name and e-mail address', false],
   ])('sentence %s → %s', (text, expected) => {
     expect(isStatement(text, 'sentence')).toBe(expected);
+  });
+
+  it.each([
+    // Headings written as text: title case, numbered, "How…" without a stop, noun phrases.
+    ['Changes to This Privacy Policy', false],
+    ['4.3 Disclosure in the Event of Merger, Sale, or Other Asset Transfers', false],
+    ['INTERNATIONAL TRANSFERS', false],
+    ['Other Users May View and Share Content You Post.', false],
+    ['3.5 As a result of a change in ownership.', false],
+    ['How we disclose information', false],
+    ['Direct marketing.', false],
+    ['Transfer of Data', false],
+    ['Right to restriction of processing (Article 18 of the GDPR)', false],
+    ['Device advertising settings.', false],
+    ['Learn more about advertising.', false],
+    ['Last update: 25 October, 2021', false],
+    ['Do Not Sell or Share My Personal Information', false],
+    // Short statements keep their mark.
+    ['WE MAY CHANGE THESE TERMS AT ANY TIME.', true],
+    ['Some U.S. state privacy laws require specific disclosures.', true],
+    ['The following provisions apply to arbitration.', true],
+    ['Retain your payment card information.', true],
+    ['Data sold to brokers.', true],
+    ['We support Do Not Track.', true],
+    ['When you use our Services, you acknowledge and agree:', true],
+    ['Object to our processing of your Personal Data for direct marketing.', true],
+    ['Learn more about how we use your content to train our models.', true],
+  ])('short unit %s → %s', (text, expected) => {
+    expect(isStatement(text, 'sentence')).toBe(expected);
+  });
+
+  it('tells a heading line from a sentence in capitals', () => {
+    expect(isHeadingLine('CHANGES TO THIS POLICY')).toBe(true);
+    expect(isHeadingLine('WE DO NOT SELL YOUR DATA.')).toBe(false);
+  });
+
+  it('does not mark a passage in another language inside an English page', () => {
+    const polish =
+      'Jeśli użytkownik pobrał naszą aplikację z Google Play, musi również korzystać z aplikacji.';
+    expect(isForeignPassage(polish)).toBe(true);
+    expect(isStatement(polish, 'sentence')).toBe(false);
+    expect(isForeignPassage('We share your data with the partners listed below.')).toBe(false);
   });
 
   it('a question is never a statement', () => {
@@ -141,5 +191,48 @@ describe('clauses of a page', () => {
     const cells = out.filter((c) => c.unit === 'cell' && c.statement !== false);
     expect(cells.length).toBe(10);
     expect(cells[0]!.leadIn).toBe('Purpose | What we do');
+  });
+});
+
+describe('clauses of a Markdown document', () => {
+  it('reads Setext and indented headings as headings and drops link-only list items', () => {
+    const md = [
+      '# Privacy Policy',
+      '',
+      '*   [Cross-Border Transfers](#transfers)',
+      '*   [Delete your entire account](https://example.com/delete)',
+      '',
+      '4 How We Disclose Your Information',
+      '==================================',
+      '',
+      'We disclose your contact details to advertising partners.',
+      '',
+      '*   Item one of a list',
+      '',
+      '    ### We disclose information to service providers.',
+      '',
+      '    We disclose your order history to the couriers who deliver it.',
+    ].join('\n');
+    const r = extractText(md, 'markdown');
+    const texts = r.clauses.map((c) => c.text);
+    expect(texts).not.toContain('Cross-Border Transfers');
+    expect(texts).not.toContain('Delete your entire account');
+    expect(texts.some((t) => t.includes('==='))).toBe(false);
+    expect(texts.some((t) => t.includes('###'))).toBe(false);
+    const disclose = r.clauses.find((c) => c.text.startsWith('We disclose your contact'));
+    expect(disclose?.headingPath).toContain('4 How We Disclose Your Information');
+    const order = r.clauses.find((c) => c.text.startsWith('We disclose your order'));
+    expect(order?.headingPath).toContain('We disclose information to service providers.');
+  });
+
+  it('reads a link whose text holds escaped brackets whole, never cutting the sentence at its address', () => {
+    const r = extractText(
+      '# P\n\nWe share data with [third parties\\[72\\]](https://x.example/?p=9.subpage.1-Why#note-72). We also keep it.',
+      'markdown',
+    );
+    expect(r.clauses.map((c) => c.text)).toEqual([
+      'We share data with third parties[72].',
+      'We also keep it.',
+    ]);
   });
 });
