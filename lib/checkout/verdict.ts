@@ -105,7 +105,10 @@ export interface Verdict {
   evidenceClauses: number;
 }
 
-/** Categories whose clauses a topic reads (auto-renewal is read from the text of any painted clause). */
+/**
+ * Categories whose clauses a topic reads. Auto-renewal is no category of the taxonomy: it is read from the text
+ * of any statement (never a heading or contents line), so it does not hang on an unrelated label being painted.
+ */
 const TOPIC_EVIDENCE: Record<VerdictTopic, { categories: CategoryId[]; stances: Stance[] }> = {
   arbitration: { categories: ['arbitration'], stances: ['permits', 'unclear', 'user-prohibited'] },
   'ai-training': { categories: ['ai-training'], stances: ['permits', 'unclear'] },
@@ -200,9 +203,13 @@ function choicesNear(clause: AnalysedClause, all: readonly Evidence[]): Evidence
   );
 }
 
-function topicEvidence(topic: VerdictTopic, all: readonly Evidence[]): Evidence[] {
+function topicEvidence(
+  topic: VerdictTopic,
+  all: readonly Evidence[],
+  statements: readonly Evidence[],
+): Evidence[] {
   if (topic === 'auto-renewal')
-    return all.filter((e) => AUTO_RENEWAL.test(e.clause.text) && !NO_RENEWAL.test(e.clause.text));
+    return statements.filter((e) => AUTO_RENEWAL.test(e.clause.text) && !NO_RENEWAL.test(e.clause.text));
   const want = TOPIC_EVIDENCE[topic];
   return all.filter((e) =>
     e.labels.some((l) => want.categories.includes(l.category) && want.stances.includes(l.stance)),
@@ -265,14 +272,16 @@ function coveredCategories(topic: VerdictTopic): CategoryId[] {
 /** The verdict on one document's analysed clauses. */
 export function verdictOf(clauses: readonly AnalysedClause[]): Verdict {
   const all: Evidence[] = [];
+  const statements: Evidence[] = [];
   for (const clause of clauses) {
     const labels = evidenceLabels(clause);
     if (labels.length) all.push({ clause, labels });
+    if (clause.statement !== false) statements.push({ clause, labels });
   }
   const findings: VerdictFinding[] = [];
   for (const topic of TOPIC_ORDER) {
     if (findings.length >= MAX_FINDINGS) break;
-    const found = topicEvidence(topic, all);
+    const found = topicEvidence(topic, all, statements);
     if (found.length === 0) continue;
     findings.push({
       topic,

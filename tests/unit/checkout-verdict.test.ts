@@ -189,9 +189,12 @@ describe('verdict rules', () => {
     expect(contradicted.findings.map((f) => f.topic)).toEqual(['data-sale']);
   });
 
-  it('reads automatic renewal only from painted clauses, and not its negation', () => {
-    const unlabelled = clause('Your membership renews automatically each year.', []);
-    expect(verdictOf([unlabelled]).findings).toEqual([]);
+  it('reads automatic renewal from statements only (never a heading or contents line), and not its negation', () => {
+    // No category of the taxonomy covers renewal: a statement saying so is its own evidence, painted or not.
+    const statement = clause('Your membership renews automatically each year.', []);
+    expect(verdictOf([statement]).findings.map((f) => f.topic)).toEqual(['auto-renewal']);
+    const contents = clause('Your membership renews automatically', [], { statement: false });
+    expect(verdictOf([contents]).findings).toEqual([]);
     const negated = clause('Your membership will not auto-renew after you cancel it.', [
       label('user-choice', 'permits'),
     ]);
