@@ -26,6 +26,8 @@ export interface Block {
   leadIn?: string;
   /** A table row read whole: its cells' texts joined by " | " in `text` (kind `cell`). */
   row?: boolean;
+  /** Link text only (a contents or navigation line read from Markdown): kept for versions, never a statement. */
+  linkOnly?: true;
 }
 
 export interface BlockOptions {

@@ -172,7 +172,13 @@ export function blocksToClauses(blocks: Block[], options: { includeHeadings?: bo
     } else if (block.kind === 'cell' && block.row) {
       emit(block.text, block, i, 'cell', isStatement(block.text, 'row'));
     } else if (block.kind === 'list-item' && block.text.length <= LONG_LIST_ITEM) {
-      emit(block.text, block, i, 'list-item', isStatement(block.text, 'list-item', block.leadIn));
+      emit(
+        block.text,
+        block,
+        i,
+        'list-item',
+        !block.linkOnly && isStatement(block.text, 'list-item', block.leadIn),
+      );
     } else {
       const unit = block.kind === 'cell' ? 'cell' : block.kind === 'list-item' ? 'list-item' : 'sentence';
       for (const s of splitSentences(block.text))

@@ -166,8 +166,16 @@ export function blocksFromMarkdown(
       }
       const text = inline(li[2] ?? '');
       const lead = listStack[listStack.length - 1]!.leadIn;
-      if (text && !LINK_ITEM.test((li[2] ?? '').trim()))
-        blocks.push({ kind: 'list-item', text, headingPath: path(), ...(lead ? { leadIn: lead } : {}) });
+      // A link-only item (a contents or navigation line) stays a block: the statement filter keeps it from being
+      // painted, and a version that adds or drops one is still a change of the document.
+      if (text)
+        blocks.push({
+          kind: 'list-item',
+          text,
+          headingPath: path(),
+          ...(lead ? { leadIn: lead } : {}),
+          ...(LINK_ITEM.test((li[2] ?? '').trim()) ? { linkOnly: true as const } : {}),
+        });
       continue;
     }
     if (listStack.length && /^\s{2,}\S/.test(line) && blocks[blocks.length - 1]?.kind === 'list-item') {

@@ -74,11 +74,15 @@ function showsInDiff(item: AiItem, d: ClauseDiff): AnalysedClause | null {
   const s = new Set(tokens(plainSentence(item.sentence)));
   let best: AnalysedClause | null = null;
   let bestScore = 0;
-  for (const c of pool) {
-    const ct = new Set(tokens(c.text));
+  const overlap = (text: string): number => {
+    const ct = new Set(tokens(text));
     let shared = 0;
     for (const t of s) if (ct.has(t)) shared++;
-    const score = Math.max(shared / s.size, ct.size >= 5 ? (shared / ct.size) * 0.6 : 0);
+    return Math.max(shared / s.size, ct.size >= 5 ? (shared / ct.size) * 0.6 : 0);
+  };
+  for (const c of pool) {
+    // A new section's heading is no clause of its own: it shows in the diff as the heading of its new clauses.
+    const score = Math.max(overlap(c.text), ...c.headingPath.map((h) => (overlap(h) >= 0.9 ? 1 : 0)));
     if (score > bestScore) {
       bestScore = score;
       best = c;
