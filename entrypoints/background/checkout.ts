@@ -28,6 +28,7 @@ import { historyDb } from './export';
 import { isGranted } from './grants';
 import { isPrivateTab } from './history';
 import { analyzeFetchedHtml, readPageMarkup } from './parse-fetched';
+import { uiLanguage } from './ui-language';
 
 const stateKey = (tabId: number) => `checkout:${tabId}`;
 
@@ -74,14 +75,6 @@ async function analyzeHtml(html: string, url: string): Promise<PageAnalysis> {
   const result = await analyzeFetchedHtml(html, url);
   if ('error' in result) throw new Error(result.error);
   return result;
-}
-
-function uiLanguage(): string {
-  try {
-    return browser.i18n.getUILanguage() || 'en';
-  } catch {
-    return 'en';
-  }
 }
 
 function deps(privateTab: Promise<boolean>): LinkedPolicyDeps {

@@ -7,7 +7,6 @@
 import { browser } from 'wxt/browser';
 import { canonicalUrl } from '@/lib/canonical-url';
 import { changeHeadline } from '@/lib/change-summary';
-import { createTranslator } from '@/lib/i18n';
 import { diffClauses, fingerprintClauses } from '@/lib/diff';
 import { envelope } from '@/lib/messages';
 import type {
@@ -34,9 +33,8 @@ import {
   type ObserveResult,
 } from '@/lib/store';
 import { loadSettings } from './settings-store';
-import { notifyChange, setChangeBadge, uiLanguage } from './notify';
-
-const t = createTranslator((key, subs) => browser.i18n.getMessage(key as never, subs));
+import { notifyChange, setChangeBadge } from './notify';
+import { t, uiLanguage } from './ui-language';
 
 let dbPromise: Promise<HistoryDB> | null = null;
 

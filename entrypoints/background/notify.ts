@@ -4,20 +4,9 @@
  */
 import { browser } from 'wxt/browser';
 import { changeHeadline } from '@/lib/change-summary';
-import { createTranslator } from '@/lib/i18n';
 import type { ChangeSummary } from '@/lib/messages';
 import { cleanLine } from '@/lib/store/sanitize';
-
-const t = createTranslator((key, subs) => browser.i18n.getMessage(key as never, subs));
-
-/** The UI language for dates; English where the API is missing (a test double, an old engine). */
-export function uiLanguage(): string {
-  try {
-    return browser.i18n.getUILanguage() || 'en';
-  } catch {
-    return 'en';
-  }
-}
+import { t, uiLanguage } from './ui-language';
 
 const PREFIX = 'fineprint-change:';
 
