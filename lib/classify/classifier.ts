@@ -39,7 +39,7 @@ const PRACTICE_DENIAL =
   /\b(?:(?:we|they|it|[A-Z][\w.]+)\s+(?:do|does|will|would|shall|can|may)?\s*(?:not|n't|never|no longer)|(?:is|are|will be)\s+(?:not|never))\s+(?:[\w-]+\s+)?(?:use[sd]?|shar\w+|sell|sold|rent\w*|disclos\w+|collect\w*|retain\w*|keep|kept|stor\w+|transfer\w*|train\w*|provid\w+|process\w*|target\w*|track\w*|profil\w+|show\w*)\b/;
 
 /** Stance for a category the model found but no rule matched: cues over the whole clause. */
-function wholeClauseStance(clause: Clause, category: CategoryId, facts: WholeClause): Stance {
+export function wholeClauseStance(clause: Clause, category: CategoryId, facts: WholeClause): Stance {
   const { text, leadIn } = facts;
   const stance = resolveStance(
     text,
@@ -54,7 +54,7 @@ function wholeClauseStance(clause: Clause, category: CategoryId, facts: WholeCla
 }
 
 /** The normalised clause for `wholeClauseStance`, built once per clause however many labels need it. */
-interface WholeClause {
+export interface WholeClause {
   text: string;
   leadIn: string | undefined;
   facts?: ClauseFacts;

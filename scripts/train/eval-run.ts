@@ -21,7 +21,9 @@ import {
   trainModel,
   type FeatureSet,
   type Prepared,
+  type TrainReport,
 } from './train-model';
+import { chooseThresholdPair } from './metrics';
 import { emptyScored, scoreItems, type Scored } from '../eval-calibration';
 
 /** Named feature sets the comparison and the trainer can choose (`FINEPRINT_FEATURES` / `--features`). */
@@ -58,8 +60,27 @@ export function loadRunData(dir: string, set: FeatureSet): RunData {
 /** A painted label, as much of it as the figures need. */
 export type Predicted = [CategoryId, Stance, string | null];
 
+/**
+ * The ai-training decision at other operating points, on the same fold model (only the ai-training
+ * threshold and paint floor change): the trade-off table of docs/accuracy.md. `floor` is the inner-fold
+ * precision the raw threshold must reach (0: none), `paint` the calibrated probability.
+ */
+export interface OperatingPoint {
+  floor: number;
+  paint: number;
+}
+export const OPERATING_POINTS: OperatingPoint[] = [
+  { floor: 0.97, paint: 0.5 },
+  { floor: 0.95, paint: 0.5 },
+  { floor: 0.9, paint: 0.5 },
+  { floor: 0.8, paint: 0.5 },
+  ...[0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9].map((paint) => ({ floor: 0, paint })),
+];
+
 export interface FoldResult {
   fold: number;
+  /** Per operating point (OPERATING_POINTS order), the ai-training stance painted on each test clause. */
+  aiAt?: Array<Array<[number, Stance | null]>>;
   /** Index into `data.cv` (or `data.finalTest` for the final fold) and the painted labels. */
   predictions: Array<[number, Predicted[]]>;
   scored: Scored;
@@ -74,14 +95,41 @@ export function runFold(r: RunData, fold: number): FoldResult {
   const started = Date.now();
   const test = r.cvIndex.filter((i) => r.data.cv[i]!.fold === fold);
   const train = [...r.cvIndex.filter((i) => r.data.cv[i]!.fold !== fold), ...r.extraIndex];
-  const model = loadModel(trainModel(r.prepared, DEFAULT_TRAIN, train).file);
+  const { file, report } = trainModel(r.prepared, DEFAULT_TRAIN, train);
+  const model = loadModel(file);
   const items = test.map((i) => r.data.cv[i]!);
   return {
     fold,
+    aiAt: operatingPoints(model, report, r, test),
     predictions: test.map((i) => [i, lite(model, r.data.cv[i]!, i)]),
     scored: scoreItems(model, items, emptyScored()),
     seconds: (Date.now() - started) / 1000,
   };
+}
+
+/** The fold's ai-training labels at every operating point (thresholds from the same inner folds). */
+function operatingPoints(
+  model: LinearModel,
+  report: TrainReport,
+  r: RunData,
+  test: readonly number[],
+): Array<Array<[number, Stance | null]>> {
+  const c = model.categories.indexOf('ai-training');
+  const oof = report.outOfFold['ai-training'];
+  if (c < 0 || !oof) return [];
+  const trusted = oof.ruleFired.map(() => 0);
+  return OPERATING_POINTS.map(({ floor, paint }) => {
+    const pair = chooseThresholdPair(oof.raw, oof.gold, floor, oof.ruleFired, trusted, 'recall');
+    const thresholds = Float64Array.from(model.thresholds);
+    const ruleThresholds = Float64Array.from(model.ruleThresholds);
+    thresholds[c] = floor === 0 ? 0 : pair.threshold;
+    ruleThresholds[c] = floor === 0 ? 0 : pair.ruleThreshold;
+    const variant: LinearModel = { ...model, thresholds, ruleThresholds, minPaintProbability: paint };
+    return test.map((i): [number, Stance | null] => [
+      i,
+      lite(variant, r.data.cv[i]!, i).find((l) => l[0] === 'ai-training')?.[1] ?? null,
+    ]);
+  });
 }
 
 /** The model of every cross-validation group (+ CLAUDETTE): what `npm run train` ships. */

@@ -52,7 +52,7 @@ const DATA = alt(
 /** AI / ML training on user data. Lexicon from classifier.md §4.1. */
 export const aiTraining: RuleFamily = {
   category: 'ai-training',
-  cue: /train|tun|distil|model|machine|artificial|\bai\b|learning|algorithm|neural|llm|classifier|gemini|copilot|grok|llama/i,
+  cue: /train|tun|distil|model|machine|artificial|\bai\b|learn|recognition|algorithm|neural|llm|classifier|gemini|copilot|grok|llama/i,
   userNegation: 'user-prohibited',
   vetoes: [
     // Cross-references and headline-like titles name the topic without stating a practice (data guide §4),
@@ -61,6 +61,8 @@ export const aiTraining: RuleFamily = {
     /^\W*how (?:your|we|our)\b[^.!?;:]*$/i,
     // The company describing itself ("xAI is a company working on building AI…"), not a use of data.
     /\bworking on building\b|\bwe have developed\b/i,
+    // Staff training ("employees receive training on data protection") is no model training.
+    /\b(?:employees?|personnel|staff|workforce)\b[^.]{0,40}\btrain(?:ed|ing)\b|\btrain(?:s|ed|ing)?\b[^.]{0,40}\b(?:employees|personnel|staff)\b|\btraining on data (?:protection|security|privacy)\b/i,
     // Guide R7: a unit that only defines a term (no first person stating a practice) gets no label.
     /^\W*(?!.*\b(?:we|us|our)\b)[\w"' -]{1,50}?["']?\s+(?:means|refers to|shall mean|is defined as|has the meaning)\b/i,
   ],
@@ -84,7 +86,13 @@ export const aiTraining: RuleFamily = {
     },
     {
       id: 'ai.train-on-data',
-      pattern: rx(near(TRAIN, `on\\W+(?:[\\w'-]+\\W+){0,3}?${DATA}`, 4)),
+      pattern: rx(
+        near(
+          TRAIN,
+          `(?:on|using|with)\\W+(?:[\\w'-]+\\W+){0,3}?${alt(DATA, 'images?', 'videos?', 'audio', 'texts?', 'messages?', 'emails?', 'samples?', 'pins?')}`,
+          4,
+        ),
+      ),
       strong: false,
     },
     {
@@ -160,10 +168,102 @@ export const aiTraining: RuleFamily = {
       id: 'ai.develop-ai',
       pattern: rx(
         near(
-          alt('develop(?:s|ed|ing)?', 'improv(?:e|es|ed|ing)', 'build(?:s|ing)?', 'enhanc(?:e|es|ed|ing)'),
-          alt('artificial intelligence', 'AI', 'machine learning', 'generative AI'),
+          alt(
+            'develop(?:s|ed|ing|ment)?',
+            'improv(?:e|es|ed|ing|ement)',
+            'build(?:s|ing)?',
+            'enhanc(?:e|es|ed|ing|ement)',
+          ),
+          alt('artificial[- ]intelligence', 'AI', 'machine[- ]learning', 'generative AI'),
           5,
         ),
+      ),
+      strong: false,
+    },
+    // Guide §4.2 R1: a use of the user's data whose purposes end in AI / ML technology, the list of purposes
+    // between ("to provide, improve, and develop our products, services, and machine-learning technologies").
+    {
+      id: 'ai.purposes-include-ml',
+      pattern: rx(
+        near(
+          alt(
+            'use[sd]?',
+            'using',
+            'process(?:es|ed|ing)?',
+            'stor(?:e|es|ed|ing)',
+            'analy[sz](?:e|es|ed|ing)',
+          ),
+          near(
+            alt(
+              'develop(?:s|ed|ing|ment)?',
+              'improv(?:e|es|ed|ing|ement)',
+              'enhanc(?:e|es|ed|ing)',
+              'refin(?:e|es|ed|ing)',
+            ),
+            `${alt('artificial[- ]intelligence', 'AI', 'machine[- ]learning', 'generative AI')}(?:\\W+[\\w-]+){0,3}?\\W+${alt('technolog(?:y|ies)', 'systems?', 'models?', 'features?', 'capabilities')}`,
+            14,
+          ),
+          16,
+        ),
+      ),
+      strong: false,
+    },
+    // "use such data for our machine learning", "for AI research": the data's purpose is ML itself.
+    {
+      id: 'ai.for-ml',
+      pattern: rx(
+        alt(
+          `(?:for|in|including|conduct(?:s|ing)?) (?:our |its |their )?${alt('machine[- ]learning', 'AI research', 'artificial intelligence research')}`,
+          near(
+            alt('improv(?:e|es|ed|ing)', 'refin(?:e|es|ed|ing)'),
+            `(?:[\\w-]+ )?${alt('recommendation algorithms?', 'algorithms?', 'risk models?', 'modell?ing', '(?:voice|speech|facial|face|image) recognition (?:technolog(?:y|ies)|capabilit(?:y|ies)|systems?)')}`,
+            4,
+          ),
+        ),
+      ),
+      strong: false,
+    },
+    // A personal model learned from the user's own data: a model of your voice or face, a keyboard that
+    // learns your typing, a chatbot that learns from your queries (guide §4.2 R12).
+    {
+      id: 'ai.personal-model',
+      pattern: rx(
+        alt(
+          `${alt('creat(?:e|es|ed|ing)', 'build(?:s|ing)?', 'updat(?:e|es|ed|ing)', 'train(?:s|ed|ing)?')}(?:\\W+[\\w-]+){0,4}?\\W+models? of your`,
+          `learn(?:s|ed|ing)?(?: and [\\w-]+)? (?:from )?your ${alt('writing', 'typing', 'words', 'vocabulary', 'style', 'voice', 'interactions', 'queries', 'inputs', 'usage', 'behaviou?r')}`,
+          'self-learning',
+          `learning from (?:your|users'?|customers'?) ${alt('interactions', 'inputs', 'data', 'usage', 'queries', 'feedback')}`,
+        ),
+      ),
+      strong: false,
+    },
+    // A licence grant whose purposes include training (guide §4.2 R2): "a … licence to … (b) to train …".
+    {
+      id: 'ai.license-to-train',
+      pattern: rx(
+        `licen[cs]e\\b[^.;]{0,240}?\\bto ${alt('train', 'fine-?tune', 'improve (?:our |its )?(?:AI )?models')}`,
+      ),
+      strong: false,
+    },
+    // An AI opt-out control for a use of content to develop and improve the service (guide R3: a control
+    // presupposes the practice): "instruct us not to use … by configuring an AI services opt-out policy".
+    {
+      id: 'ai.ai-opt-out',
+      pattern: rx(
+        `(?:use|using|store)\\b[^.]{0,160}?\\b(?:develop|improve)\\b[^.]{0,200}?\\b${alt('AI', 'machine[- ]learning')}(?: services?)? opt[- ]?out`,
+      ),
+      strong: false,
+    },
+  ],
+  // A list item under "Specifically, we train our models using data from the following sources:" names data
+  // the lead-in says is used for training (guide §4.2 R1: read with the lead-in).
+  leadInPatterns: [
+    {
+      id: 'ai.train-lead-in',
+      // Not `rx`: the lead-in ends with the colon, where a trailing \b cannot match.
+      pattern: new RegExp(
+        `\\b(?:we|our|[A-Z][\\w.]+)\\b[^.:]{0,80}?\\b${TRAIN}\\b[^.:]{0,40}?\\b${MODEL}\\b[^.]*:\\s*$`,
+        'i',
       ),
       strong: false,
     },

@@ -7,14 +7,14 @@
 import type { Stance } from '../taxonomy';
 
 const BOUNDARY =
-  /[.;:!?]|\s-\s|-(?=(?:we|they|it)\b)|\b(?:but|however|although|though|whereas|except|unless|while|other than|instead)\b/gi;
+  /[.;:!?]|\s-\s|-(?=(?:we|they|it)\b)|\b(?:but|(?<!\bnot,\s*)however|although|though|whereas|except|unless|while|other than|instead)\b/gi;
 
 const NEGATION =
-  /\b(?:(?:contractually |legally )?(?:barred|prohibited|precluded) from\b|(?:do|does|did|will|would|shall|should|may|might|must|can|could|are|is|am|was|were|be|been|have|has|had)\s+not|don't|doesn't|didn't|won't|wouldn't|shan't|isn't|aren't|wasn't|weren't|haven't|hasn't|can't|cannot|never|no longer|neither|nor|none of)\b(?!\s+(?:only|limited|want|wish|like|prefer|necessarily|just|agree|consent|opt|object|turn|enable|choose)\b)|\bno\s+(?:[\w-]+\s+){0,2}?(?:data|information|content|inputs?|prompts?|conversations?|chats?|personal)\b/i;
+  /\b(?:(?:contractually |legally )?(?:barred|prohibited|precluded) from\b|(?:obligations?|obligated|committed|commits?|undertakes?) not to\b|restrict(?:s|ed)? (?:[\w-]+ ){0,5}?from\b|(?:have|has) (?:disabled|turned off|switched off)\b|(?:do|does|did|will|would|shall|should|may|might|must|can|could|are|is|am|was|were|be|been|have|has|had)\s+not|don't|doesn't|didn't|won't|wouldn't|shan't|isn't|aren't|wasn't|weren't|haven't|hasn't|can't|cannot|never|no longer|neither|nor|none of)\b(?!\s+(?:only|limited|want|wish|like|prefer|necessarily|just|agree|consent|opt|object|turn|enable|choose)\b)|\bno\s+(?:[\w-]+\s+){0,2}?(?:data|information|content|inputs?|prompts?|conversations?|chats?|personal)\b/i;
 
 /** The user (or another non-company actor) is told not to do something. */
 const USER_NEGATION =
-  /\b(?:you|users?|developers?|customers?|licensees?|members?|participants?|subscribers?|visitors?|no one|nobody|anyone)\b(?:\s+(?:also|further|otherwise|hereby|expressly|specifically|therefore|and we))?\s+(?:(?:may|must|shall|will|can|should|are|is)\s+not|mustn't|shan't|won't|can't|cannot|agrees? not to|(?:are|is) (?:not )?(?:permitted|allowed|authori[sz]ed)|(?:are|is) (?:strictly )?prohibited|(?:are|is) forbidden)\b|\bprohibited from\b|\bagree(?:s)? not to\b|^\s*(?:do not|don't|never)\b|\bwithout (?:our|the|its) (?:express |prior |written |explicit )+(?:permission|consent|authori[sz]ation)\b|\bno (?:other )?rights? or licen[cs]es? (?:are|is) granted\b|\b(?:prohibited|restricted) (?:uses?|activities|conduct)\b/i;
+  /\b(?:you|users?|developers?|customers?|licensees?|members?|participants?|subscribers?|visitors?|no one|nobody|anyone)\b(?:\s+(?:also|further|otherwise|hereby|expressly|specifically|therefore|and we))?\s+(?:(?:may|must|shall|will|can|should|are|is)\s+not|mustn't|shan't|won't|can't|cannot|agrees? not to|(?:are|is) (?:not )?(?:permitted|allowed|authori[sz]ed)|(?:are|is) (?:strictly )?prohibited|(?:are|is) forbidden)\b|\bprohibited from\b|\bagree(?:s)? not to\b|^\s*(?:do not|don't|never)\b|\bwithout (?:our|the|its) (?:express |prior |written |explicit )+(?:permission|consent|authori[sz]ation)\b|\bno (?:other )?rights? or licen[cs]es? (?:are|is) granted\b|\b(?:prohibited|restricted) (?:uses?|activities|conduct)\b|\bprohibits? (?:any|all|the) (?:use|uses|copying|scraping)\b|\bprohibition (?:on|of|against)\b|\bneither you\b|^\W*(?:(?:\d+(?:\.\d+)*|[ivx]+|[a-z])[.)]?\s+)?(?:use|using|copy|scrape|collect|mine|anonymi[sz]e|aggregate|exploit|reproduce|extract)\b[^.;]{0,80}?\bany\b/i;
 
 /** "You will not be able to…", "you won't receive…": a consequence for the user, not a prohibition. */
 const PERMISSIVE_USER =
@@ -33,6 +33,9 @@ const EXCEPTION =
  */
 const OPT_IN_EXCEPTION =
   /\b(?:except|unless|other than|without)\b[^.;]{0,60}?(?:\b(?:your|their|the user's|explicit|express|prior|separate) (?:(?:express|explicit|prior|separate|written) )*(?:consent|permission|agreement|authori[sz]ation|opt-?in)\b|\byou (?:\w+ ){0,3}?(?:opt(?:ed|s)? ?-?in|consent(?:ed)?|agree|give us (?:permission|consent)|have given us|grant(?:ed)? us|ask(?:ed)? us|direct(?:ed)? us|instruct(?:ed)? us|authori[sz]e(?:d)? us|allow(?:ed)? us|permit(?:ted)? us|give permission|enable|turn(?:ed)? on)\b|\b(?:required|compelled|obligated|obliged) (?:to (?:do so )?)?(?:by|under) (?:applicable )?law\b|\b(?:we are|we're) (?:legally )?(?:required|compelled|obliged)\b|\blegal (?:obligation|requirement)s?\b)/i;
+/** The practice happens only after the user's opt-in (guide R4: the default decides). */
+const OPT_IN_ONLY =
+  /\b(?:if|once|when|where) you (?:have )?(?:explicitly |expressly |affirmatively )?(?:opt(?:ed)?[- ]?in|cho(?:o)?se to (?:share|send|submit)|consent(?:ed)? to (?:share|sharing))\b|\ba way to opt[- ]?in\b|\bonly (?:if|when|with) you(?:r)? (?:explicit |express )?(?:opt[- ]?in|consent)\b/i;
 const OPEN_EXCEPTION =
   /\b(?:except|unless|other than)\s+(?:as|where|to the extent)\s+(?:otherwise\s+)?(?:permitted|allowed|described|set out|stated|explained|provided|disclosed)\b/i;
 
@@ -62,6 +65,11 @@ function negated(scope: string): boolean {
     if (/\b(?:if|unless|when|once|whether)\b[^,;]*$/i.test(scope.slice(0, m.index))) continue;
     // "…de-identify data so that it no longer identifies you" describes a safeguard, not a denial.
     if (/\bso that\s+(?:it|they|this|the data|the information)\s*$/i.test(scope.slice(0, m.index))) continue;
+    // "Content that is not personal data", "data that does not contain…": the negation restricts the data.
+    if (/\b(?:that|which)\s*$/i.test(scope.slice(0, m.index))) continue;
+    // "You may instruct us not to use …": the user's control over the practice (an opt-out), not a denial.
+    if (/\b(?:instruct|ask|tell|direct)(?:s|ed)?\s+(?:us|[A-Z][\w.]*)\s*$/.test(scope.slice(0, m.index)))
+      continue;
     const between = scope.slice(m.index + m[0].length);
     // Far from the practice it negates something else; "cannot … without" is a double negative.
     if (between.split(/\s+/).length > NEGATION_WINDOW_WORDS || /\bwithout\b/i.test(between)) continue;
@@ -180,7 +188,9 @@ export function resolveStance(
   if (negated(scope)) cues.push('neg');
   else if (EXCLUDED_BEFORE.test(text.slice(from, start))) cues.push('neg', 'excluded');
   if (facts.hedge) cues.push('hedge');
-  if (EXCEPTION.test(after)) cues.push('exception');
+  // An exception belongs to its own sentence part: ", and any third-party tools … other than …" is another.
+  const own = after.split(/[.;]|,\s+and\s+(?:any|the|our|we|they)\b/)[0]!;
+  if (EXCEPTION.test(own)) cues.push('exception');
   if (facts.heading) cues.push('heading');
   if (NAMED.test(text.slice(sub, start))) cues.push('named');
   if (facts.question) cues.push('question');
@@ -194,7 +204,13 @@ export function resolveStance(
   else if (cues.includes('hedge') || cues.includes('question') || cues.includes('heading'))
     stance = 'unclear';
   else if (namedIsUnclear && cues.includes('named')) stance = 'unclear';
-  else if (cues.includes('neg')) stance = cues.includes('exception') ? exceptionStance(after) : 'denies';
+  else if (cues.includes('neg')) stance = cues.includes('exception') ? exceptionStance(own) : 'denies';
+  // Guide R4: off unless the user opts in ("if you have opted in to share…, we may use…", "a way to opt in
+  // to share data, which we then use…") is a denial by default, the opt-in a slot.
+  else if (OPT_IN_ONLY.test(facts.blank) && !/\bopt(?:s|ed|ing)?[- ]?out\b/i.test(facts.blank)) {
+    cues.push('opt-in');
+    stance = 'denies';
+  }
   return { stance, cues };
 }
 
