@@ -14,7 +14,7 @@ const NEGATION =
 
 /** The user (or another non-company actor) is told not to do something. */
 const USER_NEGATION =
-  /\b(?:you|users?|developers?|customers?|licensees?|members?|participants?|subscribers?|visitors?|no one|nobody|anyone)\b(?:\s+(?:also|further|otherwise|hereby|expressly|specifically|therefore|and we))?\s+(?:(?:may|must|shall|will|can|should|are|is)\s+not|mustn't|shan't|won't|can't|cannot|agrees? not to|(?:are|is) (?:not )?(?:permitted|allowed|authori[sz]ed)|(?:are|is) (?:strictly )?prohibited|(?:are|is) forbidden)\b|\bprohibited from\b|\bagree(?:s)? not to\b|^\s*(?:do not|don't|never)\b|\bwithout (?:our|the|its) (?:express |prior |written |explicit )+(?:permission|consent|authori[sz]ation)\b|\bno (?:other )?rights? or licen[cs]es? (?:are|is) granted\b|\b(?:prohibited|restricted) (?:uses?|activities|conduct)\b|\bprohibits? (?:any|all|the) (?:use|uses|copying|scraping)\b|\bprohibition (?:on|of|against)\b|\bneither you\b|^\W*(?:(?:\d+(?:\.\d+)*|[ivx]+|[a-z])[.)]?\s+)?(?:use|using|copy|scrape|collect|mine|anonymi[sz]e|aggregate|exploit|reproduce|extract)\b[^.;]{0,80}?\bany\b/i;
+  /\b(?:you|users?|developers?|customers?|licensees?|members?|participants?|subscribers?|visitors?|no one|nobody|anyone)\b(?:\s+(?:also|further|otherwise|hereby|expressly|specifically|therefore|and we))?\s+(?:(?:may|must|shall|will|can|should|are|is)\s+not|mustn't|shan't|won't|can't|cannot|agrees? not to|(?:are|is) (?:not )?(?:permitted|allowed|authori[sz]ed)|(?:are|is) (?:strictly )?prohibited|(?:are|is) forbidden)\b|\bprohibited from\b|\bagree(?:s)? not to\b|^\s*(?:do not|don't|never)\b|\bwithout (?:our|the|its) (?:express |prior |written |explicit )+(?:permission|consent|authori[sz]ation)\b|\bno (?:other )?rights? or licen[cs]es? (?:are|is) granted\b|\b(?:prohibited|restricted) (?:uses?|activities|conduct)\b|\bprohibits? (?:any|all|the) (?:use|uses|copying|scraping)\b|\bprohibition (?:on|of|against)\b|\bneither you\b|^\W*(?:\(?(?:\d+(?:\.\d+)*|[ivx]+|[a-z])[.)]?\s+)?(?:to\s+)?(?:use|using|copy|scrape|collect|mine|anonymi[sz]e|aggregate|exploit|reproduce|extract|engage in)\b[^.;]{0,80}?\bany\b|\byou(?:,| and| or)\s[^.;]{0,80}?\b(?:may|must|shall|will|can)\s+not\b|\bwithout (?:express |prior |written )+(?:authori[sz]ation|permission) from\b/i;
 
 /** "You will not be able to…", "you won't receive…": a consequence for the user, not a prohibition. */
 const PERMISSIVE_USER =
@@ -33,6 +33,10 @@ const EXCEPTION =
  */
 const OPT_IN_EXCEPTION =
   /\b(?:except|unless|other than|without)\b[^.;]{0,60}?(?:\b(?:your|their|the user's|explicit|express|prior|separate) (?:(?:express|explicit|prior|separate|written) )*(?:consent|permission|agreement|authori[sz]ation|opt-?in)\b|\byou (?:\w+ ){0,3}?(?:opt(?:ed|s)? ?-?in|consent(?:ed)?|agree|give us (?:permission|consent)|have given us|grant(?:ed)? us|ask(?:ed)? us|direct(?:ed)? us|instruct(?:ed)? us|authori[sz]e(?:d)? us|allow(?:ed)? us|permit(?:ted)? us|give permission|enable|turn(?:ed)? on)\b|\b(?:required|compelled|obligated|obliged) (?:to (?:do so )?)?(?:by|under) (?:applicable )?law\b|\b(?:we are|we're) (?:legally )?(?:required|compelled|obliged)\b|\blegal (?:obligation|requirement)s?\b)/i;
+/** A denial that holds only once the user turned a setting off: the practice is on by default. */
+const OPT_OUT_CONDITION =
+  /^\W*(?:if|when|once|where)\b[^.;]{0,80}?\b(?:(?:is|are) (?:turned |switched )?off|(?:is|are) disabled|you (?:turn(?:ed)? off|switch(?:ed)? off|disable[sd]?|opt(?:ed)? out))\b/i;
+
 /** The practice happens only after the user's opt-in (guide R4: the default decides). */
 const OPT_IN_ONLY =
   /\b(?:if|once|when|where) you (?:have )?(?:explicitly |expressly |affirmatively )?(?:opt(?:ed)?[- ]?in|cho(?:o)?se to (?:share|send|submit)|consent(?:ed)? to (?:share|sharing))\b|\ba way to opt[- ]?in\b|\bonly (?:if|when|with) you(?:r)? (?:explicit |express )?(?:opt[- ]?in|consent)\b/i;
@@ -179,7 +183,9 @@ export function resolveStance(
     cues.push('user-neg');
   // "without the express permission of rightsholders" usually follows the prohibited use.
   else if (
-    /\bwithout (?:our|the|its) (?:express |prior |written |explicit )+(?:permission|consent)/i.test(after)
+    /\bwithout (?:our|the|its) (?:express |prior |written |explicit )+(?:permission|consent)|\bwithout (?:express |prior |written )+(?:authori[sz]ation|permission) from\b/i.test(
+      after,
+    )
   )
     cues.push('user-neg');
   else if (leadIn && USER_NEGATION.test(leadIn) && !/\bwe\b/i.test(text.slice(0, start)))
@@ -204,7 +210,11 @@ export function resolveStance(
   else if (cues.includes('hedge') || cues.includes('question') || cues.includes('heading'))
     stance = 'unclear';
   else if (namedIsUnclear && cues.includes('named')) stance = 'unclear';
-  else if (cues.includes('neg')) stance = cues.includes('exception') ? exceptionStance(own) : 'denies';
+  // Guide R3: "if the setting is off (or you opt out), we do not use…" states an opt-out: on by default.
+  else if (cues.includes('neg') && OPT_OUT_CONDITION.test(text.slice(from, start))) {
+    cues.push('opt-out-condition');
+    stance = 'permits';
+  } else if (cues.includes('neg')) stance = cues.includes('exception') ? exceptionStance(own) : 'denies';
   // Guide R4: off unless the user opts in ("if you have opted in to share…, we may use…", "a way to opt in
   // to share data, which we then use…") is a denial by default, the opt-in a slot.
   else if (OPT_IN_ONLY.test(facts.blank) && !/\bopt(?:s|ed|ing)?[- ]?out\b/i.test(facts.blank)) {
