@@ -61,6 +61,12 @@ export const aiTraining: RuleFamily = {
     /^\W*how (?:your|we|our)\b[^.!?;:]*$/i,
     // The company describing itself ("xAI is a company working on building AI…"), not a use of data.
     /\bworking on building\b|\bwe have developed\b/i,
+    // A company describing itself ("X is an AI safety and research company, building … AI systems").
+    /\bis an? (?:[\w-]+,? ){0,5}(?:company|lab|laboratory|organi[sz]ation)\b/i,
+    // Models described, not trained on anyone's data: "pre-trained models", "trained or fine-tuned models".
+    /\b(?:pre-?trained|internally trained|trained or fine-tuned) (?:[\w-]+ ){0,2}models?\b/i,
+    // Trains as transport, training as a business service.
+    /\btrains? (?:services?|stations?|tickets?|journeys?|travel|operators?|times?)\b|\btraining(?:,| and) (?:consulting|quality|product development)|\bquality assurance(?: purposes)? and training\b|\btraining materials\b/i,
     // Staff training ("employees receive training on data protection") is no model training.
     /\b(?:employees?|personnel|staff|workforce)\b[^.]{0,40}\btrain(?:ed|ing)\b|\btrain(?:s|ed|ing)?\b[^.]{0,40}\b(?:employees|personnel|staff)\b|\btraining on data (?:protection|security|privacy)\b/i,
     // Guide R7: a unit that only defines a term (no first person stating a practice) gets no label.
@@ -100,7 +106,8 @@ export const aiTraining: RuleFamily = {
       pattern: rx(
         alt(
           'model (?:improvement|training)',
-          'training data(?:sets?)?',
+          // "used as training data", not "the model's training data" or "limit undesirable training data".
+          '(?:as|for|in|into|to|from) (?:our |AI |model )?training data(?:sets?)?',
           near('improve', alt('(?:AI|language|our|the) models?', 'model performance'), 4),
           near('help', alt('models? (?:learn|respond|perform|get)'), 3),
         ),
