@@ -41,7 +41,7 @@ export default defineUnlistedScript(() => {
       // page's text has been read.
       browser.runtime.sendMessage(envelope('content→bg:wake', {})).catch(() => undefined);
       await nextTask();
-      benchMark('start', performance.now() - (Date.now() - startedAt));
+      if (BENCH_BUILD) benchMark('start', performance.now() - (Date.now() - startedAt));
       benchMark('import-start');
       return import(/* @vite-ignore */ browser.runtime.getURL('/page-analysis.js'));
     },
