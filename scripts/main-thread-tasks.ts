@@ -28,6 +28,11 @@ export interface TraceEvent {
 export interface Task {
   start: number;
   end: number;
+  /**
+   * The thread's CPU time in it (µs), where the trace records it (`tdur`): on a machine shared with other
+   * work, a task's wall time also counts the moments another process held the core.
+   */
+  cpu?: number;
 }
 
 const RUN_TASK = new Set(['ThreadControllerImpl::RunTask', 'RunTask']);
@@ -44,11 +49,14 @@ export function threadTasks(events: readonly TraceEvent[], pid: number, tid: num
     (e) => e.pid === pid && e.tid === tid && e.ph === 'X' && e.dur !== undefined,
   );
   const tasks: Task[] = [];
+  const cpuOf = (e: TraceEvent) => (e.tdur === undefined ? {} : { cpu: e.tdur });
   for (const e of complete.filter((e) => RUN_TASK.has(e.name)).sort((a, b) => a.ts - b.ts)) {
     const last = tasks[tasks.length - 1];
-    // Nested task events (a task run inside another) belong to the outer one.
-    if (last && e.ts < last.end) last.end = Math.max(last.end, e.ts + e.dur!);
-    else tasks.push({ start: e.ts, end: e.ts + e.dur! });
+    // Nested task events (a task run inside another) belong to the outer one, whose CPU time holds theirs.
+    if (last && e.ts < last.end) {
+      if (e.ts + e.dur! > last.end && e.tdur !== undefined) last.cpu = (last.cpu ?? 0) + e.tdur;
+      last.end = Math.max(last.end, e.ts + e.dur!);
+    } else tasks.push({ start: e.ts, end: e.ts + e.dur!, ...cpuOf(e) });
   }
   const standalone: Task[] = [];
   for (const c of complete.filter((e) => e.name === CHECKPOINT)) {
@@ -56,9 +64,10 @@ export function threadTasks(events: readonly TraceEvent[], pid: number, tid: num
     const end = c.ts + c.dur!;
     const before = lastStartingBy(tasks, start);
     if (before && end <= before.end) continue; // run inside a task
-    if (before && start >= before.end && start - before.end <= CHECKPOINT_GAP)
+    if (before && start >= before.end && start - before.end <= CHECKPOINT_GAP) {
       before.end = Math.max(before.end, end);
-    else standalone.push({ start, end });
+      if (c.tdur !== undefined) before.cpu = (before.cpu ?? 0) + c.tdur;
+    } else standalone.push({ start, end, ...cpuOf(c) });
   }
   return [...tasks, ...standalone].sort((a, b) => a.start - b.start);
 }
@@ -82,6 +91,8 @@ function lastStartingBy(sorted: readonly Task[], ts: number): Task | undefined {
 export interface OurTask {
   ms: number;
   ourMs: number;
+  /** The task's CPU time on the page's thread (ms), where the trace records it. */
+  cpuMs?: number;
 }
 
 /**
@@ -98,7 +109,11 @@ export function tasksRunningOurCode(
     const t = lastStartingBy(tasks, s.ts);
     if (t && s.ts <= t.end) ours.set(t, (ours.get(t) ?? 0) + s.dur);
   }
-  return [...ours].map(([t, us]) => ({ ms: (t.end - t.start) / 1000, ourMs: us / 1000 }));
+  return [...ours].map(([t, us]) => ({
+    ms: (t.end - t.start) / 1000,
+    ourMs: us / 1000,
+    ...(t.cpu === undefined ? {} : { cpuMs: t.cpu / 1000 }),
+  }));
 }
 
 export interface CpuProfile {

@@ -6,10 +6,12 @@ import {
   classifiedCuts,
   clausesFromCuts,
   clausesFromReply,
+  clausesFromReplyInSteps,
   withAnalyses,
 } from '@/lib/clause-analyses';
 import { blocksToClauses, type Block } from '@/lib/extract';
 import type { Clause } from '@/lib/types';
+import { emptySlots } from '@/lib/explain/slots';
 
 const clause = (i: number, text: string): Clause => ({
   id: `c${i}`,
@@ -118,5 +120,31 @@ describe('classifiedCuts / clausesFromReply', () => {
     expect(clausesFromCuts(BLOCKS, cuts).map((c) => c.id)).toEqual(['c1']);
     expect(clausesFromReply(BLOCKS, undefined)).toEqual([]);
     expect(clausesFromReply(BLOCKS, { clauses: 'x', analyses: [] } as never)).toEqual([]);
+  });
+});
+
+describe('clausesFromReplyInSteps', () => {
+  it('pauses every few dozen clauses of a long reply, and rebuilds what clausesFromReply rebuilds', () => {
+    const block: Block = { kind: 'paragraph', text: 'We share data. We keep it.', headingPath: ['Data'] };
+    const cuts = Array.from({ length: 300 }, (_, i) => ({
+      id: `c${i}`,
+      block: 0,
+      unit: 'sentence' as const,
+      at: (i % 2 ? [15, 26] : [0, 14]) as [number, number],
+    }));
+    const labels = [{ category: 'data-sharing', stance: 'permits', confidence: 0.9 }] as never;
+    const reply = {
+      clauses: cuts,
+      analyses: [{ id: 'c4', labels, explanation: 'x', slots: emptySlots() }],
+    };
+    const job = clausesFromReplyInSteps([block], reply);
+    let pauses = 0;
+    let step = job.next();
+    for (; !step.done; step = job.next()) pauses++;
+    expect(pauses).toBeGreaterThanOrEqual(4);
+    expect(step.value).toEqual(clausesFromReply([block], reply));
+    expect(step.value).toHaveLength(300);
+    expect(step.value[4]).toMatchObject({ text: 'We share data.', labels, section: 'Data' });
+    expect(step.value[5]).toMatchObject({ text: 'We keep it.', labels: [], explanation: null });
   });
 });

@@ -44,6 +44,32 @@ describe('threadTasks', () => {
   });
 });
 
+describe('threadTasks: CPU time', () => {
+  it("sums the thread's CPU time of a task and its checkpoint, not of a task nested in it", () => {
+    const T = (name: string, ts: number, dur: number, tdur: number): TraceEvent => ({
+      ...X(name, ts, dur),
+      tdur,
+    });
+    const tasks = threadTasks(
+      [
+        T('ThreadControllerImpl::RunTask', 0, 200_000, 40_000), // 200 ms of wall, 40 ms of CPU
+        T('RunTask', 10_000, 5_000, 5_000), // nested: its CPU time is in the outer one's
+        T('BlinkScheduler_PerformMicrotaskCheckpoint', 200_010, 30_000, 12_000),
+        X('RunTask', 300_000, 60_000), // no CPU time recorded
+      ],
+      7,
+      1,
+    );
+    expect(tasks).toEqual([
+      { start: 0, end: 230_010, cpu: 52_000 },
+      { start: 300_000, end: 360_000 },
+    ]);
+    expect(tasksRunningOurCode(tasks, [{ ts: 1_000, dur: 100 }])).toEqual([
+      { ms: 230.01, ourMs: 0.1, cpuMs: 52 },
+    ]);
+  });
+});
+
 describe('tasksRunningOurCode', () => {
   it('attributes each sample to the task holding it, and leaves out tasks with none', () => {
     const tasks = [
