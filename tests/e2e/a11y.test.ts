@@ -20,9 +20,9 @@ import {
   waitForPopupReady,
   type LaunchedBrowser,
   type TestServer,
-} from './harness';
-import { OurWorld } from './our-world';
-import { closedShadow } from './closed-shadow';
+} from '../support/harness';
+import { OurWorld } from '../support/our-world';
+import { closedShadow } from '../support/closed-shadow';
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 

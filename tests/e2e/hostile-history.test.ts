@@ -26,7 +26,7 @@ import {
   waitFor,
   type LaunchedBrowser,
   type TestServer,
-} from './harness';
+} from '../support/harness';
 
 const SERIES = 'html/changes/Tinder__Privacy_Policy';
 const capture = (suffix: string): string => {

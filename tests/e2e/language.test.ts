@@ -19,8 +19,8 @@ import {
   waitForPopupReady,
   type LaunchedBrowser,
   type TestServer,
-} from './harness';
-import { OurWorld } from './our-world';
+} from '../support/harness';
+import { OurWorld } from '../support/our-world';
 
 const PAGES = [
   {

@@ -22,7 +22,7 @@ import {
   waitForPopupReady,
   type LaunchedBrowser,
   type TestServer,
-} from './harness';
+} from '../support/harness';
 
 const SETTLE_MS = 20_000;
 
