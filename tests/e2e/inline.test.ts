@@ -8,7 +8,13 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { CORPUS, describeCorpus } from '../support/corpus';
-import { describeE2E, launchExtension, serve, type LaunchedBrowser, type TestServer } from '../support/harness';
+import {
+  describeE2E,
+  launchExtension,
+  serve,
+  type LaunchedBrowser,
+  type TestServer,
+} from '../support/harness';
 import { norm, paintedTexts, reportOf } from '../support/inline-page';
 
 /** Placement target per page. */
