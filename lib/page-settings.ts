@@ -48,3 +48,27 @@ export function isSiteDisabled(hostname: string, disabledSites: readonly string[
     return host === site || host.endsWith(`.${site}`);
   });
 }
+
+/** What an open page does when the user changes the settings (in the popup or the options page). */
+export type SettingsChange =
+  | { action: 'switch-off' }
+  | { action: 'highlights'; on: boolean }
+  | { action: 'relocate' }
+  | { action: 'none' };
+
+/**
+ * The page's answer to new settings: switched off for this site, the page is left as it was; highlights turned
+ * on or off, they follow; other categories shown, the marks are placed again (only when there is a report).
+ */
+export function settingsChange(
+  current: { highlights: boolean; shown: ReadonlySet<string>; hasReport: boolean },
+  next: PageSettings,
+  hostname: string,
+): SettingsChange {
+  if (isSiteDisabled(hostname, next.disabledSites)) return { action: 'switch-off' };
+  if (next.highlights !== current.highlights) return { action: 'highlights', on: next.highlights };
+  const shownChanged =
+    next.shownCategories.length !== current.shown.size ||
+    next.shownCategories.some((c) => !current.shown.has(c));
+  return shownChanged && current.hasReport ? { action: 'relocate' } : { action: 'none' };
+}

@@ -30,7 +30,7 @@ import { buildSync } from 'esbuild';
 import { chromium } from 'playwright-core';
 import { corpusAvailable, corpusDir } from './corpus';
 import { median, quantile } from './stats';
-import { CHROMIUM_PATH, CORPUS_PAGES, HAS_CHROMIUM, serve } from '../tests/e2e/harness';
+import { CHROMIUM_PATH, CORPUS_PAGES, HAS_CHROMIUM, serve } from '../tests/support/harness';
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '../..');
 const RUNS = Number(process.env.TRIAGE_RUNS ?? 31);

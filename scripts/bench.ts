@@ -53,7 +53,7 @@ import {
   waitForPopupReady,
   type LaunchedBrowser,
   type TestServer,
-} from '../tests/e2e/harness';
+} from '../tests/support/harness';
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '../..');
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);

@@ -1,6 +1,6 @@
 /**
  * `npm run screenshots`: the README's pictures, taken from the real extension in Debian Chromium through the
- * real-browser harness (tests/e2e/harness.ts) on a team-written fixture page. Writes docs/screenshot-*.png:
+ * real-browser harness (tests/support/harness.ts) on a team-written fixture page. Writes docs/screenshot-*.png:
  * the card on a light and on a dark page, the popup, the history page and the options page. Needs a build
  * (`npx wxt build`) and Chromium. The test run never writes these files.
  * @module
@@ -16,9 +16,9 @@ import {
   serve,
   tabIdOf,
   waitForPopupReady,
-} from '../tests/e2e/harness';
-import { reportOf } from '../tests/e2e/inline-page';
-import { highlightNames, OurWorld } from '../tests/e2e/our-world';
+} from '../tests/support/harness';
+import { reportOf } from '../tests/support/inline-page';
+import { highlightNames, OurWorld } from '../tests/support/our-world';
 
 const DOCS = resolve(REPO_ROOT, 'docs');
 const PATH = '/privacy';

@@ -23,7 +23,7 @@ import type { CheckoutState, Req, Res } from '@/lib/messages';
 import { pageFromBlocks } from '@/lib/pipeline-extract';
 import { createRateLimit } from '@/lib/rate-limit';
 import type { PageAnalysis } from '@/lib/types';
-import { getVersion, isDocumentRecord, observePage } from '@/lib/store';
+import { getLatestVersion, observePage } from '@/lib/store';
 import { historyDb } from './export';
 import { isGranted } from './grants';
 import { isPrivateTab } from './history';
@@ -81,10 +81,7 @@ function deps(privateTab: Promise<boolean>): LinkedPolicyDeps {
   return {
     isGranted,
     lookup: async (url) => {
-      const db = await historyDb();
-      const doc: unknown = await db.get('documents', canonicalUrl(url) ?? url);
-      if (!isDocumentRecord(doc)) return null;
-      const { version } = await getVersion(db, doc.latestVersionId);
+      const version = await getLatestVersion(await historyDb(), canonicalUrl(url) ?? url);
       return version ? { title: version.title, clauses: version.clauses, seenAt: version.lastSeen } : null;
     },
     fetch: (url, pageUrl) =>

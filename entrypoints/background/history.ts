@@ -20,9 +20,9 @@ import {
   createStableHold,
   createTabVersionLog,
   deleteDocument,
-  documentProblem,
+  getDocument,
+  getSeenVersionId,
   getVersion,
-  isVisitRecord,
   STABLE_MS,
   listDocuments,
   listVersions,
@@ -189,15 +189,13 @@ export async function getVersions({ url }: { url: string }): Promise<VersionsRep
   try {
     const db = await historyDB();
     const { versions, problems } = await listVersions(db, key);
-    const doc: unknown = await db.get('documents', key);
-    const visit: unknown = await db.get('visits', key);
-    const docProblem = doc === undefined ? null : documentProblem(doc);
-    if (docProblem) problems.push(docProblem);
+    const { document, problem } = await getDocument(db, key);
+    if (problem) problems.push(problem);
     return {
       url: key,
-      title: doc !== undefined && !docProblem ? (doc as { title: string }).title : key,
+      title: document?.title ?? key,
       versions,
-      seenVersionId: isVisitRecord(visit) ? visit.versionId : null,
+      seenVersionId: await getSeenVersionId(db, key),
       problems,
     };
   } catch (error) {

@@ -6,6 +6,7 @@ export * from './schema';
 export * from './open';
 export * from './errors';
 export * from './repository';
+export * from './document-reads';
 export * from './validate';
 export * from './observe';
 export * from './settings';

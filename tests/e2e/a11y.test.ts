@@ -5,24 +5,21 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { describeCorpus } from '../support/corpus';
 import {
   CORPUS_PAGES,
   FIXTURES_DIR,
   describeE2E,
-  launchExtension,
   openPopup,
-  serve,
   tabIdOf,
   waitFor,
   waitForPopupReady,
-  type LaunchedBrowser,
-  type TestServer,
-} from './harness';
-import { OurWorld } from './our-world';
-import { closedShadow } from './closed-shadow';
+} from '../support/harness';
+import { extensionSuite } from '../support/extension-suite';
+import { OurWorld } from '../support/our-world';
+import { closedShadow } from '../support/closed-shadow';
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -79,37 +76,27 @@ async function seriousViolations(page: Page, label: string, include?: string): P
 
 describeE2E('accessibility (axe-core)', () => {
   describeCorpus('popup, options, badge, in-page card', () => {
-    let b: LaunchedBrowser;
-    let server: TestServer;
-
-    beforeAll(async () => {
-      server = await serve({
-        [CORPUS_PAGES.policy.path]: { corpus: CORPUS_PAGES.policy.doc },
-        '/legal/privacy': { corpus: CORPUS_PAGES.policy.doc },
-        '/legal/terms-of-sale': { corpus: CORPUS_PAGES.terms.doc },
-      });
-      server.set('/checkout', {
+    const ext = extensionSuite(() => ({
+      [CORPUS_PAGES.policy.path]: { corpus: CORPUS_PAGES.policy.doc },
+      '/legal/privacy': { corpus: CORPUS_PAGES.policy.doc },
+      '/legal/terms-of-sale': { corpus: CORPUS_PAGES.terms.doc },
+      '/checkout': {
         body: readFileSync(`${FIXTURES_DIR}/checkout/cart-checkout.html`, 'utf8').replaceAll(
           '{{PROVIDER_ORIGIN}}',
           'https://www.klarna.com',
         ),
-      });
-      b = await launchExtension();
-    });
-    afterAll(async () => {
-      await b?.close();
-      await server?.close();
-    });
+      },
+    }));
 
     it('popup on a policy page and the in-page card', async () => {
-      const page = await b.context.newPage();
-      await page.goto(server.url(CORPUS_PAGES.policy.path));
-      const tabId = await tabIdOf(b.serviceWorker!, page);
+      const page = await ext.browser.context.newPage();
+      await page.goto(ext.server.url(CORPUS_PAGES.policy.path));
+      const tabId = await tabIdOf(ext.browser.serviceWorker!, page);
       let popup: Page | null = null;
       await waitFor(
         async () => {
           await popup?.close();
-          popup = await openPopup(b.context, b.extensionId, tabId);
+          popup = await openPopup(ext.browser.context, ext.browser.extensionId, tabId);
           await waitForPopupReady(popup);
           return (await popup.locator('[data-category]').count()) > 0;
         },
@@ -126,7 +113,7 @@ describeE2E('accessibility (axe-core)', () => {
       // The in-page card: the summary bar's "Next" opens the first clause's card. Our UI is in a closed shadow
       // root under a random tag: axe reaches it from the extension's side (our-world.ts), not the page's.
       await page.bringToFront();
-      const world = await OurWorld.attach(page, b.extensionId);
+      const world = await OurWorld.attach(page, ext.browser.extensionId);
       expect(await world.clickButton(/Next/, 20_000)).toBe(true);
       expect(await world.waitForUi('.fp-card')).not.toBeNull();
       const inPage: AxeViolation[] = [];
@@ -169,8 +156,8 @@ describeE2E('accessibility (axe-core)', () => {
     });
 
     it('checkout badge and the popup’s linked-terms view', async () => {
-      const page = await b.context.newPage();
-      await page.goto(server.url('/checkout'));
+      const page = await ext.browser.context.newPage();
+      await page.goto(ext.server.url('/checkout'));
       // The badge's shadow root is closed (page script must not read it), and so axe cannot enter it: the
       // test copies its markup and CSS into an open root through DevTools and checks that copy, and asks
       // Chrome what assistive technology gets from the real one.
@@ -186,7 +173,11 @@ describeE2E('accessibility (axe-core)', () => {
       expect(await shadow.axRoleName('data-fineprint-review')).toEqual(['button', 'Read the terms']);
       expect(await shadow.axRoleName('data-fineprint-dismiss')).toEqual(['button', 'Dismiss']);
       await shadow.detach();
-      const popup = await openPopup(b.context, b.extensionId, await tabIdOf(b.serviceWorker!, page));
+      const popup = await openPopup(
+        ext.browser.context,
+        ext.browser.extensionId,
+        await tabIdOf(ext.browser.serviceWorker!, page),
+      );
       await waitForPopupReady(popup);
       await popup.locator('[data-linked-policy]').first().waitFor();
       expect(await seriousViolations(popup, 'popup (checkout)')).toEqual([]);
@@ -194,8 +185,8 @@ describeE2E('accessibility (axe-core)', () => {
     });
 
     it('options page', async () => {
-      const options = await b.context.newPage();
-      await options.goto(`chrome-extension://${b.extensionId}/options.html`);
+      const options = await ext.browser.context.newPage();
+      await options.goto(`chrome-extension://${ext.browser.extensionId}/options.html`);
       await options.locator('main[data-ready="true"]').waitFor();
       expect(await seriousViolations(options, 'options')).toEqual([]);
       await options.locator('#delete').click();

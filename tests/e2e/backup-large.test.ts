@@ -20,7 +20,13 @@ import { parseHtml } from '../../lib/parse-html';
 import type { AnalysedClause } from '../../lib/types';
 import { corpusAvailable, corpusDir } from '../../scripts/corpus';
 import { describeCorpus } from '../support/corpus';
-import { CORPUS_PAGES, describeE2E, launchExtension, waitFor, type LaunchedBrowser } from './harness';
+import {
+  CORPUS_PAGES,
+  describeE2E,
+  launchExtension,
+  waitFor,
+  type LaunchedBrowser,
+} from '../support/harness';
 
 /** The 64 MiB message limit the old backup ran into; the default size must stay above it. */
 const MESSAGE_LIMIT_BYTES = 64 * 1024 * 1024;

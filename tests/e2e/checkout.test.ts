@@ -35,8 +35,8 @@ import {
   waitForPopupReady,
   type LaunchedBrowser,
   type TestServer,
-} from './harness';
-import { closedShadow } from './closed-shadow';
+} from '../support/harness';
+import { closedShadow } from '../support/closed-shadow';
 import { HAS_CORPUS } from '../support/corpus';
 
 const TERMS = 'html/policy/genai-eu__ChatGPT__Terms_of_Service_policies-eu-terms-of-use.html';

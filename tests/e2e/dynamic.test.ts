@@ -14,9 +14,9 @@ import {
   waitFor,
   type LaunchedBrowser,
   type TestServer,
-} from './harness';
-import { norm, paintedTexts, reportOf, toContent } from './inline-page';
-import { highlightNames, OurWorld } from './our-world';
+} from '../support/harness';
+import { norm, paintedTexts, reportOf, toContent } from '../support/inline-page';
+import { highlightNames, OurWorld } from '../support/our-world';
 import type { PageReport } from '../../lib/messages';
 
 async function report(browser: LaunchedBrowser, page: Page): Promise<PageReport | null> {

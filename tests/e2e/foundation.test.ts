@@ -19,10 +19,10 @@ import {
   waitForServiceWorker,
   type LaunchedBrowser,
   type TestServer,
-} from './harness';
+} from '../support/harness';
 import { DEFAULT_SETTINGS } from '@/lib/settings';
 import { CATEGORY_IDS } from '@/lib/classify/taxonomy';
-import { reportOf } from './inline-page';
+import { reportOf } from '../support/inline-page';
 
 const { doc: POLICY_DOC, path: POLICY_PATH } = CORPUS_PAGES.policy;
 const { doc: NEWS_DOC, path: NEWS_PATH } = CORPUS_PAGES.news;

@@ -19,8 +19,8 @@ import {
   REPO_ROOT,
   serve,
   type TestServer,
-} from './harness';
-import { domSnapshot } from './inline-page';
+} from '../support/harness';
+import { domSnapshot } from '../support/inline-page';
 
 const PAGES = [
   'html/policy/genai-eu__Claude.ai__Privacy_Policy_legal-privacy.html',

@@ -19,9 +19,9 @@ import {
   waitFor,
   type LaunchedBrowser,
   type TestServer,
-} from './harness';
-import { domSnapshot, paintedTexts, reportOf, toContent } from './inline-page';
-import { highlightNames, OurWorld } from './our-world';
+} from '../support/harness';
+import { domSnapshot, paintedTexts, reportOf, toContent } from '../support/inline-page';
+import { highlightNames, OurWorld } from '../support/our-world';
 
 const FRAMEWORK = '/notes/privacy';
 

@@ -16,16 +16,8 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { BrowserContext, Worker } from 'playwright-core';
 import { corpusAvailable, corpusDir } from '../../scripts/corpus';
 import { describeCorpus } from '../support/corpus';
-import {
-  CHROME_BUILD,
-  assertBuilt,
-  describeE2E,
-  launchExtension,
-  serve,
-  waitFor,
-  type LaunchedBrowser,
-  type TestServer,
-} from './harness';
+import { CHROME_BUILD, assertBuilt, describeE2E, waitFor } from '../support/harness';
+import { extensionSuite } from '../support/extension-suite';
 
 const SERIES = 'html/changes/Tinder__Privacy_Policy';
 const capture = (suffix: string): string => {
@@ -131,38 +123,37 @@ async function notificationIds(sw: Worker): Promise<string[]> {
 const suite = corpusAvailable() ? describeE2E : describeCorpus;
 
 suite('scheduled re-check in Chromium (offscreen parsing)', () => {
-  let browser: LaunchedBrowser;
-  let server: TestServer;
   let url: string;
   let extensionCopy: string;
-
-  beforeAll(async () => {
-    assertBuilt();
-    extensionCopy = mkdtempSync(join(tmpdir(), 'fineprint-recheck-ext-'));
-    cpSync(CHROME_BUILD, extensionCopy, { recursive: true });
-    const manifestPath = join(extensionCopy, 'manifest.json');
-    const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Record<string, unknown>;
-    manifest.host_permissions = ['http://127.0.0.1/*'];
-    writeFileSync(manifestPath, JSON.stringify(manifest));
-    server = await serve({ '/privacy': { corpus: capture('before_text_change.html') } });
-    url = server.url('/privacy');
-    browser = await launchExtension({ extensionDir: extensionCopy });
+  const ext = extensionSuite(
+    () => ({ '/privacy': { corpus: capture('before_text_change.html') } }),
+    () => {
+      assertBuilt();
+      extensionCopy = mkdtempSync(join(tmpdir(), 'fineprint-recheck-ext-'));
+      cpSync(CHROME_BUILD, extensionCopy, { recursive: true });
+      const manifestPath = join(extensionCopy, 'manifest.json');
+      const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Record<string, unknown>;
+      manifest.host_permissions = ['http://127.0.0.1/*'];
+      writeFileSync(manifestPath, JSON.stringify(manifest));
+      return { extensionDir: extensionCopy };
+    },
+  );
+  beforeAll(() => {
+    url = ext.server.url('/privacy');
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+  afterAll(() => {
     if (extensionCopy) rmSync(extensionCopy, { recursive: true, force: true });
   });
 
   it('re-fetches without cookies, parses offscreen, stores the new version and notifies', async () => {
-    const sw = browser.serviceWorker!;
-    const page = await browser.context.newPage();
+    const sw = ext.browser.serviceWorker!;
+    const page = await ext.browser.context.newPage();
     await page.goto(url);
     // A cookie the site set: the re-check request must not carry it.
     await page.evaluate(() => {
       document.cookie = 'session=secret-e2e; path=/';
     });
-    expect((await browser.context.cookies(url)).map((c) => c.name)).toContain('session');
+    expect((await ext.browser.context.cookies(url)).map((c) => c.name)).toContain('session');
     const first = await waitFor(async () => {
       const v = await idb<{ id: number }[] | null>(sw, 'versions', url);
       return v && v.length === 1 ? v : null;
@@ -170,9 +161,9 @@ suite('scheduled re-check in Chromium (offscreen parsing)', () => {
     expect(first).toHaveLength(1);
     await page.close();
 
-    server.set('/privacy', { corpus: capture('after_text_change.html') });
-    await turnRecheckOn(browser.context, browser.extensionId);
-    const before = server.requests.length;
+    ext.server.set('/privacy', { corpus: capture('after_text_change.html') });
+    await turnRecheckOn(ext.browser.context, ext.browser.extensionId);
+    const before = ext.server.requests.length;
     await idb(sw, 'due-now', url);
     await fireRecheckAlarm(sw);
 
@@ -183,7 +174,7 @@ suite('scheduled re-check in Chromium (offscreen parsing)', () => {
     expect(both?.map((v) => v.source).sort()).toEqual(['recheck', 'visit']);
     expect(await idb(sw, 'check', url)).toMatchObject({ failures: 0, lastError: null });
 
-    const fetches = server.requests.slice(before).filter((r) => r.path === '/privacy');
+    const fetches = ext.server.requests.slice(before).filter((r) => r.path === '/privacy');
     expect(fetches).toHaveLength(1);
     expect(fetches[0]!.headers.cookie).toBeUndefined();
     expect(fetches[0]!.headers.referer).toBeUndefined();
@@ -196,24 +187,24 @@ suite('scheduled re-check in Chromium (offscreen parsing)', () => {
   });
 
   it('re-checking an unchanged windows-1252 or UTF-16 policy records no version and notifies nobody', async () => {
-    const sw = browser.serviceWorker!;
+    const sw = ext.browser.serviceWorker!;
     // The same real policy, served as a site would in another encoding, with no charset declared anywhere
-    // (the browser guesses windows-1252 for the first and reads the BOM of the second).
+    // (the ext.browser guesses windows-1252 for the first and reads the BOM of the second).
     const text = readFileSync(join(corpusDir(), capture('before_text_change.html')), 'utf8').replace(
       /<meta[^>]*charset[^>]*>/gi,
       '',
     );
     const pages = {
-      [server.url('/latin1/privacy')]: windows1252(text),
-      [server.url('/utf16/privacy')]: Buffer.concat([
+      [ext.server.url('/latin1/privacy')]: windows1252(text),
+      [ext.server.url('/utf16/privacy')]: Buffer.concat([
         Buffer.from([0xff, 0xfe]),
         Buffer.from(text, 'utf16le'),
       ]),
     };
     for (const [u, body] of Object.entries(pages))
-      server.set(new URL(u).pathname, { body, type: 'text/html' });
+      ext.server.set(new URL(u).pathname, { body, type: 'text/html' });
     for (const u of Object.keys(pages)) {
-      const page = await browser.context.newPage();
+      const page = await ext.browser.context.newPage();
       await page.goto(u);
       const one = await waitFor(async () => {
         const v = await idb<{ id: number }[] | null>(sw, 'versions', u);
@@ -222,7 +213,7 @@ suite('scheduled re-check in Chromium (offscreen parsing)', () => {
       expect(one).toHaveLength(1);
       await page.close();
     }
-    await turnRecheckOn(browser.context, browser.extensionId);
+    await turnRecheckOn(ext.browser.context, ext.browser.extensionId);
     const notifiedBefore = await notificationIds(sw);
     for (const u of Object.keys(pages)) await idb(sw, 'due-now', u);
     await fireRecheckAlarm(sw);

@@ -7,21 +7,14 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import type { Page, Worker } from 'playwright-core';
 import { diffClauses } from '../../lib/diff';
 import type { AnalysedClause } from '../../lib/types';
 import { corpusAvailable, corpusDir } from '../../scripts/corpus';
 import { describeCorpus } from '../support/corpus';
-import {
-  describeE2E,
-  launchExtension,
-  serve,
-  tabIdOf,
-  waitFor,
-  type LaunchedBrowser,
-  type TestServer,
-} from './harness';
+import { describeE2E, tabIdOf, waitFor } from '../support/harness';
+import { extensionSuite } from '../support/extension-suite';
 
 const SERIES = 'html/changes/Tinder__Privacy_Policy';
 const capture = (suffix: string): string => {
@@ -123,24 +116,18 @@ function notificationIds(sw: Worker): Promise<string[]> {
 const suite = corpusAvailable() ? describeE2E : describeCorpus;
 
 suite('policy history in Chromium', () => {
-  let browser: LaunchedBrowser;
-  let server: TestServer;
-  let url: string;
-
-  beforeAll(async () => {
+  const ext = extensionSuite(() => {
     if (!corpusAvailable()) throw new Error(`corpus not found at ${corpusDir()}`);
-    server = await serve({ '/privacy': { corpus: capture('earlier_snapshot.html') } });
-    url = server.url('/privacy');
-    browser = await launchExtension();
+    return { '/privacy': { corpus: capture('earlier_snapshot.html') } };
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+  let url: string;
+  beforeAll(() => {
+    url = ext.server.url('/privacy');
   });
 
   it('stores the first visit, ignores markup churn, and notifies on a real text change', async () => {
-    const sw = browser.serviceWorker!;
-    const page = await browser.context.newPage();
+    const sw = ext.browser.serviceWorker!;
+    const page = await ext.browser.context.newPage();
 
     await page.goto(url);
     const first = await waitFor(async () => {
@@ -151,7 +138,7 @@ suite('policy history in Chromium', () => {
     expect(first?.[0]?.clauses.length).toBeGreaterThan(50);
 
     // Markup-only capture: the visit is recorded (seenAt moves on), but no new version and no notification.
-    server.set('/privacy', { corpus: capture('before_text_change.html') });
+    ext.server.set('/privacy', { corpus: capture('before_text_change.html') });
     await page.goto(url);
     await waitFor(async () => ((await seenAt(sw, url)) > firstSeen ? true : null), 30_000);
     const afterChurn = await storedVersions(sw, url);
@@ -159,7 +146,7 @@ suite('policy history in Chromium', () => {
     expect(await notificationIds(sw)).toEqual([]);
 
     // Real change: a second version and a notification naming the document.
-    server.set('/privacy', { corpus: capture('after_text_change.html') });
+    ext.server.set('/privacy', { corpus: capture('after_text_change.html') });
     await page.goto(url);
     const both = await waitFor(async () => {
       const v = await storedVersions(sw, url);
@@ -188,9 +175,9 @@ suite('policy history in Chromium', () => {
     const [a, b] = both!.sort((x, y) => x.id - y.id);
     const expected = diffClauses(a!.clauses, b!.clauses);
     expect(expected.added.length).toBeGreaterThan(0);
-    const history = await browser.context.newPage();
+    const history = await ext.browser.context.newPage();
     await history.goto(
-      `chrome-extension://${browser.extensionId}/policy-history.html#${encodeURIComponent(url)}`,
+      `chrome-extension://${ext.browser.extensionId}/policy-history.html#${encodeURIComponent(url)}`,
     );
     await history.waitForSelector('[data-testid="diff"]', { timeout: 15_000 });
     const count = async (section: string) => {

@@ -15,18 +15,12 @@
  */
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { Page, Worker } from 'playwright-core';
 import { corpusAvailable, corpusDir } from '../../scripts/corpus';
 import { describeCorpus } from '../support/corpus';
-import {
-  describeE2E,
-  launchExtension,
-  serve,
-  waitFor,
-  type LaunchedBrowser,
-  type TestServer,
-} from './harness';
+import { describeE2E, waitFor, type LaunchedBrowser } from '../support/harness';
+import { extensionSuite } from '../support/extension-suite';
 
 const SERIES = 'html/changes/Tinder__Privacy_Policy';
 const capture = (suffix: string): string => {
@@ -229,37 +223,27 @@ async function notifications(sw: Worker): Promise<SeenNotification[] | null> {
 const suite = corpusAvailable() ? describeE2E : describeCorpus;
 
 suite('hostile pages against the history (Chromium)', () => {
-  let b: LaunchedBrowser;
-  let server: TestServer;
-
-  beforeAll(async () => {
-    server = await serve({
-      '/privacy': { corpus: capture('earlier_snapshot.html') },
-      '/flood/privacy': { fixture: 'pages/hostile-flood.html' },
-      '/flip/privacy': { fixture: 'pages/hostile-flood.html' },
-      '/flip-slow/privacy': { fixture: 'pages/hostile-flood.html' },
-    });
-    b = await launchExtension();
-  });
-  afterAll(async () => {
-    await b?.close();
-    await server?.close();
-  });
+  const ext = extensionSuite(() => ({
+    '/privacy': { corpus: capture('earlier_snapshot.html') },
+    '/flood/privacy': { fixture: 'pages/hostile-flood.html' },
+    '/flip/privacy': { fixture: 'pages/hostile-flood.html' },
+    '/flip-slow/privacy': { fixture: 'pages/hostile-flood.html' },
+  }));
 
   it('a one-minute flood from one site changes no other site’s history and raises at most one notification', async () => {
-    const sw = b.serviceWorker!;
-    const history = await openHistoryPage(b);
+    const sw = ext.browser.serviceWorker!;
+    const history = await openHistoryPage(ext.browser);
     await history.waitForSelector('main[data-ready="true"]', { timeout: 15_000 });
     await history.close();
 
     // The user's real history: a bank-like policy read twice on 127.0.0.1 (two versions; the older one is
     // neither the newest nor the one last seen), and other sites' history filling the store to 4 MiB under its
     // 200 MiB cap, where a few versions from the flood decide what is dropped.
-    const bank = server.url('/privacy');
-    const tab = await b.context.newPage();
+    const bank = ext.server.url('/privacy');
+    const tab = await ext.browser.context.newPage();
     await tab.goto(bank);
     await waitFor(async () => (await versionsMeta(sw)).some((v) => v.url === bank), 60_000);
-    server.set('/privacy', { corpus: capture('after_text_change.html') });
+    ext.server.set('/privacy', { corpus: capture('after_text_change.html') });
     await tab.goto(bank);
     await waitFor(async () => (await versionsMeta(sw)).filter((v) => v.url === bank).length === 2, 60_000);
     await tab.close();
@@ -271,7 +255,7 @@ suite('hostile pages against the history (Chromium)', () => {
     await watchNotifications(sw);
 
     // The flood, from localhost (another origin than the bank's 127.0.0.1), three tabs at once, 60 s.
-    const flooder = `http://localhost:${server.port}`;
+    const flooder = `http://localhost:${ext.server.port}`;
     const tabs: Page[] = [];
     for (const path of [
       // The probe's page sent ~1 MB every 6 s; on this 2-core machine under load a 1 MB page takes over a minute
@@ -282,7 +266,7 @@ suite('hostile pages against the history (Chromium)', () => {
       // The same, slower than the stability delay, so its changes reach the history and its notifications.
       '/flip-slow/privacy?mode=flip&every=12000&kb=4&for=60000',
     ]) {
-      const page = await b.context.newPage();
+      const page = await ext.browser.context.newPage();
       await page.goto(`${flooder}${path}`);
       tabs.push(page);
     }
@@ -315,13 +299,13 @@ suite('hostile pages against the history (Chromium)', () => {
     expect(notes, 'the background restarted during the flood: notifications uncounted').not.toBeNull();
     expect(notes!.length).toBeLessThanOrEqual(1);
     for (const n of notes!) {
-      expect(n.title.startsWith(`localhost:${server.port}`)).toBe(true);
+      expect(n.title.startsWith(`localhost:${ext.server.port}`)).toBe(true);
       expect(`${n.title} ${n.message}`).not.toMatch(/[\u202a-\u202e\u2066-\u2069]/);
     }
   }, 300_000);
 
   it('damaged records leave the history page working: the good ones render, the bad one is flagged', async () => {
-    const sw = b.serviceWorker!;
+    const sw = ext.browser.serviceWorker!;
     const good = 'https://good.example/privacy';
     const broken = 'https://broken.example/privacy';
     const spoof = 'https://spoof.example/privacy';
@@ -399,9 +383,11 @@ suite('hostile pages against the history (Chromium)', () => {
 
     const errors: string[] = [];
     // Straight to the damaged document, as a notification click would open it.
-    const page = await b.context.newPage();
+    const page = await ext.browser.context.newPage();
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`chrome-extension://${b.extensionId}/policy-history.html#${encodeURIComponent(broken)}`);
+    await page.goto(
+      `chrome-extension://${ext.browser.extensionId}/policy-history.html#${encodeURIComponent(broken)}`,
+    );
     await page.waitForSelector('main[data-ready="true"]', { timeout: 15_000 });
     await expect
       .poll(() => page.locator('#detail-heading').textContent(), { timeout: 10_000 })

@@ -21,9 +21,9 @@ import {
   waitForServiceWorker,
   type LaunchedBrowser,
   type TestServer,
-} from './harness';
-import { norm, paintedTexts, reportOf } from './inline-page';
-import { OurWorld } from './our-world';
+} from '../support/harness';
+import { norm, paintedTexts, reportOf } from '../support/inline-page';
+import { OurWorld } from '../support/our-world';
 
 const POLICY = '/notes/privacy';
 const DISGUISED = '/photos/privacy';

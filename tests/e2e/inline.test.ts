@@ -8,8 +8,14 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { CORPUS, describeCorpus } from '../support/corpus';
-import { describeE2E, launchExtension, serve, type LaunchedBrowser, type TestServer } from './harness';
-import { norm, paintedTexts, reportOf } from './inline-page';
+import {
+  describeE2E,
+  launchExtension,
+  serve,
+  type LaunchedBrowser,
+  type TestServer,
+} from '../support/harness';
+import { norm, paintedTexts, reportOf } from '../support/inline-page';
 
 /** Placement target per page. */
 const MIN_PLACED = 0.95;

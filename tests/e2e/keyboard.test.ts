@@ -4,9 +4,15 @@
  * shadow root, Escape closes it and gives focus back; the summary bar's buttons do the same.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeE2E, launchExtension, serve, type LaunchedBrowser, type TestServer } from './harness';
-import { reportOf } from './inline-page';
-import { OurWorld } from './our-world';
+import {
+  describeE2E,
+  launchExtension,
+  serve,
+  type LaunchedBrowser,
+  type TestServer,
+} from '../support/harness';
+import { reportOf } from '../support/inline-page';
+import { OurWorld } from '../support/our-world';
 import { findingCounts } from '../../lib/counts';
 
 const PAGE = '/notes/privacy';

@@ -6,21 +6,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { markdownPage } from '../../scripts/markdown-page';
 import { CORPUS, describeCorpus } from '../support/corpus';
-import {
-  describeE2E,
-  launchExtension,
-  openPopup,
-  serve,
-  tabIdOf,
-  waitFor,
-  waitForPopupReady,
-  type LaunchedBrowser,
-  type TestServer,
-} from './harness';
-import { OurWorld } from './our-world';
+import { describeE2E, openPopup, tabIdOf, waitFor, waitForPopupReady } from '../support/harness';
+import { extensionSuite } from '../support/extension-suite';
+import { OurWorld } from '../support/our-world';
 
 const PAGES = [
   {
@@ -33,30 +24,21 @@ const PAGES = [
 
 describeE2E('policies not in English', () => {
   describeCorpus('French and German corpus pages', () => {
-    let b: LaunchedBrowser;
-    let server: TestServer;
-    beforeAll(async () => {
-      server = await serve(
-        Object.fromEntries(
-          PAGES.map((p) => [
-            p.path,
-            'doc' in p
-              ? { corpus: p.doc }
-              : { body: markdownPage(readFileSync(join(CORPUS, p.md), 'utf8'), 'Telegram') },
-          ]),
-        ),
-      );
-      b = await launchExtension();
-    });
-    afterAll(async () => {
-      await b?.close();
-      await server?.close();
-    });
+    const ext = extensionSuite(() =>
+      Object.fromEntries(
+        PAGES.map((p) => [
+          p.path,
+          'doc' in p
+            ? { corpus: p.doc }
+            : { body: markdownPage(readFileSync(join(CORPUS, p.md), 'utf8'), 'Telegram') },
+        ]),
+      ),
+    );
 
     it.each(PAGES)('$language: the bar and the popup say so', async ({ path, language }) => {
-      const page = await b.context.newPage();
-      await page.goto(server.url(path));
-      const world = await OurWorld.attach(page, b.extensionId);
+      const page = await ext.browser.context.newPage();
+      await page.goto(ext.server.url(path));
+      const world = await OurWorld.attach(page, ext.browser.extensionId);
       const notice = await world.waitForUi('.fp-notice', 30_000);
       expect(notice?.text).toBe(
         `This policy is in ${language}. Fineprint reads English policies for now, so nothing on this page is marked.`,
@@ -64,8 +46,8 @@ describeE2E('policies not in English', () => {
       expect(await world.uiElement('.fp-none')).toBeNull();
       await world.detach();
 
-      const tabId = await tabIdOf(b.serviceWorker!, page);
-      const popup = await openPopup(b.context, b.extensionId, tabId);
+      const tabId = await tabIdOf(ext.browser.serviceWorker!, page);
+      const popup = await openPopup(ext.browser.context, ext.browser.extensionId, tabId);
       await waitForPopupReady(popup);
       const verdict = popup.locator('[data-verdict="language"]');
       await waitFor(async () => (await verdict.count()) > 0, 15_000);

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { describeCorpus } from '../support/corpus';
-import { reportOf } from './inline-page';
+import { reportOf } from '../support/inline-page';
 import {
   CORPUS_PAGES,
   describeE2E,
@@ -18,7 +18,7 @@ import {
   waitFor,
   type LaunchedBrowser,
   type TestServer,
-} from './harness';
+} from '../support/harness';
 
 interface ExportFile {
   header: { format: string; version: number };

@@ -5,7 +5,7 @@
  */
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { corpusDir } from '../../scripts/corpus';
 import type { Page } from 'playwright-core';
 import { describeCorpus } from '../support/corpus';
@@ -14,33 +14,20 @@ import {
   describeE2E,
   findInExtensionDb,
   highlightsOf,
-  launchExtension,
   openPopup,
-  serve,
   tabIdOf,
   waitFor,
   waitForPopupReady,
-  type LaunchedBrowser,
-  type TestServer,
-} from './harness';
+} from '../support/harness';
+import { extensionSuite } from '../support/extension-suite';
 
 const SETTLE_MS = 20_000;
 
 describeE2E('popup (Chromium + built extension)', () => {
   describeCorpus('real pages', () => {
-    let b: LaunchedBrowser;
-    let server: TestServer;
-
-    beforeAll(async () => {
-      server = await serve(
-        Object.fromEntries(Object.values(CORPUS_PAGES).map(({ doc, path }) => [path, { corpus: doc }])),
-      );
-      b = await launchExtension();
-    });
-    afterAll(async () => {
-      await b?.close();
-      await server?.close();
-    });
+    const ext = extensionSuite(() =>
+      Object.fromEntries(Object.values(CORPUS_PAGES).map(({ doc, path }) => [path, { corpus: doc }])),
+    );
 
     /**
      * Waits until the history holds the page's document: a policy is recorded once it has stood still for a
@@ -49,7 +36,9 @@ describeE2E('popup (Chromium + built extension)', () => {
     async function recorded(url: string): Promise<void> {
       const hit = await waitFor(
         async () =>
-          (await findInExtensionDb(b.serviceWorker!, `"url":"${url}"`)).some((h) => h.store === 'documents'),
+          (await findInExtensionDb(ext.browser.serviceWorker!, `"url":"${url}"`)).some(
+            (h) => h.store === 'documents',
+          ),
         SETTLE_MS,
         500,
       );
@@ -58,14 +47,14 @@ describeE2E('popup (Chromium + built extension)', () => {
 
     /** Loads a page and waits until the background has a report for its tab (the popup shows it). */
     async function visit(path: string): Promise<{ page: Page; popup: Page }> {
-      const page = await b.context.newPage();
-      await page.goto(server.url(path));
-      const tabId = await tabIdOf(b.serviceWorker!, page);
+      const page = await ext.browser.context.newPage();
+      await page.goto(ext.server.url(path));
+      const tabId = await tabIdOf(ext.browser.serviceWorker!, page);
       let popup: Page | null = null;
       await waitFor(
         async () => {
           await popup?.close();
-          popup = await openPopup(b.context, b.extensionId, tabId);
+          popup = await openPopup(ext.browser.context, ext.browser.extensionId, tabId);
           await waitForPopupReady(popup);
           return (await popup.locator('[data-page-kind]').getAttribute('data-page-kind')) !== 'other' ||
             (await popup.locator('[data-verdict="not-a-policy"]').count()) > 0
@@ -82,7 +71,7 @@ describeE2E('popup (Chromium + built extension)', () => {
       // Two other policies first, so the comparison has something to compare with.
       for (const p of [CORPUS_PAGES.terms.path, CORPUS_PAGES.longPolicy.path]) {
         const { page, popup } = await visit(p);
-        await recorded(server.url(p));
+        await recorded(ext.server.url(p));
         await Promise.all([page.close(), popup.close()]);
       }
       const { page, popup } = await visit(CORPUS_PAGES.policy.path);
@@ -130,19 +119,19 @@ describeE2E('popup (Chromium + built extension)', () => {
       const series = 'html/changes/Tinder__Privacy_Policy';
       const capture = (suffix: string) =>
         `${series}/${readdirSync(join(corpusDir(), series)).find((f) => f.endsWith(suffix))!}`;
-      server.set('/tinder/privacy', { corpus: capture('before_text_change.html') });
+      ext.server.set('/tinder/privacy', { corpus: capture('before_text_change.html') });
       const first = await visit('/tinder/privacy');
-      await recorded(server.url('/tinder/privacy'));
+      await recorded(ext.server.url('/tinder/privacy'));
       await Promise.all([first.page.close(), first.popup.close()]);
-      server.set('/tinder/privacy', { corpus: capture('after_text_change.html') });
-      const page = await b.context.newPage();
-      await page.goto(server.url('/tinder/privacy'));
-      const tabId = await tabIdOf(b.serviceWorker!, page);
+      ext.server.set('/tinder/privacy', { corpus: capture('after_text_change.html') });
+      const page = await ext.browser.context.newPage();
+      await page.goto(ext.server.url('/tinder/privacy'));
+      const tabId = await tabIdOf(ext.browser.serviceWorker!, page);
       let popup: Page | null = null;
       const changed = await waitFor(
         async () => {
           await popup?.close();
-          popup = await openPopup(b.context, b.extensionId, tabId);
+          popup = await openPopup(ext.browser.context, ext.browser.extensionId, tabId);
           await waitForPopupReady(popup);
           const tab = popup.locator('[role="tab"]', { hasText: 'What changed' });
           if ((await tab.count()) === 0) return null;
@@ -160,10 +149,14 @@ describeE2E('popup (Chromium + built extension)', () => {
     });
 
     it('says clearly that a news page is not a policy', async () => {
-      const page = await b.context.newPage();
-      await page.goto(server.url(CORPUS_PAGES.news.path));
+      const page = await ext.browser.context.newPage();
+      await page.goto(ext.server.url(CORPUS_PAGES.news.path));
       await page.waitForTimeout(1500);
-      const popup = await openPopup(b.context, b.extensionId, await tabIdOf(b.serviceWorker!, page));
+      const popup = await openPopup(
+        ext.browser.context,
+        ext.browser.extensionId,
+        await tabIdOf(ext.browser.serviceWorker!, page),
+      );
       await waitForPopupReady(popup);
       expect(await popup.locator('[data-page-kind]').getAttribute('data-page-kind')).toBe('other');
       expect(await popup.locator('[data-verdict]').textContent()).toMatch(

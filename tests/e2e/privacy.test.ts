@@ -12,7 +12,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeCorpus } from '../support/corpus';
-import { reportOf } from './inline-page';
+import { reportOf } from '../support/inline-page';
 import {
   CORPUS_PAGES,
   describeE2E,
@@ -30,7 +30,7 @@ import {
   type Route,
   type SeenRequest,
   type TestServer,
-} from './harness';
+} from '../support/harness';
 
 const CHECKOUT_PATH = '/checkout';
 /** Payment provider origin written into the checkout fixture (a known provider the extension may read). */

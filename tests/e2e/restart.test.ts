@@ -16,7 +16,7 @@ import {
   waitFor,
   type IdbHit,
   type TestServer,
-} from './harness';
+} from '../support/harness';
 
 const { doc: POLICY_DOC, path: POLICY_PATH } = CORPUS_PAGES.policy;
 

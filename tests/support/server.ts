@@ -1,6 +1,6 @@
 /**
  * The local page server and small waiting helper shared by the real-browser harnesses (Chromium:
- * tests/e2e/harness.ts, Firefox: tests/support/firefox.ts) and the benchmarks: an HTTP server on 127.0.0.1
+ * tests/support/harness.ts, Firefox: tests/support/firefox.ts) and the benchmarks: an HTTP server on 127.0.0.1
  * that serves corpus pages in place and the team's fixtures, and records every request it gets.
  * @module
  */

@@ -1,7 +1,7 @@
 // The user's settings as the page scripts read them (lib/page-settings.ts). Team-written values.
 import { describe, expect, it } from 'vitest';
 import { CATEGORY_IDS } from '@/lib/classify/taxonomy';
-import { isSiteDisabled, pageSettingsFrom, readPageSettings } from '@/lib/page-settings';
+import { isSiteDisabled, pageSettingsFrom, readPageSettings, settingsChange } from '@/lib/page-settings';
 import { DEFAULT_SETTINGS } from '@/lib/settings';
 
 describe('pageSettingsFrom', () => {
@@ -50,5 +50,50 @@ describe('isSiteDisabled', () => {
     expect(isSiteDisabled('notexample.com', ['example.com'])).toBe(false);
     expect(isSiteDisabled('example.com.evil.net', ['example.com'])).toBe(false);
     expect(isSiteDisabled('example.com', [])).toBe(false);
+  });
+});
+
+describe('settingsChange', () => {
+  const [a, b] = CATEGORY_IDS;
+  const current = { highlights: true, shown: new Set<string>([a!, b!]), hasReport: true };
+  const next = (over: Partial<ReturnType<typeof pageSettingsFrom>>) => ({
+    disabledSites: [],
+    shownCategories: [a!, b!],
+    highlights: true,
+    ...over,
+  });
+
+  it('switches the page off when its site (or a parent domain) is now disabled, whatever else changed', () => {
+    expect(settingsChange(current, next({ disabledSites: ['example.com'] }), 'docs.example.com')).toEqual({
+      action: 'switch-off',
+    });
+    expect(
+      settingsChange(current, next({ disabledSites: ['example.com'], highlights: false }), 'example.com'),
+    ).toEqual({ action: 'switch-off' });
+    expect(settingsChange(current, next({ disabledSites: ['other.org'] }), 'example.com').action).toBe(
+      'none',
+    );
+  });
+
+  it('follows highlights turned on or off before anything else', () => {
+    expect(settingsChange(current, next({ highlights: false, shownCategories: [a!] }), 'x.org')).toEqual({
+      action: 'highlights',
+      on: false,
+    });
+    expect(settingsChange({ ...current, highlights: false }, next({}), 'x.org')).toEqual({
+      action: 'highlights',
+      on: true,
+    });
+  });
+
+  it('places the marks again when other categories are shown, only if there is a report to place', () => {
+    expect(settingsChange(current, next({ shownCategories: [a!] }), 'x.org').action).toBe('relocate');
+    expect(settingsChange(current, next({ shownCategories: [b!, a!] }), 'x.org').action).toBe('none');
+    expect(settingsChange(current, next({ shownCategories: [a!, CATEGORY_IDS[2]!] }), 'x.org').action).toBe(
+      'relocate',
+    );
+    expect(
+      settingsChange({ ...current, hasReport: false }, next({ shownCategories: [a!] }), 'x.org').action,
+    ).toBe('none');
   });
 });

@@ -14,7 +14,7 @@ import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Request, type Worker } from 'playwright-core';
 import { describe, it } from 'vitest';
 import { highlightNames } from './our-world';
-import { REPO_ROOT } from '../support/server';
+import { REPO_ROOT } from './server';
 
 // The local server, waitFor and the corpus pages are shared with the Firefox harness.
 export {
@@ -26,7 +26,7 @@ export {
   type RecordedRequest,
   type Route,
   type TestServer,
-} from '../support/server';
+} from './server';
 
 /** Debian's real binary (not the /usr/bin wrapper, which adds flags and API keys). */
 export const CHROMIUM_PATH = process.env.FINEPRINT_CHROMIUM ?? '/usr/lib/chromium/chromium';

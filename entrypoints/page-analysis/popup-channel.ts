@@ -1,0 +1,48 @@
+/**
+ * What Fineprint's own pages may ask of the page's session (lib/page-channel.ts checks every message first):
+ * turn the highlights on or off, show a clause, tell which page this is. Other extensions, content scripts
+ * and malformed messages get no answer.
+ */
+import { browser } from 'wxt/browser';
+import type { PageReport } from '@/lib/messages';
+import type { PageContext } from '@/lib/page-context';
+import { checkPageMessage } from '@/lib/page-channel';
+
+export interface PopupChannelHandlers {
+  setHighlights: (on: boolean) => Promise<boolean>;
+  reveal: (clauseId: string) => boolean;
+  report: () => PageReport | null;
+}
+
+export function listenToPopup(ctx: PageContext, handlers: PopupChannelHandlers): void {
+  const listener = (message: unknown, sender: { id?: string; url?: string }) => {
+    const checked = checkPageMessage(message, sender, {
+      id: browser.runtime.id,
+      baseUrl: browser.runtime.getURL('/'),
+    });
+    if (!checked.ok) return undefined;
+    const msg = checked.value;
+    switch (msg.type) {
+      case 'popup→content:toggle-highlights':
+        return handlers.setHighlights(msg.payload.on).then((on) => ({ on }));
+      case 'popup→content:reveal-clause':
+        return Promise.resolve({ found: handlers.reveal(msg.payload.clauseId) });
+      case 'popup→content:get-report':
+        return Promise.resolve(handlers.report());
+    }
+  };
+  browser.runtime.onMessage.addListener(listener as never);
+  ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(listener as never));
+}
+
+/** Follows settings changed in the popup / options page while the page is open. */
+export function listenForSettings(ctx: PageContext, onChange: (stored: unknown) => void): () => void {
+  const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+    if (area !== 'local' || !changes.settings || !ctx.isValid) return;
+    onChange(changes.settings.newValue);
+  };
+  browser.storage.onChanged.addListener(listener);
+  const stop = () => browser.storage.onChanged.removeListener(listener);
+  ctx.onInvalidated(stop);
+  return stop;
+}
