@@ -15,7 +15,7 @@ import {
   waitFor,
   type LaunchedBrowser,
   type TestServer,
-} from './harness';
+} from '../support/harness';
 
 /** How many versions the extension stored for `url`, read from its IndexedDB in the service worker. */
 function versionCount(sw: Worker, url: string): Promise<number> {
