@@ -5,7 +5,8 @@
  * the sender's object. Pure: the caller passes the sender and the extension's own identity.
  * @module
  */
-import type { PageBlocks, PolicyLink } from './messages';
+import type { PageBlocks } from './pipeline-extract';
+import type { PolicyLink } from './checkout/find-policy-links';
 import type { Block } from './extract/blocks';
 import type { PageInfo, PageKind, UnsupportedReason } from './types';
 import { PAYMENT_PROVIDERS, siteOf } from './checkout/site';

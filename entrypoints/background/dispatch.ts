@@ -1,6 +1,8 @@
 import type { Browser } from 'wxt/browser';
 import { browser } from 'wxt/browser';
-import type { PageBlocks, PageReport, Req, Res, TabState } from '@/lib/messages';
+import type { Req, Res } from '@/lib/messages';
+import type { PageBlocks } from '@/lib/pipeline-extract';
+import type { PageReport, TabState } from '@/lib/page-report';
 import { bundledModel, classifyClauses } from '@/lib/classify';
 import { warmUpClauses } from '@/lib/classify/warm-up';
 import { classifiedCuts } from '@/lib/clause-analyses';

@@ -9,13 +9,9 @@ import { canonicalUrl } from '@/lib/canonical-url';
 import { changeHeadline } from '@/lib/change-summary';
 import { diffClauses, fingerprintClauses } from '@/lib/diff';
 import { envelope } from '@/lib/messages';
-import type {
-  ChangeSummary,
-  DiffVersionsReply,
-  HistoryListReply,
-  PageReport,
-  VersionsReply,
-} from '@/lib/messages';
+import type { ChangeSummary } from '@/lib/change-summary';
+import type { DiffVersionsReply, HistoryListReply, VersionsReply } from '@/lib/history-view';
+import type { PageReport } from '@/lib/page-report';
 import {
   createStableHold,
   createTabVersionLog,

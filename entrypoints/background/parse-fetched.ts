@@ -6,7 +6,8 @@
  */
 import { browser, type Browser } from 'wxt/browser';
 import { extractBlocks } from '@/lib/extract';
-import { envelope, type Envelope, type ReadPageReply } from '@/lib/messages';
+import { envelope, type Envelope } from '@/lib/messages';
+import type { ReadPageReply } from '@/lib/extract/reading';
 import { createOffscreenClient } from '@/lib/offscreen-client';
 import { classifyExtracted, extractPage } from '@/lib/pipeline';
 import type { PageAnalysis } from '@/lib/types';

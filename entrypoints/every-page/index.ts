@@ -3,7 +3,8 @@ import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { BENCH_BUILD, benchMark } from '@/lib/bench-marks';
 import { triageDetection, triagePage } from '@/lib/detect/triage';
 import { textVisibility } from '@/lib/detect/visible';
-import { envelope, fromOwnExtension, type PageReport } from '@/lib/messages';
+import { envelope, fromOwnExtension } from '@/lib/messages';
+import type { PageReport } from '@/lib/page-report';
 import { notPolicyReport, startPageGate } from '@/lib/page-gate';
 import { mutationWatchEnv, urlWatchEnv, windowTimers } from '@/lib/page-watch/window-env';
 

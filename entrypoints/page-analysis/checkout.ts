@@ -18,7 +18,8 @@ import type { PageContext } from '@/lib/page-context';
 import { randomElementName } from '@/lib/highlight/session-names';
 import type { CheckoutAnalysis } from '@/lib/checkout/analyze-checkout';
 import { createTranslator } from '@/lib/i18n';
-import { envelope, type PolicyLink } from '@/lib/messages';
+import { envelope } from '@/lib/messages';
+import type { PolicyLink } from '@/lib/checkout/find-policy-links';
 import { textVisibility } from '@/lib/detect/visible';
 import { runSliced, schedulerEnvFor } from '@/lib/scheduler';
 

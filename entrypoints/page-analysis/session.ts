@@ -11,7 +11,8 @@ import { detectPageInSteps, triageDetection, triagePage } from '@/lib/detect';
 import type { TriageVerdict } from '@/lib/detect/triage';
 import { textVisibility } from '@/lib/detect/visible';
 import type { Block, ExtractedBlocks } from '@/lib/extract';
-import { pageMarkupInSteps, readingFromReply } from '@/lib/extract/page-markup';
+import { pageMarkupInSteps } from '@/lib/extract/page-markup';
+import { readingFromReply } from '@/lib/extract/reading';
 import type { CategoryId } from '@/lib/classify/taxonomy';
 import { categoryNameKey, createTranslator, unsupportedLanguageText } from '@/lib/i18n';
 import { barEdge, pageIsDark, uiTheme } from '@/lib/bar-placement';
@@ -53,15 +54,9 @@ import {
 import type { PageContext } from '@/lib/page-context';
 import { AbortedError, mapChunked, runSliced, schedulerEnvFor } from '@/lib/scheduler';
 import { notPolicyReport } from '@/lib/page-gate';
-import {
-  envelope,
-  fromOwnExtension,
-  type MessageName,
-  type PageBlocks,
-  type PageReport,
-  type Req,
-  type Res,
-} from '@/lib/messages';
+import { envelope, fromOwnExtension, type MessageName, type Req, type Res } from '@/lib/messages';
+import type { PageBlocks } from '@/lib/pipeline-extract';
+import type { PageReport } from '@/lib/page-report';
 import { clausesFromReply } from '@/lib/clause-analyses';
 import { findingCounts } from '@/lib/counts';
 import { isSiteDisabled, pageSettingsFrom, readPageSettings } from '@/lib/page-settings';

@@ -6,7 +6,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { envelope, type MessageName, type Req, type Res } from '@/lib/messages';
-import type { DiffVersionsReply, DocumentSummary, HistoryListReply, VersionsReply } from '@/lib/messages';
+import type { DiffVersionsReply, HistoryListReply, VersionsReply } from '@/lib/history-view';
+import type { DocumentSummary } from '@/lib/store/repository';
 import { DiffView, diffViewLabels } from '@/components/DiffView';
 import { RecordBoundary } from '@/components/RecordBoundary';
 import { Timeline } from '@/components/Timeline';

@@ -1,14 +1,9 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import {
-  envelope,
-  type CheckoutState,
-  type ComparisonState,
-  type MessageName,
-  type Req,
-  type Res,
-  type TabState,
-} from '@/lib/messages';
+import { envelope, type MessageName, type Req, type Res } from '@/lib/messages';
+import type { CheckoutState } from '@/lib/checkout/linked-policies';
+import type { ComparisonState } from '@/lib/compare';
+import type { TabState } from '@/lib/page-report';
 import { createTranslator } from '@/lib/i18n';
 import { coerceSettings } from '@/lib/store/settings';
 import { fetchTargetOf, originPatterns, originsOf } from '@/lib/fetch/origins';

@@ -17,7 +17,7 @@ import {
 } from './harness';
 import { norm, paintedTexts, reportOf, toContent } from './inline-page';
 import { highlightNames, OurWorld } from './our-world';
-import type { PageReport } from '../../lib/messages';
+import type { PageReport } from '../../lib/page-report';
 
 async function report(browser: LaunchedBrowser, page: Page): Promise<PageReport | null> {
   return toContent<PageReport | null>(browser.context, page, 'popup→content:get-report', {}).catch(

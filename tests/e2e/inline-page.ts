@@ -4,7 +4,7 @@
  * @module
  */
 import type { BrowserContext, Page, Worker } from 'playwright-core';
-import type { PageReport } from '../../lib/messages';
+import type { PageReport } from '../../lib/page-report';
 import { tabIdOf, waitFor, waitForServiceWorker } from './harness';
 import { highlightNames } from './our-world';
 

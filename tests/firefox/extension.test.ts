@@ -27,7 +27,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import type { PageReport } from '../../lib/messages';
+import type { PageReport } from '../../lib/page-report';
 import { corpusDir } from '../../scripts/corpus';
 import { describeCorpus } from '../support/corpus';
 import { describeFirefox, launchFirefox, type FirefoxSession } from '../support/firefox';

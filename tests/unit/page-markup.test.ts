@@ -1,12 +1,8 @@
 // The page's markup as the content script sends it for reading (lib/extract/page-markup.ts): parsing it
 // again must give the same elements, attributes and text. Team-written markup.
 import { describe, expect, it } from 'vitest';
-import {
-  pageMarkupInSteps,
-  readingFromReply,
-  type OwnElement,
-  type PageMarkupOptions,
-} from '@/lib/extract/page-markup';
+import { pageMarkupInSteps, type OwnElement, type PageMarkupOptions } from '@/lib/extract/page-markup';
+import { readingFromReply } from '@/lib/extract/reading';
 import { parseHtml } from '@/lib/parse-html';
 
 function markup(doc: Document, options: PageMarkupOptions = {}) {
