@@ -6,7 +6,6 @@
  */
 import type { Block } from './extract/blocks';
 import type { ReadPageReply } from './extract/reading';
-import type { ChangeSummary } from './change-summary';
 import type { PolicyLink } from './checkout/find-policy-links';
 import type { CheckoutState } from './checkout/linked-policies';
 import type { ClassifiedCuts } from './clause-analyses';
