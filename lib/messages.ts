@@ -1,5 +1,6 @@
 /**
- * The one typed message map. Every name says its direction. The background validates every incoming
+ * The one typed message map. Every name says its direction: `content` (a content script), `popup`,
+ * `history`, `options` or `ui` (any of Fineprint's own pages), `bg` (the background), `offscreen`. The background validates every incoming
  * message against this map (see `lib/message-guards.ts`) before acting: content scripts run next to
  * untrusted pages, so their payloads are data to check, never instructions to trust.
  * @module
@@ -42,14 +43,14 @@ export interface MessageMap {
   /** How many labelled clauses the content script could place in the live DOM. */
   'content→bg:placement': { req: { url: string; placed: number; unplaced: number }; res: { ok: boolean } };
   'popup→bg:get-tab-state': { req: { tabId: number }; res: TabState };
-  /** Policy history (popup and history page): every tracked document with its latest change. */
-  'popup→bg:get-history': { req: Record<string, never>; res: HistoryListReply };
+  /** Policy history (history and options pages): every tracked document with its latest change. */
+  'ui→bg:get-history': { req: Record<string, never>; res: HistoryListReply };
   /** The versions of one tracked document (timeline), by canonical URL. */
-  'popup→bg:get-versions': { req: { url: string }; res: VersionsReply };
+  'history→bg:get-versions': { req: { url: string }; res: VersionsReply };
   /** Clause-level diff between two stored versions of one document. */
-  'popup→bg:diff-versions': { req: { url: string; from: number; to: number }; res: DiffVersionsReply };
+  'history→bg:diff-versions': { req: { url: string; from: number; to: number }; res: DiffVersionsReply };
   /** Forget a tracked document and all its versions. */
-  'popup→bg:delete-document': { req: { url: string }; res: { deleted: boolean; error?: string } };
+  'history→bg:delete-document': { req: { url: string }; res: { deleted: boolean; error?: string } };
   /**
    * The in-page card's "Open in Fineprint" and the checkout badge's "Read the terms": the background opens
    * `popup.html?tabId=<sender tab>` in a new tab, at most one per tab every few seconds (`opened: false` else).
@@ -57,7 +58,12 @@ export interface MessageMap {
   'content→bg:open-report': { req: Record<string, never>; res: { opened: boolean } };
   'popup→content:toggle-highlights': { req: { on: boolean }; res: { on: boolean } };
   'popup→content:reveal-clause': { req: { clauseId: string }; res: { found: boolean } };
-  'popup→content:get-report': { req: Record<string, never>; res: PageReport | null };
+  /**
+   * The page the tab's content script analysed last: the background asks it before recording a held report
+   * (is the tab still on that page?), tests ask it for the page's report. Answered by the every-page script on
+   * pages triage turned away.
+   */
+  'bg→content:get-report': { req: Record<string, never>; res: PageReport | null };
   /**
    * A checkout / sign-up form and the policy links found on it (content script, once per page). The reply is
    * constant: a page must not learn anything from it about the user's history or grants.
@@ -92,7 +98,7 @@ export interface MessageMap {
    * yes: record these exact origins (scheme, host, port) as granted. Origins the browser does not cover are
    * ignored; the reply names the ones recorded.
    */
-  'popup→bg:grant-origins': { req: { origins: string[] }; res: { granted: string[] } };
+  'ui→bg:grant-origins': { req: { origins: string[] }; res: { granted: string[] } };
   'popup→bg:get-comparison': { req: { tabId: number }; res: ComparisonState };
   /**
    * Background → offscreen document (Chrome's service worker has no DOMParser): parse fetched policy HTML and

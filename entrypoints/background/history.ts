@@ -126,7 +126,7 @@ function reportKey(report: PageReport): string | null {
  * with the page it analysed last; the page itself cannot answer for it). No answer means no.
  */
 async function tabStillOn(tabId: number, report: PageReport): Promise<boolean> {
-  const reply = (await browser.tabs.sendMessage(tabId, envelope('popup→content:get-report', {}), {
+  const reply = (await browser.tabs.sendMessage(tabId, envelope('bg→content:get-report', {}), {
     frameId: 0,
   })) as { url?: unknown } | null | undefined;
   const now = typeof reply?.url === 'string' ? canonicalUrl(reply.url) : null;
@@ -170,7 +170,7 @@ export function registerHistoryTabCleanup(): void {
   });
 }
 
-/** `popup→bg:get-history` */
+/** `ui→bg:get-history` */
 export async function getHistory(): Promise<HistoryListReply> {
   try {
     return await listDocuments(await historyDB());
@@ -179,7 +179,7 @@ export async function getHistory(): Promise<HistoryListReply> {
   }
 }
 
-/** `popup→bg:get-versions` */
+/** `history→bg:get-versions` */
 export async function getVersions({ url }: { url: string }): Promise<VersionsReply> {
   const key = canonicalUrl(url) ?? url;
   try {
@@ -208,7 +208,7 @@ export async function getVersions({ url }: { url: string }): Promise<VersionsRep
   }
 }
 
-/** `popup→bg:diff-versions` */
+/** `history→bg:diff-versions` */
 export async function diffVersions({
   url,
   from,
@@ -249,7 +249,7 @@ export async function diffVersions({
   }
 }
 
-/** `popup→bg:delete-document` */
+/** `history→bg:delete-document` */
 export async function removeDocument({
   url,
 }: {

@@ -67,7 +67,7 @@ export default defineUnlistedScript(() => {
         !fromOwnExtension(sender, { id: browser.runtime.id, baseUrl: browser.runtime.getURL('/') })
       )
         return;
-      if ((message as { type?: unknown } | null)?.type !== 'popup→content:get-report') return;
+      if ((message as { type?: unknown } | null)?.type !== 'bg→content:get-report') return;
       sendResponse(notPolicyReport(triageDetection(gate.verdict()), href(), document.title));
     },
   );

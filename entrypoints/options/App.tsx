@@ -78,7 +78,7 @@ export function App() {
       if (area === 'local' && changes.settings) setSettings(withDefaults(changes.settings.newValue));
     };
     browser.storage.onChanged.addListener(onChanged);
-    send('popup→bg:get-history', {})
+    send('ui→bg:get-history', {})
       .then((reply) => setTrackedUrls(reply.documents.map((d) => d.url)))
       .catch(() => setTrackedUrls([]));
     return () => browser.storage.onChanged.removeListener(onChanged);
@@ -95,7 +95,7 @@ export function App() {
         .then(async (granted) => {
           if (!granted) return setStatus({ kind: 'error', text: t('options_recheck_denied') });
           // The browser's permission covers a host on every port; Fineprint records the exact origins.
-          await send('popup→bg:grant-origins', { origins: originsOf(trackedUrls) }).catch(() => null);
+          await send('ui→bg:grant-origins', { origins: originsOf(trackedUrls) }).catch(() => null);
           persist(next);
         });
       return;

@@ -743,7 +743,7 @@ export class Session {
         case 'popup→content:reveal-clause':
           if (typeof payload.clauseId !== 'string') return undefined;
           return Promise.resolve({ found: this.reveal(payload.clauseId) });
-        case 'popup→content:get-report':
+        case 'bg→content:get-report':
           return Promise.resolve(this.report);
         default:
           return undefined;

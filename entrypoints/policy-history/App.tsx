@@ -44,7 +44,7 @@ export function App() {
   const [error, setError] = useState<string | null>(null);
 
   const loadList = () =>
-    send('popup→bg:get-history', {})
+    send('ui→bg:get-history', {})
       .then(setList)
       .catch((e: unknown) => setError(String(e)));
 
@@ -60,7 +60,7 @@ export function App() {
     setPair(null);
     setDiff(null);
     if (!selected) return;
-    send('popup→bg:get-versions', { url: selected })
+    send('history→bg:get-versions', { url: selected })
       .then((v) => {
         setVersions(v);
         const n = v.versions.length;
@@ -78,7 +78,7 @@ export function App() {
   useEffect(() => {
     setDiff(null);
     if (!selected || !pair) return;
-    send('popup→bg:diff-versions', { url: selected, ...pair })
+    send('history→bg:diff-versions', { url: selected, ...pair })
       .then(setDiff)
       .catch((e: unknown) => setError(String(e)));
   }, [selected, pair?.from, pair?.to]);
@@ -103,7 +103,7 @@ export function App() {
           return;
         }
         // The browser's permission covers a host on every port; Fineprint records the exact origins.
-        if (urls.length > 0) await send('popup→bg:grant-origins', { origins: originsOf(urls) });
+        if (urls.length > 0) await send('ui→bg:grant-origins', { origins: originsOf(urls) });
       }
       const got = await browser.storage.local.get('settings');
       const settings = coerceSettings(got.settings);
@@ -121,7 +121,7 @@ export function App() {
   };
   const forget = async (url: string) => {
     if (!confirm(t('history_forget_confirm'))) return;
-    const res = await send('popup→bg:delete-document', { url });
+    const res = await send('history→bg:delete-document', { url });
     if (res.error) setError(res.error);
     if (selected === url) location.hash = '';
     await loadList();

@@ -142,7 +142,7 @@ export function App({ first }: { first: Promise<FirstRound> }) {
           .then(async (granted) => {
             if (!granted) return patch({ checkoutBusy: false, checkoutNote: t('popup_checkout_denied') });
             // The browser's permission covers a host on every port; Fineprint records the exact origins.
-            await send('popup→bg:grant-origins', { origins: originsOf(targets) }).catch(() => null);
+            await send('ui→bg:grant-origins', { origins: originsOf(targets) }).catch(() => null);
             const checkout = await send('popup→bg:checkout-read', { tabId, urls }).catch(() => null);
             patch({ checkoutBusy: false, ...(checkout ? { checkout: checkout as CheckoutState } : {}) });
           });

@@ -20,9 +20,7 @@ import { highlightNames, OurWorld } from './our-world';
 import type { PageReport } from '../../lib/page-report';
 
 async function report(browser: LaunchedBrowser, page: Page): Promise<PageReport | null> {
-  return toContent<PageReport | null>(browser.context, page, 'popup→content:get-report', {}).catch(
-    () => null,
-  );
+  return toContent<PageReport | null>(browser.context, page, 'bg→content:get-report', {}).catch(() => null);
 }
 
 /** Painted ranges that currently have boxes on screen (not inside a closed section). */
