@@ -20,7 +20,13 @@ module.exports = {
         'reaches into entrypoints, UI components, the adapters, WXT, the browser polyfill or Node built-ins.',
       from: { path: '^lib/' },
       to: {
-        path: ['^entrypoints/', '^components/', '^adapters/', '^scripts/', '^node_modules/(wxt|webextension-polyfill|@wxt-dev)/'],
+        path: [
+          '^entrypoints/',
+          '^components/',
+          '^adapters/',
+          '^scripts/',
+          '^node_modules/(wxt|webextension-polyfill|@wxt-dev)/',
+        ],
       },
     },
     {
@@ -40,14 +46,25 @@ module.exports = {
     {
       name: 'adapters-serve-entrypoints',
       severity: 'error',
-      comment: 'adapters/ wrap browser APIs for the entrypoints; they never import an entrypoint or a component.',
+      comment:
+        'adapters/ wrap browser APIs for the entrypoints; they never import an entrypoint or a component.',
       from: { path: '^adapters/' },
       to: { path: ['^entrypoints/', '^components/'] },
     },
     {
+      name: 'classify-then-explain',
+      severity: 'error',
+      comment:
+        'The classifier labels a clause and asks lib/explain for its sentence, one way: explain reads only the ' +
+        'shared vocabulary of categories and stances (lib/classify/taxonomy.ts), never the classifier.',
+      from: { path: '^lib/explain/' },
+      to: { path: '^lib/classify/', pathNot: '^lib/classify/taxonomy\\.ts$' },
+    },
+    {
       name: 'entrypoints-do-not-import-each-other',
       severity: 'error',
-      comment: 'Each entrypoint is its own bundle and context; shared code lives in lib/, adapters/ or components/.',
+      comment:
+        'Each entrypoint is its own bundle and context; shared code lives in lib/, adapters/ or components/.',
       from: { path: '^entrypoints/([^/]+)/' },
       to: { path: '^entrypoints/', pathNot: '^entrypoints/$1/' },
     },
