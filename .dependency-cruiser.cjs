@@ -37,6 +37,15 @@ module.exports = {
       to: { dependencyTypes: ['core'] },
     },
     {
+      name: 'lib-ships-no-dev-dependencies',
+      severity: 'error',
+      comment:
+        'What lib/ imports ships in the extension: a devDependency there (linkedom, a test DOM, a bench tool) ' +
+        'means Node-only code that belongs in scripts/.',
+      from: { path: '^(lib|components|adapters)/' },
+      to: { dependencyTypes: ['npm-dev'], dependencyTypesNot: ['type-only', 'triple-slash-type-reference'] },
+    },
+    {
       name: 'components-are-presentational',
       severity: 'error',
       comment: 'components/ render what they are given; they never import an entrypoint or the browser glue.',

@@ -17,7 +17,7 @@ import { siteOf } from '../lib/checkout/site';
 import { cappedFetch, type FetchFailure, type FetchResult } from '../lib/fetch/capped-fetch';
 import { decodeBytes, looksBinary } from '../lib/fetch/decode';
 import { pageAllowsNonPublic, type HopPolicy } from '../lib/fetch/hop-policy';
-import { parseHtml, UnreadableInputError } from '../lib/parse-html';
+import { parseHtml, UnreadableInputError } from './parse-html';
 import { analyzeDocument, analyzeText, TRUNCATED_REASON } from '../lib/pipeline';
 import type { AnalysedClause, ClauseDiff, Label, PageAnalysis } from '../lib/types';
 

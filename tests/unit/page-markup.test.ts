@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { pageMarkupInSteps, type OwnElement, type PageMarkupOptions } from '@/lib/extract/page-markup';
 import { readingFromReply } from '@/lib/extract/reading';
-import { parseHtml } from '@/lib/parse-html';
+import { parseHtml } from '@/scripts/parse-html';
 
 function markup(doc: Document, options: PageMarkupOptions = {}) {
   const job = pageMarkupInSteps(doc, options);
