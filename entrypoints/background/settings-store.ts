@@ -1,9 +1,9 @@
 /**
  * Settings as the background reads them: `storage.local` → `settings`, coerced so older or corrupt values fall
- * back to defaults (lib/store/settings.ts).
+ * back to defaults (lib/settings.ts).
  */
 import { browser } from 'wxt/browser';
-import { coerceSettings } from '@/lib/store/settings';
+import { coerceSettings } from '@/lib/settings';
 import type { Settings } from '@/lib/settings';
 
 /** Current settings; defaults when storage is unreadable. */

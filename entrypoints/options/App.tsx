@@ -3,8 +3,7 @@ import { browser } from 'wxt/browser';
 import { envelope, type MessageName, type Req, type Res } from '@/lib/messages';
 import { createTranslator, translatePlural } from '@/lib/i18n';
 import { formatterFor } from '@/lib/format';
-import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
-import { coerceSettings } from '@/lib/store/settings';
+import { coerceSettings, DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
 import { originPatterns, originsOf } from '@/lib/fetch/origins';
 import {
   deleteHistory,

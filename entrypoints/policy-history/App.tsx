@@ -14,7 +14,7 @@ import { Timeline } from '@/components/Timeline';
 import { originPatterns, originsOf } from '@/lib/fetch/origins';
 import { documentName } from '@/lib/change-summary';
 import { formatterFor } from '@/lib/format';
-import { coerceSettings } from '@/lib/store/settings';
+import { coerceSettings } from '@/lib/settings';
 import { categoryNameKey, createTranslator, translatePlural } from '@/lib/i18n';
 
 const t = createTranslator((key, subs) => browser.i18n.getMessage(key as never, subs));

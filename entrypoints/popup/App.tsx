@@ -5,7 +5,7 @@ import type { CheckoutState } from '@/lib/checkout/linked-policies';
 import type { ComparisonState } from '@/lib/compare';
 import type { TabState } from '@/lib/page-report';
 import { createTranslator } from '@/lib/i18n';
-import { coerceSettings } from '@/lib/store/settings';
+import { coerceSettings } from '@/lib/settings';
 import { fetchTargetOf, originPatterns, originsOf } from '@/lib/fetch/origins';
 import { PopupView, type PopupData } from '@/components/PopupView';
 

@@ -8,7 +8,6 @@ export * from './errors';
 export * from './repository';
 export * from './validate';
 export * from './observe';
-export * from './settings';
 export * from './limits';
 export * from './sanitize';
 export * from './stable-hold';
