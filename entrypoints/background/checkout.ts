@@ -29,7 +29,7 @@ import { historyDb } from './export';
 import { isGranted } from './grants';
 import { isPrivateTab } from './history';
 import { analyzeFetchedHtml, readPageMarkup } from './parse-fetched';
-import { uiLanguage } from './ui-language';
+import { uiLanguage } from '@/adapters/i18n';
 
 const stateKey = (tabId: number) => `checkout:${tabId}`;
 

@@ -28,9 +28,9 @@ import {
   type HistoryDB,
   type ObserveResult,
 } from '@/lib/store';
-import { loadSettings } from './settings-store';
+import { loadSettings } from '@/adapters/settings';
 import { notifyChange, setChangeBadge } from './notify';
-import { t, uiLanguage } from './ui-language';
+import { t, uiLanguage } from '@/adapters/i18n';
 
 let dbPromise: Promise<HistoryDB> | null = null;
 
