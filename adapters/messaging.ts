@@ -23,7 +23,10 @@ export function sendToTab<N extends MessageName>(
   payload: Req<N>,
   options?: { frameId?: number },
 ): Promise<Res<N> | undefined> {
-  return browser.tabs.sendMessage(tabId, envelope(type, payload), options) as Promise<Res<N> | undefined>;
+  const message = envelope(type, payload);
+  return (
+    options ? browser.tabs.sendMessage(tabId, message, options) : browser.tabs.sendMessage(tabId, message)
+  ) as Promise<Res<N> | undefined>;
 }
 
 /** This extension as a message sender sees it, for lib/messages.ts `fromOwnExtension`. */

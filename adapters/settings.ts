@@ -6,14 +6,15 @@
 import { browser } from 'wxt/browser';
 import { coerceSettings, type Settings } from '@/lib/settings';
 
+/** Current settings; rejects when storage is unreadable (the options page says so). */
+export async function readSettings(): Promise<Settings> {
+  const got = await browser.storage.local.get('settings');
+  return coerceSettings(got.settings);
+}
+
 /** Current settings; the defaults when storage is unreadable. */
-export async function loadSettings(): Promise<Settings> {
-  try {
-    const got = await browser.storage.local.get('settings');
-    return coerceSettings(got.settings);
-  } catch {
-    return coerceSettings(undefined);
-  }
+export function loadSettings(): Promise<Settings> {
+  return readSettings().catch(() => coerceSettings(undefined));
 }
 
 /** Stores `settings` (rejects when storage refuses, so the caller can say so). */
