@@ -16,6 +16,12 @@ export function send<N extends MessageName>(type: N, payload: Req<N>): Promise<R
   return browser.runtime.sendMessage(envelope(type, payload)) as Promise<Res<N>>;
 }
 
+/**
+ * `send` from a content script: once the extension is updated or reloaded, the page's script is left without
+ * a listener and the reply is `undefined`, which the type says.
+ */
+export const ask = send as <N extends MessageName>(type: N, payload: Req<N>) => Promise<Res<N> | undefined>;
+
 /** Sends `type` to our content script in a tab (its top frame unless `frameId` says otherwise). */
 export function sendToTab<N extends MessageName>(
   tabId: number,

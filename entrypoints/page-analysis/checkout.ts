@@ -13,17 +13,15 @@
  * Seam for a richer badge (issue 28): {@link BadgeView} is everything the badge may show; anything that needs
  * the history belongs in an extension-origin frame or page, opened from {@link BadgeActions.review}.
  */
-import { browser } from 'wxt/browser';
 import type { PageContext } from '@/lib/page-context';
 import { randomElementName } from '@/lib/highlight/session-names';
 import type { CheckoutAnalysis } from '@/lib/checkout/analyze-checkout';
-import { createTranslator } from '@/lib/i18n';
-import { envelope } from '@/lib/messages';
+import { ask } from '@/adapters/messaging';
+import { t } from '@/adapters/i18n';
 import type { PolicyLink } from '@/lib/checkout/find-policy-links';
 import { textVisibility } from '@/lib/detect/visible';
 import { runSliced, schedulerEnvFor } from '@/lib/scheduler';
 
-const t = createTranslator((key, subs) => browser.i18n.getMessage(key as never, subs));
 /** How long to keep watching a page whose form renders late (single-page checkouts). */
 const WATCH_MS = 10_000;
 
@@ -163,20 +161,17 @@ function watchForm(
  * them. The reply is constant and ignored: the page must not be able to learn anything from it.
  */
 function report(analysis: CheckoutAnalysis): void {
-  void browser.runtime
-    .sendMessage(
-      envelope('content→bg:checkout-found', {
-        url: location.href,
-        flavour: analysis.flavour!,
-        signals: analysis.signals.slice(0, 40).map((s) => s.slice(0, 200)),
-        policyLinks: analysis.policyLinks.map(({ url, text, kind, opens }) => ({
-          url,
-          text,
-          kind,
-          ...(opens ? { opens } : {}),
-        })),
-      }),
-    )
+  void ask('content→bg:checkout-found', {
+    url: location.href,
+    flavour: analysis.flavour!,
+    signals: analysis.signals.slice(0, 40).map((s) => s.slice(0, 200)),
+    policyLinks: analysis.policyLinks.map(({ url, text, kind, opens }) => ({
+      url,
+      text,
+      kind,
+      ...(opens ? { opens } : {}),
+    })),
+  })
     // Background unavailable (extension reloading): the report page then shows no links.
     .catch(() => undefined);
 }
@@ -217,8 +212,7 @@ function showBadge(
           (anchor as HTMLElement).focus();
       },
       // The background opens at most one tab per few seconds for a page, whatever the page does.
-      review: () =>
-        void browser.runtime.sendMessage(envelope('content→bg:open-report', {})).catch(() => undefined),
+      review: () => void ask('content→bg:open-report', {}).catch(() => undefined),
     },
   );
 }
@@ -266,18 +260,14 @@ function watchDialogs(ctx: PageContext, doc: Document, links: readonly PolicyLin
           budgetMs: 8,
         });
         if (!ctx.isValid) return;
-        await browser.runtime
-          .sendMessage(
-            envelope('content→bg:checkout-dialog', {
-              url: location.href,
-              title: dialog.title,
-              kind: dialog.kind,
-              ...(opener ? { opener } : {}),
-              html: markup.html,
-              truncated: markup.truncated,
-            }),
-          )
-          .catch(() => undefined);
+        await ask('content→bg:checkout-dialog', {
+          url: location.href,
+          title: dialog.title,
+          kind: dialog.kind,
+          ...(opener ? { opener } : {}),
+          html: markup.html,
+          truncated: markup.truncated,
+        }).catch(() => undefined);
       }
     } catch (error) {
       console.warn('[fineprint] checkout dialog:', error);

@@ -14,7 +14,7 @@ import type { Block, ExtractedBlocks } from '@/lib/extract';
 import { pageMarkupInSteps } from '@/lib/extract/page-markup';
 import { readingFromReply } from '@/lib/extract/reading';
 import type { CategoryId } from '@/lib/classify/taxonomy';
-import { categoryNameKey, createTranslator, unsupportedLanguageText } from '@/lib/i18n';
+import { categoryNameKey, unsupportedLanguageText } from '@/lib/i18n';
 import { barEdge, pageIsDark, uiTheme } from '@/lib/bar-placement';
 import {
   caretAt,
@@ -54,7 +54,9 @@ import {
 import type { PageContext } from '@/lib/page-context';
 import { AbortedError, mapChunked, runSliced, schedulerEnvFor } from '@/lib/scheduler';
 import { notPolicyReport } from '@/lib/page-gate';
-import { envelope, fromOwnExtension, type MessageName, type Req, type Res } from '@/lib/messages';
+import { fromOwnExtension, type Res } from '@/lib/messages';
+import { ask, ownExtension } from '@/adapters/messaging';
+import { t, uiLanguage } from '@/adapters/i18n';
 import type { PageBlocks } from '@/lib/pipeline-extract';
 import type { PageReport } from '@/lib/page-report';
 import { clausesFromReply } from '@/lib/clause-analyses';
@@ -65,13 +67,6 @@ import type { AnalysedClause, Detection, Label, PageInfo } from '@/lib/types';
 import type { ClauseCardProps } from '@/components/ClauseCard';
 import { Overlay, shortcutOf, type OverlayProps } from './Overlay';
 import { UI_CSS } from './ui-css';
-
-const t = createTranslator((key, subs) => browser.i18n.getMessage(key as never, subs));
-
-/** A message to the background and its typed reply (undefined when nothing answered). */
-function ask<N extends MessageName>(type: N, payload: Req<N>): Promise<Res<N> | undefined> {
-  return browser.runtime.sendMessage(envelope(type, payload)) as Promise<Res<N> | undefined>;
-}
 
 /**
  * Characters of the page's visible text indexed for the early preview (the index keeps letters and digits
@@ -101,14 +96,6 @@ async function readBarCollapsed(): Promise<boolean> {
     return got[BAR_COLLAPSED_KEY] === true;
   } catch {
     return false;
-  }
-}
-
-function uiLanguage(): string {
-  try {
-    return browser.i18n.getUILanguage() || 'en';
-  } catch {
-    return 'en';
   }
 }
 
@@ -729,8 +716,7 @@ export class Session {
   private listenForMessages(): void {
     const listener = (message: unknown, sender: { id?: string; url?: string }) => {
       // Only our own extension pages (popup) may drive the page: not other extensions, not content scripts.
-      if (!fromOwnExtension(sender, { id: browser.runtime.id, baseUrl: browser.runtime.getURL('/') }))
-        return undefined;
+      if (!fromOwnExtension(sender, ownExtension())) return undefined;
       const msg = message as { type?: unknown; payload?: unknown };
       const payload = (typeof msg?.payload === 'object' && msg.payload !== null ? msg.payload : {}) as Record<
         string,
