@@ -21,7 +21,7 @@ export interface SettingsStorage {
 
 /**
  * Current settings from `storage.local`, defaults on any failure. (The parameter is not named `storage`: WXT
- * then bundles its own storage helper into the page scripts, see tests/unit/bundle-contents.test.ts.)
+ * then bundles its own storage helper into the page scripts, see tests/build/bundle-contents.test.ts.)
  */
 export async function readPageSettings(area: SettingsStorage): Promise<PageSettings> {
   try {
