@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
 
-// Three projects: Node suites (unit + corpus) first, two files at a time; then the real-browser suites one
+// Three projects: Node suites (unit, corpus, and build: what the built extension ships) first, two files at a time; then the real-browser suites one
 // file at a time, each launching its own Chromium, then Firefox's the same way. On a 2-core machine two browsers plus Node workers
 // starve each other and turn timing-sensitive checks flaky; running the browsers alone keeps them stable.
 export default defineConfig({
@@ -18,7 +18,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'node',
-          include: ['tests/unit/**/*.test.{ts,tsx}', 'tests/corpus/**/*.test.ts'],
+          include: ['tests/unit/**/*.test.{ts,tsx}', 'tests/corpus/**/*.test.ts', 'tests/build/**/*.test.ts'],
           sequence: { groupOrder: 0 },
           maxWorkers: 2,
         },

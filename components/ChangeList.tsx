@@ -4,7 +4,7 @@
  */
 import { useState } from 'preact/hooks';
 import type { Translate } from '@/lib/i18n';
-import type { ChangeSummary } from '@/lib/messages';
+import type { ChangeSummary } from '@/lib/change-summary';
 import { categoryNameKey } from '@/lib/i18n';
 import { changeHeadlineIn } from '@/lib/change-summary';
 import { changeCounts } from '@/lib/counts';

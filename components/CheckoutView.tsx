@@ -8,7 +8,7 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { fetchTargetOf } from '@/lib/fetch/origins';
 import type { Translate, MessageKey } from '@/lib/i18n';
-import type { CheckoutState, LinkedPolicy } from '@/lib/messages';
+import type { CheckoutState, LinkedPolicy } from '@/lib/checkout/linked-policies';
 import { verdictText, type VerdictLine } from '@/lib/checkout/verdict-text';
 import { ClauseGroups } from './ClauseGroups';
 

@@ -4,7 +4,7 @@
  */
 import { formatterFor } from '@/lib/format';
 import { categoryNameKey, translatePlural, type Translate } from '@/lib/i18n';
-import type { ComparisonState } from '@/lib/messages';
+import type { ComparisonState } from '@/lib/compare';
 import { TAXONOMY } from '@/lib/classify/taxonomy';
 
 export function CompareView({

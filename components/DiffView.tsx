@@ -1,6 +1,6 @@
 /**
  * Clause-level comparison of two policy versions: category summary, then added, removed and modified clauses
- * (modified ones with word-level marks). Presentational: give it a `ClauseDiff` (from `popup→bg:diff-versions`
+ * (modified ones with word-level marks). Presentational: give it a `ClauseDiff` (from `history→bg:diff-versions`
  * or a `ChangeSummary`). All text is rendered as text.
  */
 import { isCategoryId, TAXONOMY, type CategoryId } from '@/lib/classify/taxonomy';

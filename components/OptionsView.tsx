@@ -6,7 +6,7 @@ import { useState } from 'preact/hooks';
 import { CATEGORY_IDS, TAXONOMY, type CategoryId } from '@/lib/classify/taxonomy';
 import { categoryMeaningKey, categoryNameKey, type Translate } from '@/lib/i18n';
 import type { Settings } from '@/lib/settings';
-import { RECHECK_PERIOD_HOURS } from '@/lib/store/settings';
+import { RECHECK_PERIOD_HOURS } from '@/lib/settings';
 
 export interface OptionsStatus {
   /** `progress`: an export or import under way. */

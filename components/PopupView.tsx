@@ -5,7 +5,9 @@
 import { useRef, useState } from 'preact/hooks';
 import type { CategoryId } from '@/lib/classify/taxonomy';
 import { unsupportedLanguageText, type MessageKey, type Translate } from '@/lib/i18n';
-import type { CheckoutState, ComparisonState, TabState } from '@/lib/messages';
+import type { CheckoutState } from '@/lib/checkout/linked-policies';
+import type { ComparisonState } from '@/lib/compare';
+import type { TabState } from '@/lib/page-report';
 import type { PageKind } from '@/lib/types';
 import { ChangeList } from './ChangeList';
 import { CheckoutView } from './CheckoutView';

@@ -1,8 +1,8 @@
 /**
  * The versions of one document, oldest first, with the two versions being compared chosen by radio buttons
- * ("from" and "to"). Presentational: data from `popup→bg:get-versions`.
+ * ("from" and "to"). Presentational: data from `history→bg:get-versions`.
  */
-import type { VersionMeta } from '@/lib/messages';
+import type { VersionMeta } from '@/lib/store/repository';
 import type { Translate } from '@/lib/i18n';
 
 export interface TimelineProps {

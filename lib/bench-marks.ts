@@ -3,7 +3,7 @@
  * Timing entries for `npm run bench`, in the bench build only. A page can read every performance entry in its
  * timeline, content scripts' included, so a release build makes none: `wxt build --mode bench` (the bench's
  * own build, in .output/chrome-mv3-bench) sets the mode these calls test, and in any other build the test is
- * a constant false that the bundler removes with the calls and their names (tests/unit/no-page-traces.test.ts
+ * a constant false that the bundler removes with the calls and their names (tests/build/no-page-traces.test.ts
  * checks the release bundles).
  * @module
  */

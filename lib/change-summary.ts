@@ -9,6 +9,16 @@ import { formatterFor, pluralKey } from './format';
 import { categoryNameKey, type MessageKey, type Translate } from './i18n';
 import type { ClauseDiff } from './types';
 
+/** Summary of what changed since the version the user saw last. */
+export interface ChangeSummary {
+  documentUrl: string;
+  title: string;
+  previousSeenAt: number;
+  diff: ClauseDiff;
+  /** One line for a notification, e.g. "AI-training clause added since 3 May". */
+  headline: string;
+}
+
 /** Headline names; "AI-training" reads better than the taxonomy's "AI training" before "clause". */
 const HEADLINE_NAME: Partial<Record<CategoryId, MessageKey>> = {
   'ai-training': 'headline_category_ai_training',

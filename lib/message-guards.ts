@@ -5,7 +5,8 @@
  * the sender's object. Pure: the caller passes the sender and the extension's own identity.
  * @module
  */
-import type { PageBlocks, PolicyLink } from './messages';
+import type { PageBlocks } from './pipeline-extract';
+import type { PolicyLink } from './checkout/find-policy-links';
 import type { Block } from './extract/blocks';
 import type { PageInfo, PageKind, UnsupportedReason } from './types';
 import { PAYMENT_PROVIDERS, siteOf } from './checkout/site';
@@ -218,12 +219,12 @@ export type SenderKind = ValidSender['kind'];
 
 /**
  * The sender a message name promises: `content→…` comes from a content script in a tab; `popup→`,
- * `options→`, `history→`, `offscreen→` from our own extension pages. Anything else has no sender we accept.
+ * `options→`, `history→`, `ui→` (any of them), `offscreen→` from our own extension pages. Anything else has no sender we accept.
  */
 export function expectedSender(name: string): SenderKind | null {
   const from = name.split('→')[0];
   if (from === 'content') return 'content';
-  if (from === 'popup' || from === 'options' || from === 'history' || from === 'offscreen')
+  if (from === 'popup' || from === 'options' || from === 'history' || from === 'ui' || from === 'offscreen')
     return 'extension';
   return null;
 }

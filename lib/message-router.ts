@@ -2,7 +2,7 @@
  * The background's message router: an allow-list of message names, each with the guard its payload must
  * pass and the handler that acts on it. A message is handled only if its name is in the table, its
  * sender is the kind the name promises (a tab's content script for `content→`, our own pages for
- * `popup→`/`options→`/`history→`/`offscreen→`), it is not oversized and its payload passes the guard.
+ * `popup→`/`options→`/`history→`/`ui→`/`offscreen→`), it is not oversized and its payload passes the guard.
  * Everything else is rejected with a reason and no handler runs. Pure: the caller supplies the
  * extension's identity and a logger.
  * @module

@@ -12,11 +12,11 @@ import { fromOwnExtension, type OwnExtension, type Req } from './messages';
 const guards = {
   'popup→content:toggle-highlights': obj({ on: bool }),
   'popup→content:reveal-clause': obj({ clauseId: str({ max: LIMITS.id }) }),
-  'popup→content:get-report': empty,
+  'bg→content:get-report': empty,
 } satisfies { [N in PageMessageName]: Guard<Req<N>> };
 
 export type PageMessageName =
-  'popup→content:toggle-highlights' | 'popup→content:reveal-clause' | 'popup→content:get-report';
+  'popup→content:toggle-highlights' | 'popup→content:reveal-clause' | 'bg→content:get-report';
 
 /** One accepted message, its payload rebuilt by its guard. */
 export type PageMessage = { [N in PageMessageName]: { type: N; payload: Req<N> } }[PageMessageName];

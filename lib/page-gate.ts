@@ -17,7 +17,7 @@
  * @module
  */
 import type { TriageVerdict } from './detect/triage';
-import type { PageReport } from './messages';
+import type { PageReport } from './page-report';
 import {
   REDETECT_MIN_CHARS,
   sameDocument,

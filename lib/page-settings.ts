@@ -1,24 +1,16 @@
 /**
  * The user's settings as the page scripts read them (the background owns writes). Anything malformed falls
- * back to the default, field by field: a broken setting must never stop the page from working.
+ * back to the default, field by field (lib/settings.ts): a broken setting must never stop the page from working.
  * @module
  */
-import { CATEGORY_IDS, isCategoryId } from './classify/taxonomy';
-import { DEFAULT_SETTINGS, type Settings } from './settings';
+import { coerceSettings, type Settings } from './settings';
 
 /** The parts of Settings the page needs. */
 export type PageSettings = Pick<Settings, 'disabledSites' | 'highlights' | 'shownCategories'>;
 
-/** Merges a stored value over the defaults, keeping only well-typed fields. */
+/** The page's part of the stored settings, validated as every reader validates them. */
 export function pageSettingsFrom(stored: unknown): PageSettings {
-  const s = (typeof stored === 'object' && stored !== null ? stored : {}) as Record<string, unknown>;
-  const disabledSites = Array.isArray(s.disabledSites)
-    ? s.disabledSites.filter((h): h is string => typeof h === 'string')
-    : DEFAULT_SETTINGS.disabledSites;
-  const shownCategories = Array.isArray(s.shownCategories)
-    ? s.shownCategories.filter(isCategoryId)
-    : [...CATEGORY_IDS];
-  const highlights = typeof s.highlights === 'boolean' ? s.highlights : DEFAULT_SETTINGS.highlights;
+  const { disabledSites, shownCategories, highlights } = coerceSettings(stored);
   return { disabledSites, shownCategories, highlights };
 }
 
@@ -29,7 +21,7 @@ export interface SettingsStorage {
 
 /**
  * Current settings from `storage.local`, defaults on any failure. (The parameter is not named `storage`: WXT
- * then bundles its own storage helper into the page scripts, see tests/unit/bundle-contents.test.ts.)
+ * then bundles its own storage helper into the page scripts, see tests/build/bundle-contents.test.ts.)
  */
 export async function readPageSettings(area: SettingsStorage): Promise<PageSettings> {
   try {

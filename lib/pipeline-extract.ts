@@ -5,10 +5,39 @@
  * the classifying half.
  * @module
  */
-import type { ExtractedPage, PageBlocks } from './messages';
-import type { Detection, PageInfo } from './types';
+import type { PolicyLink } from './checkout/find-policy-links';
+import type { Block } from './extract/blocks';
+import type { Detection, PageInfo, Clause, UnsupportedReason } from './types';
 import { detectPage } from './detect';
 import { clausesFromBlocks, extractBlocks, type ExtractOptions } from './extract';
+
+/**
+ * A page detected and cut into clauses, as the background classifies and stores it (built from a content
+ * script's `PageBlocks`, or from a page the background fetched and the offscreen document read).
+ */
+export interface ExtractedPage {
+  url: string;
+  page: PageInfo;
+  clauses: Clause[];
+  unsupported?: { reason: UnsupportedReason; message: string };
+  policyLinks?: PolicyLink[];
+}
+
+/**
+ * What the content script sends after detecting and reading a policy page: its readable text as blocks
+ * (lib/extract/blocks.ts), or why there is none (`unsupported`). The background cuts the blocks into clauses
+ * and classifies them: ICU's sentence rules (their first use costs a page 40–80 ms in one task on a slow
+ * machine) and the model stay out of the page's main thread.
+ */
+export interface PageBlocks {
+  url: string;
+  page: PageInfo;
+  blocks: Block[];
+  /** The page exceeded the reading budget: only its first part was read. */
+  truncated?: boolean;
+  unsupported?: { reason: UnsupportedReason; message: string };
+  policyLinks?: PolicyLink[];
+}
 
 /**
  * Added to `page.reasons` when a page exceeded the extraction budget (PageInfo has no field for it and

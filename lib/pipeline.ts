@@ -7,7 +7,7 @@
  * (`extractPage` lives there and is re-exported here).
  * @module
  */
-import type { ExtractedPage } from './messages';
+import type { ExtractedPage } from './pipeline-extract';
 import type { PageAnalysis, PageInfo } from './types';
 import { classifyClauses } from './classify';
 import { extractText } from './extract';

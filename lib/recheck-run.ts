@@ -7,7 +7,7 @@
 import type { FetchResult } from './fetch/capped-fetch';
 import { decodeBytes } from './fetch/decode';
 import { originOf } from './fetch/origins';
-import type { ChangeSummary } from './messages';
+import type { ChangeSummary } from './change-summary';
 import { HOUR_MS, afterAttempt, dueDocuments, looksLikeCaptureError } from './recheck';
 import type { Settings } from './settings';
 import { getCheck, getVersion, listDocuments, putCheck, type HistoryDB } from './store/repository';

@@ -26,7 +26,7 @@ import nlp from 'compromise';
 import winkNLP from 'wink-nlp';
 import winkModel from 'wink-eng-lite-web-model';
 import { analyzeDocument, analyzeText } from '../lib/pipeline';
-import { parseHtml } from '../lib/parse-html';
+import { parseHtml } from './parse-html';
 import type { AnalysedClause, PageAnalysis } from '../lib/types';
 import { corpusDir } from './corpus';
 import { englishOtaDocuments, isBadCapture, POLICY_TYPES } from './ota-documents';

@@ -12,7 +12,7 @@ import { join, resolve } from 'node:path';
 import { analyzeCheckout } from '../lib/checkout/analyze-checkout';
 import { CATEGORY_IDS, STANCES } from '../lib/classify/taxonomy';
 import { compareWithTracked, type ComparableDocument } from '../lib/compare';
-import { parseHtml } from '../lib/parse-html';
+import { parseHtml } from './parse-html';
 import { corpusAvailable, corpusDir } from './corpus';
 import { medianTime, quantile } from './stats';
 

@@ -10,7 +10,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { detectPage } from '../lib/detect';
 import { extractPolicy } from '../lib/extract';
-import { parseHtml } from '../lib/parse-html';
+import { parseHtml } from './parse-html';
 import { analyzeDocument } from '../lib/pipeline';
 import { corpusAvailable, corpusDir } from './corpus';
 import { medianTime, quantile } from './stats';

@@ -9,6 +9,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseArgs as parseOptions } from 'node:util';
 import { CATEGORY_IDS, TAXONOMY, type CategoryId } from '../lib/classify/taxonomy';
 import { diffClauses } from '../lib/diff';
 import { explainClauseIn } from '../lib/explain';
@@ -17,7 +18,7 @@ import { siteOf } from '../lib/checkout/site';
 import { cappedFetch, type FetchFailure, type FetchResult } from '../lib/fetch/capped-fetch';
 import { decodeBytes, looksBinary } from '../lib/fetch/decode';
 import { pageAllowsNonPublic, type HopPolicy } from '../lib/fetch/hop-policy';
-import { parseHtml, UnreadableInputError } from '../lib/parse-html';
+import { parseHtml, UnreadableInputError } from './parse-html';
 import { analyzeDocument, analyzeText, TRUNCATED_REASON } from '../lib/pipeline';
 import type { AnalysedClause, ClauseDiff, Label, PageAnalysis } from '../lib/types';
 
@@ -83,6 +84,16 @@ export interface CliOptions {
   timeoutMs: number;
 }
 
+/** The options `parseArgs` accepts (node:util's parser: `--name value` and `--name=value`). */
+const OPTIONS = {
+  help: { type: 'boolean', short: 'h' },
+  url: { type: 'string' },
+  format: { type: 'string' },
+  locale: { type: 'string' },
+  'assume-policy': { type: 'boolean' },
+  timeout: { type: 'string' },
+} as const;
+
 /** Parse argv (without node and script). @throws UsageError */
 export function parseArgs(argv: string[]): CliOptions {
   const opts: CliOptions = {
@@ -93,34 +104,35 @@ export function parseArgs(argv: string[]): CliOptions {
     assumePolicy: false,
     timeoutMs: 10_000,
   };
-  const rest: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    const value = () => {
-      const v = argv[++i];
-      if (v === undefined || v.startsWith('--')) throw new UsageError(`${a} needs a value`);
-      return v;
-    };
-    if (a === '--help' || a === '-h') return { ...opts, command: 'help' };
-    else if (a === '--url') opts.url = value();
-    else if (a === '--format') {
-      const f = value();
-      if (f !== 'json' && f !== 'text') throw new UsageError(`--format must be json or text, not "${f}"`);
-      opts.format = f;
-    } else if (a === '--locale') {
-      // "de-DE", "pt_BR": the catalogues are per language.
-      const l = value().toLowerCase().split(/[-_]/)[0]!;
-      if (!LOCALES.includes(l))
-        throw new UsageError(`--locale must be one of ${LOCALES.join(', ')}, not "${argv[i]}"`);
-      opts.locale = l;
-    } else if (a === '--assume-policy') opts.assumePolicy = true;
-    else if (a === '--timeout') {
-      const s = Number(value());
-      if (!Number.isFinite(s) || s <= 0)
-        throw new UsageError('--timeout must be a positive number of seconds');
-      opts.timeoutMs = s * 1000;
-    } else if (a.startsWith('--')) throw new UsageError(`unknown option ${a}`);
-    else rest.push(a);
+  const { values, positionals: rest } = (() => {
+    try {
+      return parseOptions({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+    } catch (error) {
+      // Unknown option, a missing value, or a value that looks like an option ("-1"): Node's first line says
+      // which; the rest is advice for programmers.
+      throw new UsageError((error as Error).message.split('\n')[0]);
+    }
+  })();
+  if (values.help) return { ...opts, command: 'help' };
+  if (values.url !== undefined) opts.url = values.url;
+  if (values.format !== undefined) {
+    const f = values.format;
+    if (f !== 'json' && f !== 'text') throw new UsageError(`--format must be json or text, not "${f}"`);
+    opts.format = f;
+  }
+  if (values.locale !== undefined) {
+    // "de-DE", "pt_BR": the catalogues are per language.
+    const l = values.locale.toLowerCase().split(/[-_]/)[0]!;
+    if (!LOCALES.includes(l))
+      throw new UsageError(`--locale must be one of ${LOCALES.join(', ')}, not "${values.locale}"`);
+    opts.locale = l;
+  }
+  if (values['assume-policy']) opts.assumePolicy = true;
+  if (values.timeout !== undefined) {
+    const sec = Number(values.timeout);
+    if (!Number.isFinite(sec) || sec <= 0)
+      throw new UsageError('--timeout must be a positive number of seconds');
+    opts.timeoutMs = sec * 1000;
   }
   const [command, ...inputs] = rest;
   if (command === undefined) return opts;

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { detectPage } from '../lib/detect';
-import { parseHtml } from '../lib/parse-html';
+import { parseHtml } from './parse-html';
 import { markdownPage, neutralUrl } from './markdown-page';
 import {
   englishOtaDocuments,

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Every test, as CI runs it: install, typecheck, lint, format, build both browsers, Firefox lint (warnings must
-# be explained in docs/permissions.md), then unit + corpus + real-browser suites (vitest: Chromium, then Firefox).
+# Every test, as CI runs it: install, typecheck, lint, import graph (.dependency-cruiser.cjs), format, build both
+# browsers, Firefox lint (warnings must be explained in docs/permissions.md), then unit + corpus + real-browser suites (vitest: Chromium, then Firefox).
 # Prints the time of each step and the total. Under CI=true, suites that need the corpus, Chromium or Firefox
 # fail instead of skipping when those are missing.
 set -euo pipefail
@@ -24,6 +24,7 @@ echo "Node $(node --version); CI=${CI:-}; corpus: $corpus ($([ -f "$corpus/MANIF
 step setup bash scripts/setup.sh
 step typecheck npm run -s typecheck
 step lint npm run -s lint
+step "import graph (dependency-cruiser)" npm run -s lint:deps
 step format npm run -s format:check
 step "build chrome-mv3" npm run -s build
 step "build firefox-mv2" npm run -s build:firefox

@@ -19,7 +19,8 @@ import {
 import { selectReportedLinks } from '@/lib/checkout/reported-links';
 import { classifyClauses } from '@/lib/classify';
 import type { ValidSender } from '@/lib/message-guards';
-import type { CheckoutState, Req, Res } from '@/lib/messages';
+import type { Req, Res } from '@/lib/messages';
+import type { CheckoutState } from '@/lib/checkout/linked-policies';
 import { pageFromBlocks } from '@/lib/pipeline-extract';
 import { createRateLimit } from '@/lib/rate-limit';
 import type { PageAnalysis } from '@/lib/types';
@@ -28,7 +29,7 @@ import { historyDb } from './export';
 import { isGranted } from './grants';
 import { isPrivateTab } from './history';
 import { analyzeFetchedHtml, readPageMarkup } from './parse-fetched';
-import { uiLanguage } from './ui-language';
+import { uiLanguage } from '@/adapters/i18n';
 
 const stateKey = (tabId: number) => `checkout:${tabId}`;
 

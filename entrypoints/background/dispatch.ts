@@ -1,6 +1,8 @@
 import type { Browser } from 'wxt/browser';
 import { browser } from 'wxt/browser';
-import type { PageBlocks, PageReport, Req, Res, TabState } from '@/lib/messages';
+import type { Req, Res } from '@/lib/messages';
+import type { PageBlocks } from '@/lib/pipeline-extract';
+import type { PageReport, TabState } from '@/lib/page-report';
 import { bundledModel, classifyClauses } from '@/lib/classify';
 import { warmUpClauses } from '@/lib/classify/warm-up';
 import { classifiedCuts } from '@/lib/clause-analyses';
@@ -213,13 +215,13 @@ export const routes: RouteTable = {
     handle: placementReported,
   },
   'popup→bg:get-tab-state': { guard: obj({ tabId: tabIdGuard }), handle: getTabState },
-  'popup→bg:get-history': { guard: obj({}), handle: getHistory },
-  'popup→bg:get-versions': { guard: obj({ url: historyUrlGuard }), handle: getVersions },
-  'popup→bg:diff-versions': {
+  'ui→bg:get-history': { guard: obj({}), handle: getHistory },
+  'history→bg:get-versions': { guard: obj({ url: historyUrlGuard }), handle: getVersions },
+  'history→bg:diff-versions': {
     guard: obj({ url: historyUrlGuard, from: versionIdGuard, to: versionIdGuard }),
     handle: diffVersions,
   },
-  'popup→bg:delete-document': { guard: obj({ url: historyUrlGuard }), handle: removeDocument },
+  'history→bg:delete-document': { guard: obj({ url: historyUrlGuard }), handle: removeDocument },
   // The in-page card's and the checkout badge's "Open in Fineprint": a popup can't be opened programmatically
   // everywhere, so the report for the sender's tab opens in a new tab instead, at most one per tab per
   // OPEN_REPORT_INTERVAL_MS whatever the page does.
@@ -269,7 +271,7 @@ export const routes: RouteTable = {
     guard: obj({ tabId: tabIdGuard, urls: arr(httpUrl, { max: LIMITS.policyLinks }) }),
     handle: checkoutReadFromPopup,
   },
-  'popup→bg:grant-origins': {
+  'ui→bg:grant-origins': {
     guard: obj({ origins: arr(httpUrl, { max: MAX_GRANT_ORIGINS }) }),
     handle: grantOriginsHandler,
     maxBytes: 256 * 1024,

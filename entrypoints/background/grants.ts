@@ -35,13 +35,13 @@ function update(change: (list: string[]) => string[]): Promise<string[]> {
 }
 
 /**
- * `popup→bg:grant-origins`, sent by Fineprint's pages (popup, options, history) right after the browser's
+ * `ui→bg:grant-origins`, sent by Fineprint's pages (popup, options, history) right after the browser's
  * permission prompt said yes. Only origins the browser now really covers are recorded, each exactly (scheme,
  * host and port).
  */
 export async function grantOriginsHandler({
   origins,
-}: Req<'popup→bg:grant-origins'>): Promise<Res<'popup→bg:grant-origins'>> {
+}: Req<'ui→bg:grant-origins'>): Promise<Res<'ui→bg:grant-origins'>> {
   const held: string[] = [];
   // The route's guard hands them over as parsed URLs ("https://shop.example/"): the origin of each is recorded.
   for (const origin of new Set(origins.map((o) => originOf(o)))) {

@@ -9,13 +9,9 @@ import { canonicalUrl } from '@/lib/canonical-url';
 import { changeHeadline } from '@/lib/change-summary';
 import { diffClauses, fingerprintClauses } from '@/lib/diff';
 import { envelope } from '@/lib/messages';
-import type {
-  ChangeSummary,
-  DiffVersionsReply,
-  HistoryListReply,
-  PageReport,
-  VersionsReply,
-} from '@/lib/messages';
+import type { ChangeSummary } from '@/lib/change-summary';
+import type { DiffVersionsReply, HistoryListReply, VersionsReply } from '@/lib/history-view';
+import type { PageReport } from '@/lib/page-report';
 import {
   createStableHold,
   createTabVersionLog,
@@ -32,9 +28,9 @@ import {
   type HistoryDB,
   type ObserveResult,
 } from '@/lib/store';
-import { loadSettings } from './settings-store';
+import { loadSettings } from '@/adapters/settings';
 import { notifyChange, setChangeBadge } from './notify';
-import { t, uiLanguage } from './ui-language';
+import { t, uiLanguage } from '@/adapters/i18n';
 
 let dbPromise: Promise<HistoryDB> | null = null;
 
@@ -130,7 +126,7 @@ function reportKey(report: PageReport): string | null {
  * with the page it analysed last; the page itself cannot answer for it). No answer means no.
  */
 async function tabStillOn(tabId: number, report: PageReport): Promise<boolean> {
-  const reply = (await browser.tabs.sendMessage(tabId, envelope('popup→content:get-report', {}), {
+  const reply = (await browser.tabs.sendMessage(tabId, envelope('bg→content:get-report', {}), {
     frameId: 0,
   })) as { url?: unknown } | null | undefined;
   const now = typeof reply?.url === 'string' ? canonicalUrl(reply.url) : null;
@@ -174,7 +170,7 @@ export function registerHistoryTabCleanup(): void {
   });
 }
 
-/** `popup→bg:get-history` */
+/** `ui→bg:get-history` */
 export async function getHistory(): Promise<HistoryListReply> {
   try {
     return await listDocuments(await historyDB());
@@ -183,7 +179,7 @@ export async function getHistory(): Promise<HistoryListReply> {
   }
 }
 
-/** `popup→bg:get-versions` */
+/** `history→bg:get-versions` */
 export async function getVersions({ url }: { url: string }): Promise<VersionsReply> {
   const key = canonicalUrl(url) ?? url;
   try {
@@ -210,7 +206,7 @@ export async function getVersions({ url }: { url: string }): Promise<VersionsRep
   }
 }
 
-/** `popup→bg:diff-versions` */
+/** `history→bg:diff-versions` */
 export async function diffVersions({
   url,
   from,
@@ -251,7 +247,7 @@ export async function diffVersions({
   }
 }
 
-/** `popup→bg:delete-document` */
+/** `history→bg:delete-document` */
 export async function removeDocument({
   url,
 }: {

@@ -6,7 +6,7 @@ import { registerGrantCleanup } from './grants';
 import { onNotificationClicked } from './notify';
 import { registerHistoryTabCleanup } from './history';
 import { onRecheckAlarm, syncRecheckAlarm } from './recheck';
-import { onSettingsChanged } from './settings-store';
+import { onSettingsChanged } from '@/adapters/settings';
 
 export default defineBackground(() => {
   // The polyfill module makes a returned Promise the reply on Chrome too.

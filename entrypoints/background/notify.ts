@@ -4,9 +4,9 @@
  */
 import { browser } from 'wxt/browser';
 import { changeHeadline } from '@/lib/change-summary';
-import type { ChangeSummary } from '@/lib/messages';
+import type { ChangeSummary } from '@/lib/change-summary';
 import { cleanLine } from '@/lib/store/sanitize';
-import { t, uiLanguage } from './ui-language';
+import { t, uiLanguage } from '@/adapters/i18n';
 
 const PREFIX = 'fineprint-change:';
 

@@ -4,31 +4,12 @@
  * thread). Extraction needs a DOM, which Firefox's background page has and Chrome's MV3 service worker does
  * not, so on Chrome it runs in the offscreen document. Classification always happens here, next to the model.
  */
-import { browser, type Browser } from 'wxt/browser';
+import { hasOffscreen, offscreen } from '@/adapters/offscreen';
 import { extractBlocks } from '@/lib/extract';
-import { envelope, type Envelope, type ReadPageReply } from '@/lib/messages';
-import { createOffscreenClient } from '@/lib/offscreen-client';
+import { envelope, type Envelope } from '@/lib/messages';
+import type { ReadPageReply } from '@/lib/extract/reading';
 import { classifyExtracted, extractPage } from '@/lib/pipeline';
 import type { PageAnalysis } from '@/lib/types';
-
-// One client for every caller: only one offscreen document may exist.
-const offscreen = createOffscreenClient({
-  count: async () =>
-    (
-      await browser.runtime.getContexts({
-        contextTypes: ['OFFSCREEN_DOCUMENT' as Browser.runtime.ContextType],
-      })
-    ).length,
-  create: () =>
-    browser.offscreen.createDocument({
-      url: '/offscreen.html',
-      reasons: ['DOM_PARSER' as Browser.offscreen.Reason],
-      justification:
-        'Parse the policy pages you read, away from the page itself, and those Fineprint fetches for you (checkout links, re-checks), to explain them.',
-    }),
-  send: (message) => browser.runtime.sendMessage(message),
-  wait: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-});
 
 /** Whether HTML is parsed here (Firefox's background page) rather than in an offscreen document (Chrome). */
 const parsesHere = () => typeof DOMParser !== 'undefined';
@@ -43,14 +24,14 @@ async function parsed<T>(
   message: Envelope<'bg→offscreen:extract-html' | 'bg→offscreen:read-page'>,
 ): Promise<T | { error: string }> {
   if (parsesHere()) return read(new DOMParser().parseFromString(html, 'text/html'));
-  if (!browser.offscreen) return { error: 'No HTML parser is available in this browser.' };
+  if (!hasOffscreen()) return { error: 'No HTML parser is available in this browser.' };
   const reply = (await offscreen.ask(message)) as T | { error: string } | undefined;
   return reply ?? { error: 'The parser page did not answer.' };
 }
 
 /** Starts what reads pages ahead of the first one (Chrome's offscreen document takes ~50–100 ms to start). */
 export function warmPageReader(): void {
-  if (parsesHere() || !browser.offscreen) return;
+  if (parsesHere() || !hasOffscreen()) return;
   offscreen.ensure().catch((error: unknown) => console.warn('[fineprint] offscreen document:', error));
 }
 

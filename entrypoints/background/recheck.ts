@@ -13,7 +13,7 @@ import type { Settings } from '@/lib/settings';
 import { isGranted } from './grants';
 import { historyDB } from './history';
 import { notifyChange } from './notify';
-import { loadSettings } from './settings-store';
+import { loadSettings } from '@/adapters/settings';
 import { analyzeFetchedHtml } from './parse-fetched';
 
 export const RECHECK_ALARM = 'fineprint-recheck';

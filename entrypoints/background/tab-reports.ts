@@ -1,7 +1,7 @@
 /** Each tab's report for the popup, in session storage under `tab:<id>` (see lib/deferred-writes.ts). */
 import { browser } from 'wxt/browser';
 import { createDeferredWrites } from '@/lib/deferred-writes';
-import type { PageReport } from '@/lib/messages';
+import type { PageReport } from '@/lib/page-report';
 
 export const tabKey = (tabId: number) => `tab:${tabId}`;
 

@@ -3,7 +3,9 @@ import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { BENCH_BUILD, benchMark } from '@/lib/bench-marks';
 import { triageDetection, triagePage } from '@/lib/detect/triage';
 import { textVisibility } from '@/lib/detect/visible';
-import { envelope, fromOwnExtension, type PageReport } from '@/lib/messages';
+import { fromOwnExtension } from '@/lib/messages';
+import { ask, ownExtension } from '@/adapters/messaging';
+import type { PageReport } from '@/lib/page-report';
 import { notPolicyReport, startPageGate } from '@/lib/page-gate';
 import { mutationWatchEnv, urlWatchEnv, windowTimers } from '@/lib/page-watch/window-env';
 
@@ -39,7 +41,7 @@ export default defineUnlistedScript(() => {
       await nextTask();
       // Wakes the background now, so it is ready (sentence rules loaded, model decoded) by the time the
       // page's text has been read.
-      browser.runtime.sendMessage(envelope('content→bg:wake', {})).catch(() => undefined);
+      ask('content→bg:wake', {}).catch(() => undefined);
       await nextTask();
       if (BENCH_BUILD) benchMark('start', performance.now() - (Date.now() - startedAt));
       benchMark('import-start');
@@ -72,12 +74,8 @@ export default defineUnlistedScript(() => {
       sender: { id?: string; url?: string },
       sendResponse: (report: PageReport) => void,
     ): undefined => {
-      if (
-        gate.handedOver() ||
-        !fromOwnExtension(sender, { id: browser.runtime.id, baseUrl: browser.runtime.getURL('/') })
-      )
-        return;
-      if ((message as { type?: unknown } | null)?.type !== 'popup→content:get-report') return;
+      if (gate.handedOver() || !fromOwnExtension(sender, ownExtension())) return;
+      if ((message as { type?: unknown } | null)?.type !== 'bg→content:get-report') return;
       sendResponse(notPolicyReport(triageDetection(gate.verdict()), href(), document.title));
     },
   );

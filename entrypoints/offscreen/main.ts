@@ -9,6 +9,7 @@ import { browser } from 'wxt/browser';
 import { extractBlocks } from '@/lib/extract';
 import { extractPage } from '@/lib/pipeline-extract';
 import { fromOwnExtension, type Res } from '@/lib/messages';
+import { ownExtension } from '@/adapters/messaging';
 
 const MAX_HTML_CHARS = 6_000_000;
 
@@ -19,8 +20,7 @@ browser.runtime.onMessage.addListener((message: unknown, sender) => {
   const type = msg?.type;
   if (type !== 'bg→offscreen:extract-html' && type !== 'bg→offscreen:read-page') return undefined;
   // Only the background (service worker) asks; content scripts reach this document too and are refused.
-  if (!fromOwnExtension(sender, { id: browser.runtime.id, baseUrl: browser.runtime.getURL('/') }))
-    return undefined;
+  if (!fromOwnExtension(sender, ownExtension())) return undefined;
   const { html, url } = msg?.payload ?? {};
   const urlOk = type === 'bg→offscreen:read-page' || typeof url === 'string';
   if (typeof html !== 'string' || !urlOk || html.length > MAX_HTML_CHARS) {

@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { envelope, type MessageName, type Req, type Res } from '@/lib/messages';
-import { createTranslator, translatePlural } from '@/lib/i18n';
+import { send } from '@/adapters/messaging';
+import { t, uiLanguage } from '@/adapters/i18n';
+import { onSettingsChanged, readSettings, saveSettings } from '@/adapters/settings';
+import { translatePlural } from '@/lib/i18n';
 import { formatterFor } from '@/lib/format';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
-import { coerceSettings } from '@/lib/store/settings';
 import { originPatterns, originsOf } from '@/lib/fetch/origins';
 import {
   deleteHistory,
@@ -17,16 +18,10 @@ import {
 import { openHistoryDB, toStoreError, type HistoryDB } from '@/lib/store';
 import { OptionsView, type OptionsStatus } from '@/components/OptionsView';
 
-const t = createTranslator((key, subs) => browser.i18n.getMessage(key as never, subs));
 const skippedText = (n: number) =>
-  translatePlural(t, 'options_import_skipped', n, formatterFor(browser.i18n.getUILanguage()));
+  translatePlural(t, 'options_import_skipped', n, formatterFor(uiLanguage()));
 
-function send<N extends MessageName>(type: N, payload: Req<N>): Promise<Res<N>> {
-  return browser.runtime.sendMessage(envelope(type, payload)) as Promise<Res<N>>;
-}
 const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
-
-const withDefaults = coerceSettings;
 
 let db: Promise<HistoryDB> | null = null;
 /**
@@ -67,21 +62,17 @@ export function App() {
   const [trackedUrls, setTrackedUrls] = useState<string[]>([]);
 
   useEffect(() => {
-    void browser.storage.local
-      .get('settings')
-      .then((got) => setSettings(withDefaults(got.settings)))
+    void readSettings()
+      .then(setSettings)
       .catch((e: unknown) => {
         setSettings(DEFAULT_SETTINGS);
         setStatus({ kind: 'error', text: t('options_error', [errorText(e)]) });
       });
-    const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-      if (area === 'local' && changes.settings) setSettings(withDefaults(changes.settings.newValue));
-    };
-    browser.storage.onChanged.addListener(onChanged);
-    send('popup→bg:get-history', {})
+    const unsubscribe = onSettingsChanged(setSettings);
+    send('ui→bg:get-history', {})
       .then((reply) => setTrackedUrls(reply.documents.map((d) => d.url)))
       .catch(() => setTrackedUrls([]));
-    return () => browser.storage.onChanged.removeListener(onChanged);
+    return unsubscribe;
   }, []);
 
   if (!settings) return <main data-ready="false" aria-busy="true" />;
@@ -95,7 +86,7 @@ export function App() {
         .then(async (granted) => {
           if (!granted) return setStatus({ kind: 'error', text: t('options_recheck_denied') });
           // The browser's permission covers a host on every port; Fineprint records the exact origins.
-          await send('popup→bg:grant-origins', { origins: originsOf(trackedUrls) }).catch(() => null);
+          await send('ui→bg:grant-origins', { origins: originsOf(trackedUrls) }).catch(() => null);
           persist(next);
         });
       return;
@@ -104,8 +95,7 @@ export function App() {
   };
   const persist = (next: Settings) => {
     setSettings(next);
-    browser.storage.local
-      .set({ settings: next })
+    saveSettings(next)
       .then(() => setStatus({ kind: 'ok', text: t('options_saved') }))
       .catch((e: unknown) => setStatus({ kind: 'error', text: t('options_save_failed', [errorText(e)]) }));
   };

@@ -1,9 +1,9 @@
 import { render } from 'preact';
-import { browser } from 'wxt/browser';
+import { t, uiLanguage } from '@/adapters/i18n';
 import { App } from './App';
 import '@/components/theme.css';
 import './style.css';
 
-document.documentElement.lang = browser.i18n.getUILanguage() || 'en';
-document.title = browser.i18n.getMessage('options_title') || 'Fineprint';
+document.documentElement.lang = uiLanguage();
+document.title = t('options_title') || 'Fineprint';
 render(<App />, document.getElementById('app')!);

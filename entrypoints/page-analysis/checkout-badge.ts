@@ -4,14 +4,11 @@
  * what the page itself already shows: see ./checkout.ts for what it may and may not carry. Closed shadow root,
  * text only (never markup), buttons acting only on real (`isTrusted`) input, a host tag name random per load.
  */
-import { browser } from 'wxt/browser';
 import type { CheckoutAnalysis } from '@/lib/checkout/analyze-checkout';
 import { randomElementName } from '@/lib/highlight/session-names';
-import { createTranslator } from '@/lib/i18n';
-import { envelope } from '@/lib/messages';
+import { ask } from '@/adapters/messaging';
+import { t } from '@/adapters/i18n';
 import type { PageContext } from '@/lib/page-context';
-
-const t = createTranslator((key, subs) => browser.i18n.getMessage(key as never, subs));
 
 const BADGE_CSS = `
 :host { all: initial; display: block; margin: 8px 0; }
@@ -132,8 +129,7 @@ export function showBadge(
           (anchor as HTMLElement).focus();
       },
       // The background opens at most one tab per few seconds for a page, whatever the page does.
-      review: () =>
-        void browser.runtime.sendMessage(envelope('content→bg:open-report', {})).catch(() => undefined),
+      review: () => void ask('content→bg:open-report', {}).catch(() => undefined),
     },
   );
 }

@@ -13,10 +13,10 @@
  * Seam for a richer badge (issue 28): `BadgeView` (./checkout-badge.ts) is everything the badge may show; anything that needs
  * the history belongs in an extension-origin frame or page, opened from its `review` action.
  */
-import { browser } from 'wxt/browser';
 import type { PageContext } from '@/lib/page-context';
 import type { CheckoutAnalysis } from '@/lib/checkout/analyze-checkout';
-import { envelope, type PolicyLink } from '@/lib/messages';
+import { ask } from '@/adapters/messaging';
+import type { PolicyLink } from '@/lib/checkout/find-policy-links';
 import { textVisibility } from '@/lib/detect/visible';
 import { runSliced, schedulerEnvFor } from '@/lib/scheduler';
 import { showBadge } from './checkout-badge';
@@ -77,20 +77,17 @@ function watchForm(
  * them. The reply is constant and ignored: the page must not be able to learn anything from it.
  */
 function report(analysis: CheckoutAnalysis): void {
-  void browser.runtime
-    .sendMessage(
-      envelope('content→bg:checkout-found', {
-        url: location.href,
-        flavour: analysis.flavour!,
-        signals: analysis.signals.slice(0, 40).map((s) => s.slice(0, 200)),
-        policyLinks: analysis.policyLinks.map(({ url, text, kind, opens }) => ({
-          url,
-          text,
-          kind,
-          ...(opens ? { opens } : {}),
-        })),
-      }),
-    )
+  void ask('content→bg:checkout-found', {
+    url: location.href,
+    flavour: analysis.flavour!,
+    signals: analysis.signals.slice(0, 40).map((s) => s.slice(0, 200)),
+    policyLinks: analysis.policyLinks.map(({ url, text, kind, opens }) => ({
+      url,
+      text,
+      kind,
+      ...(opens ? { opens } : {}),
+    })),
+  })
     // Background unavailable (extension reloading): the report page then shows no links.
     .catch(() => undefined);
 }
@@ -138,18 +135,14 @@ function watchDialogs(ctx: PageContext, doc: Document, links: readonly PolicyLin
           budgetMs: 8,
         });
         if (!ctx.isValid) return;
-        await browser.runtime
-          .sendMessage(
-            envelope('content→bg:checkout-dialog', {
-              url: location.href,
-              title: dialog.title,
-              kind: dialog.kind,
-              ...(opener ? { opener } : {}),
-              html: markup.html,
-              truncated: markup.truncated,
-            }),
-          )
-          .catch(() => undefined);
+        await ask('content→bg:checkout-dialog', {
+          url: location.href,
+          title: dialog.title,
+          kind: dialog.kind,
+          ...(opener ? { opener } : {}),
+          html: markup.html,
+          truncated: markup.truncated,
+        }).catch(() => undefined);
       }
     } catch (error) {
       console.warn('[fineprint] checkout dialog:', error);

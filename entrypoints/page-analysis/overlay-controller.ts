@@ -17,7 +17,9 @@ import {
 } from '@/lib/highlight';
 import { categoryNameKey, unsupportedLanguageText } from '@/lib/i18n';
 import type { PageContext } from '@/lib/page-context';
-import { ask, saveBarCollapsed, t, uiLanguage } from './extension-api';
+import { ask } from '@/adapters/messaging';
+import { t, uiLanguage } from '@/adapters/i18n';
+import { saveBarCollapsed } from './extension-api';
 import { Overlay, type OverlayProps } from './Overlay';
 import type { Marked, PageState } from './page-state';
 import { UI_CSS } from './ui-css';

@@ -4,7 +4,7 @@
  */
 import type { CategoryId } from '@/lib/classify/taxonomy';
 import type { HighlightItem } from '@/lib/highlight';
-import type { PageReport } from '@/lib/messages';
+import type { PageReport } from '@/lib/page-report';
 import { pageSettingsFrom } from '@/lib/page-settings';
 import type { AnalysedClause, Label } from '@/lib/types';
 

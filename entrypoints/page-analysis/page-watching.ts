@@ -17,7 +17,7 @@ import {
   watchUrl,
   type MutationSummary,
 } from '@/lib/page-watch';
-import type { PageReport } from '@/lib/messages';
+import type { PageReport } from '@/lib/page-report';
 import type { PageContext } from '@/lib/page-context';
 import type { PageState } from './page-state';
 

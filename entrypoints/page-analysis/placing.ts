@@ -19,7 +19,7 @@ import {
 import type { Res } from '@/lib/messages';
 import { mapChunked, runSliced, type SchedulerEnv } from '@/lib/scheduler';
 import type { AnalysedClause } from '@/lib/types';
-import { ask } from './extension-api';
+import { ask } from '@/adapters/messaging';
 import type { OverlayController } from './overlay-controller';
 import { BUDGET_MS, type Marked, type PageState } from './page-state';
 

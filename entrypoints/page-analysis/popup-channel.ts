@@ -4,7 +4,7 @@
  * and malformed messages get no answer.
  */
 import { browser } from 'wxt/browser';
-import type { PageReport } from '@/lib/messages';
+import type { PageReport } from '@/lib/page-report';
 import type { PageContext } from '@/lib/page-context';
 import { checkPageMessage } from '@/lib/page-channel';
 
@@ -27,7 +27,7 @@ export function listenToPopup(ctx: PageContext, handlers: PopupChannelHandlers):
         return handlers.setHighlights(msg.payload.on).then((on) => ({ on }));
       case 'popup→content:reveal-clause':
         return Promise.resolve({ found: handlers.reveal(msg.payload.clauseId) });
-      case 'popup→content:get-report':
+      case 'bg→content:get-report':
         return Promise.resolve(handlers.report());
     }
   };

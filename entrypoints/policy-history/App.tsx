@@ -5,27 +5,24 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { envelope, type MessageName, type Req, type Res } from '@/lib/messages';
-import type { DiffVersionsReply, DocumentSummary, HistoryListReply, VersionsReply } from '@/lib/messages';
+import { send } from '@/adapters/messaging';
+import { t, uiLanguage } from '@/adapters/i18n';
+import { loadSettings, readSettings, saveSettings } from '@/adapters/settings';
+import type { DiffVersionsReply, HistoryListReply, VersionsReply } from '@/lib/history-view';
+import type { DocumentSummary } from '@/lib/store/repository';
 import { DiffView, diffViewLabels } from '@/components/DiffView';
 import { RecordBoundary } from '@/components/RecordBoundary';
 import { Timeline } from '@/components/Timeline';
 import { originPatterns, originsOf } from '@/lib/fetch/origins';
 import { documentName } from '@/lib/change-summary';
 import { formatterFor } from '@/lib/format';
-import { coerceSettings } from '@/lib/store/settings';
-import { categoryNameKey, createTranslator, translatePlural } from '@/lib/i18n';
+import { categoryNameKey, translatePlural } from '@/lib/i18n';
 
-const t = createTranslator((key, subs) => browser.i18n.getMessage(key as never, subs));
 const DIFF_LABELS = diffViewLabels(t);
 const categoryName = (id: Parameters<typeof categoryNameKey>[0]) => t(categoryNameKey(id));
 
-function send<N extends MessageName>(type: N, payload: Req<N>): Promise<Res<N>> {
-  return browser.runtime.sendMessage(envelope(type, payload)) as Promise<Res<N>>;
-}
-
 // The one date format of the UI (lib/format.ts), in the UI language.
-const fmt = (ms: number) => formatterFor(browser.i18n.getUILanguage()).date(ms);
+const fmt = (ms: number) => formatterFor(uiLanguage()).date(ms);
 const selectedFromHash = () => {
   try {
     return decodeURIComponent(location.hash.slice(1)) || null;
@@ -43,7 +40,7 @@ export function App() {
   const [error, setError] = useState<string | null>(null);
 
   const loadList = () =>
-    send('popup→bg:get-history', {})
+    send('ui→bg:get-history', {})
       .then(setList)
       .catch((e: unknown) => setError(String(e)));
 
@@ -59,7 +56,7 @@ export function App() {
     setPair(null);
     setDiff(null);
     if (!selected) return;
-    send('popup→bg:get-versions', { url: selected })
+    send('history→bg:get-versions', { url: selected })
       .then((v) => {
         setVersions(v);
         const n = v.versions.length;
@@ -77,16 +74,14 @@ export function App() {
   useEffect(() => {
     setDiff(null);
     if (!selected || !pair) return;
-    send('popup→bg:diff-versions', { url: selected, ...pair })
+    send('history→bg:diff-versions', { url: selected, ...pair })
       .then(setDiff)
       .catch((e: unknown) => setError(String(e)));
   }, [selected, pair?.from, pair?.to]);
 
   const [recheckOn, setRecheckOn] = useState<boolean | null>(null);
   useEffect(() => {
-    void browser.storage.local
-      .get('settings')
-      .then((got) => setRecheckOn(coerceSettings(got.settings).recheck.enabled));
+    void loadSettings().then((settings) => setRecheckOn(settings.recheck.enabled));
   }, []);
 
   // Re-check needs the user to grant the tracked sites (optional host permissions, nothing broad at install).
@@ -102,13 +97,10 @@ export function App() {
           return;
         }
         // The browser's permission covers a host on every port; Fineprint records the exact origins.
-        if (urls.length > 0) await send('popup→bg:grant-origins', { origins: originsOf(urls) });
+        if (urls.length > 0) await send('ui→bg:grant-origins', { origins: originsOf(urls) });
       }
-      const got = await browser.storage.local.get('settings');
-      const settings = coerceSettings(got.settings);
-      await browser.storage.local.set({
-        settings: { ...settings, recheck: { ...settings.recheck, enabled: !recheckOn } },
-      });
+      const settings = await readSettings();
+      await saveSettings({ ...settings, recheck: { ...settings.recheck, enabled: !recheckOn } });
       setRecheckOn(!recheckOn);
     } catch (e) {
       setError(String(e));
@@ -120,7 +112,7 @@ export function App() {
   };
   const forget = async (url: string) => {
     if (!confirm(t('history_forget_confirm'))) return;
-    const res = await send('popup→bg:delete-document', { url });
+    const res = await send('history→bg:delete-document', { url });
     if (res.error) setError(res.error);
     if (selected === url) location.hash = '';
     await loadList();
@@ -225,7 +217,7 @@ export function App() {
                     t,
                     'history_ignored_labels',
                     diff.ignoredLabels,
-                    formatterFor(browser.i18n.getUILanguage()),
+                    formatterFor(uiLanguage()),
                   )}
                 </p>
               ) : null}

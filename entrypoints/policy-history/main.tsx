@@ -1,9 +1,9 @@
 import { render } from 'preact';
-import { browser } from 'wxt/browser';
+import { t, uiLanguage } from '@/adapters/i18n';
 import { App } from './App';
 import '@/components/theme.css';
 import './style.css';
 
-document.documentElement.lang = browser.i18n.getUILanguage() || 'en';
-document.title = browser.i18n.getMessage('history_page_title') || document.title;
+document.documentElement.lang = uiLanguage();
+document.title = t('history_page_title') || document.title;
 render(<App />, document.getElementById('app')!);

@@ -1,24 +1,14 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import {
-  envelope,
-  type CheckoutState,
-  type ComparisonState,
-  type MessageName,
-  type Req,
-  type Res,
-  type TabState,
-} from '@/lib/messages';
-import { createTranslator } from '@/lib/i18n';
-import { coerceSettings } from '@/lib/store/settings';
+import { send, sendToTab } from '@/adapters/messaging';
+import { t, uiLanguage } from '@/adapters/i18n';
+import { loadSettings } from '@/adapters/settings';
+import type { CheckoutState } from '@/lib/checkout/linked-policies';
+import type { ComparisonState } from '@/lib/compare';
+import type { TabState } from '@/lib/page-report';
+import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
 import { fetchTargetOf, originPatterns, originsOf } from '@/lib/fetch/origins';
 import { PopupView, type PopupData } from '@/components/PopupView';
-
-const t = createTranslator((key, subs) => browser.i18n.getMessage(key as never, subs));
-
-function send<N extends MessageName>(type: N, payload: Req<N>): Promise<Res<N>> {
-  return browser.runtime.sendMessage(envelope(type, payload)) as Promise<Res<N>>;
-}
 
 const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
@@ -38,7 +28,7 @@ async function targetTabId(): Promise<number | null> {
 /** What the first render needs: the tab, the user's settings, the tab's analysis and checkout state. */
 export interface FirstRound {
   tabId: number | null;
-  stored: Record<string, unknown>;
+  settings: Settings;
   tab: TabState | { error: string } | null;
   checkout: CheckoutState | null;
 }
@@ -49,14 +39,14 @@ export interface FirstRound {
  */
 export async function loadFirstRound(): Promise<FirstRound> {
   const tabId = await targetTabId().catch(() => null);
-  if (tabId === null) return { tabId, stored: {}, tab: null, checkout: null };
+  if (tabId === null) return { tabId, settings: DEFAULT_SETTINGS, tab: null, checkout: null };
   // One round of requests in parallel: the first render waits for the slowest, not for their sum.
-  const [stored, tab, checkout] = await Promise.all([
-    browser.storage.local.get('settings').catch(() => ({}) as Record<string, unknown>),
+  const [settings, tab, checkout] = await Promise.all([
+    loadSettings(),
     send('popup→bg:get-tab-state', { tabId }).catch((e: unknown) => ({ error: errorText(e) })),
     send('popup→bg:get-checkout', { tabId }).catch(() => null),
   ]);
-  return { tabId, stored, tab: tab ?? null, checkout };
+  return { tabId, settings, tab: tab ?? null, checkout };
 }
 
 export function App({ first }: { first: Promise<FirstRound> }) {
@@ -66,10 +56,9 @@ export function App({ first }: { first: Promise<FirstRound> }) {
 
   useEffect(() => {
     void (async () => {
-      const { tabId: id, stored, tab, checkout } = await first;
+      const { tabId: id, settings, tab, checkout } = await first;
       if (id === null) return patch({ error: t('popup_no_tab') });
       setTabId(id);
-      const settings = coerceSettings((stored as { settings?: unknown }).settings);
       patch({ shownCategories: settings.shownCategories, highlightsOn: settings.highlights });
       if (!tab || 'error' in tab) return patch({ error: tab ? tab.error : 'no answer', tab: null, checkout });
       patch({ tab, checkout });
@@ -102,11 +91,7 @@ export function App({ first }: { first: Promise<FirstRound> }) {
     () => ({
       onReveal: (clauseId: string) => {
         if (tabId === null) return;
-        void (
-          browser.tabs.sendMessage(tabId, envelope('popup→content:reveal-clause', { clauseId })) as Promise<
-            Res<'popup→content:reveal-clause'>
-          >
-        )
+        void sendToTab(tabId, 'popup→content:reveal-clause', { clauseId })
           .then((res) => res?.found === true)
           .catch(() => false)
           .then((found) =>
@@ -121,11 +106,7 @@ export function App({ first }: { first: Promise<FirstRound> }) {
       onToggleHighlights: (on: boolean) => {
         if (tabId === null) return;
         patch({ highlightsOn: on, highlightsError: false });
-        void (
-          browser.tabs.sendMessage(tabId, envelope('popup→content:toggle-highlights', { on })) as Promise<
-            Res<'popup→content:toggle-highlights'>
-          >
-        )
+        void sendToTab(tabId, 'popup→content:toggle-highlights', { on })
           .then((res) => patch({ highlightsOn: res?.on ?? on }))
           .catch(() => patch({ highlightsError: true }));
       },
@@ -147,7 +128,7 @@ export function App({ first }: { first: Promise<FirstRound> }) {
           .then(async (granted) => {
             if (!granted) return patch({ checkoutBusy: false, checkoutNote: t('popup_checkout_denied') });
             // The browser's permission covers a host on every port; Fineprint records the exact origins.
-            await send('popup→bg:grant-origins', { origins: originsOf(targets) }).catch(() => null);
+            await send('ui→bg:grant-origins', { origins: originsOf(targets) }).catch(() => null);
             const checkout = await send('popup→bg:checkout-read', { tabId, urls }).catch(() => null);
             patch({ checkoutBusy: false, ...(checkout ? { checkout: checkout as CheckoutState } : {}) });
           });
@@ -174,7 +155,7 @@ export function App({ first }: { first: Promise<FirstRound> }) {
       {...handlers}
       optionsUrl={browser.runtime.getURL('/options.html')}
       historyUrl={(browser.runtime.getURL as (path: string) => string)('/policy-history.html')}
-      locale={browser.i18n.getUILanguage()}
+      locale={uiLanguage()}
       full={isReportPage}
     />
   );

@@ -8,8 +8,19 @@
  * Links inside a policy's own text (a dialog showing the terms) are the policy's links, not the checkout's.
  * @module
  */
-import type { PolicyLink } from '../messages';
 import { paymentProviderOf, sameSite } from './site';
+
+/** A link to a policy found on a checkout / sign-up / consent page. */
+export interface PolicyLink {
+  url: string;
+  text: string;
+  kind: 'terms' | 'privacy-policy' | 'payment';
+  /**
+   * `dialog`: a control that shows the policy on the page itself (a terms dialog). Its `url` is the page's
+   * own address with a `#fineprint-…` fragment (lib/checkout/find-policy-links.ts); it is never fetched.
+   */
+  opens?: 'dialog';
+}
 
 export type PolicyLinkKind = PolicyLink['kind'];
 

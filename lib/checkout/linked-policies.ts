@@ -12,10 +12,50 @@ import { TAXONOMY } from '../classify/taxonomy';
 import { decodeBytes } from '../fetch/decode';
 import type { FetchResult } from '../fetch/capped-fetch';
 import { fetchTargetOf, originOf } from '../fetch/origins';
-import type { CheckoutState, LinkedPolicy, PolicyLink } from '../messages';
+import type { PolicyLink } from './find-policy-links';
 import type { AnalysedClause, PageAnalysis } from '../types';
 import { paymentProviderOf, siteOf } from './site';
 import { evidenceLabels, verdictOf, type Verdict } from './verdict';
+
+/** One policy a checkout / sign-up page links to, as the background read it (or why it did not). */
+export interface LinkedPolicy {
+  url: string;
+  text: string;
+  kind: PolicyLink['kind'];
+  opens?: 'dialog';
+  /**
+   * `needs-permission`: the user has not yet allowed reading this site; nothing was fetched. `in-page`: the
+   * page shows this policy itself when its control is pressed; Fineprint reads it then.
+   */
+  status: 'not-read' | 'needs-permission' | 'in-page' | 'done' | 'failed';
+  /** The registrable domain the policy lives on (lib/checkout/site.ts), shown when it is not the page's. */
+  site?: string;
+  /** On another site than the checkout page and not a known payment provider. */
+  otherSite?: boolean;
+  error?: string;
+  title?: string;
+  /** What a buyer should hear first (lib/checkout/verdict.ts), read from every clause of the document. */
+  verdict?: Verdict;
+  /** The most important labelled clauses, highest category weight first (capped). */
+  clauses?: AnalysedClause[];
+  /** Served from the policy history instead of being fetched again. */
+  fromCache?: boolean;
+  /** Read from a dialog the checkout page showed (never stored in the history). */
+  fromDialog?: boolean;
+  /** What changed since the user last read this policy, when reading found a change. */
+  change?: string;
+  readAt?: number;
+}
+
+/** What Fineprint knows about the checkout / sign-up / consent form on a tab. */
+export interface CheckoutState {
+  url: string;
+  /** The page's registrable domain (lib/checkout/site.ts). */
+  site?: string;
+  flavour: 'checkout' | 'sign-up' | 'consent';
+  signals: string[];
+  policies: LinkedPolicy[];
+}
 
 /** How many labelled clauses a linked-policy summary carries to the popup. */
 export const SUMMARY_CLAUSES = 12;

@@ -3,7 +3,7 @@
  * or the in-page badge name URLs; this checks each one against the tab's stored report.
  * @module
  */
-import type { PolicyLink } from '../messages';
+import type { PolicyLink } from './find-policy-links';
 
 /** Normalises for comparison the way `findPolicyLinks` reports URLs (parsed, fragment dropped). */
 function normalise(url: string): string | null {

@@ -13,7 +13,7 @@ import { applyRules, resolveStance, RULE_FAMILIES } from './rules';
 import { clauseFacts, type ClauseFacts } from './rules/stance';
 import type { RuleHit } from './rules';
 import { foldClause, foldText } from './fold-text';
-import { asciiPunctuation } from './text';
+import { asciiPunctuation } from '../ascii-punctuation';
 import type { CategoryId, Stance } from './taxonomy';
 import { TAXONOMY } from './taxonomy';
 

@@ -6,6 +6,13 @@
 import { CATEGORY_IDS, TAXONOMY, type CategoryId } from '../classify/taxonomy';
 import type { Label, PageKind, Slots } from '../types';
 
+/** The cross-site comparison for the document on a tab. */
+export interface ComparisonState {
+  comparison: SiteComparison | null;
+  /** Why there is no comparison (no policy on the tab, storage unavailable). */
+  error?: string;
+}
+
 /** The part of a clause the comparison needs; stored and live `AnalysedClause`s both fit. */
 export interface ComparableClause {
   labels: Pick<Label, 'category' | 'stance'>[];

@@ -7,7 +7,7 @@
  * even when "you" appears in them.
  * @module
  */
-import { asciiPunctuation } from '../classify/text';
+import { asciiPunctuation } from '../ascii-punctuation';
 
 /** The user as the subject of a modal, a right or a choice verb. */
 const USER_MODAL =

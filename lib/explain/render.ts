@@ -5,7 +5,7 @@
  * catalogue a second time.
  * @module
  */
-import { asciiPunctuation } from '../classify/text';
+import { asciiPunctuation } from '../ascii-punctuation';
 import type { Translate } from '../i18n';
 import type { AnalysedClause, Label, Slots } from '../types';
 import { extractSlots } from './slots';

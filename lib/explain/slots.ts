@@ -4,7 +4,7 @@
  * @module
  */
 import type { Slots } from '../types';
-import { asciiPunctuation } from '../classify/text';
+import { asciiPunctuation } from '../ascii-punctuation';
 import { hasUserControl } from './control';
 
 type Lexicon = ReadonlyArray<readonly [RegExp, string]>;

@@ -13,11 +13,12 @@ import { clauseOf, collectBlocks, type Block } from './blocks';
 import { ClauseIdAssigner } from './clause-id';
 import { blocksFromMarkdown } from './markdown';
 import { findReadableContent } from './readable';
-import { noReading } from './page-markup';
+import { noReading, type ExtractedBlocks, type ReadingSource } from './reading';
 import { splitSentences } from './segment';
 import { isStatement } from './statement';
 
 export type { Block } from './blocks';
+export type { ExtractedBlocks, ReadPageReply } from './reading';
 export { clauseOf } from './blocks';
 export { splitSentences, warmSentenceSegmenter } from './segment';
 export { normaliseForId, hashText } from './clause-id';
@@ -32,8 +33,7 @@ export interface Extracted {
   unsupported?: { reason: UnsupportedReason; message: string };
   /** True when the page exceeded the size budget and only its beginning was read. */
   truncated?: boolean;
-  /** Which container was used: Readability's article, the main/body fallback, or Markdown/text input. */
-  source?: 'readability' | 'fallback' | 'markdown' | 'text';
+  source?: ReadingSource;
 }
 
 export interface ExtractOptions {
@@ -45,16 +45,6 @@ export interface ExtractOptions {
   includeCollapsed?: boolean;
   /** Emit headings as clauses (`unit: 'heading'`) too. Default false: headings live in `section`. */
   includeHeadings?: boolean;
-}
-
-/** Result of the first (DOM) step: blocks ready to be cut into clauses. */
-export interface ExtractedBlocks {
-  title: string;
-  language: string;
-  blocks: Block[];
-  truncated: boolean;
-  source: NonNullable<Extracted['source']>;
-  unsupported?: Extracted['unsupported'];
 }
 
 const LANGUAGE_NAMES: Record<string, string> = {

@@ -17,8 +17,6 @@
  * same elements, attributes and text (tests/corpus/page-markup.test.ts checks the reading is identical).
  * @module
  */
-import type { ReadPageReply } from '../messages';
-import type { ExtractedBlocks } from './index';
 
 /** What to do with an element of the caller's own: leave it and its subtree out, or keep only its children. */
 export type OwnElement = 'omit' | 'unwrap' | null;
@@ -211,24 +209,4 @@ export function* pageMarkupInSteps(
     const name = open.pop();
     if (name) write(`</${name}>`);
   }
-}
-
-/**
- * The page's reading from the background's reply: its blocks, or, when the background could not read the
- * markup (or did not answer), no blocks and a reason the popup shows.
- */
-export function readingFromReply(reply: ReadPageReply | undefined, title: string): ExtractedBlocks {
-  if (reply && !('error' in reply)) return reply;
-  return noReading(title, {
-    reason: 'unreadable',
-    message: `Fineprint could not read this page’s text (${(reply?.error ?? 'no answer').slice(0, 200)}).`,
-  });
-}
-
-/** A reading without text, and why (the popup shows `unsupported.message`). */
-export function noReading(
-  title: string,
-  unsupported: NonNullable<ExtractedBlocks['unsupported']>,
-): ExtractedBlocks {
-  return { title, language: 'und', blocks: [], truncated: false, source: 'fallback', unsupported };
 }

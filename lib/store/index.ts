@@ -9,7 +9,6 @@ export * from './repository';
 export * from './document-reads';
 export * from './validate';
 export * from './observe';
-export * from './settings';
 export * from './limits';
 export * from './sanitize';
 export * from './stable-hold';

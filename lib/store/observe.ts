@@ -8,7 +8,7 @@ import type { CategoryId } from '../classify/taxonomy';
 import { canonicalUrl } from '../canonical-url';
 import { changeHeadline, documentName, touchedCategories } from '../change-summary';
 import { diffClauses, fingerprintClauses } from '../diff';
-import type { ChangeSummary } from '../messages';
+import type { ChangeSummary } from '../change-summary';
 import type { AnalysedClause, PageInfo, UnsupportedReason } from '../types';
 import { looksLikeCaptureError } from '../recheck';
 import { StoreError } from './errors';

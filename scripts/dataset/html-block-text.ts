@@ -9,7 +9,7 @@
  * table cells as `| `, everything else as plain paragraphs. Whitespace inside a block collapses to one space.
  * @module
  */
-import { parseHtml } from '../../lib/parse-html';
+import { parseHtml } from '../parse-html';
 
 export const HTML_EXTRACTOR_VERSION = 'v1';
 

@@ -20,16 +20,24 @@ export { htmlBlockText, HTML_EXTRACTOR_VERSION } from './html-block-text';
 export { sourceText, extractorFor } from './source-text';
 export { segmentUnits, sentenceSpans, type Unit, type Span } from './segment-units';
 
-/** data/labels of this repository. */
+/** data/labels of this repository: labels that may train the shipped model. */
 export const LABELS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../data/labels');
+/**
+ * data/eval-only: labels of texts whose licence forbids training shipped weights (OPP-115, research and
+ * teaching only); every record there is `use: "eval-only"`, and none elsewhere.
+ */
+export const EVAL_ONLY_DIR = resolve(LABELS_DIR, '../eval-only');
 
-/** Every `.jsonl` file in a labels directory, sorted. */
-export function labelFiles(dir: string = LABELS_DIR): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.jsonl'))
-    .sort()
-    .map((f) => join(dir, f));
+/** Every `.jsonl` file in the given labels directories (default: training labels, then eval-only), sorted. */
+export function labelFiles(dirs: string | string[] = [LABELS_DIR, EVAL_ONLY_DIR]): string[] {
+  return (Array.isArray(dirs) ? dirs : [dirs]).flatMap((dir) =>
+    existsSync(dir)
+      ? readdirSync(dir)
+          .filter((f) => f.endsWith('.jsonl'))
+          .sort()
+          .map((f) => join(dir, f))
+      : [],
+  );
 }
 
 /** Reads a file, or null when it does not exist. */
@@ -45,7 +53,7 @@ export function readBytesFromDisk(path: string): Uint8Array | null {
 /**
  * Load and resolve label files against the corpus.
  * @param corpusDir the corpus directory (see scripts/corpus.ts `corpusDir()`)
- * @param files label files (absolute paths); defaults to every `data/labels/*.jsonl`
+ * @param files label files (absolute paths); defaults to every `data/labels/*.jsonl` and `data/eval-only/*.jsonl`
  */
 export function loadLabels(corpusDir: string, files: string[] = labelFiles()): LoadedLabels {
   const sources = files.map((f) => ({ name: basename(f), text: readFileSync(f, 'utf8') }));

@@ -7,7 +7,7 @@
 import { appendFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { corpusDir } from '../corpus';
-import { BY_PATTERN, cleanClauseText, LABELS_DIR, type LabelRecord } from '../dataset';
+import { BY_PATTERN, cleanClauseText, EVAL_ONLY_DIR, LABELS_DIR, type LabelRecord } from '../dataset';
 import { batchPath, labelledHashes, parseDecisions, type BatchItem } from './batch-io';
 import { loadPool, poolFromEnv, poolUnits } from './corpus-units';
 import { sectionOf } from './section';
@@ -63,7 +63,10 @@ function main(): void {
       lines.push(JSON.stringify(rec));
     }
   }
-  appendFileSync(join(LABELS_DIR, out), lines.map((l) => l + '\n').join(''));
+  appendFileSync(
+    join(pool === 'opp115-eval' ? EVAL_ONLY_DIR : LABELS_DIR, out),
+    lines.map((l) => l + '\n').join(''),
+  );
   console.log(
     `batch ${id}: ${items.length - skipped} texts → ${lines.length} records in ${out}${skipped ? ` (${skipped} already labelled, skipped)` : ''}`,
   );

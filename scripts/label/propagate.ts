@@ -7,14 +7,15 @@
 import { appendFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { corpusDir } from '../corpus';
-import { cleanClauseText, LABELS_DIR, type LabelRecord } from '../dataset';
+import { cleanClauseText, EVAL_ONLY_DIR, LABELS_DIR, type LabelRecord } from '../dataset';
 import { loadPool, poolFromEnv, poolUnits } from './corpus-units';
 import { sectionOf } from './section';
 
 function main(): void {
   const dry = process.argv.includes('--dry-run');
   const pool = poolFromEnv();
-  const file = join(LABELS_DIR, pool === 'opp115-eval' ? 'opp115-eval.jsonl' : 'annotated.jsonl');
+  const file =
+    pool === 'opp115-eval' ? join(EVAL_ONLY_DIR, 'opp115-eval.jsonl') : join(LABELS_DIR, 'annotated.jsonl');
   const records = readFileSync(file, 'utf8')
     .split('\n')
     .filter((l) => l.trim())

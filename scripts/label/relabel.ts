@@ -4,7 +4,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { LABELS_DIR, type LabelRecord } from '../dataset';
+import { EVAL_ONLY_DIR, LABELS_DIR, type LabelRecord } from '../dataset';
 import { parseDecisions } from './batch-io';
 
 const [hash, ...codes] = process.argv.slice(2);
@@ -14,8 +14,7 @@ const ai = d.labels.find((l) => l.category === 'ai-training');
 const licence = d.labels.some((l) => l.category === 'content-license' && l.stance === 'permits');
 const hard = d.hard || ai?.stance === 'denies' || ai?.stance === 'user-prohibited' || (licence && !ai);
 let n = 0;
-for (const name of ['annotated.jsonl', 'opp115-eval.jsonl']) {
-  const file = join(LABELS_DIR, name);
+for (const file of [join(LABELS_DIR, 'annotated.jsonl'), join(EVAL_ONLY_DIR, 'opp115-eval.jsonl')]) {
   const out = readFileSync(file, 'utf8')
     .split('\n')
     .map((line) => {

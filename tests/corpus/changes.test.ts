@@ -7,7 +7,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { analyzeDocument } from '../../lib/pipeline';
-import { parseHtml } from '../../lib/parse-html';
+import { parseHtml } from '../../scripts/parse-html';
 import { diffClauses, fingerprintClauses } from '../../lib/diff';
 import { foldText } from '../../lib/diff/normalise';
 import type { AnalysedClause, PageAnalysis } from '../../lib/types';

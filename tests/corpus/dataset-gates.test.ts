@@ -4,7 +4,14 @@
  */
 import { readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
-import { BY_PATTERN, datasetStats, labelFiles, loadLabels, type LoadedLabels } from '../../scripts/dataset';
+import {
+  BY_PATTERN,
+  datasetStats,
+  EVAL_ONLY_DIR,
+  labelFiles,
+  loadLabels,
+  type LoadedLabels,
+} from '../../scripts/dataset';
 import { CORPUS, describeCorpus } from '../support/corpus';
 
 describeCorpus('labelled clause dataset', () => {
@@ -81,6 +88,17 @@ describeCorpus('labelled clause dataset', () => {
       expect(m.reviewed).toEqual(['arbitration', 'unilateral-change']);
       expect(m.licence).toBe('CC-BY-4.0');
       for (const l of m.labels) expect(['arbitration', 'unilateral-change']).toContain(l.category);
+    }
+  });
+
+  it('keeps eval-only records in data/eval-only and nowhere else, so the folder shows the licence', () => {
+    for (const f of labelFiles()) {
+      const inEvalOnly = f.startsWith(EVAL_ONLY_DIR);
+      for (const line of readFileSync(f, 'utf8').split('\n')) {
+        if (!line.trim()) continue;
+        const use = (JSON.parse(line) as { use?: string }).use;
+        expect(use === 'eval-only', `${f.split('/').pop()}: use ${use}`).toBe(inEvalOnly);
+      }
     }
   });
 

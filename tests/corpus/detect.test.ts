@@ -10,7 +10,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { detectFeatures, detectPage, scoreFeatures } from '../../lib/detect';
-import { parseHtml } from '../../lib/parse-html';
+import { parseHtml } from '../../scripts/parse-html';
 import type { PageKind } from '../../lib/types';
 import { CORPUS, describeCorpus } from '../support/corpus';
 

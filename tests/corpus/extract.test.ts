@@ -12,7 +12,7 @@ import { expect, it } from 'vitest';
 import { classifyClauses } from '../../lib/classify';
 import { classifiedCuts, clausesFromReply, type ClassifiedCuts } from '../../lib/clause-analyses';
 import { clausesFromBlocks, extractBlocks, extractPolicy, type Extracted } from '../../lib/extract';
-import { parseHtml } from '../../lib/parse-html';
+import { parseHtml } from '../../scripts/parse-html';
 import { CORPUS, describeCorpus } from '../support/corpus';
 
 const load = (file: string): Extracted => extractPolicy(parseHtml(readFileSync(file, 'utf8')));

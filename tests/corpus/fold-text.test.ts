@@ -11,7 +11,7 @@ import { join, relative } from 'node:path';
 import { expect, it, vi } from 'vitest';
 import { blocksToClauses, extractPolicy } from '../../lib/extract';
 import { blocksFromMarkdown } from '../../lib/extract/markdown';
-import { parseHtml } from '../../lib/parse-html';
+import { parseHtml } from '../../scripts/parse-html';
 import type { Clause } from '../../lib/types';
 import { CORPUS, describeCorpus } from '../support/corpus';
 

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { extractBlocks } from '../../lib/extract';
 import { pageMarkupInSteps } from '../../lib/extract/page-markup';
-import { parseHtml } from '../../lib/parse-html';
+import { parseHtml } from '../../scripts/parse-html';
 import { CORPUS, describeCorpus } from '../support/corpus';
 
 function markupOf(doc: Document) {

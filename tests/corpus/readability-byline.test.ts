@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { Readability } from '@mozilla/readability';
 import { expect, it } from 'vitest';
 import { checkBylinesCheaply, readTextThroughNodes } from '../../lib/extract/readable';
-import { parseHtml } from '../../lib/parse-html';
+import { parseHtml } from '../../scripts/parse-html';
 import { CORPUS, describeCorpus } from '../support/corpus';
 
 function parse(html: string, cheap: boolean) {

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { extractPolicy, extractText, type Extracted } from '../../lib/extract';
 import { endsInAbbreviation } from '../../lib/extract/segment';
-import { parseHtml } from '../../lib/parse-html';
+import { parseHtml } from '../../scripts/parse-html';
 import { CORPUS, describeCorpus } from '../support/corpus';
 import { englishOtaDocuments } from '../../scripts/ota-documents';
 

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { detectPage } from '../../lib/detect';
 import { triagePage } from '../../lib/detect/triage';
-import { parseHtml } from '../../lib/parse-html';
+import { parseHtml } from '../../scripts/parse-html';
 import { CORPUS, describeCorpus } from '../support/corpus';
 
 const NEUTRAL_URL = 'http://127.0.0.1/page.html';

@@ -16,7 +16,7 @@ import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { analyzeDocument } from '../../lib/pipeline';
-import { parseHtml } from '../../lib/parse-html';
+import { parseHtml } from '../../scripts/parse-html';
 import type { AnalysedClause } from '../../lib/types';
 import { corpusAvailable, corpusDir } from '../../scripts/corpus';
 import { describeCorpus } from '../support/corpus';

@@ -17,12 +17,10 @@ import {
 } from '../support/harness';
 import { norm, paintedTexts, reportOf, toContent } from '../support/inline-page';
 import { highlightNames, OurWorld } from '../support/our-world';
-import type { PageReport } from '../../lib/messages';
+import type { PageReport } from '../../lib/page-report';
 
 async function report(browser: LaunchedBrowser, page: Page): Promise<PageReport | null> {
-  return toContent<PageReport | null>(browser.context, page, 'popup→content:get-report', {}).catch(
-    () => null,
-  );
+  return toContent<PageReport | null>(browser.context, page, 'bg→content:get-report', {}).catch(() => null);
 }
 
 /** Painted ranges that currently have boxes on screen (not inside a closed section). */

@@ -27,7 +27,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import type { PageReport } from '../../lib/messages';
+import type { PageReport } from '../../lib/page-report';
 import { corpusDir } from '../../scripts/corpus';
 import { describeCorpus } from '../support/corpus';
 import { describeFirefox, launchFirefox, type FirefoxSession } from '../support/firefox';
@@ -150,7 +150,7 @@ describeFirefox('Firefox end to end', () => {
     const placedReport = (tabId: number, url?: string) =>
       waitFor(async () => {
         const report = await ff
-          .toContent<PageReport | null>(tabId, 'popup→content:get-report', {})
+          .toContent<PageReport | null>(tabId, 'bg→content:get-report', {})
           .catch(() => null);
         return report && typeof report.unplaced === 'number' && (!url || report.url === url) ? report : null;
       }, SETTLE_MS);
@@ -201,7 +201,7 @@ describeFirefox('Firefox end to end', () => {
         const tabId = await ff.tabIdOf(page);
         await new Promise((r) => setTimeout(r, QUIET_MS));
         // The every-page script answers for the page (a tab without our content script cannot answer at all).
-        const report = await ff.toContent<PageReport | null>(tabId, 'popup→content:get-report', {});
+        const report = await ff.toContent<PageReport | null>(tabId, 'bg→content:get-report', {});
         expect(report?.page.kind).toBe('other');
         expect(report?.clauses).toEqual([]);
         expect(await painted(page)).toEqual({ ranges: 0, marks: 0, shadowHosts: 0 });

@@ -4,7 +4,7 @@
  * @module
  */
 import type { BrowserContext, Page, Worker } from 'playwright-core';
-import type { PageReport } from '../../lib/messages';
+import type { PageReport } from '../../lib/page-report';
 import { tabIdOf, waitFor, waitForServiceWorker } from './harness';
 import { highlightNames } from './our-world';
 
@@ -40,7 +40,7 @@ export async function reportOf(
   const tabId = await tabIdOf(await waitForServiceWorker(context), page);
   return waitFor(async () => {
     const sw = await waitForServiceWorker(context);
-    const r = await sendToContent<PageReport | null>(sw, tabId, 'popup→content:get-report', {}).catch(
+    const r = await sendToContent<PageReport | null>(sw, tabId, 'bg→content:get-report', {}).catch(
       () => null,
     );
     return r && typeof r.unplaced === 'number' ? r : null;

@@ -8,7 +8,7 @@ import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
-import { parseHtml } from '../../lib/parse-html';
+import { parseHtml } from '../../scripts/parse-html';
 import { analyzeDocument } from '../../lib/pipeline';
 import { observePage, openHistoryDB } from '../../lib/store';
 

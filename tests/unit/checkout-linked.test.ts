@@ -9,7 +9,7 @@ import {
   summarise,
   type LinkedPolicyDeps,
 } from '@/lib/checkout/linked-policies';
-import type { PolicyLink } from '@/lib/messages';
+import type { PolicyLink } from '@/lib/checkout/find-policy-links';
 import type { AnalysedClause, PageAnalysis } from '@/lib/types';
 import type { CategoryId, Stance } from '@/lib/classify/taxonomy';
 

@@ -10,7 +10,7 @@ import type { CategoryId, Stance } from '@/lib/classify/taxonomy';
 import { bundledModel } from '@/lib/classify';
 import { findingCounts } from '@/lib/counts';
 import { createTranslator, getMessageFromCatalogue } from '@/lib/i18n';
-import { parseHtml } from '@/lib/parse-html';
+import { parseHtml } from '@/scripts/parse-html';
 import { analyzeDocument } from '@/lib/pipeline';
 import type { AnalysedClause, Label } from '@/lib/types';
 import { MAX_FINDINGS, MIN_EVIDENCE_CONFIDENCE, verdictOf } from '@/lib/checkout/verdict';

@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { featureHashes, scratchFeatures } from '../../lib/classify/features';
 import { score, scoreInto, topFeatures, topFeaturesOfSlots } from '../../lib/classify/model';
 import { applyRules } from '../../lib/classify/rules';
-import { asciiPunctuation, tokenize } from '../../lib/classify/text';
+import { asciiPunctuation } from '../../lib/ascii-punctuation';
+import { tokenize } from '../../lib/classify/text';
 import { bundledModel, classifyWith } from '../../lib/classify';
 import type { Clause } from '../../lib/types';
 

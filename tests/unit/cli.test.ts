@@ -109,6 +109,14 @@ describe('arguments', () => {
     });
     expect(() => parseArgs(['nope'])).toThrow(UsageError);
   });
+
+  it('parseArgs takes --name=value too, and refuses unknown options and missing values', () => {
+    expect(parseArgs(['analyze', 'x.html', '--url=https://a.example/p']).url).toBe('https://a.example/p');
+    expect(() => parseArgs(['analyze', 'x.html', '--bogus'])).toThrow(UsageError);
+    expect(() => parseArgs(['analyze', 'x.html', '--url'])).toThrow(UsageError);
+    expect(() => parseArgs(['analyze', 'x.html', '--url', '--format', 'text'])).toThrow(UsageError);
+    expect(() => parseArgs(['analyze', 'x.html', '--format', 'xml'])).toThrow(/json or text/);
+  });
 });
 
 describe('analyze', () => {

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { detectPage } from '../../lib/detect';
-import { parseHtml } from '../../lib/parse-html';
+import { parseHtml } from '../../scripts/parse-html';
 
 const page = (title: string, body: string) =>
   parseHtml(

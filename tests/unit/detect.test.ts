@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { detectFeatures, detectPage, detectPageInSteps, isCandidatePage, sampleText } from '../../lib/detect';
 import { scanElementInSteps } from '../../lib/detect/text-sample';
-import { parseHtml } from '../../lib/parse-html';
+import { parseHtml } from '../../scripts/parse-html';
 
 const page = (name: string) => parseHtml(readFileSync(`tests/fixtures/pages/${name}`, 'utf8'));
 const NEUTRAL = 'http://127.0.0.1/page.html';

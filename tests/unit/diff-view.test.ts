@@ -7,7 +7,7 @@ import { DiffView, diffViewLabels } from '../../components/DiffView';
 import { Timeline } from '../../components/Timeline';
 import { diffClauses } from '../../lib/diff';
 import { VERSION_A, VERSION_B, makeClause } from '../fixtures/db/clauses';
-import type { VersionMeta } from '../../lib/messages';
+import type { VersionMeta } from '../../lib/store/repository';
 import { categoryNameKey, createTranslator, getMessageFromCatalogue, type Translate } from '../../lib/i18n';
 
 const translator = (locale: string) =>

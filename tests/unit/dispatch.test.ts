@@ -197,7 +197,7 @@ describe('dispatch: accepted messages', () => {
 
   const documents = async () =>
     (
-      (await dispatch({ type: 'popup→bg:get-history', payload: {} }, popupSender)) as {
+      (await dispatch({ type: 'ui→bg:get-history', payload: {} }, popupSender)) as {
         documents: { url: string }[];
       }
     ).documents.map((d) => d.url);
@@ -236,7 +236,7 @@ describe('dispatch: accepted messages', () => {
     await dispatch(extracted({ url, blocks: [block, other, third] }), tab);
     await vi.advanceTimersByTimeAsync(STABLE_MS);
     await vi.waitFor(async () => expect(await documents()).toContain(url));
-    const versions = (await dispatch({ type: 'popup→bg:get-versions', payload: { url } }, popupSender)) as {
+    const versions = (await dispatch({ type: 'history→bg:get-versions', payload: { url } }, popupSender)) as {
       versions: { clauseCount: number }[];
     };
     expect(versions.versions.map((v) => v.clauseCount)).toEqual([3]);
@@ -280,7 +280,7 @@ describe('dispatch: accepted messages', () => {
   });
 
   it('ignores messages addressed to other contexts (so they can answer)', () => {
-    expect(dispatch({ type: 'popup→content:get-report', payload: {} }, popupSender)).toBeUndefined();
+    expect(dispatch({ type: 'bg→content:get-report', payload: {} }, popupSender)).toBeUndefined();
     expect(dispatch({ type: 'bg→offscreen:analyze-html', payload: {} }, popupSender)).toBeUndefined();
   });
 });
@@ -459,7 +459,7 @@ describe('dispatch: forged messages are rejected with a reason and nothing is st
     ],
     [
       'a page granting itself an origin',
-      { type: 'popup→bg:grant-origins', payload: { origins: [PAGE] } },
+      { type: 'ui→bg:grant-origins', payload: { origins: [PAGE] } },
       tabSender(),
       /not one of our extension pages/,
     ],

@@ -2,7 +2,7 @@
 // Team-written markup.
 import { describe, expect, it } from 'vitest';
 import { hasTextAtLeast, textOf } from '@/lib/dom-text';
-import { parseHtml } from '@/lib/parse-html';
+import { parseHtml } from '@/scripts/parse-html';
 
 let seed = 11;
 const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;

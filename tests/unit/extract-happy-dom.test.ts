@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { detectPage } from '../../lib/detect';
 import { extractPolicy } from '../../lib/extract';
-import { parseHtml } from '../../lib/parse-html';
+import { parseHtml } from '../../scripts/parse-html';
 
 const files = [
   'data/samples/examplify-privacy-policy.html',

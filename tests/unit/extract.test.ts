@@ -4,7 +4,7 @@ import { collectBlocks } from '../../lib/extract/blocks';
 import { blocksFromMarkdown } from '../../lib/extract/markdown';
 import { hashText, normaliseForId } from '../../lib/extract/clause-id';
 import { clausesFromBlocks, extractBlocks, extractPolicy, extractText } from '../../lib/extract';
-import { parseHtml } from '../../lib/parse-html';
+import { parseHtml } from '../../scripts/parse-html';
 
 const page = (name: string) => parseHtml(readFileSync(`tests/fixtures/pages/${name}`, 'utf8'));
 

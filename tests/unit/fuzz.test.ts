@@ -8,7 +8,7 @@ import { classifyClauses } from '../../lib/classify';
 import { detectPage } from '../../lib/detect';
 import { extractPolicy } from '../../lib/extract';
 import { decodeBytes, looksBinary } from '../../lib/fetch/decode';
-import { parseHtml } from '../../lib/parse-html';
+import { parseHtml } from '../../scripts/parse-html';
 import { analyzeDocument, extractPage, TRUNCATED_REASON } from '../../lib/pipeline';
 import type { PageAnalysis } from '../../lib/types';
 

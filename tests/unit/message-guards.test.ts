@@ -7,6 +7,7 @@ import {
   checkSender,
   blockGuard,
   empty,
+  expectedSender,
   pageBlocksGuard,
   httpUrl,
   isPolicyLinkAllowed,
@@ -129,6 +130,20 @@ describe('sites', () => {
     expect(isPolicyLinkAllowed(page, 'https://www.paypal.com/legalhub/privacy')).toBe(true);
     expect(isPolicyLinkAllowed(page, 'https://tracker.evil.test/collect?x=1')).toBe(false);
     expect(isPolicyLinkAllowed(page, 'https://www.paypal.com/x', [])).toBe(false);
+  });
+});
+
+describe('expectedSender', () => {
+  it.each([
+    ['content→bg:page-extracted', 'content'],
+    ['popup→bg:get-tab-state', 'extension'],
+    ['history→bg:get-versions', 'extension'],
+    ['ui→bg:get-history', 'extension'],
+    ['options→bg:anything', 'extension'],
+    ['bg→content:get-report', null],
+    ['page→bg:get-history', null],
+  ])('%s comes from %s', (name, kind) => {
+    expect(expectedSender(name)).toBe(kind);
   });
 });
 

@@ -16,7 +16,7 @@ import {
 } from '../../lib/store';
 import { fingerprintClauses } from '../../lib/diff';
 import { analyzeDocument } from '../../lib/pipeline';
-import { parseHtml } from '../../lib/parse-html';
+import { parseHtml } from '../../scripts/parse-html';
 import { writeV1Snapshot, type V1Snapshot } from '../fixtures/db/v1-writer';
 import { writeV2Snapshot, writeV3Check, writeV3Snapshot } from '../fixtures/db/v2-writer';
 import { VERSION_A, VERSION_B, makeClause } from '../fixtures/db/clauses';

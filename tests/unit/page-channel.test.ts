@@ -15,11 +15,11 @@ describe('checkPageMessage', () => {
     ).toEqual({ ok: true, value: { type: 'popup→content:reveal-clause', payload: { clauseId: 'c12' } } });
     // The background asks too (its worker's address is one of ours).
     const worker = { id: 'our-id', url: 'chrome-extension://our-id/background.js' };
-    expect(checkPageMessage({ type: 'popup→content:get-report', payload: {} }, worker, self).ok).toBe(true);
+    expect(checkPageMessage({ type: 'bg→content:get-report', payload: {} }, worker, self).ok).toBe(true);
   });
 
   it('answers nothing from another extension, a content script or a web page', () => {
-    const msg = { type: 'popup→content:get-report', payload: {} };
+    const msg = { type: 'bg→content:get-report', payload: {} };
     for (const sender of [
       { id: 'other-id', url: 'chrome-extension://other-id/popup.html' },
       { id: 'our-id', url: 'https://example.com/privacy' },
@@ -38,7 +38,7 @@ describe('checkPageMessage', () => {
       { type: 'popup→content:reveal-clause', payload: { clauseId: 7 } },
       { type: 'popup→content:reveal-clause', payload: { clauseId: 'x'.repeat(201) } },
       { type: 'popup→content:reveal-clause', payload: { clauseId: 'c1\u0000' } },
-      { type: 'popup→content:get-report', payload: { all: true } },
+      { type: 'bg→content:get-report', payload: { all: true } },
     ];
     for (const message of bad)
       expect(checkPageMessage(message, popup, self).ok, JSON.stringify(message)).toBe(false);
@@ -47,9 +47,9 @@ describe('checkPageMessage', () => {
   it('refuses other envelopes and other messages', () => {
     for (const message of [
       null,
-      'popup→content:get-report',
+      'bg→content:get-report',
       [],
-      { type: 'popup→content:get-report', payload: {}, extra: 1 },
+      { type: 'bg→content:get-report', payload: {}, extra: 1 },
       { type: 'popup→bg:get-history', payload: {} },
       { type: 'toString', payload: {} },
       { type: '__proto__', payload: {} },

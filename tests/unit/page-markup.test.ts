@@ -1,13 +1,9 @@
 // The page's markup as the content script sends it for reading (lib/extract/page-markup.ts): parsing it
 // again must give the same elements, attributes and text. Team-written markup.
 import { describe, expect, it } from 'vitest';
-import {
-  pageMarkupInSteps,
-  readingFromReply,
-  type OwnElement,
-  type PageMarkupOptions,
-} from '@/lib/extract/page-markup';
-import { parseHtml } from '@/lib/parse-html';
+import { pageMarkupInSteps, type OwnElement, type PageMarkupOptions } from '@/lib/extract/page-markup';
+import { readingFromReply } from '@/lib/extract/reading';
+import { parseHtml } from '@/scripts/parse-html';
 
 function markup(doc: Document, options: PageMarkupOptions = {}) {
   const job = pageMarkupInSteps(doc, options);

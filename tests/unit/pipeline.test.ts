@@ -10,7 +10,7 @@ import {
 } from '../../lib/pipeline';
 import { extractBlocks } from '../../lib/extract';
 import { blockGuard, LIMITS, pageInfoGuard } from '../../lib/message-guards';
-import { parseHtml } from '../../lib/parse-html';
+import { parseHtml } from '../../scripts/parse-html';
 
 const sample = () => parseHtml(readFileSync('data/samples/examplify-privacy-policy.html', 'utf8'));
 const page = (name: string) => parseHtml(readFileSync(`tests/fixtures/pages/${name}`, 'utf8'));

@@ -9,7 +9,8 @@ import { groupByCategory } from '@/components/ClauseGroups';
 import { createTranslator, getMessageFromCatalogue } from '@/lib/i18n';
 import type { CategoryId, Stance } from '@/lib/classify/taxonomy';
 import type { AnalysedClause } from '@/lib/types';
-import type { CheckoutState, PageReport, TabState } from '@/lib/messages';
+import type { CheckoutState } from '@/lib/checkout/linked-policies';
+import type { PageReport, TabState } from '@/lib/page-report';
 
 const en = JSON.parse(readFileSync(resolve(__dirname, '../../public/_locales/en/messages.json'), 'utf8'));
 const t = createTranslator(getMessageFromCatalogue(en));

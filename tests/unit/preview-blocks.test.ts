@@ -1,7 +1,7 @@
 // Which blocks make a long policy's preview (lib/preview-blocks.ts). Team-written text.
 import { describe, expect, it } from 'vitest';
 import type { Block } from '@/lib/extract';
-import { parseHtml } from '@/lib/parse-html';
+import { parseHtml } from '@/scripts/parse-html';
 import {
   earlyPreviewBlocks,
   earlyPreviewBlocksInSteps,

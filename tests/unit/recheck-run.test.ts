@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { runRecheckPass, type RecheckDeps } from '../../lib/recheck-run';
 import { HOUR_MS } from '../../lib/recheck';
 import { analyzeDocument } from '../../lib/pipeline';
-import { parseHtml } from '../../lib/parse-html';
+import { parseHtml } from '../../scripts/parse-html';
 import { getCheck, listDocuments, listVersions, observePage, openHistoryDB } from '../../lib/store';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings';
 import type { FetchResult } from '../../lib/fetch/capped-fetch';

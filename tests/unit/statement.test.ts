@@ -15,7 +15,7 @@ import {
   isQuestion,
   isStatement,
 } from '../../lib/extract/statement';
-import { parseHtml } from '../../lib/parse-html';
+import { parseHtml } from '../../scripts/parse-html';
 
 const page = (body: string) =>
   parseHtml(`<!doctype html><html lang="en"><head><title>Privacy Policy</title></head><body><main>

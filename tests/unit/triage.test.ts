@@ -11,7 +11,7 @@ import {
   type TriageFacts,
 } from '../../lib/detect/triage';
 import { clipText, urlSignalText } from '../../lib/detect/page-signals';
-import { parseHtml } from '../../lib/parse-html';
+import { parseHtml } from '../../scripts/parse-html';
 
 const NEUTRAL = 'http://127.0.0.1/page.html';
 const fixture = (dir: string, name: string) =>

@@ -4,7 +4,7 @@
  * @module
  */
 import type { Clause } from '../../types';
-import { asciiPunctuation } from '../text';
+import { asciiPunctuation } from '../../ascii-punctuation';
 import { aiTraining } from './ai-training';
 import { arbitration } from './arbitration';
 import { automatedDecisions } from './automated-decisions';

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { coerceSettings } from '../../lib/store/settings';
-import { DEFAULT_SETTINGS } from '../../lib/settings';
+import { coerceSettings, DEFAULT_SETTINGS } from '../../lib/settings';
 
 describe('coerceSettings', () => {
   it('gives the defaults for missing or corrupt values', () => {
