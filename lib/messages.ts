@@ -156,7 +156,14 @@ export interface MessageMap {
   'content→bg:placement': { req: { url: string; placed: number; unplaced: number }; res: { ok: boolean } };
   'popup→bg:get-tab-state': { req: { tabId: number }; res: TabState };
   /** Policy history (popup and history page): every tracked document with its latest change. */
-  'popup→bg:get-history': { req: Record<string, never>; res: HistoryListReply };
+  /**
+   * Rows `offset` to `offset + limit` of the history list, newest first (all of them without a limit);
+   * `origins: true` adds the distinct origins of every tracked document.
+   */
+  'popup→bg:get-history': {
+    req: { offset?: number; limit?: number; origins?: boolean };
+    res: HistoryListReply;
+  };
   /** The versions of one tracked document (timeline), by canonical URL. */
   'popup→bg:get-versions': { req: { url: string }; res: VersionsReply };
   /** Clause-level diff between two stored versions of one document. */
@@ -222,6 +229,11 @@ export interface HistoryListReply {
   documents: DocumentSummary[];
   /** Unreadable stored records that were skipped. */
   problems: string[];
+  /** For a page of the list: the whole list's length, and each document's position in it. */
+  total?: number;
+  positions?: number[];
+  /** The distinct origins of every tracked document, when asked for. */
+  origins?: string[];
   error?: string;
 }
 

@@ -17,6 +17,7 @@ import { httpUrl as historyUrlGuard } from '@/lib/message-guards';
 import {
   diffVersions,
   getHistory,
+  HISTORY_PAGE_MAX,
   getVersions,
   removeDocument,
   stableReports,
@@ -213,7 +214,14 @@ export const routes: RouteTable = {
     handle: placementReported,
   },
   'popup→bg:get-tab-state': { guard: obj({ tabId: tabIdGuard }), handle: getTabState },
-  'popup→bg:get-history': { guard: obj({}), handle: getHistory },
+  'popup→bg:get-history': {
+    guard: obj({
+      offset: optional(num({ min: 0, max: 2 ** 31 - 1, integer: true })),
+      limit: optional(num({ min: 0, max: HISTORY_PAGE_MAX, integer: true })),
+      origins: optional(bool),
+    }),
+    handle: getHistory,
+  },
   'popup→bg:get-versions': { guard: obj({ url: historyUrlGuard }), handle: getVersions },
   'popup→bg:diff-versions': {
     guard: obj({ url: historyUrlGuard, from: versionIdGuard, to: versionIdGuard }),
