@@ -413,7 +413,10 @@ export interface DocumentPage {
   documents: DocumentSummary[];
   /** Position in the whole list of each of `documents`. */
   positions: number[];
-  /** How many rows the whole list has (damaged rows included: they keep their place, as skipped). */
+  /**
+   * How many rows the whole list has (damaged rows included: they keep their place, as skipped; a row too
+   * damaged to have a place is named in the first screen's `problems`).
+   */
   total: number;
   problems: string[];
 }
@@ -427,6 +430,15 @@ export async function listDocumentsPage(db: HistoryDB, offset: number, limit: nu
   const tx = db.transaction(['documents', 'versions', 'visits', 'checks'], 'readonly');
   const index = tx.objectStore('documents').index('by-lastSeen');
   const total = await index.count();
+  const problems: string[] = [];
+  // A row without a usable `lastSeen` is in no index: the first screen names it, as the whole list did.
+  if (offset === 0 && (await tx.objectStore('documents').count()) > total) {
+    const listed = new Set(await index.getAllKeys());
+    for (const url of await tx.objectStore('documents').getAllKeys()) {
+      if (listed.has(url)) continue;
+      problems.push(rowProblem(await tx.objectStore('documents').get(url)) ?? `document ${url}: unlisted`);
+    }
+  }
   const rows: { row: unknown; at: number }[] = [];
   if (limit > 0 && offset < total) {
     let cursor = await index.openCursor(null, 'prev');
@@ -437,7 +449,6 @@ export async function listDocumentsPage(db: HistoryDB, offset: number, limit: nu
       cursor = await cursor.continue();
     }
   }
-  const problems: string[] = [];
   const documents: DocumentSummary[] = [];
   const positions: number[] = [];
   for (const { row, at } of rows) {
