@@ -111,9 +111,7 @@ export function VirtualList({
     if (changed) setMeasured((n) => n + 1);
     const want = pendingFocus.current;
     if (want !== null) {
-      const target = list.querySelector<HTMLElement>(
-        `li[data-index="${want}"] button, li[data-index="${want}"] a`,
-      );
+      const target = control(want);
       if (target) {
         pendingFocus.current = null;
         target.focus();
@@ -121,6 +119,12 @@ export function VirtualList({
       }
     }
   });
+
+  /** The first control of row `index`, when it is rendered. */
+  const control = (index: number) =>
+    listRef.current?.querySelector<HTMLElement>(
+      `li[data-index="${index}"] button, li[data-index="${index}"] a`,
+    ) ?? null;
 
   const onFocusIn = (e: FocusEvent) => {
     const li = (e.target as HTMLElement).closest<HTMLElement>('li[data-index]');
@@ -144,10 +148,18 @@ export function VirtualList({
               : null;
     if (next === null || next < 0 || next >= total) return;
     e.preventDefault();
+    const rendered = control(next);
+    if (rendered) {
+      rendered.focus();
+      rendered.scrollIntoView({ block: 'nearest' });
+      return;
+    }
+    // Not rendered yet: scroll to where it will be, and focus it once it is (the layout effect above).
     pendingFocus.current = next;
     const y = listRef.current!.getBoundingClientRect().top + window.scrollY + tops[next]!;
-    if (next < range.start || next >= range.end) window.scrollTo({ top: y - window.innerHeight / 3 });
+    window.scrollTo({ top: y - window.innerHeight / 3 });
     update();
+    setMeasured((n) => n + 1);
   };
 
   const items = [];

@@ -25,10 +25,10 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { buildSync } from 'esbuild';
 import type { BrowserContext, CDPSession, Page } from 'playwright-core';
 import { benchClassifier, benchPolicy } from './bench-classifier';
 import { median } from './stats';
+import { seedHistory } from './history-seeder';
 import { corpusAvailable, corpusDir } from './corpus';
 import {
   leafTimes,
@@ -747,35 +747,6 @@ async function readabilityParse(context: BrowserContext, url: string): Promise<n
 // ---------------------------------------------------------------------------------------------------
 // Browser: popup / history with 0, 1,000 and 10,000 tracked documents
 
-/**
- * The history generator (scripts/history-generator.ts) and the import code bundled for the service worker: a
- * generated history is loaded the way a user restores a backup (lib/export-import.ts), through the store's own
- * writers, summary index included. No test hook ships in the build.
- */
-function seederSource(): string {
-  const entry = `
-    import { openHistoryDB } from './lib/store';
-    import { importStream } from './lib/export-import';
-    import { historyLines } from './scripts/history-generator';
-    globalThis.__fineprintBenchSeed = async (n) => {
-      const db = await openHistoryDB(indexedDB);
-      async function* lines() { for (const line of historyLines(n)) yield line; }
-      const report = await importStream(db, lines());
-      db.close();
-      if (!report.complete) throw new Error('import stopped: ' + (report.error ?? JSON.stringify(report.problems)));
-      return report.documents;
-    };`;
-  const out = buildSync({
-    stdin: { contents: entry, resolveDir: ROOT, loader: 'ts' },
-    bundle: true,
-    format: 'iife',
-    platform: 'browser',
-    write: false,
-    logLevel: 'silent',
-  });
-  return out.outputFiles[0]!.text;
-}
-
 async function readyTime(context: BrowserContext, url: string, selector: string): Promise<number> {
   const page = await context.newPage();
   await page.addInitScript(
@@ -810,14 +781,7 @@ async function historyBrowser(server: TestServer, docs: number): Promise<History
   const sw = browser.serviceWorker!;
   if (docs > 0) {
     const t0 = Date.now();
-    await sw.evaluate(seederSource());
-    const seeded = await sw.evaluate(
-      (n) =>
-        (
-          globalThis as unknown as { __fineprintBenchSeed: (n: number) => Promise<number> }
-        ).__fineprintBenchSeed(n),
-      docs,
-    );
+    const seeded = await seedHistory(sw, docs);
     console.log(`  imported ${seeded} generated documents in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   }
   const page: Page = await browser.context.newPage();
