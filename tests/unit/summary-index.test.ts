@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { CATEGORY_IDS } from '../../lib/classify/taxonomy';
 import { compareWithTracked, positionOf, type ComparableDocument } from '../../lib/compare';
 import { findingCounts } from '../../lib/counts';
+import { fingerprintClauses } from '../../lib/diff';
 import { exportHistory, importStream } from '../../lib/export-import';
 import {
   DB_VERSION,
@@ -215,7 +216,7 @@ describe('the summary index under writes', () => {
         kind,
         language: 'en',
         clauses,
-        hash: `${now}-${clauses.length}`,
+        hash: fingerprintClauses(clauses),
         source: recheck ? 'recheck' : 'visit',
         now,
         markSeen: !recheck,
@@ -229,10 +230,12 @@ describe('the summary index under writes', () => {
     await expectComparisonsAgree(db, urls);
     // A revisit of an older text (the latest stays), a kind that changes, a document forgotten.
     const doc0 = generateDocument(100, NOW);
-    await snap(urls[0]!.url, urls[0]!.kind, doc0.versions[0]!.clauses, ++now);
+    const revisit = await snap(urls[0]!.url, urls[0]!.kind, doc0.versions[0]!.clauses, ++now);
+    expect(revisit.isNewVersion).toBe(false);
+    expect(revisit.document.latestVersionId).not.toBe(revisit.version.id);
     // The page now reads as the other kind: its tally moves from one kind to the other.
     const other: PageKind = urls[1]!.kind === 'terms' ? 'privacy-policy' : 'terms';
-    await snap(urls[1]!.url, other, VERSION_B, ++now);
+    await snap(urls[1]!.url, other, VERSION_B, now + 1);
     urls[1] = { url: urls[1]!.url, kind: other };
     await deleteDocument(db, urls[2]!.url);
     urls.splice(2, 1);
