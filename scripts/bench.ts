@@ -1089,6 +1089,13 @@ function markdown(info: Record<string, string>, appendices: Appendices): string 
     '  injects a ~330 KB script into the page: a 17–35 ms task that fell inside the measured window.',
     '- Corpus pages reference their sites’ assets; the benchmark browser resolves no host but 127.0.0.1, so those',
     '  requests fail fast in both runs.',
+    '- *Popup and history page first render* with 0, 1,000 and 10,000 tracked documents: each history is a',
+    '  generated one (`scripts/history-generator.ts`: team-written clauses, 2–4 versions per document, short enough',
+    '  that 10,000 documents fit the 200 MB store) imported through the backup import in its own browser, with the',
+    '  policy page then visited and stored; the three browsers stay open and their loads are interleaved round by',
+    '  round, so the ratios to the empty history are measured under the same load. The popup is ready when its',
+    '  clauses are listed (`main[data-ready=true]`); its comparison with the other policies arrives after that, from',
+    '  the summary index’s tallies. The history page is ready when its first row is shown.',
     '',
     ...(appendices.triage
       ? [

@@ -79,17 +79,21 @@ export function App() {
       )
       .catch((e: unknown) => setError(String(e)));
   }, []);
-  const loadList = () => {
-    asked.current.clear();
-    setOrigins(null);
-    return loadPage(0, true);
-  };
+  /** The rows on screen, so a reload (after "Forget") reads them again wherever the list is scrolled. */
+  const shown = useRef({ start: 0, end: 0 });
   const onRange = useCallback(
     (start: number, end: number) => {
+      shown.current = { start, end };
       for (let n = Math.floor(start / PAGE); n * PAGE < end; n++) void loadPage(n);
     },
     [loadPage],
   );
+  const loadList = async () => {
+    asked.current.clear();
+    setOrigins(null);
+    await loadPage(0, true);
+    onRange(shown.current.start, shown.current.end);
+  };
 
   useEffect(() => {
     void loadList();
