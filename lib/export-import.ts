@@ -34,6 +34,7 @@ import {
 } from './store/schema';
 import { isDocumentRecord } from './store/validate';
 import { addToTotal, documentBytes, urlBytes, type CountingTx } from './store/totals';
+import { putDocument, summaryFor, type SummaryTx } from './store/summary';
 
 export const EXPORT_FORMAT = 'fineprint-history';
 /** JSON Lines (this module). */
@@ -303,7 +304,7 @@ async function writeGroups(
   db: HistoryDB,
   groups: CheckedGroup[],
 ): Promise<{ documents: number; versions: number; unchanged: number }> {
-  const tx = db.transaction(['documents', 'versions', 'visits', 'checks', 'meta'], 'readwrite');
+  const tx = db.transaction(['documents', 'versions', 'visits', 'checks', 'meta', 'tallies'], 'readwrite');
   const counting = tx as unknown as CountingTx;
   let documents = 0;
   let versions = 0;
@@ -342,7 +343,7 @@ async function writeGroups(
               toVersionId: mapId(d.lastChange.toVersionId),
             }
           : undefined;
-        await tx.objectStore('documents').put({
+        const row: DocumentRecord = {
           ...d,
           latestVersionId: mapId(d.latestVersionId),
           ...(lastChange ? { lastChange } : {}),
@@ -350,7 +351,13 @@ async function writeGroups(
             ? { lastNotifiedVersionId: mapId(d.lastNotifiedVersionId) }
             : {}),
           bytes,
+        };
+        // The summary index is the store's own, made from the stored latest version (never the file's).
+        const summary = await summaryFor(tx as unknown as SummaryTx, {
+          latestVersionId: row.latestVersionId,
         });
+        if (summary) row.summary = summary;
+        await putDocument(tx as unknown as SummaryTx, row, null);
         documents++;
       }
       if (g.visit && (await tx.objectStore('visits').getKey(url)) === undefined)
@@ -582,8 +589,12 @@ function describeRecord(r: unknown): string {
 
 /** Deletes every record of the history, including the per-site limits state (one transaction). */
 export async function deleteHistory(db: HistoryDB): Promise<void> {
-  const tx = db.transaction(['documents', 'versions', 'visits', 'checks', 'origins', 'meta'], 'readwrite');
+  const tx = db.transaction(
+    ['documents', 'versions', 'visits', 'checks', 'origins', 'meta', 'tallies'],
+    'readwrite',
+  );
   await Promise.all([
+    tx.objectStore('tallies').clear(),
     tx.objectStore('documents').clear(),
     tx.objectStore('versions').clear(),
     tx.objectStore('visits').clear(),

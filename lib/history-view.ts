@@ -9,6 +9,11 @@ export interface HistoryListReply {
   documents: DocumentSummary[];
   /** Unreadable stored records that were skipped. */
   problems: string[];
+  /** For a page of the list: the whole list's length, and each document's position in it. */
+  total?: number;
+  positions?: number[];
+  /** The distinct origins of every tracked document, when asked for. */
+  origins?: string[];
   error?: string;
 }
 

@@ -43,8 +43,15 @@ export interface MessageMap {
   /** How many labelled clauses the content script could place in the live DOM. */
   'content→bg:placement': { req: { url: string; placed: number; unplaced: number }; res: { ok: boolean } };
   'popup→bg:get-tab-state': { req: { tabId: number }; res: TabState };
-  /** Policy history (history and options pages): every tracked document with its latest change. */
-  'ui→bg:get-history': { req: Record<string, never>; res: HistoryListReply };
+  /**
+   * Policy history (history and options pages): rows `offset` to `offset + limit` of the tracked documents,
+   * newest first (all of them without a limit); `origins: true` adds the distinct origins of every tracked
+   * document.
+   */
+  'ui→bg:get-history': {
+    req: { offset?: number; limit?: number; origins?: boolean };
+    res: HistoryListReply;
+  };
   /** The versions of one tracked document (timeline), by canonical URL. */
   'history→bg:get-versions': { req: { url: string }; res: VersionsReply };
   /** Clause-level diff between two stored versions of one document. */

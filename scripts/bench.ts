@@ -5,8 +5,9 @@
  *    main-thread time the extension adds (CDP Performance.getMetrics ScriptDuration / TaskDuration, with
  *    minus without the extension), tasks over 50 ms (trace), page idle → highlights shown (the content script's
  *    `fineprint:` marks), the ratio of our main-thread pass to a bare Readability parse of the same page,
- *    popup and history first render with 1,000 tracked documents (seeded through lib/store in the
- *    service worker — no test hook ships in the build), bundle sizes per entrypoint (raw, gzip).
+ *    popup and history first render with 0, 1,000 and 10,000 tracked documents (generated histories,
+ *    scripts/history-generator.ts, imported in the service worker — no test hook ships in the build),
+ *    bundle sizes per entrypoint (raw, gzip).
  *  - Appendices: scripts/bench-triage.ts (triage alone, first run in a fresh isolated world) and
  *    scripts/bench-pipeline.ts (the page pipeline in Node), their output kept verbatim.
  * Writes docs/performance.md (with the machine described) unless `--no-write` or `--pages-only` (only the
@@ -24,10 +25,10 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { buildSync } from 'esbuild';
 import type { BrowserContext, CDPSession, Page } from 'playwright-core';
 import { benchClassifier, benchPolicy } from './bench-classifier';
 import { median } from './stats';
+import { seedHistory } from './history-seeder';
 import { corpusAvailable, corpusDir } from './corpus';
 import {
   leafTimes,
@@ -57,7 +58,6 @@ import {
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '../..');
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
-const TRACKED_DOCS = 1_000;
 const BASELINE = process.env.BENCH_BASELINE ?? '';
 /** The build whose page timings are measured: the bench build, with its `fineprint:` timing marks. */
 const BENCH_BUILD = resolve(process.env.BENCH_EXTENSION ?? join(ROOT, '.output/chrome-mv3-bench'));
@@ -758,42 +758,7 @@ async function readabilityParse(context: BrowserContext, url: string): Promise<n
 }
 
 // ---------------------------------------------------------------------------------------------------
-// Browser: popup / history with 1,000 tracked documents
-
-/** lib/store bundled for the service worker: seeds documents through the real repository functions. */
-function seederSource(): string {
-  const entry = `
-    import { openHistoryDB, recordSnapshot } from './lib/store';
-    globalThis.__fineprintBenchSeed = async (n) => {
-      const db = await openHistoryDB(indexedDB);
-      const clause = (d, i) => ({
-        id: 'd' + d + 'c' + i, text: 'Team-written benchmark clause ' + i + ' of document ' + d + ': we may share usage data with service providers.',
-        section: 'Section ' + (i % 5), headingPath: ['Section ' + (i % 5)], block: i, unit: 'sentence',
-        labels: i % 4 === 0 ? [{ category: 'data-sharing', stance: 'permits', confidence: 0.9, evidence: { phrase: null, rule: null, features: [] } }] : [],
-        explanation: null, slots: { data: [], purposes: [], safeguards: [], choice: null, scope: [], default: null },
-      });
-      for (let d = 0; d < n; d++) {
-        for (let v = 0; v < 2; v++) {
-          await recordSnapshot(db, {
-            url: 'https://site' + d + '.example/privacy', title: 'Privacy Policy ' + d, kind: 'privacy-policy', language: 'en',
-            clauses: Array.from({ length: 20 + v }, (_, i) => clause(d, i)), hash: 'h' + d + '-' + v,
-            source: 'visit', now: Date.now() - (2 - v) * 86400000, markSeen: true,
-          });
-        }
-      }
-      db.close();
-      return n;
-    };`;
-  const out = buildSync({
-    stdin: { contents: entry, resolveDir: ROOT, loader: 'ts' },
-    bundle: true,
-    format: 'iife',
-    platform: 'browser',
-    write: false,
-    logLevel: 'silent',
-  });
-  return out.outputFiles[0]!.text;
-}
+// Browser: popup / history with 0, 1,000 and 10,000 tracked documents
 
 async function readyTime(context: BrowserContext, url: string, selector: string): Promise<number> {
   const page = await context.newPage();
@@ -812,97 +777,98 @@ async function readyTime(context: BrowserContext, url: string, selector: string)
   return t;
 }
 
-async function popupWithHistory(server: TestServer): Promise<void> {
-  console.log(`\n== popup and history with ${TRACKED_DOCS} tracked documents ==`);
+/** A browser with the bench build, `docs` generated documents imported, and the policy page open and stored. */
+interface HistoryBrowser {
+  docs: number;
+  browser: LaunchedBrowser;
+  popupUrl: string;
+  historyUrl: string;
+  clauses: number;
+  popup: number[];
+  history: number[];
+}
+
+async function historyBrowser(server: TestServer, docs: number): Promise<HistoryBrowser> {
   // The bench build: the wait for the highlights reads its `fineprint:` marks (the release build makes none).
   const browser: LaunchedBrowser = await launchExtension({ extensionDir: BENCH_BUILD });
-  try {
-    const sw = browser.serviceWorker!;
+  const sw = browser.serviceWorker!;
+  if (docs > 0) {
     const t0 = Date.now();
-    await sw.evaluate(seederSource());
-    const seeded = await sw.evaluate(
-      (n) =>
-        (
-          globalThis as unknown as { __fineprintBenchSeed: (n: number) => Promise<number> }
-        ).__fineprintBenchSeed(n),
-      TRACKED_DOCS,
-    );
-    console.log(`  seeded ${seeded} documents × 2 versions in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
-    const page: Page = await browser.context.newPage();
-    await page.goto(server.url(CORPUS_PAGES.policy.path));
-    const cdp = await browser.context.newCDPSession(page);
-    await pollUntil(cdp, HIGHLIGHTED, 60_000);
-    await cdp.detach().catch(() => undefined);
-    const tabId = await tabIdOf(sw, page);
-    const base = `chrome-extension://${browser.extensionId}`;
-    const popup: number[] = [];
-    const history: number[] = [];
-    for (let i = 0; i < RUNS; i++) {
-      popup.push(
-        await readyTime(browser.context, `${base}/popup.html?tabId=${tabId}`, 'main[data-ready="true"]'),
-      );
-      history.push(
-        await readyTime(browser.context, `${base}/policy-history.html`, 'main[data-ready="true"] [data-url]'),
-      );
-    }
-    // The popup really rendered the policy's clauses (not an empty shell).
-    const check = await openPopup(browser.context, browser.extensionId, tabId);
-    await waitForPopupReady(check);
-    const clauses = await check.locator('[data-clause-id]').count();
-    await check.close();
-    add(
-      'Browser: popup',
-      `popup first render (policy tab, ${TRACKED_DOCS} tracked documents)`,
-      ms(median(popup)),
-      `navigation start → main[data-ready=true], median of ${RUNS}; ${clauses} clauses listed`,
-    );
-    add(
-      'Browser: popup',
-      `history page first render (${TRACKED_DOCS} tracked documents)`,
-      ms(median(history)),
-      `navigation start → first [data-url] row, median of ${RUNS}`,
-    );
-  } finally {
-    await browser.close();
+    const seeded = await seedHistory(sw, docs);
+    console.log(`  imported ${seeded} generated documents in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   }
+  const page: Page = await browser.context.newPage();
+  await page.goto(server.url(CORPUS_PAGES.policy.path));
+  const cdp = await browser.context.newCDPSession(page);
+  await pollUntil(cdp, HIGHLIGHTED, 60_000);
+  await cdp.detach().catch(() => undefined);
+  const tabId = await tabIdOf(sw, page);
+  const base = `chrome-extension://${browser.extensionId}`;
+  // The popup really renders the policy's clauses (not an empty shell), and its comparison answers.
+  const check = await openPopup(browser.context, browser.extensionId, tabId);
+  await waitForPopupReady(check);
+  const clauses = await check.locator('[data-clause-id]').count();
+  await check.close();
+  return {
+    docs,
+    browser,
+    popupUrl: `${base}/popup.html?tabId=${tabId}`,
+    historyUrl: `${base}/policy-history.html`,
+    clauses,
+    popup: [],
+    history: [],
+  };
+}
+
+/**
+ * Popup and history page first render with 0, 1,000 and (with `--popup-10k` or a full run) 10,000 tracked
+ * documents: one browser per history, open side by side, loads interleaved round by round in a changing order
+ * so that each history meets the machine's load alike. Medians of `RUNS`.
+ */
+async function historyScaling(server: TestServer, sizes: number[]): Promise<HistoryBrowser[]> {
+  const sides: HistoryBrowser[] = [];
+  try {
+    for (const docs of sizes) sides.push(await historyBrowser(server, docs));
+    for (let i = 0; i < RUNS; i++) {
+      for (let k = 0; k < sides.length; k++) {
+        const side = sides[(i + k) % sides.length]!;
+        side.popup.push(await readyTime(side.browser.context, side.popupUrl, 'main[data-ready="true"]'));
+        side.history.push(
+          await readyTime(side.browser.context, side.historyUrl, 'main[data-ready="true"] [data-url]'),
+        );
+      }
+    }
+  } finally {
+    for (const side of sides) await side.browser.close();
+  }
+  return sides;
+}
+
+async function popupWithHistory(server: TestServer): Promise<void> {
+  const sizes = [0, 1_000, 10_000];
+  console.log(`\n== popup and history with ${sizes.join(', ')} tracked documents (interleaved) ==`);
+  const sides = await historyScaling(server, sizes);
+  const empty = median(sides[0]!.popup);
+  for (const side of sides) {
+    const p = median(side.popup);
+    add(
+      'Browser: popup',
+      `popup first render (policy tab, ${side.docs.toLocaleString('en')} tracked documents)`,
+      ms(p),
+      `navigation start → main[data-ready=true], median of ${RUNS}, ${range(side.popup)}; ${(p / empty).toFixed(2)} × the empty history; ${side.clauses} clauses listed`,
+    );
+  }
+  for (const side of sides.slice(1))
+    add(
+      'Browser: popup',
+      `history page first render (${side.docs.toLocaleString('en')} tracked documents)`,
+      ms(median(side.history)),
+      `navigation start → first [data-url] row, median of ${RUNS}, ${range(side.history)}`,
+    );
 }
 
 // ---------------------------------------------------------------------------------------------------
 // `--quick`: the issue-26 figures only, as medians over interleaved loads in one run (`--json`: one object)
-
-/** Popup first render (ms, median of `RUNS`) on a policy tab with `docs` tracked documents seeded first. */
-async function popupFirstRender(server: TestServer, docs: number): Promise<number> {
-  // The bench build: the wait for the highlights reads its `fineprint:` marks (the release build makes none).
-  const browser: LaunchedBrowser = await launchExtension({ extensionDir: BENCH_BUILD });
-  try {
-    const sw = browser.serviceWorker!;
-    if (docs > 0) {
-      const t0 = Date.now();
-      await sw.evaluate(seederSource());
-      await sw.evaluate(
-        (n) =>
-          (
-            globalThis as unknown as { __fineprintBenchSeed: (n: number) => Promise<number> }
-          ).__fineprintBenchSeed(n),
-        docs,
-      );
-      console.log(`  seeded ${docs} documents × 2 versions in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
-    }
-    const page: Page = await browser.context.newPage();
-    await page.goto(server.url(CORPUS_PAGES.policy.path));
-    const cdp = await browser.context.newCDPSession(page);
-    await pollUntil(cdp, HIGHLIGHTED, 60_000);
-    await cdp.detach().catch(() => undefined);
-    const tabId = await tabIdOf(sw, page);
-    const url = `chrome-extension://${browser.extensionId}/popup.html?tabId=${tabId}`;
-    const times: number[] = [];
-    for (let i = 0; i < RUNS; i++)
-      times.push(await readyTime(browser.context, url, 'main[data-ready="true"]'));
-    return median(times);
-  } finally {
-    await browser.close();
-  }
-}
 
 /** The figures of one build (ours, or the `BENCH_BASELINE` build) from the quick run's loads. */
 function quickFigures(
@@ -1024,15 +990,24 @@ async function quickRun(server: TestServer): Promise<Record<string, unknown>> {
     console.log(
       `  long task ${ms(t.ms)}${t.cpuMs === undefined ? '' : `, thread CPU ${ms(t.cpuMs)}`} (CPU slowed ${SLOWDOWN}×): ${t.leaves.map((l) => `${l.name} ${ms(l.ms)}`).join(', ')}`,
     );
-  console.log(`\n== popup first render (median of ${RUNS}) ==`);
-  const popup = { empty_ms: NaN, docs_1000_ms: NaN, docs_10000_ms: NaN };
+  console.log(`\n== popup and history first render (median of ${RUNS}, interleaved) ==`);
+  const popup: Record<string, number> = { empty_ms: NaN, docs_1000_ms: NaN, docs_10000_ms: NaN };
   if (PARTS.has('popup')) {
-    popup.empty_ms = await popupFirstRender(server, 0);
-    popup.docs_1000_ms = await popupFirstRender(server, 1_000);
-    popup.docs_10000_ms = process.argv.includes('--popup-10k') ? await popupFirstRender(server, 10_000) : NaN;
+    const sizes = process.argv.includes('--popup-10k') ? [0, 1_000, 10_000] : [0, 1_000];
+    const sides = await historyScaling(server, sizes);
+    const key = (docs: number) => (docs === 0 ? 'empty' : `docs_${docs}`);
+    for (const side of sides) {
+      popup[`${key(side.docs)}_ms`] = median(side.popup);
+      if (side.docs > 0) popup[`history_${key(side.docs)}_ms`] = median(side.history);
+    }
+    popup.docs_1000_ratio = popup.docs_1000_ms! / popup.empty_ms!;
+    popup.docs_10000_ratio = popup.docs_10000_ms! / popup.empty_ms!;
   }
   result.popup = Object.fromEntries(
-    Object.entries(popup).map(([k, v]) => [k, Number.isFinite(v) ? Number(v.toFixed(1)) : null]),
+    Object.entries(popup).map(([k, v]) => [
+      k,
+      Number.isFinite(v) ? Number(v.toFixed(k.endsWith('ratio') ? 2 : 1)) : null,
+    ]),
   );
   return result;
 }
@@ -1131,6 +1106,13 @@ function markdown(info: Record<string, string>, appendices: Appendices): string 
     '  injects a ~330 KB script into the page: a 17–35 ms task that fell inside the measured window.',
     '- Corpus pages reference their sites’ assets; the benchmark browser resolves no host but 127.0.0.1, so those',
     '  requests fail fast in both runs.',
+    '- *Popup and history page first render* with 0, 1,000 and 10,000 tracked documents: each history is a',
+    '  generated one (`scripts/history-generator.ts`: team-written clauses, 2–4 versions per document, short enough',
+    '  that 10,000 documents fit the 200 MB store) imported through the backup import in its own browser, with the',
+    '  policy page then visited and stored; the three browsers stay open and their loads are interleaved round by',
+    '  round, so the ratios to the empty history are measured under the same load. The popup is ready when its',
+    '  clauses are listed (`main[data-ready=true]`); its comparison with the other policies arrives after that, from',
+    '  the summary index’s tallies. The history page is ready when its first row is shown.',
     '',
     ...(appendices.triage
       ? [

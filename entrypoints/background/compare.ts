@@ -1,10 +1,12 @@
 /** Background handler for the popup's "How other sites handle this". */
 import { canonicalUrl } from '@/lib/canonical-url';
-import { compareWithTracked, type ComparableDocument } from '@/lib/compare';
 import type { Req, Res } from '@/lib/messages';
-import { getVersion, listDocuments } from '@/lib/store';
+import { storedComparison, type TallyRepair } from '@/lib/store';
 import { historyDb } from './export';
 import { readTabReport } from './tab-reports';
+
+/** Rows without a summary are summarised at most once per background lifetime (lib/store/summary.ts). */
+const repair: TallyRepair = { missingDone: false };
 
 export async function getComparisonHandler({
   tabId,
@@ -14,18 +16,13 @@ export async function getComparisonHandler({
     return { comparison: null, error: 'no analysed policy on this tab' };
   try {
     const db = await historyDb();
-    const { documents } = await listDocuments(db);
-    const others: ComparableDocument[] = [];
-    for (const doc of documents) {
-      const { version } = await getVersion(db, doc.latestVersionId);
-      if (version) others.push({ id: doc.url, kind: doc.kind, clauses: version.clauses });
-    }
     const current = {
       id: canonicalUrl(report.url) ?? report.url,
       kind: report.page.kind,
       clauses: report.clauses,
     };
-    return { comparison: compareWithTracked(current, others) };
+    // The stored documents' side comes from the summary index's tallies: no stored version is read.
+    return { comparison: await storedComparison(db, current, repair) };
   } catch (e) {
     return { comparison: null, error: e instanceof Error ? e.message : String(e) };
   }

@@ -19,6 +19,7 @@ import { httpUrl as historyUrlGuard } from '@/lib/message-guards';
 import {
   diffVersions,
   getHistory,
+  HISTORY_PAGE_MAX,
   getVersions,
   removeDocument,
   stableReports,
@@ -215,7 +216,14 @@ export const routes: RouteTable = {
     handle: placementReported,
   },
   'popup→bg:get-tab-state': { guard: obj({ tabId: tabIdGuard }), handle: getTabState },
-  'ui→bg:get-history': { guard: obj({}), handle: getHistory },
+  'ui→bg:get-history': {
+    guard: obj({
+      offset: optional(num({ min: 0, max: 2 ** 31 - 1, integer: true })),
+      limit: optional(num({ min: 0, max: HISTORY_PAGE_MAX, integer: true })),
+      origins: optional(bool),
+    }),
+    handle: getHistory,
+  },
   'history→bg:get-versions': { guard: obj({ url: historyUrlGuard }), handle: getVersions },
   'history→bg:diff-versions': {
     guard: obj({ url: historyUrlGuard, from: versionIdGuard, to: versionIdGuard }),

@@ -20,8 +20,9 @@ import {
   getSeenVersionId,
   getVersion,
   STABLE_MS,
-  listDocuments,
+  listDocumentsPage,
   listVersions,
+  trackedOrigins,
   observePage,
   openHistoryDB,
   toStoreError,
@@ -170,10 +171,23 @@ export function registerHistoryTabCleanup(): void {
   });
 }
 
-/** `ui→bg:get-history` */
-export async function getHistory(): Promise<HistoryListReply> {
+/** The most rows one `ui→bg:get-history` returns. */
+export const HISTORY_PAGE_MAX = 500;
+
+/** `ui→bg:get-history`: one screen of the list (lib/store `listDocumentsPage`), never every row. */
+export async function getHistory({
+  offset = 0,
+  limit = HISTORY_PAGE_MAX,
+  origins = false,
+}: {
+  offset?: number;
+  limit?: number;
+  origins?: boolean;
+}): Promise<HistoryListReply> {
   try {
-    return await listDocuments(await historyDB());
+    const db = await historyDB();
+    const page = await listDocumentsPage(db, offset, Math.min(limit, HISTORY_PAGE_MAX));
+    return origins ? { ...page, origins: await trackedOrigins(db) } : page;
   } catch (error) {
     return { documents: [], problems: [], error: toStoreError(error).message };
   }

@@ -3,7 +3,7 @@
  * clause-level diff between any two. Data only through background messages. The URL hash selects a document
  * (`policy-history.html#<encoded canonical URL>`; not `history.html`, which WXT would turn into an override of the browser's own history page), which is what a change notification opens.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { send } from '@/adapters/messaging';
 import { t, uiLanguage } from '@/adapters/i18n';
@@ -12,6 +12,7 @@ import type { DiffVersionsReply, HistoryListReply, VersionsReply } from '@/lib/h
 import type { DocumentSummary } from '@/lib/store/repository';
 import { DiffView, diffViewLabels } from '@/components/DiffView';
 import { RecordBoundary } from '@/components/RecordBoundary';
+import { VirtualList } from '@/components/VirtualList';
 import { Timeline } from '@/components/Timeline';
 import { originPatterns, originsOf } from '@/lib/fetch/origins';
 import { documentName } from '@/lib/change-summary';
@@ -31,18 +32,65 @@ const selectedFromHash = () => {
   }
 };
 
+/** Rows asked of the background at a time: a screen and a half. */
+const PAGE = 40;
+
+/** The list as far as it has been read: its length, the rows read so far by position, what was skipped. */
+interface ListState {
+  total: number;
+  /** Position → row; `null` for a row that was read and skipped as damaged. */
+  rows: Map<number, DocumentSummary | null>;
+  problems: string[];
+  error?: string;
+}
+
 export function App() {
-  const [list, setList] = useState<HistoryListReply | null>(null);
+  const [list, setList] = useState<ListState | null>(null);
+  const [origins, setOrigins] = useState<string[] | null>(null);
+  const asked = useRef(new Set<number>());
   const [selected, setSelected] = useState<string | null>(selectedFromHash());
   const [versions, setVersions] = useState<VersionsReply | null>(null);
   const [pair, setPair] = useState<{ from: number; to: number } | null>(null);
   const [diff, setDiff] = useState<DiffVersionsReply | null>(null);
   const [error, setError] = useState<string | null>(null);
 
-  const loadList = () =>
-    send('ui→bg:get-history', {})
-      .then(setList)
+  /** Reads page `n` of the list (once), merging it into what is known. */
+  const loadPage = useCallback((n: number, fresh = false) => {
+    if (asked.current.has(n) && !fresh) return Promise.resolve();
+    asked.current.add(n);
+    return send('ui→bg:get-history', { offset: n * PAGE, limit: PAGE })
+      .then((reply: HistoryListReply) =>
+        setList((old) => {
+          const rows = new Map(fresh || !old ? [] : old.rows);
+          const positions = reply.positions ?? reply.documents.map((_, i) => n * PAGE + i);
+          for (let i = n * PAGE; i < Math.min(n * PAGE + PAGE, reply.total ?? 0); i++) rows.set(i, null);
+          reply.documents.forEach((d, i) => rows.set(positions[i]!, d));
+          const problems = [...new Set([...(fresh || !old ? [] : old.problems), ...reply.problems])];
+          return {
+            total: reply.total ?? reply.documents.length,
+            rows,
+            problems,
+            ...(reply.error ? { error: reply.error } : {}),
+          };
+        }),
+      )
       .catch((e: unknown) => setError(String(e)));
+  }, []);
+  /** The rows on screen, so a reload (after "Forget") reads them again wherever the list is scrolled. */
+  const shown = useRef({ start: 0, end: 0 });
+  const onRange = useCallback(
+    (start: number, end: number) => {
+      shown.current = { start, end };
+      for (let n = Math.floor(start / PAGE); n * PAGE < end; n++) void loadPage(n);
+    },
+    [loadPage],
+  );
+  const loadList = async () => {
+    asked.current.clear();
+    setOrigins(null);
+    await loadPage(0, true);
+    onRange(shown.current.start, shown.current.end);
+  };
 
   useEffect(() => {
     void loadList();
@@ -50,6 +98,15 @@ export function App() {
     addEventListener('hashchange', onHash);
     return () => removeEventListener('hashchange', onHash);
   }, []);
+
+  // Re-check asks permission for every tracked site inside the click, so their origins are read beforehand
+  // (from the store's keys alone), once the list is on screen.
+  useEffect(() => {
+    if (!list || list.total === 0 || origins) return;
+    void send('ui→bg:get-history', { offset: 0, limit: 0, origins: true })
+      .then((r) => setOrigins(r.origins ?? []))
+      .catch(() => undefined);
+  }, [list?.total, origins]);
 
   useEffect(() => {
     setVersions(null);
@@ -89,7 +146,7 @@ export function App() {
   const toggleRecheck = async () => {
     try {
       if (!recheckOn) {
-        const urls = list?.documents.map((d) => d.url) ?? [];
+        const urls = origins ?? [];
         const patterns = originPatterns(urls);
         const granted = patterns.length === 0 || (await browser.permissions.request({ origins: patterns }));
         if (!granted) {
@@ -135,51 +192,43 @@ export function App() {
       <div class="layout">
         <nav aria-labelledby="docs-heading" class="docs">
           <h2 id="docs-heading">{t('history_docs_heading')}</h2>
-          {recheckOn !== null && list && list.documents.length > 0 && (
+          {recheckOn !== null && list && list.total > 0 && (
             <p class="recheck">
-              <button type="button" aria-pressed={recheckOn} onClick={() => void toggleRecheck()}>
+              <button
+                type="button"
+                aria-pressed={recheckOn}
+                disabled={!recheckOn && origins === null}
+                onClick={() => void toggleRecheck()}
+              >
                 {recheckOn ? t('history_recheck_stop') : t('history_recheck_start')}
               </button>{' '}
               <span class="doc-meta">{recheckOn ? t('history_recheck_on') : t('history_recheck_off')}</span>
             </p>
           )}
-          {list && list.documents.length === 0 && <p>{t('history_empty')}</p>}
-          <ul class="doc-list">
-            {list?.documents.map((d) => (
-              <RecordBoundary key={d.url} fallback={<DamagedRow url={d.url} />}>
-                <li class={d.url === selected ? 'doc current' : 'doc'} data-url={d.url}>
-                  <button
-                    type="button"
-                    class="doc-open"
-                    aria-current={d.url === selected ? 'true' : undefined}
-                    onClick={() => open(d)}
-                  >
-                    <bdi class="doc-title">{documentName(d.title, d.url)}</bdi>
-                    <bdi class="doc-url">{d.url}</bdi>
-                  </button>
-                  <span class="doc-meta">
-                    {d.versionCount === 1
-                      ? t('history_doc_meta_one', [fmt(d.lastSeen)])
-                      : t('history_doc_meta', [d.versionCount, fmt(d.lastSeen)])}
-                  </span>
-                  {d.check && (
-                    <span class="doc-meta" data-check={d.check.lastError ? 'failed' : 'ok'}>
-                      {d.check.lastError
-                        ? t('history_recheck_failed', [d.check.lastError])
-                        : t('history_rechecked', [fmt(d.check.lastAttempt)])}
-                    </span>
-                  )}
-                  {d.lastChange ? (
-                    <bdi class="doc-change" data-change="true">
-                      {d.lastChange.headline}
-                    </bdi>
-                  ) : (
-                    <span class="doc-change">{t('history_no_change')}</span>
-                  )}
-                </li>
-              </RecordBoundary>
-            ))}
-          </ul>
+          {list && list.total === 0 && <p>{t('history_empty')}</p>}
+          {list && (
+            <VirtualList
+              class="doc-list"
+              total={list.total}
+              onRange={onRange}
+              rowProps={(i) => {
+                const d = list.rows.get(i);
+                if (d === undefined) return { class: 'doc pending' };
+                if (d === null) return { class: 'doc damaged', 'data-damaged': 'true' };
+                return { class: d.url === selected ? 'doc current' : 'doc', 'data-url': d.url };
+              }}
+              row={(i) => {
+                const d = list.rows.get(i);
+                if (d === undefined) return <span class="doc-meta">{t('popup_loading')}</span>;
+                if (d === null) return <span class="doc-meta">{t('history_damaged')}</span>;
+                return (
+                  <RecordBoundary fallback={<DamagedRow url={d.url} />}>
+                    <DocRow d={d} current={d.url === selected} onOpen={open} />
+                  </RecordBoundary>
+                );
+              }}
+            />
+          )}
         </nav>
         <section class="detail" aria-labelledby="detail-heading">
           {!selected && <h2 id="detail-heading">{t('history_choose')}</h2>}
@@ -261,9 +310,53 @@ function Problems({ count, problems }: { count: number; problems: string[] }) {
 /** A record that failed to render, flagged where it would have been. */
 function DamagedRow({ url }: { url: string }) {
   return (
-    <li class="doc damaged" data-damaged="true">
+    <span class="damaged" data-damaged="true">
       <bdi class="doc-url">{url}</bdi>
       <span class="doc-meta">{t('history_damaged')}</span>
-    </li>
+    </span>
+  );
+}
+
+/** One tracked document in the list (inside the list's own `<li>`). */
+function DocRow({
+  d,
+  current,
+  onOpen,
+}: {
+  d: DocumentSummary;
+  current: boolean;
+  onOpen: (d: DocumentSummary) => void;
+}) {
+  return (
+    <>
+      <button
+        type="button"
+        class="doc-open"
+        aria-current={current ? 'true' : undefined}
+        onClick={() => onOpen(d)}
+      >
+        <bdi class="doc-title">{documentName(d.title, d.url)}</bdi>
+        <bdi class="doc-url">{d.url}</bdi>
+      </button>
+      <span class="doc-meta">
+        {d.versionCount === 1
+          ? t('history_doc_meta_one', [fmt(d.lastSeen)])
+          : t('history_doc_meta', [d.versionCount, fmt(d.lastSeen)])}
+      </span>
+      {d.check && (
+        <span class="doc-meta" data-check={d.check.lastError ? 'failed' : 'ok'}>
+          {d.check.lastError
+            ? t('history_recheck_failed', [d.check.lastError])
+            : t('history_rechecked', [fmt(d.check.lastAttempt)])}
+        </span>
+      )}
+      {d.lastChange ? (
+        <bdi class="doc-change" data-change="true">
+          {d.lastChange.headline}
+        </bdi>
+      ) : (
+        <span class="doc-change">{t('history_no_change')}</span>
+      )}
+    </>
   );
 }

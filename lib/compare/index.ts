@@ -91,22 +91,49 @@ export function compareWithTracked(
     seen.add(doc.id);
     pool.push(doc);
   }
-  const categories: CategoryComparison[] = [];
-  for (const category of CATEGORY_IDS) {
-    if (category === 'user-choice') continue; // a choice is reported with the practice it applies to
-    const cur = positionOf(current.clauses, category);
-    let othersPermitting = 0;
-    let othersPermittingWithChoice = 0;
-    let othersDenying = 0;
+  return comparisonFromCounts(current.clauses, pool.length, (category) => {
+    const counts = { permitting: 0, permittingWithChoice: 0, denying: 0 };
     for (const doc of pool) {
       const pos = positionOf(doc.clauses, category);
       if (pos.permits) {
-        othersPermitting += 1;
-        if (pos.hasChoice) othersPermittingWithChoice += 1;
-      } else if (pos.deniesOnly) othersDenying += 1;
+        counts.permitting += 1;
+        if (pos.hasChoice) counts.permittingWithChoice += 1;
+      } else if (pos.deniesOnly) counts.denying += 1;
     }
-    if (!cur.permits && !cur.deniesOnly && othersPermitting === 0 && othersDenying === 0) continue;
-    categories.push({ category, current: cur, othersPermitting, othersPermittingWithChoice, othersDenying });
+    return counts;
+  });
+}
+
+/** How many of the other documents permit a practice (with a choice among them) or only deny it. */
+export interface OthersCounts {
+  permitting: number;
+  permittingWithChoice: number;
+  denying: number;
+}
+
+/**
+ * The comparison of `current` with `tracked` other documents whose positions `othersOn` counts per category:
+ * from the documents themselves ({@link compareWithTracked}) or from the store's running tallies
+ * (lib/store/summary.ts), which give the same counts without reading a clause.
+ */
+export function comparisonFromCounts(
+  current: readonly ComparableClause[],
+  tracked: number,
+  othersOn: (category: CategoryId) => OthersCounts,
+): SiteComparison {
+  const categories: CategoryComparison[] = [];
+  for (const category of CATEGORY_IDS) {
+    if (category === 'user-choice') continue; // a choice is reported with the practice it applies to
+    const cur = positionOf(current, category);
+    const { permitting, permittingWithChoice, denying } = othersOn(category);
+    if (!cur.permits && !cur.deniesOnly && permitting === 0 && denying === 0) continue;
+    categories.push({
+      category,
+      current: cur,
+      othersPermitting: permitting,
+      othersPermittingWithChoice: permittingWithChoice,
+      othersDenying: denying,
+    });
   }
   categories.sort(
     (a, b) =>
@@ -114,5 +141,5 @@ export function compareWithTracked(
       Number(b.current.permits) - Number(a.current.permits) ||
       CATEGORY_IDS.indexOf(a.category) - CATEGORY_IDS.indexOf(b.category),
   );
-  return { tracked: pool.length, categories };
+  return { tracked, categories };
 }

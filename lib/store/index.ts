@@ -12,3 +12,4 @@ export * from './observe';
 export * from './limits';
 export * from './sanitize';
 export * from './stable-hold';
+export * from './summary';

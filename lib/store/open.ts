@@ -13,10 +13,14 @@ import {
   type FineprintDBv2,
   type FineprintDBv3,
   type FineprintDBv4,
+  type FineprintDBv5,
   type DocumentRecord,
+  type TallyRecord,
   type VersionRecordV2,
 } from './schema';
 import { cleanLine, cleanTitle } from './sanitize';
+import { hostOf, summarise, tallyAdd } from './summary';
+import { isDocumentRecord, versionProblem } from './validate';
 
 /** Work on records inside the upgrade transaction; calls `done` when its last request has succeeded. */
 type DataStep = (tx: IDBTransaction, done: () => void) => void;
@@ -95,6 +99,39 @@ const backfillBytesAndTitles: DataStep = (tx, done) => {
   );
 };
 
+/**
+ * v5: every document row gets its host and the summary of its latest version, and the tallies are their sum. The
+ * rows are read first (they are small), then each latest version once, one after another, so at most one
+ * version's clauses are in memory. A row or latest version that cannot be read is carried over as it was,
+ * without a summary; the readers report it as before.
+ */
+const summariseDocuments: DataStep = (tx, done) => {
+  const rows: unknown[] = [];
+  const tallies = new Map<string, TallyRecord>();
+  let i = 0;
+  const next = (): void => {
+    while (i < rows.length && !isDocumentRecord(rows[i])) i++;
+    if (i >= rows.length) {
+      for (const tally of tallies.values()) tx.objectStore('tallies').put(tally);
+      return done();
+    }
+    const row = rows[i++] as DocumentRecord;
+    const request = tx.objectStore('versions').get(row.latestVersionId);
+    request.onsuccess = () => {
+      const version: unknown = request.result;
+      const updated: DocumentRecord = { ...row, host: hostOf(row.url) };
+      delete updated.summary;
+      if (version !== undefined && versionProblem(version) === null) {
+        updated.summary = summarise(row.latestVersionId, (version as VersionRecordV2).clauses);
+        tallyAdd(tallies, row.kind, updated.summary);
+      }
+      tx.objectStore('documents').put(updated);
+      next();
+    };
+  };
+  eachRecord(tx, 'documents', (cursor) => rows.push(cursor.value), next);
+};
+
 /** A version's size; a damaged record (clauses JSON cannot serialise) counts as 0 rather than stop the upgrade. */
 function storedSize(value: Partial<VersionRecordV2>): number {
   if (typeof value.size === 'number') return value.size;
@@ -155,6 +192,18 @@ export function upgradeSchema(
     tx.objectStore('versions').createIndex('by-url-size', ['url', 'size']);
     if (oldVersion >= 1) data.push(backfillBytesAndTitles);
   }
+  if (oldVersion < 5 && newVersion >= 5) {
+    const db = wrap(rawDb) as unknown as IDBPDatabase<FineprintDBv5>;
+    db.createObjectStore('tallies', { keyPath: 'kind' });
+    const tx = wrap(rawTx) as unknown as IDBPTransaction<
+      FineprintDBv5,
+      StoreNames<FineprintDBv5>[],
+      'versionchange'
+    >;
+    tx.objectStore('documents').createIndex('by-lastSeen', 'lastSeen');
+    tx.objectStore('documents').createIndex('by-summary', 'summary.versionId');
+    if (oldVersion >= 1) data.push(summariseDocuments);
+  }
   const next = (i: number): void => {
     if (i < data.length) data[i]!(rawTx, () => next(i + 1));
   };
@@ -201,6 +250,7 @@ interface SchemaAt {
   1: FineprintDBv1;
   2: FineprintDBv2;
   3: FineprintDBv3;
+  4: FineprintDBv4;
 }
 
 /** Open an older schema version, typed as such (migration tests only). */

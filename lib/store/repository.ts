@@ -3,8 +3,8 @@
  * (validated), record changes and re-check state, apply retention. Pure of browser APIs: the caller passes the db.
  * @module
  */
-import { findingCounts } from '../counts';
-import type { IDBPDatabase } from 'idb';
+import { findingCounts, type FindingCounts } from '../counts';
+import type { IDBPDatabase, IDBPTransaction } from 'idb';
 import type { AnalysedClause, PageKind } from '../types';
 import { isQuotaError, StoreError, toStoreError } from './errors';
 import {
@@ -22,6 +22,7 @@ import {
   type HistoryLimits,
 } from './limits';
 import { cleanTitle } from './sanitize';
+import { currentSummary, dropDocument, putDocument, summarise, summaryFor, type SummaryTx } from './summary';
 import { addToTotal, documentBytes, storedTotal, urlBytes, versionSizes, type CountingTx } from './totals';
 import {
   clausesSize,
@@ -148,7 +149,7 @@ export async function recordSnapshot(
 ): Promise<SnapshotResult> {
   const limits = withLimits(limitsIn);
   const title = cleanTitle(input.title);
-  const tx = db.transaction(['documents', 'versions', 'visits', 'origins', 'meta'], 'readwrite');
+  const tx = db.transaction(['documents', 'versions', 'visits', 'origins', 'meta', 'tallies'], 'readwrite');
   try {
     const documents = tx.objectStore('documents');
     const versions = tx.objectStore('versions');
@@ -269,7 +270,16 @@ export async function recordSnapshot(
       latestVersionId,
     };
     document.bytes = bytes;
-    await documents.put(document);
+    // The summary index moves with the version, in this transaction (lib/store/summary.ts).
+    const summary =
+      latestVersionId === versionId
+        ? currentSummary(existingDoc)?.versionId === versionId
+          ? currentSummary(existingDoc)
+          : summarise(versionId, version.clauses)
+        : await summaryFor(tx as SummaryTx, document);
+    if (summary) document.summary = summary;
+    else delete document.summary;
+    await putDocument(tx as SummaryTx, document, existingDoc);
     if (isNewVersion || bytes !== bytesBefore)
       await addToTotal(tx as WriteTx, bytes - bytesBefore - freedElsewhere);
     if (input.markSeen) await visits.put({ url: input.url, versionId, seenAt: input.now });
@@ -311,6 +321,8 @@ export interface DocumentSummary {
   /** The version the user saw last, if any. */
   seenVersionId: number | null;
   lastChange: StoredChange | null;
+  /** Findings of the latest version by category (lib/counts.ts), from the summary index. */
+  findings?: FindingCounts;
   /** Scheduled re-check state, when re-check has run for this document. */
   check?: {
     lastAttempt: number;
@@ -333,7 +345,49 @@ export interface VersionMeta {
   labelledCount: number;
 }
 
-/** All tracked documents, most recently seen first. Malformed rows are skipped and reported. */
+type ListTx = IDBPTransaction<FineprintDB, ('documents' | 'versions' | 'visits' | 'checks')[], 'readonly'>;
+
+/** One list row from a document row: its version count, visit and re-check state read by key. */
+async function listRow(tx: ListTx, row: DocumentRecord): Promise<DocumentSummary> {
+  const [versionCount, visit, check] = await Promise.all([
+    tx.objectStore('versions').index('by-url').count(row.url),
+    tx.objectStore('visits').get(row.url) as Promise<unknown>,
+    tx.objectStore('checks').get(row.url),
+  ]);
+  return {
+    url: row.url,
+    title: row.title,
+    kind: row.kind,
+    firstSeen: row.firstSeen,
+    lastSeen: row.lastSeen,
+    versionCount,
+    latestVersionId: row.latestVersionId,
+    seenVersionId: isVisitRecord(visit) ? visit.versionId : null,
+    lastChange: row.lastChange ?? null,
+    ...(row.summary ? { findings: row.summary.findings } : {}),
+    check: check
+      ? {
+          lastAttempt: check.lastAttempt,
+          lastSuccess: check.lastSuccess,
+          failures: check.failures,
+          lastError: check.lastError,
+        }
+      : null,
+  };
+}
+
+/** A row that cannot be listed: why, for the page's "skipped" notice. */
+function rowProblem(row: unknown): string | null {
+  const problem = documentProblem(row);
+  if (!problem) return null;
+  const why = problem.startsWith('document ') ? problem : `document ${describe(row)}: ${problem}`;
+  return `${why}; skipped`;
+}
+
+/**
+ * All tracked documents, most recently seen first (for background jobs that need every one: re-check).
+ * Malformed rows are skipped and reported. The history page reads {@link listDocumentsPage} instead.
+ */
 export async function listDocuments(
   db: HistoryDB,
 ): Promise<{ documents: DocumentSummary[]; problems: string[] }> {
@@ -342,38 +396,82 @@ export async function listDocuments(
   const documents: DocumentSummary[] = [];
   const rows: unknown[] = await tx.objectStore('documents').getAll();
   for (const row of rows) {
-    const problem = documentProblem(row);
+    const problem = rowProblem(row);
     if (problem || !isDocumentRecord(row)) {
-      const why = problem?.startsWith('document ') ? problem : `document ${describe(row)}: ${problem}`;
-      problems.push(`${why}; skipped`);
+      problems.push(problem ?? 'document: unreadable; skipped');
       continue;
     }
-    const versionCount = await tx.objectStore('versions').index('by-url').count(row.url);
-    const visit: unknown = await tx.objectStore('visits').get(row.url);
-    const check = await tx.objectStore('checks').get(row.url);
-    documents.push({
-      url: row.url,
-      title: row.title,
-      kind: row.kind,
-      firstSeen: row.firstSeen,
-      lastSeen: row.lastSeen,
-      versionCount,
-      latestVersionId: row.latestVersionId,
-      seenVersionId: isVisitRecord(visit) ? visit.versionId : null,
-      lastChange: row.lastChange ?? null,
-      check: check
-        ? {
-            lastAttempt: check.lastAttempt,
-            lastSuccess: check.lastSuccess,
-            failures: check.failures,
-            lastError: check.lastError,
-          }
-        : null,
-    });
+    documents.push(await listRow(tx, row));
   }
   await tx.done;
   documents.sort((a, b) => b.lastSeen - a.lastSeen);
   return { documents, problems };
+}
+
+export interface DocumentPage {
+  /** The listed rows `offset` to `offset + limit` of the newest-first order (damaged rows skipped). */
+  documents: DocumentSummary[];
+  /** Position in the whole list of each of `documents`. */
+  positions: number[];
+  /**
+   * How many rows the whole list has (damaged rows included: they keep their place, as skipped; a row too
+   * damaged to have a place is named in the first screen's `problems`).
+   */
+  total: number;
+  problems: string[];
+}
+
+/**
+ * One screen of the history list, most recently seen first: walks the `by-lastSeen` index from the newest,
+ * skips `offset` rows by key, and reads `limit` rows with their version count, visit and re-check state. Reads
+ * no version and no other row, so its cost does not grow with the history.
+ */
+export async function listDocumentsPage(db: HistoryDB, offset: number, limit: number): Promise<DocumentPage> {
+  const tx = db.transaction(['documents', 'versions', 'visits', 'checks'], 'readonly');
+  const index = tx.objectStore('documents').index('by-lastSeen');
+  const total = await index.count();
+  const problems: string[] = [];
+  // A row without a usable `lastSeen` is in no index: the first screen names it, as the whole list did.
+  if (offset === 0 && (await tx.objectStore('documents').count()) > total) {
+    const listed = new Set(await index.getAllKeys());
+    for (const url of await tx.objectStore('documents').getAllKeys()) {
+      if (listed.has(url)) continue;
+      problems.push(rowProblem(await tx.objectStore('documents').get(url)) ?? `document ${url}: unlisted`);
+    }
+  }
+  const rows: { row: unknown; at: number }[] = [];
+  if (limit > 0 && offset < total) {
+    let cursor = await index.openCursor(null, 'prev');
+    if (cursor && offset > 0) cursor = await cursor.advance(offset);
+    let at = offset;
+    while (cursor && rows.length < limit) {
+      rows.push({ row: cursor.value, at: at++ });
+      cursor = await cursor.continue();
+    }
+  }
+  const documents: DocumentSummary[] = [];
+  const positions: number[] = [];
+  for (const { row, at } of rows) {
+    const problem = rowProblem(row);
+    if (problem || !isDocumentRecord(row)) {
+      problems.push(problem ?? 'document: unreadable; skipped');
+      continue;
+    }
+    documents.push(await listRow(tx, row));
+    positions.push(at);
+  }
+  await tx.done;
+  return { documents, positions, total, problems };
+}
+
+/** The distinct origins of every tracked document, from the keys alone (what re-check asks permission for). */
+export async function trackedOrigins(db: HistoryDB): Promise<string[]> {
+  const origins = new Set<string>();
+  for (const url of await db.getAllKeys('documents')) {
+    const origin = originOf(url);
+    if (origin) origins.add(origin);
+  }
+  return [...origins];
 }
 
 /** Versions of one document, oldest first, without clauses. Malformed rows are skipped and reported. */
@@ -457,12 +555,15 @@ export async function saveChange(
  * document goes its limits record, so nothing in the store still names a site the user asked to forget.
  */
 export async function deleteDocument(db: HistoryDB, url: string): Promise<void> {
-  const tx = db.transaction(['documents', 'versions', 'visits', 'checks', 'origins', 'meta'], 'readwrite');
+  const tx = db.transaction(
+    ['documents', 'versions', 'visits', 'checks', 'origins', 'meta', 'tallies'],
+    'readwrite',
+  );
   const doc: unknown = await tx.objectStore('documents').get(url);
   const bytes = isDocumentRecord(doc) ? await documentBytes(tx as unknown as CountingTx, doc) : 0;
   const ids = await tx.objectStore('versions').index('by-url').getAllKeys(url);
   for (const id of ids) await tx.objectStore('versions').delete(id);
-  await tx.objectStore('documents').delete(url);
+  await dropDocument(tx as unknown as SummaryTx, url);
   await tx.objectStore('visits').delete(url);
   await tx.objectStore('checks').delete(url);
   const origin = originOf(url);

@@ -10,14 +10,21 @@
  *   stored bytes (the cap is checked without reading every document); a `by-url-size` index on versions (an
  *   origin's version sizes without reading their clauses, for eviction); every document's `bytes` backfilled,
  *   so a site's share of the store is known from its document rows; stored titles cleaned of bidi controls.
+ * - v5: the summary index. Every document row carries its `host` and a `summary` of its latest version
+ *   (finding counts by category, lib/counts.ts; the comparison's position per category, lib/compare), and the
+ *   `documents` store is indexed by `lastSeen`, so the history list reads one screen of rows in order; a
+ *   `tallies` store holds, per kind, how many summarised documents take each position, so the popup's "how
+ *   others compare" reads one row instead of every document's latest version. Both are kept by every writer in
+ *   the transaction that writes the version, and built from the stored versions by the migration.
  * @module
  */
 import type { DBSchema } from 'idb';
 import type { CategoryId } from '../classify/taxonomy';
+import type { FindingCounts } from '../counts';
 import type { AnalysedClause, PageKind } from '../types';
 
 export const DB_NAME = 'fineprint';
-export const DB_VERSION = 4;
+export const DB_VERSION = 5;
 
 /**
  * How a version reached the store: the user's visit, a scheduled re-check, or a linked policy read for the
@@ -168,9 +175,67 @@ export interface FineprintDBv4 extends DBSchema {
   meta: { key: string; value: MetaRecordV4 };
 }
 
+/**
+ * Where a document stands on one category (lib/compare `positionOf`), in one letter: `p` permits with no choice
+ * stated, `c` permits with a choice, `d` only denies. A category the document does not mention is absent.
+ */
+export type PositionCode = 'p' | 'c' | 'd';
+
+/** What a document's latest version says, kept on its row so no list or comparison reads its clauses. */
+export interface DocumentSummaryV5 {
+  /** The version it was made from: always the row's `latestVersionId` (a writer that moves one moves both). */
+  versionId: number;
+  /** lib/counts.ts over the version's labels this build knows. */
+  findings: FindingCounts;
+  positions: Partial<Record<CategoryId, PositionCode>>;
+}
+
+export interface DocumentRecordV5 extends DocumentRecordV1 {
+  /** `URL.host` of the canonical URL. */
+  host?: string;
+  /** Absent while the latest version cannot be read (a damaged record); such a row is left out of tallies. */
+  summary?: DocumentSummaryV5;
+}
+
+/**
+ * Per document kind: how many summarised documents there are and how many take each position per category.
+ * The sum over every row with a `summary`, kept by the writers (lib/store/summary.ts).
+ */
+export interface TallyRecordV5 {
+  kind: string;
+  documents: number;
+  /** Documents that permit the practice (`p` or `c`). */
+  permits: Partial<Record<CategoryId, number>>;
+  /** Of those, the ones that state a choice (`c`). */
+  choice: Partial<Record<CategoryId, number>>;
+  /** Documents that only deny it (`d`). */
+  denies: Partial<Record<CategoryId, number>>;
+}
+
+export interface FineprintDBv5 extends DBSchema {
+  documents: {
+    key: string;
+    value: DocumentRecordV5;
+    indexes: {
+      /** Rows newest first for the history list, one screen at a time. */
+      'by-lastSeen': number;
+      /** Rows that have a summary (their count checks the tallies without reading a row). */
+      'by-summary': number;
+    };
+  };
+  versions: FineprintDBv4['versions'];
+  visits: FineprintDBv4['visits'];
+  checks: FineprintDBv4['checks'];
+  origins: FineprintDBv4['origins'];
+  meta: FineprintDBv4['meta'];
+  tallies: { key: string; value: TallyRecordV5 };
+}
+
 /** The current schema. */
-export type FineprintDB = FineprintDBv4;
-export type DocumentRecord = DocumentRecordV1;
+export type FineprintDB = FineprintDBv5;
+export type DocumentRecord = DocumentRecordV5;
+export type DocumentSummaryRecord = DocumentSummaryV5;
+export type TallyRecord = TallyRecordV5;
 export type VersionRecord = VersionRecordV2;
 export type VisitRecord = VisitRecordV1;
 export type CheckRecord = CheckRecordV3;

@@ -20,6 +20,7 @@ import {
 import { extensionSuite } from '../support/extension-suite';
 import { OurWorld } from '../support/our-world';
 import { closedShadow } from '../support/closed-shadow';
+import { seedHistory } from '../../scripts/history-seeder';
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -192,6 +193,49 @@ describeE2E('accessibility (axe-core)', () => {
       await options.locator('#delete').click();
       expect(await seriousViolations(options, 'options (delete confirmation)')).toEqual([]);
       await options.close();
+    });
+
+    it('history page with 400 documents: a virtualised list that keyboard and screen reader still walk', async () => {
+      // Run last in this browser: the generated history stays in its store.
+      expect(await seedHistory(ext.browser.serviceWorker!, 400)).toBe(400);
+      const page = await ext.browser.context.newPage();
+      await page.goto(`chrome-extension://${ext.browser.extensionId}/policy-history.html`);
+      await page.locator('main[data-ready="true"] li[data-url]').first().waitFor();
+      const rows = page.locator('.doc-list > li');
+      // One screen and a margin is in the page, not 400 rows; each says where it stands in the whole list.
+      expect(await rows.count()).toBeLessThan(60);
+      expect(await rows.first().getAttribute('aria-setsize')).toBe('400');
+      expect(await rows.first().getAttribute('aria-posinset')).toBe('1');
+      expect(await seriousViolations(page, 'history (virtualised list)')).toEqual([]);
+
+      const focusedRow = () =>
+        page.evaluate(() => document.activeElement?.closest('li')?.getAttribute('aria-posinset') ?? null);
+      await page.locator('.doc-list > li .doc-open').first().focus();
+      // Tab walks the list row by row, past the first screen: the window follows the focus.
+      for (let i = 0; i < 45; i++) await page.keyboard.press('Tab');
+      expect(await focusedRow()).toBe('46');
+      await page.keyboard.press('Shift+Tab');
+      expect(await focusedRow()).toBe('45');
+      // End and Home reach the last and first rows; the arrows move by one.
+      await page.keyboard.press('End');
+      await expect.poll(focusedRow).toBe('400');
+      await expect
+        .poll(() => page.locator('.doc-list > li[data-url]').last().getAttribute('aria-posinset'))
+        .toBe('400');
+      await page.keyboard.press('ArrowUp');
+      await expect.poll(focusedRow).toBe('399');
+      await page.keyboard.press('Home');
+      await expect.poll(focusedRow).toBe('1');
+      expect(await rows.count()).toBeLessThan(60);
+      // Enter opens the focused document.
+      await page.keyboard.press('ArrowDown');
+      await expect.poll(focusedRow).toBe('2');
+      const url = await page.evaluate(() => document.activeElement?.closest('li')?.getAttribute('data-url'));
+      await page.keyboard.press('Enter');
+      await expect.poll(() => page.evaluate(() => decodeURIComponent(location.hash.slice(1)))).toBe(url);
+      await page.locator('#detail-heading').waitFor();
+      expect(await seriousViolations(page, 'history (a document open)')).toEqual([]);
+      await page.close();
     });
   });
 });

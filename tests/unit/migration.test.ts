@@ -98,6 +98,7 @@ async function expectCurrent(db: HistoryDB, snapshots: V1Snapshot[], ids: number
     'documents',
     'meta',
     'origins',
+    'tallies',
     'versions',
     'visits',
   ]);
@@ -192,6 +193,7 @@ describe('schema migrations from an empty database', () => {
       'documents',
       'meta',
       'origins',
+      'tallies',
       'versions',
       'visits',
     ]);

@@ -50,7 +50,7 @@ describe('checkPageMessage', () => {
       'bg→content:get-report',
       [],
       { type: 'bg→content:get-report', payload: {}, extra: 1 },
-      { type: 'popup→bg:get-history', payload: {} },
+      { type: 'ui→bg:get-history', payload: {} },
       { type: 'toString', payload: {} },
       { type: '__proto__', payload: {} },
       { payload: {} },

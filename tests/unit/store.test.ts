@@ -49,6 +49,7 @@ describe('history store', () => {
       'documents',
       'meta',
       'origins',
+      'tallies',
       'versions',
       'visits',
     ]);
