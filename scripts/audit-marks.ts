@@ -5,8 +5,9 @@
  *  - `marked`: clauses with at least one painted label;
  *  - `marked_non_statements`: marked clauses an independent check calls no statement — by the source's own
  *    markup (a heading, a link or button, a navigation element, a table header cell, one cell of a
- *    multi-cell row), by two part-of-speech taggers that agree (compromise and wink-nlp: no verb in a
- *    sentence or list item), or a question. Not the function that filters (lib/extract/statement.ts): its word list is not used here;
+ *    multi-cell row; words that the page also uses in running text go to the taggers instead), by two
+ *    part-of-speech taggers that agree (compromise and wink-nlp: no verb in a sentence or list item, also
+ *    when a closed sentence is read in sentence case), or a question. Not the function that filters (lib/extract/statement.ts): its word list is not used here;
  *  - `marked_abbreviation_fragments`: marked clauses cut at an abbreviation inside their block (they end in
  *    one and their block goes on, or the clause before them in the block ends in one), by this script's own
  *    pattern, not the segmenter's list;
@@ -47,17 +48,33 @@ const key = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 interface Structure {
   /** Headings, links, buttons, navigation, header cells, captions: never statements. */
   labels: Set<string>;
+  /**
+   * Texts that also stand in running text (a paragraph, a list item, one of their sentences): a page may
+   * use the same words as a heading and as a list item ("Our Partners"), so markup decides only for texts
+   * that occur as a label alone; the others go to the taggers.
+   */
+  prose: Set<string>;
   /** Single cells of multi-cell rows: label cells unless they hold a verb (a long row is read cell by cell). */
   cells: Set<string>;
+}
+
+/** A running text and each of its sentences (split at a stop and a space: rough, and only widens `prose`). */
+function addProse(t: string, to: Set<string>): void {
+  for (const part of [t, ...t.split(/(?<=[.!?;:]["'\u201d\u2019)]*)\s+/)]) {
+    const k = key(part);
+    if (k.length >= 2) to.add(k);
+  }
 }
 
 /**
  * Texts that are not statements by the source's markup. HTML: headings, links, buttons, navigation, header
  * cells; single cells of multi-cell rows. Markdown: heading lines, lines that are one link; single cells.
+ * And the running texts (paragraphs, list items not made of one link), where the same words may recur.
  */
 function structuralNonStatements(source: string, format: 'html' | 'markdown'): Structure {
   const out = new Set<string>();
   const cells = new Set<string>();
+  const prose = new Set<string>();
   const addText = (t: string | null | undefined, to: Set<string> = out) => {
     const k = key(t ?? '');
     if (k.length >= 2) to.add(k);
@@ -72,20 +89,44 @@ function structuralNonStatements(source: string, format: 'html' | 'markdown'): S
       const row = [...tr.children].filter((c) => /^T[DH]$/i.test(c.tagName));
       if (row.length >= 2) for (const c of row) addText(c.textContent, cells);
     }
-    return { labels: out, cells };
+    for (const el of doc.querySelectorAll('p, li, dd, blockquote')) {
+      if (el.closest('h1, h2, h3, h4, h5, h6, nav, a, button, [role="heading"], [role="navigation"]'))
+        continue;
+      const own = key(el.textContent ?? '');
+      if ([...el.querySelectorAll('a, button')].some((a) => key(a.textContent ?? '') === own)) continue;
+      addProse((el.textContent ?? '').replace(/\s+/g, ' ').trim(), prose);
+    }
+    return { labels: out, cells, prose };
   }
+  const plain = (t: string) =>
+    t
+      .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+      .replace(/[*_`\\]/g, '')
+      .replace(/^(?:[-*+•]\s+|\d+[.)]\s+)/, '')
+      .trim();
+  let paragraph: string[] = [];
+  const endParagraph = () => {
+    if (paragraph.length > 1) addProse(paragraph.map(plain).join(' '), prose);
+    paragraph = [];
+  };
   for (const line of source.split('\n')) {
     const t = line.trim();
     const heading = /^#{1,6}\s+(.*)$/.exec(t);
     if (heading) addText(heading[1]);
     const link = /^(?:[-*+]\s+|\d+[.)]\s+)?\[([^\]]+)\]\([^)]*\)\s*$/.exec(t);
     if (link) addText(link[1]);
+    if (!t || heading || t.startsWith('|') || /^[=-]+$/.test(t)) endParagraph();
+    else if (!link) {
+      addProse(plain(t), prose);
+      paragraph.push(t);
+    }
     if (t.startsWith('|')) {
       const row = t.replace(/^\||\|$/g, '').split('|');
       if (row.length >= 2) for (const c of row) addText(c.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1'), cells);
     }
   }
-  return { labels: out, cells };
+  endParagraph();
+  return { labels: out, cells, prose };
 }
 
 /** The second tagger (wink-nlp's English model: its own lexicon and statistics, not compromise's rules). */
@@ -102,9 +143,22 @@ const wink = winkNLP(winkModel);
 function taggerFindsNoVerb(c: AnalysedClause): boolean {
   if (c.unit === 'cell' && c.text.includes(' | ')) return false;
   const text = c.unit === 'list-item' && c.leadIn ? `${c.leadIn} ${c.text}` : c.text;
-  if (nlp(text).verbs().length > 0) return false;
+  if (taggersFindVerb(text)) return false;
+  // Both taggers read a verb between capitalised names as one more name ("Meta Products share information
+  // with other Meta Companies:"); a unit closed by a stop or colon, as a sentence is and a heading rarely
+  // is, is read again in sentence case.
+  return !(/[.:;!]["'\u201d\u2019)]*$/.test(text.trim()) && taggersFindVerb(sentenceCase(text)));
+}
+
+function taggersFindVerb(text: string): boolean {
+  if (nlp(text).verbs().length > 0) return true;
   const pos = wink.readDoc(text).tokens().out(wink.its.pos) as string[];
-  return !pos.some((p) => p === 'VERB' || p === 'AUX');
+  return pos.some((p) => p === 'VERB' || p === 'AUX');
+}
+
+/** Every word after the first in lower case, except words in capitals ("EU", "GDPR"). */
+function sentenceCase(text: string): string {
+  return text.replace(/(?<=\S\s+)\p{Lu}\p{Ll}+/gu, (w) => w.toLowerCase());
 }
 
 /** This script's own abbreviation pattern (not the segmenter's list). */
@@ -127,7 +181,7 @@ export function auditAnalysis(a: PageAnalysis, source: string, format: 'html' | 
     r.marked++;
     const why = /\?["'\u201d\u2019)]*$/.test(c.text.trim())
       ? 'question'
-      : structural.labels.has(key(c.text))
+      : structural.labels.has(key(c.text)) && !structural.prose.has(key(c.text))
         ? 'markup'
         : taggerFindsNoVerb(c)
           ? structural.cells.has(key(c.text))

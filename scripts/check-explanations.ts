@@ -18,8 +18,13 @@ import { englishOtaDocuments, isBadCapture, POLICY_TYPES } from './ota-documents
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '../..');
 export const CHECKS = join(ROOT, 'data/checks/explanations-v1.jsonl');
-const SEED = 'explanation check v1';
-const SERVICES = 20;
+/** The second check (after the explanation rewrite): a new seed, so its services are not the first's. */
+export const CHECKS_V2 = join(ROOT, 'data/checks/explanations-v2.jsonl');
+const SEEDS: Record<string, { seed: string; file: string; by: string; services: number }> = {
+  v1: { seed: 'explanation check v1', file: CHECKS, by: 'explanation check v1, pass A', services: 20 },
+  // More services than v1: some have fewer than eight painted labels, and the check needs ≥ 150.
+  v2: { seed: 'explanation check v2', file: CHECKS_V2, by: 'guide v2, pass A', services: 24 },
+};
 const PER_SERVICE = 8;
 
 const h = (s: string) => createHash('sha256').update(s).digest('hex');
@@ -35,8 +40,13 @@ export interface Sampled {
   slots: unknown;
 }
 
+/** A short hash of the explanation and slots checked: a later run can tell whether they still read so. */
+export const shownHash = (s: Pick<Sampled, 'explanation' | 'slots'>) =>
+  h(`${s.explanation}\n${JSON.stringify(s.slots ?? null)}`).slice(0, 12);
+
 /** The labels to check: services and labels picked by hash of a fixed seed, never by looking at them. */
-export function sample(corpus: string): Sampled[] {
+export function sample(corpus: string, seed = SEEDS.v1!.seed, SERVICES = SEEDS.v1!.services): Sampled[] {
+  const SEED = seed;
   const docs = englishOtaDocuments(corpus).filter((d) => POLICY_TYPES.has(d.type) && !isBadCapture(d));
   const services = [...new Set(docs.map((d) => d.service))]
     .sort((a, b) => h(`${SEED}:${a}`).localeCompare(h(`${SEED}:${b}`)))
@@ -68,16 +78,18 @@ export function sample(corpus: string): Sampled[] {
 }
 
 function main(): void {
-  const [cmd, file] = process.argv.slice(2);
+  const args = process.argv.slice(2);
+  const [cmd, file] = args.filter((a, i) => !a.startsWith('--') && !args[i - 1]?.startsWith('--'));
+  const set = SEEDS[args[args.indexOf('--set') + 1] ?? 'v1'] ?? SEEDS.v1!;
   const corpus = corpusDir();
   if (cmd === 'sample') {
-    sample(corpus).forEach((s, i) => {
+    sample(corpus, set.seed, set.services).forEach((s, i) => {
       console.log(
         `#${i} ${s.service} | ${s.category} ${s.stance}\n  TEXT: ${s.text.slice(0, 400)}\n  EXPL: ${s.explanation}\n  SLOTS: ${JSON.stringify(s.slots)}`,
       );
     });
   } else if (cmd === 'record' && file) {
-    const items = sample(corpus);
+    const items = sample(corpus, set.seed, set.services);
     const lines: string[] = [];
     for (const row of readFileSync(file, 'utf8').split('\n')) {
       const [i, label, explanation, slots, ...note] = row.trim().split(/\s+/);
@@ -93,14 +105,15 @@ function main(): void {
           explanation_ok: explanation === 'y',
           slots_ok: slots === 'y',
           ...(note.length ? { note: note.join(' ') } : {}),
-          by: 'explanation check v1, pass A',
+          shown_hash: shownHash(s),
+          by: set.by,
         }),
       );
     }
-    writeFileSync(CHECKS, `${lines.join('\n')}\n`);
-    console.log(`${lines.length} checks written to ${CHECKS}`);
+    writeFileSync(set.file, `${lines.join('\n')}\n`);
+    console.log(`${lines.length} checks written to ${set.file}`);
   } else if (cmd === 'score') {
-    const rows = readFileSync(CHECKS, 'utf8')
+    const rows = readFileSync(set.file, 'utf8')
       .trim()
       .split('\n')
       .map((l) => JSON.parse(l) as Record<string, unknown>);
@@ -109,7 +122,7 @@ function main(): void {
     console.log(
       `${rows.length} labels from ${services} services: label ${share('label_ok')}/${rows.length}, explanation ${share('explanation_ok')}/${rows.length}, slots ${share('slots_ok')}/${rows.length}`,
     );
-  } else console.log('usage: check-explanations sample | record <verdicts.tsv> | score');
+  } else console.log('usage: check-explanations sample | record <verdicts.tsv> | score  [--set v1|v2]');
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main();

@@ -109,45 +109,89 @@ interface Check {
   note?: string;
 }
 
-/** The explanation section: the hand checks recorded in data/checks/explanations-v1.jsonl. */
-export function explanationSection(jsonl: string): string {
-  const rows = jsonl
+/** Rows of a hand-check file (data/checks/explanations-v*.jsonl). */
+function checkRows(jsonl: string): Check[] {
+  return jsonl
     .trim()
     .split('\n')
     .filter(Boolean)
     .map((l) => JSON.parse(l) as Check);
+}
+
+const share = (a: number, b: number) => `${a}/${b} = ${b ? (a / b).toFixed(3) : '–'}`;
+
+/** One check's figures as table rows and its notes, most frequent first. */
+function checkFigures(rows: Check[]): { table: string; notes: string; services: number } {
   const n = rows.length;
-  const services = new Set(rows.map((r) => r.doc.split('/')[2])).size;
   const count = (f: (r: Check) => boolean) => rows.filter(f).length;
   const right = rows.filter((r) => r.label_ok);
-  const share = (a: number, b: number) => `${a}/${b} = ${b ? (a / b).toFixed(3) : '–'}`;
   const notes = new Map<string, number>();
   for (const r of rows) if (r.note) notes.set(r.note, (notes.get(r.note) ?? 0) + 1);
+  return {
+    services: new Set(rows.map((r) => r.doc.split('/')[2])).size,
+    table: `| explanation correct | **${share(
+      count((r) => r.explanation_ok),
+      n,
+    )}** | ≥ 0.9 |
+| slots correct | **${share(
+      count((r) => r.slots_ok),
+      n,
+    )}** | ≥ 0.9 |
+| label correct | ${share(right.length, n)} | |
+| explanation correct where the label is right | ${share(right.filter((r) => r.explanation_ok).length, right.length)} | |
+| slots correct where the label is right | ${share(right.filter((r) => r.slots_ok).length, right.length)} | |`,
+    notes: [...notes]
+      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+      .map(([k, v]) => `${k} (${v})`)
+      .join(', '),
+  };
+}
+
+/**
+ * The explanation section: the hand checks recorded in data/checks/explanations-v1.jsonl (first seed,
+ * before the explanation rewrite) and, when present, data/checks/explanations-v2.jsonl (a new seed, on the
+ * pipeline after it).
+ */
+export function explanationSection(v1jsonl: string, v2jsonl?: string): string {
+  const v1 = checkFigures(checkRows(v1jsonl));
+  const v1n = checkRows(v1jsonl).length;
+  const v2rows = v2jsonl ? checkRows(v2jsonl) : [];
+  const v2 = v2rows.length ? checkFigures(v2rows) : null;
   return `## Explanations
 
-Checked by hand (\`explanation check v1, pass A\`; references in data/checks/explanations-v1.jsonl: document,
-clause hash, label, verdicts, no corpus text): ${n} painted labels from ${services} services, drawn by a
-seeded hash from English ota/ privacy policies and terms (\`npx tsx scripts/check-explanations.ts sample\`,
-never chosen by looking at them). Per label: is the label right (category and stance), is its explanation
-a true and not misleading account of the clause, are its slots right (no invented choice, data or purpose)?
-A wrong label makes its explanation wrong.
+Checked by hand: painted labels drawn by a seeded hash from English ota/ privacy policies and terms
+(\`npx tsx scripts/check-explanations.ts sample --set v1|v2\`: services, then labels within each, never
+chosen by looking at them); references in data/checks/ (document, clause hash, label, verdicts, a hash of
+the explanation and slots shown; no corpus text). Per label: is the label right (category and stance), is
+its explanation a true and not misleading account of the clause, are its slots right (no invented choice,
+data or purpose; a control the clause names is not called missing)? A wrong label makes its explanation
+wrong.
+${
+  v2
+    ? `
+**Second check** (\`guide v2, pass A\`, seed "explanation check v2", data/checks/explanations-v2.jsonl; the
+pipeline after the explanation rewrite): ${v2rows.length} painted labels from ${v2.services} services.
 
 | measure | value | goal |
 |---|---|---|
-| explanation correct | **${share(
-    count((r) => r.explanation_ok),
-    n,
-  )}** | ≥ 0.9 |
-| slots correct | **${share(
-    count((r) => r.slots_ok),
-    n,
-  )}** | ≥ 0.9 |
-| label correct | ${share(right.length, n)} | |
-| explanation correct where the label is right | ${share(right.filter((r) => r.explanation_ok).length, right.length)} | |
+${v2.table}
 
-Most wrong explanations come from wrong labels (direct-marketing messages taken for targeted advertising,
-headings and fragments, termination taken for a change of terms); among right labels the misses are a
-notice tail on "without prior notice", a control in settings the choice slot did not catch, and a data
-type the clause excluded. Notes recorded: ${[...notes].map(([k, v]) => `${k} (${v})`).join(', ')}.
+Notes recorded: ${v2.notes}. Most misses are wrong labels from the classifier (direct-marketing
+messages taken for targeted advertising, a right to ask about "Shine the Light" disclosures taken for
+sharing, a licence the service grants the user taken for a content licence); among right labels, a control
+the clause names that the choice slot misses, and a data slot read from a word that names something else
+("marketing messages", "advertising content").
+`
+    : ''
+}
+**First check** (\`explanation check v1, pass A\`, seed "explanation check v1",
+data/checks/explanations-v1.jsonl; the pipeline before the explanation rewrite, not re-checked since):
+${v1n} painted labels from ${v1.services} services.
+
+| measure | value | goal |
+|---|---|---|
+${v1.table}
+
+Notes recorded: ${v1.notes}.
 `;
 }

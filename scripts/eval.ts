@@ -465,7 +465,7 @@ ${errors.join('\n')}
 
 ${operatingPointSection(runs, data)}
 ${calibrationSection(final.scored, calCv, DEFAULT_TRAIN.minPaintProbability).replace(/held-out services/g, 'final-test groups')}
-${existsSync(join(ROOT, 'data/checks/explanations-v1.jsonl')) ? explanationSection(readFileSync(join(ROOT, 'data/checks/explanations-v1.jsonl'), 'utf8')) : ''}
+${existsSync(join(ROOT, 'data/checks/explanations-v1.jsonl')) ? explanationSection(readFileSync(join(ROOT, 'data/checks/explanations-v1.jsonl'), 'utf8'), existsSync(join(ROOT, 'data/checks/explanations-v2.jsonl')) ? readFileSync(join(ROOT, 'data/checks/explanations-v2.jsonl'), 'utf8') : undefined) : ''}
 ${oppSection(dir, shipped)}
 CLAUDETTE's own document folds are no longer run here (they trained 5 more models); the arbitration and unilateral-change rows above are measured on our own groups.
 

@@ -91,6 +91,17 @@ const ADDRESS = /\b(?:we|our|us|you|your|nous|vous|votre|vos|wir|unsere?|sie|ihr
 
 const text = (el: Element | null | undefined) => clipText(el?.textContent);
 
+/** The first three bold elements that are a whole short paragraph of their own: title lines. */
+function boldTitleLines(strong: Element[]): string[] {
+  return strong
+    .filter((el) => {
+      const own = text(el);
+      return own.length > 0 && own.length <= 80 && text(el.parentElement) === own;
+    })
+    .slice(0, 3)
+    .map((el) => text(el));
+}
+
 /**
  * Compute the detection features of a page (bounded work; see module doc) from its scan (`scanPage`, or
  * `scanElementInSteps` run in slices).
@@ -98,7 +109,8 @@ const text = (el: Element | null | undefined) => clipText(el?.textContent);
 export function detectFeatures(doc: Document, url: string, scan: PageScan = scanPage(doc)): DetectFeatures {
   const path = urlSignalText(url);
   const title = (doc.title ?? '').replace(/\s+/g, ' ').trim();
-  const h1s = scan.h1.map((h) => text(h)).filter(Boolean);
+  // A page without an h1 often sets its title as a paragraph in bold ("**Consumer Privacy Policy**").
+  const h1s = scan.h1.length ? scan.h1.map((h) => text(h)).filter(Boolean) : boldTitleLines(scan.strong);
   const subheadings = scan.h2.length >= 2 ? scan.h2 : [...scan.h2, ...scan.h3];
   const subheadingTexts = subheadings.map((h) => text(h));
   const sectionTexts = [...scan.h2, ...scan.h3].map((h) => text(h));

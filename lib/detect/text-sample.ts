@@ -38,6 +38,8 @@ export interface PageScan extends TextSample {
   /** h2 elements (first 60), and h3 elements (first 60), in document order. */
   h2: Element[];
   h3: Element[];
+  /** The first `<strong>`/`<b>` elements (at most 6): a page without an h1 often sets its title so. */
+  strong: Element[];
   /** `<a>`/`<link>` elements whose `rel` mentions privacy-policy or terms-of-service. */
   relLinks: Element[];
   /** input, button and label elements (first 400). */
@@ -95,6 +97,7 @@ export function* scanElementInSteps(
     h1: [],
     h2: [],
     h3: [],
+    strong: [],
     relLinks: [],
     controls: [],
     meta: [],
@@ -136,6 +139,10 @@ export function* scanElementInSteps(
         break;
       case 'h3':
         if (scan.h3.length < MAX_HEADINGS && (!isVisible || isVisible(el))) scan.h3.push(el);
+        break;
+      case 'strong':
+      case 'b':
+        if (scan.strong.length < 6 && (!isVisible || isVisible(el))) scan.strong.push(el);
         break;
       case 'input':
       case 'button':

@@ -17,11 +17,21 @@ const DATA: Lexicon = [
   [/\binputs?(?: and outputs?)?\b/i, 'inputs and outputs'],
   [/\bvoice (?:recordings?|data|input)|\baudio recordings?\b/i, 'voice recordings'],
   [/\bphotos?\b|\bimages?\b|\bvideos?\b/i, 'photos and videos'],
-  [/\bmessages?\b/i, 'messages'],
+  // Not the messages the company sends ("marketing messages"): those are no data of the user's.
+  [
+    /(?<!\b(?:marketing|promotional|informational|transactional|service|commercial|push|advertising) )\bmessages?\b/i,
+    'messages',
+  ],
   [/\bfeedback\b/i, 'feedback'],
-  [/\bfiles?\b|\bdocuments?\b|\buploads?\b/i, 'files'],
-  [/\bposts?\b|\bcomments?\b/i, 'posts'],
-  [/\b(?:your|user|customer|member)s?'? content\b|\bcontent (?:you|that you)\b|\bcontent\b/i, 'your content'],
+  // "this document" is the policy itself.
+  [/\bfiles?\b|(?<!\b(?:this|the present) )\bdocuments?\b|\buploads?\b/i, 'files'],
+  // The noun only: "we will post changes here" is the verb.
+  [/\bposts\b|\b(?:your|a|the|each|any|their) posts?\b|\bcomments?\b/i, 'posts'],
+  // Not what advertisers show ("advertising content", "promoted content").
+  [
+    /\b(?:your|user|customer|member)s?'? content\b|\bcontent (?:you|that you)\b|(?<!\b(?:advertising|advertisement|ad|promoted|sponsored|marketing|promotional) )\bcontent\b/i,
+    'your content',
+  ],
   [/\bprecise location\b|\blocation (?:data|information)\b|\bgeolocation\b/i, 'location'],
   [/\bcontact (?:data|information|details)\b|\bemail addresses?\b|\bphone numbers?\b/i, 'contact details'],
   [/\bbrowsing (?:history|data|activity)\b|\bwebsites? you visit\b/i, 'browsing activity'],

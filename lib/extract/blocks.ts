@@ -136,8 +136,11 @@ interface RowState {
 
 type Frame =
   | { type: 'enter'; node: Node }
-  /** Leaving a link or button: its text no longer counts as link text. */
-  | { type: 'leave-link' }
+  /**
+   * Leaving a link or button: its text no longer counts as link text. `start`: where the outermost one's
+   * text began in the buffer (and the block count then), to drop it when it is a sentence of its own.
+   */
+  | { type: 'leave-link'; start?: { buffer: number; textChars: number; linkChars: number; blocks: number } }
   | {
       type: 'exit';
       el: Element;
@@ -351,6 +354,26 @@ export function collectBlocks(root: Element, options: BlockOptions = {}): BlockR
     const frame = stack.pop()!;
     if (frame.type === 'leave-link') {
       linkDepth--;
+      const start = frame.start;
+      // Still in the block it began in: a link whose text is a whole sentence inside a paragraph ("… our
+      // partners. <a>Learn more about how we share information with them.</a> By using…") points
+      // elsewhere and states nothing here, like a paragraph that is only a link (left out in flush).
+      // (A cell keeps it: its row is read whole.)
+      if (
+        start &&
+        start.blocks === blocks.length &&
+        start.buffer < buffer.length &&
+        currentOwner()?.kind !== 'cell'
+      ) {
+        const own = clean(buffer.slice(start.buffer).join(''));
+        const before = clean(buffer.slice(0, start.buffer).join(''));
+        if (isSentenceLink(own, before)) {
+          buffer.length = start.buffer;
+          textChars = start.textChars;
+          linkChars = start.linkChars;
+          buffer.push(' ');
+        }
+      }
       continue;
     }
     if (frame.type === 'exit') {
@@ -410,8 +433,15 @@ export function collectBlocks(root: Element, options: BlockOptions = {}): BlockR
       continue;
     }
     if (isLinkLike(el, tag)) {
+      stack.push(
+        linkDepth === 0
+          ? {
+              type: 'leave-link',
+              start: { buffer: buffer.length, textChars, linkChars, blocks: blocks.length },
+            }
+          : { type: 'leave-link' },
+      );
       linkDepth++;
-      stack.push({ type: 'leave-link' });
     }
     if (!BLOCK_TAGS.has(tag)) {
       for (let c = el.lastChild; c; c = c.previousSibling) stack.push({ type: 'enter', node: c });
@@ -446,6 +476,19 @@ export function collectBlocks(root: Element, options: BlockOptions = {}): BlockR
     flush(owner?.kind ?? 'paragraph', owner?.el ?? null);
   }
   return { blocks: dropContentsLines(blocks), truncated };
+}
+
+/**
+ * A link's text that is a sentence of its own: it opens its block or follows a sentence's end, starts with
+ * a capital, has at least three words and ends with a stop.
+ */
+function isSentenceLink(own: string, before: string): boolean {
+  return (
+    (before === '' || /[.!?:]["'\u201d\u2019)]*$/.test(before)) &&
+    /^["'\u201c\u2018(]*\p{Lu}/u.test(own) &&
+    /[.!?]["'\u201d\u2019)]*$/.test(own) &&
+    own.split(' ').length >= 3
+  );
 }
 
 const LINK_ROLES = new Set(['button', 'link', 'tab', 'menuitem']);

@@ -87,6 +87,17 @@ export function blocksFromMarkdown(
       heading(headings.length ? Math.min(6, headings[headings.length - 1]!.level + 1) : 2, text);
       return;
     }
+    // A sentence hard-wrapped with blank lines between its lines (converted PDFs): the previous paragraph
+    // stops without a stop and this one goes on in lower case.
+    const last = blocks[blocks.length - 1];
+    if (
+      last?.kind === 'paragraph' &&
+      !/[.!?:;]["'\u201d\u2019)\]]*$/.test(last.text) &&
+      /^\p{Ll}/u.test(text)
+    ) {
+      last.text = `${last.text} ${text}`;
+      return;
+    }
     blocks.push({ kind: 'paragraph', text, headingPath: path() });
   };
   const heading = (level: number, full: string) => {

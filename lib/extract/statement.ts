@@ -23,7 +23,7 @@ const AUXILIARIES = new Set(
 /** Base forms of the verbs policies and terms use (inflections are derived). */
 const VERBS = (
   'accept access acknowledge act add adjust agree aggregate allow analyse analyze anonymise anonymize apply ' +
-  'appear archive arise ask assign assist associate assume authorise authorize avoid bar base become begin ' +
+  'appear archive arise ask assign assist associate assume authorise authorize avoid ban bar base become begin ' +
   'believe belong bind block break bring build buy calculate call cancel capture carry cause change charge ' +
   'check choose claim clear close collect combine come communicate compensate complete comply conduct confirm ' +
   'connect consent consider constitute contact contain continue contribute control cooperate copy correct ' +
@@ -83,12 +83,22 @@ const VERB_FORMS: ReadonlySet<string> = new Set([
 const SUBJECT =
   /(?:^|[^\p{L}])(?:we|they|i)\s+\p{L}|(?:^|[,;:(]\s*|\b(?:if|when|where|unless|that|once|whether|as)\s+)you\s+(?!and\b|or\b)\p{L}/iu;
 
+const DETERMINER = /^(?:the|a|an|our|your|their|its|his|her|my|this|that|these|those|any|such|no)$/;
+
 /** Whether the text has a finite or infinitive verb by the word list above. */
 export function hasVerb(text: string): boolean {
   if (SUBJECT.test(text)) return true;
-  for (const raw of text.toLowerCase().split(/[^\p{L}'’-]+/u)) {
-    const word = raw.replace(/’/g, "'").replace(/^['-]+|['-]+$/g, '');
-    if (!word) continue;
+  const words = text
+    .toLowerCase()
+    .split(/[^\p{L}'’-]+/u)
+    .map((raw) => raw.replace(/’/g, "'").replace(/^['-]+|['-]+$/g, ''))
+    .filter(Boolean);
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i]!;
+    // "Review of orders", "monitoring of service usage", "our marketing communications": a base or "-ing"
+    // form with "of", or an "-ing" form after a determiner, is a noun.
+    if ((word.endsWith('ing') || VERB_BASES.has(word)) && words[i + 1] === 'of') continue;
+    if (word.endsWith('ing') && DETERMINER.test(words[i - 1] ?? '')) continue;
     if (VERB_FORMS.has(word)) return true;
     // Participles and -ise/-ize verbs outside the list ("pseudonymised", "geolocated", "monetizes").
     if (word.length >= 6 && /(?:[^e]ed|i[sz]e[sd]?|i[sz]ing)$/.test(word)) return true;
@@ -153,6 +163,9 @@ export function isHeadingLine(text: string): boolean {
   const closed = /[.!;:]["'\u201d\u2019)]*$/.test(t);
   if (/^(?:how|what|why|when|where|who|whom|which|whose)\b/i.test(t) && !closed && words.length <= 12)
     return true;
+  // "Why and how we process your information:", "What we collect:" — a label over the paragraph that
+  // follows. ("When you sign up, we collect:" opens a sentence: a subordinate clause, then its own.)
+  if (/^(?:how|what|why)\b/i.test(t) && /:$/.test(t) && !t.includes(',') && words.length <= 12) return true;
   const letters = t.replace(/[^\p{L}]/gu, '');
   const capitals = letters.length > 0 && letters === letters.toUpperCase();
   // In a title an auxiliary is capitalised too ("Other Users May View…"); in running text or in a
@@ -193,6 +206,8 @@ const CONTROL_LABEL = (t: string) =>
 /** A determiner, possessive or pronoun object: what follows a verb ("delete your account", "use the data"). */
 const OBJECT_WORD =
   /^(?:your|our|their|the|a|an|this|that|these|those|its|his|her|my|any|all|some|such|each|every|them|us|it|you|him|me|personal|certain|information|data|content)$/i;
+/** Adverbs that stand between a subject and its verb ("Terms also apply"). */
+const ADVERB = /^(?:also|not|only|always|never|often|still|then|further|now)$/;
 /** Words after which a verb form is a noun: "the transfer", "of processing", "your use". */
 const NOUN_BEFORE =
   /^(?:the|a|an|this|that|these|those|our|your|their|its|his|her|my|of|for|in|on|at|from|about|with|without|by|into|under|regarding|any|all|such|no|other|direct|international|online|targeted|interest-based|behavioral|behavioural)$/i;
@@ -203,7 +218,7 @@ const NOUN_BEFORE =
  * A short unit needs an auxiliary or modal, a subject ("we share", "you can"), or a verb form that takes an
  * object ("delete your account", "sharing the data") and does not stand after a determiner or preposition.
  */
-function shortUnitHasVerb(text: string): boolean {
+export function shortUnitHasVerb(text: string): boolean {
   if (FINITE_AUXILIARY.test(text) || SUBJECT.test(text)) return true;
   const words = text
     .toLowerCase()
@@ -217,6 +232,19 @@ function shortUnitHasVerb(text: string): boolean {
     const after = words[i + 1];
     if (before !== undefined && NOUN_BEFORE.test(before)) continue;
     if (after === 'of') continue;
+    // A bare base form closing the unit is a noun ("for parental consent.", "EEA consumer guarantee."),
+    // unless a plural or an adverb stands before it ("Other restrictions apply.", "Terms also apply.") or
+    // it opens a list ("Examples of your Content include:").
+    if (
+      after === undefined &&
+      !/:\s*$/.test(text) &&
+      before !== undefined &&
+      before !== 'to' &&
+      VERB_BASES.has(w) &&
+      !/s$|ly$/.test(before) &&
+      !ADVERB.test(before)
+    )
+      continue;
     // "Object to our processing", "Opt out of…", "Share with your friends": an imperative's particle or
     // preposition before a determiner (a plural noun — "Changes to this Policy" — is not a base form).
     const imperative =
@@ -256,6 +284,15 @@ export function isForeignPassage(text: string): boolean {
   return english / words.length < 0.05;
 }
 
+/** The text without bracketed asides, unless nothing of two words is left without them. */
+function withoutAsides(text: string): string {
+  const main = text
+    .replace(/\([^()]*\)|\[[^[\]]*\]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return main.split(' ').filter((w) => /\p{L}/u.test(w)).length >= 2 ? main : text;
+}
+
 export type StatementUnit = 'sentence' | 'list-item' | 'cell' | 'row';
 
 /** Whether a unit of text is a statement worth marking (see module doc). */
@@ -268,7 +305,10 @@ export function isStatement(text: string, unit: StatementUnit, leadIn?: string):
   const t = text.trim();
   if (POINTER.test(t) || DATE_LINE.test(t) || CONTROL_LABEL(t) || isHeadingLine(t) || isForeignPassage(t))
     return false;
-  const verb = text.split(/\s+/).length <= 14 ? shortUnitHasVerb(text) : hasVerb(text);
+  // An aside in brackets ("Telavox AB (support tool)", "… (e.g. open rates)") lends no verb: the unit's
+  // own words must have one.
+  const main = withoutAsides(text);
+  const verb = text.split(/\s+/).length <= 14 ? shortUnitHasVerb(main) : hasVerb(main);
   if (verb) return true;
   return unit === 'list-item' && leadIn !== undefined && isOpenLeadIn(leadIn);
 }

@@ -24,12 +24,11 @@ describeCorpus('marks: a fixed sample of the corpus', () => {
     expect(audit.marked_below_threshold).toBe(0);
   });
 
-  it.fails(
-    'GATE NOT MET: no marked clause is a non-statement (headings, links, label cells, verbless)',
-    () => {
-      expect(audit.marked_non_statements).toBe(0);
-    },
-  );
+  // Holds on this sample since 2026-12-07 (sentence-long links, bracketed asides, nouns in "-ing of", label
+  // lines ending in a colon); the full audit of that day had not finished when this gate was turned on.
+  it('no marked clause is a non-statement (headings, links, label cells, verbless)', () => {
+    expect(audit.marked_non_statements).toBe(0);
+  });
 
   // Holds on this sample. The full audit (`npm run -s audit:marks`) found 3 on 2026-12-06, all cut after
   // initials ("F.T.", "EU.U.S."), which no longer end a sentence; a full run has not confirmed 0 yet.
@@ -52,7 +51,7 @@ describeCorpus('detection: every English ota/ document rendered as a page', () =
     );
   });
 
-  it.fails('GATE NOT MET: privacy policies and terms detected ≥ 0.98', () => {
+  it('privacy policies and terms detected ≥ 0.98', () => {
     expect(d.policiesDetected / d.policies).toBeGreaterThanOrEqual(0.98);
   });
 

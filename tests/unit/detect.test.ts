@@ -55,6 +55,20 @@ describe('detectPage on team-written fixtures', () => {
     expect(detectFeatures(doc, 'https://acme.example/shop').relSelf).toBeNull();
   });
 
+  it('reads a bold paragraph as the title line of a page without an h1, never bold words in a sentence', () => {
+    const body = (lead: string) =>
+      parseHtml(
+        `<html><head><title>Acme</title></head><body>${lead}<p>We explain what information we process when you use our products and how we use it.</p></body></html>`,
+      );
+    const titled = body('<p><strong>Acme Group</strong></p><p><strong>Consumer Privacy Policy</strong></p>');
+    expect(detectFeatures(titled, NEUTRAL).headingPrivacy).toBe(true);
+    const inline = body('<p>Read our <strong>Consumer Privacy Policy</strong> before you sign up.</p>');
+    expect(detectFeatures(inline, NEUTRAL).headingPrivacy).toBe(false);
+    // An h1 is the title when there is one: a bold line below it is a section's name.
+    const h1 = body('<h1>Our brand</h1><p><b>Privacy Policy</b></p>');
+    expect(detectFeatures(h1, NEUTRAL).headingPrivacy).toBe(false);
+  });
+
   it('never modifies the document', () => {
     const doc = page('structure.html');
     const before = doc.documentElement.textContent;

@@ -51,6 +51,22 @@ describe('extractSlots', () => {
     expect(extractSlots('You can ask us to delete your account data.').choice).toBe('ask for deletion');
   });
 
+  it('names no data of the user’s for what the company sends or for the policy itself', () => {
+    expect(extractSlots('We may send you promotional messages about new maps.').data).toEqual([]);
+    expect(extractSlots('Partners measure your interactions with advertising content.').data).toEqual([
+      'activity',
+    ]);
+    expect(
+      extractSlots('We will post changes here and update the date at the top of this document.').data,
+    ).toEqual([]);
+    // The user's own still count.
+    expect(extractSlots('We read the messages you send and your posts.').data).toEqual(['messages', 'posts']);
+    expect(extractSlots('We scan documents you upload and content you share.').data).toEqual([
+      'files',
+      'your content',
+    ]);
+  });
+
   it('data types come in order of appearance without duplicates', () => {
     expect(
       extractSlots('We collect your location data, contact details and location data again.').data,

@@ -98,6 +98,32 @@ describe('isStatement', () => {
     expect(isStatement('Research and development', 'list-item')).toBe(false);
   });
 
+  it.each([
+    // An aside in brackets lends no verb: the unit's own words need one.
+    ['Brightdesk Ltd (support tool)', false],
+    ['Mail data – facts about your reading of our newsletters (e.g. open rates, click rates).', false],
+    ['Orders placed (we keep them for six years).', true],
+    // "-ing" with "of" or after a determiner is a noun.
+    [
+      'Review of sales, monitoring of app usage, building of customer segments, and tailoring of our newsletters and coupons for you.',
+      false,
+    ],
+    [
+      'Usage facts – details about your visits, such as pages viewed and our marketing messages you opened.',
+      true,
+    ],
+    // A bare base form closing the unit is a noun, unless a plural or adverb stands before it.
+    ['Guardian details – for parental consent.', false],
+    ['Other restrictions apply.', true],
+    ['The shop terms also apply.', true],
+    ['Examples of your content include:', true],
+    // "Why / How / What …:" labels the paragraph below; a subordinate clause opens a sentence.
+    ['Why and how we use your details:', false],
+    ['When you sign up, we collect:', true],
+  ])('unit shape %s → %s', (text, expected) => {
+    expect(isStatement(text, 'sentence')).toBe(expected);
+  });
+
   it('a table row read whole needs no verb of its own', () => {
     expect(isStatement('Identifiers | Service providers', 'row')).toBe(true);
   });
@@ -136,6 +162,19 @@ describe('clauses of a page', () => {
     expect(out.some((t) => /^Learn more about/.test(t))).toBe(false);
     expect(out.some((t) => /Information we collect|How we share information/.test(t))).toBe(false);
     expect(out.some((t) => /Accept all/.test(t))).toBe(false);
+  });
+
+  it('leaves out a link that is a sentence of its own inside a paragraph, keeping the sentences around it', () => {
+    const out = texts(`
+      <p>We may share your searches with partners. <a href="/p">Find out more about how we share your searches with them.</a> By searching, you ask us to do so.</p>
+      <p><a href="/q">Learn how partners use your data.</a> We never sell it.</p>
+      <p>Read <a href="/r">our partner list</a> before you search.</p>`);
+    expect(out).toContain('We may share your searches with partners.');
+    expect(out).toContain('By searching, you ask us to do so.');
+    expect(out).toContain('We never sell it.');
+    expect(out.some((t) => /Find out more|Learn how partners/.test(t))).toBe(false);
+    // A link inside a sentence stays part of it.
+    expect(out).toContain('Read our partner list before you search.');
   });
 
   it('reads a numbered title line or a question on its own as a heading, not a clause', () => {
@@ -224,6 +263,29 @@ describe('clauses of a Markdown document', () => {
     expect(disclose?.headingPath).toContain('4 How We Disclose Your Information');
     const order = r.clauses.find((c) => c.text.startsWith('We disclose your order'));
     expect(order?.headingPath).toContain('We disclose information to service providers.');
+  });
+
+  it('joins a sentence hard-wrapped with blank lines between its lines', () => {
+    const md = [
+      '# Terms',
+      '',
+      'Any use of the customer name',
+      '',
+      'in our brochures, fairs and',
+      '',
+      'online adverts needs the customer’s consent.',
+      '',
+      'Fees',
+      '',
+      'are due monthly.',
+      '',
+      'A new paragraph.',
+    ].join('\n');
+    expect(extractText(md, 'markdown').clauses.map((c) => c.text)).toEqual([
+      'Any use of the customer name in our brochures, fairs and online adverts needs the customer’s consent.',
+      'Fees are due monthly.',
+      'A new paragraph.',
+    ]);
   });
 
   it('reads a link whose text holds escaped brackets whole, never cutting the sentence at its address', () => {
