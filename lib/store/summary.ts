@@ -5,7 +5,7 @@
  * history list (rows by `lastSeen`, one screen at a time) and the popup's comparison (one tally row).
  * @module
  */
-import type { IDBPTransaction, StoreNames } from 'idb';
+import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import { CATEGORY_IDS, type CategoryId } from '../classify/taxonomy';
 import {
   comparisonFromCounts,
@@ -17,7 +17,6 @@ import {
 } from '../compare';
 import { findingCounts } from '../counts';
 import type { AnalysedClause } from '../types';
-import type { HistoryDB } from './repository';
 import type { DocumentRecord, DocumentSummaryRecord, FineprintDB, PositionCode, TallyRecord } from './schema';
 import { isDocumentRecord, versionProblem, withKnownLabels } from './validate';
 
@@ -214,7 +213,7 @@ export interface TallyRepair {
  * from the rows first.
  */
 export async function storedComparison(
-  db: HistoryDB,
+  db: IDBPDatabase<FineprintDB>,
   current: ComparableDocument,
   repair: TallyRepair = { missingDone: false },
 ): Promise<SiteComparison> {

@@ -23,7 +23,7 @@ import {
   waitForPopupReady,
   type LaunchedBrowser,
   type TestServer,
-} from './harness';
+} from '../support/harness';
 
 const BEFORE = 'tests/fixtures/changes/agreement-before.html';
 const AFTER = 'tests/fixtures/changes/agreement-after.html';
