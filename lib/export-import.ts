@@ -127,7 +127,10 @@ export async function exportHistory<P>(
     for (const r of read) {
       // Deleted since the keys were listed.
       if (!r.document) continue;
-      line('document', r.document);
+      // The summary index (host, summary) is derived from the versions and rebuilt by import: the file holds
+      // only what the user's history is, the same as files made before the index existed.
+      const { host: _host, summary: _summary, ...document } = r.document;
+      line('document', document);
       counts.documents++;
       for (const v of r.versions) line('version', v);
       counts.versions += r.versions.length;

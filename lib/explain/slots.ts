@@ -23,6 +23,8 @@ const DATA: Lexicon = [
     'messages',
   ],
   [/\bfeedback\b/i, 'feedback'],
+  // What a notes app keeps; the noun only, never "please note that" or "notes that".
+  [/\b(?:your|the|any|their|our users') notes\b|\bnotes (?:and|or|you|that you)\b/i, 'notes'],
   // "this document" is the policy itself.
   [/\bfiles?\b|(?<!\b(?:this|the present) )\bdocuments?\b|\buploads?\b/i, 'files'],
   // The noun only: "we will post changes here" is the verb.

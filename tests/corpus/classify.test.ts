@@ -69,7 +69,9 @@ describeCorpus('classifier on known clauses of real policies', () => {
     [GRAMMARLY_PP, 'We also use information we collect to train our AI models', 'permits'],
     [TWITTER_PP, 'to help train our machine learning or artificial intelligence models', 'permits'],
     [CLAUDE_PP, 'to train and improve Anthropic AI models, unless you opt out', 'permits'],
-    [CHATGPT_PP, 'new conversations will not be used to train our models', 'denies'],
+    // Guide R6: "once you opt out, … will not" is a condition about training itself, so the default decides:
+    // training is on until the user opts out.
+    [CHATGPT_PP, 'new conversations will not be used to train our models', 'permits'],
   ] as const)('%s: "%s" → ai-training/%s', (doc, needle, stance) => {
     const c = classify(doc, needle);
     expect(stanceOf(c, 'ai-training')).toBe(stance);
@@ -88,7 +90,8 @@ describeCorpus('classifier on known clauses of real policies', () => {
   });
 
   it('reads a denial as a reassurance', () => {
-    const c = classify(CHATGPT_PP, 'new conversations will not be used to train our models');
+    const c = classify(CHATGPT_PP, 'Chats from Temporary Chat won');
+    expect(stanceOf(c, 'ai-training')).toBe('denies');
     expect(c.explanation).toMatch(/do NOT use/);
   });
 

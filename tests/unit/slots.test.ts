@@ -22,6 +22,15 @@ describe('extractSlots', () => {
     expect(extractSlots('Model training is off by default for business accounts.').default).toBe('off');
   });
 
+  it('notes are the user\'s data; "note that" is not', () => {
+    expect(extractSlots('We may use the notes and files you upload to train our models.').data).toEqual([
+      'notes',
+      'files',
+    ]);
+    expect(extractSlots('Please note that we may update this policy.').data).toEqual([]);
+    expect(extractSlots('The company notes that it may change these terms.').data).toEqual([]);
+  });
+
   it('no stated default or choice gives null', () => {
     const s = extractSlots('We share information with payment processors.');
     expect(s.default).toBeNull();

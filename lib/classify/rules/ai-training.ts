@@ -65,6 +65,9 @@ export const aiTraining: RuleFamily = {
     /\bis an? (?:[\w-]+,? ){0,5}(?:company|lab|laboratory|organi[sz]ation)\b/i,
     // Models described, not trained on anyone's data: "pre-trained models", "trained or fine-tuned models".
     /\b(?:pre-?trained|internally trained|trained or fine-tuned) (?:[\w-]+ ){0,2}models?\b/i,
+    // How models in general learn ("Large language models such as X are 'trained' on a variety of content"):
+    // a class of models as the subject, nobody's data named, so no practice of the company's.
+    /^(?![^.]*\byou(?:r|rs)?\b)\W*(?:(?:large|generative|foundation|AI|machine[- ]learning) )*(?:language models|LLMs|AI models|models|neural networks)(?:,? (?:such as|like) [\w.-]+(?: [\w.-]+)?,?)? (?:are|get) ['‘’"]?trained\b/i,
     // Trains as transport, training as a business service.
     /\btrains? (?:services?|stations?|tickets?|journeys?|travel|operators?|times?)\b|\btraining(?:,| and) (?:consulting|quality|product development)|\bquality assurance(?: purposes)? and training\b|\btraining materials\b/i,
     // Staff training ("employees receive training on data protection") is no model training.
