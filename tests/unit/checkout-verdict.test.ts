@@ -79,7 +79,7 @@ describe('verdict on the team-written Lumen terms', () => {
   it('reads the opt-out of AI training from the sentence right after it', () => {
     expect(text.findings[1]).toMatchObject({
       slot: 'turn it off in settings',
-      text: 'They may use your files to train AI models. You can turn it off in settings.',
+      text: 'They may use your notes and files to train AI models. You can turn it off in settings.',
     });
     expect(text.findings[2]).toMatchObject({
       slot: 'until you cancel',

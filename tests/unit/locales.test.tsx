@@ -43,6 +43,7 @@ const SAME_AS_ENGLISH: Record<string, readonly string[]> = {
   headline_policy: ['sv'], // "Policy" is the Swedish word too
   slot_data_messages: ['fr'],
   slot_data_cookies: ['fr'],
+  slot_data_notes: ['fr'], // "notes" is the French word too
 };
 
 describe('every message in every UI language', () => {
