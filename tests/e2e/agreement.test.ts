@@ -23,33 +23,15 @@ import {
   waitForPopupReady,
   type LaunchedBrowser,
   type TestServer,
+  storedVersions,
 } from '../support/harness';
+
+/** The stored versions' clauses for a URL, oldest first. */
+const storedClauses = async (sw: Worker, url: string): Promise<AnalysedClause[][]> =>
+  (await storedVersions<{ clauses: AnalysedClause[] }>(sw, url)).map((v) => v.clauses);
 
 const BEFORE = 'tests/fixtures/changes/agreement-before.html';
 const AFTER = 'tests/fixtures/changes/agreement-after.html';
-
-/** The stored versions' clauses for a URL, oldest first, read raw from the extension's IndexedDB. */
-function storedClauses(sw: Worker, url: string): Promise<AnalysedClause[][]> {
-  return sw.evaluate(async (url) => {
-    if (!(await indexedDB.databases()).some((d) => d.name === 'fineprint')) return [];
-    const db = await new Promise<IDBDatabase>((ok, fail) => {
-      const r = indexedDB.open('fineprint');
-      r.onsuccess = () => ok(r.result);
-      r.onerror = () => fail(r.error);
-    });
-    try {
-      if (!db.objectStoreNames.contains('versions')) return [];
-      const all = await new Promise<{ id: number; clauses: AnalysedClause[] }[]>((ok, fail) => {
-        const r = db.transaction('versions').objectStore('versions').index('by-url').getAll(url);
-        r.onsuccess = () => ok(r.result as { id: number; clauses: AnalysedClause[] }[]);
-        r.onerror = () => fail(r.error);
-      });
-      return all.sort((a, b) => a.id - b.id).map((v) => v.clauses);
-    } finally {
-      db.close();
-    }
-  }, url);
-}
 
 /** Records every notification the extension shows (what the user reads), keeping the real call. */
 function recordNotifications(sw: Worker): Promise<void> {

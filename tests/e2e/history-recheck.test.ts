@@ -16,7 +16,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { BrowserContext, Worker } from 'playwright-core';
 import { corpusAvailable, corpusDir } from '../../scripts/corpus';
 import { describeCorpus } from '../support/corpus';
-import { CHROME_BUILD, assertBuilt, describeE2E, waitFor } from '../support/harness';
+import { CHROME_BUILD, assertBuilt, describeE2E, notificationIds, waitFor } from '../support/harness';
 import { extensionSuite } from '../support/extension-suite';
 
 const SERIES = 'html/changes/Tinder__Privacy_Policy';
@@ -105,19 +105,6 @@ async function fireRecheckAlarm(sw: Worker): Promise<void> {
     };
     await chrome.alarms.create('fineprint-recheck', { when: Date.now() + 200 });
   });
-}
-
-async function notificationIds(sw: Worker): Promise<string[]> {
-  return sw.evaluate(
-    () =>
-      new Promise<string[]>((ok) =>
-        (
-          globalThis as unknown as {
-            chrome: { notifications: { getAll: (cb: (n: Record<string, boolean>) => void) => void } };
-          }
-        ).chrome.notifications.getAll((n) => ok(Object.keys(n))),
-      ),
-  );
 }
 
 const suite = corpusAvailable() ? describeE2E : describeCorpus;

@@ -13,7 +13,7 @@ import { diffClauses } from '../../lib/diff';
 import type { AnalysedClause } from '../../lib/types';
 import { corpusAvailable, corpusDir } from '../../scripts/corpus';
 import { describeCorpus } from '../support/corpus';
-import { describeE2E, tabIdOf, waitFor } from '../support/harness';
+import { describeE2E, notificationIds, storedVersions, tabIdOf, waitFor } from '../support/harness';
 import { extensionSuite } from '../support/extension-suite';
 
 const SERIES = 'html/changes/Tinder__Privacy_Policy';
@@ -28,30 +28,6 @@ interface StoredVersion {
   hash: string;
   lastSeen: number;
   clauses: AnalysedClause[];
-}
-
-/** The versions stored for a URL, read raw from the extension's IndexedDB in the service worker. */
-function storedVersions(sw: Worker, url: string): Promise<StoredVersion[]> {
-  return sw.evaluate(async (url) => {
-    // Opening a database that does not exist would create it empty: only look once the extension made it.
-    if (!(await indexedDB.databases()).some((d) => d.name === 'fineprint')) return [];
-    const db = await new Promise<IDBDatabase>((ok, fail) => {
-      const r = indexedDB.open('fineprint');
-      r.onsuccess = () => ok(r.result);
-      r.onerror = () => fail(r.error);
-    });
-    try {
-      if (!db.objectStoreNames.contains('versions')) return [];
-      const all = await new Promise<unknown[]>((ok, fail) => {
-        const r = db.transaction('versions').objectStore('versions').index('by-url').getAll(url);
-        r.onsuccess = () => ok(r.result);
-        r.onerror = () => fail(r.error);
-      });
-      return all as StoredVersion[];
-    } finally {
-      db.close();
-    }
-  }, url);
 }
 
 /** When the user last saw the document (the visit record), or 0. */
@@ -103,15 +79,6 @@ async function seriousA11yViolations(page: Page): Promise<string[]> {
   return out;
 }
 
-function notificationIds(sw: Worker): Promise<string[]> {
-  return sw.evaluate(async () => {
-    const { chrome } = globalThis as unknown as {
-      chrome: { notifications: { getAll: (cb: (n: Record<string, boolean>) => void) => void } };
-    };
-    return new Promise<string[]>((ok) => chrome.notifications.getAll((n) => ok(Object.keys(n))));
-  });
-}
-
 // Without the corpus this suite is skipped with a message (and fails under CI), like the corpus suites.
 const suite = corpusAvailable() ? describeE2E : describeCorpus;
 
@@ -131,7 +98,7 @@ suite('policy history in Chromium', () => {
 
     await page.goto(url);
     const first = await waitFor(async () => {
-      const v = await storedVersions(sw, url);
+      const v = await storedVersions<StoredVersion>(sw, url);
       return v.length === 1 ? v : null;
     }, 30_000);
     const firstSeen = await seenAt(sw, url);
@@ -141,7 +108,7 @@ suite('policy history in Chromium', () => {
     ext.server.set('/privacy', { corpus: capture('before_text_change.html') });
     await page.goto(url);
     await waitFor(async () => ((await seenAt(sw, url)) > firstSeen ? true : null), 30_000);
-    const afterChurn = await storedVersions(sw, url);
+    const afterChurn = await storedVersions<StoredVersion>(sw, url);
     expect(afterChurn.map((v) => v.id)).toEqual([first![0]!.id]);
     expect(await notificationIds(sw)).toEqual([]);
 
@@ -149,7 +116,7 @@ suite('policy history in Chromium', () => {
     ext.server.set('/privacy', { corpus: capture('after_text_change.html') });
     await page.goto(url);
     const both = await waitFor(async () => {
-      const v = await storedVersions(sw, url);
+      const v = await storedVersions<StoredVersion>(sw, url);
       return v.length === 2 ? v : null;
     }, 30_000);
     const ids = await waitFor(async () => {

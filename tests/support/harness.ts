@@ -415,3 +415,40 @@ export async function recordExtensionDocuments(context: BrowserContext): Promise
     },
   };
 }
+
+/**
+ * The stored versions of `url`, oldest first, read raw from the extension's IndexedDB in the service worker —
+ * independent of the store code under test; none before the extension made its database.
+ */
+export function storedVersions<T = Record<string, unknown>>(sw: Worker, url: string): Promise<T[]> {
+  return sw.evaluate(async (url) => {
+    // Opening a database that does not exist would create it empty: only look once the extension made it.
+    if (!(await indexedDB.databases()).some((d) => d.name === 'fineprint')) return [];
+    const db = await new Promise<IDBDatabase>((ok, fail) => {
+      const r = indexedDB.open('fineprint');
+      r.onsuccess = () => ok(r.result);
+      r.onerror = () => fail(r.error);
+    });
+    try {
+      if (!db.objectStoreNames.contains('versions')) return [];
+      // One URL in the index: its versions come in primary-key (id) order, which is the order they were stored.
+      return await new Promise<T[]>((ok, fail) => {
+        const r = db.transaction('versions').objectStore('versions').index('by-url').getAll(url);
+        r.onsuccess = () => ok(r.result as T[]);
+        r.onerror = () => fail(r.error);
+      });
+    } finally {
+      db.close();
+    }
+  }, url);
+}
+
+/** The ids of the notifications the extension is showing now. */
+export function notificationIds(sw: Worker): Promise<string[]> {
+  return sw.evaluate(async () => {
+    const { chrome } = globalThis as unknown as {
+      chrome: { notifications: { getAll: (cb: (n: Record<string, boolean>) => void) => void } };
+    };
+    return new Promise<string[]>((ok) => chrome.notifications.getAll((n) => ok(Object.keys(n))));
+  });
+}
