@@ -78,10 +78,15 @@ export function App() {
   }, []);
   /** The rows on screen, so a reload (after "Forget") reads them again wherever the list is scrolled. */
   const shown = useRef({ start: 0, end: 0 });
+  const total = useRef<number | null>(null);
+  total.current = list?.total ?? null;
   const onRange = useCallback(
     (start: number, end: number) => {
       shown.current = { start, end };
-      for (let n = Math.floor(start / PAGE); n * PAGE < end; n++) void loadPage(n);
+      // Half a page ahead and behind is read too: Tab walks a row per key press, faster than a reply comes.
+      const from = Math.max(0, start - PAGE / 2);
+      const to = Math.min(end + PAGE / 2, total.current ?? end);
+      for (let n = Math.floor(from / PAGE); n * PAGE < to; n++) void loadPage(n);
     },
     [loadPage],
   );
@@ -219,11 +224,12 @@ export function App() {
               }}
               row={(i) => {
                 const d = list.rows.get(i);
-                if (d === undefined) return <span class="doc-meta">{t('popup_loading')}</span>;
                 if (d === null) return <span class="doc-meta">{t('history_damaged')}</span>;
+                // A row still being read (undefined) has the button it will have, so keyboard focus can land
+                // on it and stays on the same element when the row arrives.
                 return (
-                  <RecordBoundary fallback={<DamagedRow url={d.url} />}>
-                    <DocRow d={d} current={d.url === selected} onOpen={open} />
+                  <RecordBoundary fallback={<DamagedRow url={d?.url ?? ''} />}>
+                    <DocRow d={d} current={d !== undefined && d.url === selected} onOpen={open} />
                   </RecordBoundary>
                 );
               }}
@@ -323,10 +329,18 @@ function DocRow({
   current,
   onOpen,
 }: {
-  d: DocumentSummary;
+  d: DocumentSummary | undefined;
   current: boolean;
   onOpen: (d: DocumentSummary) => void;
 }) {
+  if (d === undefined)
+    return (
+      <>
+        <button type="button" class="doc-open" aria-disabled="true">
+          <bdi class="doc-title">{t('popup_loading')}</bdi>
+        </button>
+      </>
+    );
   return (
     <>
       <button

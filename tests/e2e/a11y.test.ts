@@ -214,6 +214,15 @@ describeE2E('accessibility (axe-core)', () => {
 
       const focusedRow = () =>
         page.evaluate(() => document.activeElement?.closest('li')?.getAttribute('aria-posinset') ?? null);
+      // The background answers slower than keys are pressed (as on a loaded machine): rows still being read
+      // must take the focus too, or Tab leaves the list and wraps round to its top.
+      await page.evaluate(() => {
+        const runtime = (globalThis as unknown as { chrome: { runtime: { sendMessage: unknown } } }).chrome
+          .runtime;
+        const real = (runtime.sendMessage as (...a: unknown[]) => Promise<unknown>).bind(runtime);
+        runtime.sendMessage = (...a: unknown[]) =>
+          new Promise((resolve) => setTimeout(resolve, 1500)).then(() => real(...a));
+      });
       await page.locator('.doc-list > li .doc-open').first().focus();
       // Tab walks the list row by row, past the first screen: the window follows the focus.
       for (let i = 0; i < 45; i++) await page.keyboard.press('Tab');
