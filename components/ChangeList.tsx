@@ -9,7 +9,7 @@ import { categoryNameKey } from '@/lib/i18n';
 import { changeHeadlineIn } from '@/lib/change-summary';
 import { changeCounts } from '@/lib/counts';
 import { formatterFor } from '@/lib/format';
-import { DiffView, type DiffViewLabels } from './DiffView';
+import { DiffView, diffViewLabels } from './DiffView';
 
 /**
  * The popup shows this many clauses per section until the user asks for all of them (a long change made the
@@ -34,22 +34,10 @@ export function ChangeList({
   // The one date format and the one change count of the popup, the history page and the notification.
   const date = formatterFor(locale).date(change.previousSeenAt);
   const counts = changeCounts(diff);
-  const labels: DiffViewLabels = {
-    summary: t('popup_diff_summary'),
-    added: t('popup_change_added'),
-    removed: t('popup_change_removed'),
-    modified: t('popup_change_modified'),
+  const labels = diffViewLabels(t, {
     noChange: t('popup_changes_none'),
     more: (n) => t('popup_diff_more', [n]),
-    direction: {
-      added: t('popup_diff_dir_added'),
-      removed: t('popup_diff_dir_removed'),
-      changed: t('popup_diff_dir_changed'),
-    },
-    categories: t('diff_categories'),
-    inserted: t('diff_inserted'),
-    deleted: t('diff_deleted'),
-  };
+  });
   return (
     <div class="changes">
       <p>{t('popup_changes_since', [date])}</p>

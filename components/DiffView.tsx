@@ -27,17 +27,23 @@ export interface DiffViewLabels {
 }
 
 /**
- * The labels of the history page's full comparison, from `_locales`. The popup builds its own (its "more" line
- * points to the history page).
+ * The labels of a comparison, from `_locales`. The history page shows its own "no change" and "more" lines;
+ * the popup passes the ones that point to the history page.
  */
-export function diffViewLabels(t: Translate): DiffViewLabels {
+export function diffViewLabels(
+  t: Translate,
+  own: { noChange: string; more: (n: number) => string } = {
+    noChange: t('history_diff_none'),
+    more: (n) => t('history_diff_more', [n]),
+  },
+): DiffViewLabels {
   return {
     summary: t('popup_diff_summary'),
     added: t('popup_change_added'),
     removed: t('popup_change_removed'),
     modified: t('popup_change_modified'),
-    noChange: t('history_diff_none'),
-    more: (n) => t('history_diff_more', [n]),
+    noChange: own.noChange,
+    more: own.more,
     direction: {
       added: t('popup_diff_dir_added'),
       removed: t('popup_diff_dir_removed'),

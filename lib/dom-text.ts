@@ -6,6 +6,22 @@
  * @module
  */
 
+/**
+ * Elements whose content is never text a reader sees (code, styles, templates, embedded documents and
+ * graphics). HTML fixes this list, so the frozen dataset extractor (scripts/dataset/html-block-text.ts) shares
+ * it with the page reader without its output drifting.
+ */
+export const NON_TEXT_ELEMENTS = [
+  'SCRIPT',
+  'STYLE',
+  'NOSCRIPT',
+  'TEMPLATE',
+  'SVG',
+  'IFRAME',
+  'OBJECT',
+  'CANVAS',
+] as const;
+
 /** `NodeFilter.SHOW_TEXT` (the constant is not a global in Node's DOMs). */
 const SHOW_TEXT = 4;
 

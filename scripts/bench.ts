@@ -1144,6 +1144,16 @@ function markdown(info: Record<string, string>, appendices: Appendices): string 
   return lines.join('\n');
 }
 
+/** The pages every browser measurement visits: the news page, two corpus policies and the 15k-word policy. */
+function serveBenchPages(): ReturnType<typeof serve> {
+  return serve({
+    [CORPUS_PAGES.news.path]: { corpus: CORPUS_PAGES.news.doc },
+    [CORPUS_PAGES.longPolicy.path]: { corpus: CORPUS_PAGES.longPolicy.doc },
+    [CORPUS_PAGES.policy.path]: { corpus: CORPUS_PAGES.policy.doc },
+    [POLICY_15K_PATH]: { body: policyPage15k() },
+  });
+}
+
 async function main(): Promise<void> {
   const write = !process.argv.includes('--no-write');
   const json = process.argv.includes('--json');
@@ -1157,12 +1167,7 @@ async function main(): Promise<void> {
   if (process.argv.includes('--quick')) {
     assertBuilt(BENCH_BUILD);
     if (!HAS_CHROMIUM || !corpusAvailable()) throw new Error('--quick needs Chromium and the corpus');
-    const server = await serve({
-      [CORPUS_PAGES.news.path]: { corpus: CORPUS_PAGES.news.doc },
-      [CORPUS_PAGES.longPolicy.path]: { corpus: CORPUS_PAGES.longPolicy.doc },
-      [CORPUS_PAGES.policy.path]: { corpus: CORPUS_PAGES.policy.doc },
-      [POLICY_15K_PATH]: { body: policyPage15k() },
-    });
+    const server = await serveBenchPages();
     try {
       const result = { commit: info.Commit, date: info.Date, runs: RUNS, ...(await quickRun(server)) };
       if (json) print(JSON.stringify(result));
@@ -1192,12 +1197,7 @@ async function main(): Promise<void> {
   } else if (!corpusAvailable()) {
     console.warn(`\nCorpus not found at ${corpusDir()}: browser measurements skipped.`);
   } else {
-    const server = await serve({
-      [CORPUS_PAGES.news.path]: { corpus: CORPUS_PAGES.news.doc },
-      [CORPUS_PAGES.longPolicy.path]: { corpus: CORPUS_PAGES.longPolicy.doc },
-      [CORPUS_PAGES.policy.path]: { corpus: CORPUS_PAGES.policy.doc },
-      [POLICY_15K_PATH]: { body: policyPage15k() },
-    });
+    const server = await serveBenchPages();
     try {
       await pageCosts(server, process.argv.includes('--news-only'));
       if (!pagesOnly) await popupWithHistory(server);

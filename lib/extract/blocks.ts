@@ -6,6 +6,7 @@
  */
 
 import type { Clause } from '../types';
+import { NON_TEXT_ELEMENTS } from '../dom-text';
 
 export type BlockKind = 'heading' | 'paragraph' | 'list-item' | 'cell';
 
@@ -44,15 +45,8 @@ export interface BlockResult {
   truncated: boolean;
 }
 
-const SKIP = new Set([
-  'SCRIPT',
-  'STYLE',
-  'NOSCRIPT',
-  'TEMPLATE',
-  'SVG',
-  'IFRAME',
-  'OBJECT',
-  'CANVAS',
+const SKIP = new Set<string>([
+  ...NON_TEXT_ELEMENTS,
   'BUTTON',
   'SELECT',
   'TEXTAREA',

@@ -9,20 +9,14 @@
  * table cells as `| `, everything else as plain paragraphs. Whitespace inside a block collapses to one space.
  * @module
  */
+import { NON_TEXT_ELEMENTS } from '../../lib/dom-text';
 import { parseHtml } from '../parse-html';
 
 export const HTML_EXTRACTOR_VERSION = 'v1';
 
 // Page furniture and non-text content: never part of the policy text.
-const DROP = new Set([
-  'SCRIPT',
-  'STYLE',
-  'NOSCRIPT',
-  'TEMPLATE',
-  'SVG',
-  'IFRAME',
-  'CANVAS',
-  'OBJECT',
+const DROP = new Set<string>([
+  ...NON_TEXT_ELEMENTS,
   'HEAD',
   'NAV',
   'FOOTER',

@@ -7,10 +7,10 @@
 import { appendFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { corpusDir } from '../corpus';
-import { BY_PATTERN, cleanClauseText, EVAL_ONLY_DIR, LABELS_DIR, type LabelRecord } from '../dataset';
+import { BY_PATTERN, EVAL_ONLY_DIR, LABELS_DIR } from '../dataset';
 import { batchPath, labelledHashes, parseDecisions, type BatchItem } from './batch-io';
 import { loadPool, poolFromEnv, poolUnits } from './corpus-units';
-import { sectionOf } from './section';
+import { unitRecord } from './unit-record';
 
 /** The guide version and pass of these labels (data/GUIDE.md §7); `FP_BY` overrides, e.g. "guide v1, pass B". */
 export const BY = process.env.FP_BY ?? 'guide v1, pass A';
@@ -44,22 +44,12 @@ function main(): void {
     const occurrences = byHash.get(it.hash) ?? [];
     if (!occurrences.length) throw new Error(`item ${it.i}: text no longer in the pool`);
     for (const u of occurrences) {
-      const rec: LabelRecord = {
-        doc: u.doc.doc,
-        extractor: u.doc.extractor,
-        start: u.unit.start,
-        end: u.unit.end,
-        hash: u.hash,
-        ...(u.unit.leadIn ? { lead_in: [u.unit.leadIn.start, u.unit.leadIn.end] as [number, number] } : {}),
-        section: sectionOf(u.unit.headingPath),
-        service: u.doc.service,
-        licence: u.doc.licence,
+      const rec = unitRecord(u, {
         labels: d.labels,
         hard_negative: hard,
         by: BY,
         ...(pool === 'opp115-eval' ? { use: 'eval-only' as const } : {}),
-      };
-      if (cleanClauseText(u.doc.text.slice(rec.start, rec.end)) !== u.clean) throw new Error('offset drift');
+      });
       lines.push(JSON.stringify(rec));
     }
   }

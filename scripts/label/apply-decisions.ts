@@ -84,14 +84,22 @@ export class RecordMaker {
   }
 }
 
-function applyPassA(
-  file: string,
-  name: string,
-  decisions: Decision[],
-  maker: RecordMaker,
-  dry: boolean,
-): void {
-  const target = join(LABELS_DIR, name.startsWith('sectors') ? 'sectors-v2.jsonl' : 'ai-v2.jsonl');
+/** One decision file to apply: where it came from, its decisions, and whether to write. */
+interface Job {
+  file: string;
+  name: string;
+  decisions: Decision[];
+  maker: RecordMaker;
+  dry: boolean;
+}
+
+/** The pass-A labels file a decision file belongs to. */
+function passATarget(name: string): string {
+  return join(LABELS_DIR, name.startsWith('sectors') ? 'sectors-v2.jsonl' : 'ai-v2.jsonl');
+}
+
+function applyPassA({ file, name, decisions, maker, dry }: Job): void {
+  const target = passATarget(name);
   const elsewhere = new Set<string>();
   for (const f of labelFiles())
     if (resolve(f) !== resolve(target))
@@ -124,15 +132,9 @@ function applyPassA(
   );
 }
 
-function applyPassB(
-  file: string,
-  name: string,
-  decisions: Decision[],
-  maker: RecordMaker,
-  dry: boolean,
-): void {
-  const passATarget = join(LABELS_DIR, name.startsWith('sectors') ? 'sectors-v2.jsonl' : 'ai-v2.jsonl');
-  const passA = new Map(readRecords(passATarget).map((r) => [`${r.doc}@${r.start}-${r.end}#${r.hash}`, r]));
+function applyPassB({ file, name, decisions, maker, dry }: Job): void {
+  const passAFile = passATarget(name);
+  const passA = new Map(readRecords(passAFile).map((r) => [`${r.doc}@${r.start}-${r.end}#${r.hash}`, r]));
   const b: LabelRecord[] = [];
   const a: LabelRecord[] = [];
   const missing: string[] = [];
@@ -178,8 +180,8 @@ function main(): void {
       throw new Error(`${file}: ${problems.length} problems; run check-decisions first (${problems[0]})`);
     const wrongPass = decisions.find((d) => !d.by.endsWith(`pass ${pass}`));
     if (wrongPass) throw new Error(`${wrongPass.id}: "${wrongPass.by}" in a pass ${pass} file`);
-    if (pass === 'A') applyPassA(file, name, decisions, maker, dry);
-    else applyPassB(file, name, decisions, maker, dry);
+    if (pass === 'A') applyPassA({ file, name, decisions, maker, dry });
+    else applyPassB({ file, name, decisions, maker, dry });
   }
 }
 

@@ -5,22 +5,17 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CATEGORY_IDS, STANCES, type CategoryId, type Stance } from '../../lib/classify/taxonomy';
-import { labelFiles, type RecordLabel } from '../dataset';
+import { labelFiles, type LabelRecord, type RecordLabel } from '../dataset';
 
 /** Batches contain corpus text, so they stay in /tmp, never in the repo. */
 export const BATCH_DIR = process.env.FINEPRINT_LABEL_TMP ?? '/tmp/fp-label';
 
-export interface BatchItem {
+/** One unit shown to the annotator: where it stands (as in its label record) and its text (never committed). */
+export interface BatchItem extends Pick<
+  LabelRecord,
+  'doc' | 'extractor' | 'start' | 'end' | 'hash' | 'lead_in' | 'section' | 'service' | 'licence'
+> {
   i: number;
-  doc: string;
-  extractor: string;
-  start: number;
-  end: number;
-  hash: string;
-  lead_in?: [number, number];
-  section: string;
-  service: string;
-  licence: string;
   clean: string;
   leadInText?: string;
 }
@@ -30,7 +25,8 @@ export function batchPath(id: string): string {
   return join(BATCH_DIR, `batch-${id}.json`);
 }
 
-const CAT_CODES: Record<string, CategoryId> = {
+/** The compact codes of the categories and stances in decision files (`ai+`, `share-`, …). */
+export const CAT_CODES: Record<string, CategoryId> = {
   ai: 'ai-training',
   adm: 'automated-decisions',
   share: 'data-sharing',
@@ -44,7 +40,7 @@ const CAT_CODES: Record<string, CategoryId> = {
   arb: 'arbitration',
   chg: 'unilateral-change',
 };
-const STANCE_CODES: Record<string, Stance> = {
+export const STANCE_CODES: Record<string, Stance> = {
   '+': 'permits',
   '-': 'denies',
   '!': 'user-prohibited',

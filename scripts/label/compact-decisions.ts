@@ -14,32 +14,12 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { CategoryId, Stance } from '../../lib/classify/taxonomy';
 import type { AiTrainingSlots, RecordLabel } from '../dataset';
+import { CAT_CODES, STANCE_CODES } from './batch-io';
 import { readShard } from './check-decisions';
 import { parseDecisionFile, type Decision } from './decisions';
 import { SCRATCH } from './ota-pool';
 
-const CAT: Record<string, CategoryId> = {
-  ai: 'ai-training',
-  adm: 'automated-decisions',
-  share: 'data-sharing',
-  sale: 'data-sale',
-  ads: 'targeted-advertising',
-  ret: 'data-retention',
-  xfer: 'international-transfer',
-  deid: 'de-identification',
-  choice: 'user-choice',
-  lic: 'content-license',
-  arb: 'arbitration',
-  chg: 'unilateral-change',
-};
-const STANCE: Record<string, Stance> = {
-  '+': 'permits',
-  '-': 'denies',
-  '!': 'user-prohibited',
-  '?': 'unclear',
-};
 const SLOTS = new Set(['data', 'choice', 'default', 'scope', 'actor']);
 
 /** Parse compact lines into per-index partial decisions; throws with the line number on any error. */
@@ -77,11 +57,11 @@ export function parseCompact(
         continue;
       }
       const c = /^([a-z]+)([+\-!?])$/.exec(code);
-      const category = c && CAT[c[1]!];
+      const category = c && CAT_CODES[c[1]!];
       if (!category) throw new Error(`line ${n + 1}: unknown code "${code}"`);
       if (labels.some((l) => l.category === category))
         throw new Error(`line ${n + 1}: two stances for ${category}`);
-      labels.push({ category, stance: STANCE[c[2]!]! });
+      labels.push({ category, stance: STANCE_CODES[c[2]!]! });
     }
     for (let k = from; k <= to; k++) {
       if (out.has(k)) throw new Error(`line ${n + 1}: unit ${k} decided twice`);

@@ -6,8 +6,7 @@
  * (tests/unit/splits.test.ts) and the universe checked against the corpus (tests/corpus/splits.test.ts).
  */
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
 import { corpusDir } from '../corpus';
 import {
   LABELS_DIR,
@@ -18,12 +17,10 @@ import {
   type Stratum,
   type UniverseGroup,
 } from '../dataset';
+import { FINAL_TEST_PATH } from '../train/eval-data';
 import { loadOtaDocs } from './ota-units';
 
-export const FINAL_TEST_PATH = resolve(
-  dirname(fileURLToPath(import.meta.url)),
-  '../../data/splits/final-test.json',
-);
+export { FINAL_TEST_PATH };
 
 export const QUOTAS: Record<Stratum, number> = { genai: 2, platform: 6, other: 24 };
 export const FOLDS = 10;

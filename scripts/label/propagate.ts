@@ -7,9 +7,9 @@
 import { appendFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { corpusDir } from '../corpus';
-import { cleanClauseText, EVAL_ONLY_DIR, LABELS_DIR, type LabelRecord } from '../dataset';
+import { EVAL_ONLY_DIR, LABELS_DIR, type LabelRecord } from '../dataset';
 import { loadPool, poolFromEnv, poolUnits } from './corpus-units';
-import { sectionOf } from './section';
+import { unitRecord } from './unit-record';
 
 function main(): void {
   const dry = process.argv.includes('--dry-run');
@@ -31,23 +31,7 @@ function main(): void {
   for (const u of poolUnits(loadPool(corpusDir(), pool))) {
     const d = decision.get(u.hash);
     if (!d || have.has(`${u.doc.doc}\u0000${u.unit.start}\u0000${u.unit.end}`)) continue;
-    if (cleanClauseText(u.doc.text.slice(u.unit.start, u.unit.end)) !== u.clean)
-      throw new Error('offset drift');
-    const rec: LabelRecord = {
-      doc: u.doc.doc,
-      extractor: u.doc.extractor,
-      start: u.unit.start,
-      end: u.unit.end,
-      hash: u.hash,
-      ...(u.unit.leadIn ? { lead_in: [u.unit.leadIn.start, u.unit.leadIn.end] as [number, number] } : {}),
-      section: sectionOf(u.unit.headingPath),
-      service: u.doc.service,
-      licence: u.doc.licence,
-      labels: d.labels,
-      hard_negative: d.hard_negative,
-      by: d.by,
-      ...(d.use ? { use: d.use } : {}),
-    };
+    const rec = unitRecord(u, d);
     have.add(`${rec.doc}\u0000${rec.start}\u0000${rec.end}`);
     docs.add(rec.doc);
     lines.push(JSON.stringify(rec));
