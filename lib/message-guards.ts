@@ -3,6 +3,8 @@
  * page can forge anything a content script could send), so every payload is checked field by field and
  * rebuilt from the fields we know: what reaches a handler is a fresh object of the declared shape, never
  * the sender's object. Pure: the caller passes the sender and the extension's own identity.
+ * The combinators are kept hand-written (docs/libraries.md): valibot validates as fast but is 3× the bytes
+ * (7.6 vs 2.5 KB) in each of the two entries that validate.
  * @module
  */
 import type { PageBlocks } from './pipeline-extract';

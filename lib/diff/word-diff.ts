@@ -1,6 +1,8 @@
 /**
  * Word-level marks for a modified clause: which words were inserted or deleted. Display text keeps the original
  * spelling and spacing; comparison uses the folded form so typography alone never shows as an edit.
+ * Kept hand-written (docs/libraries.md): jsdiff's `diffArrays` is faster on lightly edited clauses but 9–16×
+ * slower on a long clause half or wholly rewritten (520 vs 59 ms, 1,316 vs 79 ms at 1,400 words).
  * @module
  */
 import { foldText } from './normalise';
