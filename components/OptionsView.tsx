@@ -50,6 +50,21 @@ export function normaliseSiteInput(input: string): string | null {
 const toggleIn = <T,>(list: readonly T[], item: T, on: boolean): T[] =>
   on ? (list.includes(item) ? [...list] : [...list, item]) : list.filter((x) => x !== item);
 
+/** A checkbox that reports its new state; other attributes (id, data-*) pass through. */
+function Checkbox({
+  onToggle,
+  ...attrs
+}: {
+  checked: boolean;
+  onToggle: (on: boolean) => void;
+  id?: string;
+  'data-show-category'?: string;
+}) {
+  return (
+    <input type="checkbox" {...attrs} onChange={(e) => onToggle((e.target as HTMLInputElement).checked)} />
+  );
+}
+
 export function OptionsView({
   t,
   settings,
@@ -83,19 +98,10 @@ export function OptionsView({
           {CATEGORY_IDS.map((c) => (
             <li key={c} style={{ '--cat': TAXONOMY[c].colour }}>
               <label>
-                <input
-                  type="checkbox"
+                <Checkbox
                   data-show-category={c}
                   checked={settings.shownCategories.includes(c)}
-                  onChange={(e) =>
-                    set({
-                      shownCategories: toggleIn(
-                        settings.shownCategories,
-                        c,
-                        (e.target as HTMLInputElement).checked,
-                      ),
-                    })
-                  }
+                  onToggle={(on) => set({ shownCategories: toggleIn(settings.shownCategories, c, on) })}
                 />
                 <span class="swatch" aria-hidden="true" />
                 <span>{t(categoryNameKey(c))}</span>
@@ -105,11 +111,7 @@ export function OptionsView({
           ))}
         </ul>
         <label class="row">
-          <input
-            type="checkbox"
-            checked={settings.highlights}
-            onChange={(e) => set({ highlights: (e.target as HTMLInputElement).checked })}
-          />
+          <Checkbox checked={settings.highlights} onToggle={(on) => set({ highlights: on })} />
           {t('options_highlights')}
         </label>
       </section>
@@ -117,15 +119,10 @@ export function OptionsView({
       <section aria-labelledby="h-notifications">
         <h2 id="h-notifications">{t('options_notifications')}</h2>
         <label class="row">
-          <input
-            type="checkbox"
+          <Checkbox
             id="notify-enabled"
             checked={settings.notifications.enabled}
-            onChange={(e) =>
-              set({
-                notifications: { ...settings.notifications, enabled: (e.target as HTMLInputElement).checked },
-              })
-            }
+            onToggle={(on) => set({ notifications: { ...settings.notifications, enabled: on } })}
           />
           {t('options_notify_enabled')}
         </label>
@@ -135,18 +132,13 @@ export function OptionsView({
             {CATEGORY_IDS.map((c) => (
               <li key={c}>
                 <label>
-                  <input
-                    type="checkbox"
+                  <Checkbox
                     checked={settings.notifications.categories.includes(c as CategoryId)}
-                    onChange={(e) =>
+                    onToggle={(on) =>
                       set({
                         notifications: {
                           ...settings.notifications,
-                          categories: toggleIn(
-                            settings.notifications.categories,
-                            c,
-                            (e.target as HTMLInputElement).checked,
-                          ),
+                          categories: toggleIn(settings.notifications.categories, c, on),
                         },
                       })
                     }
@@ -162,13 +154,10 @@ export function OptionsView({
       <section aria-labelledby="h-recheck">
         <h2 id="h-recheck">{t('options_recheck')}</h2>
         <label class="row">
-          <input
-            type="checkbox"
+          <Checkbox
             id="recheck-enabled"
             checked={settings.recheck.enabled}
-            onChange={(e) =>
-              set({ recheck: { ...settings.recheck, enabled: (e.target as HTMLInputElement).checked } })
-            }
+            onToggle={(on) => set({ recheck: { ...settings.recheck, enabled: on } })}
           />
           {t('options_recheck_enabled')}
         </label>

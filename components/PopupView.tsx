@@ -2,6 +2,7 @@
  * The popup's whole UI as a pure function of its data, so tests can render it from state objects. The
  * popup entrypoint loads the data through messages and passes callbacks.
  */
+import type { ComponentChildren } from 'preact';
 import { useRef, useState } from 'preact/hooks';
 import type { CategoryId } from '@/lib/classify/taxonomy';
 import { unsupportedLanguageText, type MessageKey, type Translate } from '@/lib/i18n';
@@ -60,6 +61,16 @@ const TAB_KEY: Record<PopupViewName, MessageKey> = {
   compare: 'popup_tab_compare',
   checkout: 'popup_tab_checkout',
 };
+
+/** One view of the popup, under a heading that only screen readers announce (the tabs name it visually). */
+function Panel({ heading, children }: { heading: string; children: ComponentChildren }) {
+  return (
+    <>
+      <h2 class="visually-hidden">{heading}</h2>
+      {children}
+    </>
+  );
+}
 
 export function PopupView(props: PopupViewProps) {
   const { t, data } = props;
@@ -168,8 +179,7 @@ export function PopupView(props: PopupViewProps) {
             data-view={current}
           >
             {current === 'clauses' && report && (
-              <>
-                <h2 class="visually-hidden">{t('popup_clauses_heading')}</h2>
+              <Panel heading={t('popup_clauses_heading')}>
                 <ClauseGroups
                   t={t}
                   clauses={report.clauses}
@@ -178,28 +188,25 @@ export function PopupView(props: PopupViewProps) {
                   missing={data.missingClauses}
                   locale={props.locale}
                 />
-              </>
+              </Panel>
             )}
             {current === 'changes' && (
-              <>
-                <h2 class="visually-hidden">{t('popup_tab_changes')}</h2>
+              <Panel heading={t('popup_tab_changes')}>
                 <ChangeList
                   t={t}
                   change={data.tab?.change ?? null}
                   locale={props.locale}
                   historyUrl={props.historyUrl}
                 />
-              </>
+              </Panel>
             )}
             {current === 'compare' && (
-              <>
-                <h2 class="visually-hidden">{t('popup_compare_heading')}</h2>
+              <Panel heading={t('popup_compare_heading')}>
                 <CompareView t={t} state={data.comparison ?? null} locale={props.locale} />
-              </>
+              </Panel>
             )}
             {current === 'checkout' && data.checkout && (
-              <>
-                <h2 class="visually-hidden">{t('popup_checkout_heading')}</h2>
+              <Panel heading={t('popup_checkout_heading')}>
                 <CheckoutView
                   t={t}
                   state={data.checkout}
@@ -210,7 +217,7 @@ export function PopupView(props: PopupViewProps) {
                   onBack={props.onBackToCheckout}
                   locale={props.locale}
                 />
-              </>
+              </Panel>
             )}
           </section>
         </>

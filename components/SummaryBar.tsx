@@ -26,6 +26,12 @@ export interface SummaryBarProps {
   notice?: string;
 }
 
+/** The previous / next buttons: shortcut, arrow when collapsed, and their `_locales` keys. */
+const NAV = [
+  { key: 'prev', keys: 'Alt+Shift+P', arrow: '‹', text: 'bar_prev', label: 'bar_prev_label' },
+  { key: 'next', keys: 'Alt+Shift+N', arrow: '›', text: 'bar_next', label: 'bar_next_label' },
+] as const;
+
 /** The summary bar; `total === 0` renders a short "nothing flagged" note instead of navigation. */
 export function SummaryBar(props: SummaryBarProps) {
   const { t } = props;
@@ -38,24 +44,18 @@ export function SummaryBar(props: SummaryBarProps) {
   const notice = props.total === 0 && props.notice;
   const nav = (
     <>
-      <button
-        type="button"
-        class="fp-nav"
-        onClick={props.onPrev}
-        aria-keyshortcuts="Alt+Shift+P"
-        aria-label={props.collapsed ? t('bar_prev_label') : undefined}
-      >
-        {props.collapsed ? '‹' : t('bar_prev')}
-      </button>
-      <button
-        type="button"
-        class="fp-nav"
-        onClick={props.onNext}
-        aria-keyshortcuts="Alt+Shift+N"
-        aria-label={props.collapsed ? t('bar_next_label') : undefined}
-      >
-        {props.collapsed ? '›' : t('bar_next')}
-      </button>
+      {NAV.map((b) => (
+        <button
+          key={b.key}
+          type="button"
+          class="fp-nav"
+          onClick={b.key === 'prev' ? props.onPrev : props.onNext}
+          aria-keyshortcuts={b.keys}
+          aria-label={props.collapsed ? t(b.label) : undefined}
+        >
+          {props.collapsed ? b.arrow : t(b.text)}
+        </button>
+      ))}
     </>
   );
   if (props.collapsed) {

@@ -20,12 +20,12 @@ export function WordDiff({ before, after, labels }: WordDiffProps) {
           <span key={i}>{m.text}</span>
         ) : m.op === 'insert' ? (
           <ins key={i} class="wd-ins">
-            <span class="sr-only">{labels.inserted} </span>
+            <span class="visually-hidden">{labels.inserted} </span>
             {m.text}
           </ins>
         ) : (
           <del key={i} class="wd-del">
-            <span class="sr-only">{labels.deleted} </span>
+            <span class="visually-hidden">{labels.deleted} </span>
             {m.text}
           </del>
         ),

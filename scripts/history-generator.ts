@@ -14,18 +14,8 @@
  */
 import type { AnalysedClause, Label, PageKind } from '../lib/types';
 import type { CategoryId, Stance } from '../lib/classify/taxonomy';
-
-/** Deterministic PRNG (mulberry32): the same seed gives the same history. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// The same seed gives the same history.
+import { mulberry32 } from './train/random';
 
 type Template = { text: string; labels: [CategoryId, Stance][]; choice?: string };
 
@@ -161,7 +151,7 @@ export interface GeneratedDocument {
 
 /** Document `d` of a history made with `seed`, its versions between `now` − 400 days and `now`. */
 export function generateDocument(d: number, now: number, seed = 26): GeneratedDocument {
-  const random = rng(seed * 1_000_003 + d);
+  const random = mulberry32(seed * 1_000_003 + d);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
   const kind: PageKind = random() < 0.7 ? 'privacy-policy' : 'terms';
   const company = `Example${d}`;

@@ -120,14 +120,8 @@ export interface FineprintDBv2 extends DBSchema {
   visits: { key: string; value: VisitRecordV1 };
 }
 
-export interface FineprintDBv3 extends DBSchema {
-  documents: { key: string; value: DocumentRecordV1 };
-  versions: {
-    key: number;
-    value: VersionRecordV2;
-    indexes: { 'by-url': string; 'by-url-hash': [string, string]; 'by-lastSeen': number };
-  };
-  visits: { key: string; value: VisitRecordV1 };
+/** Version 3 adds the re-check store. */
+export interface FineprintDBv3 extends FineprintDBv2 {
   checks: { key: string; value: CheckRecordV3 };
 }
 

@@ -88,11 +88,13 @@ describe('DiffView', () => {
     const diff = diffClauses(before, after);
     const en = mount(h(DiffView, { diff, ...texts(t) }));
     expect(allText(en)).not.toMatch(KEY_LIKE);
-    expect(en.querySelector('[data-section="modified"] ins .sr-only')?.textContent).toBe('added: ');
+    expect(en.querySelector('[data-section="modified"] ins .visually-hidden')?.textContent).toBe('added: ');
     const de = mount(h(DiffView, { diff, ...texts(tDe) }));
     expect(allText(de)).not.toMatch(KEY_LIKE);
     expect(de.querySelector('[data-section="modified"] h3')?.textContent).toContain('Umformuliert');
-    expect(de.querySelector('[data-section="modified"] ins .sr-only')?.textContent).toBe('hinzugefügt: ');
+    expect(de.querySelector('[data-section="modified"] ins .visually-hidden')?.textContent).toBe(
+      'hinzugefügt: ',
+    );
     expect(de.querySelector('[data-category="ai-training"][data-direction="added"]')?.textContent).toMatch(
       /KI-Training: 1 hinzugefügt/,
     );
