@@ -167,6 +167,38 @@ describe('countProbePhrases', () => {
     }
   });
 
+  it('counts each phrase as a search for it alone would, where phrases overlap and repeat', () => {
+    // The phrases are looked for in groups (lib/detect/triage.ts); this is the search one phrase at a time.
+    const alone = (text: string) => {
+      const lower = text.toLowerCase();
+      const word = (at: number) => at >= 0 && at < lower.length && /\w/.test(lower[at]!);
+      let hits = 0;
+      for (const p of PROBE_PHRASES) {
+        const stem = p.endsWith('*');
+        const t = stem ? p.slice(0, -1) : p;
+        for (let at = lower.indexOf(t); at !== -1; at = lower.indexOf(t, at + t.length))
+          if (!word(at - 1) && (stem || !word(at + t.length))) hits++;
+      }
+      return hits;
+    };
+    let seed = 5;
+    const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
+    const pieces = [
+      ...['these terms of service', 'we use', 'we used', 'may use', 'third', ' party', '-party', 'parties'],
+      ...['traitement', 'traitementraitement', 'données', ' personnelles', 'vos ', 'dat', 'i personali'],
+      ...['perso', 'nal data', 'cookie', 's', 'opt', ' out', 'licen', 'ce', 'se', 'liabilit', 'y', 'ies'],
+      ...[' ', ' ', ', ', '-', '_', 'é', '1'],
+    ];
+    for (let i = 0; i < 3_000; i++) {
+      const text = Array.from(
+        { length: Math.floor(random() * 30) },
+        () => pieces[Math.floor(random() * pieces.length)],
+      ).join('');
+      expect(countProbePhrases(text), JSON.stringify(text)).toBe(alone(text));
+    }
+    expect(countProbePhrases('These terms of service')).toBe(2);
+  });
+
   it('counts whole words and stems', () => {
     expect(countProbePhrases('We use cookies; we used a cookie jar. Cookies!')).toBe(4);
     expect(countProbePhrases('You shall indemnify us. Indemnification. Datenschutzerklärung.')).toBe(3);
