@@ -27,12 +27,13 @@ const EXCEPTION =
   /\b(?:except|unless|other than|apart from|with the exception of|without your (?:consent|permission))\b/i;
 
 /**
- * Guide R4: an exception the user's own act for training opens (consent, opting in, asking us) or a legal
+ * Guide R4: an exception the user's own act for training opens (consent, opting in, asking us, choosing to
+ * share data so that it improves the models) or a legal
  * obligation keeps a denial a denial; an open-ended one ("except as permitted by law") leaves it unclear; any
  * other (feedback you send, flagged chats) is a real use (`permits`).
  */
 const OPT_IN_EXCEPTION =
-  /\b(?:except|unless|other than|without)\b[^.;]{0,60}?(?:\b(?:your|their|the user's|explicit|express|prior|separate) (?:(?:express|explicit|prior|separate|written) )*(?:consent|permission|agreement|authori[sz]ation|opt-?in)\b|\byou (?:\w+ ){0,3}?(?:opt(?:ed|s)? ?-?in|consent(?:ed)?|agree|give us (?:permission|consent)|have given us|grant(?:ed)? us|ask(?:ed)? us|direct(?:ed)? us|instruct(?:ed)? us|authori[sz]e(?:d)? us|allow(?:ed)? us|permit(?:ted)? us|give permission|enable|turn(?:ed)? on)\b|\b(?:required|compelled|obligated|obliged) (?:to (?:do so )?)?(?:by|under) (?:applicable )?law\b|\b(?:we are|we're) (?:legally )?(?:required|compelled|obliged)\b|\blegal (?:obligation|requirement)s?\b)/i;
+  /\b(?:except|unless|other than|without)\b[^.;]{0,60}?(?:\b(?:your|their|the user's|explicit|express|prior|separate) (?:(?:express|explicit|prior|separate|written) )*(?:consent|permission|agreement|authori[sz]ation|opt-?in)\b|\byou (?:\w+ ){0,3}?(?:opt(?:ed|s)? ?-?in|consent(?:ed)?|agree|give us (?:permission|consent)|have given us|grant(?:ed)? us|ask(?:ed)? us|direct(?:ed)? us|instruct(?:ed)? us|authori[sz]e(?:d)? us|allow(?:ed)? us|permit(?:ted)? us|give permission|enable|turn(?:ed)? on)\b|\byou (?:\w+ ){0,2}?cho(?:o)?se to (?:share|send|submit|provide|contribute|donate)\b[^.;]{0,60}?\b(?:to (?:help )?(?:improve|train|develop)|for (?:training|improving|improvement))\b|\b(?:required|compelled|obligated|obliged) (?:to (?:do so )?)?(?:by|under) (?:applicable )?law\b|\b(?:we are|we're) (?:legally )?(?:required|compelled|obliged)\b|\blegal (?:obligation|requirement)s?\b)/i;
 /** A denial that holds only once the user turned a setting off: the practice is on by default. */
 const OPT_OUT_CONDITION =
   /^\W*(?:if|when|once|where)\b[^.;]{0,80}?\b(?:(?:is|are) (?:turned |switched )?off|(?:is|are) disabled|you (?:turn(?:ed)? off|switch(?:ed)? off|disable[sd]?|opt(?:ed)? out))\b/i;
