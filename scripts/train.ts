@@ -14,6 +14,7 @@ import { readClaudette, type ClaudetteDoc } from './train/benchmarks';
 import { DEFAULT_TRAIN, type TrainItem } from './train/train-model';
 import { FEATURE_SETS, loadRunData, trainFinal } from './train/eval-run';
 import { pruneToBudget } from './train/prune';
+import { rulesFingerprint } from './train/rules-fingerprint';
 
 /** Gzipped bytes the written model may take (1,000 KB: under the 1 MB budget with room for its stats). */
 const MODEL_GZIP_BUDGET = 1000 * 1024;
@@ -85,6 +86,7 @@ function main(): void {
     finalTestGroupsLeftOut: new Set(run.data.finalTest.map((i) => i.group)).size,
     claudettePositives: run.extraIndex.length,
     pruned: { rows: pruned.rows, kept: pruned.kept, maxDroppedInt8: pruned.maxDropped, budgetGzipKB: 1000 },
+    rulesFingerprint: rulesFingerprint(),
   };
   const json = `${JSON.stringify(file)}\n`;
   writeFileSync(MODEL_PATH, json);

@@ -69,18 +69,29 @@ export const aiTraining: RuleFamily = {
     // a class of models as the subject, nobody's data named, so no practice of the company's.
     /^(?![^.]*\byou(?:r|rs)?\b)\W*(?:(?:large|generative|foundation|AI|machine[- ]learning) )*(?:language models|LLMs|AI models|models|neural networks)(?:,? (?:such as|like) [\w.-]+(?: [\w.-]+)?,?)? (?:are|get) ['‘’"]?trained\b/i,
     // Trains as transport, training as a business service.
-    /\btrains? (?:services?|stations?|tickets?|journeys?|travel|operators?|times?)\b|\btraining(?:,| and) (?:consulting|quality|product development)|\bquality assurance(?: purposes)? and training\b|\btraining materials\b/i,
+    /\btrains? (?:services?|stations?|tickets?|journeys?|travel|operators?|times?)\b|\btraining(?:,| and) (?:consulting|quality|product development)|\bquality assurance(?: purposes)? and training\b|\btraining(?: and [\w-]+)? materials\b/i,
     // Staff training ("employees receive training on data protection") is no model training.
     /\b(?:employees?|personnel|staff|workforce)\b[^.]{0,40}\btrain(?:ed|ing)\b|\btrain(?:s|ed|ing)?\b[^.]{0,40}\b(?:employees|personnel|staff)\b|\btraining on data (?:protection|security|privacy)\b/i,
     // Guide R7: a unit that only defines a term (no first person stating a practice) gets no label.
     /^\W*(?!.*\b(?:we|us|our)\b)[\w"' -]{1,50}?["']?\s+(?:means|refers to|shall mean|is defined as|has the meaning)\b/i,
+    // "AI-generated content is content that is created by generative models…": a definition by genus.
+    /^\W*(?!.*\b(?:we|us|our)\b)[\w"' -]{1,50}?\s+(?:is|are) (?:content|data|information|material|text|output)s? (?:that|which) (?:is|are) (?:created|generated|produced|made)\b/i,
+    // A model described by the bulk it was trained on, nobody's data named (guide R11; see practice-gate).
+    /\b(?:is|are|was|were) ['"]?trained['"]? on (?:a |an )?(?:wide |large |vast |massive |diverse |broad |huge )?(?:variety|amounts?|range|quantities|mix)\b(?![^.]*\b(?:your|users?'?|personal|public(?:ly)?)\b)/i,
+    // The user adapts a model of their own ("you can adapt models by fine-tuning them with your own pairs").
+    /\byou can (?:[\w-]+ ){0,6}?(?:by )?fine-?tun(?:e|es|ed|ing) (?:them|it|models?|your)\b/i,
   ],
   patterns: [
     // "use your Content to train … models", "used for training our models"
     {
       id: 'ai.use-to-train',
       pattern: rx(
-        near(alt('use[sd]?', 'using', 'process(?:es|ed|ing)?'), near(alt('to', 'for', 'in'), TRAIN, 4), 14),
+        near(
+          alt('use[sd]?', 'using', 'process(?:es|ed|ing)?'),
+          // "in our training material" names the corpus, not a purpose.
+          near(alt('to', 'for', 'in'), `${TRAIN}(?! (?:materials?|data(?:sets?)?)\\b)`, 4),
+          14,
+        ),
       ),
       strong: false,
     },
@@ -267,6 +278,10 @@ export const aiTraining: RuleFamily = {
   ],
   // A list item under "Specifically, we train our models using data from the following sources:" names data
   // the lead-in says is used for training (guide §4.2 R1: read with the lead-in).
+  // An item with its own subject is a sentence, not a source the lead-in lists; data the company generates
+  // itself is no user data (guide §4.2 R9).
+  leadInItemVeto:
+    /^\W*(?:we|you) (?!may\b|will\b)\w+|\b(?:generated?|created?|produced?) (?:internally|in-house|by us)\b|\bdata (?:that )?we (?:generate|create|produce)\b/i,
   leadInPatterns: [
     {
       id: 'ai.train-lead-in',

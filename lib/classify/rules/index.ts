@@ -129,6 +129,7 @@ export function applyRules(clause: Pick<Clause, 'text' | 'leadIn'>): RuleHit[] {
 /** A hit from the family's lead-in patterns (see `RuleFamily.leadInPatterns`), or null. */
 function leadInHit(family: RuleFamily, original: string, leadIn: string | undefined): RuleHit | null {
   if (!leadIn || !family.leadInPatterns || !original.trim()) return null;
+  if (family.leadInItemVeto?.test(original)) return null;
   if (family.vetoes?.some((v) => v.test(leadIn))) return null;
   for (const p of family.leadInPatterns) {
     const m = p.pattern.exec(leadIn);

@@ -27,19 +27,23 @@ const EXCEPTION =
   /\b(?:except|unless|other than|apart from|with the exception of|without your (?:consent|permission))\b/i;
 
 /**
- * Guide R4: an exception the user's own act for training opens (consent, opting in, asking us) or a legal
+ * Guide R4: an exception the user's own act for training opens (consent, opting in, asking us, choosing to
+ * share data so that it improves the models) or a legal
  * obligation keeps a denial a denial; an open-ended one ("except as permitted by law") leaves it unclear; any
  * other (feedback you send, flagged chats) is a real use (`permits`).
  */
 const OPT_IN_EXCEPTION =
-  /\b(?:except|unless|other than|without)\b[^.;]{0,60}?(?:\b(?:your|their|the user's|explicit|express|prior|separate) (?:(?:express|explicit|prior|separate|written) )*(?:consent|permission|agreement|authori[sz]ation|opt-?in)\b|\byou (?:\w+ ){0,3}?(?:opt(?:ed|s)? ?-?in|consent(?:ed)?|agree|give us (?:permission|consent)|have given us|grant(?:ed)? us|ask(?:ed)? us|direct(?:ed)? us|instruct(?:ed)? us|authori[sz]e(?:d)? us|allow(?:ed)? us|permit(?:ted)? us|give permission|enable|turn(?:ed)? on)\b|\b(?:required|compelled|obligated|obliged) (?:to (?:do so )?)?(?:by|under) (?:applicable )?law\b|\b(?:we are|we're) (?:legally )?(?:required|compelled|obliged)\b|\blegal (?:obligation|requirement)s?\b)/i;
+  /\b(?:except|unless|other than|without)\b[^.;]{0,60}?(?:\b(?:your|their|the user's|explicit|express|prior|separate) (?:(?:express|explicit|prior|separate|written) )*(?:consent|permission|agreement|authori[sz]ation|opt-?in)\b|\byou (?:\w+ ){0,3}?(?:opt(?:ed|s)? ?-?in|consent(?:ed)?|agree|give us (?:permission|consent)|have given us|grant(?:ed)? us|ask(?:ed)? us|direct(?:ed)? us|instruct(?:ed)? us|authori[sz]e(?:d)? us|allow(?:ed)? us|permit(?:ted)? us|give permission|enable|turn(?:ed)? on)\b|\byou (?:\w+ ){0,2}?cho(?:o)?se to (?:share|send|submit|provide|contribute|donate)\b[^.;]{0,60}?\b(?:to (?:help )?(?:improve|train|develop)|for (?:training|improving|improvement))\b|\b(?:required|compelled|obligated|obliged) (?:to (?:do so )?)?(?:by|under) (?:applicable )?law\b|\b(?:we are|we're) (?:legally )?(?:required|compelled|obliged)\b|\blegal (?:obligation|requirement)s?\b)/i;
 /** A denial that holds only once the user turned a setting off: the practice is on by default. */
 const OPT_OUT_CONDITION =
   /^\W*(?:if|when|once|where)\b[^.;]{0,80}?\b(?:(?:is|are) (?:turned |switched )?off|(?:is|are) disabled|you (?:turn(?:ed)? off|switch(?:ed)? off|disable[sd]?|opt(?:ed)? out))\b/i;
 
-/** The practice happens only after the user's opt-in (guide R4: the default decides). */
+/**
+ * The practice happens only after the user's opt-in (guide R4: the default decides). Choosing to send
+ * feedback, a rating or a report is ordinary use of a feature, not an opt-in (guide R4, settled in v2).
+ */
 const OPT_IN_ONLY =
-  /\b(?:if|once|when|where) you (?:have )?(?:explicitly |expressly |affirmatively )?(?:opt(?:ed)?[- ]?in|cho(?:o)?se to (?:share|send|submit)|consent(?:ed)? to (?:share|sharing))\b|\ba way to opt[- ]?in\b|\bonly (?:if|when|with) you(?:r)? (?:explicit |express )?(?:opt[- ]?in|consent)\b/i;
+  /\b(?:if|once|when|where) you (?:have )?(?:explicitly |expressly |affirmatively )?(?:opt(?:ed)?[- ]?in|cho(?:o)?se to (?:share|send|submit)(?! (?:[\w'-]+ ){0,2}?(?:feedback|ratings?|reports?|thumbs)\b)|consent(?:ed)? to (?:share|sharing))\b|\ba way to opt[- ]?in\b|\bonly (?:if|when|with) you(?:r)? (?:explicit |express )?(?:opt[- ]?in|consent)\b/i;
 const OPEN_EXCEPTION =
   /\b(?:except|unless|other than)\s+(?:as|where|to the extent)\s+(?:otherwise\s+)?(?:permitted|allowed|described|set out|stated|explained|provided|disclosed)\b/i;
 
@@ -56,6 +60,20 @@ const EXCLUDED_BEFORE =
  */
 const RECIPIENT_BARRED =
   /\b(?:providers?|vendors?|processors?|sub-?processors?|suppliers?|contractors?)\b[^.;]{0,60}?\b(?:prohibited|barred|precluded|restricted) from\b/i;
+
+/**
+ * The company (a name, "we", "it") agrees not to do something: its own commitment, a denial (guide R8), even
+ * with an aside between ("X agrees, whether or not …, not to use …"). Case-sensitive: a capitalised subject
+ * other than the user's names.
+ */
+const COMPANY_AGREES =
+  /(?:^|[^\w])(?!(?:You|Your|User|Users|Customer|Customers|Licensee|Licensees|Developer|Developers|Member|Members|Each|Both|Neither)\b)(?:[A-Z][\w.&'-]*|we|it)\s+(?:also\s+|hereby\s+|further\s+)?agrees?(?:,[^,;.]{1,100},)?\s+(?:not to|that (?:it|we|they) (?:will|shall) not)\b/;
+
+/**
+ * A list lead-in that ends in a prohibition ("…, and anyone acting for them, must not:"): its items are
+ * restrictions on whoever the lead-in names; the company is never the subject of such a list (guide R8).
+ */
+const PROHIBITION_LEAD_IN = /\b(?:must|may|shall|will|should|agree) not(?: to)?\W*$/i;
 
 /** How far (in words) a negation may sit before the matched practice and still negate it. */
 const NEGATION_WINDOW_WORDS = 30;
@@ -171,11 +189,13 @@ export function resolveStance(
   const cues: string[] = [];
   const from = sentenceStart(text, start);
   const sub = subClauseStart(text, start);
+  const companyAgrees = COMPANY_AGREES.test(text.slice(from, end));
   // Quotes are blanked over the whole clause first, so a match inside a quoted label sees no negation.
   const scope = facts.blank.slice(sub, end);
   const after = text.slice(end);
 
-  if (
+  if (companyAgrees) cues.push('neg', 'company-agrees');
+  else if (
     USER_NEGATION.test(facts.blank.slice(from, end)) &&
     !PERMISSIVE_USER.test(text.slice(from, end)) &&
     !RECIPIENT_BARRED.test(text.slice(from, end))
@@ -188,10 +208,16 @@ export function resolveStance(
     )
   )
     cues.push('user-neg');
-  else if (leadIn && USER_NEGATION.test(leadIn) && !/\bwe\b/i.test(text.slice(0, start)))
+  else if (
+    leadIn &&
+    (USER_NEGATION.test(leadIn) || (PROHIBITION_LEAD_IN.test(leadIn) && !/\bwe\b/i.test(leadIn))) &&
+    !/\bwe\b/i.test(text.slice(0, start))
+  )
     cues.push('lead-in-user-neg');
 
-  if (negated(scope)) cues.push('neg');
+  if (companyAgrees) {
+    // The commitment is already the denial ('neg' above).
+  } else if (negated(scope)) cues.push('neg');
   else if (EXCLUDED_BEFORE.test(text.slice(from, start))) cues.push('neg', 'excluded');
   if (facts.hedge) cues.push('hedge');
   // An exception belongs to its own sentence part: ", and any third-party tools … other than …" is another.

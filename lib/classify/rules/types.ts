@@ -46,6 +46,11 @@ export interface RuleFamily {
    * is the lead-in's; the evidence phrase is the item. Not gated by `cue` (that checks the item's text).
    */
   leadInPatterns?: RulePattern[];
+  /**
+   * A list item that matches this is not what the lead-in announces, even under a matching lead-in: a
+   * sentence of its own ("We take steps to…") or, for AI training, data the company makes itself (guide R9).
+   */
+  leadInItemVeto?: RegExp;
 }
 
 export interface RuleHit {
