@@ -37,31 +37,10 @@ const DATA_ELSEWHERE =
 const LIABILITY_SCOPE =
   /\b(?:no (?:indemnity |indemnification |defen[cs]e )?obligations?(?: or liability)?|(?:indemnif\w+|defend)\b[^.]{0,120}\bclaims?|hold harmless|warranty (?:will|shall) not apply|obligations? under [^.]{0,60}\b(?:will|shall) not apply)\b/i;
 
-/**
- * Models described by what they were trained on or by whom, with no use of this user's data stated (guide
- * §4.2 R11, R9): "outputs may resemble content in the model's training data", "large language models are
- * trained on a variety of text", "the partner's models are trained and developed by the partner".
- */
-const DESCRIBED_MODEL =
-  /\bmodel'?s'? training data\b|\bdata used to train (?:these|those|the|such|this|its|their) models?\b|\b(?:was|were|is|are|been|get|gets) ['"]?trained['"]? on (?:a |an )?(?:wide |large |vast |massive |diverse |broad |huge )?(?:variety|amounts?|range|quantities|mix)\b|\b(?:content|data|text) (?:it|they) (?:was|were) trained on\b|\btrained and developed by\b/i;
-
-/** What would make a described model a practice after all: this user's data, people's or public data. */
-const USERS_DATA =
-  /\b(?:you|your|yours|users?'?|customers?'?|members?'?|people|personal|public(?:ly)?|internet)\b/i;
-
-/**
- * The user (customer, developer) trains or fine-tunes a model of their own with the service: a feature, not
- * the company training on the user's data (guide §4.2 R11): "you can fine-tune models for your tasks".
- */
-const USER_TRAINS =
-  /\b(?:you|customers?|developers?) (?:can|may)\b(?![^.]{0,40}\b(?:opt|turn|object|not|stop)\b)[^.]{0,60}?\b(?:fine-?tun(?:e|es|ing)|train(?:s|ing)?) (?:your own |their own |custom )?models?\b|\bhelp(?:s)? you (?:to )?(?:fine-?tune|train)\b|\bsubmitted (?:by you )?to fine-?tune\b/i;
-
 /** True when the unit (with its lead-in) cannot state that anyone's data is used to train a model. */
 export function statesNoTrainingPractice(text: string, leadIn?: string): boolean {
   const context = leadIn ? `${leadIn} ${text}` : text;
   if (!MODEL_NAMED.test(context)) return true;
   if (!DATA_NAMED.test(context) && !leadIn && !DATA_ELSEWHERE.test(text)) return true;
-  if (DESCRIBED_MODEL.test(text) && !USERS_DATA.test(text)) return true;
-  if (USER_TRAINS.test(text) && !/\b(?:we|us)\b[^.]{0,40}\b(?:use|train)/i.test(text)) return true;
   return LIABILITY_SCOPE.test(text);
 }
