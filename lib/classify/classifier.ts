@@ -13,7 +13,6 @@ import { applyRules, resolveStance, RULE_FAMILIES } from './rules';
 import { clauseFacts, type ClauseFacts } from './rules/stance';
 import type { RuleHit } from './rules';
 import { foldClause, foldText } from './fold-text';
-import { statesNoTrainingPractice } from './practice-gate';
 import { asciiPunctuation } from '../ascii-punctuation';
 import type { CategoryId, Stance } from './taxonomy';
 import { TAXONOMY } from './taxonomy';
@@ -122,20 +121,18 @@ export function labelClauseWithPossible(
       if (!paint && p < POSSIBLE_FLOOR) continue;
       // A trusted rule's label is as likely right as the rule has been on the training services.
       const confidence = trusted ? Math.max(p, model.trustedRulePrecision.get(hit.rule) ?? p) : p;
-      const stance =
-        hit?.stance ??
-        wholeClauseStance(
-          clause,
-          category,
-          (whole ??= {
-            text: asciiPunctuation(clause.text),
-            leadIn: clause.leadIn ? asciiPunctuation(clause.leadIn) : undefined,
-          }),
-        );
-      if (noPractice(category, stance, clause)) continue;
       (paint ? labels : possible).push({
         category,
-        stance,
+        stance:
+          hit?.stance ??
+          wholeClauseStance(
+            clause,
+            category,
+            (whole ??= {
+              text: asciiPunctuation(clause.text),
+              leadIn: clause.leadIn ? asciiPunctuation(clause.leadIn) : undefined,
+            }),
+          ),
         confidence: Math.round(confidence * 1000) / 1000,
         evidence: {
           phrase: hit?.phrase ?? null,
@@ -147,7 +144,6 @@ export function labelClauseWithPossible(
   }
   for (const hit of hits) {
     if ((model && model.categories.includes(hit.category)) || !hit.strong) continue;
-    if (noPractice(hit.category, hit.stance, clause)) continue;
     labels.push({
       category: hit.category,
       stance: hit.stance,
@@ -163,22 +159,6 @@ export function labelClauseWithPossible(
   const order = (a: Label, b: Label) =>
     TAXONOMY[b.category].weight - TAXONOMY[a.category].weight || b.confidence - a.confidence;
   return { labels: labels.filter(keep).sort(order), possible: possible.filter(keep).sort(order) };
-}
-
-/**
- * An ai-training `permits` or `unclear` that the clause's language cannot state (./practice-gate): staff
- * training, descriptions of how models are made, liability scope. Denials and prohibitions are kept: they
- * reassure or restrict whatever else the clause names.
- */
-function noPractice(category: CategoryId, stance: Stance, clause: Pick<Clause, 'text' | 'leadIn'>): boolean {
-  return (
-    category === 'ai-training' &&
-    (stance === 'permits' || stance === 'unclear') &&
-    statesNoTrainingPractice(
-      asciiPunctuation(clause.text),
-      clause.leadIn ? asciiPunctuation(clause.leadIn) : undefined,
-    )
-  );
 }
 
 /** Per category column of `model`: the calibrated probability of a clause, and whether a rule fired. */
