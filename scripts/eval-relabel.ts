@@ -16,7 +16,6 @@ import { join } from 'node:path';
 import { corpusDir } from './corpus';
 import { wholeClauseStance } from '../lib/classify/classifier';
 import { foldClause } from '../lib/classify/fold-text';
-import { statesNoTrainingPractice } from '../lib/classify/practice-gate';
 import { applyRules, type RuleHit } from '../lib/classify/rules';
 import { CATEGORY_IDS, type Stance } from '../lib/classify/taxonomy';
 import { asciiPunctuation } from '../lib/ascii-punctuation';
@@ -92,8 +91,6 @@ function main(): void {
       base.some(([c]) => c === 'ai-training') ||
       (score.get(i) ?? 0) >= DEFAULT_TRAIN.minPaintProbability ||
       (hit !== undefined && trusted[it.fold]!.has(hit.rule));
-    if ((stance === 'permits' || stance === 'unclear') && statesNoTrainingPractice(text, leadIn))
-      paint = false;
     const predicted = new Map(base.filter(([c]) => c !== 'ai-training').map(([c, s]) => [c, s]));
     if (paint) predicted.set('ai-training', stance);
     const g = groups.get(it.group) ?? emptyGroup(it.group);

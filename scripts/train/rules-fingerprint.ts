@@ -1,5 +1,5 @@
 /**
- * A fingerprint of the code that decides labels besides the weights: the rule layer, the practice gate, the
+ * A fingerprint of the code that decides labels besides the weights: the rule layer, the
  * features the model reads and the decision itself. `npm run train` stores it in the model's stats;
  * `npm run eval` compares it with the checkout's, so a model whose rules changed after training is reported
  * as such instead of being measured as if it were current.
@@ -17,7 +17,7 @@ export function fingerprintFiles(dir: string = CLASSIFY): string[] {
   const rules = readdirSync(join(dir, 'rules'))
     .filter((f) => f.endsWith('.ts'))
     .map((f) => `rules/${f}`);
-  return [...rules, 'practice-gate.ts', 'features.ts', 'fold-text.ts', 'classifier.ts'].sort();
+  return [...rules, 'features.ts', 'fold-text.ts', 'classifier.ts'].sort();
 }
 
 /** First 16 hex digits of SHA-256 over the files' names and contents. */

@@ -9,8 +9,7 @@ function classifyDir(rule: string): string {
   const dir = mkdtempSync(join(tmpdir(), 'fp-'));
   mkdirSync(join(dir, 'rules'));
   writeFileSync(join(dir, 'rules/ai-training.ts'), rule);
-  for (const f of ['practice-gate.ts', 'features.ts', 'fold-text.ts', 'classifier.ts'])
-    writeFileSync(join(dir, f), `// ${f}`);
+  for (const f of ['features.ts', 'fold-text.ts', 'classifier.ts']) writeFileSync(join(dir, f), `// ${f}`);
   return dir;
 }
 
@@ -21,10 +20,10 @@ describe('rulesFingerprint', () => {
     expect(rulesFingerprint(classifyDir('export const x = /trains?/;'))).not.toBe(a);
   });
 
-  it('covers every rule family file and the practice gate of the real tree', () => {
+  it('covers every rule family file and the classifier of the real tree', () => {
     const files = fingerprintFiles();
     expect(files).toContain('rules/ai-training.ts');
     expect(files).toContain('rules/stance.ts');
-    expect(files).toContain('practice-gate.ts');
+    expect(files).toContain('classifier.ts');
   });
 });

@@ -76,7 +76,7 @@ export const aiTraining: RuleFamily = {
     /^\W*(?!.*\b(?:we|us|our)\b)[\w"' -]{1,50}?["']?\s+(?:means|refers to|shall mean|is defined as|has the meaning)\b/i,
     // "AI-generated content is content that is created by generative models…": a definition by genus.
     /^\W*(?!.*\b(?:we|us|our)\b)[\w"' -]{1,50}?\s+(?:is|are) (?:content|data|information|material|text|output)s? (?:that|which) (?:is|are) (?:created|generated|produced|made)\b/i,
-    // A model described by the bulk it was trained on, nobody's data named (guide R11; see practice-gate).
+    // A model described by the bulk it was trained on, nobody's data named (guide R11).
     /\b(?:is|are|was|were) ['"]?trained['"]? on (?:a |an )?(?:wide |large |vast |massive |diverse |broad |huge )?(?:variety|amounts?|range|quantities|mix)\b(?![^.]*\b(?:your|users?'?|personal|public(?:ly)?)\b)/i,
     // The user adapts a model of their own ("you can adapt models by fine-tuning them with your own pairs").
     /\byou can (?:[\w-]+ ){0,6}?(?:by )?fine-?tun(?:e|es|ed|ing) (?:them|it|models?|your)\b/i,
