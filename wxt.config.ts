@@ -3,6 +3,12 @@ import preact from '@preact/preset-vite';
 
 /** The every-page content script (entrypoints/every-page): declared here, built as an unlisted script. */
 const EVERY_PAGE = 'every-page';
+/**
+ * The scripts that run in web pages use the browser's own extension API, not webextension-polyfill (see the
+ * `vite:build:extendConfig` hook). The page analysis too: the polyfill's set-up reads every `chrome.*`
+ * namespace, 20–80 ms of one task on a policy page with its CPU slowed 4× (profiled, `npm run bench`).
+ */
+const NATIVE_API_SCRIPTS = [EVERY_PAGE, 'page-analysis'];
 const WEB_PAGES = ['http://*/*', 'https://*/*'];
 
 // Why: WXT ≥0.20 uses the native `browser`; the polyfill module restores Promise-returning listeners
@@ -53,20 +59,22 @@ export default defineConfig({
       : {}),
   }),
   hooks: {
-    // The every-page script goes without webextension-polyfill: set up on every page, the polyfill was about a
-    // fifth of our main-thread time on a page that is not a policy (it reads every `chrome.*` namespace, so the
-    // browser builds each one), and the script only sends one message and answers another synchronously, which
-    // the native API does the same way in both browsers. Every other entrypoint keeps the polyfill. Scripts
-    // are built one per Vite build, so this touches only `every-page`.
+    // The every-page script and the page analysis (NATIVE_API_SCRIPTS) go without webextension-polyfill: set up
+    // on every page, the polyfill was about a fifth of our main-thread time on a page that is not a policy (it
+    // reads every `chrome.*` namespace, so the browser builds each one). The every-page script only sends one
+    // message and answers another synchronously, the page analysis answers through `sendResponse`; Chrome MV3's
+    // own API returns promises, as Firefox's does. Every other entrypoint keeps the polyfill. Scripts are built
+    // one per Vite build, so this touches only those two.
     'vite:build:extendConfig': (entrypoints, config) => {
-      if (entrypoints.length !== 1 || entrypoints[0]!.name !== EVERY_PAGE) {
+      const name = entrypoints.length === 1 ? entrypoints[0]!.name : '';
+      if (name !== EVERY_PAGE) {
         // Rolldown's cross-module constant inlining copies a long exported string into every place that reads
         // it: tldts's Public Suffix List (one ~70 KB string read in three places) came out three times, +276 KB
         // in page-analysis.js and background.js instead of +135 KB. The every-page script keeps the default.
         const rolldown = ((config.build ??= {}).rolldownOptions ??= {});
         rolldown.optimization = { ...rolldown.optimization, inlineConst: false };
-        return;
       }
+      if (!NATIVE_API_SCRIPTS.includes(name)) return;
       const resolve = (config.resolve ??= {});
       const alias = resolve.alias ?? [];
       const list = Array.isArray(alias)

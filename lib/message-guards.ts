@@ -7,10 +7,9 @@
  * (7.6 vs 2.5 KB) in each of the two entries that validate.
  * @module
  */
-import type { PageBlocks } from './pipeline-extract';
 import type { PolicyLink } from './checkout/find-policy-links';
 import type { Block } from './extract/blocks';
-import type { PageInfo, PageKind, UnsupportedReason } from './types';
+import type { PageInfo, PageKind } from './types';
 import { PAYMENT_PROVIDERS, siteOf } from './checkout/site';
 
 export type Check<T> = { ok: true; value: T } | { ok: false; reason: string };
@@ -269,7 +268,7 @@ export const LIMITS = {
   reason: 500,
   policyLinks: 50,
   linkText: 500,
-  /** JSON size of one page-extracted message. */
+  /** JSON size of one read-page message (a page's markup). */
   extractedBytes: 8 * 1024 * 1024,
   /** Characters of one page's markup (lib/extract/page-markup.ts stops near 3,000,000). */
   pageMarkup: 3_200_000,
@@ -278,13 +277,6 @@ export const LIMITS = {
 } as const;
 
 const PAGE_KINDS: readonly PageKind[] = ['privacy-policy', 'terms', 'checkout', 'other'];
-const UNSUPPORTED: readonly UnsupportedReason[] = [
-  'not-a-policy',
-  'language',
-  'empty',
-  'too-large',
-  'unreadable',
-];
 
 export const pageInfoGuard: Guard<PageInfo> = obj({
   kind: oneOf(PAGE_KINDS),
@@ -303,51 +295,6 @@ export const blockGuard: Guard<Block> = obj({
   leadIn: optional(str({ max: LIMITS.blockText })),
   row: optional(bool),
 });
-
-export const policyLinkGuard: Guard<PolicyLink> = obj({
-  url: httpUrl,
-  text: str({ max: LIMITS.linkText }),
-  kind: oneOf(['terms', 'privacy-policy', 'payment'] as const),
-});
-
-export const unsupportedGuard = obj({
-  reason: oneOf(UNSUPPORTED),
-  message: str({ max: LIMITS.reason }),
-});
-
-const pageBlocksShape: Guard<PageBlocks> = obj({
-  url: httpUrl,
-  page: pageInfoGuard,
-  blocks: arr(blockGuard, { max: LIMITS.blocks }),
-  truncated: optional(bool),
-  unsupported: optional(unsupportedGuard),
-  policyLinks: optional(arr(policyLinkGuard, { max: LIMITS.policyLinks })),
-});
-
-/**
- * A page's reading, checked against the tab that sent it: the reported URL must be the sending frame's
- * origin, and every policy link must be on that page's site (or a known payment provider).
- */
-export function pageBlocksGuard(
-  sender: ValidSender,
-  extraSites: readonly string[] = PAYMENT_POLICY_SITES,
-): Guard<PageBlocks> {
-  return (value, path = 'payload') => {
-    const checked = pageBlocksShape(value, path);
-    if (!checked.ok) return checked;
-    const page = checked.value;
-    if (sender.kind !== 'content') return fail(path, 'only a content script reports pages');
-    if (new URL(page.url).origin !== new URL(sender.url).origin) {
-      return fail(`${path}.url`, 'not the origin of the sending page');
-    }
-    for (const [i, link] of (page.policyLinks ?? []).entries()) {
-      if (!isPolicyLinkAllowed(page.url, link.url, extraSites)) {
-        return fail(`${path}.policyLinks[${i}].url`, 'not on the reporting page’s site');
-      }
-    }
-    return ok(page);
-  };
-}
 
 /** A URL field that must be on the sending tab's page origin (content-script messages). */
 export function senderPageUrl(sender: ValidSender): Guard<string> {

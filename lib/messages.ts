@@ -13,22 +13,28 @@ import type { ClassifiedCuts } from './clause-analyses';
 import type { ComparisonState } from './compare';
 import type { DiffVersionsReply, HistoryListReply, VersionsReply } from './history-view';
 import type { PageReport, TabState } from './page-report';
-import type { ExtractedPage, PageBlocks } from './pipeline-extract';
+import type { ExtractedPage } from './pipeline-extract';
+import type { PageInfo } from './types';
 
 export interface MessageMap {
   /**
    * A policy page's markup (lib/extract/page-markup.ts), serialized by the content script in slices; the
    * background parses it and runs Readability off the page's main thread (Firefox's background page, Chrome's
-   * offscreen document) and replies with the blocks, which the page then sends back as `page-extracted`.
-   * Stores nothing.
+   * offscreen document), keeps the reading for that frame (lib/kept-readings.ts) and replies with its blocks
+   * (the page places clauses in them) and the id `page-extracted` names it by. Stores nothing.
    */
-  'content→bg:read-page': { req: { url: string; html: string; truncated: boolean }; res: ReadPageReply };
+  'content→bg:read-page': {
+    req: { url: string; html: string; truncated: boolean };
+    res: ReadPageReply & { readId: string };
+  };
   /**
-   * The content script's reading of a policy page; the background cuts it into clauses, classifies them,
-   * replies with the clauses and the analyses of the labelled ones (lib/clause-analyses.ts), then stores the
-   * version and compares it with the last one (the popup reads that from the tab state).
+   * The content script's detection of a page whose markup the background read (`readId`, from `read-page`, for
+   * the same frame and address): the background cuts its own reading into clauses, classifies them, replies
+   * with the clauses and the analyses of the labelled ones (lib/clause-analyses.ts), then stores the version and
+   * compares it with the last one (the popup reads that from the tab state). The page's `language` is ignored,
+   * and its `title` used only when the reading has none: both come from the reading.
    */
-  'content→bg:page-extracted': { req: PageBlocks; res: ClassifiedCuts };
+  'content→bg:page-extracted': { req: { url: string; readId: string; page: PageInfo }; res: ClassifiedCuts };
   /**
    * The first blocks of a long policy, cut and classified on their own so the top of the page is marked
    * while the background classifies the whole page (sent just before `page-extracted`). Stores nothing.

@@ -24,10 +24,10 @@ export interface ExtractedPage {
 }
 
 /**
- * What the content script sends after detecting and reading a policy page: its readable text as blocks
- * (lib/extract/blocks.ts), or why there is none (`unsupported`). The background cuts the blocks into clauses
- * and classifies them: ICU's sentence rules (their first use costs a page 40–80 ms in one task on a slow
- * machine) and the model stay out of the page's main thread.
+ * A policy page's readable text as blocks (lib/extract/blocks.ts), or why there is none (`unsupported`): the
+ * background's reading of a content script's markup (lib/page-blocks.ts), or `extractPage`'s. The background cuts
+ * the blocks into clauses and classifies them: ICU's sentence rules (their first use costs a page 40–80 ms in
+ * one task on a slow machine) and the model stay out of the page's main thread.
  */
 export interface PageBlocks {
   url: string;

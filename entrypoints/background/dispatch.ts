@@ -1,18 +1,10 @@
 import type { Browser } from 'wxt/browser';
 import { browser } from 'wxt/browser';
-import type { Req, Res } from '@/lib/messages';
-import type { PageBlocks } from '@/lib/pipeline-extract';
-import type { PageReport, TabState } from '@/lib/page-report';
-import { bundledModel, classifyClauses } from '@/lib/classify';
-import { warmUpClauses } from '@/lib/classify/warm-up';
-import { classifiedCuts } from '@/lib/clause-analyses';
+import type { TabState } from '@/lib/page-report';
 import { PREVIEW_MAX_BLOCKS } from '@/lib/preview-blocks';
-import type { Block } from '@/lib/extract/blocks';
-import { blocksToClauses, warmSentenceSegmenter } from '@/lib/extract';
-import { blockGuard, LIMITS, num, obj, pageBlocksGuard, type ValidSender } from '@/lib/message-guards';
-import { pageFromBlocks } from '@/lib/pipeline-extract';
+import { blockGuard, LIMITS, num, obj, pageInfoGuard, type ValidSender } from '@/lib/message-guards';
 import { readTabReport, tabKey, tabReports } from './tab-reports';
-import { readPageMarkup, warmPageReader } from './parse-fetched';
+import { classifyPreview, pageExtracted, readPage, wake } from './page-reading';
 import { createRouter, perSender, type RouteTable } from '@/lib/message-router';
 import { createRateLimit } from '@/lib/rate-limit';
 import { httpUrl as historyUrlGuard } from '@/lib/message-guards';
@@ -22,7 +14,6 @@ import {
   HISTORY_PAGE_MAX,
   getVersions,
   removeDocument,
-  stableReports,
   tabHistoryState,
 } from './history';
 import {
@@ -55,6 +46,11 @@ export const tabIdGuard = num({ min: 0, max: 2 ** 31 - 1, integer: true });
 /** Stored version ids (IndexedDB auto-increment keys). */
 const countGuard = num({ min: 0, max: LIMITS.clauses, integer: true });
 const versionIdGuard = num({ min: 1, max: Number.MAX_SAFE_INTEGER, integer: true });
+/** The id of a kept page reading (`crypto.randomUUID`, lib/kept-readings.ts). */
+const readIdGuard = str({
+  max: 36,
+  pattern: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/,
+});
 /** How often a tab's page may have Fineprint open a new tab (its "Open in Fineprint" buttons). */
 export const OPEN_REPORT_INTERVAL_MS = 5_000;
 const openReportLimit = createRateLimit({
@@ -67,74 +63,6 @@ const openReportLimit = createRateLimit({
 const MAX_GRANT_ORIGINS = 2_000;
 /** JSON size of a preview: its blocks at their longest real length with a generous margin. */
 const PREVIEW_MAX_BYTES = 1024 * 1024;
-
-async function pageExtracted(
-  read: PageBlocks,
-  sender: ValidSender,
-): Promise<Res<'content→bg:page-extracted'>> {
-  if (sender.kind !== 'content') throw new Error('page reports come from tabs');
-  const started = performance.now();
-  const extracted = pageFromBlocks(read);
-  const report: PageReport = { ...extracted, clauses: classifyClauses(extracted.clauses) };
-  measureSince('bg-classify', started);
-  // The page waits for its highlights, nothing else: the tab's report for the popup is stored once the page
-  // has painted them (or the popup asks). The history (IndexedDB, the clause diff, perhaps a notification)
-  // is recorded by the background's own clock, once the page has stood still (lib/store/stable-hold.ts).
-  tabReports.put(sender.tabId, report);
-  stableReports.hold(sender.tabId, report);
-  return classifiedCuts(read.blocks, report.clauses);
-}
-
-/** A content script's page markup, read off its main thread (see lib/extract/page-markup.ts). */
-async function readPage({
-  html,
-  truncated,
-}: Req<'content→bg:read-page'>): Promise<Res<'content→bg:read-page'>> {
-  const started = performance.now();
-  try {
-    const read = await readPageMarkup(html);
-    measureSince('bg-read-page', started);
-    // Markup cut short on the page means the reading is of its first part only.
-    return 'error' in read || !truncated ? read : { ...read, truncated: true };
-  } catch (error) {
-    return { error: error instanceof Error ? error.message : String(error) };
-  }
-}
-
-/** The first blocks of a long policy (lib/preview-blocks.ts): cut, classified, nothing stored. */
-function classifyPreview({ blocks }: { blocks: Block[] }): Res<'content→bg:classify-preview'> {
-  const started = performance.now();
-  const reply = classifiedCuts(blocks, classifyClauses(blocksToClauses(blocks)));
-  measureSince('bg-classify-preview', started);
-  return reply;
-}
-
-let warmedUp = false;
-
-/**
- * The service worker is running once this runs. Loading ICU's sentence rules, decoding the model and running
- * the classifier once (lib/classify/warm-up.ts) now, while the page reads its text, spares the page's first
- * classification all three. Once per worker: a running worker is warm already.
- */
-function wake(): Res<'content→bg:wake'> {
-  warmPageReader();
-  warmSentenceSegmenter();
-  const ok = bundledModel() !== null;
-  if (ok && !warmedUp) {
-    warmedUp = true;
-    classifyClauses(warmUpClauses());
-  }
-  return { ok };
-}
-
-/** A timing entry for `npm run bench` (it reads the worker's timeline; nothing else does). */
-function measureSince(name: string, start: number): void {
-  try {
-    performance.measure(`fineprint:${name}`, { start });
-  } catch {
-    // Diagnostics only.
-  }
-}
 
 /** Records how many labelled clauses the content script could place, for the popup. */
 async function placementReported(
@@ -185,10 +113,12 @@ async function getTabState({ tabId }: { tabId: number }): Promise<TabState> {
  * combinators) and a handler `(payload, sender) => Promise<res>` from your own module.
  */
 export const routes: RouteTable = {
+  // Names the reading the background kept from this frame's `read-page`: the page sends no text of its own.
   'content→bg:page-extracted': {
-    guard: perSender((sender) => pageBlocksGuard(sender)),
+    guard: perSender((sender) =>
+      obj({ url: senderPageUrl(sender), readId: readIdGuard, page: pageInfoGuard }),
+    ),
     handle: pageExtracted,
-    maxBytes: LIMITS.extractedBytes,
   },
   'content→bg:read-page': {
     guard: perSender((sender) =>

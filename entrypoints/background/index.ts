@@ -3,6 +3,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { dispatch, registerTabReportCleanup } from './dispatch';
 import { registerCheckoutCleanup } from './checkout';
 import { registerGrantCleanup } from './grants';
+import { registerReadingCleanup } from './page-reading';
 import { onNotificationClicked } from './notify';
 import { registerHistoryTabCleanup } from './history';
 import { onRecheckAlarm, syncRecheckAlarm } from './recheck';
@@ -19,4 +20,5 @@ export default defineBackground(() => {
   registerCheckoutCleanup();
   registerGrantCleanup();
   registerTabReportCleanup();
+  registerReadingCleanup();
 });

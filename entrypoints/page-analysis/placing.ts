@@ -5,7 +5,7 @@
  */
 import { benchMark as mark, benchMeasure as measure } from '@/lib/bench-marks';
 import { textVisibility } from '@/lib/detect/visible';
-import { clausesFromReply } from '@/lib/clause-analyses';
+import { clausesFromReplyInSteps } from '@/lib/clause-analyses';
 import type { Block } from '@/lib/extract';
 import { primaryLabel, type OwnNodes } from '@/lib/highlight';
 import {
@@ -94,7 +94,8 @@ export function createPlacing(deps: PlacingDeps): Placing {
   };
 
   const paintPreview: Placing['paintPreview'] = async (signal, preview, previewing, visible) => {
-    const clauses = clausesFromReply(preview, await previewing.catch(() => undefined));
+    const reply = await previewing.catch(() => undefined);
+    const clauses = await runSliced(clausesFromReplyInSteps(preview, reply), { ...sliced, signal });
     if (!clauses.some((c) => c.labels.length > 0)) return;
     const index = await visible;
     if (signal.aborted || state.disposed || state.report) return;

@@ -15,12 +15,12 @@ export interface PopupChannelHandlers {
 }
 
 export function listenToPopup(ctx: PageContext, handlers: PopupChannelHandlers): void {
-  const listener = (message: unknown, sender: { id?: string; url?: string }) => {
+  const answer = (message: unknown, sender: { id?: string; url?: string }): Promise<unknown> | null => {
     const checked = checkPageMessage(message, sender, {
       id: browser.runtime.id,
       baseUrl: browser.runtime.getURL('/'),
     });
-    if (!checked.ok) return undefined;
+    if (!checked.ok) return null;
     const msg = checked.value;
     switch (msg.type) {
       case 'popup→content:toggle-highlights':
@@ -30,6 +30,18 @@ export function listenToPopup(ctx: PageContext, handlers: PopupChannelHandlers):
       case 'bg→content:get-report':
         return Promise.resolve(handlers.report());
     }
+  };
+  // The browser's own API (no polyfill in page scripts, wxt.config.ts): a reply goes through `sendResponse`,
+  // and `true` keeps the channel open for it, the same in Chrome and Firefox.
+  const listener = (
+    message: unknown,
+    sender: { id?: string; url?: string },
+    sendResponse: (reply: unknown) => void,
+  ): true | undefined => {
+    const replying = answer(message, sender);
+    if (!replying) return undefined;
+    replying.then(sendResponse, () => sendResponse(undefined));
+    return true;
   };
   browser.runtime.onMessage.addListener(listener as never);
   ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(listener as never));

@@ -28,9 +28,14 @@ export type ReadPageReply = ExtractedBlocks | { error: string };
  */
 export function readingFromReply(reply: ReadPageReply | undefined, title: string): ExtractedBlocks {
   if (reply && !('error' in reply)) return reply;
+  return unreadable(title, reply?.error ?? 'no answer');
+}
+
+/** The reading of markup that could not be read, and why (the same words on the page and in the background). */
+export function unreadable(title: string, error: string): ExtractedBlocks {
   return noReading(title, {
     reason: 'unreadable',
-    message: `Fineprint could not read this page’s text (${(reply?.error ?? 'no answer').slice(0, 200)}).`,
+    message: `Fineprint could not read this page’s text (${error.slice(0, 200)}).`,
   });
 }
 

@@ -18,12 +18,13 @@ describe.each(TARGETS)('%s: page script contents', (target) => {
     expect(code).not.toContain(WXT_STORAGE);
   });
 
-  // Set up on every page, the polyfill was about a fifth of our time on a page that is not a policy
-  // (wxt.config.ts). The analysis and the extension's pages keep it: their listeners return promises.
-  it('only the every-page script goes without webextension-polyfill', () => {
-    expect(readBuildFile(target, 'every-page.js')).not.toContain(POLYFILL);
-    for (const file of ['page-analysis.js', 'background.js'])
-      expect(readBuildFile(target, file), file).toContain(POLYFILL);
+  // Set up on every page, the polyfill was about a fifth of our time on a page that is not a policy, and
+  // 20–80 ms of one task on a policy page with its CPU slowed 4× (wxt.config.ts). The background keeps it: its
+  // listeners return promises.
+  it('the page scripts go without webextension-polyfill, the background keeps it', () => {
+    for (const file of ['every-page.js', 'page-analysis.js'])
+      expect(readBuildFile(target, file), file).not.toContain(POLYFILL);
+    expect(readBuildFile(target, 'background.js')).toContain(POLYFILL);
   });
 
   // Readability runs in the background (lib/extract/page-markup.ts): 36 KB the page no longer loads. It was

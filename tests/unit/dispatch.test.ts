@@ -7,6 +7,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { browser } from 'wxt/browser';
 import { dispatch, registerTabReportCleanup, routes } from '@/entrypoints/background/dispatch';
 import { registerHistoryTabCleanup } from '@/entrypoints/background/history';
+import { registerReadingCleanup } from '@/entrypoints/background/page-reading';
 import { STABLE_MS } from '@/lib/store';
 import { createRouter, isForBackground, MessageRejected, validateIncoming } from '@/lib/message-router';
 import { obj, str } from '@/lib/message-guards';
@@ -24,15 +25,47 @@ const block = {
   headingPath: ['How we use data'],
 };
 const other = { ...block, text: 'Contact us with any questions about this policy.' };
+/** A page's markup as its content script serializes it (lib/extract/page-markup.ts), from team-written blocks. */
+const markupOf = (blocks: { text: string }[]) =>
+  `<!doctype html><html lang="en"><head><title>Privacy</title></head><body><main><h1>Privacy</h1>${blocks
+    .map((b) => `<p>${b.text}</p>`)
+    .join('')}</main></body></html>`;
+const detected = { kind: 'privacy-policy', confidence: 0.9, language: 'und', title: 'Privacy' };
+/** `page-extracted` naming a reading: what a content script sends once the background has read its markup. */
 const extracted = (over: Record<string, unknown> = {}) => ({
   type: 'content→bg:page-extracted',
-  payload: {
-    url: PAGE,
-    page: { kind: 'privacy-policy', confidence: 0.9, language: 'en', title: 'Privacy' },
-    blocks: [block, other],
-    ...over,
-  },
+  payload: { url: PAGE, readId: '00000000-0000-4000-8000-000000000000', page: detected, ...over },
 });
+type Reading = { readId: string; blocks: { text: string }[]; truncated: boolean; language: string };
+/**
+ * The background reads `blocks` as a page's markup for `sender` (linkedom's DOMParser stands in for Firefox's
+ * background page; Chrome's offscreen path runs in tests/e2e) and keeps the reading.
+ */
+async function read(
+  blocks: { text: string }[],
+  sender: Parameters<typeof dispatch>[1] = tabSender(),
+  url = PAGE,
+): Promise<Reading> {
+  vi.stubGlobal('DOMParser', LinkedomParser);
+  try {
+    return (await dispatch(
+      { type: 'content→bg:read-page', payload: { url, html: markupOf(blocks), truncated: false } },
+      sender,
+    )) as Reading;
+  } finally {
+    vi.unstubAllGlobals();
+  }
+}
+/** A policy visit as the page analysis makes it: markup read, then the reading classified and held. */
+async function visit(
+  blocks: { text: string }[],
+  sender: Parameters<typeof dispatch>[1] = tabSender(),
+  url = PAGE,
+): Promise<{ reading: Reading; reply: Reply }> {
+  const reading = await read(blocks, sender, url);
+  const reply = (await dispatch(extracted({ url, readId: reading.readId }), sender)) as Reply;
+  return { reading, reply };
+}
 type Reply = {
   clauses: { id: string; at: [number, number]; block: number; unit: string }[];
   analyses: { id: string; labels: { category: string }[] }[];
@@ -88,13 +121,13 @@ afterEach(() => {
 });
 
 describe('dispatch: accepted messages', () => {
-  it('cuts and classifies a valid page reading, replies, then keeps it for its tab and the history; the popup can read it', async () => {
-    const reply = (await dispatch(extracted(), tabSender())) as Reply;
-    // Every clause travels back as its text and block; only labelled ones carry an analysis
-    // (lib/clause-analyses.ts), and the first is an AI-training clause.
-    expect(reply.clauses.map((c) => [textOf([block, other], c), c.block, c.unit])).toEqual([
-      [block.text, 0, 'sentence'],
-      [other.text, 1, 'sentence'],
+  it('cuts and classifies the page reading it kept, replies, then keeps it for its tab and the history; the popup can read it', async () => {
+    const { reading, reply } = await visit([block, other]);
+    // Every clause travels back as where it lies in the reading's blocks, which the page has from `read-page`;
+    // only labelled ones carry an analysis (lib/clause-analyses.ts), and the first is an AI-training clause.
+    expect(reply.clauses.map((c) => [textOf(reading.blocks, c), c.block, c.unit])).toEqual([
+      [block.text, 1, 'sentence'],
+      [other.text, 2, 'sentence'],
     ]);
     expect(reply.analyses.map((c) => c.id)).toEqual([reply.clauses[0]!.id]);
     expect(reply.analyses[0]!.labels.map((l) => l.category)).toContain('ai-training');
@@ -130,18 +163,14 @@ describe('dispatch: accepted messages', () => {
     // linkedom's DOMParser stands in for the background page's; Chrome's offscreen path runs in tests/e2e.
     vi.stubGlobal('DOMParser', LinkedomParser);
     try {
-      const html = `<!doctype html><html lang="en"><head><title>Privacy</title></head><body><main><h1>Privacy</h1>${[
-        block,
-        other,
-      ]
-        .map((b) => `<p>${b.text}</p>`)
-        .join('')}</main></body></html>`;
+      const html = markupOf([block, other]);
       const read = (await dispatch(
         { type: 'content→bg:read-page', payload: { url: PAGE, html, truncated: false } },
         tabSender(),
-      )) as { blocks: { text: string }[]; truncated: boolean; language: string };
+      )) as Reading;
       expect(read.blocks.map((b) => b.text)).toEqual(['Privacy', block.text, other.text]);
       expect(read).toMatchObject({ truncated: false, language: 'en' });
+      expect(read.readId).toMatch(/^[0-9a-f-]{36}$/);
       const cut = (await dispatch(
         { type: 'content→bg:read-page', payload: { url: PAGE, html, truncated: true } },
         tabSender(),
@@ -161,7 +190,10 @@ describe('dispatch: accepted messages', () => {
       { type: 'content→bg:read-page', payload: { url: PAGE, html: '<p>x</p>', truncated: false } },
       tabSender(),
     );
-    expect(reply).toEqual({ error: expect.stringMatching(/getContexts/) as unknown });
+    expect(reply).toEqual({
+      error: expect.stringMatching(/getContexts/) as unknown,
+      readId: expect.any(String) as unknown,
+    });
   });
 
   it('wakes for a tab, stores nothing, and refuses the same message from anything but a tab', async () => {
@@ -175,7 +207,7 @@ describe('dispatch: accepted messages', () => {
 
   it('records placement for the reporting tab only, and drops the report when the tab closes', async () => {
     registerTabReportCleanup();
-    await dispatch(extracted(), tabSender());
+    await visit([block, other]);
     const placement = (over: Record<string, unknown> = {}) => ({
       type: 'content→bg:placement',
       payload: { url: PAGE, placed: 1, unplaced: 0, ...over },
@@ -216,7 +248,7 @@ describe('dispatch: accepted messages', () => {
     // A page of its own: the history database stays open across tests (one per background lifetime).
     const url = 'https://shop.example.com/legal/cookies';
     const tab = tabSender({ url, tab: { id: 9 } });
-    await dispatch(extracted({ url }), tab);
+    await visit([block, other], tab, url);
     // The page's placement message no longer decides anything about the history.
     await dispatch({ type: 'content→bg:placement', payload: { url, placed: 1, unplaced: 0 } }, tab);
     await vi.advanceTimersByTimeAsync(STABLE_MS - 100);
@@ -231,9 +263,9 @@ describe('dispatch: accepted messages', () => {
     const url = 'https://shop.example.com/legal/terms';
     const tab = tabSender({ url, tab: { id: 12 } });
     const third = { ...block, text: 'We may sell your personal information to data brokers.' };
-    await dispatch(extracted({ url, blocks: [block, other] }), tab);
+    await visit([block, other], tab, url);
     await vi.advanceTimersByTimeAsync(STABLE_MS / 2);
-    await dispatch(extracted({ url, blocks: [block, other, third] }), tab);
+    await visit([block, other, third], tab, url);
     await vi.advanceTimersByTimeAsync(STABLE_MS);
     await vi.waitFor(async () => expect(await documents()).toContain(url));
     const versions = (await dispatch({ type: 'history→bg:get-versions', payload: { url } }, popupSender)) as {
@@ -253,8 +285,8 @@ describe('dispatch: accepted messages', () => {
       asked.push(id);
       return { url: on[id] };
     }) as never);
-    await dispatch(extracted({ url: stay }), tabSender({ url: stay, tab: { id: 21 } }));
-    await dispatch(extracted({ url: leave }), tabSender({ url: leave, tab: { id: 22 } }));
+    await visit([block, other], tabSender({ url: stay, tab: { id: 21 } }), stay);
+    await visit([block, other], tabSender({ url: leave, tab: { id: 22 } }), leave);
     const loading = (id: number) =>
       (fakeBrowser.tabs.onUpdated as unknown as { trigger: (...a: unknown[]) => Promise<unknown> }).trigger(
         id,
@@ -274,7 +306,7 @@ describe('dispatch: accepted messages', () => {
     vi.spyOn(browser.tabs, 'get').mockImplementation(
       async (id) => ({ id, incognito: true }) as unknown as Awaited<ReturnType<typeof browser.tabs.get>>,
     );
-    await dispatch(extracted({ url }), tabSender({ url, tab: { id: 11 } }));
+    await visit([block, other], tabSender({ url, tab: { id: 11 } }), url);
     await vi.advanceTimersByTimeAsync(STABLE_MS * 2);
     expect(await documents()).not.toContain(url);
   });
@@ -323,24 +355,19 @@ describe('dispatch: forged messages are rejected with a reason and nothing is st
       /not one of our extension pages/,
     ],
     [
-      'oversized payload',
-      extracted({ blocks: Array.from({ length: 2000 }, () => ({ ...block, text: 'x'.repeat(5000) })) }),
+      'blocks sent back with the reading’s id',
+      extracted({ blocks: [block] }),
       tabSender(),
-      /too large/,
+      /payload\.blocks: unknown field/,
     ],
+    ['clauses instead of an id', extracted({ clauses: [] }), tabSender(), /clauses: unknown field/],
     [
-      'wrong field type',
-      extracted({ blocks: [{ ...block, headingPath: 'How we use data' }] }),
+      'an id that is no reading id',
+      extracted({ readId: 'tab-42' }),
       tabSender(),
-      /payload\.blocks\[0\]\.headingPath: expected array/,
+      /payload\.readId: does not match/,
     ],
-    [
-      'clauses or labels smuggled in',
-      extracted({ blocks: [{ ...block, labels: [{ category: 'ai-training' }] }] }),
-      tabSender(),
-      /labels: unknown field/,
-    ],
-    ['clauses instead of blocks', extracted({ clauses: [] }), tabSender(), /clauses: unknown field/],
+    ['a page with no detection', extracted({ page: undefined }), tabSender(), /payload\.page: /],
     [
       'URL of another site',
       extracted({ url: 'https://bank.example.org/account' }),
@@ -348,28 +375,10 @@ describe('dispatch: forged messages are rejected with a reason and nothing is st
       /not the origin/,
     ],
     [
-      'policy link to another site',
+      'policy links (only a checkout reports them)',
       extracted({ policyLinks: [{ url: 'https://attacker.test/collect', text: 'Terms', kind: 'terms' }] }),
       tabSender(),
-      /not on the reporting page/,
-    ],
-    [
-      'javascript: link',
-      extracted({ policyLinks: [{ url: 'javascript:fetch(1)', text: 'Terms', kind: 'terms' }] }),
-      tabSender(),
-      /scheme javascript:/,
-    ],
-    [
-      'file: link',
-      extracted({ policyLinks: [{ url: 'file:///etc/passwd', text: 'Terms', kind: 'terms' }] }),
-      tabSender(),
-      /scheme file:/,
-    ],
-    [
-      'chrome: link',
-      extracted({ policyLinks: [{ url: 'chrome://settings', text: 'Terms', kind: 'terms' }] }),
-      tabSender(),
-      /scheme chrome:/,
+      /policyLinks: unknown field/,
     ],
     [
       'preview of another site',
@@ -490,6 +499,61 @@ describe('dispatch: forged messages are rejected with a reason and nothing is st
       /not serialisable/,
     );
     expect(await stored()).toEqual({});
+  });
+});
+
+describe('dispatch: a page cannot have text classified or stored that the background did not read for it', () => {
+  const triggerTab = (event: unknown, ...args: unknown[]) =>
+    (event as { trigger: (...a: unknown[]) => Promise<unknown> }).trigger(...args);
+  /** What a page would gain: a report for its tab (popup) or a version in the history. */
+  const gained = async (tabId: number) => {
+    await vi.advanceTimersByTimeAsync(STABLE_MS * 2);
+    return { report: (await stored())[`tab:${tabId}`] ?? null, history: await idbRecords() };
+  };
+
+  it('another tab’s reading id, on the same site, is refused and the reading stays its own tab’s', async () => {
+    const { readId } = await read([block, other]);
+    const thief = tabSender({ tab: { id: 7 } });
+    await expect(dispatch(extracted({ readId }), thief)).rejects.toThrow(/no reading of this page/);
+    expect(await gained(7)).toEqual({ report: null, history: 0 });
+    const reply = (await dispatch(extracted({ readId }), tabSender())) as Reply;
+    expect(reply.clauses).toHaveLength(2);
+  });
+
+  it('another frame of the same tab cannot use a frame’s reading', async () => {
+    const { readId } = await read([block, other]);
+    await expect(dispatch(extracted({ readId }), tabSender({ frameId: 3 }))).rejects.toThrow(/no reading/);
+    expect(await gained(42)).toEqual({ report: null, history: 0 });
+  });
+
+  it('a reading is classified once, at the address it was read at, and only by its own id', async () => {
+    const { readId } = await read([block, other]);
+    const forged = readId.replace(/^./, (c) => (c === '0' ? '1' : '0'));
+    await expect(dispatch(extracted({ readId: forged }), tabSender())).rejects.toThrow(/no reading/);
+    await expect(
+      dispatch(extracted({ readId, url: 'https://shop.example.com/legal/other' }), tabSender()),
+    ).rejects.toThrow(/no reading/);
+    // Presented for another address, the reading is gone: the page must read again.
+    await expect(dispatch(extracted({ readId }), tabSender())).rejects.toThrow(/no reading/);
+    const again = await read([block, other]);
+    await dispatch(extracted({ readId: again.readId }), tabSender());
+    await expect(dispatch(extracted({ readId: again.readId }), tabSender())).rejects.toThrow(/no reading/);
+  });
+
+  it('a tab that closes or loads another page loses its readings', async () => {
+    registerReadingCleanup();
+    const closing = await read([block, other], tabSender({ tab: { id: 5 } }));
+    await triggerTab(fakeBrowser.tabs.onRemoved, 5, { windowId: 1, isWindowClosing: false });
+    await expect(
+      dispatch(extracted({ readId: closing.readId }), tabSender({ tab: { id: 5 } })),
+    ).rejects.toThrow(/no reading/);
+    const moving = await read([block, other], tabSender({ tab: { id: 6 } }));
+    await triggerTab(fakeBrowser.tabs.onUpdated, 6, { status: 'loading', url: PAGE }, { id: 6 });
+    await expect(
+      dispatch(extracted({ readId: moving.readId }), tabSender({ tab: { id: 6 } })),
+    ).rejects.toThrow(/no reading/);
+    expect(await gained(5)).toEqual({ report: null, history: 0 });
+    expect(await gained(6)).toEqual({ report: null, history: 0 });
   });
 });
 

@@ -8,7 +8,7 @@ import {
   blockGuard,
   empty,
   expectedSender,
-  pageBlocksGuard,
+  pageInfoGuard,
   httpUrl,
   isPolicyLinkAllowed,
   jsonSize,
@@ -193,13 +193,7 @@ describe('checkSender', () => {
   });
 });
 
-describe('pageBlocksGuard', () => {
-  const sender: ValidSender = {
-    kind: 'content',
-    tabId: 3,
-    frameId: 0,
-    url: 'https://shop.example.com/privacy',
-  };
+describe('blockGuard and pageInfoGuard (a preview’s blocks, a page’s detection)', () => {
   const block = {
     kind: 'list-item',
     text: 'We may use your posts to improve our models.',
@@ -207,60 +201,36 @@ describe('pageBlocksGuard', () => {
     leadIn: 'We use your data:',
   };
   const page = {
-    url: 'https://shop.example.com/privacy',
-    page: { kind: 'privacy-policy', confidence: 0.9, language: 'en', title: 'Privacy', reasons: ['url'] },
-    blocks: [{ kind: 'heading', text: 'Use of data', level: 2, headingPath: [] }, block],
-    truncated: true,
+    kind: 'privacy-policy',
+    confidence: 0.9,
+    language: 'en',
+    title: 'Privacy',
+    reasons: ['url'],
   };
 
-  it('accepts a well-formed reading and rebuilds it', () => {
-    const out = pageBlocksGuard(sender)(page);
-    expect(out).toEqual({ ok: true, value: page });
-    expect(out.ok && out.value.blocks[1]).not.toBe(block);
-  });
-
-  it('rejects a URL on another origin than the sending page', () => {
-    expect(reason(pageBlocksGuard(sender)({ ...page, url: 'https://other.example.org/privacy' }))).toMatch(
-      /payload\.url: not the origin/,
-    );
-  });
-
-  it('rejects policy links off the page’s site and bad schemes', () => {
-    const withLink = (url: string) => ({ ...page, policyLinks: [{ url, text: 'Terms', kind: 'terms' }] });
-    expect(pageBlocksGuard(sender)(withLink('https://example.com/terms')).ok).toBe(true);
-    expect(reason(pageBlocksGuard(sender)(withLink('https://evil.test/x')))).toMatch(
-      /policyLinks\[0\]\.url: not on/,
-    );
-    expect(reason(pageBlocksGuard(sender)(withLink('javascript:alert(1)')))).toMatch(/scheme javascript:/);
-    expect(reason(pageBlocksGuard(sender)(withLink('file:///etc/passwd')))).toMatch(/scheme file:/);
-    expect(reason(pageBlocksGuard(sender)(withLink('chrome://settings')))).toMatch(/scheme chrome:/);
+  it('accepts well-formed values and rebuilds them', () => {
+    const out = blockGuard(block);
+    expect(out).toEqual({ ok: true, value: block });
+    expect(out.ok && out.value).not.toBe(block);
+    expect(pageInfoGuard(page)).toEqual({ ok: true, value: page });
   });
 
   it('rejects wrong field types and out-of-contract values', () => {
-    const g = pageBlocksGuard(sender);
-    expect(g({ ...page, blocks: 'many' }).ok).toBe(false);
-    expect(g({ ...page, blocks: [{ ...block, kind: 'script' }] }).ok).toBe(false);
-    expect(g({ ...page, blocks: [{ ...block, level: 0 }] }).ok).toBe(false);
-    expect(g({ ...page, blocks: [{ ...block, level: 2.5 }] }).ok).toBe(false);
-    expect(g({ ...page, blocks: [{ ...block, headingPath: 'Use of data' }] }).ok).toBe(false);
-    expect(g({ ...page, blocks: [{ ...block, labels: [] }] }).ok).toBe(false);
-    expect(g({ ...page, truncated: 'yes' }).ok).toBe(false);
-    expect(g({ ...page, page: { ...page.page, kind: 'admin' } }).ok).toBe(false);
-    expect(g({ ...page, page: { ...page.page, confidence: 7 } }).ok).toBe(false);
-    expect(g({ ...page, extra: true }).ok).toBe(false);
-    expect(g(null).ok).toBe(false);
+    expect(blockGuard({ ...block, kind: 'script' }).ok).toBe(false);
+    expect(blockGuard({ ...block, level: 0 }).ok).toBe(false);
+    expect(blockGuard({ ...block, level: 2.5 }).ok).toBe(false);
+    expect(blockGuard({ ...block, headingPath: 'Use of data' }).ok).toBe(false);
+    expect(blockGuard({ ...block, labels: [] }).ok).toBe(false);
+    expect(pageInfoGuard({ ...page, kind: 'admin' }).ok).toBe(false);
+    expect(pageInfoGuard({ ...page, confidence: 7 }).ok).toBe(false);
+    expect(pageInfoGuard({ ...page, extra: true }).ok).toBe(false);
+    expect(pageInfoGuard(null).ok).toBe(false);
   });
 
-  it('caps the number and size of blocks', () => {
-    const many = Array.from({ length: LIMITS.blocks + 1 }, () => block);
-    expect(reason(pageBlocksGuard(sender)({ ...page, blocks: many }))).toMatch(/more than 20000 items/);
+  it('caps the size of a block', () => {
     expect(blockGuard({ ...block, text: 'x'.repeat(LIMITS.blockText + 1) }).ok).toBe(false);
     expect(blockGuard({ ...block, text: 'x'.repeat(LIMITS.blockText) }).ok).toBe(true);
     expect(blockGuard({ ...block, text: 'a\u0000b' }).ok).toBe(false);
-  });
-
-  it('refuses a sender that is not a content script', () => {
-    expect(pageBlocksGuard({ kind: 'extension', url: 'chrome-extension://x/' })(page).ok).toBe(false);
   });
 });
 
