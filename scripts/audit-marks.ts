@@ -15,6 +15,7 @@
  *  - `detection`: recall of ota/ privacy policies and terms rendered as pages, and the share of other
  *    document types called one (scripts/ota-detection.ts).
  * `--detection-split` prints only the detection figures per half of the services and per collection.
+ * `--by-category` adds the counts per painted label category.
  * `--sample N` audits every N-th document only (CI's corpus test runs a fixed sample; the full audit is this
  * script). Prints JSON with `--json`, a summary otherwise. Clause text is printed only with `--show`, to the
  * terminal, never to a file in the repository.
@@ -40,6 +41,15 @@ export interface MarksAudit {
   marked_abbreviation_fragments: number;
   marked_below_threshold: number;
   detection: { policy_recall: number; other_types_called_policy: number };
+  /** With `byCategory`: the same counts per painted label category (a clause counts under each of its labels). */
+  by_category?: Record<string, CategoryAudit>;
+}
+
+export interface CategoryAudit {
+  marked: number;
+  non_statements: number;
+  fragments: number;
+  below_threshold: number;
 }
 
 /** Comparable form: letters and digits, lower case. */
@@ -170,11 +180,26 @@ interface DocAudit {
   nonStatements: string[];
   fragments: string[];
   belowThreshold: number;
+  byCategory: Map<string, CategoryAudit>;
 }
 
 export function auditAnalysis(a: PageAnalysis, source: string, format: 'html' | 'markdown'): DocAudit {
   const structural = structuralNonStatements(source, format);
-  const r: DocAudit = { marked: 0, nonStatements: [], fragments: [], belowThreshold: 0 };
+  const r: DocAudit = {
+    marked: 0,
+    nonStatements: [],
+    fragments: [],
+    belowThreshold: 0,
+    byCategory: new Map(),
+  };
+  const tally = (category: string) => {
+    let t = r.byCategory.get(category);
+    if (!t) {
+      t = { marked: 0, non_statements: 0, fragments: 0, below_threshold: 0 };
+      r.byCategory.set(category, t);
+    }
+    return t;
+  };
   const clauses = a.clauses;
   clauses.forEach((c, i) => {
     if (c.labels.length === 0) return;
@@ -194,7 +219,16 @@ export function auditAnalysis(a: PageAnalysis, source: string, format: 'html' | 
     const cutAfter = next?.block === c.block && ABBREVIATION_END.test(c.text.trim());
     const cutBefore = prev?.block === c.block && ABBREVIATION_END.test(prev.text.trim());
     if (cutAfter || cutBefore) r.fragments.push(c.text);
-    for (const l of c.labels) if (l.confidence < 0.5 && !l.evidence.rule) r.belowThreshold++;
+    for (const l of c.labels) {
+      const t = tally(l.category);
+      t.marked++;
+      if (why) t.non_statements++;
+      if (cutAfter || cutBefore) t.fragments++;
+      if (l.confidence < 0.5 && !l.evidence.rule) {
+        r.belowThreshold++;
+        t.below_threshold++;
+      }
+    }
   });
   return r;
 }
@@ -204,12 +238,28 @@ export interface AuditOptions {
   every?: number;
   /** Print each finding's clause to stderr (terminal only). */
   show?: boolean;
+  /** Add the counts per label category. */
+  byCategory?: boolean;
 }
 
 export function auditMarks(corpus: string, options: AuditOptions = {}): MarksAudit {
   const every = Math.max(1, options.every ?? 1);
   const totals = { documents: 0, marked: 0, non: 0, fragments: 0, below: 0 };
+  const categories = new Map<string, CategoryAudit>();
   const add = (name: string, d: DocAudit) => {
+    for (const [category, t] of d.byCategory) {
+      const sum = categories.get(category) ?? {
+        marked: 0,
+        non_statements: 0,
+        fragments: 0,
+        below_threshold: 0,
+      };
+      sum.marked += t.marked;
+      sum.non_statements += t.non_statements;
+      sum.fragments += t.fragments;
+      sum.below_threshold += t.below_threshold;
+      categories.set(category, sum);
+    }
     totals.documents++;
     totals.marked += d.marked;
     totals.non += d.nonStatements.length;
@@ -251,6 +301,9 @@ export function auditMarks(corpus: string, options: AuditOptions = {}): MarksAud
       policy_recall: round(det.policiesDetected / det.policies),
       other_types_called_policy: round(det.othersCalledPolicy / det.others),
     },
+    ...(options.byCategory
+      ? { by_category: Object.fromEntries([...categories].sort(([a], [b]) => a.localeCompare(b))) }
+      : {}),
   };
 }
 
@@ -262,7 +315,11 @@ function main(): void {
   }
   const sampleAt = args.indexOf('--sample');
   const every = sampleAt >= 0 ? Number(args[sampleAt + 1]) : 1;
-  const result = auditMarks(corpusDir(), { every, show: args.includes('--show') });
+  const result = auditMarks(corpusDir(), {
+    every,
+    show: args.includes('--show'),
+    byCategory: args.includes('--by-category'),
+  });
   if (args.includes('--json')) console.log(JSON.stringify(result));
   else
     console.log(

@@ -11,6 +11,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { explainLabel, extractSlots } from '../lib/explain';
 import { normaliseForId } from '../lib/extract';
 import { analyzeText } from '../lib/pipeline';
 import { corpusDir } from './corpus';
@@ -77,6 +78,66 @@ export function sample(corpus: string, seed = SEEDS.v1!.seed, SERVICES = SEEDS.v
   return out;
 }
 
+/** A team-written sentence (or small Markdown document) of a shape, and what a right reading does with it. */
+export interface ShapeCase {
+  shape: string;
+  text: string;
+  expect: {
+    /** No painted label of this category (with this stance, when given). */
+    not_category?: string;
+    not_stance?: string;
+    /** The bold row under an empty header row is the table's header: no clause, the lead-in of the rows. */
+    no_clause_matching_header?: boolean;
+    /** No clause shows Markdown heading marks. */
+    no_heading_marks?: boolean;
+    /** Read as a user-choice clause: a control is named (true) or none is (false). */
+    choice_named?: boolean;
+  };
+}
+
+export const SHAPES = join(ROOT, 'data/checks/shapes-v1.jsonl');
+
+/** The bold cells of a table's third line (under an empty header row and its separator), as a row reads. */
+function boldHeader(md: string): string {
+  const line = md.split('\n')[2] ?? '';
+  return line
+    .split('|')
+    .map((c) => c.replace(/[*_]/g, '').trim())
+    .filter(Boolean)
+    .join(' | ');
+}
+
+/** Whether the pipeline reads a shape case right (see `ShapeCase.expect`). */
+export function shapeCaseHolds(c: ShapeCase): boolean {
+  const e = c.expect;
+  const a = analyzeText(c.text, { format: 'markdown' });
+  if (e.not_category !== undefined)
+    return !a.clauses.some((cl) =>
+      cl.labels.some(
+        (l) => l.category === e.not_category && (e.not_stance === undefined || l.stance === e.not_stance),
+      ),
+    );
+  if (e.no_clause_matching_header) {
+    const header = boldHeader(c.text);
+    return a.clauses.every((cl) => cl.text !== header) && a.clauses.every((cl) => cl.leadIn === header);
+  }
+  if (e.no_heading_marks) return a.clauses.length > 0 && a.clauses.every((cl) => !/#{2,}/.test(cl.text));
+  if (e.choice_named !== undefined) {
+    const slots = extractSlots(c.text);
+    const said = explainLabel({ category: 'user-choice', stance: 'permits' }, slots, c.text);
+    const named = slots.choice !== null && !/does not name a specific control/.test(said);
+    return named === e.choice_named;
+  }
+  return false;
+}
+
+export function readShapes(file = SHAPES): ShapeCase[] {
+  return readFileSync(file, 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as ShapeCase);
+}
+
 function main(): void {
   const args = process.argv.slice(2);
   const [cmd, file] = args.filter((a, i) => !a.startsWith('--') && !args[i - 1]?.startsWith('--'));
@@ -122,7 +183,21 @@ function main(): void {
     console.log(
       `${rows.length} labels from ${services} services: label ${share('label_ok')}/${rows.length}, explanation ${share('explanation_ok')}/${rows.length}, slots ${share('slots_ok')}/${rows.length}`,
     );
-  } else console.log('usage: check-explanations sample | record <verdicts.tsv> | score  [--set v1|v2]');
+  } else if (cmd === 'shapes') {
+    const byShape = new Map<string, { right: number; all: number; wrong: number[] }>();
+    readShapes().forEach((c, i) => {
+      const t = byShape.get(c.shape) ?? { right: 0, all: 0, wrong: [] };
+      t.all++;
+      if (shapeCaseHolds(c)) t.right++;
+      else t.wrong.push(i);
+      byShape.set(c.shape, t);
+    });
+    for (const [shape, t] of byShape)
+      console.log(
+        `${shape}: ${t.right}/${t.all}${t.wrong.length ? `  (wrong: lines ${t.wrong.map((i) => i + 1).join(', ')})` : ''}`,
+      );
+  } else
+    console.log('usage: check-explanations sample | record <verdicts.tsv> | score | shapes  [--set v1|v2]');
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main();
