@@ -125,7 +125,7 @@ const RIGHTS: ReadonlyArray<readonly [RegExp, string]> = [
   [/\b(?:lodge|file|make) a complaint\b|\bsupervisory authority\b/i, 'complain to a regulator'],
   [/\bportab\w*|\b(?:receive|get|obtain|request|ask for|have) a copy\b/i, 'get a copy of your data'],
   [/\b(?:delete|deletion|erase|erasure|be forgotten)\b/i, 'ask for deletion'],
-  [/\b(?:correct|rectif\w*|update|amend)\b/i, 'have it corrected'],
+  [/\b(?:correct|rectif\w*|update|amend)\b|\bchanges? (?:to|in) (?:your|the|their)\b/i, 'have it corrected'],
   [/\b(?:object|restrict\w*)\b/i, 'object to or restrict processing'],
   [/\bwithdraw\w* (?:your )?consent\b/i, 'withdraw consent'],
   [/\b(?:access|know)\b/i, 'see the data they hold about you'],
