@@ -4,8 +4,8 @@
  * privacy policy and terms (as it reads Markdown), and counts what is painted:
  *  - `marked`: clauses with at least one painted label;
  *  - `marked_non_statements`: marked clauses an independent check calls no statement — by the source's own
- *    markup (a heading, a link or button, a navigation element, a table header cell, one cell of a
- *    multi-cell row; words that the page also uses in running text go to the taggers instead), by two
+ *    markup (a heading, a link or button, a navigation element, a table header cell or header row read
+ *    whole, one cell of a multi-cell row; words that the page also uses in running text go to the taggers instead), by two
  *    part-of-speech taggers that agree (compromise and wink-nlp: no verb in a sentence or list item, also
  *    when a closed sentence is read in sentence case), or a question. Not the function that filters (lib/extract/statement.ts): its word list is not used here;
  *  - `marked_abbreviation_fragments`: marked clauses cut at an abbreviation inside their block (they end in
@@ -98,6 +98,9 @@ function structuralNonStatements(source: string, format: 'html' | 'markdown'): S
     for (const tr of doc.querySelectorAll('tr')) {
       const row = [...tr.children].filter((c) => /^T[DH]$/i.test(c.tagName));
       if (row.length >= 2) for (const c of row) addText(c.textContent, cells);
+      // A header row read whole ("Purpose | Legal basis") is a label too.
+      if (row.length >= 2 && row.every((c) => /^TH$/i.test(c.tagName)))
+        addText(row.map((c) => c.textContent ?? '').join(' '));
     }
     for (const el of doc.querySelectorAll('p, li, dd, blockquote')) {
       if (el.closest('h1, h2, h3, h4, h5, h6, nav, a, button, [role="heading"], [role="navigation"]'))
@@ -119,7 +122,8 @@ function structuralNonStatements(source: string, format: 'html' | 'markdown'): S
     if (paragraph.length > 1) addProse(paragraph.map(plain).join(' '), prose);
     paragraph = [];
   };
-  for (const line of source.split('\n')) {
+  const lines = source.split('\n');
+  lines.forEach((line, i) => {
     const t = line.trim();
     const heading = /^#{1,6}\s+(.*)$/.exec(t);
     if (heading) addText(heading[1]);
@@ -133,8 +137,13 @@ function structuralNonStatements(source: string, format: 'html' | 'markdown'): S
     if (t.startsWith('|')) {
       const row = t.replace(/^\||\|$/g, '').split('|');
       if (row.length >= 2) for (const c of row) addText(c.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1'), cells);
+      // A header row read whole: the row above the separator, or one whose filled cells are all bold.
+      const filled = row.map((c) => c.trim()).filter(Boolean);
+      const aboveSeparator = /^\|?\s*:?-{3,}/.test(lines[i + 1]?.trim() ?? '');
+      if (filled.length >= 2 && (aboveSeparator || filled.every((c) => /^(?:\*\*|__).*(?:\*\*|__)$/.test(c))))
+        addText(filled.join(' '));
     }
-  }
+  });
   endParagraph();
   return { labels: out, cells, prose };
 }
