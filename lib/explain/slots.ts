@@ -35,7 +35,12 @@ const DATA: Lexicon = [
     'your content',
   ],
   [/\bprecise location\b|\blocation (?:data|information)\b|\bgeolocation\b/i, 'location'],
-  [/\bcontact (?:data|information|details)\b|\bemail addresses?\b|\bphone numbers?\b/i, 'contact details'],
+  // An address used as a channel ("write to us at the email address below", "notify you at your email
+  // address") is no data of the user's taken or shared.
+  [
+    /\bcontact (?:data|information|details)\b|(?<!\b(?:at|to|via|through|using) (?:the |your |their |our |this |that |an? )?(?:registered |designated |primary )?)\b(?:e-?mail|postal|mailing) address(?:es)?\b(?! (?:below|above|designated|listed|of record|on (?:file|record))\b)|\bphone numbers?\b/i,
+    'contact details',
+  ],
   [/\bbrowsing (?:history|data|activity)\b|\bwebsites? you visit\b/i, 'browsing activity'],
   [/\bpurchase (?:history|data)\b|\btransaction (?:data|information)\b/i, 'purchases'],
   [/\bpayment (?:data|information|details)\b|\bcard (?:numbers?|details)\b/i, 'payment details'],
@@ -157,6 +162,20 @@ const USER_REQUEST =
 const CONTACT =
   /\bby (?:contacting|emailing|writing to|calling|sending (?:a request|an email|us an email) to)\b|\b(?:contact|email|write to) us\b/i;
 
+/**
+ * A choice the clause spells out, short enough to quote: a long one is cut before its first "and" / "or"
+ * ("to use the private area and pick who may see it" → "to use the private area"); null when still long.
+ */
+function spelledChoice(phrase: string | undefined): string | null {
+  if (!phrase) return null;
+  let words = phrase.trim().split(/\s+/);
+  if (words.length > 9) {
+    const joint = words.findIndex((w, i) => i > 1 && /^(?:and|or)$/i.test(w));
+    if (joint > 0) words = words.slice(0, joint);
+  }
+  return words.length <= 9 ? words.join(' ') : null;
+}
+
 function extractChoice(t: string, leadIn: string | undefined): string | null {
   if (!hasUserControl(t, leadIn)) return null;
   const inSettings = IN_SETTINGS.test(t);
@@ -186,8 +205,8 @@ function extractChoice(t: string, leadIn: string | undefined): string | null {
   if (/\b(?:lodge|file|make) a complaint\b/i.test(t)) return 'complain to a regulator';
   if (inSettings) return 'change it in settings';
   if (UI_CONTROL.test(t)) return 'use the control they describe';
-  const chosen = CHOOSE_TO.exec(t)?.[1]?.trim().split(/\s+/);
-  if (chosen && chosen.length <= 9) return `choose ${chosen.join(' ')}`;
+  const chosen = spelledChoice(CHOOSE_TO.exec(t)?.[1]);
+  if (chosen) return `choose ${chosen}`;
   if (IN_ACCOUNT.test(t)) return 'change it in your account';
   // "You can request a copy of your data": the right the clause itself names.
   if (USER_REQUEST.test(t)) {

@@ -88,9 +88,22 @@ describe('extractSlots', () => {
     expect(choice('You may ask for a copy of the recordings we hold about you.')).toBe(
       'get a copy of your data',
     );
+    // A long spelled-out choice is quoted up to its first "and" / "or".
+    expect(
+      choice(
+        'You can decide to keep your lists in a hidden folder and share them only with friends you pick.',
+      ),
+    ).toBe('choose to keep your lists in a hidden folder');
     // Rights with no control named stay without a choice.
     expect(choice('You may have further rights depending on your country.')).toBeNull();
     expect(choice('We respect the choices our users make.')).toBeNull();
+  });
+
+  it('an e-mail or postal address is a contact detail', () => {
+    expect(extractSlots('We pass your email address to our courier.').data).toEqual(['contact details']);
+    expect(extractSlots('We rent our mailing address list to other firms.').data).toEqual([
+      'contact details',
+    ]);
   });
 
   it('names no data of the user’s for what the company sends or for the policy itself', () => {
