@@ -76,9 +76,16 @@ function isBoldHeaderRow(line: string): boolean {
   const cells = rawCells(line)
     .map((c) => c.trim())
     .filter(Boolean);
+  // Wholly bold: nothing but a footnote mark is left once the bold runs are taken out
+  // ("**Who We Share It With****1**" is two runs).
   return (
     cells.length >= 2 &&
-    cells.every((c) => /^(?:\*\*|__)[^*_]+(?:\*\*|__)$/.test(c) && inline(c).length <= 80)
+    cells.every(
+      (c) =>
+        /^(?:\*\*|__)/.test(c) &&
+        /^[\s\d*†‡,.]*$/.test(c.replace(/(\*\*|__)(?:(?!\1).)+\1/g, '')) &&
+        inline(c).length <= 200,
+    )
   );
 }
 

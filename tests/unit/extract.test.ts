@@ -264,6 +264,13 @@ You may not:
       ['Couriers | We give couriers your address so they can deliver.', 'Recipient | Why'],
       ['United States | Standard contractual clauses', 'Region | Safeguard'],
     ]);
+    // Long header cells and a footnote mark after a bold run are still a header row.
+    const long = blocksFromMarkdown(
+      `| | |\n| --- | --- |\n| **Kinds of recipient to whom we pass the details of your purchases for advertising** | **Who we share it with****1** |\n| Ad networks | We pass them your order history. |\n`,
+    );
+    expect(long.blocks.filter((b) => b.kind === 'cell').map((b) => b.text)).toEqual([
+      'Ad networks | We pass them your order history.',
+    ]);
     // A table with no header at all takes none from the table before it.
     const bare = blocksFromMarkdown(
       `| A | B |\n|---|---|\n| x | y |\n\n| | |\n|---|---|\n| We keep logs. | 90 days |\n`,
