@@ -14,6 +14,8 @@ import {
   openPopup,
   REPO_ROOT,
   serve,
+  storedVersions,
+  waitFor,
   tabIdOf,
   waitForPopupReady,
 } from '../tests/support/harness';
@@ -73,17 +75,21 @@ async function main(): Promise<void> {
     await popup.locator('[data-category]').first().waitFor();
     save('screenshot-popup.png', await popup.screenshot());
 
-    for (const [file, html] of [
-      ['screenshot-history.png', 'policy-history.html'],
-      ['screenshot-options.png', 'options.html'],
-    ] as const) {
-      const p = await b.context.newPage();
-      await p.setViewportSize({ width: 1000, height: 700 });
-      await p.goto(`chrome-extension://${b.extensionId}/${html}`);
-      await p.locator('main[data-ready="true"], main').first().waitFor();
-      await p.waitForTimeout(500); // the lists fill from the background
-      save(file, await p.screenshot());
-    }
+    // The visit is recorded once the page has held still (a few seconds): the history picture waits for it and
+    // shows the document opened, as a user finds it.
+    await waitFor(async () => (await storedVersions(b.serviceWorker!, server.url(PATH))).length > 0, 30_000);
+    const history = await b.context.newPage();
+    await history.setViewportSize({ width: 1000, height: 700 });
+    await history.goto(`chrome-extension://${b.extensionId}/policy-history.html`);
+    await history.locator('main[data-ready="true"] li[data-url] .doc-open').first().click();
+    await history.locator('#detail-heading').waitFor();
+    save('screenshot-history.png', await history.screenshot());
+
+    const options = await b.context.newPage();
+    await options.setViewportSize({ width: 1000, height: 700 });
+    await options.goto(`chrome-extension://${b.extensionId}/options.html`);
+    await options.locator('main[data-ready="true"]').waitFor();
+    save('screenshot-options.png', await options.screenshot());
   } finally {
     await b.close();
     await server.close();
