@@ -4,8 +4,8 @@
  * privacy policy and terms (as it reads Markdown), and counts what is painted:
  *  - `marked`: clauses with at least one painted label;
  *  - `marked_non_statements`: marked clauses an independent check calls no statement — by the source's own
- *    markup (a heading, a link or button, a navigation element, a table header cell, one cell of a
- *    multi-cell row; words that the page also uses in running text go to the taggers instead), by two
+ *    markup (a heading, a link or button, a navigation element, a table header cell or header row read
+ *    whole, one cell of a multi-cell row; words that the page also uses in running text go to the taggers instead), by two
  *    part-of-speech taggers that agree (compromise and wink-nlp: no verb in a sentence or list item, also
  *    when a closed sentence is read in sentence case), or a question. Not the function that filters (lib/extract/statement.ts): its word list is not used here;
  *  - `marked_abbreviation_fragments`: marked clauses cut at an abbreviation inside their block (they end in
@@ -15,6 +15,7 @@
  *  - `detection`: recall of ota/ privacy policies and terms rendered as pages, and the share of other
  *    document types called one (scripts/ota-detection.ts).
  * `--detection-split` prints only the detection figures per half of the services and per collection.
+ * `--by-category` adds the counts per painted label category.
  * `--sample N` audits every N-th document only (CI's corpus test runs a fixed sample; the full audit is this
  * script). Prints JSON with `--json`, a summary otherwise. Clause text is printed only with `--show`, to the
  * terminal, never to a file in the repository.
@@ -40,6 +41,15 @@ export interface MarksAudit {
   marked_abbreviation_fragments: number;
   marked_below_threshold: number;
   detection: { policy_recall: number; other_types_called_policy: number };
+  /** With `byCategory`: the same counts per painted label category (a clause counts under each of its labels). */
+  by_category?: Record<string, CategoryAudit>;
+}
+
+export interface CategoryAudit {
+  marked: number;
+  non_statements: number;
+  fragments: number;
+  below_threshold: number;
 }
 
 /** Comparable form: letters and digits, lower case. */
@@ -88,6 +98,9 @@ function structuralNonStatements(source: string, format: 'html' | 'markdown'): S
     for (const tr of doc.querySelectorAll('tr')) {
       const row = [...tr.children].filter((c) => /^T[DH]$/i.test(c.tagName));
       if (row.length >= 2) for (const c of row) addText(c.textContent, cells);
+      // A header row read whole ("Purpose | Legal basis") is a label too.
+      if (row.length >= 2 && row.every((c) => /^TH$/i.test(c.tagName)))
+        addText(row.map((c) => c.textContent ?? '').join(' '));
     }
     for (const el of doc.querySelectorAll('p, li, dd, blockquote')) {
       if (el.closest('h1, h2, h3, h4, h5, h6, nav, a, button, [role="heading"], [role="navigation"]'))
@@ -109,7 +122,8 @@ function structuralNonStatements(source: string, format: 'html' | 'markdown'): S
     if (paragraph.length > 1) addProse(paragraph.map(plain).join(' '), prose);
     paragraph = [];
   };
-  for (const line of source.split('\n')) {
+  const lines = source.split('\n');
+  lines.forEach((line, i) => {
     const t = line.trim();
     const heading = /^#{1,6}\s+(.*)$/.exec(t);
     if (heading) addText(heading[1]);
@@ -123,8 +137,13 @@ function structuralNonStatements(source: string, format: 'html' | 'markdown'): S
     if (t.startsWith('|')) {
       const row = t.replace(/^\||\|$/g, '').split('|');
       if (row.length >= 2) for (const c of row) addText(c.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1'), cells);
+      // A header row read whole: the row above the separator, or one whose filled cells are all bold.
+      const filled = row.map((c) => c.trim()).filter(Boolean);
+      const aboveSeparator = /^\|?\s*:?-{3,}/.test(lines[i + 1]?.trim() ?? '');
+      if (filled.length >= 2 && (aboveSeparator || filled.every((c) => /^(?:\*\*|__).*(?:\*\*|__)$/.test(c))))
+        addText(filled.join(' '));
     }
-  }
+  });
   endParagraph();
   return { labels: out, cells, prose };
 }
@@ -170,11 +189,26 @@ interface DocAudit {
   nonStatements: string[];
   fragments: string[];
   belowThreshold: number;
+  byCategory: Map<string, CategoryAudit>;
 }
 
 export function auditAnalysis(a: PageAnalysis, source: string, format: 'html' | 'markdown'): DocAudit {
   const structural = structuralNonStatements(source, format);
-  const r: DocAudit = { marked: 0, nonStatements: [], fragments: [], belowThreshold: 0 };
+  const r: DocAudit = {
+    marked: 0,
+    nonStatements: [],
+    fragments: [],
+    belowThreshold: 0,
+    byCategory: new Map(),
+  };
+  const tally = (category: string) => {
+    let t = r.byCategory.get(category);
+    if (!t) {
+      t = { marked: 0, non_statements: 0, fragments: 0, below_threshold: 0 };
+      r.byCategory.set(category, t);
+    }
+    return t;
+  };
   const clauses = a.clauses;
   clauses.forEach((c, i) => {
     if (c.labels.length === 0) return;
@@ -194,7 +228,16 @@ export function auditAnalysis(a: PageAnalysis, source: string, format: 'html' | 
     const cutAfter = next?.block === c.block && ABBREVIATION_END.test(c.text.trim());
     const cutBefore = prev?.block === c.block && ABBREVIATION_END.test(prev.text.trim());
     if (cutAfter || cutBefore) r.fragments.push(c.text);
-    for (const l of c.labels) if (l.confidence < 0.5 && !l.evidence.rule) r.belowThreshold++;
+    for (const l of c.labels) {
+      const t = tally(l.category);
+      t.marked++;
+      if (why) t.non_statements++;
+      if (cutAfter || cutBefore) t.fragments++;
+      if (l.confidence < 0.5 && !l.evidence.rule) {
+        r.belowThreshold++;
+        t.below_threshold++;
+      }
+    }
   });
   return r;
 }
@@ -204,12 +247,28 @@ export interface AuditOptions {
   every?: number;
   /** Print each finding's clause to stderr (terminal only). */
   show?: boolean;
+  /** Add the counts per label category. */
+  byCategory?: boolean;
 }
 
 export function auditMarks(corpus: string, options: AuditOptions = {}): MarksAudit {
   const every = Math.max(1, options.every ?? 1);
   const totals = { documents: 0, marked: 0, non: 0, fragments: 0, below: 0 };
+  const categories = new Map<string, CategoryAudit>();
   const add = (name: string, d: DocAudit) => {
+    for (const [category, t] of d.byCategory) {
+      const sum = categories.get(category) ?? {
+        marked: 0,
+        non_statements: 0,
+        fragments: 0,
+        below_threshold: 0,
+      };
+      sum.marked += t.marked;
+      sum.non_statements += t.non_statements;
+      sum.fragments += t.fragments;
+      sum.below_threshold += t.below_threshold;
+      categories.set(category, sum);
+    }
     totals.documents++;
     totals.marked += d.marked;
     totals.non += d.nonStatements.length;
@@ -251,6 +310,9 @@ export function auditMarks(corpus: string, options: AuditOptions = {}): MarksAud
       policy_recall: round(det.policiesDetected / det.policies),
       other_types_called_policy: round(det.othersCalledPolicy / det.others),
     },
+    ...(options.byCategory
+      ? { by_category: Object.fromEntries([...categories].sort(([a], [b]) => a.localeCompare(b))) }
+      : {}),
   };
 }
 
@@ -262,7 +324,11 @@ function main(): void {
   }
   const sampleAt = args.indexOf('--sample');
   const every = sampleAt >= 0 ? Number(args[sampleAt + 1]) : 1;
-  const result = auditMarks(corpusDir(), { every, show: args.includes('--show') });
+  const result = auditMarks(corpusDir(), {
+    every,
+    show: args.includes('--show'),
+    byCategory: args.includes('--by-category'),
+  });
   if (args.includes('--json')) console.log(JSON.stringify(result));
   else
     console.log(

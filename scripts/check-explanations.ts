@@ -11,6 +11,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { explainLabel, extractSlots } from '../lib/explain';
 import { normaliseForId } from '../lib/extract';
 import { analyzeText } from '../lib/pipeline';
 import { corpusDir } from './corpus';
@@ -77,6 +78,147 @@ export function sample(corpus: string, seed = SEEDS.v1!.seed, SERVICES = SEEDS.v
   return out;
 }
 
+/** A team-written sentence (or small Markdown document) of a shape, and what a right reading does with it. */
+export interface ShapeCase {
+  shape: string;
+  text: string;
+  expect: {
+    /** No painted label of this category (with this stance, when given). */
+    not_category?: string;
+    not_stance?: string;
+    /** The bold row under an empty header row is the table's header: no clause, the lead-in of the rows. */
+    no_clause_matching_header?: boolean;
+    /** No clause shows Markdown heading marks. */
+    no_heading_marks?: boolean;
+    /** Read as a user-choice clause: a control is named (true) or none is (false). */
+    choice_named?: boolean;
+  };
+}
+
+export const SHAPES = join(ROOT, 'data/checks/shapes-v1.jsonl');
+
+/** The bold cells of a table's third line (under an empty header row and its separator), as a row reads. */
+function boldHeader(md: string): string {
+  const line = md.split('\n')[2] ?? '';
+  return line
+    .split('|')
+    .map((c) => c.replace(/[*_]/g, '').trim())
+    .filter(Boolean)
+    .join(' | ');
+}
+
+/** Whether the pipeline reads a shape case right (see `ShapeCase.expect`). */
+export function shapeCaseHolds(c: ShapeCase): boolean {
+  const e = c.expect;
+  const a = analyzeText(c.text, { format: 'markdown' });
+  if (e.not_category !== undefined)
+    return !a.clauses.some((cl) =>
+      cl.labels.some(
+        (l) => l.category === e.not_category && (e.not_stance === undefined || l.stance === e.not_stance),
+      ),
+    );
+  if (e.no_clause_matching_header) {
+    const header = boldHeader(c.text);
+    return a.clauses.every((cl) => cl.text !== header) && a.clauses.every((cl) => cl.leadIn === header);
+  }
+  if (e.no_heading_marks) return a.clauses.length > 0 && a.clauses.every((cl) => !/#{2,}/.test(cl.text));
+  if (e.choice_named !== undefined) {
+    const slots = extractSlots(c.text);
+    const said = explainLabel({ category: 'user-choice', stance: 'permits' }, slots, c.text);
+    const named = slots.choice !== null && !/does not name a specific control/.test(said);
+    return named === e.choice_named;
+  }
+  return false;
+}
+
+export function readShapes(file = SHAPES): ShapeCase[] {
+  return readFileSync(file, 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as ShapeCase);
+}
+
+/** A recorded check as data/checks/*.jsonl holds it. */
+interface CheckRow {
+  doc: string;
+  clause_hash: string;
+  category: string;
+  stance: string;
+  label_ok: boolean;
+  explanation_ok: boolean;
+  slots_ok: boolean;
+  note?: string;
+  shown_hash: string;
+  by: string;
+  /** Re-checks only: the clause hash of the recorded label, when the clause now reads differently. */
+  was_clause_hash?: string;
+}
+
+const readRows = (file: string): CheckRow[] =>
+  readFileSync(file, 'utf8')
+    .trim()
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as CheckRow);
+
+export type RecheckStatus = 'same' | 'rechecked' | 'changed' | 'gone' | 'clause-gone';
+
+export interface Rechecked {
+  row: CheckRow;
+  status: RecheckStatus;
+  /** The verdict that holds now (the recorded one, or its re-check). */
+  verdict?: Pick<CheckRow, 'label_ok' | 'explanation_ok' | 'slots_ok'>;
+  now?: Sampled;
+}
+
+/**
+ * The recorded labels read again by today's pipeline: a label still shown as it was checked keeps its
+ * verdict; one shown differently needs a re-check (read from `recheckFile` when one matches what is shown
+ * now); a label no longer painted, or a clause no longer read with that text, is counted apart.
+ */
+export function recheck(corpus: string, rowsFile: string, recheckFile?: string): Rechecked[] {
+  const rechecks = recheckFile ? readRows(recheckFile) : [];
+  const analyses = new Map<string, ReturnType<typeof analyzeText>>();
+  return readRows(rowsFile).map((row) => {
+    let a = analyses.get(row.doc);
+    if (!a) {
+      a = analyzeText(readFileSync(join(corpus, row.doc), 'utf8'), { format: 'markdown' });
+      analyses.set(row.doc, a);
+    }
+    const at = (hash: string) => a.clauses.find((c) => h(normaliseForId(c.text)).slice(0, 16) === hash);
+    // A clause whose text changed (heading marks dropped) is found through its re-check's new hash.
+    const moved = rechecks.find(
+      (r) => r.doc === row.doc && r.was_clause_hash === row.clause_hash && r.category === row.category,
+    );
+    const clause = at(row.clause_hash) ?? (moved ? at(moved.clause_hash) : undefined);
+    if (!clause) return { row, status: 'clause-gone' };
+    const hash = h(normaliseForId(clause.text)).slice(0, 16);
+    const label = clause.labels.find((l) => l.category === row.category);
+    if (!label) return { row, status: 'gone' };
+    const now: Sampled = {
+      doc: row.doc,
+      service: row.doc.split('/')[2] ?? '',
+      clauseHash: hash,
+      category: label.category,
+      stance: label.stance,
+      text: clause.text,
+      explanation: label.explanation ?? '',
+      slots: clause.slots,
+    };
+    const shown = shownHash(now);
+    if (shown === row.shown_hash && label.stance === row.stance)
+      return { row, status: 'same', verdict: row, now };
+    const re = rechecks.find(
+      (r) =>
+        r.doc === row.doc &&
+        r.clause_hash === row.clause_hash &&
+        r.category === row.category &&
+        r.shown_hash === shown,
+    );
+    return re ? { row, status: 'rechecked', verdict: re, now } : { row, status: 'changed', now };
+  });
+}
+
 function main(): void {
   const args = process.argv.slice(2);
   const [cmd, file] = args.filter((a, i) => !a.startsWith('--') && !args[i - 1]?.startsWith('--'));
@@ -122,7 +264,58 @@ function main(): void {
     console.log(
       `${rows.length} labels from ${services} services: label ${share('label_ok')}/${rows.length}, explanation ${share('explanation_ok')}/${rows.length}, slots ${share('slots_ok')}/${rows.length}`,
     );
-  } else console.log('usage: check-explanations sample | record <verdicts.tsv> | score  [--set v1|v2]');
+  } else if (cmd === 'recheck') {
+    // `recheck [--set v2] [--show]`: today's reading of the recorded labels; `--show` prints those needing a
+    // re-check to the terminal (clause text: never into a file in the repository).
+    const recheckFile = set.file.replace(/\.jsonl$/, '-recheck.jsonl');
+    let file: string | undefined;
+    try {
+      readFileSync(recheckFile);
+      file = recheckFile;
+    } catch {
+      file = undefined;
+    }
+    const all = recheck(corpus, set.file, file);
+    const count = (s: RecheckStatus) => all.filter((r) => r.status === s).length;
+    const judged = all.filter((r) => r.verdict);
+    const ok = (k: 'label_ok' | 'explanation_ok' | 'slots_ok') => judged.filter((r) => r.verdict![k]).length;
+    const goneWrong = all.filter(
+      (r) => (r.status === 'gone' || r.status === 'clause-gone') && !r.row.label_ok,
+    ).length;
+    console.log(
+      `${all.length} recorded labels: ${count('same')} shown as checked, ${count('rechecked')} re-checked, ${count('changed')} changed and not yet re-checked, ${count('gone')} no longer painted, ${count('clause-gone')} clause text changed (${goneWrong} of the last two had a wrong label)`,
+    );
+    console.log(
+      `of the ${judged.length} judged: label ${ok('label_ok')}, explanation ${ok('explanation_ok')}, slots ${ok('slots_ok')}; counting every label no longer painted as a miss: explanation ${ok('explanation_ok')}/${all.length}, slots ${ok('slots_ok')}/${all.length}, label ${ok('label_ok')}/${all.length}`,
+    );
+    const right = judged.filter((r) => r.verdict!.label_ok);
+    console.log(
+      `where the label is right (${right.length}): explanation ${right.filter((r) => r.verdict!.explanation_ok).length}, slots ${right.filter((r) => r.verdict!.slots_ok).length}`,
+    );
+    if (args.includes('--show'))
+      all.forEach((r, i) => {
+        if (r.status === 'same' || r.status === 'rechecked') return;
+        console.log(
+          `#${i} ${r.status} ${r.row.category} ${r.row.stance} (was label ${r.row.label_ok} expl ${r.row.explanation_ok} slots ${r.row.slots_ok} ${r.row.note ?? ''})${r.now ? `\n  NOW ${r.now.stance}: ${r.now.explanation}\n  SLOTS: ${JSON.stringify(r.now.slots)}\n  TEXT: ${r.now.text.slice(0, 500)}` : ''}`,
+        );
+      });
+  } else if (cmd === 'shapes') {
+    const byShape = new Map<string, { right: number; all: number; wrong: number[] }>();
+    readShapes().forEach((c, i) => {
+      const t = byShape.get(c.shape) ?? { right: 0, all: 0, wrong: [] };
+      t.all++;
+      if (shapeCaseHolds(c)) t.right++;
+      else t.wrong.push(i);
+      byShape.set(c.shape, t);
+    });
+    for (const [shape, t] of byShape)
+      console.log(
+        `${shape}: ${t.right}/${t.all}${t.wrong.length ? `  (wrong: lines ${t.wrong.map((i) => i + 1).join(', ')})` : ''}`,
+      );
+  } else
+    console.log(
+      'usage: check-explanations sample | record <verdicts.tsv> | score | recheck [--show] | shapes  [--set v1|v2]',
+    );
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main();

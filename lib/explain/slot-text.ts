@@ -54,10 +54,13 @@ export function listAnd(items: readonly string[], t: Translate): string {
 }
 
 const OPT_OUT_OF = /^opt out of (.+)$/;
+/** "choose to use the private folders", "choose not to give your phone number": quoted from the policy. */
+const CHOOSE = /^choose ((?:not )?to .+)$/;
 
 /**
  * The user's choice as an infinitive phrase in the UI language. Choices are a known phrase, "opt out of
- * <what the policy names>" (kept as a quote from the policy), or two rights joined by "or".
+ * <what the policy names>" or "choose to <what it names>" (kept as a quote from the policy), or two rights
+ * joined by "or".
  */
 export function choiceText(choice: string, t: Translate, english = isEnglish(t)): string | null {
   const key = slotValueKey('choice', choice);
@@ -65,6 +68,8 @@ export function choiceText(choice: string, t: Translate, english = isEnglish(t))
   if (known !== key) return known;
   const object = OPT_OUT_OF.exec(choice)?.[1];
   if (object) return t('slot_choice_opt_out_of', [object]);
+  const chosen = CHOOSE.exec(choice)?.[1];
+  if (chosen) return t('slot_choice_choose', [chosen]);
   // "ask for deletion or have it corrected": try each " or " as the joint of two known phrases.
   for (let at = choice.indexOf(' or '); at >= 0; at = choice.indexOf(' or ', at + 1)) {
     const [a, b] = [choice.slice(0, at), choice.slice(at + 4)];

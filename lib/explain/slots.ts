@@ -35,7 +35,12 @@ const DATA: Lexicon = [
     'your content',
   ],
   [/\bprecise location\b|\blocation (?:data|information)\b|\bgeolocation\b/i, 'location'],
-  [/\bcontact (?:data|information|details)\b|\bemail addresses?\b|\bphone numbers?\b/i, 'contact details'],
+  // An address used as a channel ("write to us at the email address below", "notify you at your email
+  // address") is no data of the user's taken or shared.
+  [
+    /\bcontact (?:data|information|details)\b|(?<!\b(?:at|to|via|through|using) (?:the |your |their |our |this |that |an? )?(?:registered |designated |primary )?)\b(?:e-?mail|postal|mailing) address(?:es)?\b(?! (?:below|above|designated|listed|of record|on (?:file|record))\b)|\bphone numbers?\b/i,
+    'contact details',
+  ],
   [/\bbrowsing (?:history|data|activity)\b|\bwebsites? you visit\b/i, 'browsing activity'],
   [/\bpurchase (?:history|data)\b|\btransaction (?:data|information)\b/i, 'purchases'],
   [/\bpayment (?:data|information|details)\b|\bcard (?:numbers?|details)\b/i, 'payment details'],
@@ -123,9 +128,9 @@ const OPT_OBJECT =
 /** A right named by a list item under a rights lead-in, as the thing the user can do. */
 const RIGHTS: ReadonlyArray<readonly [RegExp, string]> = [
   [/\b(?:lodge|file|make) a complaint\b|\bsupervisory authority\b/i, 'complain to a regulator'],
-  [/\bportab\w*|\b(?:receive|get|obtain) a copy\b/i, 'get a copy of your data'],
+  [/\bportab\w*|\b(?:receive|get|obtain|request|ask for|have) a copy\b/i, 'get a copy of your data'],
   [/\b(?:delete|deletion|erase|erasure|be forgotten)\b/i, 'ask for deletion'],
-  [/\b(?:correct|rectif\w*|update|amend)\b/i, 'have it corrected'],
+  [/\b(?:correct|rectif\w*|update|amend)\b|\bchanges? (?:to|in) (?:your|the|their)\b/i, 'have it corrected'],
   [/\b(?:object|restrict\w*)\b/i, 'object to or restrict processing'],
   [/\bwithdraw\w* (?:your )?consent\b/i, 'withdraw consent'],
   [/\b(?:access|know)\b/i, 'see the data they hold about you'],
@@ -136,20 +141,56 @@ const RIGHTS: ReadonlyArray<readonly [RegExp, string]> = [
  * in settings"), or null. Only where the user has a control (./control.ts): a company's power to delete or
  * remove is no choice of the user's.
  */
+/** Where a setting is changed: "in your phone's settings", "by editing your privacy settings". */
+const IN_SETTINGS =
+  /\b(?:in|via|through|from|using|on|by (?:editing|changing|updating|adjusting|visiting|going to)) (?:your |the |our |their |its )?(?:[\w'-]+ ){0,2}(?:settings|data controls|privacy controls|controls|preferences|dashboard)\b/i;
+/** Changing a record in the user's own account or profile ("by editing your profile"). */
+const IN_ACCOUNT =
+  /\b(?:in|via|through|from|on|by (?:editing|changing|updating|visiting|going to|logging into)) (?:your |the )?(?:[\w'-]+ )?(?:account|profile)(?: page| area| section)?\b/i;
+/** The browser as the control: "set your browser to refuse cookies", "most browsers let you block them". */
+const BROWSER =
+  /\b(?:set|configure|adjust|change|use) (?:your |the |their )?(?:web |internet )?browser\b|\bbrowser(?:'s)? (?:settings|preferences|controls)\b|\bbrowsers?\b[^.;]{0,60}\b(?:refuse|block|reject|delete|disable|remove)\b/i;
+/** A control of the service's own interface the user works ("the audience selector", "the toggle"). */
+const UI_CONTROL = /\b(?:toggle|switch|selector|checkbox|check box|slider|drop-?down)\b/i;
+/** "You can choose to …": the choice the clause spells out, cut before its when / how / if. */
+const CHOOSE_TO =
+  /\b(?:you|users?)\s+(?:can|may|could)\s+(?:also\s+)?(?:opt|choose|elect|decide)\s+((?:not\s+)?to\s+(?:(?!\b(?:if|when|unless|by|at any time|through|via)\b)[^,;.:()"])+)/i;
+/** The user asking for something themselves: "you can request a copy", "you may ask us to delete it". */
+const USER_REQUEST =
+  /\b(?:you|users?)\s+(?:can|may|could|have the right to)\s+(?:also\s+)?(?:request|ask|obtain|receive)\b/i;
+/** A channel to the company: "by contacting our support team", "by emailing privacy@…". */
+const CONTACT =
+  /\bby (?:contacting|emailing|writing to|calling|sending (?:a request|an email|us an email) to)\b|\b(?:contact|email|write to) us\b/i;
+
+/**
+ * A choice the clause spells out, short enough to quote: a long one is cut before its first "and" / "or"
+ * ("to use the private area and pick who may see it" → "to use the private area"); null when still long.
+ */
+function spelledChoice(phrase: string | undefined): string | null {
+  if (!phrase) return null;
+  let words = phrase.trim().split(/\s+/);
+  if (words.length > 9) {
+    const joint = words.findIndex((w, i) => i > 1 && /^(?:and|or)$/i.test(w));
+    if (joint > 0) words = words.slice(0, joint);
+  }
+  return words.length <= 9 ? words.join(' ') : null;
+}
+
 function extractChoice(t: string, leadIn: string | undefined): string | null {
   if (!hasUserControl(t, leadIn)) return null;
-  const inSettings =
-    /\b(?:in|via|through|from|using) (?:your |the |our )?(?:[\w-]+ )?(?:settings|data controls|privacy controls|preferences|account)\b/i.test(
-      t,
-    );
+  const inSettings = IN_SETTINGS.test(t);
   if (/\bdo not sell (?:or share )?my\b/i.test(t)) return 'use the "Do Not Sell or Share" link';
   // A list item under "You have the right to:" names a right or two ("correct or delete it").
   if (leadIn && hasUserControl(leadIn)) {
     const rights = RIGHTS.filter(([re]) => re.test(t)).map(([, phrase]) => phrase);
     if (rights.length) return rights.slice(0, 2).join(' or ');
   }
+  // Cookies deleted or blocked in the browser are no request to the company.
+  if (BROWSER.test(t)) return 'change your browser settings';
   if (/\bturn (?:it |this |them )?off\b|\bdisable\b|\bswitch (?:it )?off\b/i.test(t))
     return inSettings ? 'turn it off in settings' : 'turn it off';
+  if (/\b(?:turn|switch) (?:it |this |them )?on\b/i.test(t))
+    return inSettings ? 'change it in settings' : 'turn it on';
   if (/\bopt(?:s|ed|ing)?[- ]?out\b/i.test(t)) {
     if (inSettings) return 'turn it off in settings';
     const object = OPT_OBJECT.exec(t)?.[1]?.trim().split(/\s+/);
@@ -162,13 +203,23 @@ function extractChoice(t: string, leadIn: string | undefined): string | null {
   if (/\b(?:delete|erase)\b/i.test(t) && /\byou (?:can|may)\b|\bright to\b/i.test(t))
     return 'ask for deletion';
   if (/\b(?:lodge|file|make) a complaint\b/i.test(t)) return 'complain to a regulator';
+  if (inSettings) return 'change it in settings';
+  if (UI_CONTROL.test(t)) return 'use the control they describe';
+  const chosen = spelledChoice(CHOOSE_TO.exec(t)?.[1]);
+  if (chosen) return `choose ${chosen}`;
+  if (IN_ACCOUNT.test(t)) return 'change it in your account';
+  // "You can request a copy of your data": the right the clause itself names.
+  if (USER_REQUEST.test(t)) {
+    const rights = RIGHTS.filter(([re]) => re.test(t)).map(([, phrase]) => phrase);
+    if (rights.length) return rights.slice(0, 2).join(' or ');
+  }
   if (
     /\bexercise (?:your |these |this |any of (?:your|these) )?rights?\b|\byour (?:privacy )?rights\b|\bright to\b/i.test(
       t,
     )
   )
     return 'use your privacy rights';
-  if (inSettings) return 'change it in settings';
+  if (CONTACT.test(t) && USER_REQUEST.test(t)) return 'contact them';
   return null;
 }
 

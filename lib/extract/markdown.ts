@@ -38,12 +38,57 @@ function isPlainHeading(raw: string, text: string): boolean {
 /** Rows longer than this are read cell by cell (as in lib/extract/blocks.ts). */
 const MAX_ROW = 600;
 
-/** The non-empty cells of a Markdown table row, as text (an escaped "\\|" stays inside its cell). */
-function splitRow(line: string): string[] {
+/** The raw cells of a Markdown table row (an escaped "\\|" stays inside its cell), without the outer pipes. */
+function rawCells(line: string): string[] {
   return line
-    .split(/(?<!\\)\|/)
-    .map((c) => inline(c.replace(/<br\s*\/?>/gi, ' ')))
+    .trim()
+    .replace(/^\|/, '')
+    .replace(/(?<!\\)\|$/, '')
+    .split(/(?<!\\)\|/);
+}
+
+/**
+ * A heading drawn inside a cell ("##### Service Providers<br><br>To offer…"): converted pages put a
+ * section's title in the first cell of its row. Its marks go; its words stay as the cell's title, closed by
+ * a colon so that the sentence after it is read on its own terms.
+ */
+const CELL_HEADING = /(^|<br\s*\/?>)\s*#{1,6}\s+(\S(?:(?!<br)[^])*?)\s*#*\s*(?=<br|$)/gi;
+
+function cellText(raw: string): string {
+  return inline(
+    raw
+      .replace(CELL_HEADING, (_, before: string, title: string) => {
+        const t = title.trim();
+        return `${before}${t}${t && !/[.:;!?]$/.test(t) ? ':' : ''}<br>`;
+      })
+      .replace(/<br\s*\/?>/gi, ' '),
+  );
+}
+
+/** The non-empty cells of a Markdown table row, as text. */
+function splitRow(line: string): string[] {
+  return rawCells(line).map(cellText).filter(Boolean);
+}
+
+/**
+ * A row whose every filled cell is wholly bold is a header row ("| **Purpose** | **Legal basis** |"), as
+ * converters write a table whose first HTML row held the headers under an empty Markdown header row.
+ */
+function isBoldHeaderRow(line: string): boolean {
+  const cells = rawCells(line)
+    .map((c) => c.trim())
     .filter(Boolean);
+  // Wholly bold: nothing but a footnote mark is left once the bold runs are taken out
+  // ("**Who We Share It With****1**" is two runs).
+  return (
+    cells.length >= 2 &&
+    cells.every(
+      (c) =>
+        /^(?:\*\*|__)/.test(c) &&
+        /^[\s\d*†‡,.]*$/.test(c.replace(/(\*\*|__)(?:(?!\1).)+\1/g, '')) &&
+        inline(c).length <= 200,
+    )
+  );
 }
 
 const LIST = /^(\s*)(?:[-*+•]|\d{1,3}[.)])\s+(.*)$/;
@@ -144,13 +189,15 @@ export function blocksFromMarkdown(
       flushPara();
       if (TABLE_SEPARATOR.test(line)) continue;
       const cells = splitRow(line);
+      // A new table: the last table's header is no context for it, even when its own header row is empty.
+      if (!/^\s*\|/.test(lines[i - 1] ?? '')) tableHeader = undefined;
       if (!cells.length) continue;
-      // The row above a separator row is the table's header: context for the rows below, not a clause.
-      if (TABLE_SEPARATOR.test(lines[i + 1] ?? '')) {
+      // The row above a separator row is the table's header: context for the rows below, not a clause; so is
+      // a row of bold cells (the header under an empty header row, or a header again further down).
+      if (TABLE_SEPARATOR.test(lines[i + 1] ?? '') || isBoldHeaderRow(line)) {
         tableHeader = cells.join(' | ').slice(0, 400);
         continue;
       }
-      if (!/^\s*\|/.test(lines[i - 1] ?? '')) tableHeader = undefined;
       const header = tableHeader ? { leadIn: tableHeader } : {};
       const text = cells.join(' | ');
       if (cells.length >= 2 && text.length <= MAX_ROW)

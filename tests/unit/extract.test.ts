@@ -245,6 +245,49 @@ You may not:
     ]);
   });
 
+  it('an empty header row leaves the bold row under it as the header, and no earlier header leaks in', () => {
+    // Team-written: converters write an HTML table's header as the first body row, in bold.
+    const two = `| Kind | Kept |
+|---|---|
+| Logs | 90 days |
+
+|     |     |
+| --- | --- |
+| **Recipient** | **Why** |
+| Couriers | We give couriers your address so they can deliver. |
+| **Region** | **Safeguard** |
+| United States | Standard contractual clauses |
+`;
+    const cells = blocksFromMarkdown(two).blocks.filter((b) => b.kind === 'cell');
+    expect(cells.map((b) => [b.text, b.leadIn])).toEqual([
+      ['Logs | 90 days', 'Kind | Kept'],
+      ['Couriers | We give couriers your address so they can deliver.', 'Recipient | Why'],
+      ['United States | Standard contractual clauses', 'Region | Safeguard'],
+    ]);
+    // Long header cells and a footnote mark after a bold run are still a header row.
+    const long = blocksFromMarkdown(
+      `| | |\n| --- | --- |\n| **Kinds of recipient to whom we pass the details of your purchases for advertising** | **Who we share it with****1** |\n| Ad networks | We pass them your order history. |\n`,
+    );
+    expect(long.blocks.filter((b) => b.kind === 'cell').map((b) => b.text)).toEqual([
+      'Ad networks | We pass them your order history.',
+    ]);
+    // A table with no header at all takes none from the table before it.
+    const bare = blocksFromMarkdown(
+      `| A | B |\n|---|---|\n| x | y |\n\n| | |\n|---|---|\n| We keep logs. | 90 days |\n`,
+    );
+    expect(bare.blocks.filter((b) => b.kind === 'cell').at(-1)?.leadIn).toBeUndefined();
+  });
+
+  it('a heading drawn inside a cell loses its marks and titles the text after it', () => {
+    const { blocks } = blocksFromMarkdown(
+      '| | |\n| --- | --- |\n| ##### Payments<br><br>We share your card number with our payment firm. | Card data |\n| # | Step |\n',
+    );
+    const texts = blocks.filter((b) => b.kind === 'cell').map((b) => b.text);
+    expect(texts[0]).toBe('Payments: We share your card number with our payment firm. | Card data');
+    // A lone "#" (a number column) is no heading.
+    expect(texts[1]).toBe('# | Step');
+  });
+
   it('extractText returns clauses with sections', () => {
     const r = extractText(md, 'markdown');
     expect(r.title).toBe('Example Terms');

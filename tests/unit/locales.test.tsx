@@ -85,6 +85,13 @@ describe('every message in every UI language', () => {
       for (const p of literals) expect(choiceText(p, tr(l)), `${l}: ${p}`).not.toBeNull();
   });
 
+  it('a choice the clause spells out ("choose to …") is shown in every UI language, quoted', () => {
+    for (const l of LOCALES)
+      expect(choiceText('choose to keep your wish list private', tr(l)), l).toContain(
+        'keep your wish list private',
+      );
+  });
+
   it.each(OTHERS)('%s: explanation, slot and headline texts are translated, not copied', (l) => {
     const cat = catalogues[l]!;
     const ours = Object.keys(en).filter((k) => /^(?:explain|slot|headline|notify)_/.test(k));

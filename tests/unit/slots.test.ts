@@ -60,6 +60,52 @@ describe('extractSlots', () => {
     expect(extractSlots('You can ask us to delete your account data.').choice).toBe('ask for deletion');
   });
 
+  it('a control the clause names is a choice: switching on, browser, settings reached by editing, account, interface, a spelled-out choice, a request', () => {
+    // Team-written sentences, one per way a clause names a control.
+    const choice = (t: string) => extractSlots(t).choice;
+    expect(choice('You can switch on activity backups whenever you like.')).toBe('turn it on');
+    expect(choice('You may configure your browser to reject third-party cookies.')).toBe(
+      'change your browser settings',
+    );
+    expect(choice('Some web browsers allow you to delete stored cookies.')).toBe(
+      'change your browser settings',
+    );
+    expect(choice('You can hide your birthday by updating your visibility settings.')).toBe(
+      'change it in settings',
+    );
+    expect(choice("You can pick which contacts sync in your tablet's settings.")).toBe(
+      'change it in settings',
+    );
+    expect(choice('You can fix a wrong postal address by editing your account.')).toBe(
+      'change it in your account',
+    );
+    expect(choice('You can keep a playlist to yourself with the visibility switch.')).toBe(
+      'use the control they describe',
+    );
+    expect(choice('You may choose to keep your wish list private.')).toBe(
+      'choose to keep your wish list private',
+    );
+    expect(choice('You may ask for a copy of the recordings we hold about you.')).toBe(
+      'get a copy of your data',
+    );
+    // A long spelled-out choice is quoted up to its first "and" / "or".
+    expect(
+      choice(
+        'You can decide to keep your lists in a hidden folder and share them only with friends you pick.',
+      ),
+    ).toBe('choose to keep your lists in a hidden folder');
+    // Rights with no control named stay without a choice.
+    expect(choice('You may have further rights depending on your country.')).toBeNull();
+    expect(choice('We respect the choices our users make.')).toBeNull();
+  });
+
+  it('an e-mail or postal address is a contact detail', () => {
+    expect(extractSlots('We pass your email address to our courier.').data).toEqual(['contact details']);
+    expect(extractSlots('We rent our mailing address list to other firms.').data).toEqual([
+      'contact details',
+    ]);
+  });
+
   it('names no data of the user’s for what the company sends or for the policy itself', () => {
     expect(extractSlots('We may send you promotional messages about new maps.').data).toEqual([]);
     expect(extractSlots('Partners measure your interactions with advertising content.').data).toEqual([
