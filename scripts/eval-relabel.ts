@@ -87,7 +87,7 @@ function main(): void {
     const leadIn = f.leadIn ? asciiPunctuation(f.leadIn) : undefined;
     const hit = hits[i]!.at(-1);
     const stance: Stance = hit?.stance ?? wholeClauseStance(asClause(it, i), 'ai-training', { text, leadIn });
-    let paint =
+    const paint =
       base.some(([c]) => c === 'ai-training') ||
       (score.get(i) ?? 0) >= DEFAULT_TRAIN.minPaintProbability ||
       (hit !== undefined && trusted[it.fold]!.has(hit.rule));
