@@ -6,7 +6,7 @@
 import { labelClause } from '../../lib/classify/classifier';
 import type { LinearModel } from '../../lib/classify/model';
 import { CATEGORY_IDS, STANCES, type CategoryId, type Stance } from '../../lib/classify/taxonomy';
-import type { Clause } from '../../lib/types';
+import { asClause } from './cross-validate';
 import { addCounts, prf, zeroCounts, type Counts } from './metrics';
 import type { TrainItem } from './train-model';
 
@@ -17,18 +17,6 @@ export interface EvalResult {
   stance: { correct: number; total: number };
   stanceAi: { correct: number; total: number };
   items: number;
-}
-
-function asClause(it: TrainItem, i: number): Clause {
-  return {
-    id: `e${i}`,
-    text: it.text,
-    section: it.headingPath.join(' › '),
-    headingPath: it.headingPath,
-    leadIn: it.leadIn,
-    block: i,
-    unit: 'sentence',
-  };
 }
 
 /** Score `model` (null = rules only) on items through the exact runtime path (`labelClause`). */
