@@ -138,6 +138,25 @@ describe('other families', () => {
     expect(hit('Someone gives you a licence to re-post their answers.', 'content-license')).toBeUndefined();
   });
 
+  // Our taxonomy's content licence runs from the user to the company; one running to the user is not it.
+  it.each([
+    'You are granted a revocable licence to read the articles on this site.',
+    'Once you pay, you receive a personal, non-sublicensable licence to play the games in your library.',
+    'Your licence to access the platform ends when your subscription ends.',
+    'We license the software to you on a subscription basis.',
+    'The Provider grants the Customer a non-exclusive licence to use the Platform during the term.',
+  ])('a licence to the user is no content licence: %s', (text) => {
+    expect(hit(text, 'content-license')).toBeUndefined();
+  });
+
+  it.each([
+    'You grant us a non-exclusive, royalty-free licence to use, reproduce and display the content you upload.',
+    'By posting a review, you give us a perpetual licence to publish it.',
+    'You keep your photos, but you grant us a licence to host and store them so that we can show them to you.',
+  ])('a licence from the user still is: %s', (text) => {
+    expect(hit(text, 'content-license')?.stance).toBe('permits');
+  });
+
   it('"you cannot opt out" means no choice', () => {
     expect(hit('You cannot opt out of service announcements.', 'user-choice')?.stance).toBe('denies');
     expect(hit('You can opt out of marketing emails at any time.', 'user-choice')?.stance).toBe('permits');

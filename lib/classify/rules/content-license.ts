@@ -18,6 +18,13 @@ export const contentLicense: RuleFamily = {
     /\b(?:gives?|granted to|issued to) you\b/i,
     /\bpurchase an?\b[^.;]{0,100}\blicen[cs]e\b/i,
     /\blicen[cs]e to (?:access and )?use the (?:services?|software|apps?|site|platform)\b/i,
+    // The user as the one who receives or holds it: "you receive a personal licence to play", "your licence
+    // to access the platform", "we license the software to you", "the Provider grants the Customer".
+    /\byou (?:are|will be|have been) granted\b/i,
+    /\byou (?:receive|obtain|get) an? \b[^.;]{0,80}?\blicen[cs]e\b/i,
+    /\byour licen[cs]e to (?:access|use)\b/i,
+    /\blicen[cs]es? (?:it|them|the \w+) to you\b/i,
+    /\bgrants? (?:to )?the (?:customer|user|subscriber)\b/i,
   ],
   patterns: [
     { id: 'license.grant', pattern: rx(`grant(?:s|ing)?\\b[^.;]{0,160}?\\b${RIGHTS}`), strong: true },
