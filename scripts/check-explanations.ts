@@ -8,7 +8,7 @@
  * @module
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { explainLabel, extractSlots } from '../lib/explain';
@@ -219,6 +219,55 @@ export function recheck(corpus: string, rowsFile: string, recheckFile?: string):
   });
 }
 
+/** `recheck` with the hand re-checks stored beside the check (`<check>-recheck.jsonl`), when there are any. */
+export function recheckWithStoredRechecks(corpus: string, rowsFile: string): Rechecked[] {
+  const recheckFile = rowsFile.replace(/\.jsonl$/, '-recheck.jsonl');
+  return recheck(corpus, rowsFile, existsSync(recheckFile) ? recheckFile : undefined);
+}
+
+/** What today's reading of a check says, in counts (the CLI's `recheck` and `npm run eval` print these). */
+export interface RecheckFigures {
+  recorded: number;
+  same: number;
+  rechecked: number;
+  changed: number;
+  gone: number;
+  clauseGone: number;
+  /** Labels no longer painted (or whose clause changed) that the check had called wrong. */
+  goneWrong: number;
+  /** Labels with a verdict that holds now: shown as checked, or re-checked as shown now. */
+  judged: number;
+  label: number;
+  explanation: number;
+  slots: number;
+  right: number;
+  rightExplanation: number;
+  rightSlots: number;
+}
+
+export function recheckFigures(all: readonly Rechecked[]): RecheckFigures {
+  const count = (s: RecheckStatus) => all.filter((r) => r.status === s).length;
+  const judged = all.flatMap((r) => (r.verdict ? [r.verdict] : []));
+  const right = judged.filter((v) => v.label_ok);
+  return {
+    recorded: all.length,
+    same: count('same'),
+    rechecked: count('rechecked'),
+    changed: count('changed'),
+    gone: count('gone'),
+    clauseGone: count('clause-gone'),
+    goneWrong: all.filter((r) => (r.status === 'gone' || r.status === 'clause-gone') && !r.row.label_ok)
+      .length,
+    judged: judged.length,
+    label: right.length,
+    explanation: judged.filter((v) => v.explanation_ok).length,
+    slots: judged.filter((v) => v.slots_ok).length,
+    right: right.length,
+    rightExplanation: right.filter((v) => v.explanation_ok).length,
+    rightSlots: right.filter((v) => v.slots_ok).length,
+  };
+}
+
 function main(): void {
   const args = process.argv.slice(2);
   const [cmd, file] = args.filter((a, i) => !a.startsWith('--') && !args[i - 1]?.startsWith('--'));
@@ -267,30 +316,16 @@ function main(): void {
   } else if (cmd === 'recheck') {
     // `recheck [--set v2] [--show]`: today's reading of the recorded labels; `--show` prints those needing a
     // re-check to the terminal (clause text: never into a file in the repository).
-    const recheckFile = set.file.replace(/\.jsonl$/, '-recheck.jsonl');
-    let file: string | undefined;
-    try {
-      readFileSync(recheckFile);
-      file = recheckFile;
-    } catch {
-      file = undefined;
-    }
-    const all = recheck(corpus, set.file, file);
-    const count = (s: RecheckStatus) => all.filter((r) => r.status === s).length;
-    const judged = all.filter((r) => r.verdict);
-    const ok = (k: 'label_ok' | 'explanation_ok' | 'slots_ok') => judged.filter((r) => r.verdict![k]).length;
-    const goneWrong = all.filter(
-      (r) => (r.status === 'gone' || r.status === 'clause-gone') && !r.row.label_ok,
-    ).length;
+    const all = recheckWithStoredRechecks(corpus, set.file);
+    const f = recheckFigures(all);
     console.log(
-      `${all.length} recorded labels: ${count('same')} shown as checked, ${count('rechecked')} re-checked, ${count('changed')} changed and not yet re-checked, ${count('gone')} no longer painted, ${count('clause-gone')} clause text changed (${goneWrong} of the last two had a wrong label)`,
+      `${f.recorded} recorded labels: ${f.same} shown as checked, ${f.rechecked} re-checked, ${f.changed} changed and not yet re-checked, ${f.gone} no longer painted, ${f.clauseGone} clause text changed (${f.goneWrong} of the last two had a wrong label)`,
     );
     console.log(
-      `of the ${judged.length} judged: label ${ok('label_ok')}, explanation ${ok('explanation_ok')}, slots ${ok('slots_ok')}; counting every label no longer painted as a miss: explanation ${ok('explanation_ok')}/${all.length}, slots ${ok('slots_ok')}/${all.length}, label ${ok('label_ok')}/${all.length}`,
+      `of the ${f.judged} judged: label ${f.label}, explanation ${f.explanation}, slots ${f.slots}; counting every label no longer painted as a miss: explanation ${f.explanation}/${f.recorded}, slots ${f.slots}/${f.recorded}, label ${f.label}/${f.recorded}`,
     );
-    const right = judged.filter((r) => r.verdict!.label_ok);
     console.log(
-      `where the label is right (${right.length}): explanation ${right.filter((r) => r.verdict!.explanation_ok).length}, slots ${right.filter((r) => r.verdict!.slots_ok).length}`,
+      `where the label is right (${f.right}): explanation ${f.rightExplanation}, slots ${f.rightSlots}`,
     );
     if (args.includes('--show'))
       all.forEach((r, i) => {

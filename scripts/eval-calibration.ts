@@ -9,6 +9,7 @@ import type { LinearModel } from '../lib/classify/model';
 import { CATEGORY_IDS, type CategoryId } from '../lib/classify/taxonomy';
 import { reliability, type Reliability } from './train/calibrate';
 import type { TrainItem } from './train/train-model';
+import type { RecheckFigures } from './check-explanations';
 
 /** Calibrated probability and gold per category, for `items` under `model` (reviewed categories only). */
 export interface Scored {
@@ -148,11 +149,36 @@ function checkFigures(rows: Check[]): { table: string; notes: string; services: 
 }
 
 /**
+ * The second check read again by the pipeline that ships (`npx tsx scripts/check-explanations.ts recheck
+ * --set v2`): a label shown as it was checked keeps its verdict, one shown differently counts only once a person
+ * has re-checked it (data/checks/explanations-v2-recheck.jsonl), and one no longer painted drops out.
+ */
+export function todaysReading(f: RecheckFigures): string {
+  return `
+**Today's reading of the second check** (the shipped pipeline at this evaluation): of the ${f.recorded} labels,
+${f.same} are shown as they were checked, ${f.rechecked} are shown differently and were re-checked by hand,
+${f.changed} are shown differently and wait for a re-check (not counted), ${f.gone + f.clauseGone} are no longer
+painted (${f.goneWrong} of them had a wrong label).
+
+| measure (labels with a verdict that holds now) | value | goal |
+|---|---|---|
+| explanation correct | **${share(f.explanation, f.judged)}** | ≥ 0.9 |
+| slots correct | **${share(f.slots, f.judged)}** | ≥ 0.9 |
+| label correct | ${share(f.label, f.judged)} | |
+| explanation correct where the label is right | ${share(f.rightExplanation, f.right)} | |
+| slots correct where the label is right | ${share(f.rightSlots, f.right)} | |
+
+This reading is of labels the earlier pipeline painted: a label painted only now is not in it, and a fresh
+seeded sample is the unbiased figure.
+`;
+}
+
+/**
  * The explanation section: the hand checks recorded in data/checks/explanations-v1.jsonl (first seed,
  * before the explanation rewrite) and, when present, data/checks/explanations-v2.jsonl (a new seed, on the
  * pipeline after it).
  */
-export function explanationSection(v1jsonl: string, v2jsonl?: string): string {
+export function explanationSection(v1jsonl: string, v2jsonl?: string, today?: RecheckFigures): string {
   const v1 = checkFigures(checkRows(v1jsonl));
   const v1n = checkRows(v1jsonl).length;
   const v2rows = v2jsonl ? checkRows(v2jsonl) : [];
@@ -181,7 +207,7 @@ messages taken for targeted advertising, a right to ask about "Shine the Light" 
 sharing, a licence the service grants the user taken for a content licence); among right labels, a control
 the clause names that the choice slot misses, and a data slot read from a word that names something else
 ("marketing messages", "advertising content").
-`
+${today ? todaysReading(today) : ''}`
     : ''
 }
 **First check** (\`explanation check v1, pass A\`, seed "explanation check v1",

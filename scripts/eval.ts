@@ -18,6 +18,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { CHECKS_V2, recheckFigures, recheckWithStoredRechecks } from './check-explanations';
 import { corpusDir } from './corpus';
 import { rulesFingerprint } from './train/rules-fingerprint';
 import { MODEL_PATH } from './train';
@@ -316,6 +317,15 @@ ${c.families
 `;
 }
 
+/** The explanation section from the hand checks in data/checks/, with today's reading of the second. */
+function explanations(corpus: string): string {
+  const v1 = join(ROOT, 'data/checks/explanations-v1.jsonl');
+  if (!existsSync(v1)) return '';
+  const v2 = existsSync(CHECKS_V2) ? readFileSync(CHECKS_V2, 'utf8') : undefined;
+  const today = v2 ? recheckFigures(recheckWithStoredRechecks(corpus, CHECKS_V2)) : undefined;
+  return explanationSection(readFileSync(v1, 'utf8'), v2, today);
+}
+
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   if (args[0] === '--job') return job(args[1]!.split(',').map(Number), args[2]!);
@@ -474,7 +484,7 @@ ${errors.join('\n')}
 
 ${operatingPointSection(runs, data)}
 ${calibrationSection(final.scored, calCv, DEFAULT_TRAIN.minPaintProbability).replace(/held-out services/g, 'final-test groups')}
-${existsSync(join(ROOT, 'data/checks/explanations-v1.jsonl')) ? explanationSection(readFileSync(join(ROOT, 'data/checks/explanations-v1.jsonl'), 'utf8'), existsSync(join(ROOT, 'data/checks/explanations-v2.jsonl')) ? readFileSync(join(ROOT, 'data/checks/explanations-v2.jsonl'), 'utf8') : undefined) : ''}
+${explanations(dir)}
 ${oppSection(dir, shipped)}
 CLAUDETTE's own document folds are no longer run here (they trained 5 more models); the arbitration and unilateral-change rows above are measured on our own groups.
 
