@@ -92,6 +92,11 @@ export interface ShapeCase {
     no_heading_marks?: boolean;
     /** Read as a user-choice clause: a control is named (true) or none is (false). */
     choice_named?: boolean;
+    /**
+     * The company's own marketing: guide §3 lets it carry targeted-advertising, but no painted label may tell
+     * the user that ads are targeted at them.
+     */
+    no_ads_explanation?: boolean;
   };
 }
 
@@ -117,6 +122,8 @@ export function shapeCaseHolds(c: ShapeCase): boolean {
         (l) => l.category === e.not_category && (e.not_stance === undefined || l.stance === e.not_stance),
       ),
     );
+  if (e.no_ads_explanation)
+    return a.clauses.every((cl) => cl.labels.every((l) => !/\btarget ads\b/.test(l.explanation ?? '')));
   if (e.no_clause_matching_header) {
     const header = boldHeader(c.text);
     return a.clauses.every((cl) => cl.text !== header) && a.clauses.every((cl) => cl.leadIn === header);

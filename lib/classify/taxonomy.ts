@@ -75,8 +75,8 @@ export const TAXONOMY: Readonly<Record<CategoryId, CategoryInfo>> = {
   },
   'targeted-advertising': {
     id: 'targeted-advertising',
-    name: 'Targeted ads',
-    meaning: 'Your activity may be used to target advertising at you, possibly across sites.',
+    name: 'Ads & marketing',
+    meaning: 'Your data may be used for advertising or marketing aimed at you, possibly across sites.',
     colour: '#f59f00',
     pattern: 'dashed',
     weight: 2,

@@ -16,6 +16,16 @@ import { SHAPE_KEYS, SLOT_KEYS, TEMPLATES, type Tail } from './templates';
 const DEIDENTIFIED_EXCLUDED =
   /\b(?:personal (?:data|information)|personally identifiable information|PII)\b[^.;]{0,60}\b(?:does not|doesn't|do not|shall not|will not|excludes?|is not|are not)\b[^.;]{0,20}\b(?:include|cover|considered|mean|treated)?[^.;]{0,80}\b(?:de-?identified|anonymi[sz]ed|aggregated?|anonymous)\b|\b(?:de-?identified|anonymi[sz]ed|aggregated?|anonymous) (?:data|information)\b[^.;]{0,40}\b(?:is|are) not (?:considered |treated as )?personal\b/i;
 
+/**
+ * The company's own marketing messages (guide §3 counts them as targeted-advertising): a channel of direct
+ * marketing, and nothing of ads, tracking or profiling, so "to target ads at you" would invent a practice the
+ * clause does not state.
+ */
+const DIRECT_MARKETING =
+  /\b(?:e-?mails?|e-?mailing|newsletters?|mailings?|post(?:al)? (?:mail|address)|by post|catalog(?:ue)?s?|magazines?|bulletins?|digests?|text messages?|texts? you|SMS|push notifications?|(?:tele)?phone calls?|call you|contact you|unsubscribe|(?:marketing|promotional) (?:communications?|messages?|materials?|e-?mails?|offers?))\b/i;
+const ADS_OR_TRACKING =
+  /\b(?:ads?|advert\w*|cookies?|pixels?|track\w*|profil\w*|interest-based|behaviou?ral|retarget\w*|remarket\w*|cross-(?:site|device|context)|audiences?|personali[sz]ed)\b/i;
+
 /** A denial that holds only once the user acts: "If you opt out, … will not be used …". */
 const CONDITION =
   /\b(?:if|once|when|after) you (opt(?:-| )?out|turn (?:it |this |them )?off|disable \w+|object|withdraw (?:your )?consent|unsubscribe)\b/i;
@@ -84,6 +94,19 @@ export function explainLabelIn(
   const template = TEMPLATES[label.category];
   const data = dataPhrase(slots, t(template.noun), t, en);
   const choice = slots.choice ? choiceText(slots.choice, t, en) : null;
+  if (
+    label.category === 'targeted-advertising' &&
+    (label.stance === 'permits' || label.stance === 'denies') &&
+    DIRECT_MARKETING.test(clause) &&
+    !ADS_OR_TRACKING.test(clause)
+  ) {
+    const sentence = t(
+      label.stance === 'permits' ? SHAPE_KEYS.directMarketing : SHAPE_KEYS.directMarketingDenied,
+      [data],
+    );
+    const extra = label.stance === 'permits' && choice ? t(SLOT_KEYS.choice, [choice]) : null;
+    return extra ? `${sentence} ${extra}` : sentence;
+  }
   if (label.category === 'user-choice' && label.stance !== 'denies' && !choice)
     return t(SHAPE_KEYS.rightsWithoutControl, [data]);
   const sentence = template.sentences[label.stance];

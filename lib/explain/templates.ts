@@ -93,6 +93,9 @@ export const SHAPE_KEYS = {
   /** A user-choice clause that names rights but no particular control (`$DATA$`). */
   rightsWithoutControl: 'explain_shape_rights_without_control',
   deidentifiedExcluded: 'explain_shape_deidentified_excluded',
+  /** The company's own marketing messages, with no ads or tracking in the clause (`$DATA$`). */
+  directMarketing: 'explain_shape_direct_marketing',
+  directMarketingDenied: 'explain_shape_direct_marketing_denied',
 } as const satisfies Record<string, MessageKey>;
 
 /** Tail sentences that add the slots (one substitution each). */

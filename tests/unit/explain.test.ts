@@ -98,6 +98,47 @@ describe('one explanation per label', () => {
     for (const l of all(run(text))) expect(l.explanation).not.toMatch(/NOT de-identified/);
   });
 
+  // Guide §3 counts the company's own marketing as targeted-advertising; the card must not turn it into ads.
+  it.each([
+    'We may email you about new products, special offers and events that we think you will enjoy.',
+    'With your permission, we will send you our newsletter and occasional promotional messages.',
+    'We use your postal address to mail you our seasonal catalogue.',
+  ])('the company’s own marketing is explained as marketing, not as ads aimed at you: %s', (text) => {
+    const e = explainLabel({ category: 'targeted-advertising', stance: 'permits' }, emptySlots(), text);
+    expect(e).toMatch(/send you their own marketing/);
+    expect(e).not.toMatch(/target ads/);
+  });
+
+  it('marketing that names ads or tracking keeps the targeted-ads sentence', () => {
+    for (const text of [
+      'We use your email address to show you personalised ads on other sites.',
+      'We use cookies to send you marketing based on your browsing profile.',
+    ]) {
+      const e = explainLabel({ category: 'targeted-advertising', stance: 'permits' }, emptySlots(), text);
+      expect(e).toMatch(/target ads/);
+    }
+  });
+
+  it('a denial of own marketing says so, and an unsubscribe link is the choice', () => {
+    const denied = explainLabel(
+      { category: 'targeted-advertising', stance: 'denies' },
+      emptySlots(),
+      'We will not send you marketing emails unless you ask us to.',
+    );
+    expect(denied).toMatch(/do NOT use .* to send you marketing/);
+    const text =
+      'We send members a weekly email of offers; you can unsubscribe at any time using the link in each email.';
+    const c = run(text);
+    const ads = all(c).find((l) => l.category === 'targeted-advertising');
+    if (ads) expect(ads.explanation).not.toMatch(/target ads/);
+    const withChoice = explainLabel(
+      { category: 'targeted-advertising', stance: 'permits' },
+      { ...emptySlots(), choice: 'unsubscribe link' },
+      text,
+    );
+    expect(withChoice).toMatch(/send you their own marketing.*unsubscribe link/);
+  });
+
   it.each([
     'We may remove your content at any time if we believe it violates these terms.',
     'We delete your documents within 30 days after you delete them or close your account.',
