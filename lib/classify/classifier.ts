@@ -10,6 +10,7 @@ import { calibrate } from './calibration';
 import { readableFeature, scratchFeatures } from './features';
 import { denseInput, scoreInto, topFeaturesOfSlots, type LinearModel } from './model';
 import { applyRules, resolveStance, RULE_FAMILIES } from './rules';
+import { gatedOut } from './rules/gates';
 import { clauseFacts, type ClauseFacts } from './rules/stance';
 import type { RuleHit } from './rules';
 import { foldClause, foldText } from './fold-text';
@@ -101,6 +102,7 @@ export function labelClauseWithPossible(
   const hits = applyRules(clause);
   const labels: Label[] = [];
   const possible: Label[] = [];
+  let gateText: string | undefined;
 
   if (model) {
     const input = prev === undefined || !model.features.prev ? clause : { ...clause, prev: foldText(prev) };
@@ -112,6 +114,7 @@ export function labelClauseWithPossible(
     let whole: WholeClause | undefined;
     for (let c = 0; c < model.categories.length; c++) {
       const category = model.categories[c]!;
+      if (gatedOut(category, (gateText ??= asciiPunctuation(clause.text)))) continue;
       const hit = ruleHit(hits, category);
       const raw = probs[c]!;
       const p = calibrate(model.calibration[c], raw, hit !== undefined);
@@ -144,6 +147,7 @@ export function labelClauseWithPossible(
   }
   for (const hit of hits) {
     if ((model && model.categories.includes(hit.category)) || !hit.strong) continue;
+    if (gatedOut(hit.category, (gateText ??= asciiPunctuation(clause.text)))) continue;
     labels.push({
       category: hit.category,
       stance: hit.stance,

@@ -22,9 +22,13 @@ const DEIDENTIFIED_EXCLUDED =
  * clause does not state.
  */
 const DIRECT_MARKETING =
-  /\b(?:e-?mails?|e-?mailing|newsletters?|mailings?|post(?:al)? (?:mail|address)|by post|catalog(?:ue)?s?|magazines?|bulletins?|digests?|text messages?|texts? you|SMS|push notifications?|(?:tele)?phone calls?|call you|contact you|unsubscribe|(?:marketing|promotional) (?:communications?|messages?|materials?|e-?mails?|offers?))\b/i;
+  /\b(?:e-?mails?|e-?mailing|newsletters?|mailings?|post(?:al)? (?:mail|address)|by post|catalog(?:ue)?s?|magazines?|bulletins?|digests?|text messages?|texts? you|SMS|push notifications?|(?:tele)?phone calls?|call you|contact you|unsubscribe|(?:marketing|promotional) (?:communications?|messages?|materials?|e-?mails?)|(?:special |exclusive |partner )?offers|promotions?|campaigns?|fundraising appeals?)\b/i;
 const ADS_OR_TRACKING =
   /\b(?:ads?|advert\w*|cookies?|pixels?|track\w*|profil\w*|interest-based|behaviou?ral|retarget\w*|remarket\w*|cross-(?:site|device|context)|audiences?|personali[sz]ed)\b/i;
+
+/** A data slot that is the marketing channel itself ("messages" in "marketing messages"). */
+const MARKETING_CHANNEL_WORD =
+  /^(?:\w+ )?(?:messages?|communications?|e-?mails?|newsletters?|mailings?|notifications?|texts?|SMS)$/i;
 
 /** A denial that holds only once the user acts: "If you opt out, … will not be used …". */
 const CONDITION =
@@ -100,9 +104,11 @@ export function explainLabelIn(
     DIRECT_MARKETING.test(clause) &&
     !ADS_OR_TRACKING.test(clause)
   ) {
+    // "marketing messages" names the channel, not the user's data: the contact details are what is used.
+    const named = { ...slots, data: slots.data.filter((d) => !MARKETING_CHANNEL_WORD.test(d)) };
     const sentence = t(
       label.stance === 'permits' ? SHAPE_KEYS.directMarketing : SHAPE_KEYS.directMarketingDenied,
-      [data],
+      [dataPhrase(named, t(SHAPE_KEYS.directMarketingNoun), t, en)],
     );
     const extra = label.stance === 'permits' && choice ? t(SLOT_KEYS.choice, [choice]) : null;
     return extra ? `${sentence} ${extra}` : sentence;

@@ -17,9 +17,10 @@ const DATA: Lexicon = [
   [/\binputs?(?: and outputs?)?\b/i, 'inputs and outputs'],
   [/\bvoice (?:recordings?|data|input)|\baudio recordings?\b/i, 'voice recordings'],
   [/\bphotos?\b|\bimages?\b|\bvideos?\b/i, 'photos and videos'],
-  // Not the messages the company sends ("marketing messages"): those are no data of the user's.
+  // Not the messages the company sends ("marketing messages", "transaction-trigger messages", "follow the
+  // instructions in those messages"): those are no data of the user's.
   [
-    /(?<!\b(?:marketing|promotional|informational|transactional|service|commercial|push|advertising) )\bmessages?\b/i,
+    /(?<!\b(?:marketing|promotional|informational|transactional|service|commercial|push|advertising|trigger|news|reminder|notification|our|those|these|such) )\bmessages?\b/i,
     'messages',
   ],
   [/\bfeedback\b/i, 'feedback'],

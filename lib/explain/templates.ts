@@ -96,6 +96,8 @@ export const SHAPE_KEYS = {
   /** The company's own marketing messages, with no ads or tracking in the clause (`$DATA$`). */
   directMarketing: 'explain_shape_direct_marketing',
   directMarketingDenied: 'explain_shape_direct_marketing_denied',
+  /** Fills `$DATA$` of those two when the clause names no data. */
+  directMarketingNoun: 'explain_shape_direct_marketing_noun',
 } as const satisfies Record<string, MessageKey>;
 
 /** Tail sentences that add the slots (one substitution each). */

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { classifyClauses } from '../../lib/classify';
 import { explain, explainLabel, TEMPLATES } from '../../lib/explain';
-import { emptySlots } from '../../lib/explain/slots';
+import { emptySlots, extractSlots } from '../../lib/explain/slots';
 import { CATEGORY_IDS, STANCES, type CategoryId, type Stance } from '../../lib/classify/taxonomy';
 import type { AnalysedClause, Clause, Label, Slots } from '../../lib/types';
 
@@ -107,6 +107,22 @@ describe('one explanation per label', () => {
     const e = explainLabel({ category: 'targeted-advertising', stance: 'permits' }, emptySlots(), text);
     expect(e).toMatch(/send you their own marketing/);
     expect(e).not.toMatch(/target ads/);
+  });
+
+  it.each([
+    'The Licensor may send transaction-trigger messages, informational messages, as well as news and marketing messages.',
+    'You may opt out of promotional communications by following the instructions in those messages.',
+  ])('messages the company sends are no data of the user’s: %s', (text) => {
+    expect(extractSlots(text).data).not.toContain('messages');
+  });
+
+  it('the channel of own marketing is not taken for the user’s data', () => {
+    const e = explainLabel(
+      { category: 'targeted-advertising', stance: 'permits' },
+      { ...emptySlots(), data: ['messages'] },
+      'We may send you news and marketing messages.',
+    );
+    expect(e).toMatch(/^This says your contact details may be used to send you their own marketing/);
   });
 
   it('marketing that names ads or tracking keeps the targeted-ads sentence', () => {

@@ -3,6 +3,9 @@
  * written by the team for this test (none comes from a real policy).
  */
 import { describe, expect, it } from 'vitest';
+import { gatedOut } from '../../lib/classify/rules/gates';
+import { classifyClauses } from '../../lib/classify';
+import type { Clause } from '../../lib/types';
 import { applyRules } from '../../lib/classify/rules';
 import type { CategoryId } from '../../lib/classify/taxonomy';
 
@@ -314,5 +317,45 @@ describe('user-choice', () => {
 
   it('"without your consent" is not a consent gate', () => {
     expect(hit('We may assign these terms without your consent.', 'user-choice')).toBeUndefined();
+  });
+});
+
+// Shapes the guide rules out of a category whatever the model scores (data/GUIDE.md §3, settled 2026-12-07).
+describe('category gates', () => {
+  it.each([
+    'California residents may ask us once a year which third parties received their personal information for those parties’ direct marketing purposes.',
+    'Under Civil Code section 1798.83, you can request a list of the categories of personal information we disclosed to others for their direct marketing in the previous year.',
+  ])('a Shine the Light right is no sharing and no targeted ads: %s', (text) => {
+    expect(gatedOut('data-sharing', text)).toBe(true);
+    expect(gatedOut('targeted-advertising', text)).toBe(true);
+    expect(gatedOut('user-choice', text)).toBe(false);
+    const c = classifyClauses([{ id: 'c', text, unit: 'sentence' } as Clause])[0]!;
+    const shown = [...c.labels, ...(c.possible ?? [])].map((l) => l.category);
+    expect(shown).not.toContain('data-sharing');
+    expect(shown).not.toContain('targeted-advertising');
+  });
+
+  it.each([
+    'We share your contact details with partners for their direct marketing, and California residents may request a list of those partners.',
+    'We do not share personal information with third parties for their direct marketing purposes.',
+    'We share your information with advertising partners in California.',
+  ])('a statement of the practice is not gated: %s', (text) => {
+    expect(gatedOut('data-sharing', text)).toBe(false);
+  });
+
+  it.each([
+    'Upon termination, your right to use the Website ends, but the rest of these Terms survives.',
+    'The Provider shall grant to the End User a non-exclusive right to use the App within its functions.',
+    'If you breach this Agreement, the licence above and your right to use the software end at once.',
+  ])('a licence granted to the user is no content licence: %s', (text) => {
+    expect(gatedOut('content-license', text)).toBe(true);
+  });
+
+  it.each([
+    'You grant us a worldwide, royalty-free licence to host and display the content you post.',
+    'We grant you a licence to use the Service, and you grant us a licence to use your content to run it.',
+    'By uploading, you give the Company the right to reproduce and publish your submissions.',
+  ])('a grant by the user stays a content licence: %s', (text) => {
+    expect(gatedOut('content-license', text)).toBe(false);
   });
 });
