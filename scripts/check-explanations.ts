@@ -21,10 +21,13 @@ const ROOT = resolve(fileURLToPath(import.meta.url), '../..');
 export const CHECKS = join(ROOT, 'data/checks/explanations-v1.jsonl');
 /** The second check (after the explanation rewrite): a new seed, so its services are not the first's. */
 export const CHECKS_V2 = join(ROOT, 'data/checks/explanations-v2.jsonl');
+/** The third check: a fresh sample of the pipeline after the 2026-12-07 retrain and gates. */
+export const CHECKS_V3 = join(ROOT, 'data/checks/explanations-v3.jsonl');
 const SEEDS: Record<string, { seed: string; file: string; by: string; services: number }> = {
   v1: { seed: 'explanation check v1', file: CHECKS, by: 'explanation check v1, pass A', services: 20 },
   // More services than v1: some have fewer than eight painted labels, and the check needs ≥ 150.
   v2: { seed: 'explanation check v2', file: CHECKS_V2, by: 'guide v2, pass A', services: 24 },
+  v3: { seed: 'explanation check v3', file: CHECKS_V3, by: 'guide v2, pass A', services: 24 },
 };
 const PER_SERVICE = 8;
 
