@@ -22,7 +22,7 @@ const DEIDENTIFIED_EXCLUDED =
  * clause does not state.
  */
 const DIRECT_MARKETING =
-  /\b(?:e-?mails?|e-?mailing|newsletters?|mailings?|post(?:al)? (?:mail|address)|by post|catalog(?:ue)?s?|magazines?|bulletins?|digests?|text messages?|texts? you|SMS|push notifications?|(?:tele)?phone calls?|call you|contact you|unsubscribe|(?:marketing|promotional) (?:communications?|messages?|materials?|e-?mails?)|(?:special |exclusive |partner )?offers|promotions?|campaigns?|fundraising appeals?)\b/i;
+  /\b(?:e-?mails?|e-?mailing|newsletters?|mailings?|post(?:al)? (?:mail|address)|by post|catalog(?:ue)?s?|magazines?|bulletins?|digests?|text messages?|texts? you|SMS|push notifications?|(?:tele)?phone calls?|call you|contact you|unsubscribe|(?:marketing|promotional) (?:communications?|messages?|materials?|e-?mails?|efforts?|preferences)|direct marketing|marketing of (?:our|its|their) (?:own )?(?:products|services)|information (?:on|about) (?:our|its) (?:products|services)|(?:special |exclusive |partner )?offers|promotions?|campaigns?|fundraising appeals?)\b/i;
 const ADS_OR_TRACKING =
   /\b(?:ads?|advert\w*|cookies?|pixels?|track\w*|profil\w*|interest-based|behaviou?ral|retarget\w*|remarket\w*|cross-(?:site|device|context)|audiences?|personali[sz]ed)\b/i;
 
@@ -36,6 +36,13 @@ const CONDITION =
 
 const NOTICE =
   /\b(?:notify|inform|tell|alert) you\b|\b(?:advance|prior) (?:written )?notice\b|\bnotice (?:of|before)\b/i;
+/** Notice that comes before the change takes effect. */
+const NOTICE_BEFORE =
+  /\b(?:advance|prior) (?:written )?notice\b|\bnotice (?:before|in advance)\b|\bin advance\b|\bbefore (?:the |any )?(?:changes?|it|they) (?:takes?|becomes?|go(?:es)?) (?:effect|effective|into effect|live)\b|\b\d+ days'? (?:prior |advance )?notice\b|\bat least \d+ days\b/i;
+/** Information the clause says does not identify the user: not "your personal data". */
+const NON_IDENTIFYING =
+  /\bnon-?\s?personal(?:ly identifiable)? (?:data|information)\b|\b(?:information|data) (?:that|which) (?:does|do) not (?:personally )?identify\b|\baggregated? (?:data|information)\b/i;
+
 /** "without (prior) notice", "with or without notice", "no obligation to notify you": no promise of notice. */
 const NO_NOTICE =
   /\b(?:without|with or without|no)\s+(?:any\s+)?(?:advance\s+|prior\s+)?(?:written\s+)?notice\b|\b(?:not|no) (?:be )?(?:obligat\w+|required) to (?:notify|inform|tell)\b/i;
@@ -76,7 +83,9 @@ function tail(kind: Tail, slots: Slots, text: string, t: Translate, en: boolean)
       return filled(SLOT_KEYS.condition, m ? conditionText(m[1]!.toLowerCase(), t, en) : null);
     }
     case 'notice':
-      return NOTICE.test(text) && !NO_NOTICE.test(text) ? t(SLOT_KEYS.notice) : null;
+      if (!NOTICE.test(text) || NO_NOTICE.test(text)) return null;
+      // "We will notify you of changes" says nothing of when: only a stated advance notice is "before".
+      return t(NOTICE_BEFORE.test(text) ? SLOT_KEYS.noticeBefore : SLOT_KEYS.notice);
   }
 }
 
@@ -96,7 +105,11 @@ export function explainLabelIn(
   if (label.category === 'de-identification' && DEIDENTIFIED_EXCLUDED.test(clause))
     return t(SHAPE_KEYS.deidentifiedExcluded);
   const template = TEMPLATES[label.category];
-  const data = dataPhrase(slots, t(template.noun), t, en);
+  const noun =
+    slots.data.length === 0 && NON_IDENTIFYING.test(clause)
+      ? t(SHAPE_KEYS.nonIdentifyingNoun)
+      : t(template.noun);
+  const data = dataPhrase(slots, noun, t, en);
   const choice = slots.choice ? choiceText(slots.choice, t, en) : null;
   if (
     label.category === 'targeted-advertising' &&

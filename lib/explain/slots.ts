@@ -13,7 +13,8 @@ type Lexicon = ReadonlyArray<readonly [RegExp, string]>;
 const DATA: Lexicon = [
   [/\bpublic(?:ly)?(?: available)? (?:posts|content|information|data)\b/i, 'public posts and information'],
   [/\b(?:chats?|conversations?|chat history)\b/i, 'chats'],
-  [/\bprompts?\b/i, 'prompts'],
+  // The noun, not the verb ("your browser can prompt you before accepting a cookie").
+  [/\bprompts?\b(?! (?:you|them|users?|the user)\b)/i, 'prompts'],
   [/\binputs?(?: and outputs?)?\b/i, 'inputs and outputs'],
   [/\bvoice (?:recordings?|data|input)|\baudio recordings?\b/i, 'voice recordings'],
   [/\bphotos?\b|\bimages?\b|\bvideos?\b/i, 'photos and videos'],
@@ -27,7 +28,8 @@ const DATA: Lexicon = [
   // What a notes app keeps; the noun only, never "please note that" or "notes that".
   [/\b(?:your|the|any|their|our users') notes\b|\bnotes (?:and|or|you|that you)\b/i, 'notes'],
   // "this document" is the policy itself.
-  [/\bfiles?\b|(?<!\b(?:this|the present) )\bdocuments?\b|\buploads?\b/i, 'files'],
+  // "cookie files" are cookies.
+  [/(?<!\bcookie )\bfiles?\b|(?<!\b(?:this|the present) )\bdocuments?\b|\buploads?\b/i, 'files'],
   // The noun only: "we will post changes here" is the verb.
   [/\bposts\b|\b(?:your|a|the|each|any|their) posts?\b|\bcomments?\b/i, 'posts'],
   // Not what advertisers show ("advertising content", "promoted content").
@@ -46,16 +48,25 @@ const DATA: Lexicon = [
   [/\bpurchase (?:history|data)\b|\btransaction (?:data|information)\b/i, 'purchases'],
   [/\bpayment (?:data|information|details)\b|\bcard (?:numbers?|details)\b/i, 'payment details'],
   [/\bdevice (?:data|information|identifiers?)\b|\bIP address(?:es)?\b/i, 'device information'],
-  [/\bcookies?\b|\btracking technologies\b/i, 'cookies'],
+  // Not the name of a document ("our Cookie and Similar Technologies Policy").
+  [
+    /\bcookies?\b(?!(?: and (?:similar|other) (?:tracking )?technologies)? (?:policy|notice|statement)\b)|\btracking technologies\b/i,
+    'cookies',
+  ],
   [/\bbiometric\b/i, 'biometric data'],
   [/\bhealth (?:data|information)\b/i, 'health data'],
   [/\busage (?:data|information)\b|\b(?:your )?activity\b|\binteractions?\b/i, 'activity'],
-  [/\bpersonal (?:data|information)\b|\bpersonally identifiable information\b/i, 'personal data'],
+  // "non-personal information" and "non-personally identifiable information" are the opposite.
+  [
+    /(?<!\bnon-?\s?)\bpersonal (?:data|information)\b|(?<!\bnon-?\s?)\bpersonally identifiable information\b/i,
+    'personal data',
+  ],
 ];
 
 const PURPOSES: Lexicon = [
   [/\btrain(?:ing)?\b[^.;]{0,60}?\bmodels?\b|\bmodel (?:training|improvement)\b/i, 'training AI models'],
-  [/\b(?:advertis\w+|ads|marketing)\b/i, 'advertising and marketing'],
+  // Advertisers are recipients ("with our partners, such as advertisers"), not a purpose.
+  [/\b(?:advertis(?!ers?\b)\w*|ads|marketing)\b/i, 'advertising and marketing'],
   [/\bpersonali[sz]\w+|\brecommendations?\b/i, 'personalisation'],
   [/\b(?:security|safety|fraud|abuse|spam)\b/i, 'safety and security'],
   [/\b(?:analytics|measure\w*|statistics)\b/i, 'analytics'],
@@ -130,7 +141,7 @@ const OPT_OBJECT =
 const RIGHTS: ReadonlyArray<readonly [RegExp, string]> = [
   [/\b(?:lodge|file|make) a complaint\b|\bsupervisory authority\b/i, 'complain to a regulator'],
   [/\bportab\w*|\b(?:receive|get|obtain|request|ask for|have) a copy\b/i, 'get a copy of your data'],
-  [/\b(?:delete|deletion|erase|erasure|be forgotten)\b/i, 'ask for deletion'],
+  [/\b(?:delete|deletion|erase|erasure|remove|removal|be forgotten)\b/i, 'ask for deletion'],
   [/\b(?:correct|rectif\w*|update|amend)\b|\bchanges? (?:to|in) (?:your|the|their)\b/i, 'have it corrected'],
   [/\b(?:object|restrict\w*)\b/i, 'object to or restrict processing'],
   [/\bwithdraw\w* (?:your )?consent\b/i, 'withdraw consent'],
@@ -158,7 +169,12 @@ const CHOOSE_TO =
   /\b(?:you|users?)\s+(?:can|may|could)\s+(?:also\s+)?(?:opt|choose|elect|decide)\s+((?:not\s+)?to\s+(?:(?!\b(?:if|when|unless|by|at any time|through|via)\b)[^,;.:()"])+)/i;
 /** The user asking for something themselves: "you can request a copy", "you may ask us to delete it". */
 const USER_REQUEST =
-  /\b(?:you|users?)\s+(?:can|may|could|have the right to)\s+(?:also\s+)?(?:request|ask|obtain|receive)\b/i;
+  /\b(?:you|users?)\s+(?:can|may|could|have the right to|are entitled to|are able to)\s+(?:also\s+)?(?:request|ask|obtain|receive|demand|appeal)\b/i;
+/** A right exercised by a request the clause describes ("this can be exercised by writing to us"). */
+const EXERCISED = /\bexercised?\b|\b(?:make|submit|send) (?:a|your) request\b/i;
+/** The user's own settings as the object: "you can change your Services settings", "update your sharing settings". */
+const YOUR_SETTINGS =
+  /\b(?:change|update|adjust|edit|manage|review)\s+your\s+(?:[\w'-]+\s+){0,3}(?:settings|preferences|controls)\b/i;
 /** A channel to the company: "by contacting our support team", "by emailing privacy@…". */
 const CONTACT =
   /\bby (?:contacting|emailing|writing to|calling|sending (?:a request|an email|us an email) to)\b|\b(?:contact|email|write to) us\b/i;
@@ -179,7 +195,7 @@ function spelledChoice(phrase: string | undefined): string | null {
 
 function extractChoice(t: string, leadIn: string | undefined): string | null {
   if (!hasUserControl(t, leadIn)) return null;
-  const inSettings = IN_SETTINGS.test(t);
+  const inSettings = IN_SETTINGS.test(t) || YOUR_SETTINGS.test(t);
   if (/\bdo not sell (?:or share )?my\b/i.test(t)) return 'use the "Do Not Sell or Share" link';
   // A list item under "You have the right to:" names a right or two ("correct or delete it").
   if (leadIn && hasUserControl(leadIn)) {
@@ -220,7 +236,7 @@ function extractChoice(t: string, leadIn: string | undefined): string | null {
     )
   )
     return 'use your privacy rights';
-  if (CONTACT.test(t) && USER_REQUEST.test(t)) return 'contact them';
+  if (CONTACT.test(t) && (USER_REQUEST.test(t) || EXERCISED.test(t))) return 'contact them';
   return null;
 }
 

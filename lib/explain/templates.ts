@@ -98,6 +98,8 @@ export const SHAPE_KEYS = {
   directMarketingDenied: 'explain_shape_direct_marketing_denied',
   /** Fills `$DATA$` of those two when the clause names no data. */
   directMarketingNoun: 'explain_shape_direct_marketing_noun',
+  /** Fills `$DATA$` when the clause speaks only of information that does not identify the user. */
+  nonIdentifyingNoun: 'explain_shape_nonidentifying_noun',
 } as const satisfies Record<string, MessageKey>;
 
 /** Tail sentences that add the slots (one substitution each). */
@@ -111,4 +113,6 @@ export const SLOT_KEYS = {
   purposes: 'explain_slot_purposes',
   condition: 'explain_slot_condition',
   notice: 'explain_slot_notice',
+  /** Only when the clause says the notice comes before the change ("30 days' notice", "in advance"). */
+  noticeBefore: 'explain_slot_notice_before',
 } as const satisfies Record<string, MessageKey>;

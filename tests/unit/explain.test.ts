@@ -116,6 +116,63 @@ describe('one explanation per label', () => {
     expect(extractSlots(text).data).not.toContain('messages');
   });
 
+  // Shapes found by the third explanation check (data/checks/explanations-v3.jsonl); sentences written here.
+  it('a notice of changes is "before they take effect" only when the clause says so', () => {
+    const change = { category: 'unilateral-change', stance: 'permits' } as const;
+    const plain = explainLabel(
+      change,
+      emptySlots(),
+      'We will notify you of any changes by updating the date above.',
+    );
+    expect(plain).toMatch(/tell you about changes/);
+    expect(plain).not.toMatch(/before changes take effect/);
+    const ahead = explainLabel(
+      change,
+      emptySlots(),
+      'We will give you 30 days’ notice before changes take effect.',
+    );
+    expect(ahead).toMatch(/before changes take effect/);
+  });
+
+  it('information that does not identify the user is not called your personal data', () => {
+    const text =
+      'We may share non-personal information, such as aggregated statistics, with our business partners.';
+    const e = explainLabel({ category: 'data-sharing', stance: 'permits' }, extractSlots(text), text);
+    expect(e).toMatch(/information they say does not identify you/);
+    expect(e).not.toMatch(/personal data/);
+  });
+
+  it.each([
+    [
+      'We may share usage information with partners such as publishers and advertisers.',
+      'purposes',
+      'advertising and marketing',
+    ],
+    ['Your browser can block cookies or prompt you before accepting one.', 'data', 'prompts'],
+    ['Partners place cookie files on our site to measure visits.', 'data', 'files'],
+    [
+      'We may disclose your information as our Cookie and Similar Technologies Policy describes.',
+      'data',
+      'cookies',
+    ],
+    ['We may share non-personally identifiable information with partners.', 'data', 'personal data'],
+  ] as const)('no slot from a word that names something else: %s', (text, slot, value) => {
+    expect(extractSlots(text)[slot]).not.toContain(value);
+  });
+
+  it.each([
+    ['You can request to remove content about you from our search results.', 'ask for deletion'],
+    ['You can change your notification settings to manage what others see.', 'change it in settings'],
+    [
+      'You are entitled to demand a restriction of the processing of your data.',
+      'object to or restrict processing',
+    ],
+    ['If we deny your request, you may appeal that decision by contacting us.', 'contact them'],
+    ['This right can be exercised by writing to us at the address below.', 'contact them'],
+  ])('a control the clause names is found: %s', (text, choice) => {
+    expect(extractSlots(text).choice).toBe(choice);
+  });
+
   it('the channel of own marketing is not taken for the user’s data', () => {
     const e = explainLabel(
       { category: 'targeted-advertising', stance: 'permits' },
