@@ -127,7 +127,10 @@ function checkFigures(rows: Check[]): { table: string; notes: string; services: 
   const count = (f: (r: Check) => boolean) => rows.filter(f).length;
   const right = rows.filter((r) => r.label_ok);
   const notes = new Map<string, number>();
-  for (const r of rows) if (r.note) notes.set(r.note, (notes.get(r.note) ?? 0) + 1);
+  // A label may carry two notes ("data-slot-misread purpose-from-recipient"): each is counted.
+  for (const r of rows)
+    for (const note of r.note?.split(/\s+/).filter(Boolean) ?? [])
+      notes.set(note, (notes.get(note) ?? 0) + 1);
   return {
     services: new Set(rows.map((r) => r.doc.split('/')[2])).size,
     table: `| explanation correct | **${share(
@@ -153,9 +156,9 @@ function checkFigures(rows: Check[]): { table: string; notes: string; services: 
  * --set v2`): a label shown as it was checked keeps its verdict, one shown differently counts only once a person
  * has re-checked it (data/checks/explanations-v2-recheck.jsonl), and one no longer painted drops out.
  */
-export function todaysReading(f: RecheckFigures): string {
+export function todaysReading(f: RecheckFigures, check: string): string {
   return `
-**Today's reading of the second check** (the shipped pipeline at this evaluation): of the ${f.recorded} labels,
+**Today's reading of the ${check} check** (the shipped pipeline at this evaluation): of the ${f.recorded} labels,
 ${f.same} are shown as they were checked, ${f.rechecked} are shown differently and were re-checked by hand,
 ${f.changed} are shown differently and wait for a re-check (not counted), ${f.gone + f.clauseGone} are no longer
 painted (${f.goneWrong} of them had a wrong label).
@@ -168,8 +171,8 @@ painted (${f.goneWrong} of them had a wrong label).
 | explanation correct where the label is right | ${share(f.rightExplanation, f.right)} | |
 | slots correct where the label is right | ${share(f.rightSlots, f.right)} | |
 
-This reading is of labels the earlier pipeline painted: a label painted only now is not in it, and a fresh
-seeded sample is the unbiased figure.
+This reading is of labels the earlier pipeline painted: a label painted only now is not in it, and fixes
+made after reading a check's misses score well on that check. A fresh seeded sample is the unbiased figure.
 `;
 }
 
@@ -178,7 +181,17 @@ seeded sample is the unbiased figure.
  * before the explanation rewrite) and, when present, data/checks/explanations-v2.jsonl (a new seed, on the
  * pipeline after it).
  */
-export function explanationSection(v1jsonl: string, v2jsonl?: string, today?: RecheckFigures): string {
+export interface LaterCheck {
+  jsonl: string;
+  /** Today's reading of it (`recheck`), when the corpus is there to re-read it. */
+  today?: RecheckFigures;
+}
+
+export function explanationSection(v1jsonl: string, second?: LaterCheck, third?: LaterCheck): string {
+  const v2jsonl = second?.jsonl;
+  const today = second?.today;
+  const v3rows = third ? checkRows(third.jsonl) : [];
+  const v3 = v3rows.length ? checkFigures(v3rows) : null;
   const v1 = checkFigures(checkRows(v1jsonl));
   const v1n = checkRows(v1jsonl).length;
   const v2rows = v2jsonl ? checkRows(v2jsonl) : [];
@@ -186,15 +199,30 @@ export function explanationSection(v1jsonl: string, v2jsonl?: string, today?: Re
   return `## Explanations
 
 Checked by hand: painted labels drawn by a seeded hash from English ota/ privacy policies and terms
-(\`npx tsx scripts/check-explanations.ts sample --set v1|v2\`: services, then labels within each, never
+(\`npx tsx scripts/check-explanations.ts sample --set v1|v2|v3\`: services, then labels within each, never
 chosen by looking at them); references in data/checks/ (document, clause hash, label, verdicts, a hash of
 the explanation and slots shown; no corpus text). Per label: is the label right (category and stance), is
 its explanation a true and not misleading account of the clause, are its slots right (no invented choice,
 data or purpose; a control the clause names is not called missing)? A wrong label makes its explanation
 wrong.
 ${
-  v2
+  v3 && third
     ? `
+**Third check** (\`guide v2, pass A\`, seed "explanation check v3", data/checks/explanations-v3.jsonl; a fresh
+sample of the pipeline of 2026-12-07 after the retrain and the category gates, checked by an annotator who
+had not seen the earlier verdicts): ${v3rows.length} painted labels from ${v3.services} services. **This is the
+unbiased figure.**
+
+| measure | value | goal |
+|---|---|---|
+${v3.table}
+
+Notes recorded: ${v3.notes}.
+${third.today ? todaysReading(third.today, 'third') : ''}`
+    : ''
+}${
+    v2
+      ? `
 **Second check** (\`guide v2, pass A\`, seed "explanation check v2", data/checks/explanations-v2.jsonl; the
 pipeline after the explanation rewrite): ${v2rows.length} painted labels from ${v2.services} services.
 
@@ -207,9 +235,9 @@ messages taken for targeted advertising, a right to ask about "Shine the Light" 
 sharing, a licence the service grants the user taken for a content licence); among right labels, a control
 the clause names that the choice slot misses, and a data slot read from a word that names something else
 ("marketing messages", "advertising content").
-${today ? todaysReading(today) : ''}`
-    : ''
-}
+${today ? todaysReading(today, 'second') : ''}`
+      : ''
+  }
 **First check** (\`explanation check v1, pass A\`, seed "explanation check v1",
 data/checks/explanations-v1.jsonl; the pipeline before the explanation rewrite, not re-checked since):
 ${v1n} painted labels from ${v1.services} services.

@@ -18,7 +18,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { CHECKS_V2, recheckFigures, recheckWithStoredRechecks } from './check-explanations';
+import { CHECKS_V2, CHECKS_V3, recheckFigures, recheckWithStoredRechecks } from './check-explanations';
 import { corpusDir } from './corpus';
 import { rulesFingerprint } from './train/rules-fingerprint';
 import { MODEL_PATH } from './train';
@@ -321,9 +321,14 @@ ${c.families
 function explanations(corpus: string): string {
   const v1 = join(ROOT, 'data/checks/explanations-v1.jsonl');
   if (!existsSync(v1)) return '';
-  const v2 = existsSync(CHECKS_V2) ? readFileSync(CHECKS_V2, 'utf8') : undefined;
-  const today = v2 ? recheckFigures(recheckWithStoredRechecks(corpus, CHECKS_V2)) : undefined;
-  return explanationSection(readFileSync(v1, 'utf8'), v2, today);
+  const later = (file: string) =>
+    existsSync(file)
+      ? {
+          jsonl: readFileSync(file, 'utf8'),
+          today: recheckFigures(recheckWithStoredRechecks(corpus, file)),
+        }
+      : undefined;
+  return explanationSection(readFileSync(v1, 'utf8'), later(CHECKS_V2), later(CHECKS_V3));
 }
 
 async function main(): Promise<void> {
