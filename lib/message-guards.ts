@@ -10,7 +10,6 @@
 import type { PolicyLink } from './checkout/find-policy-links';
 import type { Block } from './extract/blocks';
 import type { PageInfo, PageKind } from './types';
-import { PAYMENT_PROVIDERS, siteOf } from './checkout/site';
 
 export type Check<T> = { ok: true; value: T } | { ok: false; reason: string };
 
@@ -161,38 +160,6 @@ export const httpUrl: Guard<string> = (value, path = 'value') => {
   if (url.username || url.password) return fail(path, 'credentials in URL');
   return ok(url.href);
 };
-
-// ---------------------------------------------------------------------------------------------------
-// Sites
-
-/** Whether two http(s) URLs belong to the same site (registrable domain, as lib/checkout/site.ts defines it). */
-export function sameSite(a: string, b: string): boolean {
-  try {
-    return siteOf(new URL(a).hostname) === siteOf(new URL(b).hostname);
-  } catch {
-    return false;
-  }
-}
-
-/**
- * Payment / buy-now-pay-later providers whose own terms a checkout may link to (the checkout module's
- * list). A policy link must be on the page's own site or one of these; anything else is refused.
- */
-export const PAYMENT_POLICY_SITES: readonly string[] = Object.keys(PAYMENT_PROVIDERS);
-
-/** Whether a page may ask us to read `linkUrl` as one of its policies. */
-export function isPolicyLinkAllowed(
-  pageUrl: string,
-  linkUrl: string,
-  extraSites: readonly string[] = PAYMENT_POLICY_SITES,
-): boolean {
-  if (sameSite(pageUrl, linkUrl)) return true;
-  try {
-    return extraSites.includes(siteOf(new URL(linkUrl).hostname));
-  } catch {
-    return false;
-  }
-}
 
 // ---------------------------------------------------------------------------------------------------
 // Senders

@@ -10,7 +10,6 @@ import {
   expectedSender,
   pageInfoGuard,
   httpUrl,
-  isPolicyLinkAllowed,
   jsonSize,
   LIMITS,
   num,
@@ -18,11 +17,11 @@ import {
   oneOf,
   optional,
   nullable,
-  sameSite,
   senderPageUrl,
   str,
   type ValidSender,
 } from '@/lib/message-guards';
+import { isPolicyLinkAllowed, sameSite } from '@/lib/checkout/link-sites';
 
 const reason = (check: { ok: boolean; reason?: string }) => (check.ok ? null : check.reason);
 
