@@ -18,6 +18,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { format, resolveConfig } from 'prettier';
 import { CHECKS_V2, CHECKS_V3, recheckFigures, recheckWithStoredRechecks } from './check-explanations';
 import { corpusDir } from './corpus';
 import { rulesFingerprint } from './train/rules-fingerprint';
@@ -428,7 +429,12 @@ async function main(): Promise<void> {
     },
     generated: date,
   };
-  writeFileSync(JSON_PATH, `${JSON.stringify(json, null, 2)}\n`);
+  // Written as the repository's formatter writes it, so `npm run check` stays green after an evaluation.
+  const prettierConfig = (await resolveConfig(JSON_PATH)) ?? {};
+  writeFileSync(
+    JSON_PATH,
+    await format(JSON.stringify(json, null, 2), { ...prettierConfig, filepath: JSON_PATH }),
+  );
 
   const md = `# Classifier accuracy
 
