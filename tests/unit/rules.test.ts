@@ -359,3 +359,21 @@ describe('category gates', () => {
     expect(gatedOut('content-license', text)).toBe(false);
   });
 });
+
+describe('ai-training: a phase of building models described', () => {
+  it.each([
+    'At the end of pre-training, a language model can guess the next word of a sentence.',
+    'During pretraining, the network learns general patterns of language.',
+  ])('is no training practice: %s', (text) => {
+    expect(
+      applyRules({ id: 'c', text, unit: 'sentence' } as Clause).some((h) => h.category === 'ai-training'),
+    ).toBe(false);
+  });
+
+  it('a use of data during pre-training still is', () => {
+    const text = 'We use the content you share with us to train our models, including during pre-training.';
+    expect(
+      applyRules({ id: 'c', text, unit: 'sentence' } as Clause).some((h) => h.category === 'ai-training'),
+    ).toBe(true);
+  });
+});

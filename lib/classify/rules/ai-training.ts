@@ -68,6 +68,9 @@ export const aiTraining: RuleFamily = {
     // How models in general learn ("Large language models such as X are 'trained' on a variety of content"):
     // a class of models as the subject, nobody's data named, so no practice of the company's.
     /^(?![^.]*\byou(?:r|rs)?\b)\W*(?:(?:large|generative|foundation|AI|machine[- ]learning) )*(?:language models|LLMs|AI models|models|neural networks)(?:,? (?:such as|like) [\w.-]+(?: [\w.-]+)?,?)? (?:are|get) ['‘’"]?trained\b/i,
+    // A phase of building models described ("At the end of pre-training, the model can predict…"), with no one
+    // stating a use of anyone's data (guide R11).
+    /^(?![^.]*\b(?:we|us|our|you|your)\b)\W*(?:at the end of|during|after|before|in) (?:the )?pre-?training\b/i,
     // Trains as transport, training as a business service.
     /\btrains? (?:services?|stations?|tickets?|journeys?|travel|operators?|times?)\b|\btraining(?:,| and) (?:consulting|quality|product development)|\bquality assurance(?: purposes)? and training\b|\btraining(?: and [\w-]+)? materials\b/i,
     // Staff training ("employees receive training on data protection") is no model training.
