@@ -247,7 +247,6 @@ export interface RecheckFigures {
   goneWrong: number;
   /** Labels with a verdict that holds now: shown as checked, or re-checked as shown now. */
   judged: number;
-  label: number;
   explanation: number;
   slots: number;
   right: number;
@@ -269,7 +268,6 @@ export function recheckFigures(all: readonly Rechecked[]): RecheckFigures {
     goneWrong: all.filter((r) => (r.status === 'gone' || r.status === 'clause-gone') && !r.row.label_ok)
       .length,
     judged: judged.length,
-    label: right.length,
     explanation: judged.filter((v) => v.explanation_ok).length,
     slots: judged.filter((v) => v.slots_ok).length,
     right: right.length,
@@ -332,7 +330,7 @@ function main(): void {
       `${f.recorded} recorded labels: ${f.same} shown as checked, ${f.rechecked} re-checked, ${f.changed} changed and not yet re-checked, ${f.gone} no longer painted, ${f.clauseGone} clause text changed (${f.goneWrong} of the last two had a wrong label)`,
     );
     console.log(
-      `of the ${f.judged} judged: label ${f.label}, explanation ${f.explanation}, slots ${f.slots}; counting every label no longer painted as a miss: explanation ${f.explanation}/${f.recorded}, slots ${f.slots}/${f.recorded}, label ${f.label}/${f.recorded}`,
+      `of the ${f.judged} judged: label ${f.right}, explanation ${f.explanation}, slots ${f.slots}; counting every label no longer painted as a miss: explanation ${f.explanation}/${f.recorded}, slots ${f.slots}/${f.recorded}, label ${f.right}/${f.recorded}`,
     );
     console.log(
       `where the label is right (${f.right}): explanation ${f.rightExplanation}, slots ${f.rightSlots}`,

@@ -167,7 +167,7 @@ painted (${f.goneWrong} of them had a wrong label).
 |---|---|---|
 | explanation correct | **${share(f.explanation, f.judged)}** | ≥ 0.9 |
 | slots correct | **${share(f.slots, f.judged)}** | ≥ 0.9 |
-| label correct | ${share(f.label, f.judged)} | |
+| label correct | ${share(f.right, f.judged)} | |
 | explanation correct where the label is right | ${share(f.rightExplanation, f.right)} | |
 | slots correct where the label is right | ${share(f.rightSlots, f.right)} | |
 

@@ -102,7 +102,13 @@ export function labelClauseWithPossible(
   const hits = applyRules(clause);
   const labels: Label[] = [];
   const possible: Label[] = [];
-  let gateText: string | undefined;
+  // The clause in plain ASCII punctuation, read by the stance rules and the gates; made once, when first needed.
+  let whole: WholeClause | undefined;
+  const plain = () =>
+    (whole ??= {
+      text: asciiPunctuation(clause.text),
+      leadIn: clause.leadIn ? asciiPunctuation(clause.leadIn) : undefined,
+    });
 
   if (model) {
     const input = prev === undefined || !model.features.prev ? clause : { ...clause, prev: foldText(prev) };
@@ -111,10 +117,8 @@ export function labelClauseWithPossible(
     const dense = denseInput(model, features.hashes, n, input);
     const { probs, slots } = scoreInto(model, features.hashes, n, dense);
     const k = options.evidenceFeatures ?? 3;
-    let whole: WholeClause | undefined;
     for (let c = 0; c < model.categories.length; c++) {
       const category = model.categories[c]!;
-      if (gatedOut(category, (gateText ??= asciiPunctuation(clause.text)))) continue;
       const hit = ruleHit(hits, category);
       const raw = probs[c]!;
       const p = calibrate(model.calibration[c], raw, hit !== undefined);
@@ -122,20 +126,14 @@ export function labelClauseWithPossible(
       const threshold = hit ? model.ruleThresholds[c]! : model.thresholds[c]!;
       const paint = trusted || (raw >= threshold && p >= model.minPaintProbability);
       if (!paint && p < POSSIBLE_FLOOR) continue;
+      // Only a label that would be shown is put to the gates: most clauses have none, and the gates' patterns
+      // then cost nothing.
+      if (gatedOut(category, plain().text)) continue;
       // A trusted rule's label is as likely right as the rule has been on the training services.
       const confidence = trusted ? Math.max(p, model.trustedRulePrecision.get(hit.rule) ?? p) : p;
       (paint ? labels : possible).push({
         category,
-        stance:
-          hit?.stance ??
-          wholeClauseStance(
-            clause,
-            category,
-            (whole ??= {
-              text: asciiPunctuation(clause.text),
-              leadIn: clause.leadIn ? asciiPunctuation(clause.leadIn) : undefined,
-            }),
-          ),
+        stance: hit?.stance ?? wholeClauseStance(clause, category, plain()),
         confidence: Math.round(confidence * 1000) / 1000,
         evidence: {
           phrase: hit?.phrase ?? null,
@@ -147,7 +145,7 @@ export function labelClauseWithPossible(
   }
   for (const hit of hits) {
     if ((model && model.categories.includes(hit.category)) || !hit.strong) continue;
-    if (gatedOut(hit.category, (gateText ??= asciiPunctuation(clause.text)))) continue;
+    if (gatedOut(hit.category, plain().text)) continue;
     labels.push({
       category: hit.category,
       stance: hit.stance,

@@ -105,11 +105,6 @@ export function explainLabelIn(
   if (label.category === 'de-identification' && DEIDENTIFIED_EXCLUDED.test(clause))
     return t(SHAPE_KEYS.deidentifiedExcluded);
   const template = TEMPLATES[label.category];
-  const noun =
-    slots.data.length === 0 && NON_IDENTIFYING.test(clause)
-      ? t(SHAPE_KEYS.nonIdentifyingNoun)
-      : t(template.noun);
-  const data = dataPhrase(slots, noun, t, en);
   const choice = slots.choice ? choiceText(slots.choice, t, en) : null;
   if (
     label.category === 'targeted-advertising' &&
@@ -126,6 +121,11 @@ export function explainLabelIn(
     const extra = label.stance === 'permits' && choice ? t(SLOT_KEYS.choice, [choice]) : null;
     return extra ? `${sentence} ${extra}` : sentence;
   }
+  const noun =
+    slots.data.length === 0 && NON_IDENTIFYING.test(clause)
+      ? t(SHAPE_KEYS.nonIdentifyingNoun)
+      : t(template.noun);
+  const data = dataPhrase(slots, noun, t, en);
   if (label.category === 'user-choice' && label.stance !== 'denies' && !choice)
     return t(SHAPE_KEYS.rightsWithoutControl, [data]);
   const sentence = template.sentences[label.stance];
