@@ -15,6 +15,8 @@ import { explainLabel, extractSlots } from '../lib/explain';
 import { normaliseForId } from '../lib/extract';
 import { analyzeText } from '../lib/pipeline';
 import { corpusDir } from './corpus';
+import { serviceGroup } from './dataset/service-groups';
+import type { FinalTestFile } from './dataset/splits';
 import { englishOtaDocuments, isBadCapture, POLICY_TYPES } from './ota-documents';
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '../..');
@@ -23,15 +25,91 @@ export const CHECKS = join(ROOT, 'data/checks/explanations-v1.jsonl');
 export const CHECKS_V2 = join(ROOT, 'data/checks/explanations-v2.jsonl');
 /** The third check: a fresh sample of the pipeline after the 2026-12-07 retrain and gates. */
 export const CHECKS_V3 = join(ROOT, 'data/checks/explanations-v3.jsonl');
-const SEEDS: Record<string, { seed: string; file: string; by: string; services: number }> = {
+/** The fourth check: the pipeline of 2026-12-07 after the fixes read from v3, on services no check drew. */
+export const CHECKS_V4 = join(ROOT, 'data/checks/explanations-v4.jsonl');
+const FINAL_TEST = join(ROOT, 'data/splits/final-test.json');
+
+interface CheckSet {
+  seed: string;
+  file: string;
+  by: string;
+  services: number;
+  /** Earlier checks whose services (and their service groups) this one never draws. */
+  skipChecks?: readonly string[];
+  /** Never draw a service of a final-test group: those are held out from every choice. */
+  skipFinalTest?: boolean;
+}
+const SEEDS: Record<string, CheckSet> = {
   v1: { seed: 'explanation check v1', file: CHECKS, by: 'explanation check v1, pass A', services: 20 },
   // More services than v1: some have fewer than eight painted labels, and the check needs ≥ 150.
   v2: { seed: 'explanation check v2', file: CHECKS_V2, by: 'guide v2, pass A', services: 24 },
   v3: { seed: 'explanation check v3', file: CHECKS_V3, by: 'guide v2, pass A', services: 24 },
+  // Fixes were made from v3's misses, so an unbiased figure needs services none of v1–v3 read. 21 services:
+  // the fewest whose sample reaches 160 labels (one service has fewer than eight painted).
+  v4: {
+    seed: 'explanation check v4',
+    file: CHECKS_V4,
+    by: 'guide v2, pass A',
+    services: 21,
+    skipChecks: ['v1', 'v2', 'v3'],
+    skipFinalTest: true,
+  },
 };
 const PER_SERVICE = 8;
 
 const h = (s: string) => createHash('sha256').update(s).digest('hex');
+
+/**
+ * The services a check reads: all of them ordered by hash of the seed, those of a skipped group left out,
+ * the first `count` kept. Skipping before the cut keeps the count; with nothing skipped the draw is the one
+ * v1–v3 were recorded with.
+ */
+export function drawServices(
+  services: readonly string[],
+  seed: string,
+  count: number,
+  skipGroups: ReadonlySet<string> = new Set(),
+): string[] {
+  return [...new Set(services)]
+    .filter((s) => !skipGroups.has(serviceGroup(s)))
+    .sort((a, b) => h(`${seed}:${a}`).localeCompare(h(`${seed}:${b}`)))
+    .slice(0, count);
+}
+
+/**
+ * The service groups a check must not draw: those of every service an earlier check drew (recomputed from
+ * its seed, so a renamed or aliased service is left out too) and, when asked, the final-test groups.
+ */
+export function skippedGroups(
+  services: readonly string[],
+  set: Pick<CheckSet, 'skipChecks' | 'skipFinalTest'>,
+  finalTest: Pick<FinalTestFile, 'final_test'>,
+  sets: Readonly<Record<string, CheckSet>> = SEEDS,
+): Set<string> {
+  const out = new Set<string>();
+  for (const name of set.skipChecks ?? []) {
+    const earlier = sets[name];
+    if (!earlier) throw new Error(`unknown check ${name}`);
+    for (const s of drawServices(services, earlier.seed, earlier.services)) out.add(serviceGroup(s));
+  }
+  if (set.skipFinalTest) for (const g of finalTest.final_test) out.add(g);
+  return out;
+}
+
+/** The English ota/ privacy policies and terms a check may draw from (bad captures left out). */
+const checkableDocs = (corpus: string) =>
+  englishOtaDocuments(corpus).filter((d) => POLICY_TYPES.has(d.type) && !isBadCapture(d));
+
+/** The groups `set` skips, read from the corpus and data/splits/final-test.json. */
+function skipsOf(corpus: string, set: CheckSet): Set<string> {
+  if (!set.skipChecks?.length && !set.skipFinalTest) return new Set();
+  const finalTest = JSON.parse(readFileSync(FINAL_TEST, 'utf8')) as FinalTestFile;
+  return skippedGroups(
+    checkableDocs(corpus).map((d) => d.service),
+    set,
+    finalTest,
+  );
+}
 
 export interface Sampled {
   doc: string;
@@ -49,12 +127,20 @@ export const shownHash = (s: Pick<Sampled, 'explanation' | 'slots'>) =>
   h(`${s.explanation}\n${JSON.stringify(s.slots ?? null)}`).slice(0, 12);
 
 /** The labels to check: services and labels picked by hash of a fixed seed, never by looking at them. */
-export function sample(corpus: string, seed = SEEDS.v1!.seed, SERVICES = SEEDS.v1!.services): Sampled[] {
+export function sample(
+  corpus: string,
+  seed = SEEDS.v1!.seed,
+  SERVICES = SEEDS.v1!.services,
+  skipGroups: ReadonlySet<string> = new Set(),
+): Sampled[] {
   const SEED = seed;
-  const docs = englishOtaDocuments(corpus).filter((d) => POLICY_TYPES.has(d.type) && !isBadCapture(d));
-  const services = [...new Set(docs.map((d) => d.service))]
-    .sort((a, b) => h(`${SEED}:${a}`).localeCompare(h(`${SEED}:${b}`)))
-    .slice(0, SERVICES);
+  const docs = checkableDocs(corpus);
+  const services = drawServices(
+    docs.map((d) => d.service),
+    SEED,
+    SERVICES,
+    skipGroups,
+  );
   const out: Sampled[] = [];
   for (const service of services) {
     const labels: Sampled[] = [];
@@ -281,14 +367,15 @@ function main(): void {
   const [cmd, file] = args.filter((a, i) => !a.startsWith('--') && !args[i - 1]?.startsWith('--'));
   const set = SEEDS[args[args.indexOf('--set') + 1] ?? 'v1'] ?? SEEDS.v1!;
   const corpus = corpusDir();
+  const draw = () => sample(corpus, set.seed, set.services, skipsOf(corpus, set));
   if (cmd === 'sample') {
-    sample(corpus, set.seed, set.services).forEach((s, i) => {
+    draw().forEach((s, i) => {
       console.log(
-        `#${i} ${s.service} | ${s.category} ${s.stance}\n  TEXT: ${s.text.slice(0, 400)}\n  EXPL: ${s.explanation}\n  SLOTS: ${JSON.stringify(s.slots)}`,
+        `#${i} ${s.service} | ${s.category} ${s.stance} | ${s.doc}\n  TEXT: ${s.text.slice(0, 400)}\n  EXPL: ${s.explanation}\n  SLOTS: ${JSON.stringify(s.slots)}`,
       );
     });
   } else if (cmd === 'record' && file) {
-    const items = sample(corpus, set.seed, set.services);
+    const items = draw();
     const lines: string[] = [];
     for (const row of readFileSync(file, 'utf8').split('\n')) {
       const [i, label, explanation, slots, ...note] = row.trim().split(/\s+/);
@@ -357,7 +444,7 @@ function main(): void {
       );
   } else
     console.log(
-      'usage: check-explanations sample | record <verdicts.tsv> | score | recheck [--show] | shapes  [--set v1|v2]',
+      'usage: check-explanations sample | record <verdicts.tsv> | score | recheck [--show] | shapes  [--set v1|v2|v3|v4]',
     );
 }
 

@@ -178,8 +178,8 @@ made after reading a check's misses score well on that check. A fresh seeded sam
 
 /**
  * The explanation section: the hand checks recorded in data/checks/explanations-v1.jsonl (first seed,
- * before the explanation rewrite) and, when present, data/checks/explanations-v2.jsonl (a new seed, on the
- * pipeline after it).
+ * before the explanation rewrite) and, when present, the later seeds (-v2, -v3, -v4), the newest first: each
+ * is a fresh sample of the pipeline of its day, so the newest is the unbiased figure.
  */
 export interface LaterCheck {
   jsonl: string;
@@ -187,11 +187,18 @@ export interface LaterCheck {
   today?: RecheckFigures;
 }
 
-export function explanationSection(v1jsonl: string, second?: LaterCheck, third?: LaterCheck): string {
+export function explanationSection(
+  v1jsonl: string,
+  second?: LaterCheck,
+  third?: LaterCheck,
+  fourth?: LaterCheck,
+): string {
   const v2jsonl = second?.jsonl;
   const today = second?.today;
   const v3rows = third ? checkRows(third.jsonl) : [];
   const v3 = v3rows.length ? checkFigures(v3rows) : null;
+  const v4rows = fourth ? checkRows(fourth.jsonl) : [];
+  const v4 = v4rows.length ? checkFigures(v4rows) : null;
   const v1 = checkFigures(checkRows(v1jsonl));
   const v1n = checkRows(v1jsonl).length;
   const v2rows = v2jsonl ? checkRows(v2jsonl) : [];
@@ -199,19 +206,37 @@ export function explanationSection(v1jsonl: string, second?: LaterCheck, third?:
   return `## Explanations
 
 Checked by hand: painted labels drawn by a seeded hash from English ota/ privacy policies and terms
-(\`npx tsx scripts/check-explanations.ts sample --set v1|v2|v3\`: services, then labels within each, never
+(\`npx tsx scripts/check-explanations.ts sample --set v1|v2|v3|v4\`: services, then labels within each, never
 chosen by looking at them); references in data/checks/ (document, clause hash, label, verdicts, a hash of
 the explanation and slots shown; no corpus text). Per label: is the label right (category and stance), is
 its explanation a true and not misleading account of the clause, are its slots right (no invented choice,
 data or purpose; a control the clause names is not called missing)? A wrong label makes its explanation
 wrong.
 ${
-  v3 && third
+  v4 && fourth
     ? `
+**Fourth check** (\`guide v2, pass A\`, seed "explanation check v4", data/checks/explanations-v4.jsonl; a fresh
+sample of the pipeline of 2026-12-07 after the fixes read from the third check's misses, on services no
+earlier check drew and outside the final-test groups, checked by an annotator who had not seen the earlier
+verdicts): ${v4rows.length} painted labels from ${v4.services} services. **This is the unbiased figure.**
+
+| measure | value | goal |
+|---|---|---|
+${v4.table}
+
+Notes recorded: ${v4.notes}.
+${fourth.today ? todaysReading(fourth.today, 'fourth') : ''}`
+    : ''
+}${
+    v3 && third
+      ? `
 **Third check** (\`guide v2, pass A\`, seed "explanation check v3", data/checks/explanations-v3.jsonl; a fresh
 sample of the pipeline of 2026-12-07 after the retrain and the category gates, checked by an annotator who
-had not seen the earlier verdicts): ${v3rows.length} painted labels from ${v3.services} services. **This is the
-unbiased figure.**
+had not seen the earlier verdicts): ${v3rows.length} painted labels from ${v3.services} services.${
+          v4
+            ? ' The unbiased figure of that pipeline; fixes were made from its misses.'
+            : ' **This is the unbiased figure.**'
+        }
 
 | measure | value | goal |
 |---|---|---|
@@ -219,8 +244,8 @@ ${v3.table}
 
 Notes recorded: ${v3.notes}.
 ${third.today ? todaysReading(third.today, 'third') : ''}`
-    : ''
-}${
+      : ''
+  }${
     v2
       ? `
 **Second check** (\`guide v2, pass A\`, seed "explanation check v2", data/checks/explanations-v2.jsonl; the

@@ -19,7 +19,13 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { format, resolveConfig } from 'prettier';
-import { CHECKS_V2, CHECKS_V3, recheckFigures, recheckWithStoredRechecks } from './check-explanations';
+import {
+  CHECKS_V2,
+  CHECKS_V3,
+  CHECKS_V4,
+  recheckFigures,
+  recheckWithStoredRechecks,
+} from './check-explanations';
 import { corpusDir } from './corpus';
 import { rulesFingerprint } from './train/rules-fingerprint';
 import { MODEL_PATH } from './train';
@@ -318,7 +324,7 @@ ${c.families
 `;
 }
 
-/** The explanation section from the hand checks in data/checks/, with today's reading of the second. */
+/** The explanation section from the hand checks in data/checks/, with today's reading of the later ones. */
 function explanations(corpus: string): string {
   const v1 = join(ROOT, 'data/checks/explanations-v1.jsonl');
   if (!existsSync(v1)) return '';
@@ -329,7 +335,7 @@ function explanations(corpus: string): string {
           today: recheckFigures(recheckWithStoredRechecks(corpus, file)),
         }
       : undefined;
-  return explanationSection(readFileSync(v1, 'utf8'), later(CHECKS_V2), later(CHECKS_V3));
+  return explanationSection(readFileSync(v1, 'utf8'), later(CHECKS_V2), later(CHECKS_V3), later(CHECKS_V4));
 }
 
 async function main(): Promise<void> {
