@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { explainLabel, extractSlots } from '../lib/explain';
 import { normaliseForId } from '../lib/extract';
 import { analyzeText } from '../lib/pipeline';
+import type { Label } from '../lib/types';
 import { corpusDir } from './corpus';
 import { serviceGroup } from './dataset/service-groups';
 import type { FinalTestFile } from './dataset/splits';
@@ -186,6 +187,17 @@ export interface ShapeCase {
      * the user that ads are targeted at them.
      */
     no_ads_explanation?: boolean;
+    /**
+     * Explained as this label (slots read from the sentence alone): the explanation matches `says` and not
+     * `not_says` (regular expressions), each when given.
+     */
+    label?: { category: string; stance: string };
+    says?: string;
+    not_says?: string;
+    /** The slots leave out this data phrase / purpose phrase, or state no default. */
+    no_data?: string;
+    no_purpose?: string;
+    no_default?: boolean;
   };
 }
 
@@ -218,6 +230,18 @@ export function shapeCaseHolds(c: ShapeCase): boolean {
     return a.clauses.every((cl) => cl.text !== header) && a.clauses.every((cl) => cl.leadIn === header);
   }
   if (e.no_heading_marks) return a.clauses.length > 0 && a.clauses.every((cl) => !/#{2,}/.test(cl.text));
+  if (e.label || e.no_data !== undefined || e.no_purpose !== undefined || e.no_default) {
+    const slots = extractSlots(c.text);
+    if (e.no_data !== undefined && slots.data.includes(e.no_data)) return false;
+    if (e.no_purpose !== undefined && slots.purposes.includes(e.no_purpose)) return false;
+    if (e.no_default && slots.default !== null) return false;
+    if (!e.label) return true;
+    const said = explainLabel(e.label as Pick<Label, 'category' | 'stance'>, slots, c.text);
+    return (
+      (e.says === undefined || new RegExp(e.says).test(said)) &&
+      (e.not_says === undefined || !new RegExp(e.not_says).test(said))
+    );
+  }
   if (e.choice_named !== undefined) {
     const slots = extractSlots(c.text);
     const said = explainLabel({ category: 'user-choice', stance: 'permits' }, slots, c.text);

@@ -1,10 +1,10 @@
 /**
  * Whose move is it? A clause describes a choice of the user only when the user has a control: a modal or a
  * right with the user as its subject ("you can opt out", "you have the right to object"), a named control
- * (settings, an unsubscribe link, "Do Not Sell"), or a list item finishing a lead-in that states one ("You
- * may have the right to:"). The company's own powers — "we may remove your content", "we delete your
- * documents after you close your account", "we may suspend your account" — are never the user's choice,
- * even when "you" appears in them.
+ * (settings, an unsubscribe link, "Do Not Sell", a device permission, unfollowing a page, a complaint to a
+ * regulator), or a list item finishing a lead-in that states one ("You may have the right to:"). The
+ * company's own powers — "we may remove your content", "we delete your documents after you close your
+ * account", "we may suspend your account" — are never the user's choice, even when "you" appears in them.
  * @module
  */
 import { asciiPunctuation } from '../ascii-punctuation';
@@ -15,7 +15,7 @@ const USER_MODAL =
 
 /** Named controls and rights, whoever the sentence's subject is. */
 const CONTROL =
-  /\bopt(?:s|ed|ing)?[- ]?(?:out|in)\b|\bunsubscrib\w*|\bwithdraw\w* (?:your |their )?consent\b|\bright (?:to|of) (?:access|rectif|correct|delet|eras|object|restrict|port|opt|withdraw|know|request|be forgotten|non-discrimination|lodge|complain|appeal)\w*|\byour (?:privacy |data protection )?rights\b|\bexercise (?:your |these |this |any of (?:your|these) )?rights?\b|\b(?:privacy|cookie|account|ad|advertising|notification) (?:settings|preferences|controls|choices)\b|\bdata controls\b|\bdo not (?:sell|share) my\b|\blimit the use of my\b|\bturn (?:it |this |them )?off\b|\bdisable (?:it|this|cookies|personali[sz]ed)\b|\b(?:lodge|file|make) a complaint\b|\bby (?:contacting|emailing|writing to) us\b|\b(?:contact|email|write to) us (?:at [^ ]+ )?to (?:exercise|request|access|delete|correct|opt|object|withdraw)\b|\bsubmit (?:a |your )?request\b|\bglobal privacy control\b|\bdo not track\b|\b(?:browser|device|phone|app)(?:'s)? (?:settings|preferences|controls)\b|\bset (?:your|the|their) (?:web )?browser\b|\b(?:let|lets|allow|allows|enable|enables) (?:you|users) (?:to )?(?:refuse|block|reject|delete|disable|turn|opt|control|manage|limit|change|adjust|choose)\b|\bby (?:contacting|emailing|writing to|calling) (?:us|our|the)\b/i;
+  /\bopt(?:s|ed|ing)?[- ]?(?:out|in)\b|\bunsubscrib\w*|\bwithdraw\w* (?:your |their )?consent\b|\bright (?:to|of) (?:access|rectif|correct|delet|eras|object|restrict|port|opt|withdraw|know|request|be forgotten|non-discrimination|lodge|complain|appeal)\w*|\byour (?:privacy |data protection )?rights\b|\bexercise (?:your |these |this |any of (?:your|these) )?rights?\b|\b(?:privacy|cookie|account|ad|advertising|notification) (?:settings|preferences|controls|choices)\b|\bdata controls\b|\bdo not (?:sell|share) my\b|\blimit the use of my\b|\bturn (?:it |this |them )?off\b|\bdisable (?:it|this|cookies|personali[sz]ed)\b|\b(?:lodge|file|make) a complaint\b|\bby (?:contacting|emailing|writing to) us\b|\b(?:contact|email|write to) us (?:at [^ ]+ )?to (?:exercise|request|access|delete|correct|opt|object|withdraw)\b|\bsubmit (?:a |your )?request\b|\bglobal privacy control\b|\bdo not track\b|\b(?:browser|device|phone|app)(?:'s)? (?:settings|preferences|controls)\b|\bset (?:your|the|their) (?:web )?browser\b|\b(?:let|lets|allow|allows|enable|enables) (?:you|users) (?:to )?(?:refuse|block|reject|delete|disable|turn|opt|control|manage|limit|change|adjust|choose)\b|\bby (?:contacting|emailing|writing to|calling) (?:us|our|the)\b|\b(?:refer|submit|raise|bring) (?:a |your )?complaint\b|\bun(?:follow|lik)\w*|\b(?:device|app) permissions\b|\b(?:you|users?)\b(?:(?!\bwe\b)[^.;]){0,30}\b(?:allow|grant|enable|deny|refuse|revoke)\w* (?:[\w-]+ )?access\b/i;
 
 /** The company doing something to the user's content or account. */
 const COMPANY_POWER =

@@ -6,11 +6,11 @@
  * @module
  */
 import { asciiPunctuation } from '../ascii-punctuation';
-import type { Translate } from '../i18n';
+import type { MessageKey, Translate } from '../i18n';
 import type { AnalysedClause, Label, Slots } from '../types';
 import { extractSlots } from './slots';
 import { choiceText, conditionText, isEnglish, listAnd, slotTexts } from './slot-text';
-import { SHAPE_KEYS, SLOT_KEYS, TEMPLATES, type Tail } from './templates';
+import { SHAPE_KEYS, SLOT_KEYS, TEMPLATES, sentenceKey, type Tail } from './templates';
 
 /** "Personal information does not include de-identified or aggregated information." */
 const DEIDENTIFIED_EXCLUDED =
@@ -25,6 +25,64 @@ const DIRECT_MARKETING =
   /\b(?:e-?mails?|e-?mailing|newsletters?|mailings?|post(?:al)? (?:mail|address)|by post|catalog(?:ue)?s?|magazines?|bulletins?|digests?|text messages?|texts? you|SMS|push notifications?|(?:tele)?phone calls?|call you|contact you|unsubscribe|(?:marketing|promotional) (?:communications?|messages?|materials?|e-?mails?|efforts?|preferences)|direct marketing|marketing of (?:our|its|their) (?:own )?(?:products|services)|information (?:on|about) (?:our|its) (?:products|services)|(?:special |exclusive |partner )?offers|promotions?|campaigns?|fundraising appeals?)\b/i;
 const ADS_OR_TRACKING =
   /\b(?:ads?|advert\w*|cookies?|pixels?|track\w*|profil\w*|interest-based|behaviou?ral|retarget\w*|remarket\w*|cross-(?:site|device|context)|audiences?|personali[sz]ed)\b/i;
+
+/**
+ * Ad measurement: following what users do after an ad to count results or pay the channel. Guide §3 counts it
+ * as targeted-advertising, but "to target ads at you" would say more than the clause does.
+ */
+const AD_MEASUREMENT =
+  /\b(?:measur\w+|calculat\w+|statistics|attribut\w+|conversions?|effectiveness)\b|\bhow (?:well )?(?:our |their |the )?(?:ads?|advertis\w+|campaigns?) (?:perform|work)/i;
+const ADS = /\b(?:ads?|advert\w*|campaigns?)\b/i;
+const TARGETING =
+  /\b(?:target\w*|personali[sz]\w*|interest-based|interests?|tailor\w*|relevant|adapt\w*|retarget\w*|remarket\w*|profil\w*|based on (?:your|the)|show(?:ing)? you|serve you|deliver\w* (?:ads|advertis\w+))\b/i;
+
+/**
+ * Arbitration clauses that do something other than send disputes to arbitration (guide §3 counts them all
+ * as arbitration): a carve-out that keeps some disputes in court, a jury or class-action waiver without
+ * arbitration, and arbitration the user may choose.
+ */
+const SMALL_CLAIMS = /\bsmall[- ]claims?\b/i;
+const INJUNCTION = /\binjunct\w*|\brestraining order\b|\bequitable relief\b/i;
+const IP_CLAIMS = /\bintellectual[- ]property\b|\b(?:patents?|copyrights?|trademarks?|trade secrets?)\b/i;
+const IN_COURT = /\bcourts?\b|\blitigat\w+/i;
+/** A carve-out in so many words: "are not subject to arbitration", "excluded from this arbitration provision". */
+const NOT_ARBITRATED =
+  /\bnot (?:be )?(?:subject to|required to|covered by) (?:this |the |these )?(?:arbitrat\w*|agreement to arbitrate)|\bexclud\w+ from (?:this |the )?arbitration\b|\bexceptions? (?:to|from) (?:this |the )?(?:arbitration|agreement to arbitrate)|\bnot in arbitration\b/i;
+/** The clause itself sends disputes to arbitration, beside any exception. */
+const TO_ARBITRATION =
+  /\b(?:shall|will|must|are to|is to) (?:be )?(?:resolved|settled|decided|determined|submitted|referred|heard)? ?(?:exclusively |solely |only |finally )?(?:by|through|in|to) (?:final (?:and )?)?(?:binding )?(?:individual )?arbitration\b|\bagrees? (?:to|that) (?:[\w,]+ ){0,6}arbitrat\w*/i;
+const ARBITRATION_WORD = /\barbitra\w*/i;
+const JURY_WAIVER =
+  /\b(?:waiv\w*|give up|relinquish\w*)\b[^.;]*\bjury\b|\bjury\b[^.;]{0,40}\bwaiv\w*|\bno right to (?:a )?(?:trial by )?jury\b/i;
+const CLASS_WAIVER =
+  /\bclass(?:-| )actions?\b|\bclass,? (?:collective|consolidated|representative)\b|\brepresentative (?:actions?|proceedings?)\b/i;
+/** Arbitration the user may choose: "you may invoke binding arbitration", "at your election". */
+const OPTIONAL_ARBITRATION =
+  /\byou (?:may|can|could) (?:also )?(?:invoke|elect|choose|opt for)\b[^.;]{0,30}\barbitrat\w*|\bat your (?:option|election|choice)\b[^.;]{0,40}\barbitrat\w*|\barbitrat\w*[^.;]{0,40}\bat your (?:option|election|choice)\b/i;
+
+/** What the clause keeps out of arbitration, as a catalogue key, or null when it keeps nothing out. */
+function carvedOut(clause: string): MessageKey | null {
+  if (SMALL_CLAIMS.test(clause)) return SHAPE_KEYS.arbitrationSmallClaims;
+  const court = IN_COURT.test(clause);
+  if (INJUNCTION.test(clause) && court) return SHAPE_KEYS.arbitrationInjunction;
+  if (IP_CLAIMS.test(clause) && (court || NOT_ARBITRATED.test(clause))) return SHAPE_KEYS.arbitrationIp;
+  return NOT_ARBITRATED.test(clause) ? SHAPE_KEYS.arbitrationSome : null;
+}
+
+/** The sentence of an arbitration label for the shapes above, or null for the table's own. */
+function arbitrationShape(clause: string, t: Translate): string | null {
+  if (OPTIONAL_ARBITRATION.test(clause)) return t(SHAPE_KEYS.arbitrationOptional);
+  if (!ARBITRATION_WORD.test(clause)) {
+    if (JURY_WAIVER.test(clause)) return t(SHAPE_KEYS.juryWaiver);
+    if (CLASS_WAIVER.test(clause)) return t(SHAPE_KEYS.classWaiver);
+  }
+  const kept = carvedOut(clause);
+  if (!kept) return null;
+  // "All disputes go to arbitration, except small claims": the rule, then its exception.
+  if (TO_ARBITRATION.test(clause))
+    return `${t(sentenceKey('arbitration', 'permits'))} ${t(SHAPE_KEYS.arbitrationExcept, [t(kept)])}`;
+  return t(SHAPE_KEYS.arbitrationCarveOut, [t(kept)]);
+}
 
 /** A data slot that is the marketing channel itself ("messages" in "marketing messages"). */
 const MARKETING_CHANNEL_WORD =
@@ -41,7 +99,7 @@ const NOTICE_BEFORE =
   /\b(?:advance|prior) (?:written )?notice\b|\bnotice (?:before|in advance)\b|\bin advance\b|\bbefore (?:the |any )?(?:changes?|it|they) (?:takes?|becomes?|go(?:es)?) (?:effect|effective|into effect|live)\b|\b\d+ days'? (?:prior |advance )?notice\b|\bat least \d+ days\b/i;
 /** Information the clause says does not identify the user: not "your personal data". */
 const NON_IDENTIFYING =
-  /\bnon-?\s?personal(?:ly identifiable)? (?:data|information)\b|\b(?:information|data) (?:that|which) (?:does|do) not (?:personally )?identify\b|\baggregated? (?:data|information)\b/i;
+  /\bnon-?\s?personal(?:ly identifiable)? (?:[\w-]+ )?(?:data|information)\b|\b(?:information|data) (?:that|which) (?:does|do) not (?:personally )?identify\b|\baggregated? (?:data|information)\b/i;
 
 /** "without (prior) notice", "with or without notice", "no obligation to notify you": no promise of notice. */
 const NO_NOTICE =
@@ -104,6 +162,10 @@ export function explainLabelIn(
   const clause = asciiPunctuation(text);
   if (label.category === 'de-identification' && DEIDENTIFIED_EXCLUDED.test(clause))
     return t(SHAPE_KEYS.deidentifiedExcluded);
+  if (label.category === 'arbitration' && (label.stance === 'permits' || label.stance === 'unclear')) {
+    const shaped = arbitrationShape(clause, t);
+    if (shaped) return shaped;
+  }
   const template = TEMPLATES[label.category];
   const choice = slots.choice ? choiceText(slots.choice, t, en) : null;
   if (
@@ -126,6 +188,14 @@ export function explainLabelIn(
       ? t(SHAPE_KEYS.nonIdentifyingNoun)
       : t(template.noun);
   const data = dataPhrase(slots, noun, t, en);
+  if (
+    label.category === 'targeted-advertising' &&
+    label.stance === 'permits' &&
+    AD_MEASUREMENT.test(clause) &&
+    ADS.test(clause) &&
+    !TARGETING.test(clause)
+  )
+    return t(SHAPE_KEYS.adMeasurement, [data]);
   if (label.category === 'user-choice' && label.stance !== 'denies' && !choice)
     return t(SHAPE_KEYS.rightsWithoutControl, [data]);
   const sentence = template.sentences[label.stance];

@@ -17,11 +17,15 @@ const DATA: Lexicon = [
   [/\bprompts?\b(?! (?:you|them|users?|the user)\b)/i, 'prompts'],
   [/\binputs?(?: and outputs?)?\b/i, 'inputs and outputs'],
   [/\bvoice (?:recordings?|data|input)|\baudio recordings?\b/i, 'voice recordings'],
-  [/\bphotos?\b|\bimages?\b|\bvideos?\b/i, 'photos and videos'],
-  // Not the messages the company sends ("marketing messages", "transaction-trigger messages", "follow the
-  // instructions in those messages"): those are no data of the user's.
+  // Not a video the user watches or asks about ("segments for that video", "the video ID"): no media of theirs.
   [
-    /(?<!\b(?:marketing|promotional|informational|transactional|service|commercial|push|advertising|trigger|news|reminder|notification|our|those|these|such) )\bmessages?\b/i,
+    /\bphotos?\b|\bimages?\b|(?<!\b(?:that|this|watch\w*(?: the| a)?) )\bvideos?\b(?! (?:IDs?|identifiers?|segments?|titles?|you (?:watch|view))\b)/i,
+    'photos and videos',
+  ],
+  // Not the messages the company sends ("marketing messages", "commercial electronic messages", "promotional
+  // text messages", "administrative messages", "the device receiving the messages"): no data of the user's.
+  [
+    /(?<!\b(?:marketing|promotional|informational|transactional|administrative|service|commercial|push|advertising|trigger|news|reminder|notification|our|those|these|such)(?: (?:electronic|text|e-?mail|SMS|in-app))? )(?<!\b(?:receiv\w*|send(?:s|ing)? you|sent to you) (?:the |these |those |our |such )?)\bmessages?\b/i,
     'messages',
   ],
   [/\bfeedback\b/i, 'feedback'],
@@ -29,12 +33,16 @@ const DATA: Lexicon = [
   [/\b(?:your|the|any|their|our users') notes\b|\bnotes (?:and|or|you|that you)\b/i, 'notes'],
   // "this document" is the policy itself.
   // "cookie files" are cookies.
-  [/(?<!\bcookie )\bfiles?\b|(?<!\b(?:this|the present) )\bdocuments?\b|\buploads?\b/i, 'files'],
+  // Nor the verb: "one party files an arbitration", "you may file a complaint".
+  [
+    /(?<!\bcookie )(?<!\b(?:to|may|can|will|shall|must|who|party|either|each|you|we|they) )\bfiles?\b(?! (?:a|an|any|suit|for|against|claims?|complaints?|lawsuits?|actions?|arbitrations?)\b)|(?<!\b(?:this|the present) )\bdocuments?\b|\buploads?\b/i,
+    'files',
+  ],
   // The noun only: "we will post changes here" is the verb.
   [/\bposts\b|\b(?:your|a|the|each|any|their) posts?\b|\bcomments?\b/i, 'posts'],
   // Not what advertisers show ("advertising content", "promoted content").
   [
-    /\b(?:your|user|customer|member)s?'? content\b|\bcontent (?:you|that you)\b|(?<!\b(?:advertising|advertisement|ad|promoted|sponsored|marketing|promotional) )\bcontent\b/i,
+    /\b(?:your|user|customer|member)s?'? content\b|\bcontent (?:you|that you)\b|(?<!\b(?:advertising|advertisement|ad|promoted|sponsored|marketing|promotional|personali[sz]ed|recommended|tailored|relevant) )\bcontent\b/i,
     'your content',
   ],
   [/\bprecise location\b|\blocation (?:data|information)\b|\bgeolocation\b/i, 'location'],
@@ -66,10 +74,23 @@ const DATA: Lexicon = [
 const PURPOSES: Lexicon = [
   [/\btrain(?:ing)?\b[^.;]{0,60}?\bmodels?\b|\bmodel (?:training|improvement)\b/i, 'training AI models'],
   // Advertisers are recipients ("with our partners, such as advertisers"), not a purpose.
-  [/\b(?:advertis(?!ers?\b)\w*|ads|marketing)\b/i, 'advertising and marketing'],
+  // Nor a kind of data named after a purpose ("marketing analytics data", "advertising information").
+  [
+    /\b(?:advertis(?!ers?\b)\w*|ads|marketing)\b(?!(?: analytics)? (?:data|information|lists?)\b)/i,
+    'advertising and marketing',
+  ],
   [/\bpersonali[sz]\w+|\brecommendations?\b/i, 'personalisation'],
-  [/\b(?:security|safety|fraud|abuse|spam)\b/i, 'safety and security'],
-  [/\b(?:analytics|measure\w*|statistics)\b/i, 'analytics'],
+  // Keeping the data itself secure ("the confidentiality and security of Personal Information", "security
+  // measures") is a safeguard, not what the data is used for.
+  [
+    /(?<!\b(?:confidentiality|integrity|privacy) and )\bsecurity\b(?! of (?:your |the |such |any |this |that )?(?:personal )?(?:data|information)\b| (?:measures?|safeguards?|standards?|practices?|obligations?|controls?)\b)|\b(?:safety|fraud|abuse|spam)\b/i,
+    'safety and security',
+  ],
+  // "statutory measures", "appropriate measures" are no measuring.
+  [
+    /\banalytics\b(?! (?:data|information)\b)|\bmeasur(?:ement|ing)\b|\bmeasures? (?:the |how |our |their |its |your |ad |advertising |performance|effectiveness|usage|traffic|audiences?)|\bstatistics\b/i,
+    'analytics',
+  ],
   [/\bresearch\b/i, 'research'],
   [
     /\bimprov\w+ (?:and develop\w* )?(?:our |the )?(?:services?|products?|features?)\b|\bdevelop\w* new (?:products|features|services)\b/i,
@@ -135,33 +156,60 @@ function collect(text: string, lexicon: Lexicon): string[] {
 
 /** What "opt out of …" names, cut before the when / how / where of the sentence. */
 const OPT_OBJECT =
-  /\bopt(?:s|ed|ing)?[- ]?out of ((?:(?!\b(?:at any time|within|by|in|through|via|using|from|if|when|unless|and you|or by)\b)[^,;.:()"])+)/i;
+  /\bopt(?:s|ed|ing)?[- ]?out of ((?:(?!\b(?:at any time|within|by|in|through|via|using|from|if|when|unless|and you|or by|as (?:described|set out|explained|detailed|outlined|shown)|under|here|below)\b)[^,;.:()"])+)/i;
+
+/** A complaint to a regulator: "lodge a complaint", "refer a complaint to your local data protection authority". */
+const COMPLAINT =
+  /\b(?:lodge|file|make|refer|submit|raise|bring|send) (?:a |your |any )?complaints?\b|\bcomplain to\b|\b(?:supervisory|data protection|privacy) (?:authority|authorities|regulator|commissioner)\b/i;
 
 /** A right named by a list item under a rights lead-in, as the thing the user can do. */
 const RIGHTS: ReadonlyArray<readonly [RegExp, string]> = [
-  [/\b(?:lodge|file|make) a complaint\b|\bsupervisory authority\b/i, 'complain to a regulator'],
+  [COMPLAINT, 'complain to a regulator'],
   [/\bportab\w*|\b(?:receive|get|obtain|request|ask for|have) a copy\b/i, 'get a copy of your data'],
   [/\b(?:delete|deletion|erase|erasure|remove|removal|be forgotten)\b/i, 'ask for deletion'],
   [/\b(?:correct|rectif\w*|update|amend)\b|\bchanges? (?:to|in) (?:your|the|their)\b/i, 'have it corrected'],
-  [/\b(?:object|restrict\w*)\b/i, 'object to or restrict processing'],
-  [/\bwithdraw\w* (?:your )?consent\b/i, 'withdraw consent'],
+  // "tell us to stop using your personal information" is the objection, in plain words.
+  [/\b(?:object|restrict\w*)\b|\bstop (?:using|processing)\b/i, 'object to or restrict processing'],
+  [/\bwithdraw\w* (?:your )?consent\b|\bchange your mind\b/i, 'withdraw consent'],
   [/\b(?:access|know)\b/i, 'see the data they hold about you'],
 ];
 
-/**
- * The choice the clause offers the user, as a short verb phrase ("opt out of personalised ads", "turn it off
- * in settings"), or null. Only where the user has a control (./control.ts): a company's power to delete or
- * remove is no choice of the user's.
- */
 /** Where a setting is changed: "in your phone's settings", "by editing your privacy settings". */
 const IN_SETTINGS =
   /\b(?:in|via|through|from|using|on|by (?:editing|changing|updating|adjusting|visiting|going to)) (?:your |the |our |their |its )?(?:[\w'-]+ ){0,2}(?:settings|data controls|privacy controls|controls|preferences|dashboard)\b/i;
 /** Changing a record in the user's own account or profile ("by editing your profile"). */
 const IN_ACCOUNT =
   /\b(?:in|via|through|from|on|by (?:editing|changing|updating|visiting|going to|logging into)) (?:your |the )?(?:[\w'-]+ )?(?:account|profile)(?: page| area| section)?\b/i;
-/** The browser as the control: "set your browser to refuse cookies", "most browsers let you block them". */
+/**
+ * The browser as the control: "set your browser to refuse cookies", "most browsers let you block them",
+ * "deactivate them in your browser", "cookie settings in the browser you've installed".
+ */
 const BROWSER =
-  /\b(?:set|configure|adjust|change|use) (?:your |the |their )?(?:web |internet )?browser\b|\bbrowser(?:'s)? (?:settings|preferences|controls)\b|\bbrowsers?\b[^.;]{0,60}\b(?:refuse|block|reject|delete|disable|remove)\b/i;
+  /\b(?:set|configure|adjust|change|use) (?:your |the |their )?(?:web |internet )?browser\b|\bbrowser(?:'s)? (?:settings|preferences|controls)\b|\bbrowsers?\b[^.;]{0,60}\b(?:refuse|block|reject|delete|disable|remove)\b|\b(?:in|via|through|from|using) (?:your |the |their )?(?:web |internet )?browser\b(?![- ](?:extensions?|add-?ons?|plug-?ins?)\b)/i;
+/** A signal the user's browser sends; "we do not respond to Do Not Track signals" offers no control. */
+const DO_NOT_TRACK = /\bdo not track\b|\bDNT\b/i;
+const GLOBAL_PRIVACY_CONTROL = /\bglobal privacy control\b|\bGPC\b/i;
+const SIGNAL_IGNORED =
+  /\b(?:do not|don't|does not|doesn't|cannot|can't|not|no longer|unable to)\s+(?:currently\s+)?(?:respond|honou?r|recogni[sz]e|support|react|process|act on|treat)\w*\b/i;
+/** Cookies the user refuses or deletes, with no browser named: "if you choose to refuse our cookies". */
+const REFUSE_COOKIES =
+  /\b(?:refus|reject|declin|block)\w* (?:all |our |the |these |those |any |such |some )?(?:[\w-]+ )?cookies\b/i;
+/** Unfollowing or unliking a page the company runs on a social network. */
+const UNFOLLOW = /\bun(?:follow|lik)\w*/i;
+/** The user giving or refusing consent themselves: "you can consent to …", "whether you wish to consent". */
+const USER_CONSENT =
+  /\b(?:you|users?)\s+(?:can|may|could)\s+(?:also\s+)?(?:\w+\s+)?(?:consent\b|(?:give|grant|refuse|decline|withhold|deny) (?:your |their )?consent\b)|\bwhether (?:or not )?(?:you (?:wish|want|would like|choose|agree) )?to (?:give (?:your )?)?consent\b/i;
+/** A permission the user grants or refuses: "you may need to enable access to your calendar". */
+const PERMISSION =
+  /\b(?:you|users?)\b(?:(?!\bwe\b)[^.;]){0,30}\b(?:enable|allow|grant|permit|deny|refuse|revoke)\w* (?:[\w-]+ ){0,2}?(?:access|permissions)\b|\b(?:device|app|location|camera|microphone|contacts?|calendar) permissions?\b/i;
+/** A link the clause names ("the “Cookie Settings” link in the footer", "https://…"). */
+const LINK = /\bhttps?:\/\/|\bwww\.|\b(?:link|button|web ?form)\b/i;
+/** A page, tool or link the clause points the user to ("by visiting the … platform: https://…"). */
+const LINK_TO = /\bhttps?:\/\/|\bwww\.|\b(?:link|button|web ?form|web ?page|platform|portal|tool)\b/i;
+/** An object that only points back ("opt out of these activities"): the link the clause names says more. */
+const POINTER_OBJECT = /^(?:these|this|those|that|such|it|them)\b/i;
+const VISIT =
+  /\bby (?:visiting|going to|clicking|following|using|filling (?:in|out))\b|\b(?:visit|click on|go to) (?:the|our|this|a|their)\b/i;
 /** A control of the service's own interface the user works ("the audience selector", "the toggle"). */
 const UI_CONTROL = /\b(?:toggle|switch|selector|checkbox|check box|slider|drop-?down)\b/i;
 /** "You can choose to …": the choice the clause spells out, cut before its when / how / if. */
@@ -178,12 +226,31 @@ const YOUR_SETTINGS =
 /** A channel to the company: "by contacting our support team", "by emailing privacy@…". */
 const CONTACT =
   /\bby (?:contacting|emailing|writing to|calling|sending (?:a request|an email|us an email) to)\b|\b(?:contact|email|write to) us\b/i;
+/** A clause that points back at the one before it: "If you choose to do this, …", "you can change these settings". */
+const POINTS_BACK =
+  /\b(?:do (?:so|this|that)|this (?:option|setting|feature|permission|choice)|these (?:settings|options|permissions|choices))\b/i;
+
+/** A quoted phrase that stops where the sentence goes on ("as described under the “…”"): cut mid-clause. */
+const CUT_ENDING =
+  /\b(?:the|a|an|of|to|for|with|under|as|that|which|who|your|our|their|its|this|these|those|such|and|or|by|described|are|is)$/i;
+
+/**
+ * The phrase a pattern captured, or null when quoting it would cut the sentence mid-clause: the capture
+ * stopped at a quote ("activities that constitute “sales”"), or ends in a word that needs more after it.
+ */
+function wholePhrase(m: RegExpExecArray | null): string | null {
+  const phrase = m?.[1]?.trim();
+  if (!m || !phrase) return null;
+  const next = m.input.slice(m.index + m[0].length).trimStart()[0];
+  if (next === '"') return null;
+  return CUT_ENDING.test(phrase) ? null : phrase;
+}
 
 /**
  * A choice the clause spells out, short enough to quote: a long one is cut before its first "and" / "or"
  * ("to use the private area and pick who may see it" → "to use the private area"); null when still long.
  */
-function spelledChoice(phrase: string | undefined): string | null {
+function spelledChoice(phrase: string | null): string | null {
   if (!phrase) return null;
   let words = phrase.trim().split(/\s+/);
   if (words.length > 9) {
@@ -193,6 +260,11 @@ function spelledChoice(phrase: string | undefined): string | null {
   return words.length <= 9 ? words.join(' ') : null;
 }
 
+/**
+ * The choice the clause offers the user, as a short verb phrase ("opt out of personalised ads", "turn it off
+ * in settings"), or null. Only where the user has a control (./control.ts): a company's power to delete or
+ * remove is no choice of the user's.
+ */
 function extractChoice(t: string, leadIn: string | undefined): string | null {
   if (!hasUserControl(t, leadIn)) return null;
   const inSettings = IN_SETTINGS.test(t) || YOUR_SETTINGS.test(t);
@@ -202,29 +274,41 @@ function extractChoice(t: string, leadIn: string | undefined): string | null {
     const rights = RIGHTS.filter(([re]) => re.test(t)).map(([, phrase]) => phrase);
     if (rights.length) return rights.slice(0, 2).join(' or ');
   }
+  if (!SIGNAL_IGNORED.test(t)) {
+    if (DO_NOT_TRACK.test(t)) return 'turn on Do Not Track in your browser';
+    if (GLOBAL_PRIVACY_CONTROL.test(t)) return 'turn on Global Privacy Control in your browser';
+  }
   // Cookies deleted or blocked in the browser are no request to the company.
   if (BROWSER.test(t)) return 'change your browser settings';
-  if (/\bturn (?:it |this |them )?off\b|\bdisable\b|\bswitch (?:it )?off\b/i.test(t))
+  if (REFUSE_COOKIES.test(t)) return 'refuse cookies';
+  if (/\bturn (?:it |this |them )?off\b|\b(?:disable|deactivate)\b|\bswitch (?:it )?off\b/i.test(t))
     return inSettings ? 'turn it off in settings' : 'turn it off';
   if (/\b(?:turn|switch) (?:it |this |them )?on\b/i.test(t))
     return inSettings ? 'change it in settings' : 'turn it on';
   if (/\bopt(?:s|ed|ing)?[- ]?out\b/i.test(t)) {
     if (inSettings) return 'turn it off in settings';
-    const object = OPT_OBJECT.exec(t)?.[1]?.trim().split(/\s+/);
-    return object && object.length <= 8 ? `opt out of ${object.join(' ')}` : 'opt out';
+    const object = wholePhrase(OPT_OBJECT.exec(t))?.split(/\s+/);
+    const link = LINK.test(t);
+    if (object && object.length <= 8 && !(link && POINTER_OBJECT.test(object[0]!)))
+      return `opt out of ${object.join(' ')}`;
+    return link ? 'opt out using the link they name' : 'opt out';
   }
-  if (/\bunsubscribe\b/i.test(t)) return 'unsubscribe';
+  if (/\bunsubscrib\w*/i.test(t)) return 'unsubscribe';
   if (/\bwithdraw (?:your )?consent\b/i.test(t)) return 'withdraw consent';
   if (/\bobject(?:ion)?\b/i.test(t)) return inSettings ? 'object in settings' : 'object';
   if (/\bopt(?:s|ed|ing)?[- ]?in\b/i.test(t)) return 'opt in';
   if (/\b(?:delete|erase)\b/i.test(t) && /\byou (?:can|may)\b|\bright to\b/i.test(t))
     return 'ask for deletion';
-  if (/\b(?:lodge|file|make) a complaint\b/i.test(t)) return 'complain to a regulator';
+  if (COMPLAINT.test(t)) return 'complain to a regulator';
+  if (UNFOLLOW.test(t)) return 'unfollow or unlike their page';
   if (inSettings) return 'change it in settings';
   if (UI_CONTROL.test(t)) return 'use the control they describe';
-  const chosen = spelledChoice(CHOOSE_TO.exec(t)?.[1]);
+  const chosen = spelledChoice(wholePhrase(CHOOSE_TO.exec(t)));
   if (chosen) return `choose ${chosen}`;
+  if (USER_CONSENT.test(t)) return 'give or refuse consent';
+  if (PERMISSION.test(t)) return 'allow or refuse the access';
   if (IN_ACCOUNT.test(t)) return 'change it in your account';
+  if (VISIT.test(t) && LINK_TO.test(t)) return 'use the page or tool they link to';
   // "You can request a copy of your data": the right the clause itself names.
   if (USER_REQUEST.test(t)) {
     const rights = RIGHTS.filter(([re]) => re.test(t)).map(([, phrase]) => phrase);
@@ -240,13 +324,24 @@ function extractChoice(t: string, leadIn: string | undefined): string | null {
   return null;
 }
 
+/**
+ * "If you choose to …" makes the practice opt-in only when what is chosen is the practice: refusing cookies
+ * or exercising a right is no opting in, and states no default.
+ */
+const CHOOSE_TO_ACT =
+  /\bif you (?:choose|decide|agree) to\b(?! (?:not|refuse|reject|decline|block|disable|delete|opt[- ]?out|turn (?:it |this |them )?off|switch (?:it )?off|exercise|withdraw|unsubscribe|close|deactivate|stop|object|limit|restrict|remove|erase)\b)/i;
+const CONSENT = /\bwith your (?:explicit |prior |express )?(?:consent|permission)\b/i;
+/** Consent that covers one item a participle names ("location data transmitted by your terminal with your prior consent"), not the practice. */
+const ITEM_CONSENT =
+  /\b(?:transmitted|provided|collected|sent|obtained|supplied|shared) by (?:your|the) [\w -]{1,30}? with your (?:explicit |prior |express )?(?:consent|permission)\b/i;
+
 function extractDefault(t: string): 'on' | 'off' | null {
   if (/\b(?:off|disabled) by default\b|\bby default,? (?:we )?(?:do not|don't|will not)\b/i.test(t))
     return 'off';
   if (
-    /\bonly (?:if|when|with) you\b|\bif you (?:choose|decide|agree) to\b|\bopt(?:s|ed)?[- ]?in\b|\bwith your (?:explicit |prior |express )?(?:consent|permission)\b/i.test(
-      t,
-    )
+    /\bonly (?:if|when|with) you\b|\bopt(?:s|ed)?[- ]?in\b/i.test(t) ||
+    CHOOSE_TO_ACT.test(t) ||
+    (CONSENT.test(t) && !ITEM_CONSENT.test(t))
   )
     return 'off';
   if (
@@ -270,16 +365,20 @@ function extractScope(t: string): string[] {
 }
 
 /**
- * Slots stated by a clause (a list item's choice may come from its lead-in: "You have the right to:").
+ * Slots stated by a clause (a list item's choice may come from its lead-in: "You have the right to:"; a
+ * clause that points back — "If you choose to do this, …" — from the sentence before it, `prev`).
  * Pure; lexicon matches on the ASCII-normalised text.
  */
-export function extractSlots(text: string, leadIn?: string): Slots {
+export function extractSlots(text: string, leadIn?: string, prev?: string): Slots {
   const t = asciiPunctuation(text);
+  let choice = extractChoice(t, leadIn === undefined ? undefined : asciiPunctuation(leadIn));
+  if (choice === null && prev !== undefined && POINTS_BACK.test(t))
+    choice = extractChoice(asciiPunctuation(prev), undefined);
   return {
     data: collect(t, DATA),
     purposes: collect(t, PURPOSES),
     safeguards: collect(t, SAFEGUARDS),
-    choice: extractChoice(t, leadIn === undefined ? undefined : asciiPunctuation(leadIn)),
+    choice,
     scope: extractScope(t),
     default: extractDefault(t),
   };

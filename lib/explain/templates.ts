@@ -100,6 +100,21 @@ export const SHAPE_KEYS = {
   directMarketingNoun: 'explain_shape_direct_marketing_noun',
   /** Fills `$DATA$` when the clause speaks only of information that does not identify the user. */
   nonIdentifyingNoun: 'explain_shape_nonidentifying_noun',
+  /** Ads measured, not targeted: no targeting in the clause (`$DATA$`). */
+  adMeasurement: 'explain_shape_ad_measurement',
+  /** Some disputes kept in court (`$WHAT$`: one of the four below). */
+  arbitrationCarveOut: 'explain_shape_arbitration_carve_out',
+  /** The exception after the arbitration sentence, when the clause states both (`$WHAT$`). */
+  arbitrationExcept: 'explain_shape_arbitration_except',
+  arbitrationSmallClaims: 'explain_shape_arbitration_small_claims',
+  arbitrationInjunction: 'explain_shape_arbitration_injunction',
+  arbitrationIp: 'explain_shape_arbitration_ip',
+  arbitrationSome: 'explain_shape_arbitration_some',
+  /** A jury or class-action waiver that says nothing of arbitration. */
+  juryWaiver: 'explain_shape_jury_waiver',
+  classWaiver: 'explain_shape_class_waiver',
+  /** Arbitration the user may choose, not one imposed. */
+  arbitrationOptional: 'explain_shape_arbitration_optional',
 } as const satisfies Record<string, MessageKey>;
 
 /** Tail sentences that add the slots (one substitution each). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { drawServices, skippedGroups } from '../../scripts/check-explanations';
+import { drawServices, shapeCaseHolds, skippedGroups } from '../../scripts/check-explanations';
 
 // Team-written service names: two of them (Instagram, WhatsApp) are aliases of the Meta group.
 const services = [
@@ -59,5 +59,23 @@ describe('skippedGroups', () => {
 
   it('skips nothing for a check without exclusions', () => {
     expect(skippedGroups(services, {}, { final_test: ['Hotel'] }, sets).size).toBe(0);
+  });
+});
+
+describe('shapeCaseHolds', () => {
+  // Team-written sentences; what each expectation reads is the explanation or the slots of the sentence alone.
+  const ads = { category: 'targeted-advertising', stance: 'permits' };
+  it('reads an explanation against says / not_says', () => {
+    const text = 'We may pass your information to advertising partners.';
+    expect(shapeCaseHolds({ shape: 't', text, expect: { label: ads, says: 'target ads' } })).toBe(true);
+    expect(shapeCaseHolds({ shape: 't', text, expect: { label: ads, not_says: 'target ads' } })).toBe(false);
+  });
+
+  it('reads the slots: a data phrase, a purpose, a default left out', () => {
+    const text = 'With your consent, we use the messages you send for research.';
+    expect(shapeCaseHolds({ shape: 't', text, expect: { no_data: 'messages' } })).toBe(false);
+    expect(shapeCaseHolds({ shape: 't', text, expect: { no_data: 'location' } })).toBe(true);
+    expect(shapeCaseHolds({ shape: 't', text, expect: { no_purpose: 'research' } })).toBe(false);
+    expect(shapeCaseHolds({ shape: 't', text, expect: { no_default: true } })).toBe(false);
   });
 });

@@ -241,6 +241,65 @@ describe('one explanation per label', () => {
     );
   });
 
+  it('an arbitration clause is explained by what it does: a carve-out, a waiver, an option', () => {
+    // Team-written sentences; guide §3 counts all of them as arbitration.
+    const arb = (text: string) =>
+      explainLabel({ category: 'arbitration', stance: 'permits' }, extractSlots(text), text);
+    const generic = 'Disputes go to private arbitration; you may be giving up court or class actions.';
+    expect(arb('Any dispute between us will be resolved by binding individual arbitration.')).toBe(generic);
+    expect(
+      arb('If a claim could be brought in small claims court, either party may insist it stays there.'),
+    ).toBe('This says small-claims cases can go to a court instead of arbitration.');
+    expect(arb('Either party may seek injunctive relief in a court of competent jurisdiction.')).toBe(
+      'This says requests for a court order (an injunction) can go to a court instead of arbitration.',
+    );
+    expect(arb('Claims about our trademarks are excluded from arbitration.')).toBe(
+      'This says intellectual-property claims can go to a court instead of arbitration.',
+    );
+    // The rule and its exception, both said.
+    expect(
+      arb(
+        'All disputes shall be settled by binding arbitration, except that you may use small claims court.',
+      ),
+    ).toBe(`${generic} Exception: small-claims cases can go to a court.`);
+    expect(arb('Both parties waive any right to a jury trial in the courts named above.')).toMatch(/jury/);
+    expect(arb('Both parties waive any right to a jury trial in the courts named above.')).not.toMatch(
+      /arbitration/,
+    );
+    // The waiver far from "jury", after other objections waived.
+    expect(
+      arb(
+        'You and we waive any objection to these courts, whether of venue, forum or jurisdiction, as well as any right to a jury trial.',
+      ),
+    ).toMatch(/give up a jury trial/);
+    expect(arb('You may bring claims only individually, never as part of a class action.')).toMatch(
+      /class action/,
+    );
+    expect(arb('If your complaint is not resolved, you may invoke binding arbitration.')).toMatch(
+      /option for you, not a requirement/,
+    );
+  });
+
+  it('ad measurement is not called targeting, and no data the clause does not name is invented', () => {
+    const ads = { category: 'targeted-advertising', stance: 'permits' } as const;
+    const measured =
+      'Our cookies count which ads led to a sale so we can calculate what each network is owed.';
+    expect(explainLabel(ads, extractSlots(measured), measured)).toBe(
+      'This says your cookies may be used to measure how their ads perform.',
+    );
+    const targeted = 'We measure your visits to show you ads based on your interests.';
+    expect(explainLabel(ads, extractSlots(targeted), targeted)).toMatch(/target ads at you/);
+    const shared = 'We may pass your information to advertising partners.';
+    expect(explainLabel(ads, extractSlots(shared), shared)).toBe(
+      'This says your data may be used to target ads at you.',
+    );
+    const visitors =
+      'Non-personally identifiable visitor information may be used by partners for advertising.';
+    expect(explainLabel(ads, extractSlots(visitors), visitors)).toBe(
+      'This says information they say does not identify you may be used to target ads at you.',
+    );
+  });
+
   it('promises notice only when the clause does, never on "without prior notice"', () => {
     const change = { category: 'unilateral-change', stance: 'permits' } as const;
     expect(

@@ -122,6 +122,120 @@ describe('extractSlots', () => {
     ]);
   });
 
+  it('names the control a clause names beyond settings: browser, Do Not Track, unfollowing, a regulator, consent, a permission, a link', () => {
+    // Team-written sentences (issue 23, explanation check v4: "control named but missed").
+    const choice = (t: string, leadIn?: string, prev?: string) => extractSlots(t, leadIn, prev).choice;
+    expect(choice('You may at any time choose to switch these cookies off in your browser.')).toBe(
+      'change your browser settings',
+    );
+    expect(choice('You can manage cookie settings in the browser you use.')).toBe(
+      'change your browser settings',
+    );
+    // A browser extension's own settings are no browser settings.
+    expect(choice('You can pick another server in the browser extension settings.')).toBe(
+      'change it in settings',
+    );
+    expect(choice('We honour Do Not Track signals and stop analytics when one is sent.')).toBe(
+      'turn on Do Not Track in your browser',
+    );
+    expect(choice('We do not respond to Do Not Track signals.')).toBeNull();
+    expect(choice('You can limit what we learn about you by unfollowing our page.')).toBe(
+      'unfollow or unlike their page',
+    );
+    expect(choice('You may also refer a complaint to your local data protection authority.')).toBe(
+      'complain to a regulator',
+    );
+    expect(choice('You can consent to automatic sorting of your receipts.')).toBe('give or refuse consent');
+    expect(choice('We will explain the use so that you can consider whether you wish to consent.')).toBe(
+      'give or refuse consent',
+    );
+    expect(choice('To sync meetings, you may need to enable access to your calendar.')).toBe(
+      'allow or refuse the access',
+    );
+    expect(choice('If you choose to refuse our cookies, some pages may not work.')).toBe('refuse cookies');
+    expect(
+      choice(
+        'You can limit ad cookies by visiting the industry choices platform at https://example.org/choices.',
+      ),
+    ).toBe('use the page or tool they link to');
+    // "tell us to stop using it" and "change your mind" under a rights lead-in are objection and withdrawal.
+    expect(choice('tell us to stop using your details', 'You can:')).toBe('object to or restrict processing');
+    expect(choice('to change your mind about the newsletter', 'You have the right to:')).toBe(
+      'withdraw consent',
+    );
+    // A clause pointing back ("If you choose to do this") takes the control of the sentence before it.
+    const prev = 'You may set your device permissions to let the app read your address book.';
+    expect(
+      choice('If you choose to do this, we will read the names in your address book.', undefined, prev),
+    ).toBe('allow or refuse the access');
+    expect(choice('If you choose to do this, we will read the names in your address book.')).toBeNull();
+  });
+
+  it('never quotes a choice cut mid-clause', () => {
+    const choice = (t: string) => extractSlots(t).choice;
+    // Cut at a quote: the phrase goes on in the quoted name.
+    expect(
+      choice('You have the right to opt out of activities that count as "selling" under state law.'),
+    ).toBe('opt out');
+    // "as described under the …": the how, not the what; a named link is the control.
+    expect(
+      choice('You may opt out of these uses as described under the "Ad Settings" link in our footer.'),
+    ).toBe('opt out using the link they name');
+    expect(choice('You may opt out of targeted ads as described in our cookie notice.')).toBe(
+      'opt out of targeted ads',
+    );
+    expect(choice('You can opt out of the sharing of your data for purposes described in "Ads".')).toBe(
+      'opt out',
+    );
+  });
+
+  it('states a default only when the clause does', () => {
+    const def = (t: string) => extractSlots(t).default;
+    expect(
+      def('You will not be treated differently if you choose to exercise your privacy rights.'),
+    ).toBeNull();
+    expect(def('If you decide to block cookies, parts of the site may stop working.')).toBeNull();
+    // Consent that covers one item, not the practice.
+    expect(
+      def(
+        'We pick the ads you see from your visits and from location data sent by your phone with your consent.',
+      ),
+    ).toBeNull();
+    // Still off where the practice waits for the user.
+    expect(def('If you choose to share your contacts, we will suggest friends.')).toBe('off');
+    expect(def('With your consent, we use your location to show nearby shops.')).toBe('off');
+  });
+
+  it('reads no data of the user’s from what the company sends, a verb, or a video someone watches', () => {
+    const data = (t: string) => extractSlots(t).data;
+    expect(data('We may reach you through commercial electronic messages.')).toEqual([]);
+    expect(data('We still send administrative messages about your account.')).toEqual([]);
+    expect(data('Text STOP from the phone receiving the messages to end promotional text messages.')).toEqual(
+      [],
+    );
+    expect(data('If one party files an arbitration, the other may ask for small claims court.')).toEqual([]);
+    expect(data('The add-on asks our server for the skip segments of that video.')).toEqual([]);
+    expect(data('Our apps may include personalized content and features.')).toEqual([]);
+    // The user's own still count.
+    expect(data('We store the videos you upload and your files.')).toEqual(['photos and videos', 'files']);
+  });
+
+  it('reads no purpose from a safeguard, a legal measure or a kind of data', () => {
+    const purposes = (t: string) => extractSlots(t).purposes;
+    expect(purposes('Partners must keep the confidentiality and security of personal information.')).toEqual(
+      [],
+    );
+    expect(purposes('Processors must apply appropriate security measures.')).toEqual([]);
+    expect(purposes('This covers accounting duties and other statutory measures.')).toEqual([]);
+    expect(purposes('CRM data and marketing analytics data may pass to a buyer.')).toEqual([]);
+    // Purposes still count.
+    expect(purposes('We use it for fraud prevention and to measure how our ads perform.')).toEqual([
+      'safety and security',
+      'analytics',
+      'advertising and marketing',
+    ]);
+  });
+
   it('data types come in order of appearance without duplicates', () => {
     expect(
       extractSlots('We collect your location data, contact details and location data again.').data,
