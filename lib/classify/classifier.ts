@@ -11,7 +11,7 @@ import { readableFeature, scratchFeatures } from './features';
 import { denseInput, scoreInto, topFeaturesOfSlots, type LinearModel } from './model';
 import { applyRules, resolveStance, RULE_FAMILIES } from './rules';
 import { gatedOut } from './rules/gates';
-import { clauseFacts, type ClauseFacts } from './rules/stance';
+import { clauseFacts, consentFirst, noPenaltyForRights, type ClauseFacts } from './rules/stance';
 import type { RuleHit } from './rules';
 import { foldClause, foldText } from './fold-text';
 import { asciiPunctuation } from '../ascii-punctuation';
@@ -52,6 +52,24 @@ export function wholeClauseStance(clause: Clause, category: CategoryId, facts: W
     (facts.facts ??= clauseFacts(text)),
   ).stance;
   return stance === 'denies' && !PRACTICE_DENIAL.test(text) ? 'permits' : stance;
+}
+
+/** Practices a consent-first condition leaves off by default (guide §4.2 R1; see `consentFirst`). */
+const CONSENT_FIRST_CATEGORIES: ReadonlySet<CategoryId> = new Set([
+  'data-sharing',
+  'data-sale',
+  'targeted-advertising',
+]);
+
+/**
+ * The stance with the clause-wide guide rules applied: "only with your consent, we share…" denies the default
+ * practice (R1); a promise of no penalty for using one's rights protects a choice, it does
+ * not deny one.
+ */
+function guideStance(category: CategoryId, stance: Stance, text: string): Stance {
+  if (stance === 'permits' && CONSENT_FIRST_CATEGORIES.has(category) && consentFirst(text)) return 'denies';
+  if (stance === 'denies' && category === 'user-choice' && noPenaltyForRights(text)) return 'permits';
+  return stance;
 }
 
 /** The normalised clause for `wholeClauseStance`, built once per clause however many labels need it. */
@@ -133,7 +151,11 @@ export function labelClauseWithPossible(
       const confidence = trusted ? Math.max(p, model.trustedRulePrecision.get(hit.rule) ?? p) : p;
       (paint ? labels : possible).push({
         category,
-        stance: hit?.stance ?? wholeClauseStance(clause, category, plain()),
+        stance: guideStance(
+          category,
+          hit?.stance ?? wholeClauseStance(clause, category, plain()),
+          plain().text,
+        ),
         confidence: Math.round(confidence * 1000) / 1000,
         evidence: {
           phrase: hit?.phrase ?? null,
@@ -148,7 +170,7 @@ export function labelClauseWithPossible(
     if (gatedOut(hit.category, plain().text)) continue;
     labels.push({
       category: hit.category,
-      stance: hit.stance,
+      stance: guideStance(hit.category, hit.stance, plain().text),
       confidence: RULE_ONLY_CONFIDENCE,
       evidence: { phrase: hit.phrase, rule: hit.rule, features: [] },
     });

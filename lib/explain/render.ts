@@ -6,6 +6,7 @@
  * @module
  */
 import { asciiPunctuation } from '../ascii-punctuation';
+import { consentFirst } from '../classify/rules/stance';
 import type { MessageKey, Translate } from '../i18n';
 import type { AnalysedClause, Label, Slots } from '../types';
 import { extractSlots } from './slots';
@@ -138,6 +139,8 @@ function tail(kind: Tail, slots: Slots, text: string, t: Translate, en: boolean)
       return filled(SLOT_KEYS.purposes, list('purpose', slots.purposes.slice(0, 3)));
     case 'condition': {
       const m = CONDITION.exec(text);
+      // A denial because the practice waits for the user's consent (guide R1): off until they opt in.
+      if (!m && consentFirst(asciiPunctuation(text))) return t(SLOT_KEYS.defaultOff);
       return filled(SLOT_KEYS.condition, m ? conditionText(m[1]!.toLowerCase(), t, en) : null);
     }
     case 'notice':

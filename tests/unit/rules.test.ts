@@ -377,3 +377,153 @@ describe('ai-training: a phase of building models described', () => {
     ).toBe(true);
   });
 });
+
+// Guide §3 unilateral-change, "Not": a change to the product is no change to the terms.
+describe('gate: a change to the product, not to the terms', () => {
+  it.each([
+    'We may retire, pause or change any tool in the app whenever we see fit.',
+    'Our plan prices might be adjusted over the years; you will hear from us before a higher price reaches your bill.',
+    'We may add, change or remove features of the service as we improve it.',
+    'An increase in the monthly fee caused by extra stations will be announced to you as section 9, "Updates to the Service and these Terms", explains.',
+  ])('no unilateral-change: %s', (text) => {
+    expect(gatedOut('unilateral-change', text)).toBe(true);
+    const c = classifyClauses([{ id: 'c', text, unit: 'sentence' } as Clause])[0]!;
+    expect([...c.labels, ...(c.possible ?? [])].map((l) => l.category)).not.toContain('unilateral-change');
+  });
+
+  it.each([
+    'We may change the fees by updating these Terms.',
+    'We may modify this Privacy Policy and the features it describes at any time.',
+    'If you do not agree to the changes, you can stop using the app and delete it.',
+    'Your continued use of the Service after we post the changes means you accept them.',
+    'Information on this page may change as we add or remove features.',
+  ])('a change to the terms stays unilateral-change: %s', (text) => {
+    expect(gatedOut('unilateral-change', text)).toBe(false);
+  });
+});
+
+// Guide §4.2 R1 for sharing, sale and ads: a practice that waits for the user's consent is off by default.
+describe('consent first: sharing, sale and ads deny the default practice', () => {
+  const stanceOf = (text: string, category: CategoryId) =>
+    classifyClauses([{ id: 'c', text, unit: 'sentence' } as Clause])[0]!.labels.find(
+      (l) => l.category === category,
+    )?.stance;
+
+  it.each([
+    [
+      'Where you have agreed to it, we may share your meter readings with partners that run home-insulation grant schemes.',
+      'data-sharing',
+    ],
+    [
+      'We will only share your phone number with our marketing partners if you have given your explicit consent.',
+      'data-sharing',
+    ],
+    [
+      'If you have consented to advertising cookies, we tailor the ads you see to your browsing.',
+      'targeted-advertising',
+    ],
+    [
+      'We will only share your phone number with our marketing partners if you have given your explicit consent.',
+      'targeted-advertising',
+    ],
+  ] as const)('%s → %s/denies', (text, category) => {
+    expect(stanceOf(text, category)).toBe('denies');
+    const c = classifyClauses([{ id: 'c', text, unit: 'sentence' } as Clause])[0]!;
+    expect(c.labels.find((l) => l.category === category)?.explanation).toMatch(/NOT.*off unless you opt in/);
+  });
+
+  it.each([
+    [
+      'We share your information with advertising partners unless you opt out in your settings.',
+      'data-sharing',
+    ],
+    [
+      'If you have consented to cookies or have not objected, we share your data with ad partners to show you ads.',
+      'data-sharing',
+    ],
+    [
+      'We share your contact details with partners, and where you have consented, also with charities.',
+      'data-sharing',
+    ],
+    [
+      'We share health details with others only for purposes a statute lists, or else with your consent.',
+      'data-sharing',
+    ],
+  ] as const)('on by default, open, or consent for a part only, stays permits: %s', (text, category) => {
+    expect(stanceOf(text, category)).toBe('permits');
+  });
+});
+
+// Guide §3 data-sharing, "Not": data others give the company is collection, not sharing.
+describe('gate: others disclosing to the company', () => {
+  it.each([
+    'Partners must confirm they may lawfully pass your details on before giving us any of them.',
+    'Advertising partners can send us details of the phone you use.',
+    'The companies we obtain your details from are named in our supplier register.',
+  ])('no data-sharing: %s', (text) => {
+    expect(gatedOut('data-sharing', text)).toBe(true);
+    const c = classifyClauses([{ id: 'c', text, unit: 'sentence' } as Clause])[0]!;
+    expect([...c.labels, ...(c.possible ?? [])].map((l) => l.category)).not.toContain('data-sharing');
+  });
+
+  it.each([
+    'We receive data from partners and share it with our advertisers.',
+    'Partners may send us your purchase history, and we disclose it to our affiliates.',
+    'We may receive a request for your data from a court, and we may then disclose it.',
+    'Third parties may collect information from you on our website through cookies.',
+    'Our service providers receive your data from us to host the app.',
+    'These companies provide us with services like cloud storage and card payments.',
+    'We and our ad partners use details we obtain from data brokers to pick the ads you see.',
+    'Linked apps may pass us your details, and we may pass your profile back to those apps.',
+  ])('a disclosure by the company stays sharing: %s', (text) => {
+    expect(gatedOut('data-sharing', text)).toBe(false);
+  });
+});
+
+// Guide §3 targeted-advertising, "Not": an advertiser's own obligations and ad delivery are no use of a
+// user's data for ads, and disclose nothing of it.
+describe('gate: terms for the business customer who buys ads', () => {
+  it.each([
+    'Customer may count impressions of its Display Ads with its own ad server.',
+    "Customer's only remedy for a shortfall in a booked campaign is a credit against its next invoice for that Programme.",
+    'Advertiser is solely responsible for its Ads, including their creatives and landing pages.',
+  ])('no targeted-advertising, no data-sharing: %s', (text) => {
+    expect(gatedOut('targeted-advertising', text)).toBe(true);
+    expect(gatedOut('data-sharing', text)).toBe(true);
+  });
+
+  it.each([
+    'Customer may use our targeting tools to show Ads to users based on their interests.',
+    'Customer will ensure that it has the consent of end users before using their personal data for Ads.',
+    'We share information about your interests with Advertisers so that their Ads reach you.',
+    'Advertisers may receive reports on how people interact with their Ads.',
+    'Advertiser will not use retargeting pixels in its Ads unless the Programme allows them.',
+  ])('a clause about people or their data is not gated: %s', (text) => {
+    expect(gatedOut('targeted-advertising', text)).toBe(false);
+    expect(gatedOut('data-sharing', text)).toBe(false);
+  });
+});
+
+// A promise not to discriminate against the user for exercising rights protects a choice (user-choice/permits).
+describe('no penalty for exercising rights is no "you have no choice"', () => {
+  const userChoice = (text: string) =>
+    classifyClauses([{ id: 'c', text, unit: 'sentence' } as Clause])[0]!.labels.find(
+      (l) => l.category === 'user-choice',
+    );
+
+  it.each([
+    'The shop cannot discriminate against you for exercising your rights under state privacy law.',
+    'You cannot be denied service or charged more for exercising your rights, and we will not discriminate against you.',
+  ])('permits, explained as a right: %s', (text) => {
+    const l = userChoice(text);
+    expect(l?.stance).toBe('permits');
+    expect(l?.explanation).not.toMatch(/CANNOT/);
+  });
+
+  it.each([
+    'You cannot opt out of service emails.',
+    'You will not be able to opt out of transactional messages.',
+  ])('a real absence of choice stays denies: %s', (text) => {
+    expect(userChoice(text)?.stance).toBe('denies');
+  });
+});
