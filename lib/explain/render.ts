@@ -6,8 +6,8 @@
  * @module
  */
 import { asciiPunctuation } from '../ascii-punctuation';
-import { consentFirst } from '../classify/rules/stance';
 import type { MessageKey, Translate } from '../i18n';
+import { consentFirst } from './consent-first';
 import type { AnalysedClause, Label, Slots } from '../types';
 import { extractSlots } from './slots';
 import { choiceText, conditionText, isEnglish, listAnd, slotTexts } from './slot-text';

@@ -258,24 +258,6 @@ function exceptionStance(after: string): Stance {
 }
 
 /**
- * Guide §4.2 R1 for sharing, sale and advertising ("the same rules apply … where they fit"): a practice the
- * sentence makes wait for the user's consent — "where you have agreed to it, we may share…", "we will
- * only share… if you have given your explicit consent" — is off by default, `denies`; the consent is the
- * user-choice label. Not when the sentence also names an opt-out, objection or unsubscribing (on by default,
- * R2/R3), asks consent only "if required by law" or leaves the practice open ("unless otherwise permitted by
- * law", R4), or offers consent as one path among others ("for purposes a statute lists, or else with your
- * consent").
- */
-const CONSENT_FIRST =
-  /(?:^|\s-\s)\W*(?:if|where|when|once|after) you (?:have )?(?:explicitly |expressly |specifically |affirmatively )?(?:consented|agreed|opted[- ]?in|given (?:us )?(?:your )?(?:explicit |express |prior |specific )?(?:consent|permission))\b|\bonly\b[^.;]{0,100}?\b(?:if|when|where|with|after|once) (?:you|your) (?:have )?(?:explicitly |expressly )?(?:given (?:us )?(?:your )?)?(?:explicit |express |prior |specific )?(?:opt(?:ed)?[- ]?in|consent(?:ed)?|permission)\b/i;
-const CONSENT_NOT_FIRST =
-  /\bopt(?:s|ed|ing)?[- ]?out\b|\bobject(?:s|ed|ion)?\b|\bunsubscrib\w*|\b(?:if|where|when) required by\b|\bor (?:otherwise |else )?(?:with|if|when|where) (?:you|your)\b|\b(?:unless|except) (?:as )?otherwise\b|\bas permitted by law\b/i;
-
-export function consentFirst(text: string): boolean {
-  return CONSENT_FIRST.test(text) && !CONSENT_NOT_FIRST.test(text);
-}
-
-/**
  * The company may not discriminate against, retaliate against or penalise the user for exercising their
  * rights: a promise that protects a choice, `user-choice/permits` as the labels have it, never "you have no
  * choice" (the "cannot" or "will not" is the company's).
