@@ -237,7 +237,7 @@ export function classifyWith(
     if (clause.unit !== 'heading' && clause.text.trim()) prev = clause.text;
     const { labels, possible } = labelClauseWithPossible(clause, model, options, before);
     if (labels.length + possible.length === 0) return analysed(clause, labels, emptySlots(), null);
-    const slots = extractSlots(clause.text, clause.leadIn);
+    const slots = extractSlots(clause.text, clause.leadIn, before);
     for (const l of labels) l.explanation = explainLabel(l, slots, clause.text);
     for (const l of possible) l.explanation = explainLabel(l, slots, clause.text);
     // A clause with only possible labels is no finding: its slots stay empty, as for an unlabelled clause.
