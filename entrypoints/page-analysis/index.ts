@@ -1,8 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { benchMark } from '@/lib/bench-marks';
-import { createPageContext } from '@/lib/page-context';
-import { runCheckout } from './checkout';
+import { createPageContext, type PageContext } from '@/lib/page-context';
 import { Session } from './session';
 
 // Imported by the every-page content script (entrypoints/every-page) into its isolated world once triage lets a
@@ -11,8 +10,14 @@ export default defineUnlistedScript(() => {
   benchMark('analysis-start');
   const ctx = createPageContext({ win: window, alive: () => browser.runtime?.id !== undefined });
   const session = new Session(ctx, {
-    // Checkout hook: the checkout badge wires in here (its code lives in ./checkout.ts).
-    onCheckout: () => runCheckout(ctx),
+    // The checkout badge lives in a script of its own (entrypoints/checkout-analysis), imported from the
+    // extension like this one and only on a checkout page: policy pages never need it.
+    onCheckout: () => {
+      import(/* @vite-ignore */ browser.runtime.getURL('/checkout-analysis.js')).then(
+        (checkout: { default: (ctx: PageContext) => void }) => checkout.default(ctx),
+        (error: unknown) => console.warn('[fineprint] checkout analysis:', error),
+      );
+    },
   });
   session.start();
 });
