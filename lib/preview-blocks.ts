@@ -54,6 +54,7 @@ export function* earlyPreviewBlocksInSteps(
 ): Generator<void, Block[], void> {
   const root = doc.querySelector('main, article, [role="main"]');
   if (!root || !hasTextAtLeast(root, EARLY_MIN_CHARS)) return [];
+  yield;
   // Enough characters for the preview's words, then `firstBlocks` cuts at the word budget.
   // Only text the user can see (lib/detect/visible.ts): hidden text is never sent to the background.
   const read = yield* collectBlocksInSteps(root, { maxChars: PREVIEW_WORDS * 10, isVisible });

@@ -258,10 +258,11 @@ export function collectBlocks(root: Element, options: BlockOptions = {}): BlockR
 }
 
 /** Nodes walked between two pause points of `collectBlocksInSteps`. */
-const NODES_PER_STEP = 64;
+const NODES_PER_STEP = 8;
 
 /**
- * `collectBlocks` as a job for lib/scheduler.ts `runSliced`, with a pause point every few dozen nodes: the
+ * `collectBlocks` as a job for lib/scheduler.ts `runSliced`, with a pause point every few nodes (a paragraph
+ * node of a long policy costs up to ~1 ms here: its visibility, its text cleaned and judged as a heading): the
  * page reads its early preview so (lib/preview-blocks.ts), which in one go made a task of 60–110 ms of thread
  * CPU on a 15,000-word policy with the page's CPU slowed 4× (traced).
  */
