@@ -46,9 +46,10 @@ export interface OverlayController {
   /** Mounts our UI's host and stylesheet (a task of its own before the first render). */
   ensure(): HTMLElement;
   /**
-   * Reads the UI's language and a first text (a task of its own before the first render): the first lookups
-   * of the extension's messages in this world made the browser set them up inside the render's task, 20–70 ms
-   * of it with the page's CPU slowed 4× (traced).
+   * Reads the UI's language, a first text and the page's background (a task of its own before the first
+   * render): the first lookups of the extension's messages in this world, and the page's restyle after our
+   * highlights, were inside the render's task, which took 60–110 ms of thread CPU with the page's CPU slowed 4×
+   * (traced).
    */
   prepare(): void;
   remove(): void;
@@ -75,6 +76,9 @@ export function createOverlayController(deps: OverlayDeps): OverlayController {
   const prepare = () => {
     uiLanguage();
     t(categoryNameKey('ai-training'));
+    // Reading the page's background makes the browser restyle the page now (our highlights and our host
+    // left that pending), in this task rather than the render's.
+    theme();
   };
 
   const remove = () => {
