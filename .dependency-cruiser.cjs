@@ -94,6 +94,20 @@ module.exports = {
       to: { path: '^lib/messages\\.ts$' },
     },
     {
+      name: 'policy-pages-load-no-checkout-code',
+      severity: 'error',
+      comment:
+        'page-analysis.js is what every policy page waits for (fetched, compiled and evaluated before its ' +
+        'analysis starts). The checkout analysis and tldts (the Public Suffix List) are a script of their own, ' +
+        'entrypoints/checkout-analysis, imported by URL on checkout pages only (wxt.config.ts); neither the page ' +
+        'analysis nor lib/ outside lib/checkout may pull them in (tests/build/bundle-contents.test.ts checks the build).',
+      from: { path: '^(entrypoints/page-analysis/|lib/(?!checkout/))' },
+      to: {
+        path: ['^lib/checkout/(analyze-checkout|dialog-terms|link-sites|site)\\.ts$', '^node_modules/tldts'],
+        dependencyTypesNot: ['type-only'],
+      },
+    },
+    {
       name: 'no-orphans',
       severity: 'warn',
       comment: 'A module nothing imports is dead code (or a forgotten entrypoint).',

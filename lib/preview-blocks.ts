@@ -5,7 +5,7 @@
  * @module
  */
 import { hasTextAtLeast } from './dom-text';
-import { collectBlocks, type Block } from './extract/blocks';
+import { collectBlocksInSteps, type Block } from './extract/blocks';
 import { detectLanguage } from './language';
 import { runToEnd } from './scheduler';
 
@@ -44,9 +44,9 @@ export function earlyPreviewBlocks(doc: Document, isVisible?: (el: Element) => b
 }
 
 /**
- * `earlyPreviewBlocks` as a job for lib/scheduler.ts `runSliced` (the page runs it so): it may pause between
- * reading the blocks and checking their language (~13 ms together on a real 6,000-word policy; one task of
- * over 50 ms with the page's CPU slowed 4×, 2026-12-02).
+ * `earlyPreviewBlocks` as a job for lib/scheduler.ts `runSliced` (the page runs it so): it may pause while
+ * reading the blocks, and between counting their words and checking their language (~13 ms together on a real
+ * 6,000-word policy; one task of over 50 ms with the page's CPU slowed 4×, 2026-12-02).
  */
 export function* earlyPreviewBlocksInSteps(
   doc: Document,
@@ -54,9 +54,12 @@ export function* earlyPreviewBlocksInSteps(
 ): Generator<void, Block[], void> {
   const root = doc.querySelector('main, article, [role="main"]');
   if (!root || !hasTextAtLeast(root, EARLY_MIN_CHARS)) return [];
+  yield;
   // Enough characters for the preview's words, then `firstBlocks` cuts at the word budget.
   // Only text the user can see (lib/detect/visible.ts): hidden text is never sent to the background.
-  const blocks = firstBlocks(collectBlocks(root, { maxChars: PREVIEW_WORDS * 10, isVisible }).blocks);
+  const read = yield* collectBlocksInSteps(root, { maxChars: PREVIEW_WORDS * 10, isVisible });
+  yield;
+  const blocks = firstBlocks(read.blocks);
   yield;
   // Only English is classified: a policy in another language must never flash highlights.
   const sample = blocks.map((b) => b.text).join(' ');

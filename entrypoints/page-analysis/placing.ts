@@ -148,9 +148,12 @@ export function createPlacing(deps: PlacingDeps): Placing {
     await env.yieldToHost();
     if (signal.aborted || state.disposed) return;
     mark('ui-start');
-    // Our UI's host and stylesheet in one task, its first render in the next.
+    // Our UI's host and stylesheet in one task, its texts in the next, its first render in a third.
     if (!state.barDismissed) {
       overlay.ensure();
+      await env.yieldToHost();
+      if (signal.aborted || state.disposed) return;
+      overlay.prepare();
       await env.yieldToHost();
       if (signal.aborted || state.disposed) return;
     }

@@ -93,11 +93,13 @@ describe.each(TARGETS)('%s manifest permissions', (target) => {
     const manifest = readManifest(target);
     expect(manifest.host_permissions ?? []).toEqual([]);
     expect(manifest).not.toHaveProperty('externally_connectable');
-    // The one web-accessible file is the page analysis; in Chrome only at a per-session URL, on web pages.
-    expect(webAccessible(manifest).flatMap((w) => w.resources)).toEqual(['page-analysis.js']);
+    // The web-accessible files are the page analysis and the checkout analysis it imports; in Chrome only at a
+    // per-session URL, on web pages.
+    const scripts = ['page-analysis.js', 'checkout-analysis.js'];
+    expect(webAccessible(manifest).flatMap((w) => w.resources)).toEqual(scripts);
     if (target === 'chrome-mv3')
       expect(webAccessible(manifest)).toEqual([
-        { resources: ['page-analysis.js'], matches: ['http://*/*', 'https://*/*'], use_dynamic_url: true },
+        { resources: scripts, matches: ['http://*/*', 'https://*/*'], use_dynamic_url: true },
       ]);
     expect(JSON.stringify(manifest)).not.toContain('<all_urls>');
   });

@@ -14,7 +14,8 @@
  * the history belongs in an extension-origin frame or page, opened from its `review` action.
  */
 import type { PageContext } from '@/lib/page-context';
-import type { CheckoutAnalysis } from '@/lib/checkout/analyze-checkout';
+import { analyzeCheckout, findCommitButton, type CheckoutAnalysis } from '@/lib/checkout/analyze-checkout';
+import { dialogMarkupInSteps, dialogTextVisibility, findPolicyDialogs } from '@/lib/checkout/dialog-terms';
 import { ask } from '@/adapters/messaging';
 import type { PolicyLink } from '@/lib/checkout/find-policy-links';
 import { textVisibility } from '@/lib/detect/visible';
@@ -29,14 +30,7 @@ const WATCH_MS = 10_000;
  * when no consent form or no policy link is found.
  */
 export function runCheckout(ctx: PageContext, doc: Document = document): void {
-  // Loaded only here: comparing sites needs the Public Suffix List (tldts), whose tables cost tens of
-  // milliseconds to evaluate, and policy pages, which load this script too, never need them.
-  void import('@/lib/checkout/analyze-checkout').then(
-    ({ analyzeCheckout, findCommitButton }) => {
-      if (ctx.isValid) watchForm(ctx, doc, (d) => analyzeCheckout(d, location.href), findCommitButton);
-    },
-    (error: unknown) => console.warn('[fineprint] checkout analysis:', error),
-  );
+  if (ctx.isValid) watchForm(ctx, doc, (d) => analyzeCheckout(d, location.href), findCommitButton);
 }
 
 function watchForm(
@@ -123,8 +117,6 @@ function watchDialogs(ctx: PageContext, doc: Document, links: readonly PolicyLin
     if (busy || !ctx.isValid || reads >= MAX_DIALOG_READS) return;
     busy = true;
     try {
-      const { findPolicyDialogs, dialogMarkupInSteps, dialogTextVisibility } =
-        await import('@/lib/checkout/dialog-terms');
       for (const dialog of findPolicyDialogs(doc, textVisibility(win))) {
         if (sent.has(dialog.fingerprint) || reads >= MAX_DIALOG_READS) continue;
         sent.add(dialog.fingerprint);
