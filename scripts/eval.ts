@@ -306,6 +306,10 @@ function comparisonSection(): string {
   return `## 2. Model families compared (same ten folds)
 
 Chosen by cross-validation only (final-test groups never scored). Produced by \`${c.command}\` on ${c.date}; data/checks/model-comparison.json.
+The \`vectors\` families read one file of domain word vectors in every fold (data/vectors/word-vectors.json,
+\`npx tsx scripts/train/word-vectors.ts\`): fasttext skip-gram over the unlabelled policies of the corpus with
+the final-test groups' documents left out, no label read, so sharing it across folds leaks no fold's labels.
+Figures are of the unpruned fold models; the shipped model is pruned to the size budget afterwards.
 
 | family | code | ai P | ai R | service-macro R | ai stance acc. | other macro-F1 |
 |---|---|---|---|---|---|---|
