@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { pooledInto, vectorRow, wordVectors } from '../../lib/classify/embedding';
 import { fnv1a } from '../../lib/classify/features';
 import { FEATURE_SETS } from '../../scripts/train/eval-run';
+import { DEFAULT_LOGREG, trainHeads } from '../../scripts/train/logreg';
 import { prepare } from '../../scripts/train/train-model';
 import { keptWords, parseVec, quantiseVectors, wordCounts } from '../../scripts/train/word-vectors';
 
@@ -88,5 +89,23 @@ describe('word vectors', () => {
     }
     expect(FEATURE_SETS['vectors']!.dense).toEqual(['clause']);
     expect(FEATURE_SETS['context+vectors']!.dense).toEqual(['clause', 'context']);
+  });
+});
+
+describe('dense inputs in training', () => {
+  // A dense input present in every example: the pooled word vector. Its L2 is its own (denseL2), since the
+  // per-update L2 of the n-grams would shrink it at every example.
+  const n = 40;
+  const rows = Array.from({ length: n }, () => Int32Array.from([]));
+  const dense = Float32Array.from({ length: n }, (_, i) => (i % 2 ? 0.9 : -0.9));
+  const y = [Uint8Array.from({ length: n }, (_, i) => i % 2)];
+  const mask = [new Uint8Array(n).fill(1)];
+  const data = { rows, values: new Float64Array(n).fill(1), dense, D: 1 };
+  const fit = (denseL2?: number) =>
+    Math.abs(trainHeads(data, y, mask, 0, { ...DEFAULT_LOGREG, l2: 0.05, denseL2 }).dense[0]!);
+
+  it('regularise the dense weights by denseL2, not by the n-grams l2', () => {
+    expect(fit(0)).toBeGreaterThan(2 * fit(0.05));
+    expect(fit(undefined)).toBeCloseTo(fit(0.05), 10);
   });
 });
