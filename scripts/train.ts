@@ -12,9 +12,10 @@ import { corpusAvailable, corpusDir } from './corpus';
 import { loadLabels, type LabelledItem } from './dataset';
 import { readClaudette, type ClaudetteDoc } from './train/benchmarks';
 import { DEFAULT_TRAIN, type TrainItem } from './train/train-model';
-import { FEATURE_SETS, loadRunData, trainFinal } from './train/eval-run';
+import { FEATURE_SETS, loadRunData, trainFinal, VECTOR_SETS } from './train/eval-run';
 import { pruneToBudget } from './train/prune';
 import { rulesFingerprint } from './train/rules-fingerprint';
+import { writeWordVectors } from './train/word-vectors';
 
 /** Gzipped bytes the written model may take (1,000 KB: under the 1 MB budget with room for its stats). */
 const MODEL_GZIP_BUDGET = 1000 * 1024;
@@ -69,8 +70,17 @@ function main(): void {
   const started = Date.now();
   // The feature set is chosen by the grouped comparison (docs/accuracy.md §2), never by the final test.
   const name = process.env.FINEPRINT_FEATURES ?? 'context';
-  const set = FEATURE_SETS[name];
-  if (!set) throw new Error(`unknown feature set ${name} (${Object.keys(FEATURE_SETS).join(', ')})`);
+  if (!(name in FEATURE_SETS))
+    throw new Error(`unknown feature set ${name} (${Object.keys(FEATURE_SETS).join(', ')})`);
+  // A set with word vectors relearns them from the corpus first (fasttext, one thread, fixed seed: the same
+  // file again), so the model follows the corpus; FINEPRINT_VECTORS=committed reuses the committed file.
+  if (VECTOR_SETS.includes(name) && process.env.FINEPRINT_VECTORS !== 'committed') {
+    const v = writeWordVectors();
+    console.log(
+      `word vectors: ${v.provenance.words} words × ${v.dim} dims from ${v.provenance.tokens} tokens`,
+    );
+  }
+  const set = FEATURE_SETS[name]!;
   const run = loadRunData(corpusDir(), set);
   // Issue 22 budget: ≤ 1 MB gzipped; the smallest rows go first (scripts/train/prune.ts).
   const pruned = pruneToBudget(trainFinal(run), MODEL_GZIP_BUDGET);

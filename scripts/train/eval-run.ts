@@ -24,13 +24,27 @@ import {
   type TrainReport,
 } from './train-model';
 import { chooseThresholdPair } from './metrics';
+import { committedVectors } from './word-vectors';
 import { emptyScored, scoreItems, type Scored } from '../eval-calibration';
+
+const CONTEXT = { prev: true, allHeadings: true };
+
+/** The feature sets that read the committed word vectors (built by scripts/train/word-vectors.ts). */
+export const VECTOR_SETS: readonly string[] = ['vectors', 'context+vectors'];
 
 /** Named feature sets the comparison and the trainer can choose (`FINEPRINT_FEATURES` / `--features`). */
 export const FEATURE_SETS: Record<string, FeatureSet> = {
   plain: PLAIN_FEATURES,
   // Previous clause (v:) and the headings above the nearest one (a:); the lead-in is in every set (h:).
-  context: { features: { prev: true, allHeadings: true }, dense: [] },
+  context: { features: CONTEXT, dense: [] },
+  // The clause's pooled word vector beside the plain features (read on use: the file may not exist yet).
+  get vectors(): FeatureSet {
+    return { features: {}, vectors: committedVectors(), dense: ['clause'] };
+  },
+  // Context features, plus a pooled vector of the clause and one of its context (lead-in, heading, previous).
+  get 'context+vectors'(): FeatureSet {
+    return { features: CONTEXT, vectors: committedVectors(), dense: ['clause', 'context'] };
+  },
 };
 
 export interface RunData {
