@@ -31,7 +31,7 @@ import { analyzeDocument, analyzeText } from '../lib/pipeline';
 import { parseHtml } from './parse-html';
 import type { AnalysedClause, PageAnalysis } from '../lib/types';
 import { corpusDir } from './corpus';
-import { englishOtaDocuments, isBadCapture, POLICY_TYPES } from './ota-documents';
+import { englishPolicyDocuments } from './ota-documents';
 import { detectionBySplit, measureOtaDetection } from './ota-detection';
 
 export interface MarksAudit {
@@ -289,8 +289,7 @@ export function auditMarks(corpus: string, options: AuditOptions = {}): MarksAud
       if (a.page.language !== 'en' || a.unsupported) return;
       add(f, auditAnalysis(a, html, 'html'));
     });
-  englishOtaDocuments(corpus)
-    .filter((d) => POLICY_TYPES.has(d.type) && !isBadCapture(d))
+  englishPolicyDocuments(corpus)
     .filter((_, i) => i % every === 0)
     .forEach((d) => {
       const md = readFileSync(join(corpus, d.file), 'utf8');

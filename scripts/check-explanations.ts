@@ -18,7 +18,8 @@ import type { Label } from '../lib/types';
 import { corpusDir } from './corpus';
 import { serviceGroup } from './dataset/service-groups';
 import type { FinalTestFile } from './dataset/splits';
-import { englishOtaDocuments, isBadCapture, POLICY_TYPES } from './ota-documents';
+import { englishPolicyDocuments } from './ota-documents';
+import { readFinalTest } from './train/eval-data';
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '../..');
 export const CHECKS = join(ROOT, 'data/checks/explanations-v1.jsonl');
@@ -28,7 +29,6 @@ export const CHECKS_V2 = join(ROOT, 'data/checks/explanations-v2.jsonl');
 export const CHECKS_V3 = join(ROOT, 'data/checks/explanations-v3.jsonl');
 /** The fourth check: the pipeline of 2026-12-07 after the fixes read from v3, on services no check drew. */
 export const CHECKS_V4 = join(ROOT, 'data/checks/explanations-v4.jsonl');
-const FINAL_TEST = join(ROOT, 'data/splits/final-test.json');
 
 interface CheckSet {
   seed: string;
@@ -97,16 +97,12 @@ export function skippedGroups(
   return out;
 }
 
-/** The English ota/ privacy policies and terms a check may draw from (bad captures left out). */
-const checkableDocs = (corpus: string) =>
-  englishOtaDocuments(corpus).filter((d) => POLICY_TYPES.has(d.type) && !isBadCapture(d));
-
 /** The groups `set` skips, read from the corpus and data/splits/final-test.json. */
 function skipsOf(corpus: string, set: CheckSet): Set<string> {
   if (!set.skipChecks?.length && !set.skipFinalTest) return new Set();
-  const finalTest = JSON.parse(readFileSync(FINAL_TEST, 'utf8')) as FinalTestFile;
+  const finalTest = readFinalTest();
   return skippedGroups(
-    checkableDocs(corpus).map((d) => d.service),
+    englishPolicyDocuments(corpus).map((d) => d.service),
     set,
     finalTest,
   );
@@ -135,7 +131,7 @@ export function sample(
   skipGroups: ReadonlySet<string> = new Set(),
 ): Sampled[] {
   const SEED = seed;
-  const docs = checkableDocs(corpus);
+  const docs = englishPolicyDocuments(corpus);
   const services = drawServices(
     docs.map((d) => d.service),
     SEED,

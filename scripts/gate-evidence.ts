@@ -23,7 +23,7 @@ import { gatedOut } from '../lib/classify/rules/gates';
 import { analyzeText } from '../lib/pipeline';
 import { corpusDir } from './corpus';
 import { serviceGroup } from './dataset';
-import { englishOtaDocuments, isBadCapture, POLICY_TYPES } from './ota-documents';
+import { englishPolicyDocuments } from './ota-documents';
 import { asClause } from './train/cross-validate';
 import { loadEvalData, readFinalTest } from './train/eval-data';
 
@@ -102,9 +102,7 @@ async function main(): Promise<void> {
 /** Painted labels removed or re-stanced per category × stance over ota/ documents outside the final test. */
 function otaChanges(corpus: string, baseAnalyze: typeof analyzeText, show: (t: string) => string): void {
   const finalTest = new Set(readFinalTest().final_test);
-  const docs = englishOtaDocuments(corpus).filter(
-    (d) => POLICY_TYPES.has(d.type) && !isBadCapture(d) && !finalTest.has(serviceGroup(d.service)),
-  );
+  const docs = englishPolicyDocuments(corpus).filter((d) => !finalTest.has(serviceGroup(d.service)));
   const changes = new Map<string, string[]>();
   let painted = 0;
   const note = (key: string, row: string) => changes.set(key, [...(changes.get(key) ?? []), row]);

@@ -68,3 +68,8 @@ export function isOtherType(type: string): boolean {
 export function isBadCapture(d: OtaDocument): boolean {
   return /capture problem|near-empty capture/i.test(d.note);
 }
+
+/** The English privacy policies and terms that are the document (no bad capture): what the checks read. */
+export function englishPolicyDocuments(corpus: string): OtaDocument[] {
+  return englishOtaDocuments(corpus).filter((d) => POLICY_TYPES.has(d.type) && !isBadCapture(d));
+}

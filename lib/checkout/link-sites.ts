@@ -5,12 +5,12 @@
  * needs sites is imported on checkout pages only).
  * @module
  */
-import { PAYMENT_PROVIDERS, siteOf } from './site';
+import { PAYMENT_PROVIDERS, sameSite as sameSiteUrl, siteOf } from './site';
 
 /** Whether two http(s) URLs belong to the same site (registrable domain, as lib/checkout/site.ts defines it). */
 export function sameSite(a: string, b: string): boolean {
   try {
-    return siteOf(new URL(a).hostname) === siteOf(new URL(b).hostname);
+    return sameSiteUrl(new URL(a), new URL(b));
   } catch {
     return false;
   }
