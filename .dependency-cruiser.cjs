@@ -103,7 +103,7 @@ module.exports = {
         'analysis nor lib/ outside lib/checkout may pull them in (tests/build/bundle-contents.test.ts checks the build).',
       from: { path: '^(entrypoints/page-analysis/|lib/(?!checkout/))' },
       to: {
-        path: ['^lib/checkout/(analyze-checkout|dialog-terms|link-sites|site)\\.ts$', '^node_modules/tldts'],
+        path: ['^lib/checkout/(analyze-checkout|dialog-terms|site)\\.ts$', '^node_modules/tldts'],
         dependencyTypesNot: ['type-only'],
       },
     },

@@ -21,7 +21,6 @@ import {
   str,
   type ValidSender,
 } from '@/lib/message-guards';
-import { isPolicyLinkAllowed, sameSite } from '@/lib/checkout/link-sites';
 
 const reason = (check: { ok: boolean; reason?: string }) => (check.ok ? null : check.reason);
 
@@ -111,24 +110,6 @@ describe('httpUrl', () => {
 
   it('rejects very long URLs', () => {
     expect(httpUrl(`https://example.com/${'a'.repeat(5000)}`).ok).toBe(false);
-  });
-});
-
-describe('sites', () => {
-  it('sameSite compares registrable domains', () => {
-    expect(sameSite('https://shop.example.com/cart', 'https://www.example.com/terms')).toBe(true);
-    expect(sameSite('https://example.com/cart', 'https://example.org/terms')).toBe(false);
-    expect(sameSite('https://a.co.uk/', 'https://b.co.uk/')).toBe(false);
-    expect(sameSite('http://127.0.0.1:1/', 'http://localhost:1/')).toBe(false);
-    expect(sameSite('not a url', 'https://example.com')).toBe(false);
-  });
-
-  it('policy links: same site or a known payment provider only', () => {
-    const page = 'https://shop.example.com/checkout';
-    expect(isPolicyLinkAllowed(page, 'https://example.com/legal/terms')).toBe(true);
-    expect(isPolicyLinkAllowed(page, 'https://www.paypal.com/legalhub/privacy')).toBe(true);
-    expect(isPolicyLinkAllowed(page, 'https://tracker.evil.test/collect?x=1')).toBe(false);
-    expect(isPolicyLinkAllowed(page, 'https://www.paypal.com/x', [])).toBe(false);
   });
 });
 
