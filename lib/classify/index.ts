@@ -27,6 +27,11 @@ export function bundledModel(): LinearModel | null {
   return model;
 }
 
+/** Whether the bundled model has been decoded (or found malformed) in this process already. */
+export function bundledModelDecoded(): boolean {
+  return model !== undefined;
+}
+
 /** Label, fill slots and explain every clause with the rules and the bundled model. */
 export function classifyClauses(clauses: Clause[]): AnalysedClause[] {
   return classifyWith(clauses, bundledModel());

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { clauseFeatures, featureHashes, featureValue, fnv1a } from '../../lib/classify/features';
-import { loadModel, score, topFeatures, type ModelFile } from '../../lib/classify/model';
+import { fromBase64, loadModel, score, topFeatures, type ModelFile } from '../../lib/classify/model';
 import { applyRules } from '../../lib/classify/rules';
 import { CATEGORY_IDS } from '../../lib/classify/taxonomy';
 import { chooseThreshold, chooseThresholdPair } from '../../scripts/train/metrics';
@@ -161,5 +161,27 @@ describe('threshold selection', () => {
     expect(pair.recall).toBe(1);
     expect(pair.precision).toBe(1);
     expect(pair.ruleThreshold).toBeLessThan(pair.threshold);
+  });
+});
+
+describe('fromBase64', () => {
+  // Every bytes value, and lengths that end on each base64 padding case.
+  const cases = [0, 1, 2, 3, 256, 1001].map((n) => Uint8Array.from({ length: n }, (_, i) => (i * 37) & 255));
+  const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
+
+  it.each(cases.map((c) => [c.length, c]))('decodes %i bytes alike on every path', (_, bytes) => {
+    const native = {
+      Uint8Array: { fromBase64: (s: string) => new Uint8Array(Buffer.from(s, 'base64')) },
+      atob,
+    };
+    const nodeBuffer = { Uint8Array: {}, Buffer, atob };
+    const loop = { Uint8Array: {}, atob };
+    for (const env of [native, nodeBuffer, loop]) {
+      const out = fromBase64(b64(bytes), env);
+      expect([...out]).toEqual([...bytes]);
+      // Callers view the whole buffer (Int8Array / Uint32Array of `.buffer`).
+      expect(out.byteOffset).toBe(0);
+      expect(out.buffer.byteLength).toBe(bytes.length);
+    }
   });
 });
