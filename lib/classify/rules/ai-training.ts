@@ -49,6 +49,17 @@ const DATA = alt(
   'submissions?',
 );
 
+/**
+ * Guide R7: a unit that only defines a term (no first person stating a practice) gets no label — the plain
+ * form ("'Training Data' means …") and a definition by genus ("AI-generated content is content that is created
+ * by generative models…"). A veto of the rules here and a gate of the model's label (./ai-training-gates.ts).
+ */
+export const DEFINITIONS: readonly RegExp[] = [
+  // The term is a noun phrase, not "By using automated means …" (means as a noun after a verb or adjective).
+  /^\W*(?!.*\b(?:we|us|our)\b)(?!(?:by|if|when|where|while|to|for|in|on|with|using|through|via|any|all|such)\b)[\w"' -]{1,50}?["']?\s+(?<!\b(?:automated|automatic|electronic|any|other|technical|technological|reasonable|appropriate|such|all|lawful|these|those|various|digital|similar|mechanical|manual) ?["']?\s)(?:means|refers to|shall mean|is defined as|has the meaning)\b/i,
+  /^\W*(?!.*\b(?:we|us|our)\b)[\w"' -]{1,50}?\s+(?:is|are) (?:content|data|information|material|text|output)s? (?:that|which) (?:is|are) (?:created|generated|produced|made)\b/i,
+];
+
 /** AI / ML training on user data. Lexicon from classifier.md §4.1. */
 export const aiTraining: RuleFamily = {
   category: 'ai-training',
@@ -75,10 +86,7 @@ export const aiTraining: RuleFamily = {
     /\btrains? (?:services?|stations?|tickets?|journeys?|travel|operators?|times?)\b|\btraining(?:,| and) (?:consulting|quality|product development)|\bquality assurance(?: purposes)? and training\b|\btraining(?: and [\w-]+)? materials\b/i,
     // Staff training ("employees receive training on data protection") is no model training.
     /\b(?:employees?|personnel|staff|workforce)\b[^.]{0,40}\btrain(?:ed|ing)\b|\btrain(?:s|ed|ing)?\b[^.]{0,40}\b(?:employees|personnel|staff)\b|\btraining on data (?:protection|security|privacy)\b/i,
-    // Guide R7: a unit that only defines a term (no first person stating a practice) gets no label.
-    /^\W*(?!.*\b(?:we|us|our)\b)[\w"' -]{1,50}?["']?\s+(?:means|refers to|shall mean|is defined as|has the meaning)\b/i,
-    // "AI-generated content is content that is created by generative models…": a definition by genus.
-    /^\W*(?!.*\b(?:we|us|our)\b)[\w"' -]{1,50}?\s+(?:is|are) (?:content|data|information|material|text|output)s? (?:that|which) (?:is|are) (?:created|generated|produced|made)\b/i,
+    ...DEFINITIONS,
     // A model described by the bulk it was trained on, nobody's data named (guide R11).
     /\b(?:is|are|was|were) ['"]?trained['"]? on (?:a |an )?(?:wide |large |vast |massive |diverse |broad |huge )?(?:variety|amounts?|range|quantities|mix)\b(?![^.]*\b(?:your|users?'?|personal|public(?:ly)?)\b)/i,
     // The user adapts a model of their own ("you can adapt models by fine-tuning them with your own pairs").

@@ -6,6 +6,7 @@
  * @module
  */
 import type { CategoryId } from '../taxonomy';
+import { aiTrainingGatedOut } from './ai-training-gates';
 import { contentLicense } from './content-license';
 
 /**
@@ -120,6 +121,8 @@ export function gatedOut(category: CategoryId, text: string): boolean {
       return isLicenceToTheUser(text);
     case 'unilateral-change':
       return isProductChange(text);
+    case 'ai-training':
+      return aiTrainingGatedOut(text);
     default:
       return false;
   }
