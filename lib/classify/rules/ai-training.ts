@@ -160,7 +160,8 @@ export const aiTraining: RuleFamily = {
             alt('use[sd]?', 'using'),
             near(
               'to',
-              `(?:${alt('improve', 'develop', 'build', 'enhance')})\\W+(?:[\\w'-]+\\W+){0,4}?models?`,
+              // Up to six words between: "to develop and improve the assistant and the large language models".
+              `(?:${alt('improve', 'develop', 'build', 'enhance')})(?:,? (?:and|or) ${alt('improve', 'develop', 'build', 'enhance', 'train')})?\\W+(?:[\\w'-]+\\W+){0,6}?models?`,
               1,
             ),
             12,
@@ -171,6 +172,8 @@ export const aiTraining: RuleFamily = {
             2,
           ),
           'help(?:s|ing)? (?:to )?train',
+          // "your chats are used to help improve Gemini": a named model or AI as the object of the help.
+          `help(?:s|ing)? (?:us )?(?:to )?improve (?:[\\w-]+ ){0,3}?${alt('models?', 'AI', 'LLMs?', 'Gemini', 'Copilot', 'Grok', 'Llama')}\\b`,
           // A bare "models" only right after the verb: "create … forecasting models" is not about AI.
           `${alt('develop(?:s|ed|ing)?', 'build(?:s|ing)?', 'creat(?:e|es|ed|ing)')}\\W+models?`,
           near(
