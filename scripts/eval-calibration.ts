@@ -176,101 +176,145 @@ made after reading a check's misses score well on that check. A fresh seeded sam
 `;
 }
 
-/**
- * The explanation section: the hand checks recorded in data/checks/explanations-v1.jsonl (first seed,
- * before the explanation rewrite) and, when present, the later seeds (-v2, -v3, -v4), the newest first: each
- * is a fresh sample of the pipeline of its day, so the newest is the unbiased figure.
- */
-export interface LaterCheck {
+/** A recorded hand check, as `npm run eval` reads it. */
+export interface RecordedCheck {
+  /** Its set in scripts/check-explanations.ts (`v1`, `v2`…). */
+  set: string;
+  seed: string;
+  by: string;
+  /** data/checks/explanations-vN.jsonl, relative to the repository. */
+  file: string;
   jsonl: string;
   /** Today's reading of it (`recheck`), when the corpus is there to re-read it. */
   today?: RecheckFigures;
 }
 
-export function explanationSection(
-  v1jsonl: string,
-  second?: LaterCheck,
-  third?: LaterCheck,
-  fourth?: LaterCheck,
-): string {
-  const v2jsonl = second?.jsonl;
-  const today = second?.today;
-  const v3rows = third ? checkRows(third.jsonl) : [];
-  const v3 = v3rows.length ? checkFigures(v3rows) : null;
-  const v4rows = fourth ? checkRows(fourth.jsonl) : [];
-  const v4 = v4rows.length ? checkFigures(v4rows) : null;
-  const v1 = checkFigures(checkRows(v1jsonl));
-  const v1n = checkRows(v1jsonl).length;
-  const v2rows = v2jsonl ? checkRows(v2jsonl) : [];
-  const v2 = v2rows.length ? checkFigures(v2rows) : null;
+/** What the section says of a check beyond its figures. */
+export interface CheckText {
+  set: string;
+  /** "Fifth", "Fourth"…: the checks are numbered in the order they were made. */
+  ordinal: string;
+  /** What was sampled and by whom (after the file name in the check's heading line). */
+  about: string;
+  /**
+   * A fresh seeded sample checked by an annotator who had not seen the earlier verdicts: the newest such check
+   * is the unbiased figure, an older one only that of its own pipeline, since fixes were made from its misses.
+   */
+  fresh: boolean;
+  /** Hand-written reading of its misses, after the notes. */
+  remarks?: string;
+  /** Whether `npm run eval` re-reads it with today's pipeline (not v1: checked before the explanation rewrite). */
+  reread: boolean;
+}
+
+/** The checks, newest first. A new check needs its line here and its set in scripts/check-explanations.ts. */
+export const CHECK_TEXTS: readonly CheckText[] = [
+  {
+    set: 'v5',
+    ordinal: 'Fifth',
+    about: `a fresh
+sample of the pipeline of 2026-12-07 (78e6c58) after the fixes read from the fourth check's misses, on services
+no earlier check drew and outside the final-test groups, checked by an annotator who had not seen the earlier
+verdicts`,
+    fresh: true,
+    reread: true,
+  },
+  {
+    set: 'v4',
+    ordinal: 'Fourth',
+    about: `a fresh
+sample of the pipeline of 2026-12-07 after the fixes read from the third check's misses, on services no
+earlier check drew and outside the final-test groups, checked by an annotator who had not seen the earlier
+verdicts`,
+    fresh: true,
+    reread: true,
+  },
+  {
+    set: 'v3',
+    ordinal: 'Third',
+    about: `a fresh
+sample of the pipeline of 2026-12-07 after the retrain and the category gates, checked by an annotator who
+had not seen the earlier verdicts`,
+    fresh: true,
+    reread: true,
+  },
+  {
+    set: 'v2',
+    ordinal: 'Second',
+    about: `the
+pipeline after the explanation rewrite`,
+    fresh: false,
+    remarks: ` Most misses are wrong labels from the classifier (direct-marketing
+messages taken for targeted advertising, a right to ask about "Shine the Light" disclosures taken for
+sharing, a licence the service grants the user taken for a content licence); among right labels, a control
+the clause names that the choice slot misses, and a data slot read from a word that names something else
+("marketing messages", "advertising content").`,
+    reread: true,
+  },
+  {
+    set: 'v1',
+    ordinal: 'First',
+    about: `the pipeline before the explanation rewrite, not re-checked since`,
+    fresh: false,
+    reread: false,
+  },
+];
+
+/** Parts joined by a space, or by a line break where the space would make the line longer than `width`. */
+export function wrapJoin(parts: readonly string[], width = 110): string {
+  return parts.reduce((out, part) => {
+    const line = out.slice(out.lastIndexOf('\n') + 1);
+    return `${out}${line.length + 1 + part.split('\n')[0]!.length > width ? '\n' : ' '}${part}`;
+  });
+}
+
+/** One check's block: its heading line, figures, notes and today's reading. */
+function checkBlock(c: RecordedCheck, text: CheckText, newestFresh: string | undefined): string {
+  const rows = checkRows(c.jsonl);
+  const f = checkFigures(rows);
+  const standing = !text.fresh
+    ? ''
+    : c.set === newestFresh
+      ? ' **This is the unbiased figure.**'
+      : ' The unbiased figure of that pipeline; fixes were made from its misses.';
+  const head = wrapJoin([
+    `**${text.ordinal} check** (\`${c.by}\`, seed "${c.seed}",`,
+    `${c.file}; ${text.about}):`,
+    `${rows.length} painted labels from ${f.services} services.`,
+  ]);
+  return `
+${head}${standing}
+
+| measure | value | goal |
+|---|---|---|
+${f.table}
+
+Notes recorded: ${f.notes}.${text.remarks ?? ''}
+${c.today ? todaysReading(c.today, text.ordinal.toLowerCase()) : ''}`;
+}
+
+/**
+ * The explanation section: every hand check recorded in data/checks/ (those of `CHECK_TEXTS`), the newest
+ * first; each later one is a fresh sample of the pipeline of its day, so the newest fresh one is the unbiased
+ * figure.
+ */
+export function explanationSection(checks: readonly RecordedCheck[]): string {
+  const present = CHECK_TEXTS.flatMap((t) => {
+    const c = checks.find((x) => x.set === t.set);
+    return c && checkRows(c.jsonl).length ? [{ c, t }] : [];
+  });
+  const newestFresh = present.find(({ t }) => t.fresh)?.c.set;
   return `## Explanations
 
 Checked by hand: painted labels drawn by a seeded hash from English ota/ privacy policies and terms
-(\`npx tsx scripts/check-explanations.ts sample --set v1|v2|v3|v4\`: services, then labels within each, never
+(\`npx tsx scripts/check-explanations.ts sample --set ${[...CHECK_TEXTS]
+    .reverse()
+    .map((t) => t.set)
+    .join('|')}\`: services, then labels within each, never
 chosen by looking at them); references in data/checks/ (document, clause hash, label, verdicts, a hash of
 the explanation and slots shown; no corpus text). Per label: is the label right (category and stance), is
 its explanation a true and not misleading account of the clause, are its slots right (no invented choice,
 data or purpose; a control the clause names is not called missing)? A wrong label makes its explanation
 wrong.
-${
-  v4 && fourth
-    ? `
-**Fourth check** (\`guide v2, pass A\`, seed "explanation check v4", data/checks/explanations-v4.jsonl; a fresh
-sample of the pipeline of 2026-12-07 after the fixes read from the third check's misses, on services no
-earlier check drew and outside the final-test groups, checked by an annotator who had not seen the earlier
-verdicts): ${v4rows.length} painted labels from ${v4.services} services. **This is the unbiased figure.**
-
-| measure | value | goal |
-|---|---|---|
-${v4.table}
-
-Notes recorded: ${v4.notes}.
-${fourth.today ? todaysReading(fourth.today, 'fourth') : ''}`
-    : ''
-}${
-    v3 && third
-      ? `
-**Third check** (\`guide v2, pass A\`, seed "explanation check v3", data/checks/explanations-v3.jsonl; a fresh
-sample of the pipeline of 2026-12-07 after the retrain and the category gates, checked by an annotator who
-had not seen the earlier verdicts): ${v3rows.length} painted labels from ${v3.services} services.${
-          v4
-            ? ' The unbiased figure of that pipeline; fixes were made from its misses.'
-            : ' **This is the unbiased figure.**'
-        }
-
-| measure | value | goal |
-|---|---|---|
-${v3.table}
-
-Notes recorded: ${v3.notes}.
-${third.today ? todaysReading(third.today, 'third') : ''}`
-      : ''
-  }${
-    v2
-      ? `
-**Second check** (\`guide v2, pass A\`, seed "explanation check v2", data/checks/explanations-v2.jsonl; the
-pipeline after the explanation rewrite): ${v2rows.length} painted labels from ${v2.services} services.
-
-| measure | value | goal |
-|---|---|---|
-${v2.table}
-
-Notes recorded: ${v2.notes}. Most misses are wrong labels from the classifier (direct-marketing
-messages taken for targeted advertising, a right to ask about "Shine the Light" disclosures taken for
-sharing, a licence the service grants the user taken for a content licence); among right labels, a control
-the clause names that the choice slot misses, and a data slot read from a word that names something else
-("marketing messages", "advertising content").
-${today ? todaysReading(today, 'second') : ''}`
-      : ''
-  }
-**First check** (\`explanation check v1, pass A\`, seed "explanation check v1",
-data/checks/explanations-v1.jsonl; the pipeline before the explanation rewrite, not re-checked since):
-${v1n} painted labels from ${v1.services} services.
-
-| measure | value | goal |
-|---|---|---|
-${v1.table}
-
-Notes recorded: ${v1.notes}.
-`;
+${present.map(({ c, t }) => checkBlock(c, t, newestFresh)).join('')}`;
 }

@@ -15,17 +15,11 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { format, resolveConfig } from 'prettier';
-import {
-  CHECKS_V2,
-  CHECKS_V3,
-  CHECKS_V4,
-  recheckFigures,
-  recheckWithStoredRechecks,
-} from './check-explanations';
+import { SEEDS, recheckFigures, recheckWithStoredRechecks } from './check-explanations';
 import { corpusDir } from './corpus';
 import { rulesFingerprint } from './train/rules-fingerprint';
 import { MODEL_PATH } from './train';
@@ -36,7 +30,14 @@ import { OPP_MAPPING, readOpp115 } from './train/benchmarks';
 import { prf, zeroCounts, type Counts as MetricCounts } from './train/metrics';
 import { DEFAULT_TRAIN, type FeatureSet } from './train/train-model';
 import type { Clause } from '../lib/types';
-import { calibrationSection, emptyScored, explanationSection, type Scored } from './eval-calibration';
+import {
+  CHECK_TEXTS,
+  calibrationSection,
+  emptyScored,
+  explanationSection,
+  type RecordedCheck,
+  type Scored,
+} from './eval-calibration';
 import { loadEvalData, type EvalItem } from './train/eval-data';
 import {
   FEATURE_SETS,
@@ -333,16 +334,23 @@ ${c.families
 
 /** The explanation section from the hand checks in data/checks/, with today's reading of the later ones. */
 function explanations(corpus: string): string {
-  const v1 = join(ROOT, 'data/checks/explanations-v1.jsonl');
-  if (!existsSync(v1)) return '';
-  const later = (file: string) =>
-    existsSync(file)
-      ? {
-          jsonl: readFileSync(file, 'utf8'),
-          today: recheckFigures(recheckWithStoredRechecks(corpus, file)),
-        }
-      : undefined;
-  return explanationSection(readFileSync(v1, 'utf8'), later(CHECKS_V2), later(CHECKS_V3), later(CHECKS_V4));
+  const checks: RecordedCheck[] = Object.entries(SEEDS).flatMap(([set, s]) =>
+    existsSync(s.file)
+      ? [
+          {
+            set,
+            seed: s.seed,
+            by: s.by,
+            file: relative(ROOT, s.file),
+            jsonl: readFileSync(s.file, 'utf8'),
+            today: CHECK_TEXTS.find((t) => t.set === set)?.reread
+              ? recheckFigures(recheckWithStoredRechecks(corpus, s.file))
+              : undefined,
+          },
+        ]
+      : [],
+  );
+  return checks.length ? explanationSection(checks) : '';
 }
 
 async function main(): Promise<void> {

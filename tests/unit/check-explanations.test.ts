@@ -1,5 +1,17 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { drawServices, shapeCaseHolds, skippedGroups } from '../../scripts/check-explanations';
+import { normaliseForId } from '../../lib/extract';
+import { analyzeText } from '../../lib/pipeline';
+import {
+  drawServices,
+  recheck,
+  shapeCaseHolds,
+  shownHash,
+  skippedGroups,
+} from '../../scripts/check-explanations';
 
 // Team-written service names: two of them (Instagram, WhatsApp) are aliases of the Meta group.
 const services = [
@@ -77,5 +89,43 @@ describe('shapeCaseHolds', () => {
     expect(shapeCaseHolds({ shape: 't', text, expect: { no_data: 'location' } })).toBe(true);
     expect(shapeCaseHolds({ shape: 't', text, expect: { no_purpose: 'research' } })).toBe(false);
     expect(shapeCaseHolds({ shape: 't', text, expect: { no_default: true } })).toBe(false);
+  });
+});
+
+describe('recheck', () => {
+  // A team-written document where one bullet sits under two lead-ins: prohibited for the user in the terms,
+  // a use of the user's data in the privacy part.
+  const bullet = 'use the service to train machine learning models on content you copied from other users.';
+  const md = `# Terms\n\nYou may not:\n\n- ${bullet}\n- resell access to the service.\n\n# Privacy\n\nWe use your information to:\n\n- ${bullet}\n- send you receipts.\n`;
+  const doc = 'ota/contrib/Example/Terms of Service.md';
+
+  it('re-reads the occurrence of a repeated text that carries the recorded label', () => {
+    const corpus = mkdtempSync(join(tmpdir(), 'fp-recheck-'));
+    try {
+      mkdirSync(join(corpus, dirname(doc)), { recursive: true });
+      writeFileSync(join(corpus, doc), md);
+      const hash = (t: string) => createHash('sha256').update(normaliseForId(t)).digest('hex').slice(0, 16);
+      const both = analyzeText(md, { format: 'markdown' }).clauses.filter((c) => c.text === bullet);
+      const ai = (c: (typeof both)[number]) => c.labels.find((l) => l.category === 'ai-training');
+      // The premise: the first occurrence is read as a prohibition, the second as a permitted use.
+      expect(both.map((c) => ai(c)?.stance)).toEqual(['user-prohibited', 'permits']);
+      const checked = both[1]!;
+      const row = {
+        doc,
+        clause_hash: hash(checked.text),
+        category: 'ai-training',
+        stance: 'permits',
+        label_ok: true,
+        explanation_ok: true,
+        slots_ok: true,
+        shown_hash: shownHash({ explanation: ai(checked)!.explanation ?? '', slots: checked.slots }),
+        by: 'guide v2, pass A',
+      };
+      const rows = join(corpus, 'rows.jsonl');
+      writeFileSync(rows, `${JSON.stringify(row)}\n`);
+      expect(recheck(corpus, rows).map((r) => r.status)).toEqual(['same']);
+    } finally {
+      rmSync(corpus, { recursive: true, force: true });
+    }
   });
 });
