@@ -8,6 +8,7 @@
 import type { Clause } from '../types';
 import { NON_TEXT_ELEMENTS } from '../dom-text';
 import { runToEnd } from '../scheduler';
+import { isListTitle } from './statement';
 
 export type BlockKind = 'heading' | 'paragraph' | 'list-item' | 'cell';
 
@@ -116,6 +117,17 @@ const EMPHASIS = new Set(['B', 'STRONG']);
 const MAX_HEADING = 200;
 /** Lead-ins are context, not content: the tail of the introducing text is enough. */
 const LEAD_IN_MAX = 400;
+/**
+ * Heading level of a list item that titles its nested list: below every real heading (1–6) and the
+ * paragraph-made ones (7–9), so the next real heading closes it too; one level deeper per open list.
+ */
+export const LIST_TITLE_LEVEL = 10;
+
+interface ListState {
+  leadIn: string | undefined;
+  /** The heading level of the item that titles this list, while the list is open. */
+  title?: number;
+}
 
 /** A table being read: its header row, once seen, is the context of every later row. */
 interface TableState {
@@ -140,7 +152,7 @@ type Frame =
       type: 'exit';
       el: Element;
       kind: BlockKind;
-      list?: { leadIn: string | undefined };
+      list?: ListState;
       table?: TableState;
       row?: RowState;
     };
@@ -274,7 +286,7 @@ export function* collectBlocksInSteps(
   const maxBlocks = options.maxBlocks ?? 20_000;
   const blocks: Block[] = [];
   const headings: { level: number; text: string }[] = [];
-  const openLists: { leadIn: string | undefined }[] = [];
+  const openLists: ListState[] = [];
   const tables: TableState[] = [];
   let buffer: string[] = [];
   // Visible characters gathered for the current block, and how many of them are link or button text.
@@ -354,7 +366,8 @@ export function* collectBlocksInSteps(
   };
 
   const stack: Frame[] = [{ type: 'enter', node: root }];
-  const owners: { el: Element; kind: BlockKind }[] = [];
+  /** Open block elements, with the number of blocks read before each began. */
+  const owners: { el: Element; kind: BlockKind; start: number }[] = [];
   const currentOwner = () => owners[owners.length - 1];
 
   let walked = 0;
@@ -392,7 +405,11 @@ export function* collectBlocksInSteps(
     if (frame.type === 'exit') {
       flush(frame.kind, frame.el);
       owners.pop();
-      if (frame.list) openLists.pop();
+      if (frame.list) {
+        openLists.pop();
+        const title = frame.list.title;
+        if (title !== undefined && headings[headings.length - 1]?.level === title) headings.pop();
+      }
       if (frame.row) endRow(frame.row);
       if (frame.table) tables.pop();
       continue;
@@ -464,7 +481,7 @@ export function* collectBlocksInSteps(
     const outer = currentOwner();
     flush(outer?.kind ?? 'paragraph', outer?.el ?? null);
     const kind = BLOCK_KIND[tag] ?? 'paragraph';
-    let list: { leadIn: string | undefined } | undefined;
+    let list: ListState | undefined;
     if (LISTS.has(tag)) {
       const prev = blocks[blocks.length - 1];
       const leadIn =
@@ -474,13 +491,26 @@ export function* collectBlocksInSteps(
             ? lastSentence(prev.text)
             : undefined;
       list = { leadIn };
+      // The item's own text, just read, titles the list nested in it ("8. Prohibited and restricted use"):
+      // a heading over its items, not a statement to mark (issue 23), until the list ends.
+      // Only the item's first block, read inside it (tight "<li>Title<ol>" or loose "<li><p>Title</p><ol>").
+      if (
+        outer?.kind === 'list-item' &&
+        blocks.length === outer.start + 1 &&
+        prev &&
+        isListTitle(prev.text, prev.leadIn)
+      ) {
+        blocks.pop();
+        list.title = LIST_TITLE_LEVEL + openLists.length;
+        pushHeading(prev.text.slice(0, MAX_HEADING), list.title);
+      }
       openLists.push(list);
     }
     let table: TableState | undefined;
     let row: RowState | undefined;
     if (tag === 'TABLE') tables.push((table = { header: undefined, rows: 0 }));
     else if (tag === 'TR') row = { start: blocks.length, header: isHeaderRow(el) };
-    owners.push({ el, kind });
+    owners.push({ el, kind, start: blocks.length });
     stack.push({ type: 'exit', el, kind, list, table, row });
     for (let c = el.lastChild; c; c = c.previousSibling) stack.push({ type: 'enter', node: c });
   }

@@ -6,7 +6,8 @@
  * any of the block rules here.
  * @module
  */
-import type { Block } from './blocks';
+import { LIST_TITLE_LEVEL, type Block } from './blocks';
+import { isListTitle } from './statement';
 
 function inline(s: string): string {
   return (
@@ -118,7 +119,15 @@ export function blocksFromMarkdown(
   const lines = (truncated ? source.slice(0, maxChars) : source).replace(/\r\n?/g, '\n').split('\n');
   const blocks: Block[] = [];
   const headings: { level: number; text: string }[] = [];
-  const listStack: { indent: number; leadIn: string | undefined }[] = [];
+  /** Open lists; `title` is the heading level of the item that titles a nested one (see blocks.ts). */
+  const listStack: { indent: number; leadIn: string | undefined; title?: number }[] = [];
+  /** Close open lists down to `depth`, and the titles they opened. */
+  const closeLists = (depth: number) => {
+    while (listStack.length > depth) {
+      const title = listStack.pop()!.title;
+      if (title !== undefined && headings[headings.length - 1]?.level === title) headings.pop();
+    }
+  };
   let para: string[] = [];
   let tableHeader: string | undefined;
   const path = () => headings.map((h) => h.text);
@@ -211,7 +220,9 @@ export function blocksFromMarkdown(
       const indent = li[1]!.replace(/\t/g, '    ').length;
       const prev = blocks[blocks.length - 1];
       flushPara();
-      while (listStack.length && listStack[listStack.length - 1]!.indent > indent) listStack.pop();
+      let depth = listStack.length;
+      while (depth && listStack[depth - 1]!.indent > indent) depth--;
+      closeLists(depth);
       const top = listStack[listStack.length - 1];
       if (!top || top.indent < indent) {
         const last = blocks[blocks.length - 1] ?? prev;
@@ -222,7 +233,24 @@ export function blocksFromMarkdown(
             : last.kind === 'paragraph'
               ? last.text.slice(-400)
               : undefined;
-        listStack.push({ indent, leadIn });
+        const list: (typeof listStack)[number] = { indent, leadIn };
+        // The enclosing item titles this nested list ("8. Prohibited and restricted use" over its numbered
+        // clauses): a heading over the items, not a statement to mark (issue 23), until the list ends.
+        if (
+          top &&
+          last &&
+          last === blocks[blocks.length - 1] &&
+          last.kind === 'list-item' &&
+          !last.linkOnly &&
+          isListTitle(last.text, last.leadIn)
+        ) {
+          blocks.pop();
+          list.title = LIST_TITLE_LEVEL + listStack.length;
+          const text = last.text.slice(0, 200);
+          blocks.push({ kind: 'heading', text, level: list.title, headingPath: path() });
+          headings.push({ level: list.title, text });
+        }
+        listStack.push(list);
       }
       const text = inline(li[2] ?? '');
       const lead = listStack[listStack.length - 1]!.leadIn;
@@ -244,7 +272,7 @@ export function blocksFromMarkdown(
       last.text = inline(`${last.text} ${line}`);
       continue;
     }
-    listStack.length = 0;
+    closeLists(0);
     if (format === 'text' && para.length === 0 && looksLikeTextHeading(line) && !lines[i + 1]?.trim()) {
       heading(2, inline(line));
       continue;

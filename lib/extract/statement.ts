@@ -186,6 +186,26 @@ export function isHeadingLine(text: string): boolean {
 }
 
 /**
+ * A list item that titles the list nested in it: "8. Prohibited and restricted use" over that section's
+ * numbered clauses, "Account information" over the data it lists. Short, not closed by punctuation, no
+ * subject or auxiliary, not opening with a verb's base form ("Provide the Services", an imperative
+ * purpose, stays a statement with its items), and not completing an open lead-in.
+ */
+export function isListTitle(text: string, leadIn?: string): boolean {
+  // An item its lead-in completes ("We use your data:" › "To train and improve our models") is a statement
+  // read with the lead-in (data/GUIDE.md §2), whatever is nested in it; so is an infinitive of purpose.
+  if (leadIn && isOpenLeadIn(leadIn)) return false;
+  const t = text.trim().replace(LEADING_MARKS, '');
+  if (/^(?:to|in order to)\s+\p{L}/iu.test(t)) return false;
+  const words = t.split(/\s+/).filter((w) => /\p{L}/u.test(w));
+  if (words.length === 0 || words.length > 8) return false;
+  if (/[.!?;:,]["'\u201d\u2019)]*$/.test(t)) return false;
+  if (SUBJECT.test(t) || LOWER_AUXILIARY.test(t)) return false;
+  const first = words[0]!.toLowerCase().replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '');
+  return !VERB_BASES.has(first);
+}
+
+/**
  * "Learn more", "Read more about this", "Click here": a pointer to another page, not a statement. Only short
  * ones: "Learn more about how we use your content to train our models" still says something.
  */

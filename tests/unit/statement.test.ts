@@ -299,3 +299,59 @@ describe('clauses of a Markdown document', () => {
     ]);
   });
 });
+
+describe('a list item that titles the list nested in it', () => {
+  const outline = (title: string) =>
+    page(`<ol><li>Accounts<ol><li>You must keep your password safe.</li></ol></li>
+      <li>${title}<ol><li>You may not use the service to harass other people.</li>
+      <li>We may suspend accounts that break these rules.</li></ol></li>
+      <li>We may change these terms at any time.</li></ol>`);
+
+  it('is a heading over its items, on a page and in Markdown, and closes with its list', () => {
+    const r = extractPolicy(outline('Prohibited and restricted use'));
+    expect(r.clauses.some((c) => c.text === 'Prohibited and restricted use')).toBe(false);
+    const item = r.clauses.find((c) => c.text.startsWith('You may not use'))!;
+    expect(item.headingPath?.at(-1)).toBe('Prohibited and restricted use');
+    // The list ended: the next item is not under the title.
+    const after = r.clauses.find((c) => c.text.startsWith('We may change'))!;
+    expect(after.headingPath ?? []).not.toContain('Prohibited and restricted use');
+
+    const md = [
+      '# Terms',
+      '',
+      '1.  Accounts',
+      '    1.  You must keep your password safe.',
+      '2.  Prohibited and restricted use',
+      '',
+      '    1.  You may not use the service to harass other people.',
+      '',
+      'We may change these terms at any time.',
+    ].join('\n');
+    const m = extractText(md, 'markdown');
+    expect(m.clauses.some((c) => c.text === 'Prohibited and restricted use')).toBe(false);
+    expect(m.clauses.find((c) => c.text.startsWith('You may not use'))!.headingPath?.at(-1)).toBe(
+      'Prohibited and restricted use',
+    );
+    expect(m.clauses.find((c) => c.text.startsWith('We may change'))!.headingPath ?? []).not.toContain(
+      'Prohibited and restricted use',
+    );
+  });
+
+  it.each([
+    // A statement or an imperative stays a clause, nested list or not.
+    'We share your data with these partners',
+    'Provide and improve the Services',
+    // An infinitive of purpose is completed by the list's lead-in.
+    'To train and improve our models',
+  ])('stays a clause: %s', (title) => {
+    expect(extractPolicy(outline(title)).clauses.some((c) => c.text === title)).toBe(true);
+  });
+
+  it('an item that completes an open lead-in stays a clause', () => {
+    const r = extractPolicy(
+      page(`<p>We use your information for these purposes:</p>
+        <ul><li>Product safety and security<ul><li>detecting fraud and abuse;</li></ul></li></ul>`),
+    );
+    expect(r.clauses.some((c) => c.text === 'Product safety and security')).toBe(true);
+  });
+});

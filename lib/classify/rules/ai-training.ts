@@ -172,8 +172,6 @@ export const aiTraining: RuleFamily = {
             2,
           ),
           'help(?:s|ing)? (?:to )?train',
-          // "your chats are used to help improve Gemini": a named model or AI as the object of the help.
-          `help(?:s|ing)? (?:us )?(?:to )?improve (?:[\\w-]+ ){0,3}?${alt('models?', 'AI', 'LLMs?', 'Gemini', 'Copilot', 'Grok', 'Llama')}\\b`,
           // A bare "models" only right after the verb: "create … forecasting models" is not about AI.
           `${alt('develop(?:s|ed|ing)?', 'build(?:s|ing)?', 'creat(?:e|es|ed|ing)')}\\W+models?`,
           near(
