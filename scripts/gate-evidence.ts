@@ -63,10 +63,12 @@ async function main(): Promise<void> {
   let stanceRightAfter = 0;
   cv.forEach((it, i) => {
     const clause = asClause(it, i);
-    const plain = asciiPunctuation(foldClause(clause).text);
+    const folded = foldClause(clause);
+    const plain = asciiPunctuation(folded.text);
+    const leadIn = folded.leadIn ? asciiPunctuation(folded.leadIn) : undefined;
     const ref = `${it.ref.doc}@${it.ref.start}-${it.ref.end}#${it.ref.hash}`;
     for (const l of it.labels)
-      if (gatedOut(l.category, plain) && !b.gated(l.category, plain))
+      if (gatedOut(l.category, plain, leadIn) && !b.gated(l.category, plain, leadIn))
         goldRemoved.push(`${l.category}/${l.stance} ${ref}${show(it.text)}`);
     const gold = new Map(it.labels.map((l) => [l.category, l.stance]));
     const before = b.label(clause, baseModel, {}, it.prev);

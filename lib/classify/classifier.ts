@@ -12,7 +12,7 @@ import { denseInput, scoreInto, topFeaturesOfSlots, type LinearModel } from './m
 import { applyRules, resolveStance, RULE_FAMILIES } from './rules';
 import { gatedOut } from './rules/gates';
 import { consentFirst } from '../explain/consent-first';
-import { clauseFacts, noPenaltyForRights, type ClauseFacts } from './rules/stance';
+import { clauseFacts, noPenaltyForRights, openLegalException, type ClauseFacts } from './rules/stance';
 import type { RuleHit } from './rules';
 import { foldClause, foldText } from './fold-text';
 import { asciiPunctuation } from '../ascii-punctuation';
@@ -65,11 +65,13 @@ const CONSENT_FIRST_CATEGORIES: ReadonlySet<CategoryId> = new Set([
 /**
  * The stance with the clause-wide guide rules applied: "only with your consent, we share…" denies the default
  * practice (R1); a promise of no penalty for using one's rights protects a choice, it does
- * not deny one.
+ * not deny one; a denial with an exception the law leaves open is unclear (R4).
  */
 function guideStance(category: CategoryId, stance: Stance, text: string): Stance {
   if (stance === 'permits' && CONSENT_FIRST_CATEGORIES.has(category) && consentFirst(text)) return 'denies';
   if (stance === 'denies' && category === 'user-choice' && noPenaltyForRights(text)) return 'permits';
+  // A denial the law leaves open ("… unless permitted by law", "… without a legal basis") denies nothing.
+  if (stance === 'denies' && openLegalException(text)) return 'unclear';
   return stance;
 }
 
@@ -147,7 +149,7 @@ export function labelClauseWithPossible(
       if (!paint && p < POSSIBLE_FLOOR) continue;
       // Only a label that would be shown is put to the gates: most clauses have none, and the gates' patterns
       // then cost nothing.
-      if (gatedOut(category, plain().text)) continue;
+      if (gatedOut(category, plain().text, plain().leadIn)) continue;
       // A trusted rule's label is as likely right as the rule has been on the training services.
       const confidence = trusted ? Math.max(p, model.trustedRulePrecision.get(hit.rule) ?? p) : p;
       (paint ? labels : possible).push({
@@ -168,7 +170,7 @@ export function labelClauseWithPossible(
   }
   for (const hit of hits) {
     if ((model && model.categories.includes(hit.category)) || !hit.strong) continue;
-    if (gatedOut(hit.category, plain().text)) continue;
+    if (gatedOut(hit.category, plain().text, plain().leadIn)) continue;
     labels.push({
       category: hit.category,
       stance: guideStance(hit.category, hit.stance, plain().text),

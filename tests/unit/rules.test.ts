@@ -527,3 +527,107 @@ describe('no penalty for exercising rights is no "you have no choice"', () => {
     expect(userChoice(text)?.stance).toBe('denies');
   });
 });
+
+// Guide §3 data-sharing, "Not" (settled 2026-12-07): staff and departments of the company are no recipients.
+describe('gate: recipients inside the company', () => {
+  it.each([
+    ['Within the company, your details are seen only by our customer care team and our billing department.'],
+    ['The internal recipients of your personal data are:'],
+    ['our payroll team;', 'The internal recipients of your information are:'],
+    ['Access to your files is limited to authorised staff who need it to answer your request.'],
+  ])('no data-sharing: %s', (text, leadIn?: string) => {
+    expect(gatedOut('data-sharing', text, leadIn)).toBe(true);
+  });
+
+  it.each([
+    ['We share your details with our staff and with the couriers that bring your order.'],
+    ['Our help desk is outsourced, so a separate company reads your messages on our behalf.'],
+    ['Your data is available to our employees and to the service providers who host our systems.'],
+    ['We pass your details to our affiliates and their staff.'],
+    ['the hosting company that stores our backups;', 'The internal recipients of your information are:'],
+  ])('someone outside the company stays sharing: %s', (text, leadIn?: string) => {
+    expect(gatedOut('data-sharing', text, leadIn)).toBe(false);
+  });
+});
+
+// Guide §3 data-sharing, "Not" (settled 2026-12-07): what a right to know lets the user ask about is no disclosure.
+describe('gate: the object of a right to know', () => {
+  const ask = 'You may ask us for information about the data we keep on you, including:';
+  it.each([
+    ['the categories of companies to which we passed your personal details;', ask],
+    ['the purposes for selling or sharing your details;', ask],
+    ['You may request the categories of businesses we sold your details to over the past year.'],
+    [
+      'Under state law you have the right to know the names of the third parties with whom we share your data.',
+    ],
+  ])('no sharing, sale or ads: %s', (text, leadIn?: string) => {
+    for (const category of ['data-sharing', 'data-sale', 'targeted-advertising'] as const)
+      expect(gatedOut(category, text, leadIn)).toBe(true);
+    expect(gatedOut('user-choice', text, leadIn)).toBe(false);
+  });
+
+  it.each([
+    ['the sale of your details to the categories of businesses named above;', 'You may opt out of:'],
+    ['We share your details with the categories of recipients listed in the table.'],
+    ['We sell the categories of data below to the third parties named, and you may request a list of them.'],
+    ['the categories of companies to which we pass your details;', 'We pass your details as follows:'],
+  ])('a practice stated, or a right that presupposes it, stays: %s', (text, leadIn?: string) => {
+    expect(gatedOut('data-sharing', text, leadIn)).toBe(false);
+    expect(gatedOut('data-sale', text, leadIn)).toBe(false);
+  });
+});
+
+// Guide §3 arbitration, "Not" (settled 2026-12-07): a forum or governing-law clause alone is no arbitration.
+describe('gate: a court or governing-law clause', () => {
+  it.each([
+    ['Any claim against us shall be heard only by the courts of Lyon, France.'],
+    [
+      'These terms are governed by the laws of Ontario, and the courts of Toronto alone may hear any dispute.',
+    ],
+    [
+      'If a disagreement is not settled within sixty days, it may be taken to the court where we are registered.',
+    ],
+  ])('no arbitration: %s', (text) => {
+    expect(gatedOut('arbitration', text)).toBe(true);
+  });
+
+  it.each([
+    ['Claims that qualify may be brought in small claims court in your county.'],
+    ['Either party may still seek injunctive relief from a court in Lyon.'],
+    ['If we cannot agree on an administrator, a court in Lyon may appoint one.'],
+    ['A claim that is severed from the rest must be heard by the courts of Lyon.'],
+    [
+      'claims over unpaid invoices, which go to the courts of Lyon;',
+      'These disputes are not sent to arbitration:',
+    ],
+    ['Any dispute goes to binding arbitration in Lyon rather than to court.'],
+  ])('a carve-out or the courts’ part in an arbitration stays: %s', (text, leadIn?: string) => {
+    expect(gatedOut('arbitration', text, leadIn)).toBe(false);
+  });
+});
+
+// Guide §4.2 R4 (settled 2026-12-07 for every category): a denial the law leaves open is unclear.
+describe('a denial with an exception the law leaves open', () => {
+  const stanceOf = (text: string, category: CategoryId) =>
+    classifyClauses([{ id: 'c', text, unit: 'sentence' } as Clause])[0]!.labels.find(
+      (l) => l.category === category,
+    )?.stance;
+
+  it.each([
+    ['We will not share your data with anyone unless permitted by law.', 'data-sharing'],
+    ['We do not sell your personal information unless the law permits us to.', 'data-sale'],
+    ['We will not transfer your data outside Canada without a legal basis.', 'international-transfer'],
+  ] as const)('%s → %s/unclear', (text, category) => {
+    expect(stanceOf(text, category)).toBe('unclear');
+  });
+
+  it.each([
+    ['We will not share your data with anyone except as required by law.', 'data-sharing', 'denies'],
+    ['We may share your details with our partners as permitted by law.', 'data-sharing', 'permits'],
+  ] as const)(
+    'a legal obligation, or a hedged permission, keeps its stance: %s',
+    (text, category, stance) => {
+      expect(stanceOf(text, category)).toBe(stance);
+    },
+  );
+});

@@ -110,13 +110,98 @@ export function isAdvertiserTerms(text: string): boolean {
   return BUSINESS_CUSTOMER.test(text) && AD_OPERATIONS.test(text) && !ABOUT_PEOPLE.test(text);
 }
 
-/** Whether the guide rules `category` out of a clause with this text (then no label, painted or possible). */
-export function gatedOut(category: CategoryId, text: string): boolean {
+/**
+ * Recipients inside the company — its own staff, employees, departments or teams, or what it calls its
+ * "internal recipients" — with no one outside named (guide §3 data-sharing, settled 2026-12-07): the data
+ * stays with the company, so nothing is disclosed. Affiliates and group companies are outside (§3 names them).
+ */
+const INTERNAL =
+  /\b(?:internal|in-house) (?:recipients?|teams?|departments?|staff|personnel|use)\b|\b(?:our|its|the company's|[A-Z][\w&-]*'s) (?:own )?(?:authori[sz]ed |relevant |designated |internal )?(?:employees|staff(?: members)?|personnel|departments?|teams?)\b|\b(?:authori[sz]ed|designated) (?:employees|staff|personnel)\b|\b(?:marketing|sales|customer (?:service|care|support)|support|finance|accounting|legal|compliance|human resources|HR|IT|security|product|engineering|analytics) (?:department|team|staff)s?\b|\bdata analysts\b/i;
+const OUTSIDE =
+  /\bthird[- ]part(?:y|ies)\b|\bpartners?\b|\baffiliat\w*|\bgroup (?:compan|entit)\w*|\bsubsidiar\w*|\bparent (?:company|companies)\b|\b(?:service )?providers?\b|\bvendors?\b|\b(?:sub-?)?processors?\b|\b(?:sub-?)?contractors?\b|\bsuppliers?\b|\bagents?\b|\bconsultants?\b|\badvis[eo]rs?\b|\bauditors?\b|\blawyers?\b|\badvertis\w*|\bauthorit\w*|\bregulators?\b|\blaw enforcement\b|\bgovernment\w*|\bpolice\b|\bcourts?\b|\b(?:acquirer|buyer|purchaser|successor)s?\b|\bother (?:users|members|companies|businesses|organi[sz]ations)\b|\bpublic(?:ly)?\b|\boutside\b|\bexternal\b|\bcompanies\b|\bsponsors?\b|\bmerchants?\b|\bbanks?\b|\boutsourc\w*|\bseparate (?:compan|entit|organi[sz]ation)\w*|\bon (?:our|its) behalf\b|\b(?:another|other|outside|separate|[\w-]+ing) company\b|\b(?:couriers?|carriers?|delivery|shipping|hosting|cloud|insurers?|brokers?|firms?|institutions?|organi[sz]ations?|charit(?:y|ies)|employers?|networks?|platforms?)\b/i;
+
+/** The internal people are where the data goes, not whom the company protects ("the safety of our staff"). */
+const RECIPIENT_CUE =
+  /\brecipients?\b|\baccess\w*|\bavailable to\b|\b(?:seen|viewed|read|handled|processed|reviewed|used) (?:only )?by\b|\b(?:shared?|disclosed?|provided?|passed|transferred|given|sent|made available) (?:\w+ ){0,4}?(?:with|to)\b|^\W*with\b|\blimited to\b|\bonly (?:by|to)\b/i;
+
+const BENEFICIARY =
+  /\b(?:protect\w*|safety|defend\w*)\b|\b(?:for|of) (?:our|its|the company's) (?:own )?(?:employees|staff|personnel|teams?)\b/i;
+
+export function isInternalRecipientOnly(text: string, leadIn?: string): boolean {
+  const cue = RECIPIENT_CUE.test(text) || (leadIn !== undefined && RECIPIENT_CUE.test(leadIn));
+  // "The safety of our staff", "reports for its staff": the company's people are whom it protects or serves.
+  if (!cue || BENEFICIARY.test(text)) return false;
+  const internal =
+    INTERNAL.test(text) || (leadIn !== undefined && /\b(?:internal|in-house) recipients?\b/i.test(leadIn));
+  return internal && !OUTSIDE.test(text);
+}
+
+/**
+ * The object of a right to know or access: "the categories of third parties to whom we disclose personal
+ * information" under "You can request information about:", or the same in one sentence ("You may request the
+ * categories of third parties to whom we sold…"). It names what the user may ask about, not a disclosure
+ * (guide §3 data-sharing, settled 2026-12-07, as the Shine the Light right): user-choice only.
+ */
+const ASK_TO_KNOW =
+  /\bright (?:to|of) (?:know|access|request (?:access|information|details|disclosure|a copy))\b|\bright to know\b|\b(?:request|ask (?:us )?for|obtain|receive) (?:(?:access to|information (?:about|on|regarding)|details (?:of|about)|a (?:copy|list|summary) of|disclosure of)\b)|\b(?:request|ask) (?:that we|us to) (?:disclose|provide|tell|confirm|inform)\b|\b(?:you (?:can|may|have the right to|are entitled to) )(?:know|request|ask|access|obtain|receive)\b|\bin responding to (?:this|your|such a) (?:right|request)\b|\bwe (?:shall|will|must) (?:provide|disclose|tell|give) (?:to )?you\b|\bpossible for you to access\b/i;
+/** A lead-in to stopping, deleting or opting out: its items state practices the right presupposes (R2/R3). */
+const ACT_ON_PRACTICE =
+  /\bopt(?:s|ed|ing)?[- ]?out\b|\bobject(?:ion)?\b|\bstop\b|\bdelet\w*|\berase|\berasure\b|\brestrict\w*|\bwithdraw\w*|\bcorrect\w*|\brectif\w*|\blimit\b/i;
+const DISCLOSURE_NAMED =
+  /\b(?:categor(?:y|ies)|names?|list|identit(?:y|ies)|types?|details)\b[^.;]{0,80}?\b(?:third[- ]part(?:y|ies)|recipients?|companies|businesses|parties|entities)\b|\b(?:third[- ]part(?:y|ies)|recipients|parties|companies)\b (?:to|with) whom\b|\bpurposes? (?:for|of) (?:collecting|selling|sharing|disclosing)\b|\bcategor(?:y|ies) of (?:personal )?(?:information|data)\b[^.;]{0,40}?\b(?:sold|shared|disclosed)\b/i;
+
+/** "The categories of third parties that may receive your data are:": the practice stated, not asked about. */
+const RECIPIENTS_STATED = /\b(?:that|which|who) (?:may |will |can |might )?(?:receive|obtain|get|access)\b/i;
+
+export function isRightToKnowItem(text: string, leadIn?: string): boolean {
+  if (!DISCLOSURE_NAMED.test(text) || OWN_STATEMENT.test(text) || RECIPIENTS_STATED.test(text)) return false;
+  const asked = (s: string) => ASK_TO_KNOW.test(s) && !ACT_ON_PRACTICE.test(s);
+  return asked(text) || (leadIn !== undefined && asked(leadIn));
+}
+
+/**
+ * A court, venue, jurisdiction or governing-law clause with no arbitration term in it or its lead-in (guide
+ * §3 arbitration: exclusive court jurisdiction and choice of law alone are not arbitration, even in an
+ * arbitration section; small-claims carve-outs, waivers and the courts' part in an arbitration still are).
+ */
+const COURT_OR_LAW =
+  /\bcourts?\b|\btribunals?\b|\bjurisdiction\b|\bvenue\b|\bgoverned by (?:the )?(?:laws?\b|[A-Z][\w ]{0,30}\blaw\b)|\bgoverning law\b|\blaws of\b/i;
+/**
+ * Arbitration, its waivers and carve-outs, and the courts' part in it: a carve-out sends some claims to court
+ * ("either party may seek injunctive relief in court", "a severed claim may be litigated"), a court appoints an
+ * administrator or enforces an award, procedures that must come first — all still describe the arbitration.
+ */
+const ARBITRATION_TERM =
+  /\barbitra\w*|\bsmall[- ]claims?\b|\bclass(?:[- ]wide)?\b|\bcollective\b|\brepresentative (?:action|capacity|proceedings?|claims?)\b|\bjury\b|\bmediat\w*|\bADR\b|\bawards?\b|\b(?:AAA|JAMS|NAM|ICC|FAA|EFAA)\b|\bwaiv\w*|\bopt[- ]?out\b|\binjunct\w*|\binterim\b|\bpreliminary\b|\bequitable\b|\bnotwithstanding\b|\bsever\w*|\benforc\w*|\bprocedures?\b|\badministrator\b|\bappoint\w*|\bout[- ]of[- ]court\b|\binstead\b|\binformal\w*|\bintellectual property\b|\bdispute settlement\b/i;
+
+export function isCourtOnly(text: string, leadIn?: string): boolean {
+  return (
+    COURT_OR_LAW.test(text) &&
+    !ARBITRATION_TERM.test(text) &&
+    !(leadIn !== undefined && ARBITRATION_TERM.test(leadIn))
+  );
+}
+
+/**
+ * Whether the guide rules `category` out of a clause with this text (then no label, painted or possible).
+ * `leadIn` is the sentence that introduces the list the clause is an item of, if it is one.
+ */
+export function gatedOut(category: CategoryId, text: string, leadIn?: string): boolean {
   switch (category) {
     case 'data-sharing':
-      return isShineTheLightRight(text) || isInboundOnly(text) || isAdvertiserTerms(text);
+      return (
+        isShineTheLightRight(text) ||
+        isInboundOnly(text) ||
+        isAdvertiserTerms(text) ||
+        isInternalRecipientOnly(text, leadIn) ||
+        isRightToKnowItem(text, leadIn)
+      );
+    case 'data-sale':
+      return isRightToKnowItem(text, leadIn);
     case 'targeted-advertising':
-      return isShineTheLightRight(text) || isAdvertiserTerms(text);
+      return isShineTheLightRight(text) || isAdvertiserTerms(text) || isRightToKnowItem(text, leadIn);
+    case 'arbitration':
+      return isCourtOnly(text, leadIn);
     case 'content-license':
       return isLicenceToTheUser(text);
     case 'unilateral-change':

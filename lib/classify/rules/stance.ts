@@ -24,7 +24,26 @@ const HEDGE =
   /\bas traditionally understood\b|\bin the traditional sense\b|\bnot\s+(?:[\w-]+\s+){0,2}directly\b|\bgenerally (?:do|does) not\b|\bmay or may not\b|\bnot (?:typically|usually|normally|ordinarily)\b/i;
 
 const EXCEPTION =
-  /\b(?:except|unless|other than|apart from|with the exception of|without your (?:consent|permission))\b/i;
+  /\b(?:except|unless|other than|apart from|with the exception of|without your (?:consent|permission))\b|\bwithout (?:a |an |any )?(?:valid |proper |appropriate |adequate |sufficient )?(?:legal|lawful) (?:basis|bases|grounds?|justification)\b/i;
+
+/**
+ * An exception the law leaves open: "except as permitted by law", "unless otherwise allowed", "without a
+ * legal basis" (every lawful practice has one). A denial with it says nothing of what the law allows:
+ * `unclear` (guide §4.2 R4, settled for every category 2026-12-07). "Except as required by law" is a legal
+ * obligation and keeps the denial.
+ */
+const LAW = String.raw`(?:by|under|in) (?:the |applicable |local |relevant |governing )*(?:laws?|legislation|regulations?|statutes?|CCPA|CPRA|GDPR|PIPEDA|LGPD)\b`;
+const OPEN_LEGAL_EXCEPTION = new RegExp(
+  String.raw`\b(?:except|unless|save)\s+(?:as\s+|where\s+|when\s+|if\s+|to the extent\s+(?:that\s+)?)?(?:(?:it is|we are)\s+)?(?:(?:otherwise|expressly|legally)\s+)?(?:(?:required|mandated|compelled)\s+or\s+)?(?:permitted|allowed|authori[sz]ed|entitled)(?: to do so)? ${LAW}|\b(?:except|unless) (?:where |when |if |as )?(?:the |applicable |local )*laws? (?:permits?|allows?|authori[sz]es?)\b|\bwithout (?:a |an |any )?(?:valid |proper |appropriate |adequate |sufficient )?(?:legal|lawful) (?:basis|bases|grounds?|justification)\b`,
+  'i',
+);
+
+/** A part of a sentence ("…, and we will…", "…; …") with a denial and an open exception in it (R4). */
+export function openLegalException(text: string): boolean {
+  return text
+    .split(/[;.]|,\s+(?:and|but)\s+(?:we|you|they|it)\b/i)
+    .some((part) => OPEN_LEGAL_EXCEPTION.test(part) && /\b(?:not|never|no)\b|n't\b/i.test(part));
+}
 
 /**
  * Guide R4: an exception the user's own act for training opens (consent, opting in, asking us, choosing to
@@ -252,6 +271,7 @@ export function resolveStance(
 
 /** The stance of a denial followed by an exception (guide R4). */
 function exceptionStance(after: string): Stance {
+  if (OPEN_LEGAL_EXCEPTION.test(after)) return 'unclear';
   if (OPT_IN_EXCEPTION.test(after)) return 'denies';
   if (OPEN_EXCEPTION.test(after)) return 'unclear';
   return 'permits';
