@@ -7,6 +7,14 @@
 
 const CONSENT_FIRST =
   /(?:^|\s-\s)\W*(?:if|where|when|once|after) you (?:have )?(?:explicitly |expressly |specifically |affirmatively )?(?:consented|agreed|opted[- ]?in|given (?:us )?(?:your )?(?:explicit |express |prior |specific )?(?:consent|permission))\b|\bonly\b[^.;]{0,100}?\b(?:if|when|where|with|after|once) (?:you|your) (?:have )?(?:explicitly |expressly )?(?:given (?:us )?(?:your )?)?(?:explicit |express |prior |specific )?(?:opt(?:ed)?[- ]?in|consent(?:ed)?|permission)\b/i;
+/**
+ * The same condition later in the sentence, in the forms policies use for it: "…, where we have your
+ * permission to do so", "subject to your consent", "…, if you agree", and "With your consent, …" opening it.
+ * Not consent as one legal basis among others ("based on your consent", "with your consent or as required
+ * by law"): the labels read those as the practice (data/GUIDE.md, consent as a legal basis).
+ */
+const CONSENT_CONDITION =
+  /\b(?:if|where|when|once|after|provided(?: that)?) (?:we have (?:obtained |received )?your (?:explicit |express |prior |specific )?permission|you (?:explicitly |expressly |specifically )?(?:agree|consent|opt[- ]?in|give us (?:your )?(?:explicit |express |prior )?(?:consent|permission))(?! to (?:these|the|our|this) (?:terms|conditions|agreement|policy|privacy)))\b|\bsubject to your (?:explicit |express |prior |specific |affirmative )?(?:consent|permission)\b|^\W*with your (?:explicit |express |prior |specific )?(?:consent|permission),/i;
 const CONSENT_NOT_FIRST =
   /\bopt(?:s|ed|ing)?[- ]?out\b|\bobject(?:s|ed|ion)?\b|\bunsubscrib\w*|\b(?:if|where|when) required by\b|\bor (?:otherwise |else )?(?:with|if|when|where) (?:you|your)\b|\b(?:unless|except) (?:as )?otherwise\b|\bas permitted by law\b/i;
 
@@ -20,5 +28,5 @@ const CONSENT_NOT_FIRST =
  * consent").
  */
 export function consentFirst(text: string): boolean {
-  return CONSENT_FIRST.test(text) && !CONSENT_NOT_FIRST.test(text);
+  return (CONSENT_FIRST.test(text) || CONSENT_CONDITION.test(text)) && !CONSENT_NOT_FIRST.test(text);
 }

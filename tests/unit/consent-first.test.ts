@@ -1,0 +1,46 @@
+/**
+ * Guide §4.2 R1 for sharing, sale and ads: the consent condition in the forms policies write it after the
+ * practice ("…, where we have your permission to do so", "subject to your consent", "…, if you agree") or
+ * opening it ("With your consent, …"). Consent as one legal basis among others stays the practice.
+ * Team-written sentences.
+ */
+import { describe, expect, it } from 'vitest';
+import { classifyClauses } from '../../lib/classify';
+import { consentFirst } from '../../lib/explain/consent-first';
+import type { Clause } from '../../lib/types';
+
+const stanceOf = (text: string, category: string) =>
+  classifyClauses([{ id: 'c', text, unit: 'sentence' } as Clause])[0]!.labels.find(
+    (l) => l.category === category,
+  )?.stance;
+
+describe('a consent condition after the practice, or opening it', () => {
+  it.each([
+    [
+      'We will also use your quiz answers to show you targeted ads, where we have your permission to do so.',
+      'targeted-advertising',
+    ],
+    [
+      'Our ad partners may use your device identifiers, subject to your consent, to personalise the ads you see.',
+      'targeted-advertising',
+    ],
+    ['We share your contact details with a partner charity, if you agree.', 'data-sharing'],
+    ['With your consent, we may share your e-mail address with the review site.', 'data-sharing'],
+  ] as const)('%s → denies', (text, category) => {
+    expect(consentFirst(text)).toBe(true);
+    expect(stanceOf(text, category)).toBe('denies');
+  });
+
+  it.each([
+    // Consent as one legal basis among others, or a basis named for the processing.
+    'We share your passport details with border authorities for legal obligations or based on your consent.',
+    'We may disclose health information to authorities based on your consent or a legal obligation.',
+    'We share your data with partners with your consent or as required by law.',
+    // Agreeing to the terms is no consent to the practice.
+    'If you agree to these terms, we share your profile with the clubs you join.',
+    // On by default with a way out.
+    'Subject to your consent, we share your data with ad partners, and you can opt out at any time.',
+  ])('stays the practice: %s', (text) => {
+    expect(consentFirst(text)).toBe(false);
+  });
+});
