@@ -152,13 +152,23 @@ function sentenceStart(text: string, at: number): number {
   return i < 0 ? 0 : i + 2;
 }
 
+const CAPITAL_AUXILIARY =
+  /\b(?:IS|ARE|WAS|WERE|BE|HAS|HAVE|WILL|WOULD|SHALL|SHOULD|MAY|MIGHT|CAN|COULD|MUST|CANNOT|DO|DOES)\b/;
+
 /** "opt out of the sale of…", "categories of … sold", "purposes for selling": the practice is only named. */
 const NAMED =
   /\b(?:opt(?:-| )?out of|right to (?:opt(?:-| )?out|know|request|object)|categories of|purposes? (?:for|of)|whether we(?: are)?|confirm whether)\b/i;
 
-/** A title-case line ("Changes to These Terms") names a topic without stating a practice. */
+/**
+ * A title-case line ("Changes to These Terms") names a topic without stating a practice. A sentence set in
+ * capitals is no title: closed by a stop, or with a modal or auxiliary ("NEXTROLL MAY UPDATE OR MODIFY THIS
+ * AGREEMENT FROM TIME TO TIME."), as lib/extract/statement.ts reads it too.
+ */
 function headingLike(text: string): boolean {
-  const words = text.trim().split(/\s+/);
+  const t = text.trim();
+  if (/[.!?;]["'\u201d\u2019)]*$/.test(t)) return false;
+  if (t === t.toUpperCase() && CAPITAL_AUXILIARY.test(t)) return false;
+  const words = t.split(/\s+/);
   if (words.length > 14) return false;
   const long = words.filter((w) => /^[A-Za-z]{4,}/.test(w));
   return long.length >= 3 && long.filter((w) => /^[A-Z]/.test(w)).length / long.length >= 0.75;
