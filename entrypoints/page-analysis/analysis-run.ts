@@ -152,6 +152,7 @@ export function createAnalysisRun(deps: AnalysisRunDeps): AnalysisRun {
       if (detection.kind === 'other' || detection.kind === 'checkout') {
         state.isPolicy = false;
         state.report = notPolicyReport(detection, url, document.title);
+        state.details.clear();
         if (detection.kind === 'checkout') {
           state.isCheckout = true;
           deps.onCheckout(detection);
@@ -239,6 +240,7 @@ export function createAnalysisRun(deps: AnalysisRunDeps): AnalysisRun {
       const clauses = await runSliced(clausesFromReplyInSteps(blocks, res), sliced(signal));
       if (gone(signal)) return;
       state.report = { url, page, clauses, ...(unsupported ? { unsupported } : {}) };
+      state.details.clear();
       const index = await visible;
       await env.yieldToHost();
       if (gone(signal)) return;
