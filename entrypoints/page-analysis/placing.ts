@@ -147,12 +147,16 @@ export function createPlacing(deps: PlacingDeps): Placing {
     await env.yieldToHost();
     if (signal.aborted || state.disposed) return;
     mark('ui-start');
-    // Our UI's host and stylesheet in one task, its texts in the next, its first render in a third.
+    // Our UI's host and stylesheet in one task, its texts in the next, its empty root in a third, the bar in a
+    // fourth.
     if (!state.barDismissed) {
       overlay.ensure();
       await env.yieldToHost();
       if (signal.aborted || state.disposed) return;
       overlay.prepare();
+      await env.yieldToHost();
+      if (signal.aborted || state.disposed) return;
+      overlay.renderShell();
       await env.yieldToHost();
       if (signal.aborted || state.disposed) return;
     }
