@@ -4,7 +4,9 @@
  * Chrome serialises every message on both ends (a 300 KB reply arrived ~85 ms later than an empty one on a
  * slow machine): each clause travels as its id and where it lies in its block (the page holds the blocks, so
  * it rebuilds text, section, heading path and lead-in itself, `clausesFromCuts`), and only labelled clauses
- * carry an analysis (about half of a 15,000-word policy's clauses; `withAnalyses` rebuilds the full list).
+ * carry their labels, and of each label only what painting needs (`LabelMark`). What a card shows besides
+ * (evidence, slots, explanations: 114 KB of the 175 KB reply to a 15,000-word policy) stays in the background,
+ * which works it out after replying; the page asks for one clause's `ClauseDetails` when its card opens.
  *
  * Also the preview: the first blocks of a long policy are classified on their own so the top of the page
  * is highlighted before the background has finished the rest (see lib/preview-blocks.ts).
@@ -14,7 +16,7 @@ import { emptySlots } from './explain/slots';
 import { clauseOf } from './extract/blocks';
 import { runToEnd } from './scheduler';
 import type { Block } from './extract/blocks';
-import type { AnalysedClause, Clause, Label, Slots } from './types';
+import type { AnalysedClause, Clause, Label } from './types';
 
 /**
  * One clause as the background cut it from the page's blocks: where its text lies in its block's text
@@ -24,52 +26,73 @@ import type { AnalysedClause, Clause, Label, Slots } from './types';
 export type ClauseCut = Pick<Clause, 'id' | 'block' | 'unit' | 'statement'> &
   ({ at: [number, number] } | { text: string });
 
-/** The background's reply to a page's blocks: every clause cut from them, and the labelled ones' analyses. */
+/** Of one label, what the page needs to paint and count it. */
+export type LabelMark = Pick<Label, 'category' | 'stance' | 'confidence'>;
+
+/** A clause as the page holds it: its text and place, and the labels that mark it (none for most). */
+export interface MarkedClause extends Clause {
+  labels: LabelMark[];
+}
+
+/** The labels of one labelled clause, by the clause's id. */
+export interface ClauseMarks {
+  id: string;
+  labels: LabelMark[];
+}
+
+/** The background's reply to a page's blocks: every clause cut from them, and the labelled ones' marks. */
 export interface ClassifiedCuts {
   clauses: ClauseCut[];
-  analyses: ClauseAnalysis[];
+  marks: ClauseMarks[];
 }
 
-/** The classifier's result for one labelled clause, by the clause's id. */
-export interface ClauseAnalysis {
-  id: string;
-  labels: Label[];
-  explanation: string | null;
-  slots: Slots;
+/** What a clause's card shows besides its marks: its labels in full, its slots and its explanation. */
+export type ClauseDetails = Pick<AnalysedClause, 'labels' | 'explanation' | 'slots'>;
+
+/** A clause and its painted labels, as the classifier gives them (lib/classify `labelClauses`). */
+export interface LabelledCut {
+  clause: Clause;
+  labels: readonly LabelMark[];
 }
 
-/** The analyses worth sending: those of clauses with at least one label. */
-export function analysesOf(clauses: readonly AnalysedClause[]): ClauseAnalysis[] {
-  const out: ClauseAnalysis[] = [];
-  for (const c of clauses)
-    if (c.labels.length > 0)
-      out.push({ id: c.id, labels: c.labels, explanation: c.explanation, slots: c.slots });
+/** The marks worth sending: those of clauses with at least one label, each label cut to its mark. */
+export function marksOf(clauses: readonly LabelledCut[]): ClauseMarks[] {
+  const out: ClauseMarks[] = [];
+  for (const { clause, labels } of clauses)
+    if (labels.length > 0)
+      out.push({
+        id: clause.id,
+        labels: labels.map((l) => ({ category: l.category, stance: l.stance, confidence: l.confidence })),
+      });
   return out;
 }
 
-/**
- * The clauses with their analyses; a clause without one gets what the classifier gives an unlabelled
- * clause (no labels, no explanation, empty slots). Analyses naming no clause are ignored.
- */
-export function withAnalyses(
-  clauses: readonly Clause[],
-  analyses: readonly ClauseAnalysis[],
-): AnalysedClause[] {
-  const byId = new Map(analyses.map((a) => [a.id, a]));
-  return clauses.map((c) => analysed(c, byId.get(c.id)));
+/** The details of an analysed clause, as a card shows them; null for a clause without labels. */
+export function detailsOf(clause: AnalysedClause | undefined): ClauseDetails | null {
+  if (!clause || clause.labels.length === 0) return null;
+  return { labels: clause.labels, explanation: clause.explanation, slots: clause.slots };
 }
 
-function analysed(c: Clause, a: ClauseAnalysis | undefined): AnalysedClause {
-  return a
-    ? { ...c, labels: a.labels, explanation: a.explanation, slots: a.slots }
-    : { ...c, labels: [], explanation: null, slots: emptySlots() };
+/**
+ * The clause as its card shows it: with its details, or, when the background could not give them, with its
+ * marks alone (no evidence, no slots: the card then says what the category and stance say).
+ */
+export function withDetails(clause: MarkedClause, details: ClauseDetails | null): AnalysedClause {
+  if (details) return { ...clause, ...details };
+  const labels: Label[] = clause.labels.map((l) => ({
+    category: l.category,
+    stance: l.stance,
+    confidence: l.confidence,
+    evidence: { phrase: null, rule: null, features: [] },
+  }));
+  return { ...clause, labels, explanation: null, slots: emptySlots() };
 }
 
 /** The reply for the clauses classified from `blocks` (see the module comment). */
-export function classifiedCuts(blocks: readonly Block[], clauses: readonly AnalysedClause[]): ClassifiedCuts {
+export function classifiedCuts(blocks: readonly Block[], clauses: readonly LabelledCut[]): ClassifiedCuts {
   // Clauses come in document order, so each block's next clause lies after its previous one.
   const next = new Map<number, number>();
-  const cuts = clauses.map((c): ClauseCut => {
+  const cuts = clauses.map(({ clause: c }): ClauseCut => {
     const text = blocks[c.block]?.text ?? '';
     const start = text.indexOf(c.text, next.get(c.block) ?? 0);
     const flag = c.statement === false ? { statement: false as const } : {};
@@ -77,7 +100,7 @@ export function classifiedCuts(blocks: readonly Block[], clauses: readonly Analy
     next.set(c.block, start + c.text.length);
     return { id: c.id, block: c.block, unit: c.unit, at: [start, start + c.text.length], ...flag };
   });
-  return { clauses: cuts, analyses: analysesOf(clauses) };
+  return { clauses: cuts, marks: marksOf(clauses) };
 }
 
 /**
@@ -112,7 +135,7 @@ const CLAUSES_PER_STEP = 64;
 export function clausesFromReply(
   blocks: readonly Block[],
   reply: ClassifiedCuts | undefined,
-): AnalysedClause[] {
+): MarkedClause[] {
   return runToEnd(clausesFromReplyInSteps(blocks, reply));
 }
 
@@ -124,20 +147,23 @@ export function clausesFromReply(
 export function* clausesFromReplyInSteps(
   blocks: readonly Block[],
   reply: ClassifiedCuts | undefined,
-): Generator<void, AnalysedClause[], void> {
-  if (!reply || !Array.isArray(reply.clauses) || !Array.isArray(reply.analyses)) return [];
-  const byId = new Map<string, ClauseAnalysis>();
-  for (let i = 0; i < reply.analyses.length; i++) {
-    const a = reply.analyses[i]!;
-    byId.set(a.id, a);
+): Generator<void, MarkedClause[], void> {
+  if (!reply || !Array.isArray(reply.clauses) || !Array.isArray(reply.marks)) return [];
+  const byId = new Map<string, LabelMark[]>();
+  for (let i = 0; i < reply.marks.length; i++) {
+    const m = reply.marks[i]!;
+    byId.set(m.id, m.labels);
     if (i % CLAUSES_PER_STEP === CLAUSES_PER_STEP - 1) yield;
   }
-  const out: AnalysedClause[] = [];
+  const out: MarkedClause[] = [];
   for (let i = 0; i < reply.clauses.length; i++) {
     if (i % CLAUSES_PER_STEP === CLAUSES_PER_STEP - 1) yield;
     const c = reply.clauses[i]!;
-    const clause = clauseFromCut(blocks, c);
-    if (clause) out.push(analysed(clause, byId.get(c.id)));
+    const clause = clauseFromCut(blocks, c) as MarkedClause | null;
+    if (clause) {
+      clause.labels = byId.get(c.id) ?? [];
+      out.push(clause);
+    }
   }
   return out;
 }

@@ -9,10 +9,10 @@ import type { Block } from './extract/blocks';
 import type { ReadPageReply } from './extract/reading';
 import type { PolicyLink } from './checkout/find-policy-links';
 import type { CheckoutState } from './checkout/linked-policies';
-import type { ClassifiedCuts } from './clause-analyses';
+import type { ClassifiedCuts, ClauseDetails } from './clause-analyses';
 import type { ComparisonState } from './compare';
 import type { DiffVersionsReply, HistoryListReply, VersionsReply } from './history-view';
-import type { PageReport, TabState } from './page-report';
+import type { PageMarks, TabState } from './page-report';
 import type { ExtractedPage } from './pipeline-extract';
 import type { PageInfo } from './types';
 
@@ -29,12 +29,17 @@ export interface MessageMap {
   };
   /**
    * The content script's detection of a page whose markup the background read (`readId`, from `read-page`, for
-   * the same frame and address): the background cuts its own reading into clauses, classifies them, replies
-   * with the clauses and the analyses of the labelled ones (lib/clause-analyses.ts), then stores the version and
-   * compares it with the last one (the popup reads that from the tab state). The page's `language` is ignored,
+   * the same frame and address): the background cuts its own reading into clauses, labels them, replies with
+   * the clauses and the labelled ones' marks (lib/clause-analyses.ts), then explains them, stores the version
+   * and compares it with the last one (the popup reads that from the tab state). The page's `language` is ignored,
    * and its `title` used only when the reading has none: both come from the reading.
    */
   'content→bg:page-extracted': { req: { url: string; readId: string; page: PageInfo }; res: ClassifiedCuts };
+  /**
+   * What the card of one clause of the sender's page shows besides its marks (its labels' evidence and
+   * explanations, its slots), asked when the card opens; null when the background has none. Stores nothing.
+   */
+  'content→bg:clause-details': { req: { url: string; clauseId: string }; res: ClauseDetails | null };
   /**
    * The first blocks of a long policy, cut and classified on their own so the top of the page is marked
    * while the background classifies the whole page (sent just before `page-extracted`). Stores nothing.
@@ -76,7 +81,7 @@ export interface MessageMap {
    * (is the tab still on that page?), tests ask it for the page's report. Answered by the every-page script on
    * pages triage turned away.
    */
-  'bg→content:get-report': { req: Record<string, never>; res: PageReport | null };
+  'bg→content:get-report': { req: Record<string, never>; res: PageMarks | null };
   /**
    * A checkout / sign-up form and the policy links found on it (content script, once per page). The reply is
    * constant: a page must not learn anything from it about the user's history or grants.

@@ -68,9 +68,16 @@ export async function mapChunked<T, R>(
 }
 
 /**
+ * Yielded by a `runSliced` job before a step that may take most of a slice by itself: the job goes on in a new
+ * task whatever is left of the budget, so that step never runs at the end of a slice spent elsewhere.
+ */
+export const NEW_TASK: unique symbol = Symbol('new task');
+
+/**
  * Runs a generator-shaped job: each `yield` marks a point where the job may be paused. The job runs until the
  * budget is spent, then the page gets the thread back. For work that is not a flat list (e.g. a tree walk).
- * A job that yields a promise is resumed once it settles (whichever way), in a later task.
+ * A job that yields a promise is resumed once it settles (whichever way), in a later task; one that yields
+ * `NEW_TASK` is resumed in a new task.
  */
 export async function runSliced<R>(job: Generator<unknown, R, void>, options: ChunkOptions): Promise<R> {
   const { env, signal } = options;
@@ -89,7 +96,7 @@ export async function runSliced<R>(job: Generator<unknown, R, void>, options: Ch
         () => undefined,
       );
       sliceStart = env.now();
-    } else if (env.now() - sliceStart >= budget) {
+    } else if (step.value === NEW_TASK || env.now() - sliceStart >= budget) {
       await env.yieldToHost();
       sliceStart = env.now();
     }

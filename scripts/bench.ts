@@ -934,6 +934,9 @@ function quickFigures(
       all_ms: round(all, 1),
       readability_ms: round(readabilityMs),
       all_over_readability: round(all / readabilityMs),
+      // Where the time went: each of the content script's marks, ms since its start (medians).
+      marks_ms: markMedians(loads.highlights),
+      measures_ms: measureMedians(loads.highlights),
     },
     long_tasks_4x: {
       count: ourLongTaskCount(loads.slowed),
@@ -944,6 +947,46 @@ function quickFigures(
       loads: loads.slowed.length,
     },
   };
+}
+
+/**
+ * The background's own timings since the last call (`fineprint:bg-*` measures: reading the markup, classifying),
+ * summed by name, then cleared so the next load starts from none.
+ */
+async function workerMeasures(browser: LaunchedBrowser): Promise<Record<string, number>> {
+  const worker = browser.serviceWorker ?? browser.context.serviceWorkers()[0];
+  if (!worker) return {};
+  return worker
+    .evaluate(() => {
+      const out: Record<string, number> = {};
+      for (const e of performance.getEntriesByType('measure'))
+        if (e.name.startsWith('fineprint:bg-')) out[e.name] = (out[e.name] ?? 0) + e.duration;
+      performance.clearMeasures();
+      return out;
+    })
+    .catch(() => ({}));
+}
+
+/** Median of each `fineprint:` measure over the loads that made it (ms). */
+function measureMedians(runs: PageRun[]): Record<string, number> {
+  const names = new Set(runs.flatMap((r) => Object.keys(r.measures)));
+  return Object.fromEntries(
+    [...names].map((name) => [
+      name.replace(/^fineprint:/, ''),
+      Number(median(runs.map((r) => r.measures[name] ?? NaN).filter(Number.isFinite)).toFixed(1)),
+    ]),
+  );
+}
+
+/** Median ms from the content script's start to each of its marks, in the order they come. */
+function markMedians(runs: PageRun[]): Record<string, number> {
+  const names = new Set(runs.flatMap((r) => Object.keys(r.marks)));
+  const out = [...names]
+    .map((name) => name.replace(/^fineprint:/, ''))
+    .map((name) => [name, median(runs.map((r) => sinceStart(r, name)).filter(Number.isFinite))] as const)
+    .filter(([, ms]) => Number.isFinite(ms))
+    .sort((a, b) => a[1] - b[1]);
+  return Object.fromEntries(out.map(([name, ms]) => [name, Number(ms.toFixed(1))]));
 }
 
 /** `BENCH_PARTS=every,highlights,slowed,popup`: the parts of the quick run to do (all by default). */
@@ -986,15 +1029,20 @@ async function quickRun(server: TestServer): Promise<Record<string, unknown>> {
     console.log(
       `\n== 15,000-word policy: ${RUNS} rounds (wall), then ${RUNS} with the CPU slowed ${SLOWDOWN}× (profiled) ==`,
     );
+    // Each round in another order, as above: the side that goes first in a round follows nobody's leftovers.
+    const inTurn = (i: number) => sides.map((_, k) => sides[(i + k) % sides.length]!);
     for (let i = 0; i < (PARTS.has('highlights') ? RUNS : 0); i++)
-      for (const side of sides)
-        side.highlights.push(
-          await loadOnce(side.browser.context, policy15k, { waitHighlights: true, quietMs: 300 }),
-        );
+      for (const side of inTurn(i)) {
+        const run = await loadOnce(side.browser.context, policy15k, { waitHighlights: true, quietMs: 300 });
+        side.highlights.push({
+          ...run,
+          measures: { ...run.measures, ...(await workerMeasures(side.browser)) },
+        });
+      }
     if (PARTS.has('highlights')) readability = await readabilityParse(floor.context, policy15k);
     for (const path of [POLICY_15K_PATH, CORPUS_PAGES.longPolicy.path])
       for (let i = 0; i < (PARTS.has('slowed') ? RUNS : 0); i++)
-        for (const side of sides) {
+        for (const side of inTurn(i)) {
           const run = await loadOnce(side.browser.context, server.url(path), {
             waitHighlights: true,
             quietMs: 1_000,

@@ -4,7 +4,7 @@ import type { TabState } from '@/lib/page-report';
 import { PREVIEW_MAX_BLOCKS } from '@/lib/preview-blocks';
 import { blockGuard, LIMITS, num, obj, pageInfoGuard, type ValidSender } from '@/lib/message-guards';
 import { readTabReport, tabKey, tabReports } from './tab-reports';
-import { classifyPreview, pageExtracted, readPage, wake } from './page-reading';
+import { classifyPreview, clauseDetails, pageExtracted, readPage, wake } from './page-reading';
 import { createRouter, perSender, type RouteTable } from '@/lib/message-router';
 import { createRateLimit } from '@/lib/rate-limit';
 import { httpUrl as historyUrlGuard } from '@/lib/message-guards';
@@ -130,6 +130,10 @@ export const routes: RouteTable = {
     ),
     handle: readPage,
     maxBytes: LIMITS.extractedBytes,
+  },
+  'content→bg:clause-details': {
+    guard: perSender((sender) => obj({ url: senderPageUrl(sender), clauseId: str({ max: LIMITS.id }) })),
+    handle: clauseDetails,
   },
   'content→bg:classify-preview': {
     guard: perSender((sender) =>

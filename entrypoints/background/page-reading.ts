@@ -7,9 +7,15 @@
 import { browser } from 'wxt/browser';
 import type { Req, Res } from '@/lib/messages';
 import type { PageReport } from '@/lib/page-report';
-import { bundledModel, bundledModelDecoded, classifyClauses } from '@/lib/classify';
+import {
+  analyseLabelled,
+  bundledModel,
+  bundledModelDecoded,
+  classifyClauses,
+  labelClauses,
+} from '@/lib/classify';
 import { warmUpClauses } from '@/lib/classify/warm-up';
-import { classifiedCuts } from '@/lib/clause-analyses';
+import { classifiedCuts, detailsOf, type ClauseDetails } from '@/lib/clause-analyses';
 import type { Block } from '@/lib/extract/blocks';
 import { blocksToClauses, warmSentenceSegmenter } from '@/lib/extract';
 import { unreadable, type ExtractedBlocks } from '@/lib/extract/reading';
@@ -18,7 +24,7 @@ import { createKeptReadings } from '@/lib/kept-readings';
 import type { ValidSender } from '@/lib/message-guards';
 import { pageFromBlocks } from '@/lib/pipeline-extract';
 import { readPageMarkup, warmPageReader } from './parse-fetched';
-import { tabReports } from './tab-reports';
+import { completingTabReport, readTabReport, tabReports } from './tab-reports';
 import { stableReports } from './history';
 
 /**
@@ -37,10 +43,34 @@ export const keptReadings = createKeptReadings<ExtractedBlocks>({
 
 /** A tab's readings go when it closes or loads another page: their text is never wanted again. */
 export function registerReadingCleanup(): void {
-  browser.tabs.onRemoved.addListener((tabId) => keptReadings.dropTab(tabId));
+  const drop = (tabId: number) => {
+    keptReadings.dropTab(tabId);
+    for (const key of analysedPages.keys()) if (key.startsWith(`${tabId}:`)) analysedPages.delete(key);
+  };
+  browser.tabs.onRemoved.addListener(drop);
   browser.tabs.onUpdated.addListener((tabId, info) => {
-    if (info.status === 'loading' && info.url !== undefined) keptReadings.dropTab(tabId);
+    if (info.status === 'loading' && info.url !== undefined) drop(tabId);
   });
+}
+
+/**
+ * Each frame's last classified page, complete with its slots and explanations, which are worked out once the
+ * page has its reply (see `pageExtracted`): read when one of its cards opens (`clause-details`).
+ */
+const analysedPages = new Map<string, { url: string; report: Promise<PageReport> }>();
+const frameKey = (sender: { tabId: number; frameId: number }) => `${sender.tabId}:${sender.frameId}`;
+
+/** `fn`'s result, worked out in a task after this one: after the reply this task hands over is sent. */
+function afterReply<T>(fn: () => T): Promise<T> {
+  return new Promise((resolve, reject) =>
+    setTimeout(() => {
+      try {
+        resolve(fn());
+      } catch (error) {
+        reject(error instanceof Error ? error : new Error(String(error)));
+      }
+    }, 0),
+  );
 }
 
 /** A content script's page markup, read off its main thread (see lib/extract/page-markup.ts) and kept. */
@@ -65,7 +95,10 @@ export async function readPage(
   return 'error' in reply ? { error: reply.error, readId } : { ...reading, readId };
 }
 
-/** The page's detection with the reading kept for that frame: cut, classified, replied, then held for history. */
+/**
+ * The page's detection with the reading kept for that frame: cut, labelled and replied; then explained and held
+ * for the popup and the history.
+ */
 export async function pageExtracted(
   { url, readId, page }: Req<'content→bg:page-extracted'>,
   sender: ValidSender,
@@ -77,20 +110,48 @@ export async function pageExtracted(
   const started = performance.now();
   const read = pageBlocksOf(url, page, reading);
   const extracted = pageFromBlocks(read);
-  const report: PageReport = { ...extracted, clauses: classifyClauses(extracted.clauses) };
+  const labelled = labelClauses(extracted.clauses);
+  const reply = classifiedCuts(read.blocks, labelled);
   measureSince('bg-classify', started);
-  // The page waits for its highlights, nothing else: the tab's report for the popup is stored once the page
-  // has painted them (or the popup asks). The history (IndexedDB, the clause diff, perhaps a notification)
-  // is recorded by the background's own clock, once the page has stood still (lib/store/stable-hold.ts).
-  tabReports.put(sender.tabId, report);
-  stableReports.hold(sender.tabId, report);
-  return classifiedCuts(read.blocks, report.clauses);
+  // The page waits for its highlights, which need the labels only: the slots and explanations (its cards, the
+  // popup, the history) are worked out once the reply is on its way. The tab's report for the popup is stored
+  // once the page has painted them (or the popup asks). The history (IndexedDB, the clause diff, perhaps a
+  // notification) is recorded by the background's own clock, once the page has stood still
+  // (lib/store/stable-hold.ts).
+  const { tabId } = sender;
+  const report = afterReply((): PageReport => {
+    const explaining = performance.now();
+    const full: PageReport = { ...extracted, clauses: labelled.map(analyseLabelled) };
+    measureSince('bg-explain', explaining);
+    tabReports.put(tabId, full);
+    stableReports.hold(tabId, full);
+    return full;
+  });
+  analysedPages.set(frameKey(sender), { url, report });
+  completingTabReport(tabId, report);
+  return reply;
 }
 
-/** The first blocks of a long policy (lib/preview-blocks.ts): cut, classified, nothing stored. */
+/**
+ * What the card of one clause of the sender's page shows besides its marks; null when the background has no
+ * analysis of that page (worker restarted and the tab's report gone, another page since) or the clause has no
+ * labels. Only the sender's own page is read: its own text, nothing of the user's history.
+ */
+export async function clauseDetails(
+  { url, clauseId }: Req<'content→bg:clause-details'>,
+  sender: ValidSender,
+): Promise<ClauseDetails | null> {
+  if (sender.kind !== 'content') throw new Error('cards are on pages in tabs');
+  const held = analysedPages.get(frameKey(sender));
+  const report = held?.url === url ? await held.report.catch(() => null) : await readTabReport(sender.tabId);
+  if (!report || report.url !== url) return null;
+  return detailsOf(report.clauses.find((c) => c.id === clauseId));
+}
+
+/** The first blocks of a long policy (lib/preview-blocks.ts): cut, labelled, nothing stored. */
 export function classifyPreview({ blocks }: { blocks: Block[] }): Res<'content→bg:classify-preview'> {
   const started = performance.now();
-  const reply = classifiedCuts(blocks, classifyClauses(blocksToClauses(blocks)));
+  const reply = classifiedCuts(blocks, labelClauses(blocksToClauses(blocks)));
   measureSince('bg-classify-preview', started);
   return reply;
 }

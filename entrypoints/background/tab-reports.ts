@@ -16,8 +16,21 @@ export const tabReports = createDeferredWrites<number, PageReport>({
   delayMs: 3_000,
 });
 
-/** The tab's report, written first if it is still held. */
+/** Reports being completed (their explanations, after the page's reply), by tab: readers wait for them. */
+const completing = new Map<number, Promise<unknown>>();
+
+/** The tab's report is being completed and put in `tabReports` when `done` settles. */
+export function completingTabReport(tabId: number, done: Promise<unknown>): void {
+  const settled = done.catch(() => undefined);
+  completing.set(tabId, settled);
+  void settled.then(() => {
+    if (completing.get(tabId) === settled) completing.delete(tabId);
+  });
+}
+
+/** The tab's report, completed and written first if it is still held. */
 export async function readTabReport(tabId: number): Promise<PageReport | null> {
+  await completing.get(tabId);
   await tabReports.flush(tabId);
   const key = tabKey(tabId);
   return ((await browser.storage.session.get(key))[key] as PageReport | undefined) ?? null;

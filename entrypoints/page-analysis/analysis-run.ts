@@ -81,10 +81,24 @@ export function createAnalysisRun(deps: AnalysisRunDeps): AnalysisRun {
    * cannot be cut on a 15,000-word policy) runs off this thread, see lib/extract/page-markup.ts. The markup is
    * serialized here in slices. The background keeps what it read: `readId` names it when the page asks for it to
    * be classified (none when the background did not answer). Null when the run was aborted meanwhile.
+   * `onSent` is called once the markup is handed to the browser (or the run is aborted before).
    */
   const readPage = async (
     signal: AbortSignal,
     url: string,
+    onSent: () => void,
+  ): Promise<{ reading: ExtractedBlocks; readId: string | null } | null> => {
+    try {
+      return await sendAndRead(signal, url, onSent);
+    } finally {
+      onSent();
+    }
+  };
+
+  const sendAndRead = async (
+    signal: AbortSignal,
+    url: string,
+    onSent: () => void,
   ): Promise<{ reading: ExtractedBlocks; readId: string | null } | null> => {
     await env.yieldToHost();
     if (gone(signal)) return null;
@@ -99,11 +113,13 @@ export function createAnalysisRun(deps: AnalysisRunDeps): AnalysisRun {
     // page's CPU slowed 4×, traced), which with the walk's last slice made one task over 50 ms.
     await env.yieldToHost();
     if (gone(signal)) return null;
-    const reply = await ask('content→bg:read-page', {
+    const asked = ask('content→bg:read-page', {
       url,
       html: markup.html,
       truncated: markup.truncated,
-    }).catch((error: unknown) => ({ error: String(error) }));
+    });
+    onSent();
+    const reply = await asked.catch((error: unknown) => ({ error: String(error) }));
     mark('extract-end');
     measure('extract', 'extract-start', 'extract-end');
     if (gone(signal)) return null;
@@ -135,7 +151,13 @@ export function createAnalysisRun(deps: AnalysisRunDeps): AnalysisRun {
       if (first.inspect) {
         if (!(await deps.loadSettings()) || signal.aborted) return;
         early = await runSliced(earlyPreviewBlocksInSteps(document, textVisibility(window)), sliced(signal));
-        if (early.length) earlyReply = sendPreview(url, early);
+        if (early.length) {
+          // A task boundary: the language check's first run (the job's last step) and the first message sent
+          // from this world made one task of 42-49 ms of the thread's CPU with the page's CPU slowed 4× (profiled).
+          await env.yieldToHost();
+          if (stopped()) return;
+          earlyReply = sendPreview(url, early);
+        }
         // A task boundary: the read and the detector would be one task when the settings are already in.
         await env.yieldToHost();
         if (stopped()) return;
@@ -152,6 +174,7 @@ export function createAnalysisRun(deps: AnalysisRunDeps): AnalysisRun {
       if (detection.kind === 'other' || detection.kind === 'checkout') {
         state.isPolicy = false;
         state.report = notPolicyReport(detection, url, document.title);
+        state.details.clear();
         if (detection.kind === 'checkout') {
           state.isCheckout = true;
           deps.onCheckout(detection);
@@ -174,6 +197,12 @@ export function createAnalysisRun(deps: AnalysisRunDeps): AnalysisRun {
         if (stopped()) return;
       }
       let visible: Promise<TextIndex> | null = null;
+      // The page's markup is on the way to all highlights, the index of its text is not (it waits for the
+      // background's reading and classification): the index's slices wait until the markup is sent, instead of
+      // taking turns with the markup's.
+      let markupSent: () => void = () => undefined;
+      const sent = new Promise<void>((resolve) => (markupSent = resolve));
+      signal.addEventListener('abort', markupSent, { once: true });
       if (earlyReply) {
         // Between the detector and the index's first slice, for the same reason.
         await env.yieldToHost();
@@ -182,11 +211,11 @@ export function createAnalysisRun(deps: AnalysisRunDeps): AnalysisRun {
         const topIndex = new Promise<TextIndex>((resolve) => (top = resolve));
         let painted: () => void = () => undefined;
         const previewPainted = new Promise<void>((resolve) => (painted = resolve));
-        // The rest of the page is indexed once the top is marked: our slices would otherwise run ahead of the
-        // preview's reply and delay the first highlights.
+        // The rest of the page is indexed once the top is marked (our slices would otherwise run ahead of the
+        // preview's reply and delay the first highlights) and the markup sent.
         const onSnapshot = (index: TextIndex) => {
           top(index);
-          return previewPainted;
+          return previewPainted.then(() => sent);
         };
         visible = placing.indexVisible(signal, { snapshotAt: EARLY_INDEX_CHARS, onSnapshot });
         visible.catch(() => undefined); // awaited below; an early return must not leave it unhandled
@@ -198,10 +227,10 @@ export function createAnalysisRun(deps: AnalysisRunDeps): AnalysisRun {
       // Read once the preview is painted: sent earlier, the page's markup waited in the background behind the
       // preview's classification, and its reading took the CPU the preview needed (first highlights of a real
       // 6,000-word policy 69 → 101 ms, all highlights no sooner; 9 interleaved loads, 2 cores).
-      const reading = readPage(signal, url);
+      const reading = readPage(signal, url, markupSent);
       // The main thread is free while the background reads and classifies: index the page's visible text.
       if (!visible) {
-        visible = placing.indexVisible(signal);
+        visible = sent.then(() => placing.indexVisible(signal));
         visible.catch(() => undefined); // awaited below; an early return must not leave it unhandled
       }
       const read = await reading;
@@ -239,6 +268,7 @@ export function createAnalysisRun(deps: AnalysisRunDeps): AnalysisRun {
       const clauses = await runSliced(clausesFromReplyInSteps(blocks, res), sliced(signal));
       if (gone(signal)) return;
       state.report = { url, page, clauses, ...(unsupported ? { unsupported } : {}) };
+      state.details.clear();
       const index = await visible;
       await env.yieldToHost();
       if (gone(signal)) return;

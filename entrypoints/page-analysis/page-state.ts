@@ -4,9 +4,9 @@
  */
 import type { CategoryId } from '@/lib/classify/taxonomy';
 import type { HighlightItem } from '@/lib/highlight';
-import type { PageReport } from '@/lib/page-report';
+import type { ClauseDetails, LabelMark, MarkedClause } from '@/lib/clause-analyses';
+import type { PageMarks } from '@/lib/page-report';
 import { pageSettingsFrom } from '@/lib/page-settings';
-import type { AnalysedClause, Label } from '@/lib/types';
 
 /**
  * Per-task budget for our slices. A slice ends at the first pause point after it, so it runs over by up to
@@ -17,8 +17,8 @@ export const BUDGET_MS = 8;
 
 /** A clause found in the page and shown (its range, its primary label). */
 export interface Marked extends HighlightItem {
-  clause: AnalysedClause;
-  label: Label;
+  clause: MarkedClause;
+  label: LabelMark;
 }
 
 export interface CardState {
@@ -29,7 +29,12 @@ export interface CardState {
 
 export interface PageState {
   /** The page's analysis as the popup sees it (null until classified, or not a policy). */
-  report: PageReport | null;
+  report: PageMarks | null;
+  /**
+   * What the background gave for the cards opened so far, by clause id (null: it had nothing), for `report`:
+   * emptied whenever `report` is replaced.
+   */
+  details: Map<string, ClauseDetails | null>;
   marked: Marked[];
   /** Labelled clauses shown that could not be found in the page. */
   unplaced: number;
@@ -57,6 +62,7 @@ export function initialState(): PageState {
   const defaults = pageSettingsFrom(undefined);
   return {
     report: null,
+    details: new Map(),
     marked: [],
     unplaced: 0,
     isPolicy: false,
@@ -75,6 +81,7 @@ export function initialState(): PageState {
 /** The user left for another page of the same app: what this page found is forgotten. */
 export function forgetPage(state: PageState): void {
   state.report = null;
+  state.details.clear();
   state.marked = [];
   state.unplaced = 0;
   state.card = null;

@@ -17,7 +17,7 @@ import {
   watchUrl,
   type MutationSummary,
 } from '@/lib/page-watch';
-import type { PageReport } from '@/lib/page-report';
+import type { PageMarks } from '@/lib/page-report';
 import type { PageContext } from '@/lib/page-context';
 import type { PageState } from './page-state';
 
@@ -46,7 +46,7 @@ export function watchPage(deps: PageWatchingDeps): PageWatching {
   const { ctx, state, own } = deps;
   let observer: { flush(): void; stop(): void } | null = null;
   let reveals: boolean | null = null;
-  let coveredText: { report: PageReport; text: string } | null = null;
+  let coveredText: { report: PageMarks; text: string } | null = null;
 
   const onMutations = (summary: MutationSummary) => {
     if (!ctx.isValid || state.isCheckout) return;

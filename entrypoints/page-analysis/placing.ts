@@ -5,7 +5,7 @@
  */
 import { benchMark as mark, benchMeasure as measure } from '@/lib/bench-marks';
 import { textVisibility } from '@/lib/detect/visible';
-import { clausesFromReplyInSteps } from '@/lib/clause-analyses';
+import { clausesFromReplyInSteps, type MarkedClause } from '@/lib/clause-analyses';
 import type { Block } from '@/lib/extract';
 import { primaryLabel, type OwnNodes } from '@/lib/highlight';
 import {
@@ -18,7 +18,6 @@ import {
 } from '@/lib/locate';
 import type { Res } from '@/lib/messages';
 import { mapChunked, runSliced, type SchedulerEnv } from '@/lib/scheduler';
-import type { AnalysedClause } from '@/lib/types';
 import { ask } from '@/adapters/messaging';
 import type { OverlayController } from './overlay-controller';
 import { BUDGET_MS, type Marked, type PageState } from './page-state';
@@ -66,7 +65,7 @@ export function createPlacing(deps: PlacingDeps): Placing {
    * closely: short or repeated labelled clauses are then found where they belong); null where a clause is
    * not found or carries no shown label.
    */
-  const locateInOrder = (locator: Locator, clauses: AnalysedClause[], signal: AbortSignal) =>
+  const locateInOrder = (locator: Locator, clauses: MarkedClause[], signal: AbortSignal) =>
     mapChunked(
       clauses,
       (clause): Marked | null => {
@@ -148,12 +147,16 @@ export function createPlacing(deps: PlacingDeps): Placing {
     await env.yieldToHost();
     if (signal.aborted || state.disposed) return;
     mark('ui-start');
-    // Our UI's host and stylesheet in one task, its texts in the next, its first render in a third.
+    // Our UI's host and stylesheet in one task, its texts in the next, its empty root in a third, the bar in a
+    // fourth.
     if (!state.barDismissed) {
       overlay.ensure();
       await env.yieldToHost();
       if (signal.aborted || state.disposed) return;
       overlay.prepare();
+      await env.yieldToHost();
+      if (signal.aborted || state.disposed) return;
+      overlay.renderShell();
       await env.yieldToHost();
       if (signal.aborted || state.disposed) return;
     }

@@ -4,14 +4,14 @@
  * and malformed messages get no answer.
  */
 import { browser } from 'wxt/browser';
-import type { PageReport } from '@/lib/page-report';
+import type { PageMarks } from '@/lib/page-report';
 import type { PageContext } from '@/lib/page-context';
 import { checkPageMessage } from '@/lib/page-channel';
 
 export interface PopupChannelHandlers {
   setHighlights: (on: boolean) => Promise<boolean>;
   reveal: (clauseId: string) => boolean;
-  report: () => PageReport | null;
+  report: () => PageMarks | null;
 }
 
 export function listenToPopup(ctx: PageContext, handlers: PopupChannelHandlers): void {

@@ -229,5 +229,6 @@ export class Session {
     state.card = null;
     state.marked = [];
     state.report = null;
+    state.details.clear();
   }
 }

@@ -226,30 +226,55 @@ function analysed(clause: Clause, labels: Label[], slots: Slots, explanation: st
   return out;
 }
 
-/** Label, fill slots and explain every clause. Never throws on odd text; headings get no labels. */
-export function classifyWith(
+/**
+ * A clause with its labels, before its slots and explanations are filled in (`analyseLabelled`): what the page
+ * needs to paint it. `prev` is the statement before it in the document, which the slots read.
+ */
+export interface LabelledClause {
+  clause: Clause;
+  labels: Label[];
+  possible: Label[];
+  prev: string | undefined;
+}
+
+/** Labels every clause (the first half of `classifyWith`). Never throws on odd text; headings get no labels. */
+export function labelAllWith(
   clauses: readonly Clause[],
   model: LinearModel | null,
   options: ClassifyOptions = {},
-): AnalysedClause[] {
+): LabelledClause[] {
   // The previous statement of the document: what "This includes…" or "Such data…" refers to.
   let prev: string | undefined;
   return clauses.map((clause) => {
     const before = prev;
     if (clause.unit !== 'heading' && clause.text.trim()) prev = clause.text;
     const { labels, possible } = labelClauseWithPossible(clause, model, options, before);
-    if (labels.length + possible.length === 0) return analysed(clause, labels, emptySlots(), null);
-    const slots = extractSlots(clause.text, clause.leadIn, before);
-    for (const l of labels) l.explanation = explainLabel(l, slots, clause.text);
-    for (const l of possible) l.explanation = explainLabel(l, slots, clause.text);
-    // A clause with only possible labels is no finding: its slots stay empty, as for an unlabelled clause.
-    const out = analysed(
-      clause,
-      labels,
-      labels.length > 0 ? slots : emptySlots(),
-      explain(labels, slots, clause.text),
-    );
-    if (possible.length > 0) out.possible = possible;
-    return out;
+    return { clause, labels, possible, prev: before };
   });
+}
+
+/** The labelled clause with its slots and explanations (the second half of `classifyWith`). */
+export function analyseLabelled({ clause, labels, possible, prev }: LabelledClause): AnalysedClause {
+  if (labels.length + possible.length === 0) return analysed(clause, labels, emptySlots(), null);
+  const slots = extractSlots(clause.text, clause.leadIn, prev);
+  for (const l of labels) l.explanation = explainLabel(l, slots, clause.text);
+  for (const l of possible) l.explanation = explainLabel(l, slots, clause.text);
+  // A clause with only possible labels is no finding: its slots stay empty, as for an unlabelled clause.
+  const out = analysed(
+    clause,
+    labels,
+    labels.length > 0 ? slots : emptySlots(),
+    explain(labels, slots, clause.text),
+  );
+  if (possible.length > 0) out.possible = possible;
+  return out;
+}
+
+/** Label, fill slots and explain every clause. Never throws on odd text; headings get no labels. */
+export function classifyWith(
+  clauses: readonly Clause[],
+  model: LinearModel | null,
+  options: ClassifyOptions = {},
+): AnalysedClause[] {
+  return labelAllWith(clauses, model, options).map(analyseLabelled);
 }

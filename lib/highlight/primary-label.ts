@@ -9,8 +9,11 @@ import type { Label } from '../types';
  * The label shown on the page when a clause has several: among the categories the user wants shown, the one
  * users care about most (taxonomy weight), then the most confident. Null when none is shown.
  */
-export function primaryLabel(labels: readonly Label[], shown?: ReadonlySet<string>): Label | null {
-  let best: Label | null = null;
+export function primaryLabel<L extends Pick<Label, 'category' | 'confidence'>>(
+  labels: readonly L[],
+  shown?: ReadonlySet<string>,
+): L | null {
+  let best: L | null = null;
   for (const label of labels) {
     if (shown && !shown.has(label.category)) continue;
     if (

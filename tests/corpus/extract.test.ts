@@ -9,7 +9,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
-import { classifyClauses } from '../../lib/classify';
+import { labelClauses } from '../../lib/classify';
 import { classifiedCuts, clausesFromReply, type ClassifiedCuts } from '../../lib/clause-analyses';
 import { clausesFromBlocks, extractBlocks, extractPolicy, type Extracted } from '../../lib/extract';
 import { parseHtml } from '../../scripts/parse-html';
@@ -103,10 +103,13 @@ describeCorpus('extract: the page reads, the background cuts (real policies)', (
       const read = extractBlocks(parseHtml(readFileSync(join(dir, f), 'utf8')));
       if (read.unsupported) continue;
       const blocks = JSON.parse(JSON.stringify(read.blocks)) as typeof read.blocks;
-      const classified = classifyClauses(clausesFromBlocks({ ...read, blocks }).clauses);
-      const reply = JSON.parse(JSON.stringify(classifiedCuts(blocks, classified))) as ClassifiedCuts;
-      // "Possible" labels stay in the background's report for the popup; the page never paints them.
-      const painted = classified.map(({ possible: _possible, ...c }) => c);
+      const labelled = labelClauses(clausesFromBlocks({ ...read, blocks }).clauses);
+      const reply = JSON.parse(JSON.stringify(classifiedCuts(blocks, labelled))) as ClassifiedCuts;
+      // The page gets each clause with its painted labels' marks; the rest stays in the background's report.
+      const painted = labelled.map(({ clause, labels }) => ({
+        ...clause,
+        labels: labels.map(({ category, stance, confidence }) => ({ category, stance, confidence })),
+      }));
       expect(clausesFromReply(blocks, reply), f).toEqual(painted);
       clauses += reply.clauses.length;
       asText += reply.clauses.filter((c) => 'text' in c).length;

@@ -189,6 +189,9 @@ describeE2E('highlights on the live page', () => {
     const card = await world.waitForUi('[role="dialog"]', 5_000);
     expect(card?.clauseId).toBe(target.id);
     expect((await world.focused()).inUi).toBe(false);
+    // The card carries the clause's details from the background (lib/clause-analyses.ts), not only its marks:
+    // why it was flagged (a rule's phrase or the model's signals) besides the confidence.
+    expect((await world.uiTexts('.fp-why p')).length).toBeGreaterThanOrEqual(2);
     await world.detach();
     await page.close();
   });

@@ -1,13 +1,14 @@
 // What crosses the message channel around a page's classification (lib/clause-analyses.ts). Team-written text.
 import { describe, expect, it } from 'vitest';
-import { classifyClauses } from '@/lib/classify';
+import { analyseLabelled, classifyClauses, labelClauses } from '@/lib/classify';
 import {
-  analysesOf,
   classifiedCuts,
   clausesFromCuts,
   clausesFromReply,
   clausesFromReplyInSteps,
-  withAnalyses,
+  detailsOf,
+  marksOf,
+  withDetails,
 } from '@/lib/clause-analyses';
 import { blocksToClauses, type Block } from '@/lib/extract';
 import type { Clause } from '@/lib/types';
@@ -56,48 +57,76 @@ const BLOCKS: Block[] = [
   { kind: 'paragraph', text: TEXTS[1]!, headingPath: ['Privacy Policy', 'Sharing'] },
 ];
 
-describe('analysesOf / withAnalyses', () => {
-  it('sends only labelled clauses and rebuilds exactly what the classifier returned', () => {
+describe('marksOf / detailsOf / withDetails', () => {
+  it('sends only labelled clauses, and of each label what painting takes', () => {
     const clauses = TEXTS.map((t, i) => clause(i, t));
-    const full = classifyClauses(clauses);
-    const sent = analysesOf(full);
+    const labelled = labelClauses(clauses);
+    const sent = marksOf(labelled);
     expect(sent.length).toBeGreaterThan(0);
     expect(sent.length).toBeLessThan(clauses.length);
-    expect(sent.every((a) => a.labels.length > 0)).toBe(true);
-    // Through JSON, as the message channel carries it.
-    const rebuilt = withAnalyses(clauses, JSON.parse(JSON.stringify(sent)) as typeof sent);
-    expect(rebuilt).toEqual(full);
+    expect(sent.every((m) => m.labels.length > 0)).toBe(true);
+    for (const m of sent)
+      for (const l of m.labels) expect(Object.keys(l).sort()).toEqual(['category', 'confidence', 'stance']);
+    // The same labels as the full classification, in the same order.
+    const full = classifyClauses(clauses);
+    expect(sent.map((m) => [m.id, m.labels.map((l) => l.category)])).toEqual(
+      full.filter((c) => c.labels.length).map((c) => [c.id, c.labels.map((l) => l.category)]),
+    );
   });
 
-  it('ignores analyses of clauses it does not hold', () => {
-    const clauses = [clause(0, TEXTS[1]!)];
-    const rebuilt = withAnalyses(clauses, [
-      { id: 'elsewhere', labels: [], explanation: 'x', slots: classifyClauses(clauses)[0]!.slots },
-    ]);
-    expect(rebuilt).toEqual(classifyClauses(clauses));
+  it('labelling then explaining is the full classification', () => {
+    const clauses = TEXTS.map((t, i) => clause(i, t));
+    expect(labelClauses(clauses).map(analyseLabelled)).toEqual(classifyClauses(clauses));
+  });
+
+  it('a card’s clause is the full analysis with its details, and its marks alone without them', () => {
+    const clauses = TEXTS.map((t, i) => clause(i, t));
+    const full = classifyClauses(clauses);
+    const labelled = full.findIndex((c) => c.labels.length > 0);
+    const analysed = full[labelled]!;
+    const marked = {
+      ...clauses[labelled]!,
+      labels: marksOf([{ clause: analysed, labels: analysed.labels }])[0]!.labels,
+    };
+    // Through JSON, as the message channel carries it.
+    const details = JSON.parse(JSON.stringify(detailsOf(analysed))) as ReturnType<typeof detailsOf>;
+    const { possible: _possible, ...shown } = analysed;
+    expect(withDetails(marked, details)).toEqual(shown);
+    const bare = withDetails(marked, null);
+    expect(bare.labels.map((l) => [l.category, l.stance, l.evidence.phrase])).toEqual(
+      analysed.labels.map((l) => [l.category, l.stance, null]),
+    );
+    expect(bare.slots).toEqual(emptySlots());
+    expect(detailsOf(full.find((c) => c.labels.length === 0))).toBeNull();
+    expect(detailsOf(undefined)).toBeNull();
   });
 });
 
 describe('classifiedCuts / clausesFromReply', () => {
   it('rebuilds on the page exactly the clauses the background cut and classified, through JSON', () => {
-    const full = classifyClauses(blocksToClauses(BLOCKS));
+    const labelled = labelClauses(blocksToClauses(BLOCKS));
+    const full = labelled.map(analyseLabelled);
     // The fixture exercises what the page must rebuild: lead-ins, repeated text, several units.
     expect(full.some((c) => c.leadIn)).toBe(true);
     expect(new Set(full.map((c) => c.unit))).toEqual(new Set(['sentence', 'list-item', 'cell']));
     expect(full.filter((c) => c.text === TEXTS[1]).map((c) => c.id)).toHaveLength(2);
-    const reply = JSON.parse(JSON.stringify(classifiedCuts(BLOCKS, full))) as ReturnType<
+    const reply = JSON.parse(JSON.stringify(classifiedCuts(BLOCKS, labelled))) as ReturnType<
       typeof classifiedCuts
     >;
     // Each clause travels as its id, block, unit and place in the block: no text.
     for (const cut of reply.clauses) expect(Object.keys(cut).sort()).toEqual(['at', 'block', 'id', 'unit']);
-    // "Possible" labels stay in the background's report for the popup: the page never receives them.
-    const onPage = full.map(({ possible: _possible, ...clause }) => clause);
+    // The page gets each clause with its labels' marks: "possible" labels, slots and explanations stay in the
+    // background's report.
+    const onPage = full.map(({ possible: _p, slots: _s, explanation: _e, labels, ...clause }) => ({
+      ...clause,
+      labels: labels.map(({ category, stance, confidence }) => ({ category, stance, confidence })),
+    }));
     expect(clausesFromReply(BLOCKS, reply)).toEqual(onPage);
   });
 
   it('sends the text of a clause that is not a slice of its block, and places repeated text in order', () => {
     const blocks: Block[] = [{ kind: 'paragraph', text: 'We do. We do. Then  more.', headingPath: [] }];
-    const clauses = classifyClauses([
+    const clauses = labelClauses([
       { id: 'a', text: 'We do.', section: '', headingPath: [], block: 0, unit: 'sentence' },
       { id: 'b', text: 'We do.', section: '', headingPath: [], block: 0, unit: 'sentence' },
       { id: 'c', text: 'Then more.', section: '', headingPath: [], block: 0, unit: 'sentence' },
@@ -119,7 +148,7 @@ describe('classifiedCuts / clausesFromReply', () => {
     ];
     expect(clausesFromCuts(BLOCKS, cuts).map((c) => c.id)).toEqual(['c1']);
     expect(clausesFromReply(BLOCKS, undefined)).toEqual([]);
-    expect(clausesFromReply(BLOCKS, { clauses: 'x', analyses: [] } as never)).toEqual([]);
+    expect(clausesFromReply(BLOCKS, { clauses: 'x', marks: [] } as never)).toEqual([]);
   });
 });
 
@@ -135,7 +164,7 @@ describe('clausesFromReplyInSteps', () => {
     const labels = [{ category: 'data-sharing', stance: 'permits', confidence: 0.9 }] as never;
     const reply = {
       clauses: cuts,
-      analyses: [{ id: 'c4', labels, explanation: 'x', slots: emptySlots() }],
+      marks: [{ id: 'c4', labels }],
     };
     const job = clausesFromReplyInSteps([block], reply);
     let pauses = 0;
@@ -145,6 +174,6 @@ describe('clausesFromReplyInSteps', () => {
     expect(step.value).toEqual(clausesFromReply([block], reply));
     expect(step.value).toHaveLength(300);
     expect(step.value[4]).toMatchObject({ text: 'We share data.', labels, section: 'Data' });
-    expect(step.value[5]).toMatchObject({ text: 'We keep it.', labels: [], explanation: null });
+    expect(step.value[5]).toMatchObject({ text: 'We keep it.', labels: [] });
   });
 });

@@ -56,19 +56,24 @@ async function read(
     vi.unstubAllGlobals();
   }
 }
-/** A policy visit as the page analysis makes it: markup read, then the reading classified and held. */
+/**
+ * A policy visit as the page analysis makes it: markup read, then the reading classified, and (a task after
+ * the reply, unless `explained` is false) explained and held.
+ */
 async function visit(
   blocks: { text: string }[],
   sender: Parameters<typeof dispatch>[1] = tabSender(),
   url = PAGE,
+  explained = true,
 ): Promise<{ reading: Reading; reply: Reply }> {
   const reading = await read(blocks, sender, url);
   const reply = (await dispatch(extracted({ url, readId: reading.readId }), sender)) as Reply;
+  if (explained) await vi.advanceTimersByTimeAsync(0);
   return { reading, reply };
 }
 type Reply = {
   clauses: { id: string; at: [number, number]; block: number; unit: string }[];
-  analyses: { id: string; labels: { category: string }[] }[];
+  marks: { id: string; labels: { category: string }[] }[];
 };
 /** The text a reply's clause stands for, from the blocks sent. */
 const textOf = (blocks: { text: string }[], c: Reply['clauses'][number]) =>
@@ -129,9 +134,10 @@ describe('dispatch: accepted messages', () => {
       [block.text, 1, 'sentence'],
       [other.text, 2, 'sentence'],
     ]);
-    expect(reply.analyses.map((c) => c.id)).toEqual([reply.clauses[0]!.id]);
-    expect(reply.analyses[0]!.labels.map((l) => l.category)).toContain('ai-training');
-    // The tab's report is held while the page paints (lib/deferred-writes.ts); the popup's read stores it.
+    expect(reply.marks.map((c) => c.id)).toEqual([reply.clauses[0]!.id]);
+    expect(reply.marks[0]!.labels.map((l) => l.category)).toContain('ai-training');
+    // The tab's report is explained once the reply is sent (a task later), then held while the page paints
+    // (lib/deferred-writes.ts); the popup's read stores it.
     expect(await stored()).toEqual({});
     const state = (await dispatch(
       { type: 'popup→bg:get-tab-state', payload: { tabId: 42 } },
@@ -148,13 +154,37 @@ describe('dispatch: accepted messages', () => {
     expect(Object.keys(await stored()).filter((k) => k.startsWith('storageError'))).toEqual([]);
   });
 
+  it('replies with what painting takes of each label; a card gets the rest from its own page’s report', async () => {
+    const { reading, reply } = await visit([block, other], tabSender(), PAGE, false);
+    // Category, stance and confidence: no evidence, slots or explanation crosses with the reply.
+    for (const m of reply.marks)
+      for (const l of m.labels) expect(Object.keys(l).sort()).toEqual(['category', 'confidence', 'stance']);
+    const ask = (clauseId: string, sender = tabSender(), url = PAGE) =>
+      dispatch({ type: 'content→bg:clause-details', payload: { url, clauseId } }, sender);
+    // Asked before the background has explained the page: the answer waits for it.
+    const asked = ask(reply.marks[0]!.id) as Promise<{ labels: Record<string, unknown>[]; slots: object }>;
+    await vi.advanceTimersByTimeAsync(0);
+    const details = await asked;
+    expect(details.labels.map((l) => l.category)).toContain('ai-training');
+    expect(details.labels[0]).toHaveProperty('evidence');
+    expect(typeof details.labels[0]!.explanation).toBe('string');
+    expect(details.slots).toHaveProperty('data');
+    // No labels, no details; another tab has no report; a page of another site is refused.
+    expect(await ask(reply.clauses[1]!.id)).toBeNull();
+    expect(await ask(reply.marks[0]!.id, tabSender({ tab: { id: 43 } }))).toBeNull();
+    expect(
+      await rejection(ask(reply.marks[0]!.id, tabSender(), 'https://elsewhere.example.org/privacy')),
+    ).toMatch(/origin/);
+    expect(reading.blocks.length).toBeGreaterThan(0);
+  });
+
   it('cuts and classifies a preview of the first blocks and stores nothing', async () => {
     const reply = (await dispatch(
       { type: 'content→bg:classify-preview', payload: { url: PAGE, blocks: [block, other] } },
       tabSender(),
     )) as Reply;
     expect(reply.clauses.map((c) => textOf([block, other], c))).toEqual([block.text, other.text]);
-    expect(reply.analyses.map((a) => a.id)).toEqual([reply.clauses[0]!.id]);
+    expect(reply.marks.map((a) => a.id)).toEqual([reply.clauses[0]!.id]);
     expect(await stored()).toEqual({});
     expect(await idbRecords()).toBe(0);
   });

@@ -10,6 +10,7 @@ import {
   PREVIEW_WORDS,
   previewBlocks,
 } from '@/lib/preview-blocks';
+import { NEW_TASK } from '@/lib/scheduler';
 
 describe('previewBlocks', () => {
   const page = (n: number, words: number): Block[] =>
@@ -65,13 +66,18 @@ describe('earlyPreviewBlocks (read from the live page before Readability)', () =
   it('in slices (earlyPreviewBlocksInSteps), pauses while reading the blocks and before the language check, with the same blocks', () => {
     const job = earlyPreviewBlocksInSteps(page('main', 400));
     let pauses = 0;
+    let last: unknown;
     let step = job.next();
     while (!step.done) {
       pauses++;
+      last = step.value;
       step = job.next();
     }
     // Read in one go, the blocks made one task of 60–110 ms with the page's CPU slowed 4× (lib/extract/blocks.ts).
     expect(pauses).toBeGreaterThan(2);
+    // The language check starts a task of its own (it took 27 ms of a 45 ms task at 4× after the reading).
+    expect(typeof last).toBe('symbol');
+    expect(last).toBe(NEW_TASK);
     expect(step.value).toEqual(earlyPreviewBlocks(page('main', 400)));
   });
 

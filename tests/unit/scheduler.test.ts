@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   AbortedError,
   mapChunked,
+  NEW_TASK,
   runSliced,
   runToEnd,
   schedulerEnvFor,
@@ -78,6 +79,21 @@ describe('runSliced', () => {
     }
     expect(await runSliced(job(), { env, budgetMs: 25 })).toBe(21);
     expect(env.yields).toBe(2);
+  });
+
+  it('goes on in a new task after NEW_TASK, whatever is left of the budget', async () => {
+    const env = fakeEnv(1);
+    function* job() {
+      env.tick();
+      yield;
+      env.tick();
+      yield NEW_TASK;
+      env.tick();
+      yield;
+      return 'done';
+    }
+    expect(await runSliced(job(), { env, budgetMs: 25 })).toBe('done');
+    expect(env.yields).toBe(1);
   });
 
   it('waits for a yielded promise, fulfilled or rejected, before resuming the job', async () => {
