@@ -183,6 +183,19 @@ export function isCourtOnly(text: string, leadIn?: string): boolean {
 }
 
 /**
+ * Personalised recommendations alone (guide §3 automated-decisions, "Not": "that is personalisation; label
+ * targeted-advertising only when ads are involved"): "we will recommend content that might be of interest to
+ * you". Any word of ads, marketing, offers, promotion, sponsorship or tracking keeps the label.
+ */
+const RECOMMENDS = /\brecommend(?:s|ed|ing|ations?)?\b/i;
+const ADS_INVOLVED =
+  /\b(?:ads?|adverts?|advertis\w*|marketing|market|promot\w*|offers?|deals?|discounts?|coupons?|sponsor\w*|commercial|tracking|track|cookies?|pixels?|retarget\w*|partners?|third[- ]part(?:y|ies)|newsletters?|e-?mails?|messages?|notifications?)\b/i;
+
+export function isRecommendationOnly(text: string): boolean {
+  return RECOMMENDS.test(text) && !ADS_INVOLVED.test(text);
+}
+
+/**
  * Whether the guide rules `category` out of a clause with this text (then no label, painted or possible).
  * `leadIn` is the sentence that introduces the list the clause is an item of, if it is one.
  */
@@ -199,7 +212,12 @@ export function gatedOut(category: CategoryId, text: string, leadIn?: string): b
     case 'data-sale':
       return isRightToKnowItem(text, leadIn);
     case 'targeted-advertising':
-      return isShineTheLightRight(text) || isAdvertiserTerms(text) || isRightToKnowItem(text, leadIn);
+      return (
+        isShineTheLightRight(text) ||
+        isAdvertiserTerms(text) ||
+        isRightToKnowItem(text, leadIn) ||
+        isRecommendationOnly(text)
+      );
     case 'arbitration':
       return isCourtOnly(text, leadIn);
     case 'content-license':
