@@ -198,8 +198,14 @@ export function explainLabelIn(
     return t(SHAPE_KEYS.othersRetain);
   if (label.category === 'unilateral-change' && CHANGE_REJECTED.test(clause) && !STOP_USING.test(clause))
     return t(SHAPE_KEYS.changeRejected);
-  if (label.category === 'data-sale' && label.stance === 'unclear' && SALE_OPT_OUT_RIGHT.test(clause))
-    return t(SHAPE_KEYS.saleOptOutRight, [dataPhrase(slots, t(TEMPLATES[label.category].noun), t, en)]);
+  if (label.category === 'data-sale' && label.stance === 'unclear' && SALE_OPT_OUT_RIGHT.test(clause)) {
+    const right = t(SHAPE_KEYS.saleOptOutRight, [
+      dataPhrase(slots, t(TEMPLATES[label.category].noun), t, en),
+    ]);
+    // The sentence says "opt out" already; a control the clause names (Global Privacy Control, a link) adds to it.
+    const how = slots.choice && slots.choice !== 'opt out' ? choiceText(slots.choice, t, en) : null;
+    return how ? `${right} ${t(SLOT_KEYS.choice, [how])}` : right;
+  }
   if (label.category === 'arbitration' && (label.stance === 'permits' || label.stance === 'unclear')) {
     const shaped = arbitrationShape(clause, t);
     if (shaped) return shaped;

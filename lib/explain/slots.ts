@@ -61,10 +61,10 @@ const DATA: Lexicon = [
   [/\bpurchase (?:history|data)\b|\btransaction (?:data|information)\b/i, 'purchases'],
   [/\bpayment (?:data|information|details)\b|\bcard (?:numbers?|details)\b/i, 'payment details'],
   [/\bdevice (?:data|information|identifiers?)\b|\bIP address(?:es)?\b/i, 'device information'],
-  // Not the name of a document ("our Cookie and Similar Technologies Policy"), nor an identifier data is
-  // matched to ("cookie IDs, mobile ad IDs or other online identifiers").
+  // Not the name of a document ("our Cookie and Similar Technologies Policy"), nor an identifier other data
+  // is matched to ("match that information to cookie IDs, mobile ad IDs or other online identifiers").
   [
-    /\bcookies?\b(?!(?: and (?:similar|other) (?:tracking )?technologies)? (?:policy|notice|statement)\b| IDs?\b| identifiers?\b)|\btracking technologies\b/i,
+    /(?<!\b(?:match|link|associat|tie|connect)\w*\b[^.;]{0,80}\bto (?:the |a |an |their |your )?)\bcookies?\b(?!(?: and (?:similar|other) (?:tracking )?technologies)? (?:policy|notice|statement)\b)|\btracking technologies\b/i,
     'cookies',
   ],
   [/\bbiometric\b/i, 'biometric data'],
@@ -301,7 +301,7 @@ function extractChoice(t: string, leadIn: string | undefined): string | null {
   // The "Do Not Sell or Share" link and a cookie tool are controls whatever the sentence's subject; the
   // tool only when the clause names nothing more precise.
   if (DO_NOT_SELL.test(t)) return 'use the "Do Not Sell or Share" link';
-  if (!hasUserControl(t, leadIn)) return COOKIE_TOOL.test(t) ? 'use their cookie settings' : null;
+  if (!hasUserControl(t, leadIn)) return COOKIE_TOOL.test(t) ? 'use their consent or cookie settings' : null;
   const inSettings = IN_SETTINGS.test(t) || YOUR_SETTINGS.test(t);
   if (CLOSE_ACCOUNT.test(t)) return 'close your account';
   // A list item under "You have the right to:" names a right or two ("correct or delete it").
@@ -359,7 +359,7 @@ function extractChoice(t: string, leadIn: string | undefined): string | null {
   )
     return 'use your privacy rights';
   if (CONTACT.test(t) && (USER_REQUEST.test(t) || EXERCISED.test(t))) return 'contact them';
-  if (COOKIE_TOOL.test(t)) return 'use their cookie settings';
+  if (COOKIE_TOOL.test(t)) return 'use their consent or cookie settings';
   return null;
 }
 
