@@ -23,7 +23,7 @@ const DEIDENTIFIED_EXCLUDED =
  * clause does not state.
  */
 const DIRECT_MARKETING =
-  /\b(?:e-?mails?|e-?mailing|newsletters?|mailings?|post(?:al)? (?:mail|address)|by post|catalog(?:ue)?s?|magazines?|bulletins?|digests?|text messages?|texts? you|SMS|push notifications?|(?:tele)?phone calls?|call you|contact you|unsubscribe|(?:marketing|promotional) (?:communications?|messages?|materials?|e-?mails?|efforts?|preferences)|direct marketing|marketing of (?:our|its|their) (?:own )?(?:products|services)|information (?:on|about) (?:our|its) (?:products|services)|(?:special |exclusive |partner )?offers|promotions?|campaigns?|fundraising appeals?)\b/i;
+  /\b(?:e-?mails?|e-?mailing|newsletters?|mailings?|post(?:al)? (?:mail|address)|by post|catalog(?:ue)?s?|magazines?|bulletins?|digests?|text messages?|texts? you|SMS|push notifications?|(?:tele)?phone calls?|call you|contact you|unsubscribe|(?:marketing|promotional) (?:communications?|messages?|materials?|e-?mails?|efforts?|preferences)|direct marketing|joint marketing|marketing of (?:our|its|their) (?:own )?(?:products|services)|information (?:on|about) (?:our|its) (?:products|services)|(?:special |exclusive |partner )?offers|promotions?|campaigns?|fundraising appeals?)\b/i;
 const ADS_OR_TRACKING =
   /\b(?:ads?|advert\w*|cookies?|pixels?|track\w*|profil\w*|interest-based|behaviou?ral|retarget\w*|remarket\w*|cross-(?:site|device|context)|audiences?|personali[sz]ed)\b/i;
 
@@ -51,7 +51,7 @@ const NOT_ARBITRATED =
   /\bnot (?:be )?(?:subject to|required to|covered by) (?:this |the |these )?(?:arbitrat\w*|agreement to arbitrate)|\bexclud\w+ from (?:this |the )?arbitration\b|\bexceptions? (?:to|from) (?:this |the )?(?:arbitration|agreement to arbitrate)|\bnot in arbitration\b/i;
 /** The clause itself sends disputes to arbitration, beside any exception. */
 const TO_ARBITRATION =
-  /\b(?:shall|will|must|are to|is to) (?:be )?(?:resolved|settled|decided|determined|submitted|referred|heard)? ?(?:exclusively |solely |only |finally )?(?:by|through|in|to) (?:final (?:and )?)?(?:binding )?(?:individual )?arbitration\b|\bagrees? (?:to|that) (?:[\w,]+ ){0,6}arbitrat\w*/i;
+  /\b(?:shall|will|must|are to|is to) (?:be )?(?:resolved|settled|decided|determined|submitted|referred|heard)? ?(?:exclusively |solely |only |finally )?(?:by|through|in|to) (?:final (?:and )?)?(?:binding )?(?:individual )?arbitration\b|\bagrees? (?:to|that) (?:[\w,]+ ){0,6}arbitrat\w*|\b(?:any|the|all|each) arbitration (?:will|shall|must) (?:occur|take place|be (?:conducted|held|administered))\b/i;
 const ARBITRATION_WORD = /\barbitra\w*/i;
 const JURY_WAIVER =
   /\b(?:waiv\w*|give up|relinquish\w*)\b[^.;]*\bjury\b|\bjury\b[^.;]{0,40}\bwaiv\w*|\bno right to (?:a )?(?:trial by )?jury\b/i;
@@ -84,6 +84,29 @@ function arbitrationShape(clause: string, t: Translate): string | null {
     return `${t(sentenceKey('arbitration', 'permits'))} ${t(SHAPE_KEYS.arbitrationExcept, [t(kept)])}`;
   return t(SHAPE_KEYS.arbitrationCarveOut, [t(kept)]);
 }
+
+/** Aggregation as one way among others: "either aggregated with others' contributions or individually". */
+const OPTIONAL_AGGREGATION =
+  /\beither (?:in )?aggregat\w+[^.;]{0,80}\bor (?:individually|on (?:its|their) own|separately)\b|\b(?:individually|on (?:its|their) own|separately) or (?:in )?aggregat\w+/i;
+
+/**
+ * Copies kept by others the company does not control ("third-party caches … might retain the data"): not how
+ * long the company keeps it.
+ */
+const OTHERS_RETAIN =
+  /\b(?:no control over|(?:cannot|can't|do not|don't) control|outside (?:of )?our control|beyond our control|not responsible for)\b[^.;]{0,120}\b(?:retain|keep|store|cache|archive)\w*|\b(?:third[- ]part(?:y|ies)|search engines?|other (?:sites|websites|platforms|services))\b[^.;]{0,40}\b(?:outside (?:of )?our control|beyond our control|we do not control|we don't control)\b[^.;]{0,60}\b(?:retain|keep|store|cache|archive)\w*/i;
+
+/** The user rejecting a change to the terms: "by rejecting any change, …", "you may reject any such change". */
+const CHANGE_REJECTED =
+  /\breject(?:s|ed|ing)? (?:a |an |any |the |this |such |future )*(?:(?:future|subsequent|proposed|material) )?(?:changes?|modifications?|amendments?|updates?)\b/i;
+
+/** "If you reject the changes, stop using the service": the usual take-it-or-leave-it change, no right. */
+const STOP_USING =
+  /\b(?:stop|cease|discontinue|end) (?:using|your use|use of|accessing)\b|\b(?:must|should) not (?:use|continue)\b|\b(?:close|terminate|cancel|delete) your account\b|\bno longer (?:use|access)\b/i;
+
+/** A right to opt out of a sale, which says nothing of whether they sell: "the right to opt out of the sale of …". */
+const SALE_OPT_OUT_RIGHT =
+  /\b(?:right to|(?:you|residents?|consumers?) (?:may|can)(?: also)?) opt(?:[- ])?out of (?:the |any |a )?(?:sale|selling)\b/i;
 
 /** A data slot that is the marketing channel itself ("messages" in "marketing messages"). */
 const MARKETING_CHANNEL_WORD =
@@ -165,6 +188,24 @@ export function explainLabelIn(
   const clause = asciiPunctuation(text);
   if (label.category === 'de-identification' && DEIDENTIFIED_EXCLUDED.test(clause))
     return t(SHAPE_KEYS.deidentifiedExcluded);
+  if (
+    label.category === 'de-identification' &&
+    label.stance === 'permits' &&
+    OPTIONAL_AGGREGATION.test(clause)
+  )
+    return t(SHAPE_KEYS.optionalAggregation, [dataPhrase(slots, t(TEMPLATES[label.category].noun), t, en)]);
+  if (label.category === 'data-retention' && label.stance === 'permits' && OTHERS_RETAIN.test(clause))
+    return t(SHAPE_KEYS.othersRetain);
+  if (label.category === 'unilateral-change' && CHANGE_REJECTED.test(clause) && !STOP_USING.test(clause))
+    return t(SHAPE_KEYS.changeRejected);
+  if (label.category === 'data-sale' && label.stance === 'unclear' && SALE_OPT_OUT_RIGHT.test(clause)) {
+    const right = t(SHAPE_KEYS.saleOptOutRight, [
+      dataPhrase(slots, t(TEMPLATES[label.category].noun), t, en),
+    ]);
+    // The sentence says "opt out" already; a control the clause names (Global Privacy Control, a link) adds to it.
+    const how = slots.choice && slots.choice !== 'opt out' ? choiceText(slots.choice, t, en) : null;
+    return how ? `${right} ${t(SLOT_KEYS.choice, [how])}` : right;
+  }
   if (label.category === 'arbitration' && (label.stance === 'permits' || label.stance === 'unclear')) {
     const shaped = arbitrationShape(clause, t);
     if (shaped) return shaped;

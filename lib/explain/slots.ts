@@ -25,45 +25,55 @@ const DATA: Lexicon = [
   // Not the messages the company sends ("marketing messages", "commercial electronic messages", "promotional
   // text messages", "administrative messages", "the device receiving the messages"): no data of the user's.
   [
-    /(?<!\b(?:marketing|promotional|informational|transactional|administrative|service|commercial|push|advertising|trigger|news|reminder|notification|our|those|these|such)(?: (?:electronic|text|e-?mail|SMS|in-app))? )(?<!\b(?:receiv\w*|send(?:s|ing)? you|sent to you) (?:the |these |those |our |such )?)\bmessages?\b/i,
+    /(?<!\b(?:marketing|promotional|informational|transactional|administrative|service|commercial|push|advertising|trigger|news|reminder|notification|our|those|these|such)(?:-related)?(?: (?:electronic|text|e-?mail|SMS|in-app))? )(?<!\b(?:receiv\w*|send(?:s|ing)? you|sent to you) (?:the |these |those |our |such )?)\bmessages?\b/i,
     'messages',
   ],
   [/\bfeedback\b/i, 'feedback'],
   // What a notes app keeps; the noun only, never "please note that" or "notes that".
   [/\b(?:your|the|any|their|our users') notes\b|\bnotes (?:and|or|you|that you)\b/i, 'notes'],
-  // "this document" is the policy itself.
+  // "this document", "the top of the document" are the policy itself.
   // "cookie files" are cookies.
   // Nor the verb: "one party files an arbitration", "you may file a complaint".
   [
-    /(?<!\bcookie )(?<!\b(?:to|may|can|will|shall|must|who|party|either|each|you|we|they) )\bfiles?\b(?! (?:a|an|any|suit|for|against|claims?|complaints?|lawsuits?|actions?|arbitrations?)\b)|(?<!\b(?:this|the present) )\bdocuments?\b|\buploads?\b/i,
+    /(?<!\bcookie )(?<!\b(?:to|may|can|will|shall|must|who|party|either|each|you|we|they) )\bfiles?\b(?! (?:a|an|any|suit|for|against|claims?|complaints?|lawsuits?|actions?|arbitrations?)\b)|(?<!\b(?:this|the present) |\b(?:top|bottom|end|beginning|start|head) of (?:the|this) )\bdocuments?\b|\buploads?\b/i,
     'files',
   ],
-  // The noun only: "we will post changes here" is the verb.
-  [/\bposts\b|\b(?:your|a|the|each|any|their) posts?\b|\bcomments?\b/i, 'posts'],
-  // Not what advertisers show ("advertising content", "promoted content").
+  // The noun only: "we will post changes here" is the verb. Not what someone else writes ("when another
+  // member writes a review or a comment").
   [
-    /\b(?:your|user|customer|member)s?'? content\b|\bcontent (?:you|that you)\b|(?<!\b(?:advertising|advertisement|ad|promoted|sponsored|marketing|promotional|personali[sz]ed|recommended|tailored|relevant) )\bcontent\b/i,
+    /(?<!\b(?:other|another) (?:[\w-]+ )?(?:members?|users?|people|persons?|customers?) (?:writes?|posts?|leaves?|makes?|adds?|publish\w*)\b[^.;]{0,30})(?:\bposts\b|\b(?:your|a|the|each|any|their) posts?\b|\bcomments?\b)/i,
+    'posts',
+  ],
+  // Not what advertisers show ("advertising content", "promoted content"), nor what a site serves or displays.
+  [
+    /\b(?:your|user|customer|member)s?'? content\b|\bcontent (?:you|that you)\b|(?<!\b(?:advertising|advertisement|ad|promoted|sponsored|marketing|promotional|personali[sz]ed|recommended|tailored|relevant) |\b(?:serv|display|deliver|show)(?:e|es|ed|ing|s)? (?:the |our |relevant )?)\bcontent\b/i,
     'your content',
   ],
   [/\bprecise location\b|\blocation (?:data|information)\b|\bgeolocation\b/i, 'location'],
   // An address used as a channel ("write to us at the email address below", "notify you at your email
-  // address") is no data of the user's taken or shared.
+  // address") is no data of the user's taken or shared; nor are the company's own contact details ("reach us
+  // at the contact information provided below", "our contact details").
   [
-    /\bcontact (?:data|information|details)\b|(?<!\b(?:at|to|via|through|using) (?:the |your |their |our |this |that |an? )?(?:registered |designated |primary )?)\b(?:e-?mail|postal|mailing) address(?:es)?\b(?! (?:below|above|designated|listed|of record|on (?:file|record))\b)|\bphone numbers?\b/i,
+    /(?<!\b(?:at|to|via|through|using|see) (?:the |our |these |this )?|\bour )\bcontact (?:data|information|details)\b(?! (?:(?:set out|provided|given|listed|shown) )?(?:below|above|at the (?:end|bottom|top)))|(?<!\b(?:at|to|via|through|using) (?:the |your |their |our |this |that |an? )?(?:registered |designated |primary )?)\b(?:e-?mail|postal|mailing) address(?:es)?\b(?! (?:below|above|designated|listed|of record|on (?:file|record))\b)|\bphone numbers?\b/i,
     'contact details',
   ],
   [/\bbrowsing (?:history|data|activity)\b|\bwebsites? you visit\b/i, 'browsing activity'],
   [/\bpurchase (?:history|data)\b|\btransaction (?:data|information)\b/i, 'purchases'],
   [/\bpayment (?:data|information|details)\b|\bcard (?:numbers?|details)\b/i, 'payment details'],
   [/\bdevice (?:data|information|identifiers?)\b|\bIP address(?:es)?\b/i, 'device information'],
-  // Not the name of a document ("our Cookie and Similar Technologies Policy").
+  // Not the name of a document ("our Cookie and Similar Technologies Policy"), nor an identifier other data
+  // is matched to ("match that information to cookie IDs, mobile ad IDs or other online identifiers").
   [
-    /\bcookies?\b(?!(?: and (?:similar|other) (?:tracking )?technologies)? (?:policy|notice|statement)\b)|\btracking technologies\b/i,
+    /(?<!\b(?:match|link|associat|tie|connect)\w*\b[^.;]{0,80}\bto (?:the |a |an |their |your )?)\bcookies?\b(?!(?: and (?:similar|other) (?:tracking )?technologies)? (?:policy|notice|statement)\b)|\btracking technologies\b/i,
     'cookies',
   ],
   [/\bbiometric\b/i, 'biometric data'],
   [/\bhealth (?:data|information)\b/i, 'health data'],
-  [/\busage (?:data|information)\b|\b(?:your )?activity\b|\binteractions?\b/i, 'activity'],
+  // Not wrongdoing the company reports ("fraud or other illegal activity", "activity that is unlawful").
+  [
+    /\busage (?:data|information)\b|(?<!\b(?:illegal|unlawful|criminal|fraudulent|prohibited|malicious|suspicious|suspected) )\b(?:your )?activity\b(?! (?:that|which) (?:is|are|may be|might be|could be) (?:illegal|unlawful|criminal|fraudulent|prohibited))|\binteractions?\b/i,
+    'activity',
+  ],
   // "non-personal information" and "non-personally identifiable information" are the opposite.
   [
     /(?<!\bnon-?\s?)\bpersonal (?:data|information)\b|(?<!\bnon-?\s?)\bpersonally identifiable information\b/i,
@@ -98,7 +108,8 @@ const PURPOSES: Lexicon = [
   ],
   [/\bprovid\w+ (?:and maintain\w* )?(?:the |our )?(?:services?|products?)\b/i, 'providing the service'],
   [
-    /\blegal (?:obligations?|requirements?)\b|\bcomply with (?:the )?(?:law|legal)\b|\blaw enforcement\b/i,
+    // A safeguard put in place "in accordance with applicable legal requirements" is not used for them.
+    /(?<!\b(?:in accordance with|in compliance with|in line with|consistent with|pursuant to|as required by) (?:all |any )?(?:applicable |relevant )?)\blegal (?:obligations?|requirements?)\b|\bcomply with (?:the )?(?:law|legal)\b|\blaw enforcement\b/i,
     'legal obligations',
   ],
 ];
@@ -107,7 +118,11 @@ const SAFEGUARDS: Lexicon = [
   [/\bde-?identif\w+/i, 'de-identified'],
   [/\banonymi[sz]\w+/i, 'anonymised'],
   [/\bpseudonymi[sz]\w+/i, 'pseudonymised'],
-  [/\baggregat\w+/i, 'aggregated'],
+  // Not when aggregation is one way among others ("either aggregated with others' or individually").
+  [
+    /(?<!\b(?:either|individually or|individually or in|on (?:its|their) own or|on (?:its|their) own or in) )\baggregat\w+(?![^.;]{0,80}\bor (?:individually|on (?:its|their) own|separately)\b)/i,
+    'aggregated',
+  ],
   [/\bencrypt\w+/i, 'encrypted'],
   [/\bdisassociat\w+/i, 'disconnected from your account'],
   [
@@ -185,7 +200,7 @@ const IN_ACCOUNT =
  * "deactivate them in your browser", "cookie settings in the browser you've installed".
  */
 const BROWSER =
-  /\b(?:set|configure|adjust|change|use) (?:your |the |their )?(?:web |internet )?browser\b|\bbrowser(?:'s)? (?:settings|preferences|controls)\b|\bbrowsers?\b[^.;]{0,60}\b(?:refuse|block|reject|delete|disable|remove)\b|\b(?:in|via|through|from|using) (?:your |the |their )?(?:web |internet )?browser\b(?![- ](?:extensions?|add-?ons?|plug-?ins?)\b)/i;
+  /\b(?:set|configure|adjust|change|use) (?:your |the |their )?(?:web |internet )?browser\b|\bbrowser(?:'s)? (?:settings|preferences|controls)\b|\b(?:settings?|options?|preferences) (?:on|in|of) (?:your |the |their )?(?:web |internet )?browser\b|\bbrowsers?\b[^.;]{0,60}\b(?:refuse|block|reject|delete|disable|remove)\b|\b(?:in|via|through|from|using) (?:your |the |their )?(?:web |internet )?browser\b(?![- ](?:extensions?|add-?ons?|plug-?ins?)\b)/i;
 /** A signal the user's browser sends; "we do not respond to Do Not Track signals" offers no control. */
 const DO_NOT_TRACK = /\bdo not track\b|\bDNT\b/i;
 const GLOBAL_PRIVACY_CONTROL = /\bglobal privacy control\b|\bGPC\b/i;
@@ -217,12 +232,29 @@ const CHOOSE_TO =
   /\b(?:you|users?)\s+(?:can|may|could)\s+(?:also\s+)?(?:opt|choose|elect|decide)\s+((?:not\s+)?to\s+(?:(?!\b(?:if|when|unless|by|at any time|through|via)\b)[^,;.:()"])+)/i;
 /** The user asking for something themselves: "you can request a copy", "you may ask us to delete it". */
 const USER_REQUEST =
-  /\b(?:you|users?)\s+(?:can|may|could|have the right to|are entitled to|are able to)\s+(?:also\s+)?(?:request|ask|obtain|receive|demand|appeal)\b/i;
+  /\b(?:you|users?|members?|customers?)\s+(?:can|may|could|have the right to|are entitled to|are able to)\s+(?:also\s+)?(?:request|ask|obtain|receive|demand|appeal)\b/i;
 /** A right exercised by a request the clause describes ("this can be exercised by writing to us"). */
 const EXERCISED = /\bexercised?\b|\b(?:make|submit|send) (?:a|your) request\b/i;
-/** The user's own settings as the object: "you can change your Services settings", "update your sharing settings". */
+/**
+ * The user's own settings as the object: "you can change your Services settings", "update your sharing
+ * settings", "administer your ads settings with Google".
+ */
 const YOUR_SETTINGS =
-  /\b(?:change|update|adjust|edit|manage|review)\s+your\s+(?:[\w'-]+\s+){0,3}(?:settings|preferences|controls)\b/i;
+  /\b(?:change|update|adjust|edit|manage|review|administer|control|configure)\s+your\s+(?:[\w'-]+\s+){0,3}(?:settings|preferences|controls)\b/i;
+/** Settings the user keeps with another company: "your settings with them", "your ad settings with Google". */
+const SETTINGS_WITH =
+  /\byour (?:[\w'-]+ ){0,2}settings (?:with|at|on) (?:them|[A-Z][\w.-]+|(?:the|that|this|each) (?:partner|platform|network|provider|company|service))\b/;
+/** The user closing their own account: "you may close your account at any time by going to settings". */
+const CLOSE_ACCOUNT =
+  /\b(?:you|users?|members?|customers?)\s+(?:can|may|could|are able to|have the right to)\s+(?:also\s+)?(?:close|delete|deactivate|cancel|terminate)\s+(?:your|their)\s+(?:[\w-]+\s+)?accounts?\b/i;
+/** Asking the company not to share or sell: "you can request that we not share your information". */
+const ASK_NOT_TO =
+  /\b(?:request|ask|tell|instruct|direct)\b[^.;]{0,40}\bnot (?:to )?(?:share|sell|disclose|transfer|pass)\b/i;
+/** A consent or cookie tool of the site ("our cookie manager", "the consent management platform"). */
+const COOKIE_TOOL =
+  /\b(?:cookie|consent|privacy)(?: consent)? (?:manager|management (?:tool|platform|panel)|preference (?:cent(?:er|re)|panel|tool)|settings (?:tool|panel|page|link))\b/i;
+/** The "Do Not Sell or Share My Personal Information" link, whichever of its words the clause keeps. */
+const DO_NOT_SELL = /\bdo not (?:sell|share)(?: or (?:sell|share))? my\b/i;
 /** A channel to the company: "by contacting our support team", "by emailing privacy@…". */
 const CONTACT =
   /\bby (?:contacting|emailing|writing to|calling|sending (?:a request|an email|us an email) to)\b|\b(?:contact|email|write to) us\b/i;
@@ -266,9 +298,12 @@ function spelledChoice(phrase: string | null): string | null {
  * remove is no choice of the user's.
  */
 function extractChoice(t: string, leadIn: string | undefined): string | null {
-  if (!hasUserControl(t, leadIn)) return null;
+  // The "Do Not Sell or Share" link and a cookie tool are controls whatever the sentence's subject; the
+  // tool only when the clause names nothing more precise.
+  if (DO_NOT_SELL.test(t)) return 'use the "Do Not Sell or Share" link';
+  if (!hasUserControl(t, leadIn)) return COOKIE_TOOL.test(t) ? 'use their consent or cookie settings' : null;
   const inSettings = IN_SETTINGS.test(t) || YOUR_SETTINGS.test(t);
-  if (/\bdo not sell (?:or share )?my\b/i.test(t)) return 'use the "Do Not Sell or Share" link';
+  if (CLOSE_ACCOUNT.test(t)) return 'close your account';
   // A list item under "You have the right to:" names a right or two ("correct or delete it").
   if (leadIn && hasUserControl(leadIn)) {
     const rights = RIGHTS.filter(([re]) => re.test(t)).map(([, phrase]) => phrase);
@@ -302,6 +337,8 @@ function extractChoice(t: string, leadIn: string | undefined): string | null {
   if (COMPLAINT.test(t)) return 'complain to a regulator';
   if (UNFOLLOW.test(t)) return 'unfollow or unlike their page';
   if (inSettings) return 'change it in settings';
+  if (SETTINGS_WITH.test(t))
+    return LINK_TO.test(t) ? 'use the page or tool they link to' : 'change it in settings';
   if (UI_CONTROL.test(t)) return 'use the control they describe';
   const chosen = spelledChoice(wholePhrase(CHOOSE_TO.exec(t)));
   if (chosen) return `choose ${chosen}`;
@@ -311,6 +348,7 @@ function extractChoice(t: string, leadIn: string | undefined): string | null {
   if (VISIT.test(t) && LINK_TO.test(t)) return 'use the page or tool they link to';
   // "You can request a copy of your data": the right the clause itself names.
   if (USER_REQUEST.test(t)) {
+    if (ASK_NOT_TO.test(t)) return 'opt out';
     const rights = RIGHTS.filter(([re]) => re.test(t)).map(([, phrase]) => phrase);
     if (rights.length) return rights.slice(0, 2).join(' or ');
   }
@@ -321,6 +359,7 @@ function extractChoice(t: string, leadIn: string | undefined): string | null {
   )
     return 'use your privacy rights';
   if (CONTACT.test(t) && (USER_REQUEST.test(t) || EXERCISED.test(t))) return 'contact them';
+  if (COOKIE_TOOL.test(t)) return 'use their consent or cookie settings';
   return null;
 }
 

@@ -115,6 +115,14 @@ export const SHAPE_KEYS = {
   classWaiver: 'explain_shape_class_waiver',
   /** Arbitration the user may choose, not one imposed. */
   arbitrationOptional: 'explain_shape_arbitration_optional',
+  /** Data used aggregated or individually, as it comes (`$DATA$`): aggregation is not promised. */
+  optionalAggregation: 'explain_shape_optional_aggregation',
+  /** Copies kept by others the company does not control: not the company's own retention. */
+  othersRetain: 'explain_shape_others_retain',
+  /** What happens when the user rejects a change: a right of the user's, not a change made on their own. */
+  changeRejected: 'explain_shape_change_rejected',
+  /** A right to opt out of a sale (`$DATA$`), which says nothing of whether they sell. */
+  saleOptOutRight: 'explain_shape_sale_opt_out_right',
 } as const satisfies Record<string, MessageKey>;
 
 /** Tail sentences that add the slots (one substitution each). */
