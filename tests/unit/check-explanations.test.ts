@@ -8,6 +8,7 @@ import { analyzeText } from '../../lib/pipeline';
 import {
   drawServices,
   recheck,
+  readShapes,
   shapeCaseHolds,
   shownHash,
   skippedGroups,
@@ -127,5 +128,15 @@ describe('recheck', () => {
     } finally {
       rmSync(corpus, { recursive: true, force: true });
     }
+  });
+});
+
+// The team-written shape cases (data/checks/shapes-v1.jsonl) are what each explanation fix was made to hold:
+// every one must keep holding, not only when someone runs the `shapes` command.
+describe('every shape case holds', () => {
+  const cases = readShapes();
+  it('has cases', () => expect(cases.length).toBeGreaterThan(100));
+  it.each(cases.map((c, i) => [i + 1, c.shape, c] as const))('line %i (%s)', (_, __, c) => {
+    expect(shapeCaseHolds(c)).toBe(true);
   });
 });
