@@ -15,14 +15,14 @@
  */
 
 /**
- * A character folding can change: outside ASCII and a format character, a space separator or a letter or mark
- * (what INVISIBLE, SPACES and WORD below read). Text with none — plain ASCII, or ASCII with curly quotes and
+ * A character folding can change: a format character, a space separator or a letter or mark outside ASCII (what
+ * INVISIBLE, SPACES and WORD below read; the only ASCII ones in those classes are the space and A–Z, a–z). Text with none — plain ASCII, or ASCII with curly quotes and
  * dashes, most policy text — folds to itself, and the three replacement scans are skipped.
  */
-const FOLDABLE = /(?![\x00-\x7f])[\p{Cf}\p{Zs}\u2028\u2029\p{L}\p{M}]/u;
-const NON_ASCII = /[^\x00-\x7f]/;
+const FOLDABLE = /(?![ A-Za-z])[\p{Cf}\p{Zs}\u2028\u2029\p{L}\p{M}]/u;
+const NON_ASCII = /[\u0080-\uffff]/;
 /** A letter or mark outside ASCII: without one, every WORD is ASCII and `foldWord` returns it as it is. */
-const NON_ASCII_LETTER = /(?![\x00-\x7f])[\p{L}\p{M}]/u;
+const NON_ASCII_LETTER = /(?![A-Za-z])[\p{L}\p{M}]/u;
 
 /**
  * Format characters, plus letters and marks drawn as nothing (combining grapheme joiner, Hangul fillers,

@@ -135,8 +135,10 @@ function unusedKey(hashes: Uint32Array): number {
 function weightTable(hashes: Uint32Array, weights: Int8Array, C: number): WeightTable {
   let stride = 4;
   while (stride < 4 + C) stride *= 2;
+  // At most two thirds full: half the memory of a half-full table (the lookups are cache misses, fewer the
+  // smaller it is), and the presence bits keep most absent features from probing at all.
   let cap = 16;
-  while (cap < hashes.length * 2) cap *= 2;
+  while (cap < hashes.length * 1.5) cap *= 2;
   const buffer = new ArrayBuffer(cap * stride);
   const keys = new Int32Array(buffer);
   const bytes = new Int8Array(buffer);

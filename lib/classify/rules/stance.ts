@@ -108,12 +108,16 @@ function negated(scope: string): boolean {
   return false;
 }
 
+const DO_NOT = /do not/i;
+
 /**
  * Quoted text (button labels such as "do not train on my content") and the names of controls ("Do Not
  * Sell or Share My Personal Information", "Do Not Track") contain negations that state no practice.
  * Blanked with spaces so offsets stay put.
  */
 export function blankNames(text: string): string {
+  // Both patterns need a quote or "do not": most clauses have neither.
+  if (!text.includes('"') && !DO_NOT.test(text)) return text;
   return text
     .replace(/"[^"]{1,80}"/g, (m) => ' '.repeat(m.length))
     .replace(/\bdo not (?:sell|share)(?: or (?:sell|share))? my\b|\bdo not track\b/gi, (m) =>
@@ -139,10 +143,30 @@ const NAMED =
 
 /** A title-case line ("Changes to These Terms") names a topic without stating a practice. */
 function headingLike(text: string): boolean {
+  // Most clauses are sentences longer than a heading: counted without splitting them into words.
+  if (wordCountAbove(text, 14)) return false;
   const words = text.trim().split(/\s+/);
   if (words.length > 14) return false;
   const long = words.filter((w) => /^[A-Za-z]{4,}/.test(w));
   return long.length >= 3 && long.filter((w) => /^[A-Z]/.test(w)).length / long.length >= 0.75;
+}
+
+const SPACE = /\s/;
+
+/** Whether `text` has more than `max` (≥ 1) words: runs of non-`\s` characters, as `trim().split(/\s+/)` finds them. */
+function wordCountAbove(text: string, max: number): boolean {
+  let words = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const space = c === 32 || (c >= 9 && c <= 13) || (c > 127 && SPACE.test(text[i]!));
+    if (space) inWord = false;
+    else if (!inWord) {
+      inWord = true;
+      if (++words > max) return true;
+    }
+  }
+  return false;
 }
 
 export interface StanceResult {
