@@ -113,7 +113,7 @@ export interface WeightTable {
   present: Int32Array;
 }
 
-const PRESENCE_BITS = 21;
+const PRESENCE_BITS = 18;
 
 /** Bit of a feature hash in `WeightTable.present` (a different mix from the slot's: independent misses). */
 export function presenceBit(hash: number): number {

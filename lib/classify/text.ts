@@ -39,7 +39,8 @@ export function tokenText(text: string): string {
       m.includes('@') && !/^(?:https?:|www\.)/.test(m) ? ' zemailz ' : ' zurlz ',
     );
   // One pass for the prefixes that should stay one word ("re-train" = "retrain") and for clitics.
-  if (t.includes('-') || t.includes("'"))
+  // Each branch needs one of these: "-t"rain / "-u"se / "-i"dentif / "-t"un, "n't", "'s".
+  if (t.includes('-t') || t.includes('-u') || t.includes('-i') || t.includes("n't") || t.includes("'s"))
     t = t.replace(/\b(re|pre|fine|de)-(train|use|identif|tun)|n't\b|'s\b/g, (m, a?: string, b?: string) =>
       a ? `${a}${b}` : m === "n't" ? ' not' : '',
     );

@@ -147,9 +147,23 @@ function collect(text: string, lexicon: Lexicon): string[] {
   for (const [re, label] of lexicon) {
     if (!SCAN.mayMatch(re, text)) continue;
     const m = re.exec(text);
-    if (m && !found.some(([, l]) => l === label)) found.push([m.index, label]);
+    if (m && !hasLabel(found, label)) found.push([m.index, label]);
   }
-  return found.sort((a, b) => a[0] - b[0]).map(([, l]) => l);
+  if (found.length > 1) found.sort(byPosition);
+  const labels: string[] = [];
+  for (const [, label] of found) labels.push(label);
+  return labels;
+}
+
+// Module-level helpers rather than closures made per call: `collect` runs for every lexicon of every
+// labelled clause.
+function hasLabel(found: ReadonlyArray<readonly [number, string]>, label: string): boolean {
+  for (const [, l] of found) if (l === label) return true;
+  return false;
+}
+
+function byPosition(a: readonly [number, string], b: readonly [number, string]): number {
+  return a[0] - b[0];
 }
 
 /** What "opt out of …" names, cut before the when / how / where of the sentence. */

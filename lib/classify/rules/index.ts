@@ -83,6 +83,21 @@ function globalOf(re: RegExp): RegExp {
   return g;
 }
 
+/**
+ * `[...text.matchAll(re)]` for a global regex, without the iterator and the regex copy matchAll makes. An
+ * empty match moves on by one code unit, as matchAll does without the `u` flag (with it, matchAll is used).
+ */
+function allMatches(re: RegExp, text: string): RegExpExecArray[] {
+  if (re.unicode) return [...text.matchAll(re)];
+  const out: RegExpExecArray[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    out.push(m);
+    if (m[0].length === 0) re.lastIndex++;
+  }
+  return out;
+}
+
 /** Clauses longer than this are matched on their first part only: bounds regex time on pathological input. */
 const MAX_MATCH_CHARS = 4000;
 
@@ -110,7 +125,7 @@ export function applyRules(clause: Pick<Clause, 'text' | 'leadIn'>): RuleHit[] {
       if (best && (best.strong || !p.strong)) continue;
       // Most patterns do not match: a plain test allocates nothing.
       if (!SCAN.testId(plan.patternIds[k]!, p.pattern, text)) continue;
-      const all = [...text.matchAll(globalOf(p.pattern))];
+      const all = allMatches(globalOf(p.pattern), text);
       // A match inside quotes is usually a button or setting name ("do not train on my content").
       const outside: RegExpExecArray[] = [];
       for (const x of all) if (!insideQuotes(text, x.index)) outside.push(x);

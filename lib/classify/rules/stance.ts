@@ -23,6 +23,13 @@ const PERMISSIVE_USER =
 const HEDGE =
   /\bas traditionally understood\b|\bin the traditional sense\b|\bnot\s+(?:[\w-]+\s+){0,2}directly\b|\bgenerally (?:do|does) not\b|\bmay or may not\b|\bnot (?:typically|usually|normally|ordinarily)\b/i;
 
+/**
+ * Text every HEDGE match contains, found by a plain literal search: HEDGE itself (word boundaries, a gap of up to
+ * two words) costs a clause-long scan, and most clauses hedge nothing.
+ */
+const HEDGE_WORDS =
+  /tradition|directly|generally|may or may not|not (?:typically|usually|normally|ordinarily)/i;
+
 const EXCEPTION =
   /\b(?:except|unless|other than|apart from|with the exception of|without your (?:consent|permission))\b/i;
 
@@ -82,7 +89,11 @@ const NEGATION_ALL = new RegExp(NEGATION.source, 'gi');
 
 /** A negation inside an "if you do not …" condition states no practice. */
 function negated(scope: string): boolean {
-  for (const m of blankNames(scope).matchAll(NEGATION_ALL)) {
+  const blank = blankNames(scope);
+  // exec in a loop rather than matchAll (no iterator, no copy of the regex); restarted at 0 on every call.
+  NEGATION_ALL.lastIndex = 0;
+  for (let m = NEGATION_ALL.exec(blank); m; m = NEGATION_ALL.exec(blank)) {
+    if (m[0].length === 0) NEGATION_ALL.lastIndex++;
     // Inside a condition ("if you do not opt out, …") it states no practice.
     if (/\b(?:if|unless|when|once|whether)\b[^,;]*$/i.test(scope.slice(0, m.index))) continue;
     // "…de-identify data so that it no longer identifies you" describes a safeguard, not a denial.
@@ -189,7 +200,7 @@ export function clauseFacts(text: string): ClauseFacts {
   return {
     blank,
     heading: headingLike(blank),
-    hedge: HEDGE.test(text),
+    hedge: HEDGE_WORDS.test(text) && HEDGE.test(text),
     question:
       /\?\s*$/.test(text) &&
       /^\W*(?:do|does|is|are|will|can|how|what|why|who|when|where|which|should|may)\b/i.test(text),
