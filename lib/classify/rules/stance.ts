@@ -51,6 +51,10 @@ const OPT_OUT_CONDITION =
  */
 const OPT_IN_ONLY =
   /\b(?:if|once|when|where) you (?:have )?(?:explicitly |expressly |affirmatively )?(?:opt(?:ed)?[- ]?in|cho(?:o)?se to (?:share|send|submit)(?! (?:[\w'-]+ ){0,2}?(?:feedback|ratings?|reports?|thumbs)\b)|consent(?:ed)? to (?:share|sharing))\b|\ba way to opt[- ]?in\b|\bonly (?:if|when|with) you(?:r)? (?:explicit |express )?(?:opt[- ]?in|consent)\b/i;
+/** Every branch of OPT_IN_ONLY names opting in, choosing or consent: a literal search rules most clauses out. */
+const OPT_IN_WORDS = /opt|cho|consent/i;
+/** What the "… may not apply" cue needs. */
+const NOT_APPLY_WORDS = /not apply/i;
 const OPEN_EXCEPTION =
   /\b(?:except|unless|other than)\s+(?:as|where|to the extent)\s+(?:otherwise\s+)?(?:permitted|allowed|described|set out|stated|explained|provided|disclosed)\b/i;
 
@@ -224,7 +228,9 @@ export function resolveStance(
   const cues: string[] = [];
   const from = sentenceStart(text, start);
   const sub = subClauseStart(text, start);
-  const companyAgrees = COMPANY_AGREES.test(text.slice(from, end));
+  // COMPANY_AGREES is case-sensitive and needs "agree": a substring search rules most sentences out.
+  const sentence = text.slice(from, end);
+  const companyAgrees = sentence.includes('agree') && COMPANY_AGREES.test(sentence);
   // Quotes are blanked over the whole clause first, so a match inside a quoted label sees no negation.
   const scope = facts.blank.slice(sub, end);
   const after = text.slice(end);
@@ -262,7 +268,11 @@ export function resolveStance(
   if (NAMED.test(text.slice(sub, start))) cues.push('named');
   if (facts.question) cues.push('question');
   // "Arbitration may not apply to you": the negation follows the practice.
-  if (/^\W*(?:[\w-]+\W+){0,3}?(?:may|does|do|will|shall) not apply\b/i.test(after)) cues.push('neg');
+  if (
+    NOT_APPLY_WORDS.test(after) &&
+    /^\W*(?:[\w-]+\W+){0,3}?(?:may|does|do|will|shall) not apply\b/i.test(after)
+  )
+    cues.push('neg');
 
   // Data guide §4: a denial with a real exception ("…except feedback you submit") is still `permits`;
   // a question or heading-like sentence only names the practice (`unclear`).
@@ -278,7 +288,11 @@ export function resolveStance(
   } else if (cues.includes('neg')) stance = cues.includes('exception') ? exceptionStance(own) : 'denies';
   // Guide R4: off unless the user opts in ("if you have opted in to share…, we may use…", "a way to opt in
   // to share data, which we then use…") is a denial by default, the opt-in a slot.
-  else if (OPT_IN_ONLY.test(facts.blank) && !/\bopt(?:s|ed|ing)?[- ]?out\b/i.test(facts.blank)) {
+  else if (
+    OPT_IN_WORDS.test(facts.blank) &&
+    OPT_IN_ONLY.test(facts.blank) &&
+    !/\bopt(?:s|ed|ing)?[- ]?out\b/i.test(facts.blank)
+  ) {
     cues.push('opt-in');
     stance = 'denies';
   }
