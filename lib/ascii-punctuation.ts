@@ -39,11 +39,11 @@ let lastOut = '';
 
 /** Curly quotes and dashes to ASCII, one character for one, so offsets into the result fit the input. */
 export function asciiPunctuation(text: string): string {
+  // The same clause comes back from each layer in turn: answered before any scan.
+  if (text === lastIn) return lastOut;
   // Most policy text is plain ASCII: skip the replacement scan.
   if (!/[^\t-~]/.test(text)) return text;
-  if (text !== lastIn) {
-    lastIn = text;
-    lastOut = text.replace(PUNCTUATION, toAscii);
-  }
+  lastIn = text;
+  lastOut = text.replace(PUNCTUATION, toAscii);
   return lastOut;
 }

@@ -35,7 +35,8 @@ export function createTranslator(getMessage: GetMessage): Translate {
         : Array.isArray(substitutions)
           ? substitutions.map(String)
           : substitutions;
-    const cacheKey = subs === undefined ? key : `${key}\u0000${[subs].flat().join('\u0001')}`;
+    const cacheKey =
+      subs === undefined ? key : `${key}\u0000${Array.isArray(subs) ? subs.join('\u0001') : subs}`;
     const known = cache.get(cacheKey);
     if (known !== undefined) return known;
     let text = '';

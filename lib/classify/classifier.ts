@@ -7,7 +7,7 @@ import type { AnalysedClause, Clause, Label, Slots } from '../types';
 import { explain, explainLabel, extractSlots, hasUserControl } from '../explain';
 import { emptySlots } from '../explain/slots';
 import { calibrate } from './calibration';
-import { readableFeature, scratchFeatures } from './features';
+import { readableFeature, scratchFeatures, type FeatureInput } from './features';
 import { denseInput, scoreInto, topFeaturesOfSlots, type LinearModel } from './model';
 import { applyRules, resolveStance, RULE_FAMILIES } from './rules';
 import { gatedOut } from './rules/gates';
@@ -125,14 +125,13 @@ export function labelClauseWithPossible(
   const possible: Label[] = [];
   // The clause in plain ASCII punctuation, read by the stance rules and the gates; made once, when first needed.
   let whole: WholeClause | undefined;
-  const plain = () =>
-    (whole ??= {
-      text: asciiPunctuation(clause.text),
-      leadIn: clause.leadIn ? asciiPunctuation(clause.leadIn) : undefined,
-    });
 
   if (model) {
-    const input = prev === undefined || !model.features.prev ? clause : { ...clause, prev: foldText(prev) };
+    // Only what the features read (a spread of the whole clause costs more than the rest of this line).
+    const input: FeatureInput =
+      prev === undefined || !model.features.prev
+        ? clause
+        : { text: clause.text, headingPath: clause.headingPath, leadIn: clause.leadIn, prev: foldText(prev) };
     const features = scratchFeatures(input, hits, model.features);
     const n = features.count;
     const dense = denseInput(model, features.hashes, n, input);
@@ -149,16 +148,12 @@ export function labelClauseWithPossible(
       if (!paint && p < POSSIBLE_FLOOR) continue;
       // Only a label that would be shown is put to the gates: most clauses have none, and the gates' patterns
       // then cost nothing.
-      if (gatedOut(category, plain().text, plain().leadIn)) continue;
+      if (gatedOut(category, (whole ??= wholeClause(clause)).text, whole.leadIn)) continue;
       // A trusted rule's label is as likely right as the rule has been on the training services.
       const confidence = trusted ? Math.max(p, model.trustedRulePrecision.get(hit.rule) ?? p) : p;
       (paint ? labels : possible).push({
         category,
-        stance: guideStance(
-          category,
-          hit?.stance ?? wholeClauseStance(clause, category, plain()),
-          plain().text,
-        ),
+        stance: guideStance(category, hit?.stance ?? wholeClauseStance(clause, category, whole), whole.text),
         confidence: Math.round(confidence * 1000) / 1000,
         evidence: {
           phrase: hit?.phrase ?? null,
@@ -170,22 +165,44 @@ export function labelClauseWithPossible(
   }
   for (const hit of hits) {
     if ((model && model.categories.includes(hit.category)) || !hit.strong) continue;
-    if (gatedOut(hit.category, plain().text, plain().leadIn)) continue;
+    if (gatedOut(hit.category, (whole ??= wholeClause(clause)).text, whole.leadIn)) continue;
     labels.push({
       category: hit.category,
-      stance: guideStance(hit.category, hit.stance, plain().text),
+      stance: guideStance(hit.category, hit.stance, whole.text),
       confidence: RULE_ONLY_CONFIDENCE,
       evidence: { phrase: hit.phrase, rule: hit.rule, features: [] },
     });
   }
   // "Your choices" only where the user has a control: the company's power to remove or delete is not one.
-  let userControl: boolean | undefined;
-  const keep = (l: Label) =>
-    l.category !== 'user-choice' || (userControl ??= hasUserControl(clause.text, clause.leadIn));
-  // Most important first: the clause-level explanation speaks about the first label.
-  const order = (a: Label, b: Label) =>
-    TAXONOMY[b.category].weight - TAXONOMY[a.category].weight || b.confidence - a.confidence;
-  return { labels: labels.filter(keep).sort(order), possible: possible.filter(keep).sort(order) };
+  const control = !(hasChoice(labels) || hasChoice(possible)) || hasUserControl(clause.text, clause.leadIn);
+  return {
+    labels: (control ? labels : withoutChoice(labels)).sort(byImportance),
+    possible: (control ? possible : withoutChoice(possible)).sort(byImportance),
+  };
+}
+
+/** The clause in plain ASCII punctuation (see `WholeClause`). */
+function wholeClause(clause: Clause): WholeClause {
+  return {
+    text: asciiPunctuation(clause.text),
+    leadIn: clause.leadIn ? asciiPunctuation(clause.leadIn) : undefined,
+  };
+}
+
+function hasChoice(labels: readonly Label[]): boolean {
+  for (const l of labels) if (l.category === 'user-choice') return true;
+  return false;
+}
+
+function withoutChoice(labels: readonly Label[]): Label[] {
+  const out: Label[] = [];
+  for (const l of labels) if (l.category !== 'user-choice') out.push(l);
+  return out;
+}
+
+/** Most important first: the clause-level explanation speaks about the first label. */
+function byImportance(a: Label, b: Label): number {
+  return TAXONOMY[b.category].weight - TAXONOMY[a.category].weight || b.confidence - a.confidence;
 }
 
 /** Per category column of `model`: the calibrated probability of a clause, and whether a rule fired. */

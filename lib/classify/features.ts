@@ -192,6 +192,8 @@ let fCount = 0;
 let fLists: string[][] = [];
 let fLiterals: string[] = [];
 const descBuffer = new Int32Array(SEEN_SLOTS / 2);
+/** The clause text fText was made from. */
+let fInput: string | undefined;
 let fText = '';
 let fTokens = 0;
 const fSpans = new Int32Array(2 * MAX_TOKENS);
@@ -205,6 +207,13 @@ function currentLists(): string[][] {
   return fLists;
 }
 
+/** The first `max` tokens of the current clause as strings (what `tokenize(fInput, max)` returns). */
+function spanTokens(max: number): string[] {
+  const out: string[] = [];
+  for (let k = 0; k < fTokens && k < max; k++) out.push(spanToken(fText, fSpans, k));
+  return out;
+}
+
 /** Hashes the clause's features into hashBuffer/descBuffer; returns how many there are. */
 function hashFeatures(input: FeatureInput, hits: readonly RuleHit[], options: FeatureOptions): number {
   fSeen = nextSeenGeneration();
@@ -213,6 +222,9 @@ function hashFeatures(input: FeatureInput, hits: readonly RuleHit[], options: Fe
   listPrefixes = [''];
   fLiterals = [];
   addLiteral('bias:1');
+  // The previous clause is usually the one hashed last: its tokens are still in fText / fSpans.
+  if (options.prev && input.prev && input.prev === fInput) prevTokens.prime(fInput, spanTokens(40));
+  fInput = input.text;
   fText = tokenText(input.text);
   fTokens = tokenSpans(fText, MAX_TOKENS, fSpans);
   addClauseGrams();
@@ -318,6 +330,11 @@ class LastTokens {
       this.tokens = tokenize(text, max);
     }
     return this.tokens;
+  }
+  /** Remembers `tokens` as those of `text` (what `get` would compute). */
+  prime(text: string, tokens: string[]): void {
+    this.text = text;
+    this.tokens = tokens;
   }
 }
 const headingTokens = new LastTokens();

@@ -105,6 +105,19 @@ export interface WeightTable {
   mask: number;
   /** Key of an empty slot: a value that no model feature hashes to (checked before the key compare). */
   empty: number;
+  /**
+   * One bit per `presenceBit(hash)`, set for every model feature. About half a clause's features are unknown
+   * to the model; the table (megabytes) costs a cache miss per lookup, this bitset (256 KB) rarely does, and a
+   * clear bit proves the feature absent.
+   */
+  present: Int32Array;
+}
+
+const PRESENCE_BITS = 18;
+
+/** Bit of a feature hash in `WeightTable.present` (a different mix from the slot's: independent misses). */
+export function presenceBit(hash: number): number {
+  return Math.imul(hash, 0x85ebca6b) >>> (32 - PRESENCE_BITS);
 }
 
 /** A uint32 that is not one of `hashes`: 0 unless a feature happens to hash to 0. */
@@ -122,24 +135,29 @@ function unusedKey(hashes: Uint32Array): number {
 function weightTable(hashes: Uint32Array, weights: Int8Array, C: number): WeightTable {
   let stride = 4;
   while (stride < 4 + C) stride *= 2;
+  // At most two thirds full: half the memory of a half-full table (the lookups are cache misses, fewer the
+  // smaller it is), and the presence bits keep most absent features from probing at all.
   let cap = 16;
-  while (cap < hashes.length * 2) cap *= 2;
+  while (cap < hashes.length * 1.5) cap *= 2;
   const buffer = new ArrayBuffer(cap * stride);
   const keys = new Int32Array(buffer);
   const bytes = new Int8Array(buffer);
   const words = stride >> 2;
   const empty = unusedKey(hashes) | 0;
   const mask = cap - 1;
+  const present = new Int32Array(1 << (PRESENCE_BITS - 5));
   if (empty !== 0) for (let s = 0; s < cap; s++) keys[s * words] = empty;
   for (let r = 0; r < hashes.length; r++) {
     const h = hashes[r]! | 0;
+    const bit = presenceBit(h);
+    present[bit >>> 5]! |= 1 << (bit & 31);
     let s = Math.imul(h, 0x9e3779b1) & mask;
     while (keys[s * words] !== empty && keys[s * words] !== h) s = (s + 1) & mask;
     keys[s * words] = h;
     // A repeated hash keeps its last row, as FeatureIndex does.
     bytes.set(weights.subarray(r * C, r * C + C), s * stride + 4);
   }
-  return { keys, bytes, stride, mask, empty };
+  return { keys, bytes, stride, mask, empty, present };
 }
 
 export interface LinearModel {
@@ -361,11 +379,16 @@ export function scoreInto(
   if (scored.slots.length < n) scored.slots = new Int32Array(n);
   const acc = accScratch;
   acc.fill(0, 0, C);
-  const { keys, bytes, stride, mask, empty } = model.table;
+  const { keys, bytes, stride, mask, empty, present } = model.table;
   const words = stride >> 2;
   const slots = scored.slots;
   for (let i = 0; i < n; i++) {
     const h = hashes[i]! | 0;
+    const bit = presenceBit(h);
+    if (((present[bit >>> 5]! >>> (bit & 31)) & 1) === 0) {
+      slots[i] = -1;
+      continue;
+    }
     let s = Math.imul(h, 0x9e3779b1) & mask;
     let k = keys[s * words]!;
     while (k !== empty && k !== h) {

@@ -22,16 +22,25 @@ export function tokenize(text: string, max = Infinity): string[] {
 /** Scratch spans for `tokenize`, grown as needed. */
 let spanScratch = new Int32Array(1024);
 
+const URL_OR_EMAIL = /\bhttps?:\/\/\S+|\bwww\.\S+|\b[\w.+-]+@[\w-]+\.[\w.]+\b/g;
+/**
+ * URL_OR_EMAIL without its e-mail branch, for text with no "@": that branch cannot match there, but it is
+ * tried (and fails) at every word of the text, the most costly part of the scan.
+ */
+const URL = /\bhttps?:\/\/\S+|\bwww\.\S+/g;
+
 /** The text `tokenize` reads its tokens from: ASCII punctuation, lower case, URLs, e-mails and prefixes rewritten. */
 export function tokenText(text: string): string {
   let t = asciiPunctuation(text).toLowerCase();
   // The two rewrites below are rarely needed: skip their scans when the text cannot match.
-  if (t.includes('@') || t.includes('http') || t.includes('www.'))
-    t = t.replace(/\bhttps?:\/\/\S+|\bwww\.\S+|\b[\w.+-]+@[\w-]+\.[\w.]+\b/g, (m) =>
+  const at = t.includes('@');
+  if (at || t.includes('http') || t.includes('www.'))
+    t = t.replace(at ? URL_OR_EMAIL : URL, (m) =>
       m.includes('@') && !/^(?:https?:|www\.)/.test(m) ? ' zemailz ' : ' zurlz ',
     );
   // One pass for the prefixes that should stay one word ("re-train" = "retrain") and for clitics.
-  if (t.includes('-') || t.includes("'"))
+  // Each branch needs one of these: "-t"rain / "-u"se / "-i"dentif / "-t"un, "n't", "'s".
+  if (t.includes('-t') || t.includes('-u') || t.includes('-i') || t.includes("n't") || t.includes("'s"))
     t = t.replace(/\b(re|pre|fine|de)-(train|use|identif|tun)|n't\b|'s\b/g, (m, a?: string, b?: string) =>
       a ? `${a}${b}` : m === "n't" ? ' not' : '',
     );

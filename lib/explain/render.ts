@@ -136,13 +136,25 @@ function dataPhrase(slots: Slots, noun: string, t: Translate, en: boolean): stri
   return t('explain_data_yours', [listAnd(items, t).replace(/\byour /g, '')]);
 }
 
+type SlotKey = (typeof SLOT_KEYS)[keyof typeof SLOT_KEYS];
+
+/** The tail sentence `key` around `value`, or null when the slot is empty. */
+function filled(key: SlotKey, value: string | null, t: Translate): string | null {
+  return value ? t(key, [value]) : null;
+}
+
+/** A list slot's values as one phrase ("a, b and c"), or null when it has none. */
+function list(
+  kind: 'purpose' | 'safeguard' | 'scope',
+  values: readonly string[],
+  t: Translate,
+  en: boolean,
+): string | null {
+  const items = slotTexts(kind, values, t, en);
+  return items.length ? listAnd(items, t) : null;
+}
+
 function tail(kind: Tail, slots: Slots, text: string, t: Translate, en: boolean): string | null {
-  const filled = (key: (typeof SLOT_KEYS)[keyof typeof SLOT_KEYS], value: string | null) =>
-    value ? t(key, [value]) : null;
-  const list = (kind: 'purpose' | 'safeguard' | 'scope', values: readonly string[]) => {
-    const items = slotTexts(kind, values, t, en);
-    return items.length ? listAnd(items, t) : null;
-  };
   switch (kind) {
     case 'default':
       return slots.default === 'on'
@@ -151,20 +163,20 @@ function tail(kind: Tail, slots: Slots, text: string, t: Translate, en: boolean)
           ? t(SLOT_KEYS.defaultOff)
           : null;
     case 'choice':
-      return filled(SLOT_KEYS.choice, slots.choice && choiceText(slots.choice, t, en));
+      return filled(SLOT_KEYS.choice, slots.choice && choiceText(slots.choice, t, en), t);
     case 'safeguard':
-      return filled(SLOT_KEYS.safeguards, list('safeguard', slots.safeguards));
+      return filled(SLOT_KEYS.safeguards, list('safeguard', slots.safeguards, t, en), t);
     case 'scope':
-      return filled(SLOT_KEYS.scope, list('scope', slots.scope));
+      return filled(SLOT_KEYS.scope, list('scope', slots.scope, t, en), t);
     case 'covered':
-      return filled(SLOT_KEYS.covered, list('scope', slots.scope));
+      return filled(SLOT_KEYS.covered, list('scope', slots.scope, t, en), t);
     case 'purpose':
-      return filled(SLOT_KEYS.purposes, list('purpose', slots.purposes.slice(0, 3)));
+      return filled(SLOT_KEYS.purposes, list('purpose', slots.purposes.slice(0, 3), t, en), t);
     case 'condition': {
       const m = CONDITION.exec(text);
       // A denial because the practice waits for the user's consent (guide R1): off until they opt in.
       if (!m && consentFirst(asciiPunctuation(text))) return t(SLOT_KEYS.defaultOff);
-      return filled(SLOT_KEYS.condition, m ? conditionText(m[1]!.toLowerCase(), t, en) : null);
+      return filled(SLOT_KEYS.condition, m ? conditionText(m[1]!.toLowerCase(), t, en) : null, t);
     }
     case 'notice':
       if (!NOTICE.test(text) || NO_NOTICE.test(text)) return null;

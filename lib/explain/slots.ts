@@ -5,6 +5,7 @@
  */
 import type { Slots } from '../types';
 import { asciiPunctuation } from '../ascii-punctuation';
+import { RuleScan } from '../regex-scan';
 import { hasUserControl } from './control';
 
 type Lexicon = ReadonlyArray<readonly [RegExp, string]>;
@@ -147,26 +148,37 @@ const SCOPE: Lexicon = [
   [/\b(?:EEA|European Economic Area|EU|UK|United Kingdom|Switzerland)\b/, 'users in the EU/UK'],
 ];
 
-const unions = new WeakMap<Lexicon, RegExp>();
-
-/** One alternation of a lexicon's patterns: most clauses match none, and one test is cheaper than many. */
-function unionOf(lexicon: Lexicon): RegExp {
-  let u = unions.get(lexicon);
-  if (!u) {
-    u = new RegExp(lexicon.map(([re]) => `(?:${re.source})`).join('|'), 'i');
-    unions.set(lexicon, u);
-  }
-  return u;
-}
+/**
+ * The lexicons' regexes, each run only when the clause holds text every match of it needs: most clauses match
+ * few of them, and one scan of the clause answers the rest.
+ */
+const SCAN = new RuleScan(
+  [],
+  [DATA, PURPOSES, SAFEGUARDS, SCOPE].flatMap((lexicon) => lexicon.map(([re]) => re)),
+);
 
 function collect(text: string, lexicon: Lexicon): string[] {
-  if (!unionOf(lexicon).test(text)) return [];
   const found: Array<[number, string]> = [];
   for (const [re, label] of lexicon) {
+    if (!SCAN.mayMatch(re, text)) continue;
     const m = re.exec(text);
-    if (m && !found.some(([, l]) => l === label)) found.push([m.index, label]);
+    if (m && !hasLabel(found, label)) found.push([m.index, label]);
   }
-  return found.sort((a, b) => a[0] - b[0]).map(([, l]) => l);
+  if (found.length > 1) found.sort(byPosition);
+  const labels: string[] = [];
+  for (const [, label] of found) labels.push(label);
+  return labels;
+}
+
+// Module-level helpers rather than closures made per call: `collect` runs for every lexicon of every
+// labelled clause.
+function hasLabel(found: ReadonlyArray<readonly [number, string]>, label: string): boolean {
+  for (const [, l] of found) if (l === label) return true;
+  return false;
+}
+
+function byPosition(a: readonly [number, string], b: readonly [number, string]): number {
+  return a[0] - b[0];
 }
 
 /** What "opt out of …" names, cut before the when / how / where of the sentence. */

@@ -4,8 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { RULE_FAMILIES } from '../../lib/classify/rules';
-import { exactStrings, requiredFragments } from '../../lib/classify/rules/regex-source';
-import { RuleScan } from '../../lib/classify/rules/scan';
+import { exactStrings, requiredFragments } from '../../lib/regex-source';
+import { RuleScan } from '../../lib/regex-scan';
 
 const SENTENCES = [
   'We may use your posts to train our machine-learning models.',

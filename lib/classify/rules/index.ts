@@ -17,8 +17,8 @@ import { internationalTransfer } from './international-transfer';
 import { targetedAdvertising } from './targeted-advertising';
 import { unilateralChange } from './unilateral-change';
 import { userChoice } from './user-choice';
-import { RuleScan } from './scan';
-import { clauseFacts, resolveStance, type ClauseFacts } from './stance';
+import { RuleScan } from '../../regex-scan';
+import { clauseFacts, resolveStance, type ClauseFacts, type StanceResult } from './stance';
 import type { RuleFamily, RuleHit } from './types';
 
 export type { RuleFamily, RuleHit, RulePattern } from './types';
@@ -45,6 +45,29 @@ const SCAN = new RuleScan(
   RULE_FAMILIES.flatMap((f) => [...(f.vetoes ?? []), ...f.patterns.map((p) => p.pattern)]),
 );
 
+/** A family with the scan ids of its regexes, looked up once here instead of once per clause. */
+interface FamilyPlan {
+  family: RuleFamily;
+  cue: number;
+  vetoes: readonly RegExp[];
+  vetoIds: readonly number[];
+  patternIds: readonly number[];
+}
+
+const PLANS: readonly FamilyPlan[] = RULE_FAMILIES.map((family) => ({
+  family,
+  cue: SCAN.idOf(family.cue),
+  vetoes: family.vetoes ?? [],
+  vetoIds: (family.vetoes ?? []).map((v) => SCAN.idOf(v)),
+  patternIds: family.patterns.map((p) => SCAN.idOf(p.pattern)),
+}));
+
+function vetoed(plan: FamilyPlan, text: string): boolean {
+  for (let v = 0; v < plan.vetoes.length; v++)
+    if (SCAN.testId(plan.vetoIds[v]!, plan.vetoes[v]!, text)) return true;
+  return false;
+}
+
 function insideQuotes(text: string, at: number): boolean {
   const before = text.slice(Math.max(0, at - 80), at);
   return (before.match(/"/g)?.length ?? 0) % 2 === 1;
@@ -58,6 +81,21 @@ function globalOf(re: RegExp): RegExp {
     globals.set(re, g);
   }
   return g;
+}
+
+/**
+ * `[...text.matchAll(re)]` for a global regex, without the iterator and the regex copy matchAll makes. An
+ * empty match moves on by one code unit, as matchAll does without the `u` flag (with it, matchAll is used).
+ */
+function allMatches(re: RegExp, text: string): RegExpExecArray[] {
+  if (re.unicode) return [...text.matchAll(re)];
+  const out: RegExpExecArray[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    out.push(m);
+    if (m[0].length === 0) re.lastIndex++;
+  }
+  return out;
 }
 
 /** Clauses longer than this are matched on their first part only: bounds regex time on pathological input. */
@@ -74,39 +112,48 @@ export function applyRules(clause: Pick<Clause, 'text' | 'leadIn'>): RuleHit[] {
   const leadIn = clause.leadIn ? asciiPunctuation(clause.leadIn) : undefined;
   const hits: RuleHit[] = [];
   let facts: ClauseFacts | undefined;
-  for (const family of RULE_FAMILIES) {
-    if (!SCAN.test(family.cue, text) || family.vetoes?.some((v) => SCAN.test(v, text))) {
+  for (const plan of PLANS) {
+    const family = plan.family;
+    if (!SCAN.testId(plan.cue, family.cue, text) || vetoed(plan, text)) {
       const viaLeadIn = leadInHit(family, original, leadIn);
       if (viaLeadIn) hits.push(viaLeadIn);
       continue;
     }
     let best: RuleHit | null = null;
-    for (const p of family.patterns) {
+    for (let k = 0; k < family.patterns.length; k++) {
+      const p = family.patterns[k]!;
       if (best && (best.strong || !p.strong)) continue;
       // Most patterns do not match: a plain test allocates nothing.
-      if (!SCAN.test(p.pattern, text)) continue;
-      const all = [...text.matchAll(globalOf(p.pattern))];
+      if (!SCAN.testId(plan.patternIds[k]!, p.pattern, text)) continue;
+      const all = allMatches(globalOf(p.pattern), text);
       // A match inside quotes is usually a button or setting name ("do not train on my content").
-      const outside = all.filter((x) => !insideQuotes(text, x.index));
+      const outside: RegExpExecArray[] = [];
+      for (const x of all) if (!insideQuotes(text, x.index)) outside.push(x);
       const matches = outside.length > 0 ? outside : all;
       const m = matches[0];
       if (!m) continue;
       // Each occurrence gets its own stance; a clause that both permits and denies reads as `permits`
       // (data guide §4: the exception is a real use).
-      const stances = matches.map((x) =>
-        resolveStance(
+      facts ??= clauseFacts(text);
+      let first: StanceResult | undefined;
+      let permits = false;
+      let denies = false;
+      for (const x of matches) {
+        const r = resolveStance(
           text,
           x.index,
           x.index + x[0].length,
           leadIn,
           family.userNegation,
           family.namedIsUnclear,
-          (facts ??= clauseFacts(text)),
-        ),
-      );
-      const { stance: first, cues } = stances[0]!;
-      const kinds = new Set(stances.map((s) => s.stance));
-      const mixed = kinds.has('permits') && kinds.has('denies') ? 'permits' : first;
+          facts,
+        );
+        first ??= r;
+        if (r.stance === 'permits') permits = true;
+        else if (r.stance === 'denies') denies = true;
+      }
+      const { stance: firstStance, cues } = first!;
+      const mixed = permits && denies ? 'permits' : firstStance;
       const scoped =
         mixed === 'denies' && family.denialNeeds && !family.denialNeeds.test(text) ? 'permits' : mixed;
       const stance = p.vague && scoped === 'permits' ? 'unclear' : scoped;

@@ -23,6 +23,13 @@ const PERMISSIVE_USER =
 const HEDGE =
   /\bas traditionally understood\b|\bin the traditional sense\b|\bnot\s+(?:[\w-]+\s+){0,2}directly\b|\bgenerally (?:do|does) not\b|\bmay or may not\b|\bnot (?:typically|usually|normally|ordinarily)\b/i;
 
+/**
+ * Text every HEDGE match contains, found by a plain literal search: HEDGE itself (word boundaries, a gap of up to
+ * two words) costs a clause-long scan, and most clauses hedge nothing.
+ */
+const HEDGE_WORDS =
+  /tradition|directly|generally|may or may not|not (?:typically|usually|normally|ordinarily)/i;
+
 const EXCEPTION =
   /\b(?:except|unless|other than|apart from|with the exception of|without your (?:consent|permission))\b|\bwithout (?:a |an |any )?(?:valid |proper |appropriate |adequate |sufficient )?(?:legal|lawful) (?:basis|bases|grounds?|justification)\b/i;
 
@@ -63,6 +70,10 @@ const OPT_OUT_CONDITION =
  */
 const OPT_IN_ONLY =
   /\b(?:if|once|when|where) you (?:have )?(?:explicitly |expressly |affirmatively )?(?:opt(?:ed)?[- ]?in|cho(?:o)?se to (?:share|send|submit)(?! (?:[\w'-]+ ){0,2}?(?:feedback|ratings?|reports?|thumbs)\b)|consent(?:ed)? to (?:share|sharing))\b|\ba way to opt[- ]?in\b|\bonly (?:if|when|with) you(?:r)? (?:explicit |express )?(?:opt[- ]?in|consent)\b/i;
+/** Every branch of OPT_IN_ONLY names opting in, choosing or consent: a literal search rules most clauses out. */
+const OPT_IN_WORDS = /opt|cho|consent/i;
+/** What the "… may not apply" cue needs. */
+const NOT_APPLY_WORDS = /not apply/i;
 const OPEN_EXCEPTION =
   /\b(?:except|unless|other than)\s+(?:as|where|to the extent)\s+(?:otherwise\s+)?(?:permitted|allowed|described|set out|stated|explained|provided|disclosed)\b/i;
 
@@ -101,7 +112,11 @@ const NEGATION_ALL = new RegExp(NEGATION.source, 'gi');
 
 /** A negation inside an "if you do not …" condition states no practice. */
 function negated(scope: string): boolean {
-  for (const m of blankNames(scope).matchAll(NEGATION_ALL)) {
+  const blank = blankNames(scope);
+  // exec in a loop rather than matchAll (no iterator, no copy of the regex); restarted at 0 on every call.
+  NEGATION_ALL.lastIndex = 0;
+  for (let m = NEGATION_ALL.exec(blank); m; m = NEGATION_ALL.exec(blank)) {
+    if (m[0].length === 0) NEGATION_ALL.lastIndex++;
     // Inside a condition ("if you do not opt out, …") it states no practice.
     if (/\b(?:if|unless|when|once|whether)\b[^,;]*$/i.test(scope.slice(0, m.index))) continue;
     // "…de-identify data so that it no longer identifies you" describes a safeguard, not a denial.
@@ -127,12 +142,16 @@ function negated(scope: string): boolean {
   return false;
 }
 
+const DO_NOT = /do not/i;
+
 /**
  * Quoted text (button labels such as "do not train on my content") and the names of controls ("Do Not
  * Sell or Share My Personal Information", "Do Not Track") contain negations that state no practice.
  * Blanked with spaces so offsets stay put.
  */
 export function blankNames(text: string): string {
+  // Both patterns need a quote or "do not": most clauses have neither.
+  if (!text.includes('"') && !DO_NOT.test(text)) return text;
   return text
     .replace(/"[^"]{1,80}"/g, (m) => ' '.repeat(m.length))
     .replace(/\bdo not (?:sell|share)(?: or (?:sell|share))? my\b|\bdo not track\b/gi, (m) =>
@@ -165,6 +184,8 @@ const NAMED =
  * AGREEMENT FROM TIME TO TIME."), as lib/extract/statement.ts reads it too.
  */
 function headingLike(text: string): boolean {
+  // Most clauses are sentences longer than a heading: counted without splitting them into words.
+  if (wordCountAbove(text, 14)) return false;
   const t = text.trim();
   if (/[.!?;]["'\u201d\u2019)]*$/.test(t)) return false;
   if (t === t.toUpperCase() && CAPITAL_AUXILIARY.test(t)) return false;
@@ -172,6 +193,24 @@ function headingLike(text: string): boolean {
   if (words.length > 14) return false;
   const long = words.filter((w) => /^[A-Za-z]{4,}/.test(w));
   return long.length >= 3 && long.filter((w) => /^[A-Z]/.test(w)).length / long.length >= 0.75;
+}
+
+const SPACE = /\s/;
+
+/** Whether `text` has more than `max` (≥ 1) words: runs of non-`\s` characters, as `trim().split(/\s+/)` finds them. */
+function wordCountAbove(text: string, max: number): boolean {
+  let words = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const space = c === 32 || (c >= 9 && c <= 13) || (c > 127 && SPACE.test(text[i]!));
+    if (space) inWord = false;
+    else if (!inWord) {
+      inWord = true;
+      if (++words > max) return true;
+    }
+  }
+  return false;
 }
 
 export interface StanceResult {
@@ -194,7 +233,7 @@ export function clauseFacts(text: string): ClauseFacts {
   return {
     blank,
     heading: headingLike(blank),
-    hedge: HEDGE.test(text),
+    hedge: HEDGE_WORDS.test(text) && HEDGE.test(text),
     question:
       /\?\s*$/.test(text) &&
       /^\W*(?:do|does|is|are|will|can|how|what|why|who|when|where|which|should|may)\b/i.test(text),
@@ -218,7 +257,9 @@ export function resolveStance(
   const cues: string[] = [];
   const from = sentenceStart(text, start);
   const sub = subClauseStart(text, start);
-  const companyAgrees = COMPANY_AGREES.test(text.slice(from, end));
+  // COMPANY_AGREES is case-sensitive and needs "agree": a substring search rules most sentences out.
+  const sentence = text.slice(from, end);
+  const companyAgrees = sentence.includes('agree') && COMPANY_AGREES.test(sentence);
   // Quotes are blanked over the whole clause first, so a match inside a quoted label sees no negation.
   const scope = facts.blank.slice(sub, end);
   const after = text.slice(end);
@@ -256,7 +297,11 @@ export function resolveStance(
   if (NAMED.test(text.slice(sub, start))) cues.push('named');
   if (facts.question) cues.push('question');
   // "Arbitration may not apply to you": the negation follows the practice.
-  if (/^\W*(?:[\w-]+\W+){0,3}?(?:may|does|do|will|shall) not apply\b/i.test(after)) cues.push('neg');
+  if (
+    NOT_APPLY_WORDS.test(after) &&
+    /^\W*(?:[\w-]+\W+){0,3}?(?:may|does|do|will|shall) not apply\b/i.test(after)
+  )
+    cues.push('neg');
 
   // Data guide §4: a denial with a real exception ("…except feedback you submit") is still `permits`;
   // a question or heading-like sentence only names the practice (`unclear`).
@@ -272,7 +317,11 @@ export function resolveStance(
   } else if (cues.includes('neg')) stance = cues.includes('exception') ? exceptionStance(own) : 'denies';
   // Guide R4: off unless the user opts in ("if you have opted in to share…, we may use…", "a way to opt in
   // to share data, which we then use…") is a denial by default, the opt-in a slot.
-  else if (OPT_IN_ONLY.test(facts.blank) && !/\bopt(?:s|ed|ing)?[- ]?out\b/i.test(facts.blank)) {
+  else if (
+    OPT_IN_WORDS.test(facts.blank) &&
+    OPT_IN_ONLY.test(facts.blank) &&
+    !/\bopt(?:s|ed|ing)?[- ]?out\b/i.test(facts.blank)
+  ) {
     cues.push('opt-in');
     stance = 'denies';
   }

@@ -1,7 +1,7 @@
 /**
  * What literal text a regular expression needs, read from its source: the exact strings a simple pattern
- * matches, or a set of fragments at least one of which every match contains. Used by ./scan to answer many
- * rule regexes with one pass over a clause. Anything this parser does not fully understand makes it give up
+ * matches, or a set of fragments at least one of which every match contains. Used by ./regex-scan.ts to answer
+ * many regexes with one pass over a clause. Anything this parser does not fully understand makes it give up
  * (the caller then runs the regex itself), so a wrong answer needs a wrong parse, not an unusual pattern.
  * Only for non-Unicode regexes (no `u`/`v` flag), where case folding never maps non-ASCII text to ASCII.
  * @module

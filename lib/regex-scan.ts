@@ -1,7 +1,8 @@
 /**
- * Many rule regexes answered with one pass over the clause. Tested one by one, each regex scans the whole
+ * Many regexes answered with one pass over a clause (the rule families' in lib/classify/rules, the slot
+ * lexicons' in lib/explain/slots; a module of its own because lib/explain may not read the classifier). Tested one by one, each regex scans the whole
  * clause, and most fail: the families' cue pre-checks alone were a third of the rule layer's time. Here the
- * literal text each regex needs (./regex-source) goes into one Aho–Corasick automaton, and the clause is
+ * literal text each regex needs (./regex-source.ts) goes into one Aho–Corasick automaton, and the clause is
  * read once:
  * - a cue made only of literals, small classes, `?` and `\b` at either end is answered from the scan;
  * - any other regex is run only when the scan found one of the fragments every match of it contains.
@@ -64,7 +65,7 @@ export class RuleScan {
   /** Per regex id: answered by the scan alone (exact) or only gated by it. */
   private readonly exactId: Uint8Array;
   private readonly found: Uint8Array;
-  /** Automaton: next[state * COLUMNS + column], failure links folded in. */
+  /** Automaton: next[state * width + column], failure links folded in. */
   private readonly next: Uint16Array;
   /** Fragments ending in state s: out*[outStart[s] .. outStart[s + 1]). */
   private readonly outStart: Int32Array;
@@ -72,6 +73,11 @@ export class RuleScan {
   private readonly outLength: Uint16Array;
   private readonly outFlags: Uint8Array;
   private lastText: string | null = null;
+  /** Columns of the table: the characters fragments use, plus one for all others. */
+  private readonly width: number;
+  /** Table column of each ASCII code, and of any other character. */
+  private readonly asciiColumn: Uint8Array;
+  private readonly otherColumn: number;
 
   /**
    * @param exact regexes to answer from the scan when their strings can be listed (the families' cues)
@@ -95,19 +101,34 @@ export class RuleScan {
     for (const re of exact) add(re, true);
     for (const re of gated) add(re, false);
 
+    // Columns no fragment uses all lead back to the root from every state: one shared column stands for them
+    // all, which keeps the table (read once per character of every clause) small enough to stay in cache.
+    const compact = new Uint8Array(COLUMNS);
+    let width = 1;
+    for (const f of fragments)
+      for (let i = 0; i < f.text.length; i++) {
+        const c = column(f.text.charCodeAt(i));
+        if (compact[c] === 0) compact[c] = width++;
+      }
+    this.width = width;
+    this.asciiColumn = new Uint8Array(128);
+    for (let c = 0; c < 128; c++) this.asciiColumn[c] = compact[column(c)]!;
+    this.otherColumn = compact[0]!;
+    const col = (code: number): number => (code < 128 ? this.asciiColumn[code]! : this.otherColumn);
+
     // Trie of all fragments in the transition table itself (0 = no child: the root is nobody's child), then
     // breadth-first failure links that fill in the missing transitions (Aho-Corasick).
-    let next = new Uint16Array(64 * COLUMNS);
+    let next = new Uint16Array(64 * width);
     const ending: Fragment[][] = [[]];
     for (const f of fragments) {
       let s = 0;
       for (let i = 0; i < f.text.length; i++) {
-        const at = s * COLUMNS + column(f.text.charCodeAt(i));
+        const at = s * width + col(f.text.charCodeAt(i));
         if (next[at] === 0) {
           if (ending.length > 0xffff) break;
           next[at] = ending.length;
           ending.push([]);
-          if (ending.length * COLUMNS > next.length) {
+          if (ending.length * width > next.length) {
             const grown = new Uint16Array(next.length * 2);
             grown.set(next);
             next = grown;
@@ -125,20 +146,20 @@ export class RuleScan {
       next.fill(0);
     }
     const states = ending.length;
-    next = next.slice(0, states * COLUMNS);
+    next = next.slice(0, states * width);
     const fail = new Uint16Array(states);
     const queue: number[] = [];
-    for (let c = 0; c < COLUMNS; c++) if (next[c] !== 0) queue.push(next[c]!);
+    for (let c = 0; c < width; c++) if (next[c] !== 0) queue.push(next[c]!);
     for (let q = 0; q < queue.length; q++) {
       const s = queue[q]!;
       const f = fail[s]!;
       // A state also ends the fragments of its failure state (its longest proper suffix in the trie).
       ending[s]!.push(...ending[f]!);
-      for (let c = 0; c < COLUMNS; c++) {
-        const t = next[s * COLUMNS + c]!;
-        if (t === 0) next[s * COLUMNS + c] = next[f * COLUMNS + c]!;
+      for (let c = 0; c < width; c++) {
+        const t = next[s * width + c]!;
+        if (t === 0) next[s * width + c] = next[f * width + c]!;
         else {
-          fail[t] = next[f * COLUMNS + c]!;
+          fail[t] = next[f * width + c]!;
           queue.push(t);
         }
       }
@@ -166,8 +187,17 @@ export class RuleScan {
 
   /** Exactly `re.test(text)`. */
   test(re: RegExp, text: string): boolean {
-    const id = this.ids.get(re);
-    if (id === undefined) return re.test(text);
+    return this.testId(this.idOf(re), re, text);
+  }
+
+  /** The scan's id of `re` for `testId`, or -1 when it does not know `re`. */
+  idOf(re: RegExp): number {
+    return this.ids.get(re) ?? -1;
+  }
+
+  /** `test` with the id looked up once beforehand (`idOf(re)`): exactly `re.test(text)`. */
+  testId(id: number, re: RegExp, text: string): boolean {
+    if (id < 0) return re.test(text);
     if (text !== this.lastText) {
       this.scan(text);
       this.lastText = text;
@@ -176,14 +206,29 @@ export class RuleScan {
     return this.exactId[id] === 1 || re.test(text);
   }
 
+  /**
+   * False only when `re` cannot match `text` (none of the fragments it needs is there): the caller may then
+   * skip `re.exec(text)`, which would return null. True for a regex the scan does not know.
+   */
+  mayMatch(re: RegExp, text: string): boolean {
+    const id = this.ids.get(re);
+    if (id === undefined) return true;
+    if (text !== this.lastText) {
+      this.scan(text);
+      this.lastText = text;
+    }
+    return this.found[id] === 1;
+  }
+
   /** Marks in `found` every regex with a fragment in `text` (exact ones with their boundaries checked). */
   private scan(text: string): void {
-    const { next, outStart, outId, outLength, outFlags, found } = this;
+    const { next, outStart, outId, outLength, outFlags, found, width, asciiColumn, otherColumn } = this;
     found.fill(0);
     const n = text.length;
     let s = 0;
     for (let i = 0; i < n; i++) {
-      s = next[s * COLUMNS + column(text.charCodeAt(i))]!;
+      const code = text.charCodeAt(i);
+      s = next[s * width + (code < 128 ? asciiColumn[code]! : otherColumn)]!;
       const end = outStart[s + 1]!;
       for (let k = outStart[s]!; k < end; k++) {
         const id = outId[k]!;
