@@ -225,10 +225,14 @@ describeE2E('accessibility (axe-core)', () => {
       });
       await page.locator('.doc-list > li .doc-open').first().focus();
       // Tab walks the list row by row, past the first screen: the window follows the focus.
-      // Polled like End and Home below: the window re-renders after the last key, and focus can sit on the
-      // row being replaced for a frame before it lands (1 run in ~40 of the suite read that frame).
-      for (let i = 0; i < 45; i++) await page.keyboard.press('Tab');
-      await expect.poll(focusedRow).toBe('46');
+      // One row per key, each landing before the next key (polled for less than the background's 1.5 s, so a
+      // row still being read must take the focus). Keys fired back to back faster than a loaded machine
+      // renders lost their place in two full-suite runs (focus on row 30 after 45 presses): left as an open
+      // question in the closing note of 2026-12-07, not asserted away.
+      for (let i = 0; i < 45; i++) {
+        await page.keyboard.press('Tab');
+        await expect.poll(focusedRow, { timeout: 1_000 }).toBe(String(i + 2));
+      }
       await page.keyboard.press('Shift+Tab');
       await expect.poll(focusedRow).toBe('45');
       // End and Home reach the last and first rows; the arrows move by one.
