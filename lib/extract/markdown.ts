@@ -156,13 +156,17 @@ export function blocksFromMarkdown(
     }
     blocks.push({ kind: 'paragraph', text, headingPath: path() });
   };
-  const heading = (level: number, full: string) => {
+  /** A heading block at `level`, closing the headings at or below it (a list title opens one too). */
+  const openHeading = (level: number, full: string) => {
     const text = full.slice(0, 200);
-    flushPara();
-    listStack.length = 0;
     while (headings.length && headings[headings.length - 1]!.level >= level) headings.pop();
     blocks.push({ kind: 'heading', text, level, headingPath: path() });
     headings.push({ level, text });
+  };
+  const heading = (level: number, full: string) => {
+    flushPara();
+    listStack.length = 0;
+    openHeading(level, full);
   };
 
   for (let i = 0; i < lines.length; i++) {
@@ -246,9 +250,7 @@ export function blocksFromMarkdown(
         ) {
           blocks.pop();
           list.title = LIST_TITLE_LEVEL + listStack.length;
-          const text = last.text.slice(0, 200);
-          blocks.push({ kind: 'heading', text, level: list.title, headingPath: path() });
-          headings.push({ level: list.title, text });
+          openHeading(list.title, last.text);
         }
         listStack.push(list);
       }
