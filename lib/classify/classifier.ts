@@ -13,6 +13,7 @@ import { applyRules, resolveStance, RULE_FAMILIES } from './rules';
 import { gatedOut } from './rules/gates';
 import { consentFirst } from '../explain/consent-first';
 import { clauseFacts, noPenaltyForRights, openLegalException, type ClauseFacts } from './rules/stance';
+import { saleDeniedButForNonSaleRecipients } from './rules/data-sale';
 import type { RuleHit } from './rules';
 import { foldClause, foldText } from './fold-text';
 import { asciiPunctuation } from '../ascii-punctuation';
@@ -70,6 +71,9 @@ const CONSENT_FIRST_CATEGORIES: ReadonlySet<CategoryId> = new Set([
 function guideStance(category: CategoryId, stance: Stance, text: string): Stance {
   if (stance === 'permits' && CONSENT_FIRST_CATEGORIES.has(category) && consentFirst(text)) return 'denies';
   if (stance === 'denies' && category === 'user-choice' && noPenaltyForRights(text)) return 'permits';
+  // "We do not sell or share it except with our affiliates and service providers": sharing, never a sale.
+  if (stance === 'permits' && category === 'data-sale' && saleDeniedButForNonSaleRecipients(text))
+    return 'denies';
   // A denial the law leaves open ("… unless permitted by law", "… without a legal basis") denies nothing.
   if (stance === 'denies' && openLegalException(text)) return 'unclear';
   return stance;

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { classifyClauses } from '../../lib/classify';
 import { applyRules } from '../../lib/classify/rules';
+import { saleDeniedButForNonSaleRecipients } from '../../lib/classify/rules/data-sale';
 import type { Clause } from '../../lib/types';
 
 const sale = (text: string) => applyRules({ text }).find((h) => h.category === 'data-sale');
@@ -60,5 +61,33 @@ describe('list trading is a sale', () => {
     const painted = (i: number) => out[i]!.labels.some((l) => l.category === 'data-sale');
     expect(painted(0)).toBe(true);
     for (let i = PERMITS.length; i < out.length; i++) expect(painted(i), out[i]!.text).toBe(true);
+  });
+});
+
+// Guide §3 data-sale: handing data to affiliates or to those who work for the company is sharing, never a
+// sale, so an exception naming only them leaves the sale denied. Any other exception is left to R4.
+describe('a sale denial whose exception names only recipients that do not buy', () => {
+  const saleStance = (text: string) => {
+    const c = classifyClauses([clause(text)])[0]!;
+    return [...c.labels, ...(c.possible ?? [])].find((l) => l.category === 'data-sale')?.stance;
+  };
+
+  it.each([
+    'We send offers by text only with your opt-in consent and do not sell or share these numbers with third parties except Acme affiliates and service providers.',
+    'We do not sell your personal information, except to our affiliates.',
+    'We do not sell or rent your personal data to anyone other than our service providers who process it on our behalf.',
+    'We will not rent or sell your email address to third parties other than companies that work on our behalf.',
+  ])('denies: %s', (text) => {
+    expect(saleDeniedButForNonSaleRecipients(text)).toBe(true);
+    expect(saleStance(text)).toBe('denies');
+  });
+
+  it.each([
+    ['We do not sell your personal information except to our advertising partners.', 'permits'],
+    ['We never sell your data except as described in this policy.', 'unclear'],
+    ['We may sell your personal information to our affiliates and service providers.', 'permits'],
+  ])('not this rule: %s → %s', (text, stance) => {
+    expect(saleDeniedButForNonSaleRecipients(text)).toBe(false);
+    expect(saleStance(text)).toBe(stance);
   });
 });

@@ -98,6 +98,20 @@ describe('one explanation per label', () => {
     for (const l of all(run(text))) expect(l.explanation).not.toMatch(/NOT de-identified/);
   });
 
+  // The data slot may be plural ("your cookies", "contact details"): the sentence must not say "is".
+  it.each(['permits', 'denies', 'unclear'] as const)(
+    'de-identification %s agrees with plural data',
+    (stance) => {
+      const e = explainLabel(
+        { category: 'de-identification', stance },
+        { ...emptySlots(), data: ['cookies'] },
+        '',
+      );
+      expect(e).toMatch(/cookies/);
+      expect(e).not.toMatch(/cookies is\b/);
+    },
+  );
+
   // Guide §3 counts the company's own marketing as targeted-advertising; the card must not turn it into ads.
   it.each([
     'We may email you about new products, special offers and events that we think you will enjoy.',

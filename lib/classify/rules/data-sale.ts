@@ -86,3 +86,28 @@ export const dataSale: RuleFamily = {
     { id: 'sale.consideration', pattern: rx('(?:monetary|valuable) consideration'), strong: false },
   ],
 };
+
+/**
+ * Recipients that receive data without buying it: the company's own group and those who work for it. Handing
+ * data to them is sharing, never a sale (data guide §3 data-sale, settled 2026-12-07), so "we do not sell or
+ * share your data except with our affiliates and service providers" still denies the sale. "Partners" are
+ * left out on purpose: sales are made to partners.
+ */
+const NON_SALE_RECIPIENT = String.raw`(?:(?:our|its|their|the|[A-Z][\w&.-]*|trusted|selected|authori[sz]ed|third[- ]party)\s+){0,3}(?:affiliat(?:es|ed (?:companies|entities))|subsidiar(?:y|ies)|parent compan(?:y|ies)|(?:corporate |company )?group(?: companies)?|service providers?|(?:data )?processors?|vendors?|contractors?|agents?|suppliers?|(?:companies|businesses|organi[sz]ations|entities|third parties) (?:that|who|which) (?:\w+ ){0,3}?(?:on our behalf|for us|help us))`;
+const SALE_DENIED =
+  /\b(?:(?:do|does|will|would|shall)\s+not|don't|doesn't|won't|never)\s+(?:\w+\s+){0,2}?(?:sell|rent|trade)\b/i;
+const NON_SALE_EXCEPTION = new RegExp(
+  String.raw`\b(?:except|other than|apart from|with the exception of|besides)\s+(?:(?:to|with|for)\s+)?${NON_SALE_RECIPIENT}(?:(?:\s*,\s*|\s+(?:and|or|&)\s+|\s*,\s*(?:and|or)\s+)(?:(?:to|with)\s+)?${NON_SALE_RECIPIENT})*\s*(?:[.;)]|$|,?\s+(?:who|that|which|as|for|acting|in order|to (?:help|provide|perform|process|operate)))`,
+);
+
+/**
+ * A sale denial whose only exception names recipients that do not buy data (see NON_SALE_RECIPIENT): the
+ * exception is about sharing, so the sale stays denied. Any other exception (partners, advertisers, "as
+ * described") is left to the general exception rules (guide R4).
+ */
+export function saleDeniedButForNonSaleRecipients(text: string): boolean {
+  const denial = SALE_DENIED.exec(text);
+  if (!denial) return false;
+  const rest = text.slice(denial.index).split(/;|\.\s/)[0]!;
+  return NON_SALE_EXCEPTION.test(rest);
+}

@@ -196,10 +196,42 @@ export function isRecommendationOnly(text: string): boolean {
 }
 
 /**
+ * A sentence about the document itself — what it explains, describes or is for ("This policy explains how we
+ * collect, use and share your information and the rights you have", "The purpose of this document is to
+ * inform you about …"): a table of contents in prose, stating no practice and offering no control. The
+ * sentences it announces carry the labels.
+ */
+const DOCUMENT = String.raw`(?:this|the present|these)\s+(?:(?:global|online|website|privacy|cookies?|data|user|customer|consumer|supplemental|state|us|eu|california)\s+){0,3}(?:privacy\s+)?(?:policy|policies|notice|statement|document|terms|section|page|charter)`;
+const OVERVIEW_VERB = String.raw`(?:explains?|describes?|sets? out|outlines?|summari[sz]es?|details|tells you|informs you|provides (?:you with )?(?:information|details|an overview)|gives you (?:information|an overview))`;
+const DOCUMENT_OVERVIEW = new RegExp(
+  [
+    String.raw`^\W*(?:(?:accordingly|in short|in summary|generally|briefly),?\s+)?`,
+    '(?:',
+    String.raw`in\s+${DOCUMENT}\s*(?:\([^)]{0,60}\)\s*)?,?\s+we\s+(?:will\s+)?(?:explain|describe|set out|outline|summari[sz]e|tell you|inform you)\b`,
+    String.raw`|${DOCUMENT}\s*(?:\([^)]{0,60}\)\s*)?,?\s+(?:(?:aims|is intended|is designed|seeks)\s+to\s+|(?:will|also)\s+)?${OVERVIEW_VERB}\b`,
+    String.raw`|(?:the\s+)?(?:purpose|aim|goal|objective) of ${DOCUMENT} is to (?:inform|explain|describe|tell|set out|outline|provide)\b`,
+    ')',
+  ].join(''),
+  'i',
+);
+
+/**
+ * An overview that announces a choice ("… and how you can opt out of this processing", "This section explains
+ * some of your choices") points the user to a control: the labels keep it (as the gold has it).
+ */
+const ANNOUNCES_CHOICE =
+  /\byou (?:can|may)\b|\byour (?:choices|options|rights)\b|\bchoices\b|\bopt(?:-| )?(?:out|in)\b/i;
+
+export function isDocumentOverview(text: string): boolean {
+  return DOCUMENT_OVERVIEW.test(text) && !ANNOUNCES_CHOICE.test(text);
+}
+
+/**
  * Whether the guide rules `category` out of a clause with this text (then no label, painted or possible).
  * `leadIn` is the sentence that introduces the list the clause is an item of, if it is one.
  */
 export function gatedOut(category: CategoryId, text: string, leadIn?: string): boolean {
+  if (isDocumentOverview(text)) return true;
   switch (category) {
     case 'data-sharing':
       return (
