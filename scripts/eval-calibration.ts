@@ -210,6 +210,16 @@ export interface CheckText {
 /** The checks, newest first. A new check needs its line here and its set in scripts/check-explanations.ts. */
 export const CHECK_TEXTS: readonly CheckText[] = [
   {
+    set: 'v6',
+    ordinal: 'Sixth',
+    about: `a fresh
+sample of the pipeline of 2026-12-07 (743d4b6) after the fixes read from the fifth check's misses, on services
+no earlier check drew and outside the final-test groups, each clause's label drawn once per service (the
+fifth drew three twins from contrib/ and pga/), checked by annotators who had not seen the earlier verdicts`,
+    fresh: true,
+    reread: true,
+  },
+  {
     set: 'v5',
     ordinal: 'Fifth',
     about: `a fresh

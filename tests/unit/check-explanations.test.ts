@@ -70,6 +70,25 @@ describe('skippedGroups', () => {
     expect(drawn.length).toBeGreaterThanOrEqual(services.length - earlier.length - 1);
   });
 
+  it('an earlier check that skipped others is recomputed with its own skips (what it really drew)', () => {
+    const chained = {
+      ...sets,
+      b: { ...sets.b, skipChecks: ['a'] },
+      c: { seed: 'check c0', file: '', by: '', services: 3, skipChecks: ['a', 'b'] },
+    };
+    const drawnBy = (name: 'a' | 'b' | 'c') =>
+      drawServices(
+        services,
+        chained[name].seed,
+        chained[name].services,
+        skippedGroups(services, chained[name], { final_test: [] }, chained),
+      );
+    const a = drawnBy('a');
+    const b = drawnBy('b');
+    for (const s of a) expect(b).not.toContain(s);
+    for (const s of [...a, ...b]) expect(drawnBy('c')).not.toContain(s);
+  });
+
   it('skips nothing for a check without exclusions', () => {
     expect(skippedGroups(services, {}, { final_test: ['Hotel'] }, sets).size).toBe(0);
   });
