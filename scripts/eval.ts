@@ -346,6 +346,14 @@ function explanations(corpus: string): string {
             today: CHECK_TEXTS.find((t) => t.set === set)?.reread
               ? recheckFigures(recheckWithStoredRechecks(corpus, s.file))
               : undefined,
+            ...(existsSync(s.file.replace(/\.jsonl$/, '-pass-b.jsonl'))
+              ? {
+                  secondPass: {
+                    file: relative(ROOT, s.file.replace(/\.jsonl$/, '-pass-b.jsonl')),
+                    jsonl: readFileSync(s.file.replace(/\.jsonl$/, '-pass-b.jsonl'), 'utf8'),
+                  },
+                }
+              : {}),
           },
         ]
       : [],

@@ -12,6 +12,7 @@ import {
   shapeCaseHolds,
   shownHash,
   skippedGroups,
+  type CheckSet,
 } from '../../scripts/check-explanations';
 
 // Team-written service names: two of them (Instagram, WhatsApp) are aliases of the Meta group.
@@ -71,7 +72,7 @@ describe('skippedGroups', () => {
   });
 
   it('an earlier check that skipped others is recomputed with its own skips (what it really drew)', () => {
-    const chained = {
+    const chained: Record<'a' | 'b' | 'c', CheckSet> = {
       ...sets,
       b: { ...sets.b, skipChecks: ['a'] },
       c: { seed: 'check c0', file: '', by: '', services: 3, skipChecks: ['a', 'b'] },

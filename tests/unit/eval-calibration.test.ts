@@ -3,6 +3,7 @@ import { SEEDS } from '../../scripts/check-explanations';
 import {
   CHECK_TEXTS,
   explanationSection,
+  passAgreement,
   wrapJoin,
   type RecordedCheck,
 } from '../../scripts/eval-calibration';
@@ -52,6 +53,30 @@ describe('explanationSection', () => {
     const md = explanationSection([v4]);
     expect(md).not.toContain('**Fifth check**');
     expect(block(md, 'Fourth')).toContain('**This is the unbiased figure.**');
+  });
+});
+
+describe('passAgreement', () => {
+  const passB = (lines: string[]) => `${lines.map((l) => l.replace('pass A', 'pass B')).join('\n')}\n`;
+
+  it('compares the labels both passes judged, with Cohen’s κ per question', () => {
+    // Pass B judged two of v5's three labels, and differs from pass A on one explanation.
+    const text = passAgreement(v5.jsonl, passB([row('Charlie', true), row('Echo', true)]));
+    expect(text).toContain('2 labels judged by both');
+    expect(text).toContain('label 2/2 = 1.000 (κ 1.00)');
+    expect(text).toContain('explanation 1/2 = 0.500 (κ 0.00)');
+  });
+
+  it('is printed under its check', () => {
+    const md = explanationSection([
+      {
+        ...v5,
+        secondPass: { file: 'data/checks/explanations-v5-pass-b.jsonl', jsonl: passB([row('Delta', true)]) },
+      },
+    ]);
+    expect(block(md, 'Fifth')).toContain('A second, independent pass');
+    expect(block(md, 'Fifth')).toContain('`guide v2, pass B`');
+    expect(block(md, 'Fifth')).toContain('1 labels judged by both');
   });
 });
 
