@@ -14,6 +14,7 @@ import { gatedOut } from './rules/gates';
 import { consentFirst } from '../explain/consent-first';
 import { clauseFacts, noPenaltyForRights, openLegalException, type ClauseFacts } from './rules/stance';
 import { saleDeniedButForNonSaleRecipients } from './rules/data-sale';
+import { userGrantsContentRights } from './rules/contract-gates';
 import type { RuleHit } from './rules';
 import { foldClause, foldText } from './fold-text';
 import { asciiPunctuation } from '../ascii-punctuation';
@@ -71,6 +72,9 @@ const CONSENT_FIRST_CATEGORIES: ReadonlySet<CategoryId> = new Set([
 function guideStance(category: CategoryId, stance: Stance, text: string): Stance {
   if (stance === 'permits' && CONSENT_FIRST_CATEGORIES.has(category) && consentFirst(text)) return 'denies';
   if (stance === 'denies' && category === 'user-choice' && noPenaltyForRights(text)) return 'permits';
+  // "Your posts, which you give us rights to use, must be lawful": the grant, not a ban on licensing.
+  if (stance === 'user-prohibited' && category === 'content-license' && userGrantsContentRights(text))
+    return 'permits';
   // "We do not sell or share it except with our affiliates and service providers": sharing, never a sale.
   if (stance === 'permits' && category === 'data-sale' && saleDeniedButForNonSaleRecipients(text))
     return 'denies';

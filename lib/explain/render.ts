@@ -8,6 +8,7 @@
 import { asciiPunctuation } from '../ascii-punctuation';
 import type { MessageKey, Translate } from '../i18n';
 import { consentFirst } from './consent-first';
+import { isCancellationRight, ownershipPasses } from './contract-shapes';
 import type { AnalysedClause, Label, Slots } from '../types';
 import { extractSlots } from './slots';
 import { choiceText, conditionText, isEnglish, listAnd, slotTexts } from './slot-text';
@@ -218,6 +219,10 @@ export function explainLabelIn(
     const how = slots.choice && slots.choice !== 'opt out' ? choiceText(slots.choice, t, en) : null;
     return how ? `${right} ${t(SLOT_KEYS.choice, [how])}` : right;
   }
+  if (label.category === 'user-choice' && label.stance !== 'denies' && isCancellationRight(clause))
+    return t(SHAPE_KEYS.cancellationRight);
+  if (label.category === 'content-license' && label.stance === 'permits' && ownershipPasses(clause))
+    return t(SHAPE_KEYS.ownershipPasses, [dataPhrase(slots, t(TEMPLATES[label.category].noun), t, en)]);
   if (label.category === 'arbitration' && (label.stance === 'permits' || label.stance === 'unclear')) {
     const shaped = arbitrationShape(clause, t);
     if (shaped) return shaped;

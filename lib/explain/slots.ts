@@ -3,6 +3,7 @@
  * states, as short English phrases for the explanation templates and the UI.
  * @module
  */
+import { isCancellationRight } from './contract-shapes';
 import type { Slots } from '../types';
 import { asciiPunctuation } from '../ascii-punctuation';
 import { RuleScan } from '../regex-scan';
@@ -369,10 +370,12 @@ function extractChoice(t: string, leadIn: string | undefined): string | null {
     const rights = RIGHTS.filter(([re]) => re.test(t)).map(([, phrase]) => phrase);
     if (rights.length) return rights.slice(0, 2).join(' or ');
   }
+  // A right to cancel a purchase or withdraw from a contract is no privacy right (guide §3 user-choice).
   if (
     /\bexercise (?:your |these |this |any of (?:your|these) )?rights?\b|\byour (?:privacy )?rights\b|\bright to\b/i.test(
       t,
-    )
+    ) &&
+    !isCancellationRight(t)
   )
     return 'use your privacy rights';
   if (CONTACT.test(t) && (USER_REQUEST.test(t) || EXERCISED.test(t))) return 'contact them';

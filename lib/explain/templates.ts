@@ -123,6 +123,10 @@ export const SHAPE_KEYS = {
   changeRejected: 'explain_shape_change_rejected',
   /** A right to opt out of a sale (`$DATA$`), which says nothing of whether they sell. */
   saleOptOutRight: 'explain_shape_sale_opt_out_right',
+  /** Ownership of the user's content passing to the company (`$DATA$`): more than a licence. */
+  ownershipPasses: 'explain_shape_ownership_passes',
+  /** A right to cancel a purchase or withdraw from a contract: a right over the contract, not over data. */
+  cancellationRight: 'explain_shape_cancellation_right',
 } as const satisfies Record<string, MessageKey>;
 
 /** Tail sentences that add the slots (one substitution each). */

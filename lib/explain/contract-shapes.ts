@@ -1,0 +1,32 @@
+/**
+ * Contract shapes whose card the category × stance table would misread (guide §3, settled 2026-12-07):
+ * ownership of the user's content passing to the company (content-license, more than a licence), and a
+ * consumer's right to cancel a purchase or withdraw from a contract (user-choice, as the gold labels have it,
+ * but a right over the contract, not a privacy right).
+ * @module
+ */
+
+/** The company becomes the owner: property, assignment of title, ownership transferred or vesting in it. */
+const OWNERSHIP_PASSES =
+  /\b(?:become|becomes|shall be|will be|are|is|remain) (?:the )?(?:sole |exclusive |sole and exclusive )?property of\b|\bassign(?:s|ed|ment)?\b[^.;]{0,60}?\b(?:all |any )?(?:right,? title|ownership)\b|\b(?:transfer|transfers|transferred|vest|vests|vested|pass|passes|passed) (?:\w+ ){0,3}?(?:ownership|title)\b|\b(?:ownership|title)\b[^.;]{0,40}?\b(?:transfer|transfers|transferred|vest|vests|vested|pass|passes|passed)\b|\b(?:we|they) (?:will |shall )?own\b/i;
+/** "… does not become our property", "we do not claim ownership": the reverse. */
+const OWNERSHIP_KEPT =
+  /\b(?:not|never|no) (?:\w+ ){0,3}?(?:become|becomes|property|ownership|own|transfer\w*|assign\w*)\b|\byou (?:retain|keep|remain the owner|own)\b|\bremains? (?:yours|your property)\b/i;
+
+export function ownershipPasses(text: string): boolean {
+  return OWNERSHIP_PASSES.test(text) && !OWNERSHIP_KEPT.test(text);
+}
+
+/**
+ * A right to cancel or withdraw from a purchase, order, subscription or contract (a statutory cooling-off
+ * right, the withdrawal form), or how to exercise it.
+ */
+const CANCELLATION_RIGHT =
+  /\b(?:cancell?ation|withdrawal|cooling[- ]off|retraction) (?:right|period|form|notice|deadline)s?\b|\bright(?:s)? (?:of|to) (?:cancell?ation|withdrawal|withdraw from|cancel|retract|rescind)\b|\b(?:cancel|withdraw from|rescind|terminate) (?:the |this |your |its |an? |any )?(?:contract|order|purchase|agreement|subscription|booking)\b/i;
+/** Consent, data, privacy or the account itself: a choice over data, which the ordinary card describes. */
+const ABOUT_DATA =
+  /\bconsent\w*|\b(?:data|information)\b|\bprivacy\b|\bcookies?\b|\bmarketing\b|\bnewsletters?\b|\bopt[- ]?(?:out|in)\b|\bprocessing\b|\bobject\w*|\bdelet\w*|\berase|\baccess to\b|\b(?:close|closing) (?:your |the )?account\b/i;
+
+export function isCancellationRight(text: string): boolean {
+  return CANCELLATION_RIGHT.test(text) && !ABOUT_DATA.test(text);
+}
