@@ -9,6 +9,7 @@ import type { CategoryId } from '../taxonomy';
 import { aiTrainingGatedOut } from './ai-training-gates';
 import { contentLicense } from './content-license';
 import { contractGatedOut, withSourcesBlanked } from './contract-gates';
+import { statesNoPractice } from './non-statements';
 
 /**
  * A California "Shine the Light" right (Civil Code § 1798.83): the user may ask what was disclosed to third
@@ -232,7 +233,8 @@ export function isDocumentOverview(text: string): boolean {
  * `leadIn` is the sentence that introduces the list the clause is an item of, if it is one.
  */
 export function gatedOut(category: CategoryId, text: string, leadIn?: string): boolean {
-  if (isDocumentOverview(text) || contractGatedOut(category, text)) return true;
+  if (isDocumentOverview(text) || contractGatedOut(category, text) || statesNoPractice(category, text))
+    return true;
   switch (category) {
     case 'data-sharing':
       return (
