@@ -5,7 +5,7 @@
  * Team-written sentences, each beside a control that keeps the slot.
  */
 import { describe, expect, it } from 'vitest';
-import { explainLabel, extractSlots, hasUserControl } from '../../lib/explain';
+import { explainLabel, extractSlots, hasUserControl, permittedPartData } from '../../lib/explain';
 
 const data = (text: string, leadIn?: string) => extractSlots(text, leadIn).data;
 const purposes = (text: string) => extractSlots(text).purposes;
@@ -187,5 +187,31 @@ describe('a de-identification label in a list of uses', () => {
     const text = 'We share aggregated statistics with advertisers for research and advertising.';
     const said = explainLabel({ category: 'de-identification', stance: 'permits' }, extractSlots(text), text);
     expect(said).toMatch(/research and advertising/);
+  });
+});
+
+describe('data named only in a denial after the permitted part', () => {
+  const text =
+    'We share your IP address with our hosting providers, but we never share anything that could tie your chats or searches to you.';
+  const permits = [{ stance: 'permits' as const }];
+
+  it('a card whose labels all permit lists the permitted part’s data', () => {
+    const slots = permittedPartData(extractSlots(text), text, permits);
+    expect(slots.data).toEqual(['device information']);
+    expect(explainLabel({ category: 'data-sharing', stance: 'permits' }, slots, text)).not.toMatch(/chats/);
+  });
+
+  it('a label that denies keeps the denied data; a sentence with no denial keeps all', () => {
+    expect(permittedPartData(extractSlots(text), text, [...permits, { stance: 'denies' }]).data).toContain(
+      'chats',
+    );
+    const plain = 'We share your IP address and your chats with our hosting providers.';
+    expect(permittedPartData(extractSlots(plain), plain, permits).data).toContain('chats');
+    // No denial: a list that is "not limited to", a limit on how long.
+    for (const other of [
+      'This covers device information, including but is not limited to your chats with support.',
+      'We keep your IP address for as long as we need it, but never longer than a year after your last chat.',
+    ])
+      expect(permittedPartData(extractSlots(other), other, permits).data).toEqual(extractSlots(other).data);
   });
 });
