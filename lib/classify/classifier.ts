@@ -4,7 +4,7 @@
  * @module
  */
 import type { AnalysedClause, Clause, Label, Slots } from '../types';
-import { explain, explainLabel, extractSlots, hasUserControl } from '../explain';
+import { explain, explainLabel, extractSlots, hasUserControl, permittedPartData } from '../explain';
 import { emptySlots } from '../explain/slots';
 import { calibrate } from './calibration';
 import { readableFeature, scratchFeatures, type FeatureInput } from './features';
@@ -281,7 +281,7 @@ export function labelAllWith(
 /** The labelled clause with its slots and explanations (the second half of `classifyWith`). */
 export function analyseLabelled({ clause, labels, possible, prev }: LabelledClause): AnalysedClause {
   if (labels.length + possible.length === 0) return analysed(clause, labels, emptySlots(), null);
-  const slots = extractSlots(clause.text, clause.leadIn, prev);
+  const slots = permittedPartData(extractSlots(clause.text, clause.leadIn, prev), clause.text, labels);
   for (const l of labels) l.explanation = explainLabel(l, slots, clause.text);
   for (const l of possible) l.explanation = explainLabel(l, slots, clause.text);
   // A clause with only possible labels is no finding: its slots stay empty, as for an unlabelled clause.

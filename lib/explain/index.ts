@@ -11,6 +11,7 @@ import { explainLabelIn } from './render';
 
 export { extractSlots, emptySlots } from './slots';
 export { hasUserControl, statesCompanyPower } from './control';
+export { permittedPartData } from './denied-part';
 export { TEMPLATES, sentenceKey } from './templates';
 export { explainClauseIn, explainLabelIn } from './render';
 export { slotText, slotTexts, choiceText } from './slot-text';

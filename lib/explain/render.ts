@@ -10,6 +10,7 @@ import type { MessageKey, Translate } from '../i18n';
 import { consentFirst } from './consent-first';
 import { isCancellationRight, ownershipPasses } from './contract-shapes';
 import type { AnalysedClause, Label, Slots } from '../types';
+import { safeguardItemSlots } from './list-item-slots';
 import { extractSlots } from './slots';
 import { choiceText, conditionText, isEnglish, listAnd, slotTexts } from './slot-text';
 import { SHAPE_KEYS, SLOT_KEYS, TEMPLATES, sentenceKey, type Tail } from './templates';
@@ -199,6 +200,7 @@ export function explainLabelIn(
 ): string {
   const en = isEnglish(t);
   const clause = asciiPunctuation(text);
+  if (label.category === 'de-identification') slots = safeguardItemSlots(slots, clause);
   if (label.category === 'de-identification' && DEIDENTIFIED_EXCLUDED.test(clause))
     return t(SHAPE_KEYS.deidentifiedExcluded);
   if (

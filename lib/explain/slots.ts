@@ -19,15 +19,20 @@ const DATA: Lexicon = [
   [/\bprompts?\b(?! (?:you|them|users?|the user)\b)/i, 'prompts'],
   [/\binputs?(?: and outputs?)?\b/i, 'inputs and outputs'],
   [/\bvoice (?:recordings?|data|input)|\baudio recordings?\b/i, 'voice recordings'],
-  // Not a video the user watches or asks about ("segments for that video", "the video ID"): no media of theirs.
+  // A recording of a call or a session: not a photo, and not only a voice ("audio or video recording").
+  [/\b(?:audio (?:or|and|\/) ?)?video recordings?\b/i, 'audio and video recordings'],
+  // Not a video the user watches or asks about ("segments for that video", "the video ID"), nor one the company
+  // publishes ("our new tutorial videos", "“how-to play” videos"): no media of theirs. A video recording is a
+  // recording (above).
   [
-    /\bphotos?\b|\bimages?\b|(?<!\b(?:that|this|watch\w*(?: the| a)?) )\bvideos?\b(?! (?:IDs?|identifiers?|segments?|titles?|you (?:watch|view))\b)/i,
+    /\bphotos?\b|\bimages?\b|(?<!\b(?:that|this|watch\w*(?: the| a)?) )(?<!\b(?:our|new|tutorial|instructional|promotional|training|how-to(?:[ -][\w-]+)?)"? )\bvideos?\b(?! (?:IDs?|identifiers?|segments?|titles?|recordings?|you (?:watch|view))\b)/i,
     'photos and videos',
   ],
-  // Not the messages the company sends ("marketing messages", "commercial electronic messages", "promotional
-  // text messages", "administrative messages", "the device receiving the messages"): no data of the user's.
+  // Not the messages the company sends or shows ("marketing messages", "commercial electronic messages",
+  // "promotional text messages", "administrative messages", "an update message on top", "the device receiving
+  // the messages"): no data of the user's.
   [
-    /(?<!\b(?:marketing|promotional|informational|transactional|administrative|service|commercial|push|advertising|trigger|news|reminder|notification|our|those|these|such)(?:-related)?(?: (?:electronic|text|e-?mail|SMS|in-app))? )(?<!\b(?:receiv\w*|send(?:s|ing)? you|sent to you) (?:the |these |those |our |such )?)\bmessages?\b/i,
+    /(?<!\b(?:marketing|promotional|informational|transactional|administrative|service|commercial|push|advertising|trigger|news|reminder|notification|update|alert|welcome|confirmation|error|status|system|warning|our|those|these|such)(?:-related)?(?: (?:electronic|text|e-?mail|SMS|in-app))? )(?<!\b(?:receiv\w*|send(?:s|ing)? you|sent to you) (?:the |these |those |our |such )?)\bmessages?\b/i,
     'messages',
   ],
   [/\bfeedback\b/i, 'feedback'],
@@ -46,9 +51,11 @@ const DATA: Lexicon = [
     /(?<!\b(?:other|another) (?:[\w-]+ )?(?:members?|users?|people|persons?|customers?) (?:writes?|posts?|leaves?|makes?|adds?|publish\w*)\b[^.;]{0,30})(?:\bposts\b|\b(?:your|a|the|each|any|their) posts?\b|\bcomments?\b)/i,
     'posts',
   ],
-  // Not what advertisers show ("advertising content", "promoted content"), nor what a site serves or displays.
+  // Not what advertisers show ("advertising content", "promoted content"), nor what a site serves, displays or
+  // offers ("the advertising and content that you see", "valuable content for free", "receipt of content"),
+  // nor companies or settings named after content ("content providers", "your content or search preferences").
   [
-    /\b(?:your|user|customer|member)s?'? content\b|\bcontent (?:you|that you)\b|(?<!\b(?:advertising|advertisement|ad|promoted|sponsored|marketing|promotional|personali[sz]ed|recommended|tailored|relevant) |\b(?:serv|display|deliver|show)(?:e|es|ed|ing|s)? (?:the |our |relevant )?)\bcontent\b/i,
+    /(?:\b(?:your|user|customer|member)s?'? content\b|\bcontent (?:that |which )?you\b(?! (?:(?:may|might|will|can|could) )?(?:see|view|watch|read|receive|access|find|like|enjoy|browse|are (?:shown|interested))\b)|(?<!\b(?:advertising|advertisement|ad|promoted|sponsored|marketing|promotional|personali[sz]ed|recommended|tailored|relevant|valuable|quality|free|editorial|helpful|useful|premium|original|new|third-party) |\b(?:advertising|ads|news|products?|services?|features?|offers?) (?:and|or) |\b(?:receipt|viewing|delivery|display) of (?:the |any |such )?|\b(?:serv|display|deliver|show)(?:e|es|ed|ing|s)? (?:the |our |relevant )?)\bcontent\b(?! (?:that |which )?you (?:(?:may|might|will|can|could) )?(?:see|view|watch|read|receive|access|find|like|enjoy|browse|are (?:shown|interested))\b))(?! (?:(?:and|or) [\w-]+ )?(?:providers?|creators?|partners?|delivery|networks?|preferences|settings|filters?|policy|policies|guidelines|standards)\b)/i,
     'your content',
   ],
   [/\bprecise location\b|\blocation (?:data|information)\b|\bgeolocation\b/i, 'location'],
@@ -110,8 +117,9 @@ const PURPOSES: Lexicon = [
   ],
   [/\bprovid\w+ (?:and maintain\w* )?(?:the |our )?(?:services?|products?)\b/i, 'providing the service'],
   [
-    // A safeguard put in place "in accordance with applicable legal requirements" is not used for them.
-    /(?<!\b(?:in accordance with|in compliance with|in line with|consistent with|pursuant to|as required by) (?:all |any )?(?:applicable |relevant )?)\blegal (?:obligations?|requirements?)\b|\bcomply with (?:the )?(?:law|legal)\b|\blaw enforcement\b/i,
+    // A safeguard put in place "in accordance with applicable legal requirements" is not used for them; nor is
+    // law enforcement named as a recipient ("we may pass it to law enforcement and courts").
+    /(?<!\b(?:in accordance with|in compliance with|in line with|consistent with|pursuant to|as required by) (?:all |any )?(?:applicable |relevant )?)\blegal (?:obligations?|requirements?)\b|\bcomply with (?:the )?(?:law|legal)\b|\bcompliance with (?:the |applicable )?laws?\b|\blaw enforcement (?:purposes|requests?)\b|\bfor law enforcement\b/i,
     'legal obligations',
   ],
 ];
@@ -162,13 +170,42 @@ const lexiconScan = (): RuleScan =>
     [DATA, PURPOSES, SAFEGUARDS, SCOPE].flatMap((lexicon) => lexicon.map(([re]) => re)),
   ));
 
+/** Nouns of recipients: partners, vendors, agencies… */
+const RECIPIENT_NOUN =
+  /(?:partners?|providers?|vendors?|compan(?:y|ies)|firms?|agenc(?:y|ies)|authorit(?:y|ies)|networks?|clients?|processors?|contractors?|suppliers?|officials?|bodies|organi[sz]ations?)\b/i;
+/**
+ * A purpose word that only names a recipient's trade ("fraud prevention partners", "analytics vendors",
+ * "advertising and marketing companies"). In a list of recipients it is who receives the data, not what the
+ * list's sharing is for; a single recipient's trade ("with advertising partners") is what its sharing serves.
+ */
+const RECIPIENT_AFTER = new RegExp(`^(?: (?:and|or|&) [\\w-]+)?(?: [\\w-]+)? ${RECIPIENT_NOUN.source}`, 'i');
+const RECIPIENT_NOUNS = new RegExp(`\\b${RECIPIENT_NOUN.source}`, 'gi');
+
+/** Each regex of PURPOSES, global, to look past a match that names a recipient. */
+const everyMatch = new Map<RegExp, RegExp>();
+
+/** The first match of a purpose that is not a recipient's name, or null. */
+function purposeMatch(re: RegExp, text: string): RegExpExecArray | null {
+  let g = everyMatch.get(re);
+  if (!g) everyMatch.set(re, (g = new RegExp(re.source, `${re.flags}g`)));
+  g.lastIndex = 0;
+  for (let m = g.exec(text); m; m = g.exec(text)) {
+    const end = m.index + m[0].length;
+    if (!RECIPIENT_AFTER.test(text.slice(end, end + 80))) return m;
+    if (m[0] === '') g.lastIndex++;
+  }
+  return null;
+}
+
 function collect(text: string, lexicon: Lexicon): string[] {
   const found: Array<[number, string]> = [];
   const scan = lexiconScan();
+  const recipients = lexicon === PURPOSES && (text.match(RECIPIENT_NOUNS)?.length ?? 0) > 1;
   for (const [re, label] of lexicon) {
     if (!scan.mayMatch(re, text)) continue;
     const m = re.exec(text);
-    if (m && !hasLabel(found, label)) found.push([m.index, label]);
+    // Ordered by the word's first mention, a recipient's name included: the order the sentence gives.
+    if (m && !hasLabel(found, label) && (!recipients || purposeMatch(re, text))) found.push([m.index, label]);
   }
   if (found.length > 1) found.sort(byPosition);
   const labels: string[] = [];
@@ -195,8 +232,17 @@ const OPT_OBJECT =
 const COMPLAINT =
   /\b(?:lodge|file|make|refer|submit|raise|bring|send) (?:a |your |any )?complaints?\b|\bcomplain to\b|\b(?:supervisory|data protection|privacy) (?:authority|authorities|regulator|commissioner)\b/i;
 
+/**
+ * Instructions for the user's data after their death (French law gives this right): keeping or deleting it is
+ * what the instructions say, not a request to delete.
+ */
+const POST_MORTEM =
+  /\binstructions?\b[^.;]{0,120}\b(?:death|deceased?|dies?)\b|\bpost-?mortem\b|\b(?:after|in the event of) (?:your|his|her|their) death\b/i;
+const AFTER_DEATH = 'leave instructions for your data after your death';
+
 /** A right named by a list item under a rights lead-in, as the thing the user can do. */
 const RIGHTS: ReadonlyArray<readonly [RegExp, string]> = [
+  [POST_MORTEM, AFTER_DEATH],
   [COMPLAINT, 'complain to a regulator'],
   [/\bportab\w*|\b(?:receive|get|obtain|request|ask for|have) a copy\b/i, 'get a copy of your data'],
   [/\b(?:delete|deletion|erase|erasure|remove|removal|be forgotten)\b/i, 'ask for deletion'],
@@ -204,8 +250,19 @@ const RIGHTS: ReadonlyArray<readonly [RegExp, string]> = [
   // "tell us to stop using your personal information" is the objection, in plain words.
   [/\b(?:object|restrict\w*)\b|\bstop (?:using|processing)\b/i, 'object to or restrict processing'],
   [/\bwithdraw\w* (?:your )?consent\b|\bchange your mind\b/i, 'withdraw consent'],
-  [/\b(?:access|know)\b/i, 'see the data they hold about you'],
+  // Not access to a feature ("we may not be able to give you access to some features").
+  [
+    /\b(?:access|know)\b(?! to (?:[\w-]+ ){0,3}(?:functionalit\w*|features?|services?|website|site|app|platform|products?)\b)/i,
+    'see the data they hold about you',
+  ],
 ];
+
+/** The rights a clause names, at most two; instructions for after death are the whole of it. */
+function rightsNamed(t: string): string | null {
+  if (POST_MORTEM.test(t)) return AFTER_DEATH;
+  const rights = RIGHTS.filter(([re]) => re.test(t)).map(([, phrase]) => phrase);
+  return rights.length ? rights.slice(0, 2).join(' or ') : null;
+}
 
 /** Where a setting is changed: "in your phone's settings", "by editing your privacy settings". */
 const IN_SETTINGS =
@@ -250,9 +307,13 @@ const CHOOSE_TO =
   /\b(?:you|users?)\s+(?:can|may|could)\s+(?:also\s+)?(?:opt|choose|elect|decide)\s+((?:not\s+)?to\s+(?:(?!\b(?:if|when|unless|by|at any time|through|via)\b)[^,;.:()"])+)/i;
 /** The user asking for something themselves: "you can request a copy", "you may ask us to delete it". */
 const USER_REQUEST =
-  /\b(?:you|users?|members?|customers?)\s+(?:can|may|could|have the right to|are entitled to|are able to)\s+(?:also\s+)?(?:request|ask|obtain|receive|demand|appeal)\b/i;
-/** A right exercised by a request the clause describes ("this can be exercised by writing to us"). */
-const EXERCISED = /\bexercised?\b|\b(?:make|submit|send) (?:a|your) request\b/i;
+  /\b(?:you|users?|members?|customers?)\s+(?:can|may|could|have the right to|are entitled to|are able to)\s+(?:also\s+)?(?:request|ask|obtain|receive|demand|appeal|make (?:a |your )?request)\b/i;
+/**
+ * A right exercised by a request the clause describes ("this can be exercised by writing to us", "you may use
+ * these rights by calling …").
+ */
+const EXERCISED =
+  /\bexercised?\b|\b(?:make|submit|send) (?:a|your) request\b|\b(?:use|access|invoke) (?:those|these|your|such|any of (?:these|those|your)) rights\b/i;
 /**
  * The user's own settings as the object: "you can change your Services settings", "update your sharing
  * settings", "administer your ads settings with Google".
@@ -262,6 +323,9 @@ const YOUR_SETTINGS =
 /** Settings the user keeps with another company: "your settings with them", "your ad settings with Google". */
 const SETTINGS_WITH =
   /\byour (?:[\w'-]+ ){0,2}settings (?:with|at|on) (?:them|[A-Z][\w.-]+|(?:the|that|this|each) (?:partner|platform|network|provider|company|service))\b/;
+/** The user's account record as the object: "you can edit your account information, including …". */
+const EDIT_ACCOUNT =
+  /\b(?:edit|update|change|correct|review|manage)\s+your\s+(?:[\w'-]+\s+){0,2}(?:account|profile)(?:\s+(?:information|info|details|data|settings|page))?\b/i;
 /** The user closing their own account: "you may close your account at any time by going to settings". */
 const CLOSE_ACCOUNT =
   /\b(?:you|users?|members?|customers?)\s+(?:can|may|could|are able to|have the right to)\s+(?:also\s+)?(?:close|delete|deactivate|cancel|terminate)\s+(?:your|their)\s+(?:[\w-]+\s+)?accounts?\b/i;
@@ -324,9 +388,10 @@ function extractChoice(t: string, leadIn: string | undefined): string | null {
   if (CLOSE_ACCOUNT.test(t)) return 'close your account';
   // A list item under "You have the right to:" names a right or two ("correct or delete it").
   if (leadIn && hasUserControl(leadIn)) {
-    const rights = RIGHTS.filter(([re]) => re.test(t)).map(([, phrase]) => phrase);
-    if (rights.length) return rights.slice(0, 2).join(' or ');
+    const rights = rightsNamed(t);
+    if (rights) return rights;
   }
+  if (POST_MORTEM.test(t)) return AFTER_DEATH;
   if (!SIGNAL_IGNORED.test(t)) {
     if (DO_NOT_TRACK.test(t)) return 'turn on Do Not Track in your browser';
     if (GLOBAL_PRIVACY_CONTROL.test(t)) return 'turn on Global Privacy Control in your browser';
@@ -362,13 +427,13 @@ function extractChoice(t: string, leadIn: string | undefined): string | null {
   if (chosen) return `choose ${chosen}`;
   if (USER_CONSENT.test(t)) return 'give or refuse consent';
   if (PERMISSION.test(t)) return 'allow or refuse the access';
-  if (IN_ACCOUNT.test(t)) return 'change it in your account';
+  if (IN_ACCOUNT.test(t) || EDIT_ACCOUNT.test(t)) return 'change it in your account';
   if (VISIT.test(t) && LINK_TO.test(t)) return 'use the page or tool they link to';
   // "You can request a copy of your data": the right the clause itself names.
   if (USER_REQUEST.test(t)) {
     if (ASK_NOT_TO.test(t)) return 'opt out';
-    const rights = RIGHTS.filter(([re]) => re.test(t)).map(([, phrase]) => phrase);
-    if (rights.length) return rights.slice(0, 2).join(' or ');
+    const rights = rightsNamed(t);
+    if (rights) return rights;
   }
   // A right to cancel a purchase or withdraw from a contract is no privacy right (guide §3 user-choice).
   if (
@@ -394,13 +459,21 @@ const CONSENT = /\bwith your (?:explicit |prior |express )?(?:consent|permission
 const ITEM_CONSENT =
   /\b(?:transmitted|provided|collected|sent|obtained|supplied|shared) by (?:your|the) [\w -]{1,30}? with your (?:explicit |prior |express )?(?:consent|permission)\b/i;
 
+/**
+ * Consent that leaves the default open (guide R1): the sentence also names a way out (on by default, R2/R3),
+ * or asks consent only where a law requires it.
+ */
+const CONSENT_OPEN =
+  /\bopt(?:s|ed|ing)?[- ]?out\b|\bobject(?:s|ed|ion)?\b|\bunsubscrib\w*|\b(?:if|where|when) (?:(?:this|it|that|so) is |legally )?required(?: by (?:applicable |local |the )?law)?\b/i;
+
 function extractDefault(t: string): 'on' | 'off' | null {
   if (/\b(?:off|disabled) by default\b|\bby default,? (?:we )?(?:do not|don't|will not)\b/i.test(t))
     return 'off';
   if (
-    /\bonly (?:if|when|with) you\b|\bopt(?:s|ed)?[- ]?in\b/i.test(t) ||
-    CHOOSE_TO_ACT.test(t) ||
-    (CONSENT.test(t) && !ITEM_CONSENT.test(t))
+    (/\bonly (?:if|when|with) you\b|\bopt(?:s|ed)?[- ]?in\b/i.test(t) ||
+      CHOOSE_TO_ACT.test(t) ||
+      (CONSENT.test(t) && !ITEM_CONSENT.test(t))) &&
+    !CONSENT_OPEN.test(t)
   )
     return 'off';
   if (
@@ -424,13 +497,26 @@ function extractScope(t: string): string[] {
 }
 
 /**
+ * The control a lead-in names, for an item that names none ("Even after you opt out of personalised ads:" —
+ * "You will still see our ads."). Not "your rights" alone: a rights lead-in says no more than that the item is
+ * a right, and the item names which. "Opt out of the following" points at the items: the opt-out is the choice.
+ */
+function leadInChoice(lead: string): string | null {
+  const c = extractChoice(lead, undefined);
+  if (c === null || c === 'use your privacy rights') return null;
+  return /^opt out of (?:the following|these|this|those|such|them|it)\b/.test(c) ? 'opt out' : c;
+}
+
+/**
  * Slots stated by a clause (a list item's choice may come from its lead-in: "You have the right to:"; a
  * clause that points back — "If you choose to do this, …" — from the sentence before it, `prev`).
  * Pure; lexicon matches on the ASCII-normalised text.
  */
 export function extractSlots(text: string, leadIn?: string, prev?: string): Slots {
   const t = asciiPunctuation(text);
-  let choice = extractChoice(t, leadIn === undefined ? undefined : asciiPunctuation(leadIn));
+  const lead = leadIn === undefined ? undefined : asciiPunctuation(leadIn);
+  let choice = extractChoice(t, lead);
+  if (choice === null && lead !== undefined) choice = leadInChoice(lead);
   if (choice === null && prev !== undefined && POINTS_BACK.test(t))
     choice = extractChoice(asciiPunctuation(prev), undefined);
   return {
