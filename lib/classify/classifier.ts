@@ -15,6 +15,8 @@ import { consentFirst } from '../explain/consent-first';
 import { clauseFacts, noPenaltyForRights, openLegalException, type ClauseFacts } from './rules/stance';
 import { saleDeniedButForNonSaleRecipients } from './rules/data-sale';
 import { userGrantsContentRights } from './rules/contract-gates';
+import { permittedAfterDenial } from './rules/mixed-stance';
+import { exclusionOnly } from './rules/exclusion-only';
 import type { RuleHit } from './rules';
 import { foldClause, foldText } from './fold-text';
 import { asciiPunctuation } from '../ascii-punctuation';
@@ -38,9 +40,26 @@ const USER_NEGATION: Record<CategoryId, Stance> = Object.fromEntries(
  * Without a rule match we do not know where the practice sits in the clause, so a negation only denies it
  * when the company is its subject and the verb is a data practice ("we do not share…", "is not sold");
  * "…reports that don't reveal who you are" or "your profile will no longer be visible" deny nothing.
+ * The subject is case-sensitive (a capitalised name, not "that" or "which"); the rest is not, since policies
+ * stress a denial in capitals ("X does NOT use…"), and an adverb may sit before the negation ("we also don't…").
  */
-const PRACTICE_DENIAL =
-  /\b(?:(?:we|they|it|[A-Z][\w.]+)\s+(?:do|does|will|would|shall|can|may)?\s*(?:not|n't|never|no longer)|(?:is|are|will be)\s+(?:not|never))\s+(?:[\w-]+\s+)?(?:use[sd]?|shar\w+|sell|sold|rent\w*|disclos\w+|collect\w*|retain\w*|keep|kept|stor\w+|transfer\w*|train\w*|provid\w+|process\w*|target\w*|track\w*|profil\w+|show\w*)\b/;
+const PRACTICE_DENIAL_AFTER_SUBJECT = String.raw`\s+(?:(?:also|further|still|currently|ever|otherwise)\s+)?(?:(?:do|does|will|would|shall|can|may)?\s*(?:not|n't|never|no longer)|(?:have|has) no (?:way|means|ability) to)`;
+const PRACTICE_VERB = String.raw`\s+(?:[\w-]+\s+)?(?:use[sd]?|shar\w+|sell|sold|rent\w*|disclos\w+|collect\w*|retain\w*|keep|kept|stor\w+|sav(?:e|es|ed|ing)|log(?:s|ged|ging)?|record\w*|transfer\w*|train\w*|provid\w+|process\w*|target\w*|track\w*|profil\w+|show\w*|creat(?:e|es|ed|ing)\s+(?:an?\s+)?(?:history|histories|records?|logs?|profiles?))\b`;
+const PRACTICE_DENIAL_SUBJECT = /\b(?:we|they|it|We|They|It|[A-Z][\w.]+)(?=\s)/g;
+const PRACTICE_DENIAL_REST = new RegExp(`^${PRACTICE_DENIAL_AFTER_SUBJECT}${PRACTICE_VERB}`, 'i');
+const PRACTICE_DENIAL_PASSIVE = new RegExp(
+  String.raw`\b(?:is|are|will be)\s+(?:not|never)${PRACTICE_VERB}`,
+  'i',
+);
+
+function practiceDenial(text: string): boolean {
+  if (PRACTICE_DENIAL_PASSIVE.test(text)) return true;
+  PRACTICE_DENIAL_SUBJECT.lastIndex = 0;
+  for (let m = PRACTICE_DENIAL_SUBJECT.exec(text); m; m = PRACTICE_DENIAL_SUBJECT.exec(text))
+    if (PRACTICE_DENIAL_REST.test(text.slice(m.index + m[0].length, m.index + m[0].length + 160)))
+      return true;
+  return false;
+}
 
 /** Stance for a category the model found but no rule matched: cues over the whole clause. */
 export function wholeClauseStance(clause: Clause, category: CategoryId, facts: WholeClause): Stance {
@@ -54,7 +73,7 @@ export function wholeClauseStance(clause: Clause, category: CategoryId, facts: W
     false,
     (facts.facts ??= clauseFacts(text)),
   ).stance;
-  return stance === 'denies' && !PRACTICE_DENIAL.test(text) ? 'permits' : stance;
+  return stance === 'denies' && !practiceDenial(text) ? 'permits' : stance;
 }
 
 /** Practices a consent-first condition leaves off by default (guide §4.2 R1; see `consentFirst`). */
@@ -78,6 +97,10 @@ function guideStance(category: CategoryId, stance: Stance, text: string): Stance
   // "We do not sell or share it except with our affiliates and service providers": sharing, never a sale.
   if (stance === 'permits' && category === 'data-sale' && saleDeniedButForNonSaleRecipients(text))
     return 'denies';
+  // "We do not share X; however, we share Y": the permitted part is a real use by default (guide §4.4).
+  if (stance === 'denies' && permittedAfterDenial(category, text)) return 'permits';
+  // "All the above categories exclude X": the practice does not reach X (guide R5).
+  if (stance === 'permits' && exclusionOnly(category, text)) return 'denies';
   // A denial the law leaves open ("… unless permitted by law", "… without a legal basis") denies nothing.
   if (stance === 'denies' && openLegalException(text)) return 'unclear';
   return stance;

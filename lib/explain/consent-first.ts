@@ -6,7 +6,7 @@
  */
 
 const CONSENT_FIRST =
-  /(?:^|\s-\s)\W*(?:if|where|when|once|after) you (?:have )?(?:explicitly |expressly |specifically |affirmatively )?(?:consented|agreed|opted[- ]?in|given (?:us )?(?:your )?(?:explicit |express |prior |specific )?(?:consent|permission))\b|\bonly\b[^.;]{0,100}?\b(?:if|when|where|with|after|once) (?:you|your) (?:have )?(?:explicitly |expressly )?(?:given (?:us )?(?:your )?)?(?:explicit |express |prior |specific )?(?:opt(?:ed)?[- ]?in|consent(?:ed)?|permission)\b/i;
+  /(?:^|\s-\s)\W*(?:(?:if|where|when|once|after) you|(?:for|to) (?:users|those|customers|members|subscribers|people|individuals|visitors) who) (?:have )?(?:explicitly |expressly |specifically |affirmatively )?(?:consented|agreed|opted[- ]?in(?:to)?|given (?:us )?(?:your )?(?:explicit |express |prior |specific )?(?:consent|permission))\b|\bonly\b[^.;]{0,100}?\b(?:if|when|where|with|after|once) (?:you|your) (?:have )?(?:explicitly |expressly )?(?:given (?:us )?(?:your )?)?(?:explicit |express |prior |specific )?(?:opt(?:ed)?[- ]?in|consent(?:ed)?|permission)\b/i;
 /**
  * The same condition later in the sentence, in the forms policies use for it: "…, where we have your
  * permission to do so", "subject to your consent", "…, if you agree", and "With your consent, …" opening it.
@@ -14,9 +14,9 @@ const CONSENT_FIRST =
  * by law"): the labels read those as the practice (data/GUIDE.md, consent as a legal basis).
  */
 const CONSENT_CONDITION =
-  /\b(?:if|where|when|once|after|provided(?: that)?) (?:we have (?:obtained |received )?your (?:explicit |express |prior |specific )?permission|you (?:explicitly |expressly |specifically )?(?:agree|consent|opt[- ]?in|give us (?:your )?(?:explicit |express |prior )?(?:consent|permission))(?! to (?:these|the|our|this) (?:terms|conditions|agreement|policy|privacy)))\b|\bsubject to your (?:explicit |express |prior |specific |affirmative )?(?:consent|permission)\b|^\W*with your (?:explicit |express |prior |specific )?(?:consent|permission),/i;
+  /\b(?:if|where|when|once|after|provided(?: that)?) (?:we have (?:obtained |received )?your (?:explicit |express |prior |specific )?permission|you (?:explicitly |expressly |specifically )?(?:agree|consent|opt[- ]?in|give us (?:your )?(?:explicit |express |prior )?(?:consent|permission))(?! to (?:these|the|our|this) (?:terms|conditions|agreement|policy|privacy)))\b|\bsubject to your (?:explicit |express |prior |specific |affirmative )?(?:consent|permission)\b|(?:^|:\s)\W*with your (?:explicit |express |prior |specific )?(?:consent|permission),|(?<!\b(?:and|or|as well as)\b[^.;,]{0,25})(?<![)(,;|]\s{0,3})\bwith your (?:explicit |express |prior |specific )?(?:consent|permission)\b(?!\s*,|\s+(?:or|and)\b)|\byour (?:explicit |express |prior |specific )?(?:opt-?in|consent|permission) (?:will be |is |shall be )?(?:required|needed|necessary) (?:for|before)\b/i;
 const CONSENT_NOT_FIRST =
-  /\bopt(?:s|ed|ing)?[- ]?out\b|\bobject(?:s|ed|ion)?\b|\bunsubscrib\w*|\b(?:if|where|when) required by\b|\bor (?:otherwise |else )?(?:with|if|when|where) (?:you|your)\b|\b(?:unless|except) (?:as )?otherwise\b|\bas permitted by law\b/i;
+  /\bopt(?:s|ed|ing)?[- ]?out\b|\bobject(?:s|ed|ion)?\b|\bunsubscrib\w*|\b(?:if|where|when) required by\b|\bor (?:otherwise |else )?(?:in line |in accordance |consistent(?:ly)? )?(?:with|if|when|where) (?:you|your)\b|\b(?:unless|except) (?:as )?otherwise\b|\bas permitted by law\b|\b(?:consent|permission)\s*,?\s+or\s+(?:in|when|where|if|to|for|as)\b(?![^.;]{0,40}\b(?:laws?|legal|legally|statutory|required|obligat\w*|compelled)\b)/i;
 
 /**
  * Guide §4.2 R1 for sharing, sale and advertising ("the same rules apply … where they fit"): a practice the

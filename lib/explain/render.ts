@@ -9,6 +9,7 @@ import { asciiPunctuation } from '../ascii-punctuation';
 import type { MessageKey, Translate } from '../i18n';
 import { consentFirst } from './consent-first';
 import { isCancellationRight, ownershipPasses } from './contract-shapes';
+import { conditionalNotice } from './conditional-notice';
 import type { AnalysedClause, Label, Slots } from '../types';
 import { safeguardItemSlots } from './list-item-slots';
 import { extractSlots } from './slots';
@@ -181,7 +182,7 @@ function tail(kind: Tail, slots: Slots, text: string, t: Translate, en: boolean)
       return filled(SLOT_KEYS.condition, m ? conditionText(m[1]!.toLowerCase(), t, en) : null, t);
     }
     case 'notice':
-      if (!NOTICE.test(text) || NO_NOTICE.test(text)) return null;
+      if (!NOTICE.test(text) || NO_NOTICE.test(text) || conditionalNotice(text)) return null;
       // "We will notify you of changes" says nothing of when: only a stated advance notice is "before".
       return t(NOTICE_BEFORE.test(text) ? SLOT_KEYS.noticeBefore : SLOT_KEYS.notice);
   }

@@ -5,16 +5,17 @@
  * @module
  */
 import type { Stance } from '../taxonomy';
+import { exceptionBeyondConsent } from './exception-alternatives';
 
 const BOUNDARY =
   /[.;:!?]|\s-\s|-(?=(?:we|they|it)\b)|\b(?:but|(?<!\bnot,\s*)however|although|though|whereas|except|unless|while|other than|instead)\b/gi;
 
 const NEGATION =
-  /\b(?:(?:contractually |legally )?(?:barred|prohibited|precluded) from\b|(?:obligations?|obligated|committed|commits?|undertakes?) not to\b|restrict(?:s|ed)? (?:[\w-]+ ){0,5}?from\b|(?:have|has) (?:disabled|turned off|switched off)\b|(?:do|does|did|will|would|shall|should|may|might|must|can|could|are|is|am|was|were|be|been|have|has|had)\s+not|don't|doesn't|didn't|won't|wouldn't|shan't|isn't|aren't|wasn't|weren't|haven't|hasn't|can't|cannot|never|no longer|neither|nor|none of)\b(?!\s+(?:only|limited|want|wish|like|prefer|necessarily|just|agree|consent|opt|object|turn|enable|choose)\b)|\bno\s+(?:[\w-]+\s+){0,2}?(?:data|information|content|inputs?|prompts?|conversations?|chats?|personal)\b/i;
+  /\b(?:(?:contractually |legally )?(?:barred|prohibited|precluded) from\b|(?:obligations?|obligated|committed|commits?|undertakes?) not to\b|restrict(?:s|ed)? (?:[\w-]+ ){0,5}?from\b|(?:have|has) (?:disabled|turned off|switched off)\b|(?:have|has|had) no (?:way|means|ability) to\b|(?:do|does|did|will|would|shall|should|may|might|must|can|could|are|is|am|was|were|be|been|have|has|had)\s+not|don't|doesn't|didn't|won't|wouldn't|shan't|isn't|aren't|wasn't|weren't|haven't|hasn't|can't|cannot|never|no longer|neither|nor|none of|and not(?!\s+(?:as|in|by|on|to|through|via|for|from|with|at|the|a|an|any|only|just|merely|solely|individually|collectively|against|under|between|including|be)\b))\b(?!\s+(?:only|limited|want|wish|like|prefer|necessarily|just|agree|consent|opt|object|turn|enable|choose)\b)|\bno\s+(?:[\w-]+\s+){0,2}?(?:data|information|content|inputs?|prompts?|conversations?|chats?|personal)\b/i;
 
 /** The user (or another non-company actor) is told not to do something. */
 const USER_NEGATION =
-  /\b(?:you|users?|developers?|customers?|licensees?|members?|participants?|subscribers?|visitors?|no one|nobody|anyone)\b(?:\s+(?:also|further|otherwise|hereby|expressly|specifically|therefore|and we))?\s+(?:(?:may|must|shall|will|can|should|are|is)\s+not|mustn't|shan't|won't|can't|cannot|agrees? not to|(?:are|is) (?:not )?(?:permitted|allowed|authori[sz]ed)|(?:are|is) (?:strictly )?prohibited|(?:are|is) forbidden)\b|\bprohibited from\b|\bagree(?:s)? not to\b|^\s*(?:do not|don't|never)\b|\bwithout (?:our|the|its) (?:express |prior |written |explicit )+(?:permission|consent|authori[sz]ation)\b|\bno (?:other )?rights? or licen[cs]es? (?:are|is) granted\b|\b(?:prohibited|restricted) (?:uses?|activities|conduct)\b|\bprohibits? (?:any|all|the) (?:use|uses|copying|scraping)\b|\bprohibition (?:on|of|against)\b|\bneither you\b|^\W*(?:\(?(?:\d+(?:\.\d+)*|[ivx]+|[a-z])[.)]?\s+)?(?:to\s+)?(?:use|using|copy|scrape|collect|mine|anonymi[sz]e|aggregate|exploit|reproduce|extract|engage in)\b[^.;]{0,80}?\bany\b|\byou(?:,| and| or)\s[^.;]{0,80}?\b(?:may|must|shall|will|can)\s+not\b|\bwithout (?:express |prior |written )+(?:authori[sz]ation|permission) from\b/i;
+  /\b(?:you|users?|developers?|customers?|licensees?|members?|participants?|subscribers?|visitors?|no one|nobody|anyone)\b(?:\s+(?:also|further|otherwise|hereby|expressly|specifically|therefore|and we))?\s+(?:(?:may|must|shall|will|can|should|are|is)\s+not|mustn't|shan't|won't|can't|cannot|agrees? not to|(?:are|is) (?:not )?(?:permitted|allowed|authori[sz]ed)|(?:are|is) (?:strictly )?prohibited|(?:are|is) forbidden)\b|\bprohibited from\b|\bagree(?:s)? not to\b|^\s*(?:do not|don't|never)\b|\bwithout (?:our|the|its) (?:express |prior |written |explicit )+(?:permission|consent|authori[sz]ation)\b|\bno (?:other )?rights? or licen[cs]es? (?:are|is) granted\b|\b(?:prohibited|restricted) (?:uses?|activities|conduct)\b|\bprohibits? (?:any|all|the) (?:use|uses|copying|scraping)\b|\bprohibition (?:on|of|against)\b|\bneither you\b|^\W*(?:\(?(?:\d+(?:\.\d+)*|[ivx]+|[a-z])[.)]?\s+)?(?:to\s+)?(?:use|using|copy|scrape|collect|mine|anonymi[sz]e|aggregate|exploit|reproduce|extract|engage in)\b[^.;]{0,80}?\bany\b|\byou(?:,| and| or)\s[^.;]{0,80}?\b(?:may|must|shall|will|can)\s+not\b|\bwithout (?:express |prior |written )+(?:authori[sz]ation|permission) from\b|\b(?:you|users?)\s+(?:must|shall|should|agree to)\s[^.;]{0,120}?\band not\b/i;
 
 /** "You will not be able to…", "you won't receive…": a consequence for the user, not a prohibition. */
 const PERMISSIVE_USER =
@@ -75,7 +76,7 @@ const OPT_IN_WORDS = /opt|cho|consent/i;
 /** What the "… may not apply" cue needs. */
 const NOT_APPLY_WORDS = /not apply/i;
 const OPEN_EXCEPTION =
-  /\b(?:except|unless|other than)\s+(?:as|where|to the extent)\s+(?:otherwise\s+)?(?:permitted|allowed|described|set out|stated|explained|provided|disclosed)\b/i;
+  /\b(?:except|unless|other than)\s+(?:as|where|to the extent)\s+(?:otherwise\s+)?(?:permitted|allowed|described|set (?:out|forth)|stated|explained|provided|disclosed|specified|outlined|listed|detailed|indicated)\b/i;
 
 /**
  * Guide R5: the practice named inside an exclusion ("…, excluding model training", "…, but not to train
@@ -118,7 +119,11 @@ function negated(scope: string): boolean {
   for (let m = NEGATION_ALL.exec(blank); m; m = NEGATION_ALL.exec(blank)) {
     if (m[0].length === 0) NEGATION_ALL.lastIndex++;
     // Inside a condition ("if you do not opt out, …") it states no practice.
-    if (/\b(?:if|unless|when|once|whether)\b[^,;]*$/i.test(scope.slice(0, m.index))) continue;
+    if (/\b(?:if|unless|when|once|whether|to the extent)\b[^,;]*$/i.test(scope.slice(0, m.index))) continue;
+    const between = scope.slice(m.index + m[0].length);
+    // "Because such data does not identify you, we may disclose it": the negation gives the reason for the main
+    // clause's practice and denies nothing of it (a practice inside the because-clause is still negated).
+    if (/\b(?:because|since)\b[^,;]*$/i.test(scope.slice(0, m.index)) && between.includes(',')) continue;
     // "…de-identify data so that it no longer identifies you" describes a safeguard, not a denial.
     if (/\bso that\s+(?:it|they|this|the data|the information)\s*$/i.test(scope.slice(0, m.index))) continue;
     // "Content that is not personal data", "data that does not contain…": the negation restricts the data.
@@ -126,7 +131,6 @@ function negated(scope: string): boolean {
     // "You may instruct us not to use …": the user's control over the practice (an opt-out), not a denial.
     if (/\b(?:instruct|ask|tell|direct)(?:s|ed)?\s+(?:us|[A-Z][\w.]*)\s*$/.test(scope.slice(0, m.index)))
       continue;
-    const between = scope.slice(m.index + m[0].length);
     // Far from the practice it negates something else; "cannot … without" is a double negative.
     if (between.split(/\s+/).length > NEGATION_WINDOW_WORDS || /\bwithout\b/i.test(between)) continue;
     // A new verb phrase ("… and your data will be deleted", "so that it no longer identifies you, …")
@@ -331,7 +335,8 @@ export function resolveStance(
 /** The stance of a denial followed by an exception (guide R4). */
 function exceptionStance(after: string): Stance {
   if (OPEN_LEGAL_EXCEPTION.test(after)) return 'unclear';
-  if (OPT_IN_EXCEPTION.test(after)) return 'denies';
+  if (OPT_IN_EXCEPTION.test(after))
+    return !exceptionBeyondConsent(after) ? 'denies' : OPEN_EXCEPTION.test(after) ? 'unclear' : 'permits';
   if (OPEN_EXCEPTION.test(after)) return 'unclear';
   return 'permits';
 }
