@@ -51,7 +51,8 @@ describe('"and not <practice>" with an open exception (guide R4)', () => {
   it('reads as unclear', () => {
     expect(
       stanceOf(
-        'Each party will keep the other’s Confidential Information secret and not disclose it to third parties except as permitted in this Agreement.',
+        // The parties' mutual confidentiality is no sharing at all (contract gates): the user's data here.
+        'We will keep your order history on our servers and not disclose it to third parties except as permitted in these Terms.',
         'data-sharing',
       ),
     ).toBe('unclear');
