@@ -33,6 +33,8 @@ export const CHECKS_V4 = join(ROOT, 'data/checks/explanations-v4.jsonl');
 export const CHECKS_V5 = join(ROOT, 'data/checks/explanations-v5.jsonl');
 /** The sixth check: the pipeline after the fixes read from v5, on services none of v1–v5 drew. */
 export const CHECKS_V6 = join(ROOT, 'data/checks/explanations-v6.jsonl');
+/** The seventh check: the pipeline after the fixes read from v6, on services none of v1–v6 drew. */
+export const CHECKS_V7 = join(ROOT, 'data/checks/explanations-v7.jsonl');
 
 export interface CheckSet {
   seed: string;
@@ -83,6 +85,16 @@ export const SEEDS: Readonly<Record<string, CheckSet>> = {
     by: 'guide v2, pass A',
     services: 22,
     skipChecks: ['v1', 'v2', 'v3', 'v4', 'v5'],
+    skipFinalTest: true,
+    distinctClauses: true,
+  },
+  // Fixes were made from v6's misses: services none of v1–v6 read, twins drawn once.
+  v7: {
+    seed: 'explanation check v7',
+    file: CHECKS_V7,
+    by: 'guide v2, pass A',
+    services: 22,
+    skipChecks: ['v1', 'v2', 'v3', 'v4', 'v5', 'v6'],
     skipFinalTest: true,
     distinctClauses: true,
   },
@@ -516,7 +528,7 @@ function main(): void {
       );
   } else
     console.log(
-      'usage: check-explanations sample | record <verdicts.tsv> | score | recheck [--show] | shapes  [--set v1|v2|v3|v4|v5|v6]',
+      'usage: check-explanations sample | record <verdicts.tsv> | score | recheck [--show] | shapes  [--set v1|v2|v3|v4|v5|v6|v7]',
     );
 }
 

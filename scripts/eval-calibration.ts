@@ -236,6 +236,16 @@ export interface CheckText {
 /** The checks, newest first. A new check needs its line here and its set in scripts/check-explanations.ts. */
 export const CHECK_TEXTS: readonly CheckText[] = [
   {
+    set: 'v7',
+    ordinal: 'Seventh',
+    about: `a fresh
+sample of the pipeline of 2026-12-07 (51b07f7) after the fixes read from the sixth check's misses and the retrain,
+on services no earlier check drew and outside the final-test groups, each clause's label drawn once per service,
+checked by annotators who had not seen the earlier verdicts`,
+    fresh: true,
+    reread: true,
+  },
+  {
     set: 'v6',
     ordinal: 'Sixth',
     about: `a fresh
