@@ -3,9 +3,11 @@ import { describe, expect, it, vi } from 'vitest';
 import { detectPage } from '../../lib/detect';
 import {
   countProbePhrases,
+  MAYBE_PAYMENT,
   PROBE_CHARS,
   PROBE_PHRASES,
   readTriageFacts,
+  REL_LINK_TAGS,
   triage,
   triagePage,
   type TriageFacts,
@@ -131,6 +133,48 @@ describe('triage: the cheap first look', () => {
       false,
     );
     expect(formHint('<div id="card"><input name="q"></div>')).toBe(false);
+  });
+
+  it('asks one selector per element kind, which selects what the per-attribute lists select', () => {
+    // The rule as first written: one `input[…]` per attribute and word, one `tag[rel~=…]` per tag and value.
+    // Chromium's `querySelector` was 15–25× slower with those lists (docs/every-page-budget.md).
+    const words = ['cc-', 'card', 'cvc', 'cvv', 'expir'];
+    const paymentList = ['autocomplete', 'name', 'id']
+      .flatMap((attr) => words.map((w) => `input[${attr}*="${w}" i]`))
+      .join(',');
+    const relList = ['a', 'link']
+      .flatMap((tag) => ['privacy-policy', 'terms-of-service'].map((v) => `${tag}[rel~="${v}"]`))
+      .join(',');
+    const made = parseHtml(
+      `<html><head><link rel="privacy-policy" href="/p"><link rel="stylesheet" href="/s.css"></head><body>
+       <input autocomplete="CC-Number"><input name="xCARDx"><input id="Cvc"><input name="cvv2">
+       <input id="expiry"><input name="email"><input placeholder="card"><select name="card"></select>
+       <div id="card"></div><a rel="nofollow terms-of-service" href="/t">t</a><a rel="privacy" href="/x">x</a>
+       <span rel="privacy-policy"></span><a rel="Privacy-Policy" href="/y">y</a></body></html>`,
+    );
+    const docs = [made];
+    for (const dir of ['pages', 'checkout'])
+      for (const name of readdirSync(`tests/fixtures/${dir}`).filter((n) => n.endsWith('.html')))
+        docs.push(fixture(dir, name));
+    const selected = (doc: Document, selectors: string[]) =>
+      selectors.flatMap((s) => [...doc.querySelectorAll(s)]);
+    let payment = 0;
+    let rel = 0;
+    for (const doc of docs) {
+      const inputs = [...doc.querySelectorAll(paymentList)];
+      expect(selected(doc, [MAYBE_PAYMENT])).toEqual(inputs);
+      payment += inputs.length;
+      // Per tag, so in another order than the list: compared as sets.
+      const links = new Set(doc.querySelectorAll(relList));
+      expect(new Set(selected(doc, REL_LINK_TAGS))).toEqual(links);
+      rel += links.size;
+    }
+    expect(payment).toBeGreaterThanOrEqual(5 + 3);
+    expect(rel).toBeGreaterThanOrEqual(2 + 1);
+    const anchored = parseHtml(
+      `<html><body><a rel="nofollow terms-of-service" href="/page.html">Terms</a></body></html>`,
+    );
+    expect(readTriageFacts(anchored, NEUTRAL).relSelf).toBe(true);
   });
 
   it('survives a document without a body or a title', () => {
