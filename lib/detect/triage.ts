@@ -65,90 +65,111 @@ export interface TriageVerdict {
 }
 
 /**
- * Phrases policies and terms use about their own practice, lower-case: whole words, except a stem ending in
- * `*`, which takes any ending ("indemnif*": indemnify, indemnification). Short on purpose; the full lists live
- * in vocabulary.ts.
+ * Phrases to look for in lower-case text, in groups that open alike. Each group is searched for once, by its
+ * first entry (the opening its phrases share), and holds the phrases after it; a group of one entry is that
+ * phrase alone. `start` / `end`: whether a phrase must start / end on a word boundary. Grouped because on a
+ * page triage stops the phrase count scans the whole 12,000-character sample, and one pass per phrase was
+ * about a quarter of the every-page script's time; written out rather than grouped when the script starts,
+ * because on every page that work was done again in a fresh isolated world, by code run once and never
+ * warm (docs/every-page-budget.md). tests/unit/triage.test.ts checks that each opening opens its phrases.
  */
-export const PROBE_PHRASES: readonly string[] = [
-  ...['personal data', 'personal information'],
-  ...['we', 'may'].flatMap((who) =>
-    ['collect', 'share', 'use', 'process', 'disclose'].map((verb) => `${who} ${verb}`),
-  ),
-  ...['third party', 'third-party', 'third parties', 'third-parties', 'cookie', 'cookies'],
-  ...['opt out', 'opt-out', 'you agree', 'these terms', 'terms of service', 'terms of use'],
-  ...['this agreement', 'liability', 'liabilities', 'indemnif*', 'governing law', 'arbitration'],
-  ...['licence', 'license', 'données personnelles', 'données à caractère personnel', 'vos données'],
-  ...['vos informations', 'vos droits', 'traitement', 'consentement', 'datenschutz*', 'personenbezogene*'],
-  ...['einwilligung', 'datos personales', 'dati personali', 'persoonsgegevens'],
-];
-
-/** A phrase to look for in lower-case text, and which of its ends must fall on a word boundary. */
-interface Phrase {
-  text: string;
+interface PhraseTable {
   start: boolean;
   end: boolean;
-}
-const phrase = (text: string, start = true, end = true): Phrase => ({ text, start, end });
-
-/** Phrases that open alike, looked for with one search of their common opening (`key`). */
-interface PhraseGroup {
-  key: string;
-  phrases: readonly Phrase[];
+  groups: readonly (readonly string[])[];
 }
 
 /**
- * Groups phrases by their first three characters ("we collect" … "we disclose" under "we "). Counting then
- * searches the text once per group instead of once per phrase: on a page triage stops, the phrase count
- * scans the whole 12,000-character sample, and one pass per phrase was about a quarter of the every-page
- * script's time (docs/every-page-budget.md).
+ * Phrases policies and terms use about their own practice: whole words, and stems, which take any ending
+ * ("indemnif": indemnify, indemnification). Short on purpose; the full lists live in vocabulary.ts.
  */
-function groupPhrases(phrases: readonly Phrase[]): PhraseGroup[] {
-  const byOpening = new Map<string, Phrase[]>();
-  for (const p of phrases) {
-    const opening = p.text.slice(0, 3);
-    const group = byOpening.get(opening);
-    if (group) group.push(p);
-    else byOpening.set(opening, [p]);
-  }
-  return [...byOpening.values()].map((group) => {
-    let key = group[0]!.text;
-    for (const p of group) while (!p.text.startsWith(key)) key = key.slice(0, -1);
-    return { key, phrases: group };
-  });
-}
+const PROBE: readonly PhraseTable[] = [
+  {
+    start: true,
+    end: true,
+    groups: [
+      ['perso', 'personal data', 'personal information', 'persoonsgegevens'],
+      ['we ', 'we collect', 'we share', 'we use', 'we process', 'we disclose'],
+      ['may ', 'may collect', 'may share', 'may use', 'may process', 'may disclose'],
+      ['thi', 'third party', 'third-party', 'third parties', 'third-parties', 'this agreement'],
+      ['cookie', 'cookie', 'cookies'],
+      ['opt', 'opt out', 'opt-out'],
+      ['you agree'],
+      ['these terms'],
+      ['terms of ', 'terms of service', 'terms of use'],
+      ['liabilit', 'liability', 'liabilities'],
+      ['governing law'],
+      ['arbitration'],
+      ['licen', 'licence', 'license'],
+      ['données ', 'données personnelles', 'données à caractère personnel'],
+      ['vos ', 'vos données', 'vos informations', 'vos droits'],
+      ['traitement'],
+      ['consentement'],
+      ['dat', 'datos personales', 'dati personali'],
+      ['einwilligung'],
+    ],
+  },
+  { start: true, end: false, groups: [['indemnif'], ['datenschutz'], ['personenbezogene']] },
+];
 
-const PROBE = groupPhrases(
-  PROBE_PHRASES.map((p) => (p.endsWith('*') ? phrase(p.slice(0, -1), true, false) : phrase(p))),
-);
+/** The probe phrases, a stem marked by a final `*` ("indemnif*"). */
+export function probePhrases(): string[] {
+  return PROBE.flatMap(({ end, groups }) =>
+    groups.flatMap((g) => (g.length > 1 ? g.slice(1) : g)).map((p) => (end ? p : `${p}*`)),
+  );
+}
 
 /**
  * Words that name a policy or terms document, in an address, a title or a heading: a superset of what
  * vocabulary.ts's title and URL patterns accept. Substrings, except the short abbreviations.
  */
-const NAME = [
-  ...['privacy', 'terms', 'legal', 'cookie', 'condition', 'agreement', 'eula', 'datenschutz'],
-  ...['nutzungsbedingungen', 'confidentialit', 'données', 'mentions', 'términos', 'condiciones'],
-  ...['privacidad', 'termini', 'informativa', 'voorwaarden', 'privacyverklaring'],
-]
-  .map((w) => phrase(w, false, false))
-  .concat(['agb', 'cgu', 'cgv'].map((w) => phrase(w)));
-const NAMES = groupPhrases(NAME);
+const NAMES: readonly PhraseTable[] = [
+  {
+    start: false,
+    end: false,
+    groups: [
+      ['privac', 'privacy', 'privacidad', 'privacyverklaring'],
+      ['term', 'terms', 'termini'],
+      ['legal'],
+      ['cookie'],
+      ['con', 'condition', 'confidentialit', 'condiciones'],
+      ['agreement'],
+      ['eula'],
+      ['datenschutz'],
+      ['nutzungsbedingungen'],
+      ['données'],
+      ['mentions'],
+      ['términos'],
+      ['informativa'],
+      ['voorwaarden'],
+    ],
+  },
+  { start: true, end: true, groups: [['agb'], ['cgu'], ['cgv']] },
+];
 /** A superset of checkout.ts's consent test: a label that agrees to something and names terms or privacy. */
-const AGREE = groupPhrases(['agree', 'accept', 'consent'].map((w) => phrase(w, true, false)));
-const TERMS_WORD = groupPhrases(
-  ['terms', 'condition', 'privacy', 'policy', 'agreement'].map((w) => phrase(w, false, false)),
-);
+const AGREE: readonly PhraseTable[] = [
+  { start: true, end: false, groups: [['agree'], ['accept'], ['consent']] },
+];
+const TERMS_WORD: readonly PhraseTable[] = [
+  { start: false, end: false, groups: [['terms'], ['condition'], ['privacy'], ['policy'], ['agreement']] },
+];
 /** A superset of the payment fields checkout.ts counts, tested on `autocomplete`, `name` and `id`. */
-const PAYMENT_WORDS = ['cc-', 'card', 'cvc', 'cvv', 'expir'];
-const PAYMENT_FIELD = groupPhrases(PAYMENT_WORDS.map((w) => phrase(w, false, false)));
+export const PAYMENT_FIELD: readonly PhraseTable[] = [
+  { start: false, end: false, groups: [['cc-'], ['card'], ['cvc'], ['cvv'], ['expir']] },
+];
 /**
- * The inputs that could be payment fields, as one selector: the same words in the same attributes, matched
- * case-insensitively (ASCII case, which lets through everything lower-casing does: no character outside
- * ASCII lower-cases to one of these letters).
+ * The inputs that could be payment fields, as one selector: `PAYMENT_FIELD`'s words in the same attributes,
+ * matched case-insensitively (ASCII case, which lets through everything lower-casing does: no character
+ * outside ASCII lower-cases to one of these letters). One complex selector, `input:is(…)`, not a list of
+ * fifteen `input[…]`: Chromium's `querySelector` tests every element against every selector of a list, but
+ * rejects an element by its tag at once when a single selector names one. On the news page the list took
+ * 230 µs a call, warm; this form 9 µs (docs/every-page-budget.md). Written out, like the tables above.
  */
-const MAYBE_PAYMENT = ['autocomplete', 'name', 'id']
-  .flatMap((attr) => PAYMENT_WORDS.map((w) => `input[${attr}*="${w}" i]`))
-  .join(',');
+export const MAYBE_PAYMENT =
+  'input:is([autocomplete*="cc-" i],[autocomplete*="card" i],[autocomplete*="cvc" i],' +
+  '[autocomplete*="cvv" i],[autocomplete*="expir" i],[name*="cc-" i],[name*="card" i],[name*="cvc" i],' +
+  '[name*="cvv" i],[name*="expir" i],[id*="cc-" i],[id*="card" i],[id*="cvc" i],[id*="cvv" i],' +
+  '[id*="expir" i])';
 
 /** A letter, digit or underscore: what a regex `\b` takes for a word character. */
 function isWordChar(code: number): boolean {
@@ -158,30 +179,42 @@ function isWordChar(code: number): boolean {
 }
 
 /**
- * Occurrences of the grouped phrases in `lower` (lower-case text), counting at most `limit`. Each phrase is
+ * Occurrences of the tables' phrases in `lower` (lower-case text), counting at most `limit`. Each phrase is
  * counted as if searched for alone, from the end of its previous occurrence on (`next`), whether or not that
  * one fell on word boundaries.
  */
-function countPhrases(lower: string, groups: readonly PhraseGroup[], limit = Infinity): number {
+function countPhrases(lower: string, tables: readonly PhraseTable[], limit = Infinity): number {
   let hits = 0;
-  for (const { key, phrases } of groups) {
-    const next = phrases.map(() => 0);
-    for (let at = lower.indexOf(key); at !== -1; at = lower.indexOf(key, at + 1)) {
-      for (let i = 0; i < phrases.length; i++) {
-        const { text, start, end } = phrases[i]!;
-        if (at < next[i]! || !lower.startsWith(text, at)) continue;
-        const after = at + text.length;
-        next[i] = after;
-        if (start && at > 0 && isWordChar(lower.charCodeAt(at - 1))) continue;
-        if (end && after < lower.length && isWordChar(lower.charCodeAt(after))) continue;
-        if (++hits >= limit) return hits;
+  for (const { start, end, groups } of tables)
+    for (const group of groups) {
+      const key = group[0]!;
+      const first = group.length > 1 ? 1 : 0;
+      const next = group.map(() => 0);
+      for (let at = lower.indexOf(key); at !== -1; at = lower.indexOf(key, at + 1)) {
+        for (let i = first; i < group.length; i++) {
+          const text = group[i]!;
+          if (at < next[i]! || !lower.startsWith(text, at)) continue;
+          const after = at + text.length;
+          next[i] = after;
+          if (start && at > 0 && isWordChar(lower.charCodeAt(at - 1))) continue;
+          if (end && after < lower.length && isWordChar(lower.charCodeAt(after))) continue;
+          if (++hits >= limit) return hits;
+        }
       }
     }
-  }
   return hits;
 }
 
-const mentions = (lower: string, groups: readonly PhraseGroup[]) => countPhrases(lower, groups, 1) > 0;
+const mentions = (lower: string, tables: readonly PhraseTable[]) => countPhrases(lower, tables, 1) > 0;
+
+/** Every opening of `tables` with the phrases it must open (for the tests). */
+export function phraseGroups(): { opening: string; phrases: string[] }[] {
+  return [PROBE, NAMES, AGREE, TERMS_WORD, PAYMENT_FIELD].flatMap((tables) =>
+    tables.flatMap(({ groups }) =>
+      groups.map((g) => ({ opening: g[0]!, phrases: g.length > 1 ? g.slice(1) : [...g] })),
+    ),
+  );
+}
 
 /** Occurrences of the probe phrases in `text` (any case), each starting and ending at a word boundary. */
 export function countProbePhrases(text: string): number {
@@ -209,10 +242,15 @@ const MAX_INPUTS = 200;
 /** Characters of a title or heading kept: a heading element can hold a whole article. */
 const MAX_NAME_CHARS = 300;
 
-/** `rel` links naming a policy (case-sensitive: the selector then needs no per-element folding). */
-const REL_LINKS = ['a', 'link']
-  .flatMap((tag) => [`${tag}[rel~="privacy-policy"]`, `${tag}[rel~="terms-of-service"]`])
-  .join(',');
+/**
+ * `rel` links naming a policy (case-sensitive: the selector then needs no per-element folding), one selector
+ * per tag: each is then rejected by its tag at once (see `MAYBE_PAYMENT`), where one list of four took three
+ * times as long on the news pages. Asked in turn for the first, and as one list for all of them (rarely).
+ */
+export const REL_LINK_TAGS = [
+  'a:is([rel~="privacy-policy"],[rel~="terms-of-service"])',
+  'link:is([rel~="privacy-policy"],[rel~="terms-of-service"])',
+];
 const MAX_LABELS = 50;
 /** Below this many characters the main element is not where the text is (a hero block, a stub). */
 const MIN_MAIN_CHARS = 2_000;
@@ -279,8 +317,8 @@ export function readTriageFacts(
   let relSelf = false;
   // Most pages have no such link: `querySelector` then answers null, without the NodeList whose interface a
   // fresh isolated world would set up on first use.
-  if (doc.querySelector(REL_LINKS)) {
-    const rels = doc.querySelectorAll(REL_LINKS);
+  if (REL_LINK_TAGS.some((selector) => doc.querySelector(selector))) {
+    const rels = doc.querySelectorAll(REL_LINK_TAGS.join(','));
     for (let i = 0; i < Math.min(rels.length, MAX_REL_LINKS) && !relSelf; i++)
       relSelf = linksToPage(rels[i]!.getAttribute('href'), url);
   }

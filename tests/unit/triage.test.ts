@@ -3,9 +3,13 @@ import { describe, expect, it, vi } from 'vitest';
 import { detectPage } from '../../lib/detect';
 import {
   countProbePhrases,
+  MAYBE_PAYMENT,
+  PAYMENT_FIELD,
+  phraseGroups,
   PROBE_CHARS,
-  PROBE_PHRASES,
+  probePhrases,
   readTriageFacts,
+  REL_LINK_TAGS,
   triage,
   triagePage,
   type TriageFacts,
@@ -133,6 +137,49 @@ describe('triage: the cheap first look', () => {
     expect(formHint('<div id="card"><input name="q"></div>')).toBe(false);
   });
 
+  it('asks one selector per element kind, which selects what the per-attribute lists select', () => {
+    // The rule as first written: one `input[…]` per attribute and word, one `tag[rel~=…]` per tag and value.
+    // Chromium's `querySelector` was 15–25× slower with those lists (docs/every-page-budget.md).
+    const words = ['cc-', 'card', 'cvc', 'cvv', 'expir'];
+    expect(PAYMENT_FIELD.flatMap((t) => t.groups.flat())).toEqual(words);
+    const paymentList = ['autocomplete', 'name', 'id']
+      .flatMap((attr) => words.map((w) => `input[${attr}*="${w}" i]`))
+      .join(',');
+    const relList = ['a', 'link']
+      .flatMap((tag) => ['privacy-policy', 'terms-of-service'].map((v) => `${tag}[rel~="${v}"]`))
+      .join(',');
+    const made = parseHtml(
+      `<html><head><link rel="privacy-policy" href="/p"><link rel="stylesheet" href="/s.css"></head><body>
+       <input autocomplete="CC-Number"><input name="xCARDx"><input id="Cvc"><input name="cvv2">
+       <input id="expiry"><input name="email"><input placeholder="card"><select name="card"></select>
+       <div id="card"></div><a rel="nofollow terms-of-service" href="/t">t</a><a rel="privacy" href="/x">x</a>
+       <span rel="privacy-policy"></span><a rel="Privacy-Policy" href="/y">y</a></body></html>`,
+    );
+    const docs = [made];
+    for (const dir of ['pages', 'checkout'])
+      for (const name of readdirSync(`tests/fixtures/${dir}`).filter((n) => n.endsWith('.html')))
+        docs.push(fixture(dir, name));
+    const selected = (doc: Document, selectors: string[]) =>
+      selectors.flatMap((s) => [...doc.querySelectorAll(s)]);
+    let payment = 0;
+    let rel = 0;
+    for (const doc of docs) {
+      const inputs = [...doc.querySelectorAll(paymentList)];
+      expect(selected(doc, [MAYBE_PAYMENT])).toEqual(inputs);
+      payment += inputs.length;
+      // Per tag, so in another order than the list: compared as sets.
+      const links = new Set(doc.querySelectorAll(relList));
+      expect(new Set(selected(doc, REL_LINK_TAGS))).toEqual(links);
+      rel += links.size;
+    }
+    expect(payment).toBeGreaterThanOrEqual(5 + 3);
+    expect(rel).toBeGreaterThanOrEqual(2 + 1);
+    const anchored = parseHtml(
+      `<html><body><a rel="nofollow terms-of-service" href="/page.html">Terms</a></body></html>`,
+    );
+    expect(readTriageFacts(anchored, NEUTRAL).relSelf).toBe(true);
+  });
+
   it('survives a document without a body or a title', () => {
     const doc = parseHtml('');
     expect(() => triagePage(doc, NEUTRAL)).not.toThrow();
@@ -145,7 +192,9 @@ describe('countProbePhrases', () => {
   // (`*`) with any ending.
   const escape = (s: string) => s.replace(/[-.*+?^${}()|[\]\\]/g, '\\$&');
   const reference = new RegExp(
-    `\\b(?:${PROBE_PHRASES.map((p) => (p.endsWith('*') ? `${escape(p.slice(0, -1))}\\w*` : escape(p))).join('|')})\\b`,
+    `\\b(?:${probePhrases()
+      .map((p) => (p.endsWith('*') ? `${escape(p.slice(0, -1))}\\w*` : escape(p)))
+      .join('|')})\\b`,
     'gi',
   );
   const count = (text: string) => text.match(reference)?.length ?? 0;
@@ -154,7 +203,7 @@ describe('countProbePhrases', () => {
     let seed = 11;
     const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
     const pieces = [
-      ...PROBE_PHRASES.map((p) => p.replace('*', '')),
+      ...probePhrases().map((p) => p.replace('*', '')),
       ...['We Collect', 'COOKIES', 'cookiesjar', 'used', 'thirdparty', 'Indemnification', 'ed', 's', 'x'],
       ...[' ', ' ', ', ', '.', '-', '_', '\n', 'é', '’', '1'],
     ];
@@ -173,7 +222,7 @@ describe('countProbePhrases', () => {
       const lower = text.toLowerCase();
       const word = (at: number) => at >= 0 && at < lower.length && /\w/.test(lower[at]!);
       let hits = 0;
-      for (const p of PROBE_PHRASES) {
+      for (const p of probePhrases()) {
         const stem = p.endsWith('*');
         const t = stem ? p.slice(0, -1) : p;
         for (let at = lower.indexOf(t); at !== -1; at = lower.indexOf(t, at + t.length))
@@ -197,6 +246,36 @@ describe('countProbePhrases', () => {
       expect(countProbePhrases(text), JSON.stringify(text)).toBe(alone(text));
     }
     expect(countProbePhrases('These terms of service')).toBe(2);
+  });
+
+  it('holds the phrases triage was written with, each group searched for by an opening of its phrases', () => {
+    expect(probePhrases().sort()).toEqual(
+      [
+        ...['personal data', 'personal information'],
+        ...['we', 'may'].flatMap((who) =>
+          ['collect', 'share', 'use', 'process', 'disclose'].map((verb) => `${who} ${verb}`),
+        ),
+        ...['third party', 'third-party', 'third parties', 'third-parties', 'cookie', 'cookies'],
+        ...['opt out', 'opt-out', 'you agree', 'these terms', 'terms of service', 'terms of use'],
+        ...['this agreement', 'liability', 'liabilities', 'indemnif*', 'governing law', 'arbitration'],
+        ...['licence', 'license', 'données personnelles', 'données à caractère personnel', 'vos données'],
+        ...[
+          'vos informations',
+          'vos droits',
+          'traitement',
+          'consentement',
+          'datenschutz*',
+          'personenbezogene*',
+        ],
+        ...['einwilligung', 'datos personales', 'dati personali', 'persoonsgegevens'],
+      ].sort(),
+    );
+    const groups = phraseGroups();
+    expect(groups.length).toBeGreaterThan(40);
+    for (const { opening, phrases } of groups) {
+      expect(phrases.length, opening).toBeGreaterThan(0);
+      for (const p of phrases) expect(p.startsWith(opening), `${opening} → ${p}`).toBe(true);
+    }
   });
 
   it('counts whole words and stems', () => {
