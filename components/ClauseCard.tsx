@@ -7,7 +7,7 @@ import { TAXONOMY, type Stance } from '@/lib/classify/taxonomy';
 import type { AnalysedClause, Label } from '@/lib/types';
 import { categoryNameKey, type MessageKey, type Translate } from '@/lib/i18n';
 import { explainLabelIn } from '@/lib/explain/render';
-import { choiceText, slotTexts } from '@/lib/explain/slot-text';
+import { choiceText, shownChoice, slotTexts } from '@/lib/explain/slot-text';
 
 export interface ClauseCardProps {
   /** `_locales` lookup (the content script passes `browser.i18n.getMessage` through `createTranslator`). */
@@ -63,7 +63,8 @@ export function ClauseCard(props: ClauseCardProps) {
   // label, never one twice.
   const explain = (l: Label) => explainLabelIn(l, clause.slots, clause.text, t);
   const explanation = explain(primary);
-  const choice = clause.slots.choice ? choiceText(clause.slots.choice, t) : null;
+  const shown = shownChoice(clause.labels, clause.slots.choice);
+  const choice = shown ? choiceText(shown, t) : null;
   const ev = primary.evidence;
 
   return (

@@ -9,7 +9,7 @@ import { formatterFor } from '@/lib/format';
 import { categoryMeaningKey, categoryNameKey, stanceKey, translatePlural, type Translate } from '@/lib/i18n';
 import type { AnalysedClause, Label } from '@/lib/types';
 import { explainClauseIn } from '@/lib/explain/render';
-import { choiceText } from '@/lib/explain/slot-text';
+import { choiceText, shownChoice } from '@/lib/explain/slot-text';
 
 export interface ClauseGroupsProps {
   t: Translate;
@@ -170,7 +170,8 @@ function ClauseItem(props: {
   const { t, clause, label } = props;
   const reassuring = label.stance === 'denies';
   const evidence = label.evidence;
-  const choice = clause.slots?.choice ? choiceText(clause.slots.choice, t) : null;
+  const shown = shownChoice(clause.labels, clause.slots?.choice ?? null);
+  const choice = shown ? choiceText(shown, t) : null;
   return (
     <li
       class={`clause stance-${label.stance}`}

@@ -298,7 +298,7 @@ export function shapeCaseHolds(c: ShapeCase): boolean {
   if (e.choice_named !== undefined) {
     const slots = extractSlots(c.text);
     const said = explainLabel({ category: 'user-choice', stance: 'permits' }, slots, c.text);
-    const named = slots.choice !== null && !/does not name a specific control/.test(said);
+    const named = slots.choice !== null && !/describes rights or choices you may have over/.test(said);
     return named === e.choice_named;
   }
   return false;

@@ -96,3 +96,17 @@ export function conditionText(condition: string, t: Translate, english = isEngli
             : null;
   return phrase ? slotText('choice', phrase, t, false) : null;
 }
+
+/**
+ * The choice a card may show for a clause: none when the clause's only word on the user's choice is that there
+ * is none ("we do not respond to Do Not Track signals" is user-choice `denies`) — a "Your choice: turn on Do Not
+ * Track" row under it would say the opposite.
+ */
+export function shownChoice<C>(
+  labels: readonly { category: string; stance: string }[],
+  choice: C | null,
+): C | null {
+  const choices = labels.filter((l) => l.category === 'user-choice');
+  const noChoice = choices.length > 0 && choices.every((l) => l.stance === 'denies');
+  return noChoice ? null : choice;
+}

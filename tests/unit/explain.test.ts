@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { classifyClauses } from '../../lib/classify';
 import { explain, explainLabel, TEMPLATES } from '../../lib/explain';
 import { emptySlots, extractSlots } from '../../lib/explain/slots';
+import { shownChoice } from '../../lib/explain/slot-text';
 import { CATEGORY_IDS, STANCES, type CategoryId, type Stance } from '../../lib/classify/taxonomy';
 import type { AnalysedClause, Clause, Label, Slots } from '../../lib/types';
 
@@ -96,6 +97,18 @@ describe('one explanation per label', () => {
     expect(e).not.toMatch(/NOT de-identified/);
     expect(e).toMatch(/does not count as personal information/);
     for (const l of all(run(text))) expect(l.explanation).not.toMatch(/NOT de-identified/);
+  });
+
+  // Controls are worded in ways no list foresees (the v7 check found ten the card called missing): when none is
+  // found the card says what the clause is about and claims nothing of what it does not name.
+  it('a choice card without a control found does not claim the clause names none', () => {
+    const e = explainLabel(
+      { category: 'user-choice', stance: 'permits' },
+      emptySlots(),
+      'Residents of some states have further rights over their personal information.',
+    );
+    expect(e).toMatch(/describes rights or choices you may have/);
+    expect(e).not.toMatch(/not name|no specific|no control/);
   });
 
   // The data slot may be plural ("your cookies", "contact details"): the sentence must not say "is".
@@ -324,5 +337,19 @@ describe('one explanation per label', () => {
     ).toBe(
       'They can change these terms or this policy on their own. They say they will tell you before changes take effect.',
     );
+  });
+});
+
+describe('shownChoice', () => {
+  it('shows no choice under a clause that says the user has none', () => {
+    expect(shownChoice([{ category: 'user-choice', stance: 'denies' }], 'turn on Do Not Track')).toBeNull();
+  });
+  it('keeps the choice when any user-choice label permits, or none speaks of the choice', () => {
+    const both = [
+      { category: 'user-choice', stance: 'denies' },
+      { category: 'user-choice', stance: 'permits' },
+    ];
+    expect(shownChoice(both, 'opt out')).toBe('opt out');
+    expect(shownChoice([{ category: 'ai-training', stance: 'denies' }], 'opt in')).toBe('opt in');
   });
 });
