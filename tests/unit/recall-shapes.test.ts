@@ -1,0 +1,95 @@
+/**
+ * Rule phrases for shapes the classifier missed on several services (issue 22, recall on the weak
+ * categories): each shape is a way of stating the practice, not one service's wording. Every sentence here was
+ * written by the team for this test (none comes from a real policy); the near misses are sentences a
+ * careless phrase would also catch.
+ */
+import { describe, expect, it } from 'vitest';
+import { applyRules } from '../../lib/classify/rules';
+import type { CategoryId } from '../../lib/classify/taxonomy';
+
+const hit = (text: string, category: CategoryId, leadIn?: string) =>
+  applyRules({ text, leadIn }).find((h) => h.category === category);
+
+/** The rule of `category` that fired on `text`, or null. */
+const ruleOf = (text: string, category: CategoryId) => hit(text, category)?.rule ?? null;
+
+describe('automated-decisions: the safeguards of an automated decision', () => {
+  it.each([
+    'If a result affects you, you can ask for human intervention and give your point of view.',
+    'Members who are locked out this way may contest the decision by writing to our appeals team.',
+    'You can request a human review of any grade the tool gives you.',
+    'Every verdict of the screening tool is checked by a human before it takes effect.',
+    'Anyone affected by the outputs of the AI can ask for a review of these results.',
+  ])('%s', (text) => {
+    expect(ruleOf(text, 'automated-decisions')).toBe('adm.human-review');
+  });
+
+  it('a right to have a result reviewed presupposes the decision: permits, not only named', () => {
+    const h = hit(
+      'If a score from our models affects you, you have a right to request a review of the decision.',
+      'automated-decisions',
+    );
+    expect(h?.rule).toBe('adm.human-review');
+    expect(h?.stance).toBe('permits');
+  });
+
+  it('a human reviewing what a model writes for the user is no decision about the user', () => {
+    expect(
+      ruleOf(
+        'You should use human review before you publish text the assistant wrote.',
+        'automated-decisions',
+      ),
+    ).toBeNull();
+  });
+});
+
+describe('automated-decisions: a score about the user', () => {
+  it.each([
+    'Each seller is given a trust score that our systems calculate from past orders.',
+    'We may use scoring methods to assess the risk of a late payment.',
+    'A partner sends us a fraud risk score for each new card you add.',
+  ])('%s', (text) => {
+    expect(ruleOf(text, 'automated-decisions')).toBe('adm.scoring');
+  });
+
+  it.each([
+    'Your high score is shown on the weekly leaderboard.',
+    'Players can compare the score of each level with friends.',
+  ])('a game score decides nothing: %s', (text) => {
+    expect(hit(text, 'automated-decisions')).toBeUndefined();
+  });
+});
+
+describe('automated-decisions: moderation that AI takes part in', () => {
+  it.each([
+    'Public groups are kept safe by AI-driven and manual moderation of what members post.',
+    'AI is used to help moderate comments before other readers see them.',
+  ])('%s', (text) => {
+    expect(ruleOf(text, 'automated-decisions')).toBe('adm.ai-moderation');
+  });
+
+  it('people moderating alone is not automated', () => {
+    expect(hit('Our volunteers moderate the forums every day.', 'automated-decisions')).toBeUndefined();
+  });
+});
+
+describe('automated-decisions: decisions about the user named as such', () => {
+  it('a tool that renders decisions', () => {
+    expect(
+      ruleOf('Some of our tools render decisions on new accounts without a person.', 'automated-decisions'),
+    ).toBe('adm.decisions-about-you');
+  });
+
+  it('a denial of decisions affecting the user', () => {
+    const h = hit('None of these tools is used for decisions affecting you.', 'automated-decisions');
+    expect(h?.rule).toBe('adm.decisions-about-you');
+    expect(h?.stance).toBe('denies');
+  });
+
+  it('a decision the user takes is none about them', () => {
+    expect(
+      hit('Reading the reviews helps you take decisions about what to buy.', 'automated-decisions'),
+    ).toBeUndefined();
+  });
+});
