@@ -93,3 +93,44 @@ describe('automated-decisions: decisions about the user named as such', () => {
     ).toBeUndefined();
   });
 });
+
+describe('user-choice: withdrawing a consent, however it is said', () => {
+  it.each([
+    'Where we rely on your agreement, withdrawing such consent is possible whenever you like.',
+    'The withdrawal of consent does not make earlier processing unlawful.',
+  ])('%s', (text) => {
+    const h = hit(text, 'user-choice');
+    expect(h?.rule).toBe('choice.withdraw-consent');
+    expect(h?.stance).toBe('permits');
+  });
+});
+
+describe('user-choice: a data-subject request and how it is handled', () => {
+  it.each([
+    'We will confirm receipt of a verifiable request within ten business days.',
+    'An authorized agent may make a request for you if you sign a permission for them.',
+    'Deletion requests are answered within one month.',
+  ])('%s', (text) => {
+    expect(ruleOf(text, 'user-choice')).toBe('choice.rights-request');
+  });
+
+  it('a request for a product or a support ticket is no data-subject request', () => {
+    expect(hit('We answer product questions by email within two days.', 'user-choice')).toBeUndefined();
+  });
+});
+
+describe('user-choice: a right the company keeps for itself is no choice of the user', () => {
+  it.each([
+    'We reserve the right to delete any upload that breaks these rules.',
+    'Acme has the right to restrict access to the app if it suspects misuse.',
+  ])('%s', (text) => {
+    expect(hit(text, 'user-choice')).toBeUndefined();
+  });
+
+  it.each([
+    'You have the right to object to the use of your data for marketing.',
+    'Customers have the right to access the data we hold about them.',
+  ])('the user holding the right still counts: %s', (text) => {
+    expect(hit(text, 'user-choice')?.stance).toBe('permits');
+  });
+});
