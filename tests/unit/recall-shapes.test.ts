@@ -119,6 +119,30 @@ describe('user-choice: a data-subject request and how it is handled', () => {
   });
 });
 
+describe('data-sharing: shapes of passing data on', () => {
+  it.each([
+    ['Your search words are sent to the map provider so that it can draw the route.', 'share.send-to'],
+    ['The summary feature transmits the page text to our partner for processing.', 'share.send-to'],
+    ['For the fan page, the social network is a joint controller with us.', 'share.other-controller'],
+    ['Payment companies that process orders on our behalf see your card details.', 'share.on-behalf'],
+    ['We and our advertising partners use pixels to learn which pages you visit.', 'share.we-and-partners'],
+    ['Our site lets selected partners place cookies on your browser.', 'share.let-others'],
+    ['Our delivery partners may also process your address to bring the parcel.', 'share.recipient-acts'],
+  ])('%s', (text, rule) => {
+    const h = hit(text, 'data-sharing');
+    expect(h?.rule).toBe(rule);
+    expect(h?.stance).toBe('permits');
+  });
+
+  it.each([
+    'You can send feedback to us at any time.',
+    'We are the controller of the data described here.',
+    'We store the images on our own servers.',
+  ])('no recipient outside the company: %s', (text) => {
+    expect(hit(text, 'data-sharing')).toBeUndefined();
+  });
+});
+
 describe('user-choice: a right the company keeps for itself is no choice of the user', () => {
   it.each([
     'We reserve the right to delete any upload that breaks these rules.',
