@@ -143,6 +143,25 @@ describe('data-sharing: shapes of passing data on', () => {
   });
 });
 
+describe('ai-training: safety and enforcement systems refined with users’ data (guide §3)', () => {
+  it.each([
+    'Reports you send are used to refine our enforcement systems.',
+    'We use the photos you upload to improve how our safety and discovery tools work.',
+    'Flagged messages help us keep updating our spam filters.',
+  ])('%s', (text) => {
+    const h = hit(text, 'ai-training');
+    expect(h?.rule).toBe('ai.improve-safety-systems');
+    expect(h?.stance).toBe('permits');
+  });
+
+  it.each([
+    'We regularly improve our security systems to protect your account.',
+    'Our enforcement team reviews every report by hand.',
+  ])('systems that protect or people who review learn nothing: %s', (text) => {
+    expect(hit(text, 'ai-training')).toBeUndefined();
+  });
+});
+
 describe('user-choice: a right the company keeps for itself is no choice of the user', () => {
   it.each([
     'We reserve the right to delete any upload that breaks these rules.',
