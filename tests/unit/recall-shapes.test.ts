@@ -103,6 +103,15 @@ describe('user-choice: withdrawing a consent, however it is said', () => {
     expect(h?.rule).toBe('choice.withdraw-consent');
     expect(h?.stance).toBe('permits');
   });
+
+  it('data processed on a consent already withdrawn names no withdrawal the user can make', () => {
+    expect(
+      ruleOf(
+        'Ask us to erase data that is no longer needed or was kept on withdrawn consent.',
+        'user-choice',
+      ),
+    ).not.toBe('choice.withdraw-consent');
+  });
 });
 
 describe('user-choice: a data-subject request and how it is handled', () => {
@@ -175,5 +184,26 @@ describe('user-choice: a right the company keeps for itself is no choice of the 
     'Customers have the right to access the data we hold about them.',
   ])('the user holding the right still counts: %s', (text) => {
     expect(hit(text, 'user-choice')?.stance).toBe('permits');
+  });
+});
+
+describe('user-choice: the user holding a right', () => {
+  it.each([
+    'You have the right to ask us for a copy of the data we keep about you.',
+    'In some states, residents may have the right to receive their data in a portable format.',
+    'You also have the right to lodge a complaint with the data protection authority.',
+  ])('%s', (text) => {
+    const h = hit(text, 'user-choice');
+    expect(h?.rule).toBe('choice.have-right');
+    expect(h?.stance).toBe('permits');
+  });
+
+  it.each([
+    'You do not have the right to share photos that others took.',
+    'You represent that you have the right to grant us this licence.',
+    'You have the right to terminate this agreement with thirty days notice.',
+    'You have the right to request a refund within eight weeks of a payment.',
+  ])('a contract right or a warranty is no data-subject right: %s', (text) => {
+    expect(ruleOf(text, 'user-choice')).not.toBe('choice.have-right');
   });
 });

@@ -15,6 +15,18 @@ export const userChoice: RuleFamily = {
     /\b(?:[Ww]e|(?!(?:You|Users?|Consumers?|Residents?|Individuals?|Customers?|Members?|Visitors?|Subscribers?|Parents?)\b)[A-Z][\w&.-]*) (?:has|have) the right to\b/,
   ],
   patterns: [
+    // The user holding a right: "you have the right to object", "residents may have the right to…" (training-
+    // service CV: 113 of 115 clauses, 32 groups). First, so that it is the hit the model and the trusted-rule
+    // check see. Not a contract's rights (to terminate, cancel, assign, withdraw from it, a refund or
+    // compensation) or a warranty that the user may grant a licence; not "you do not have the right to" (only
+    // these words may come between).
+    {
+      id: 'choice.have-right',
+      pattern: rx(
+        `${alt('you', 'users?', 'consumers?', 'residents?', 'data subjects?', 'individuals?')}(?: ${alt('also', 'may', 'might', 'will', 'always', 'now', 'further', 'each', 'generally', 'all')})* ${alt('have', 'has')} (?:the|a|an) (?:[\\w-]+ ){0,2}?rights? (?:to|of) (?!${alt('grant', 'licen[cs]e', 'share', 'terminate', 'cancel', 'claim', 'assign', 'withdraw from', 'post', 'upload', 'access or use', 'request (?:a |the |this )?refund', 'claim (?:a |the )?refund', 'compensation', 'damages')}\\b)`,
+      ),
+      strong: true,
+    },
     { id: 'choice.opt', pattern: rx(alt('opt(?:s|ed|ing)?[- ]?(?:out|in)', 'unsubscribe')), strong: true },
     {
       id: 'choice.you-can',
@@ -72,7 +84,7 @@ export const userChoice: RuleFamily = {
       id: 'choice.withdraw-consent',
       pattern: rx(
         alt(
-          'withdraw(?:s|ing|n)? (?:of )?(?:your |such |this |their |the |any )?consent',
+          'withdraw(?:s|ing)? (?:of )?(?:your |such |this |their |the |any )?consent',
           'withdrawal of (?:your |such |this |their |the |any )?consent',
         ),
       ),
