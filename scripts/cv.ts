@@ -1,6 +1,7 @@
 /**
  * `npx tsx scripts/cv.ts [category] [--errors]`: 5-fold by-service cross-validation over the **training
- * services only** (the held-out services of scripts/train/splits.ts are left out entirely), for
+ * services only** (the held-out services of scripts/train/splits.ts and the final-test groups of
+ * data/splits/final-test.json are left out entirely), for
  * error analysis while changing features, rules or training options. The held-out split stays for the final
  * report (`npm run eval`). With `--errors`, prints the clauses the category gets wrong (corpus text, on the
  * terminal only — never write it into the repository).
@@ -15,6 +16,8 @@ import { loadModel } from '../lib/classify/model';
 import { CATEGORY_IDS, type CategoryId } from '../lib/classify/taxonomy';
 import { prf } from './train/metrics';
 import { isHeldOut } from './train/splits';
+import { readFinalTest } from './train/eval-data';
+import { serviceGroup } from './dataset';
 import { DEFAULT_TRAIN, prepare, serviceFold, trainModel } from './train/train-model';
 
 function main(): void {
@@ -25,7 +28,12 @@ function main(): void {
   const claudette = data.claudette.flatMap((d) => d.items);
   const all = [...data.own, ...claudette];
   const p = prepare(all);
-  const own = data.own.map((_, i) => i).filter((i) => !isHeldOut(all[i]!.service));
+  // The final-test groups are never read for a choice (data/GUIDE.md §6), and this script's errors are
+  // read to make choices: they are left out with the held-out services.
+  const finalTest = new Set(readFinalTest().final_test);
+  const own = data.own
+    .map((_, i) => i)
+    .filter((i) => !isHeldOut(all[i]!.service) && !finalTest.has(serviceGroup(all[i]!.service)));
   const claudetteIdx = claudette.map((_, i) => data.own.length + i);
   const K = 5;
   let total: EvalResult | null = null;
@@ -63,7 +71,7 @@ function main(): void {
   if (!total) throw new Error('no training services');
   const others = CATEGORY_IDS.filter((c) => c !== 'ai-training');
   console.log(
-    `5-fold by-service CV over ${new Set(own.map((i) => all[i]!.service)).size} training services (held-out services excluded)`,
+    `5-fold by-service CV over ${new Set(own.map((i) => all[i]!.service)).size} training services (held-out services and final-test groups excluded)`,
   );
   for (const c of CATEGORY_IDS) {
     const m = prf(total.perCategory[c]);

@@ -63,7 +63,7 @@ export const DEFINITIONS: readonly RegExp[] = [
 /** AI / ML training on user data. Lexicon from classifier.md §4.1. */
 export const aiTraining: RuleFamily = {
   category: 'ai-training',
-  cue: /train|tun|distil|model|machine|artificial|\bai\b|learn|recognition|algorithm|neural|llm|classifier|gemini|copilot|grok|llama/i,
+  cue: /train|tun|distil|model|machine|artificial|\bai\b|learn|recognition|algorithm|neural|llm|classifier|gemini|copilot|grok|llama|system|tool|filter/i,
   userNegation: 'user-prohibited',
   vetoes: [
     // Cross-references and headline-like titles name the topic without stating a practice (data guide §4),
@@ -252,6 +252,25 @@ export const aiTraining: RuleFamily = {
             `(?:[\\w-]+ )?${alt('recommendation algorithms?', 'algorithms?', 'risk models?', 'modell?ing', '(?:voice|speech|facial|face|image) recognition (?:technolog(?:y|ies)|capabilit(?:y|ies)|systems?)')}`,
             4,
           ),
+        ),
+      ),
+      strong: false,
+    },
+    // Guide §3: safety and enforcement systems refined with what users post or report, no AI word named
+    // ("reports help refine our enforcement systems", "updating safety classifiers"). Not security systems,
+    // which protect rather than learn.
+    {
+      id: 'ai.improve-safety-systems',
+      pattern: rx(
+        near(
+          alt(
+            'improv(?:e|es|ed|ing)',
+            'refin(?:e|es|ed|ing)',
+            'updat(?:e|es|ed|ing)',
+            'enhanc(?:e|es|ed|ing)',
+          ),
+          `${alt('safety', 'moderation', 'enforcement', 'detection', 'discovery', 'spam', 'abuse')}(?: and [\\w-]+)? ${alt('systems?', 'tools?', 'classifiers?', 'filters?', 'models?')}`,
+          4,
         ),
       ),
       strong: false,

@@ -4,7 +4,7 @@ import type { RuleFamily } from './types';
 /** Automated decision-making and profiling with significant effects. */
 export const automatedDecisions: RuleFamily = {
   category: 'automated-decisions',
-  cue: /automat|profil|algorithm|machine|\bai\b|artificial|infer|predict|decision|detect|classifier/i,
+  cue: /automat|profil|algorithm|machine|\bai\b|artificial|infer|predict|decision|detect|classifier|human|scor|moderat/i,
   userNegation: 'user-prohibited',
   namedIsUnclear: true,
   patterns: [
@@ -139,6 +139,60 @@ export const automatedDecisions: RuleFamily = {
             'take (?:other )?(?:appropriate )?action',
           ),
           20,
+        ),
+      ),
+      strong: false,
+    },
+    // The safeguards of an automated decision state that one is made: human intervention, contesting the
+    // decision, a human review of a result (training-service CV: 17 of 18 clauses, 12 service groups).
+    {
+      id: 'adm.human-review',
+      pattern: rx(
+        alt(
+          'human intervention',
+          'contest (?:the|a|this|such|any) (?:automated )?decisions?',
+          '(?:request|obtain|ensure|opportunity for|right to) (?:a )?human review',
+          // The right itself in the match: "right to request a review" before the phrase would read as only
+          // naming the practice (stance "named"), but a right to have a decision reviewed presupposes one.
+          'right to (?:request|obtain|ask for) (?:a )?(?:human )?(?:review|intervention|appeal)',
+          '(?:reviewed|checked|made) by a human(?: reviewer)?',
+          'human grader',
+          '(?:review|appeal) of (?:these|the|such) (?:results|decisions)',
+        ),
+      ),
+      strong: false,
+    },
+    // A score about the user that decides something: fraud or trust scores, scoring methods for credit risk
+    // (5 of 5 clauses, 5 groups; bare "score" is game scores and high scores).
+    {
+      id: 'adm.scoring',
+      pattern: rx(
+        alt(
+          '(?:fraud|risk|trust|credit|confidence)[- ](?:risk[- ])?scor(?:e|es|ing)',
+          'scoring (?:methods|models|systems)',
+        ),
+      ),
+      strong: false,
+    },
+    // Moderation that AI does or shares with people ("AI-driven and manual moderation", "AI is used to help
+    // moderate"): adm.automated-systems covers "automated moderation" only.
+    {
+      id: 'adm.ai-moderation',
+      pattern: rx(
+        alt(
+          '(?:AI|machine[- ]learning|algorithmic)(?:[- ](?:driven|powered|based|assisted))? (?:(?:and|or|and/or) (?:manual|human) )?(?:content )?moderation',
+          '(?:AI|algorithms?|machine learning) (?:is|are) used to (?:help )?(?:moderate|detect|review)',
+        ),
+      ),
+      strong: false,
+    },
+    // Decisions about the user named as such ("decisions affecting you", "tools that render decisions").
+    {
+      id: 'adm.decisions-about-you',
+      pattern: rx(
+        alt(
+          'decisions? (?:about|affecting|concerning|regarding) (?:you|users|individuals|consumers)',
+          'render\\w* decisions',
         ),
       ),
       strong: false,

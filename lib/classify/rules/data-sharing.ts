@@ -37,7 +37,7 @@ const NOT_COMPANY =
 /** Sharing with, or collection by, parties other than the first party. */
 export const dataSharing: RuleFamily = {
   category: 'data-sharing',
-  cue: /partner|third|parties|affiliat|subsidiar|provider|vendor|processor|advertiser|enforcement|government|authorit|compan|contractor|buyer|acquir|successor|merger|acquisition|bankrupt|sale of|share|shar|disclos|transfer|pass on|available|owner|assets|developer|researcher|others|operator|administrator/i,
+  cue: /partner|third|parties|affiliat|subsidiar|provider|vendor|processor|advertiser|enforcement|government|authorit|compan|contractor|buyer|acquir|successor|merger|acquisition|bankrupt|sale of|share|shar|disclos|transfer|pass on|available|owner|assets|developer|researcher|others|operator|administrator|controller|behalf/i,
   userNegation: 'user-prohibited',
   patterns: [
     {
@@ -74,11 +74,12 @@ export const dataSharing: RuleFamily = {
       ),
       strong: false,
     },
-    // Recipients acting on the data ("these parties will access, process, or store Personal Data").
+    // Recipients acting on the data ("these parties will access, process, or store Personal Data"; "our
+    // partners may also process it": partners and "also" / "then" added; training-service CV: 26 of 27).
     {
       id: 'share.recipient-acts',
       pattern: rx(
-        `${alt('(?:third[- ])?parties', 'providers?', 'vendors?', 'processors?', 'affiliates', 'administrators?', 'companies')} (?:will|may|might|can|could) (?:also )?${alt('access', 'process', 'store', 'use', 'receive', 'see')}`,
+        `${alt('(?:third[- ])?parties', 'providers?', 'vendors?', 'processors?', 'affiliates?', 'administrators?', 'companies', 'partners?')} (?:(?:will|may|might|can|could|also|only|then) )*?(?:will|may|might|can|could|also|then) (?:also |only )?${alt('access', 'process', 'store', 'use', 'receive', 'see', 'keep', 'host', 'analy[sz]e')}`,
       ),
       strong: false,
     },
@@ -126,6 +127,39 @@ export const dataSharing: RuleFamily = {
       id: 'share.others-learn',
       pattern: rx(
         `${alt('advertisers?', 'partners?', 'third[- ]part(?:y|ies)', 'developers?', 'researchers?', 'others', 'website operators?', 'administrators?')} (?:may |might |can |could |automatically )*${alt('learn', 'receive', 'receives', 'access', 'see', 'obtain', 'get')}\\b`,
+      ),
+      strong: false,
+    },
+    // Sending data to a recipient: "the text is sent to the AI provider", "we transmit your query to our
+    // partner" (training-service CV: 25 of 30 clauses, 12 groups).
+    {
+      id: 'share.send-to',
+      pattern: rx(
+        `${alt('send', 'sends', 'sent', 'transmit\\w*', 'forward\\w*', 'pass(?:es|ed)?', 'upload\\w*')} (?:[\\w'-]+ ){0,6}?to (?:(?:the|our|a|an|its|their|these|such|relevant|other|certain|selected) )?(?:[\\w-]+ ){0,2}?${alt('providers?', 'partners?', 'third[- ]part(?:y|ies)', 'vendors?', 'processors?', 'affiliates?', 'developers?', 'authorities', 'advertisers?')}`,
+      ),
+      strong: false,
+    },
+    // Controllers beside the company: a joint or independent controller receives the data (15 of 21, 9 groups).
+    {
+      id: 'share.other-controller',
+      pattern: rx('(?:joint|independent|separate|sole) controllers?'),
+      strong: false,
+    },
+    // Someone processing for the company: "providers who act on our behalf" (36 of 44, 21 groups).
+    { id: 'share.on-behalf', pattern: rx("on (?:our|its|[\\w-]+'s) behalf"), strong: false },
+    // The company and others doing it together: "we and our partners use cookies to collect…" (22 of 31,
+    // 13 groups), or the company letting others do it: "we allow third parties to…" (10 of 13, 9 groups).
+    {
+      id: 'share.we-and-partners',
+      pattern: rx(
+        `(?:we|us),? and (?:our|certain|select|third[- ]party|its) (?:[\\w-]+ ){0,2}?${alt('partners', 'affiliates', 'vendors', 'advertisers', 'providers', 'third parties')}`,
+      ),
+      strong: false,
+    },
+    {
+      id: 'share.let-others',
+      pattern: rx(
+        `${alt('permit', 'allow', 'let', 'enable', 'engage', 'authori[sz]e')}s? (?:certain |some |selected |other )?${alt('third[- ]part(?:y|ies)', 'partners', 'advertisers', 'vendors', 'providers', 'companies')}`,
       ),
       strong: false,
     },
