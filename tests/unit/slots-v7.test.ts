@@ -145,3 +145,37 @@ describe('a transfer limited to adequate countries', () => {
     expect(extractSlots('We may send your data to countries outside your own.').safeguards).toEqual([]);
   });
 });
+
+describe('cards that name who sees the data', () => {
+  const card = (category: string, text: string) =>
+    explainLabel(
+      { category, stance: 'permits' } as Parameters<typeof explainLabel>[0],
+      extractSlots(text),
+      text,
+    );
+  it('shared only with other users or the public', () => {
+    for (const text of [
+      'Everything you put in your profile is public and can be seen by all other members of the site.',
+      'Your reviews are visible to other users of the app.',
+    ]) {
+      expect(card('data-sharing', text)).toMatch(/other users of the service or to the public/);
+      expect(card('data-sharing', text)).not.toMatch(/other companies/);
+    }
+  });
+  it('a company named as recipient keeps the general sentence', () => {
+    expect(
+      card('data-sharing', 'Your profile is visible to other members and to our advertising partners.'),
+    ).toMatch(/other companies/);
+    expect(card('data-sharing', 'We may share your details with our payment providers.')).toMatch(
+      /other companies/,
+    );
+  });
+  it('measuring how useful marketing is: measurement, not targeting', () => {
+    expect(card('targeted-advertising', 'We look at how useful our marketing is and improve it.')).toMatch(
+      /measure/,
+    );
+    expect(
+      card('targeted-advertising', 'We use your purchases to show you more relevant marketing.'),
+    ).toMatch(/target ads/);
+  });
+});
