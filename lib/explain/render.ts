@@ -12,6 +12,7 @@ import { isCancellationRight, ownershipPasses } from './contract-shapes';
 import { conditionalNotice } from './conditional-notice';
 import type { AnalysedClause, Label, Slots } from '../types';
 import { safeguardItemSlots } from './list-item-slots';
+import { shownToOtherUsers } from './audience';
 import { extractSlots } from './slots';
 import { choiceText, conditionText, isEnglish, listAnd, slotTexts } from './slot-text';
 import { SHAPE_KEYS, SLOT_KEYS, TEMPLATES, sentenceKey, type Tail } from './templates';
@@ -35,8 +36,9 @@ const ADS_OR_TRACKING =
  * as targeted-advertising, but "to target ads at you" would say more than the clause does.
  */
 const AD_MEASUREMENT =
-  /\b(?:measur\w+|calculat\w+|statistics|attribut\w+|conversions?|effectiveness)\b|\bhow (?:well )?(?:our |their |the )?(?:ads?|advertis\w+|campaigns?) (?:perform|work)/i;
-const ADS = /\b(?:ads?|advert\w*|campaigns?)\b/i;
+  /\b(?:measur\w+|calculat\w+|statistics|attribut\w+|conversions?|effectiveness)\b|\bhow (?:well )?(?:our |their |the )?(?:ads?|advertis\w+|campaigns?) (?:perform|work)|\bhow (?:useful|effective|well|successful) (?:our |their |the )?(?:ads?|advertis\w+|campaigns?|marketing)\b/i;
+// "How useful our marketing is" measures marketing as ads are measured (settled 2026-12-07).
+const ADS = /\b(?:ads?|advert\w*|campaigns?|marketing)\b/i;
 const TARGETING =
   /\b(?:target\w*|personali[sz]\w*|interest-based|interests?|tailor\w*|relevant|adapt\w*|retarget\w*|remarket\w*|profil\w*|based on (?:your|the)|show(?:ing)? you|serve you|deliver\w* (?:ads|advertis\w+))\b/i;
 
@@ -262,6 +264,8 @@ export function explainLabelIn(
     return t(SHAPE_KEYS.adMeasurement, [data]);
   if (label.category === 'user-choice' && label.stance !== 'denies' && !choice)
     return t(SHAPE_KEYS.rightsWithoutControl, [data]);
+  if (label.category === 'data-sharing' && label.stance === 'permits' && shownToOtherUsers(clause))
+    return t(SHAPE_KEYS.shownToOtherUsers, [data]);
   const sentence = template.sentences[label.stance];
   const safeguards = slotTexts('safeguard', slots.safeguards, t, en);
   const parts = [

@@ -8,12 +8,19 @@ import type { Slots } from '../types';
 import { asciiPunctuation } from '../ascii-punctuation';
 import { RuleScan } from '../regex-scan';
 import { hasUserControl } from './control';
+import { withoutSiteContent, withoutSubsumed } from './data-words';
+import { optsInOrOut, selfServiceChoice, takesLeadInChoice, turnsOnAWayOut } from './choice-shapes';
 
 type Lexicon = ReadonlyArray<readonly [RegExp, string]>;
 
 /** Ordered most specific first; the first phrase that matches a stretch of text wins. */
 const DATA: Lexicon = [
-  [/\bpublic(?:ly)?(?: available)? (?:posts|content|information|data)\b/i, 'public posts and information'],
+  // Public posts alone are no "information" besides ("If you share a Post publicly…", "Public Posts:").
+  [/\bpublic(?:ly)?(?: available)? posts\b(?! (?:and|or) (?:information|data|content)\b)/i, 'public posts'],
+  [
+    /\bpublic(?:ly)?(?: available)? (?:posts(?= (?:and|or) (?:information|data|content)\b)|content|information|data)\b/i,
+    'public posts and information',
+  ],
   [/\b(?:chats?|conversations?|chat history)\b/i, 'chats'],
   // The noun, not the verb ("your browser can prompt you before accepting a cookie").
   [/\bprompts?\b(?! (?:you|them|users?|the user)\b)/i, 'prompts'],
@@ -30,9 +37,10 @@ const DATA: Lexicon = [
   ],
   // Not the messages the company sends or shows ("marketing messages", "commercial electronic messages",
   // "promotional text messages", "administrative messages", "an update message on top", "the device receiving
-  // the messages"): no data of the user's.
+  // the messages"), nor one listed beside the company's marketing ("personalised marketing emails, messages and
+  // offers"): no data of the user's.
   [
-    /(?<!\b(?:marketing|promotional|informational|transactional|administrative|service|commercial|push|advertising|trigger|news|reminder|notification|update|alert|welcome|confirmation|error|status|system|warning|our|those|these|such)(?:-related)?(?: (?:electronic|text|e-?mail|SMS|in-app))? )(?<!\b(?:receiv\w*|send(?:s|ing)? you|sent to you) (?:the |these |those |our |such )?)\bmessages?\b/i,
+    /(?<!\b(?:marketing|promotional|informational|transactional|administrative|service|commercial|push|advertising|trigger|news|reminder|notification|update|alert|welcome|confirmation|error|status|system|warning|our|those|these|such)(?:-related)?(?: (?:electronic|text|e-?mail|SMS|in-app))? )(?<!\b(?:receiv\w*|send(?:s|ing)? you|sent to you) (?:the |these |those |our |such )?)(?<!\b(?:marketing|promotional|advertising|commercial|personali[sz]ed(?: marketing)?) (?:e-?mails?|newsletters?|texts?|notifications?|calls?),? (?:and |or |and\/or )?)\bmessages?\b/i,
     'messages',
   ],
   [/\bfeedback\b/i, 'feedback'],
@@ -46,9 +54,10 @@ const DATA: Lexicon = [
     'files',
   ],
   // The noun only: "we will post changes here" is the verb. Not what someone else writes ("when another
-  // member writes a review or a comment").
+  // member writes a review or a comment"), nor a count about posts ("the number of times a post was liked"):
+  // aggregate statistics, no post of the user's.
   [
-    /(?<!\b(?:other|another) (?:[\w-]+ )?(?:members?|users?|people|persons?|customers?) (?:writes?|posts?|leaves?|makes?|adds?|publish\w*)\b[^.;]{0,30})(?:\bposts\b|\b(?:your|a|the|each|any|their) posts?\b|\bcomments?\b)/i,
+    /(?<!\b(?:other|another) (?:[\w-]+ )?(?:members?|users?|people|persons?|customers?) (?:writes?|posts?|leaves?|makes?|adds?|publish\w*)\b[^.;]{0,30})(?<!\b(?:number|count|total|how many times)\b[^.;]{0,20})(?:\bposts\b|\b(?:your|a|the|each|any|their) posts?\b|\bcomments?\b)/i,
     'posts',
   ],
   // Not what advertisers show ("advertising content", "promoted content"), nor what a site serves, displays or
@@ -99,10 +108,11 @@ const PURPOSES: Lexicon = [
     'advertising and marketing',
   ],
   [/\bpersonali[sz]\w+|\brecommendations?\b/i, 'personalisation'],
+  // Nor a place in the product named after it ("in the security panel of your account", "your security settings").
   // Keeping the data itself secure ("the confidentiality and security of Personal Information", "security
   // measures") is a safeguard, not what the data is used for.
   [
-    /(?<!\b(?:confidentiality|integrity|privacy) and )\bsecurity\b(?! of (?:your |the |such |any |this |that )?(?:personal )?(?:data|information)\b| (?:measures?|safeguards?|standards?|practices?|obligations?|controls?)\b)|\b(?:safety|fraud|abuse|spam)\b/i,
+    /(?<!\b(?:confidentiality|integrity|privacy) and )\bsecurity\b(?! of (?:your |the |such |any |this |that )?(?:personal )?(?:data|information)\b| (?:measures?|safeguards?|standards?|practices?|obligations?|controls?)\b| (?:panel|settings?|page|tab|section|cent(?:er|re)|dashboard|keys?|questions?)\b)|\b(?:safety|fraud|abuse|spam)\b/i,
     'safety and security',
   ],
   // "statutory measures", "appropriate measures" are no measuring.
@@ -141,6 +151,12 @@ const SAFEGUARDS: Lexicon = [
   ],
   [/\bfilter(?:s|ed|ing)? out\b[^.;]{0,30}?\bpersonal\b/i, 'filtered for personal data'],
   [/\bstandard contractual clauses\b/i, 'covered by standard contractual clauses'],
+  // A transfer limited to countries found adequate ("only to countries that provide an adequate level of
+  // protection"): the clause's point is where the data may not go.
+  [
+    /\bonly\b[^.;]{0,80}\bcountr(?:y|ies)\b[^.;]{0,80}\badequa(?:te|cy)\w*/i,
+    'sent only to countries with adequate protection',
+  ],
 ];
 
 const SCOPE: Lexicon = [
@@ -387,7 +403,7 @@ function extractChoice(t: string, leadIn: string | undefined): string | null {
   const inSettings = IN_SETTINGS.test(t) || YOUR_SETTINGS.test(t);
   if (CLOSE_ACCOUNT.test(t)) return 'close your account';
   // A list item under "You have the right to:" names a right or two ("correct or delete it").
-  if (leadIn && hasUserControl(leadIn)) {
+  if (leadIn && hasUserControl(leadIn) && takesLeadInChoice(t, leadIn)) {
     const rights = rightsNamed(t);
     if (rights) return rights;
   }
@@ -401,8 +417,9 @@ function extractChoice(t: string, leadIn: string | undefined): string | null {
   if (REFUSE_COOKIES.test(t)) return 'refuse cookies';
   if (/\bturn (?:it |this |them )?off\b|\b(?:disable|deactivate)\b|\bswitch (?:it )?off\b/i.test(t))
     return inSettings ? 'turn it off in settings' : 'turn it off';
-  if (/\b(?:turn|switch) (?:it |this |them )?on\b/i.test(t))
+  if (/\b(?:turn|switch) (?:it |this |them )?on\b/i.test(t) && !turnsOnAWayOut(t))
     return inSettings ? 'change it in settings' : 'turn it on';
+  if (optsInOrOut(t)) return inSettings ? 'change it in settings' : 'opt in or out';
   if (/\bopt(?:s|ed|ing)?[- ]?out\b/i.test(t)) {
     if (inSettings) return 'turn it off in settings';
     const object = wholePhrase(OPT_OBJECT.exec(t))?.split(/\s+/);
@@ -415,6 +432,8 @@ function extractChoice(t: string, leadIn: string | undefined): string | null {
   if (/\bwithdraw (?:your )?consent\b/i.test(t)) return 'withdraw consent';
   if (/\bobject(?:ion)?\b/i.test(t)) return inSettings ? 'object in settings' : 'object';
   if (/\bopt(?:s|ed|ing)?[- ]?in\b/i.test(t)) return 'opt in';
+  const yourself = selfServiceChoice(t, inSettings);
+  if (yourself) return yourself;
   if (/\b(?:delete|erase)\b/i.test(t) && /\byou (?:can|may)\b|\bright to\b/i.test(t))
     return 'ask for deletion';
   if (COMPLAINT.test(t)) return 'complain to a regulator';
@@ -466,8 +485,15 @@ const ITEM_CONSENT =
 const CONSENT_OPEN =
   /\bopt(?:s|ed|ing)?[- ]?out\b|\bobject(?:s|ed|ion)?\b|\bunsubscrib\w*|\b(?:if|where|when) (?:(?:this|it|that|so) is |legally )?required(?: by (?:applicable |local |the )?law)?\b/i;
 
+/** "by default this is off", "by default, the setting is disabled": the default named after "by default". */
+const DEFAULT_IS_OFF =
+  /\bby default,? (?:this|it|that|these|they|the (?:[\w-]+ ){0,2}(?:setting|feature|option|logging)s?) (?:is|are|will be|stays?|remains?) (?:off|disabled|turned off|not (?:enabled|active|on))\b/i;
+
 function extractDefault(t: string): 'on' | 'off' | null {
-  if (/\b(?:off|disabled) by default\b|\bby default,? (?:we )?(?:do not|don't|will not)\b/i.test(t))
+  if (
+    /\b(?:off|disabled) by default\b|\bby default,? (?:we )?(?:do not|don't|will not)\b/i.test(t) ||
+    DEFAULT_IS_OFF.test(t)
+  )
     return 'off';
   if (
     (/\bonly (?:if|when|with) you\b|\bopt(?:s|ed)?[- ]?in\b/i.test(t) ||
@@ -516,11 +542,11 @@ export function extractSlots(text: string, leadIn?: string, prev?: string): Slot
   const t = asciiPunctuation(text);
   const lead = leadIn === undefined ? undefined : asciiPunctuation(leadIn);
   let choice = extractChoice(t, lead);
-  if (choice === null && lead !== undefined) choice = leadInChoice(lead);
+  if (choice === null && lead !== undefined && takesLeadInChoice(t, lead)) choice = leadInChoice(lead);
   if (choice === null && prev !== undefined && POINTS_BACK.test(t))
     choice = extractChoice(asciiPunctuation(prev), undefined);
   return {
-    data: collect(t, DATA),
+    data: withoutSubsumed(collect(withoutSiteContent(t), DATA)),
     purposes: collect(t, PURPOSES),
     safeguards: collect(t, SAFEGUARDS),
     choice,

@@ -100,6 +100,8 @@ export const SHAPE_KEYS = {
   directMarketingNoun: 'explain_shape_direct_marketing_noun',
   /** Fills `$DATA$` when the clause speaks only of information that does not identify the user. */
   nonIdentifyingNoun: 'explain_shape_nonidentifying_noun',
+  /** Data shown to the service's other users or the public, with no company named as recipient (`$DATA$`). */
+  shownToOtherUsers: 'explain_shape_shown_to_other_users',
   /** Ads measured, not targeted: no targeting in the clause (`$DATA$`). */
   adMeasurement: 'explain_shape_ad_measurement',
   /** Some disputes kept in court (`$WHAT$`: one of the four below). */
