@@ -10,6 +10,7 @@ import { aiTrainingGatedOut } from './ai-training-gates';
 import { contentLicense } from './content-license';
 import { contractGatedOut, withSourcesBlanked } from './contract-gates';
 import { statesNoPractice } from './non-statements';
+import { notThePractice } from './not-the-practice';
 
 /**
  * A California "Shine the Light" right (Civil Code § 1798.83): the user may ask what was disclosed to third
@@ -118,7 +119,7 @@ export function isAdvertiserTerms(text: string): boolean {
  * stays with the company, so nothing is disclosed. Affiliates and group companies are outside (§3 names them).
  */
 const INTERNAL =
-  /\b(?:internal|in-house) (?:recipients?|teams?|departments?|staff|personnel|use)\b|\b(?:our|its|the company's|[A-Z][\w&-]*'s) (?:own )?(?:authori[sz]ed |relevant |designated |internal )?(?:employees|staff(?: members)?|personnel|departments?|teams?)\b|\b(?:authori[sz]ed|designated) (?:employees|staff|personnel)\b|\b(?:marketing|sales|customer (?:service|care|support)|support|finance|accounting|legal|compliance|human resources|HR|IT|security|product|engineering|analytics) (?:department|team|staff)s?\b|\bdata analysts\b/i;
+  /\b(?:internal|in-house) (?:recipients?|teams?|departments?|staff|personnel|use)\b|\b(?:our|its|the company's|[A-Z][\w&-]*'s) (?:own )?(?:authori[sz]ed |relevant |designated |internal )?(?:employees|staff(?: members)?|personnel|departments?|teams?)\b|\b(?:authori[sz]ed|designated) (?:[A-Z][\w&-]* )?(?:employees|staff|personnel)\b|\b(?:marketing|sales|customer (?:service|care|support)|support|finance|accounting|legal|compliance|human resources|HR|IT|security|product|engineering|analytics) (?:department|team|staff)s?\b|\bdata analysts\b/i;
 const OUTSIDE =
   /\bthird[- ]part(?:y|ies)\b|\bpartners?\b|\baffiliat\w*|\bgroup (?:compan|entit)\w*|\bsubsidiar\w*|\bparent (?:company|companies)\b|\b(?:service )?providers?\b|\bvendors?\b|\b(?:sub-?)?processors?\b|\b(?:sub-?)?contractors?\b|\bsuppliers?\b|\bagents?\b|\bconsultants?\b|\badvis[eo]rs?\b|\bauditors?\b|\blawyers?\b|\badvertis\w*|\bauthorit\w*|\bregulators?\b|\blaw enforcement\b|\bgovernment\w*|\bpolice\b|\bcourts?\b|\b(?:acquirer|buyer|purchaser|successor)s?\b|\bother (?:users|members|companies|businesses|organi[sz]ations)\b|\bpublic(?:ly)?\b|\boutside\b|\bexternal\b|\bcompanies\b|\bsponsors?\b|\bmerchants?\b|\bbanks?\b|\boutsourc\w*|\bseparate (?:compan|entit|organi[sz]ation)\w*|\bon (?:our|its) behalf\b|\b(?:another|other|outside|separate|[\w-]+ing) company\b|\b(?:couriers?|carriers?|delivery|shipping|hosting|cloud|insurers?|brokers?|firms?|institutions?|organi[sz]ations?|charit(?:y|ies)|employers?|networks?|platforms?)\b/i;
 
@@ -235,6 +236,7 @@ export function isDocumentOverview(text: string): boolean {
 export function gatedOut(category: CategoryId, text: string, leadIn?: string): boolean {
   if (isDocumentOverview(text) || contractGatedOut(category, text) || statesNoPractice(category, text))
     return true;
+  if (notThePractice(category, text, leadIn)) return true;
   switch (category) {
     case 'data-sharing':
       return (
