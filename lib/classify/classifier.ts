@@ -17,6 +17,7 @@ import { saleDeniedButForNonSaleRecipients } from './rules/data-sale';
 import { userGrantsContentRights } from './rules/contract-gates';
 import { permittedAfterDenial } from './rules/mixed-stance';
 import { exclusionOnly } from './rules/exclusion-only';
+import { absentByDefault } from './rules/absent-by-default';
 import type { RuleHit } from './rules';
 import { foldClause, foldText } from './fold-text';
 import { asciiPunctuation } from '../ascii-punctuation';
@@ -101,6 +102,8 @@ function guideStance(category: CategoryId, stance: Stance, text: string): Stance
   if (stance === 'denies' && permittedAfterDenial(category, text)) return 'permits';
   // "All the above categories exclude X": the practice does not reach X (guide R5).
   if (stance === 'permits' && exclusionOnly(category, text)) return 'denies';
+  // "There is no X", "Were we ever to sell …", "only if the law compels us", "we ignore Do Not Track".
+  if (stance === 'permits' && absentByDefault(category, text)) return 'denies';
   // A denial the law leaves open ("… unless permitted by law", "… without a legal basis") denies nothing.
   if (stance === 'denies' && openLegalException(text)) return 'unclear';
   return stance;

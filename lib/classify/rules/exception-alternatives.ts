@@ -21,9 +21,13 @@ const ALTERNATIVES = /\s*,?\s+(?:or|and\/or)\s+|,\s+(?=(?:when|where|if|to|in|fo
  */
 const TRIGGER_OPENING = /^\W*(?:to|with|for|in|when|where|if|as|once|after|during)\b/i;
 
-/** The user's consent or act, or a legal obligation: the triggers that keep a denial (R4). */
+/**
+ * The user's consent or act, or a legal obligation: the triggers that keep a denial (R4). The user publishing
+ * the data themselves ("… or when you publish it yourself") is no disclosure by the company (guide §3
+ * data-sharing, "Not"), so it keeps the denial too.
+ */
 const CONSENT_OR_LAW =
-  /\b(?:consent\w*|permission|agree\w*|authori[sz]\w*|opt(?:s|ed)?[- ]?in|(?:ask|direct|instruct|allow|permit|tell)(?:s|ed|ted)? us|cho(?:o)?se|enable[sd]?|turn(?:s|ed)? on|required|compelled|obligated|obliged|obligations?|laws?|legal(?:ly)?|compl(?:y|ies)|subpoenas?|warrants?|court orders?)\b/i;
+  /\b(?:consent\w*|permission|agree\w*|authori[sz]\w*|opt(?:s|ed)?[- ]?in|(?:ask|direct|instruct|allow|permit|tell)(?:s|ed|ted)? us|cho(?:o)?se|enable[sd]?|turn(?:s|ed)? on|required|compelled|obligated|obliged|obligations?|laws?|legal(?:ly)?|compl(?:y|ies)|subpoenas?|warrants?|court orders?)\b|\byou (?:\w+ ){0,2}?(?:publish|post|disclose|share|make)\w*\b[^.;]{0,50}?\byourself\b/i;
 
 /** Whether the exception in `after` (the text after a denied practice) names a trigger besides consent or law. */
 export function exceptionBeyondConsent(after: string): boolean {
