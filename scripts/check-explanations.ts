@@ -35,6 +35,8 @@ export const CHECKS_V5 = join(ROOT, 'data/checks/explanations-v5.jsonl');
 export const CHECKS_V6 = join(ROOT, 'data/checks/explanations-v6.jsonl');
 /** The seventh check: the pipeline after the fixes read from v6, on services none of v1–v6 drew. */
 export const CHECKS_V7 = join(ROOT, 'data/checks/explanations-v7.jsonl');
+/** The eighth check: the pipeline after the fixes read from v7, on services none of v1–v7 drew. */
+export const CHECKS_V8 = join(ROOT, 'data/checks/explanations-v8.jsonl');
 
 export interface CheckSet {
   seed: string;
@@ -95,6 +97,16 @@ export const SEEDS: Readonly<Record<string, CheckSet>> = {
     by: 'guide v2, pass A',
     services: 22,
     skipChecks: ['v1', 'v2', 'v3', 'v4', 'v5', 'v6'],
+    skipFinalTest: true,
+    distinctClauses: true,
+  },
+  // Fixes were made from v7's misses: services none of v1–v7 read, twins drawn once.
+  v8: {
+    seed: 'explanation check v8',
+    file: CHECKS_V8,
+    by: 'guide v2, pass A',
+    services: 22,
+    skipChecks: ['v1', 'v2', 'v3', 'v4', 'v5', 'v6', 'v7'],
     skipFinalTest: true,
     distinctClauses: true,
   },
@@ -528,7 +540,7 @@ function main(): void {
       );
   } else
     console.log(
-      'usage: check-explanations sample | record <verdicts.tsv> | score | recheck [--show] | shapes  [--set v1|v2|v3|v4|v5|v6|v7]',
+      'usage: check-explanations sample | record <verdicts.tsv> | score | recheck [--show] | shapes  [--set v1|v2|v3|v4|v5|v6|v7|v8]',
     );
 }
 
