@@ -130,9 +130,9 @@ function checkFigures(rows: Check[]): { table: string; notes: string; services: 
   const count = (f: (r: Check) => boolean) => rows.filter(f).length;
   const right = rows.filter((r) => r.label_ok);
   const notes = new Map<string, number>();
-  // A label may carry two notes ("data-slot-misread purpose-from-recipient"): each is counted.
+  // A label may carry two notes ("data-slot-misread purpose-from-recipient", or joined by a comma): each counts.
   for (const r of rows)
-    for (const note of r.note?.split(/\s+/).filter(Boolean) ?? [])
+    for (const note of r.note?.split(/[\s,]+/).filter(Boolean) ?? [])
       notes.set(note, (notes.get(note) ?? 0) + 1);
   return {
     services: new Set(rows.map((r) => r.doc.split('/')[2])).size,
