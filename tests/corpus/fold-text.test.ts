@@ -32,7 +32,8 @@ function clausesOf(file: string): Clause[] {
   return blocksToClauses(blocksFromMarkdown(source).blocks);
 }
 
-type Classifier = (clauses: Clause[]) => { labels: { category: string; stance: string }[] }[];
+type Found = { category: string; stance: string }[];
+type Classifier = (clauses: Clause[]) => { labels: Found; possible?: Found }[];
 
 /** `classifyClauses` from a fresh module graph, with fold-text replaced by identity when `folding` is off. */
 async function classifier(folding: boolean): Promise<Classifier> {
@@ -80,7 +81,11 @@ describeCorpus('text folding on the corpus', () => {
         if (folded.join() === plain.join()) return;
         const where = `${relative(CORPUS, file)} block ${c.block}: ${plain.join() || '-'} → ${folded.join() || '-'}`;
         differing.push(where);
-        if (plain.some((k) => !folded.includes(k))) lost.push(where);
+        // A label the folded clause still lists as possible (same category and stance) is not lost: the model
+        // scored the clean text under the paint threshold where the garbled one ("Cyxt­era … SCCs­ Dat­a") was over
+        // it. One that disappears altogether is.
+        const listed = [...folded, ...keys({ labels: a[i]!.possible ?? [] })];
+        if (plain.some((k) => !listed.includes(k))) lost.push(where);
       });
     }
     console.info(

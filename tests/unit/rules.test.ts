@@ -608,10 +608,11 @@ describe('gate: a court or governing-law clause', () => {
 
 // Guide §4.2 R4 (settled 2026-12-07 for every category): a denial the law leaves open is unclear.
 describe('a denial with an exception the law leaves open', () => {
-  const stanceOf = (text: string, category: CategoryId) =>
-    classifyClauses([{ id: 'c', text, unit: 'sentence' } as Clause])[0]!.labels.find(
-      (l) => l.category === category,
-    )?.stance;
+  // The stance is the rules' whether or not the model paints the label (painted or listed as possible).
+  const stanceOf = (text: string, category: CategoryId) => {
+    const c = classifyClauses([{ id: 'c', text, unit: 'sentence' } as Clause])[0]!;
+    return [...c.labels, ...(c.possible ?? [])].find((l) => l.category === category)?.stance;
+  };
 
   it.each([
     ['We will not share your data with anyone unless permitted by law.', 'data-sharing'],
