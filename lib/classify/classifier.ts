@@ -46,7 +46,7 @@ const USER_NEGATION: Record<CategoryId, Stance> = Object.fromEntries(
  */
 const PRACTICE_DENIAL_AFTER_SUBJECT = String.raw`\s+(?:(?:also|further|still|currently|ever|otherwise)\s+)?(?:(?:do|does|will|would|shall|can|may)?\s*(?:not|n't|never|no longer)|(?:have|has) no (?:way|means|ability) to)`;
 const PRACTICE_VERB = String.raw`\s+(?:[\w-]+\s+)?(?:use[sd]?|shar\w+|sell|sold|rent\w*|disclos\w+|collect\w*|retain\w*|keep|kept|stor\w+|sav(?:e|es|ed|ing)|log(?:s|ged|ging)?|record\w*|transfer\w*|train\w*|provid\w+|process\w*|target\w*|track\w*|profil\w+|show\w*|creat(?:e|es|ed|ing)\s+(?:an?\s+)?(?:history|histories|records?|logs?|profiles?))\b`;
-const PRACTICE_DENIAL_SUBJECT = /\b(?:we|they|it|We|They|It|[A-Z][\w.]+)(?=\s)/g;
+const PRACTICE_DENIAL_SUBJECT = /\b(?:we|they|it|[A-Z][\w.]+)(?=\s)/g;
 const PRACTICE_DENIAL_REST = new RegExp(`^${PRACTICE_DENIAL_AFTER_SUBJECT}${PRACTICE_VERB}`, 'i');
 const PRACTICE_DENIAL_PASSIVE = new RegExp(
   String.raw`\b(?:is|are|will be)\s+(?:not|never)${PRACTICE_VERB}`,

@@ -19,13 +19,19 @@ const PRACTICE_NOUNS: Partial<Record<CategoryId, string>> = {
 };
 
 /** "There is no X", "There are no X" — a denial with no subject acting, which the negation cues miss. */
+// Built once: this runs for every permitted label the classifier paints.
+const THERE_IS_NO: Partial<Record<CategoryId, RegExp>> = Object.fromEntries(
+  Object.entries(PRACTICE_NOUNS).map(([category, nouns]) => [
+    category,
+    new RegExp(
+      String.raw`\bthere (?:is|are|will be|shall be) (?:currently )?no (?:[\w-]+ ){0,2}?(?:${nouns})\b`,
+      'i',
+    ),
+  ]),
+);
+
 export function thereIsNo(category: CategoryId, text: string): boolean {
-  const nouns = PRACTICE_NOUNS[category];
-  if (!nouns) return false;
-  return new RegExp(
-    String.raw`\bthere (?:is|are|will be|shall be) (?:currently )?no (?:[\w-]+ ){0,2}?(?:${nouns})\b`,
-    'i',
-  ).test(text);
+  return THERE_IS_NO[category]?.test(text) ?? false;
 }
 
 /**

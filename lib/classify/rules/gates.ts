@@ -91,8 +91,10 @@ const INBOUND =
 const OUTBOUND =
   /\bwe (?:\w+ ){0,3}?(?:share|shares|disclose|sell|rent|transfer|provide|give|send|pass|make available|transmit|release|allow|permit|enable|let)\b|\b(?:shared|disclosed|provided|made available|transferred|sent|passed|given|sold|released) (?:\w+ ){0,2}?(?:to|with) (?!us\b)|\b(?:to|with) (?:and|or) (?:from|with)\b|\bfrom (?:you|your (?:device|browser)s?|our (?:sites?|services?|apps?|platform|websites?))\b|\b(?:service providers?|processors?|vendors?|sub-?processors?)\b|\b(?:share|disclose|sell|pass|transfer|send|give|provide)s?\b[^.;]{0,50}?\b(?:with|to) (?!us\b)(?:our|their|its|the|other|third|partners|advertisers|affiliates|service|law|government|authorities|such|these|those|them|certain|select|any)\b|\brequests?\b|\bus and (?:our|their|to|with)\b|\bprovid\w* us (?:with )?(?:\w+ )?(?:tools|services|products|software|support)\b|\bservices? (?:to|for) us\b|\b(?:we|us),? and (?:our|its|certain|select) (?:[\w-]+ )?(?:partners|affiliates|vendors|advertisers)\b/i;
 
+/** Also read with the sources blanked ("receive … from third parties such as vendors"): sources are no recipients. */
 export function isInboundOnly(text: string): boolean {
-  return INBOUND.test(text) && !OUTBOUND.test(text);
+  const inboundOnly = (t: string) => INBOUND.test(t) && !OUTBOUND.test(t);
+  return inboundOnly(text) || inboundOnly(withSourcesBlanked(text));
 }
 
 /**
@@ -234,15 +236,18 @@ export function isDocumentOverview(text: string): boolean {
  * `leadIn` is the sentence that introduces the list the clause is an item of, if it is one.
  */
 export function gatedOut(category: CategoryId, text: string, leadIn?: string): boolean {
-  if (isDocumentOverview(text) || contractGatedOut(category, text) || statesNoPractice(category, text))
+  if (
+    isDocumentOverview(text) ||
+    contractGatedOut(category, text) ||
+    statesNoPractice(category, text) ||
+    notThePractice(category, text, leadIn)
+  )
     return true;
-  if (notThePractice(category, text, leadIn)) return true;
   switch (category) {
     case 'data-sharing':
       return (
         isShineTheLightRight(text) ||
         isInboundOnly(text) ||
-        isInboundOnly(withSourcesBlanked(text)) ||
         isAdvertiserTerms(text) ||
         isInternalRecipientOnly(text, leadIn) ||
         isRightToKnowItem(text, leadIn)

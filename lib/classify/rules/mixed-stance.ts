@@ -16,6 +16,16 @@ const PRACTICE_VERBS: Partial<Record<CategoryId, string>> = {
 };
 
 /** "; however," "but" and "However," opening the next sentence: where the sentence turns. */
+/** The practice stated by the company at the start of a part, per category (built once). */
+const STATED: Partial<Record<CategoryId, RegExp>> = Object.fromEntries(
+  Object.entries(PRACTICE_VERBS).map(([category, verbs]) => [
+    category,
+    new RegExp(
+      String.raw`^(?:we|it|they|[A-Z][\w.&-]+)\s+(?:(?:also|still|may|might|can|will|do|does|only)\s+)*(?:${verbs})\b`,
+    ),
+  ]),
+);
+
 const TURN = /(?:[;,]\s*|\s+|\.\s+)(?:however|but)\b,?\s*/gi;
 
 /** A legal obligation: R4 keeps the denial. */
@@ -23,11 +33,8 @@ const OBLIGATION = /\b(?:required|compelled|obliged|obligated|legal obligations?
 
 /** Whether, after a denial, the sentence turns and states the category's practice as the company's own. */
 export function permittedAfterDenial(category: CategoryId, text: string): boolean {
-  const verbs = PRACTICE_VERBS[category];
-  if (!verbs) return false;
-  const stated = new RegExp(
-    String.raw`^(?:we|it|they|[A-Z][\w.&-]+)\s+(?:(?:also|still|may|might|can|will|do|does|only)\s+)*(?:${verbs})\b`,
-  );
+  const stated = STATED[category];
+  if (!stated) return false;
   TURN.lastIndex = 0;
   for (let m = TURN.exec(text); m; m = TURN.exec(text)) {
     const rest = text.slice(m.index + m[0].length);
