@@ -5,7 +5,6 @@
  * a refusal of Do Not Track — deny it. Team-written sentences, with near misses that keep `permits`.
  */
 import { describe, expect, it } from 'vitest';
-import { classifyClauses } from '../../lib/classify';
 import {
   absentByDefault,
   hypotheticalPractice,
@@ -13,12 +12,9 @@ import {
   refusesDoNotTrack,
   thereIsNo,
 } from '../../lib/classify/rules/absent-by-default';
-import type { Clause } from '../../lib/types';
+import { shownStance } from '../support/clauses';
 
-const stanceOf = (text: string, category: string) => {
-  const c = classifyClauses([{ id: 'c', text, unit: 'sentence' } as Clause])[0]!;
-  return [...c.labels, ...(c.possible ?? [])].find((l) => l.category === category)?.stance;
-};
+const stanceOf = shownStance;
 
 describe('a practice or control absent by default', () => {
   it('"there is no" denies the practice', () => {

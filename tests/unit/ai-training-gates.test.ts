@@ -4,15 +4,11 @@
  * Team-written sentences.
  */
 import { describe, expect, it } from 'vitest';
-import { classifyClauses } from '../../lib/classify';
 import { gatedOut } from '../../lib/classify/rules/gates';
 import { applyRules } from '../../lib/classify/rules';
-import type { Clause } from '../../lib/types';
+import { paintedLabel, sentence } from '../support/clauses';
 
-const aiLabel = (text: string) =>
-  classifyClauses([{ id: 'c', text, unit: 'sentence' } as Clause])[0]!.labels.find(
-    (l) => l.category === 'ai-training',
-  );
+const aiLabel = (text: string) => paintedLabel(text, 'ai-training');
 
 describe('gate: definitions that state no practice (R7)', () => {
   it.each([
@@ -36,9 +32,7 @@ describe('gate: definitions that state no practice (R7)', () => {
   it('"automated means" no longer vetoes the rules', () => {
     const text =
       'By using automated means to collect your posts to train models, a developer accepts these terms.';
-    expect(
-      applyRules({ id: 'c', text, unit: 'sentence' } as Clause).some((h) => h.category === 'ai-training'),
-    ).toBe(true);
+    expect(applyRules(sentence(text)).some((h) => h.category === 'ai-training')).toBe(true);
   });
 });
 

@@ -5,15 +5,11 @@
  * keeping or passing data on in anonymous form still is. Team-written sentences.
  */
 import { describe, expect, it } from 'vitest';
-import { classifyClauses } from '../../lib/classify';
 import { isAnonymousWordOnly } from '../../lib/classify/rules/anonymous-word';
 import { gatedOut } from '../../lib/classify/rules/gates';
-import type { Clause } from '../../lib/types';
+import { shownCategories } from '../support/clauses';
 
-const categories = (text: string) => {
-  const c = classifyClauses([{ id: 'c', text, unit: 'sentence' } as Clause])[0]!;
-  return [...c.labels, ...(c.possible ?? [])].map((l) => l.category);
-};
+const categories = shownCategories;
 
 describe('"anonymous" that is no de-identification', () => {
   it.each([

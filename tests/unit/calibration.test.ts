@@ -8,19 +8,10 @@ import { classifyWith, labelClauseWithPossible } from '../../lib/classify/classi
 import { loadModel, type ModelFile } from '../../lib/classify/model';
 import modelFile from '../../lib/classify/model.json';
 import { fitCalibration, fitIsotonic, fitPlatt, reliability } from '../../scripts/train/calibrate';
-import type { Clause } from '../../lib/types';
+import { mulberry32 } from '../../scripts/train/random';
+import { sentence } from '../support/clauses';
 
-/** Deterministic pseudo-random numbers (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = mulberry32;
 
 /** Raw scores whose true probability is raw² (an over-confident model). */
 function overConfident(n: number, seed: number): { p: number[]; y: number[] } {
@@ -94,14 +85,7 @@ describe('reliability', () => {
 });
 
 describe('the paint decision', () => {
-  const clause = (text: string): Clause => ({
-    id: 'c',
-    text,
-    section: '',
-    headingPath: [],
-    block: 0,
-    unit: 'sentence',
-  });
+  const clause = (text: string) => sentence(text);
   /** The bundled model with every calibrated probability forced to `q`. */
   const forced = (q: number) => {
     const file = structuredClone(modelFile) as unknown as ModelFile;

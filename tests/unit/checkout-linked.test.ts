@@ -12,24 +12,11 @@ import {
 import type { PolicyLink } from '@/lib/checkout/find-policy-links';
 import type { AnalysedClause, PageAnalysis } from '@/lib/types';
 import type { CategoryId, Stance } from '@/lib/classify/taxonomy';
+import { analysed } from '../support/clauses';
 
 // Hand-written clauses (not corpus text).
-const clause = (id: string, block: number, labels: [CategoryId, Stance][]): AnalysedClause => ({
-  id,
-  text: `clause ${id} says what they do with it`,
-  section: '',
-  headingPath: [],
-  block,
-  unit: 'sentence',
-  labels: labels.map(([category, stance]) => ({
-    category,
-    stance,
-    confidence: 0.9,
-    evidence: { phrase: null, rule: null, features: [] },
-  })),
-  explanation: null,
-  slots: { data: [], purposes: [], safeguards: [], choice: null, scope: [], default: null },
-});
+const clause = (id: string, block: number, labels: [CategoryId, Stance][]): AnalysedClause =>
+  analysed(block, `clause ${id} says what they do with it`, labels, { id });
 
 const PAGE = 'https://shop.example/checkout';
 const TERMS: PolicyLink = { url: 'https://shop.example/terms', text: 'Terms', kind: 'terms' };

@@ -3,16 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { classifyClauses } from '../../lib/classify';
 import { classifyWith } from '../../lib/classify/classifier';
 import type { Clause } from '../../lib/types';
+import { sentence } from '../support/clauses';
 
-const clause = (text: string, extra: Partial<Clause> = {}): Clause => ({
-  id: `c${text.length}`,
-  text,
-  section: '',
-  headingPath: [],
-  block: 0,
-  unit: 'sentence',
-  ...extra,
-});
+const clause = (text: string, extra: Partial<Clause> = {}) =>
+  sentence(text, { id: `c${text.length}`, ...extra });
 
 describe('classifyClauses', () => {
   it('returns one analysed clause per input, same order and ids, with slots and explanation', () => {

@@ -5,14 +5,10 @@
  * Team-written sentences.
  */
 import { describe, expect, it } from 'vitest';
-import { classifyClauses } from '../../lib/classify';
 import { consentFirst } from '../../lib/explain/consent-first';
-import type { Clause } from '../../lib/types';
+import { paintedLabel } from '../support/clauses';
 
-const stanceOf = (text: string, category: string) =>
-  classifyClauses([{ id: 'c', text, unit: 'sentence' } as Clause])[0]!.labels.find(
-    (l) => l.category === category,
-  )?.stance;
+const stanceOf = (text: string, category: string) => paintedLabel(text, category)?.stance;
 
 describe('a consent condition after the practice, or opening it', () => {
   it.each([

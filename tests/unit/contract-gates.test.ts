@@ -5,7 +5,6 @@
  * the stance misread (ownership passing, a grant beside duties about the content). Team-written sentences.
  */
 import { describe, expect, it } from 'vitest';
-import { classifyClauses } from '../../lib/classify';
 import {
   contractGatedOut,
   isAccountDataGrant,
@@ -19,13 +18,10 @@ import {
 import { gatedOut } from '../../lib/classify/rules/gates';
 import { explainLabel, extractSlots } from '../../lib/explain';
 import { isCancellationRight, ownershipPasses } from '../../lib/explain/contract-shapes';
-import type { Clause } from '../../lib/types';
+import { classifyOne, shownCategories, shownLabels } from '../support/clauses';
 
-const classify = (text: string) => classifyClauses([{ id: 'c', text, unit: 'sentence' } as Clause])[0]!;
-const categories = (text: string) => {
-  const c = classify(text);
-  return [...c.labels, ...(c.possible ?? [])].map((l) => l.category);
-};
+const classify = classifyOne;
+const categories = shownCategories;
 
 describe('a licence the service grants a defined customer party', () => {
   it.each([
@@ -94,10 +90,8 @@ describe('ownership of the content passing to the company', () => {
 
 describe('a user grant beside duties about the content', () => {
   // The stance is the rules' whether or not the model paints the label (painted or listed as possible).
-  const stance = (text: string) => {
-    const c = classify(text);
-    return [...c.labels, ...(c.possible ?? [])].find((l) => l.category === 'content-license')?.stance;
-  };
+  const stance = (text: string) =>
+    shownLabels(classify(text)).find((l) => l.category === 'content-license')?.stance;
 
   it('is permits, not user-prohibited', () => {
     const text =

@@ -6,17 +6,10 @@ import { describe, expect, it } from 'vitest';
 import { classifyClauses } from '../../lib/classify';
 import { applyRules } from '../../lib/classify/rules';
 import { saleDeniedButForNonSaleRecipients } from '../../lib/classify/rules/data-sale';
-import type { Clause } from '../../lib/types';
+import { sentence, shownLabels } from '../support/clauses';
 
 const sale = (text: string) => applyRules({ text }).find((h) => h.category === 'data-sale');
-const clause = (text: string): Clause => ({
-  id: 'c',
-  text,
-  section: '',
-  headingPath: [],
-  block: 0,
-  unit: 'sentence',
-});
+const clause = (text: string) => sentence(text);
 
 const PERMITS = [
   "We may rent or exchange our subscribers' postal addresses with carefully selected organisations.",
@@ -55,7 +48,7 @@ describe('list trading is a sale', () => {
   it('the shipped model surfaces every one with the rule’s stance, and paints the renting and the denials', () => {
     const out = classifyClauses([...PERMITS, ...DENIES].map(clause));
     out.forEach((c, i) => {
-      const label = [...c.labels, ...(c.possible ?? [])].find((l) => l.category === 'data-sale');
+      const label = shownLabels(c).find((l) => l.category === 'data-sale');
       expect(label?.stance, c.text).toBe(i < PERMITS.length ? 'permits' : 'denies');
     });
     const painted = (i: number) => out[i]!.labels.some((l) => l.category === 'data-sale');
@@ -69,7 +62,7 @@ describe('list trading is a sale', () => {
 describe('a sale denial whose exception names only recipients that do not buy', () => {
   const saleStance = (text: string) => {
     const c = classifyClauses([clause(text)])[0]!;
-    return [...c.labels, ...(c.possible ?? [])].find((l) => l.category === 'data-sale')?.stance;
+    return shownLabels(c).find((l) => l.category === 'data-sale')?.stance;
   };
 
   it.each([

@@ -3,27 +3,13 @@ import { diffClauses, wordDiff, similarity, MODIFIED_THRESHOLD } from '../../lib
 import { tokens } from '../../lib/diff/normalise';
 import type { CategoryId, Stance } from '../../lib/classify/taxonomy';
 import type { AnalysedClause } from '../../lib/types';
+import { analysed } from '../support/clauses';
 
 // Clauses written for this suite (not corpus text).
 let n = 0;
 function clause(text: string, labels: [CategoryId, Stance][] = []): AnalysedClause {
   n++;
-  return {
-    id: `t${n}`,
-    text,
-    section: '',
-    headingPath: [],
-    block: n,
-    unit: 'sentence',
-    labels: labels.map(([category, stance]) => ({
-      category,
-      stance,
-      confidence: 0.9,
-      evidence: { phrase: null, rule: null, features: [] },
-    })),
-    explanation: null,
-    slots: { data: [], purposes: [], safeguards: [], choice: null, scope: [], default: null },
-  };
+  return analysed(n, text, labels, { id: `t${n}` });
 }
 
 const base = () => [

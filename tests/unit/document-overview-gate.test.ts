@@ -4,14 +4,10 @@
  * announces a choice keeps its labels. Team-written sentences.
  */
 import { describe, expect, it } from 'vitest';
-import { classifyClauses } from '../../lib/classify';
 import { isDocumentOverview } from '../../lib/classify/rules/gates';
-import type { Clause } from '../../lib/types';
+import { shownCategories } from '../support/clauses';
 
-const categories = (text: string) => {
-  const c = classifyClauses([{ id: 'c', text, unit: 'sentence' } as Clause])[0]!;
-  return [...c.labels, ...(c.possible ?? [])].map((l) => l.category);
-};
+const categories = shownCategories;
 
 describe('a sentence about the document itself', () => {
   it.each([

@@ -6,6 +6,7 @@ import { emptySlots, extractSlots } from '../../lib/explain/slots';
 import { shownChoice } from '../../lib/explain/slot-text';
 import { CATEGORY_IDS, STANCES, type CategoryId, type Stance } from '../../lib/classify/taxonomy';
 import type { AnalysedClause, Clause, Label, Slots } from '../../lib/types';
+import { shownLabels } from '../support/clauses';
 
 const label = (category: CategoryId, stance: Stance): Label => ({
   category,
@@ -78,7 +79,7 @@ describe('one explanation per label', () => {
     ...(leadIn ? { leadIn } : {}),
   });
   const run = (text: string, leadIn?: string): AnalysedClause => classifyClauses([clause(text, leadIn)])[0]!;
-  const all = (c: AnalysedClause) => [...c.labels, ...(c.possible ?? [])];
+  const all = (c: AnalysedClause) => shownLabels(c);
 
   it('a clause with several labels has one sentence for each, none repeated under another category', () => {
     const c = run(

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { classifyClauses } from '../../lib/classify';
 import { foldClause, foldText } from '../../lib/classify/fold-text';
-import type { Clause } from '../../lib/types';
+import { sentence } from '../support/clauses';
 
 const TRAINING = 'We use the content you upload to train our machine learning models.';
 
@@ -27,14 +27,7 @@ const TRICKS: Record<string, string> = {
   ),
 };
 
-const clause = (text: string): Clause => ({
-  id: 'c',
-  text,
-  section: '',
-  headingPath: [],
-  block: 0,
-  unit: 'sentence',
-});
+const clause = (text: string) => sentence(text);
 
 describe('foldText', () => {
   it('leaves plain ASCII text as it is (the same string)', () => {

@@ -11,21 +11,12 @@ import { decodeBytes, looksBinary } from '../../lib/fetch/decode';
 import { parseHtml } from '../../scripts/parse-html';
 import { analyzeDocument, extractPage, TRUNCATED_REASON } from '../../lib/pipeline';
 import type { PageAnalysis } from '../../lib/types';
+import { mulberry32 } from '../../scripts/train/random';
 
 const HANG_GUARD_MS = 20_000;
 const URL_ = 'http://127.0.0.1/page.html';
 
-/** mulberry32: small, fast, seedable. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const prng = mulberry32;
 
 const TAGS = [
   'p',

@@ -5,7 +5,6 @@
  * beside them that keep their labels, as the gold has them. Team-written sentences.
  */
 import { describe, expect, it } from 'vitest';
-import { classifyClauses } from '../../lib/classify';
 import { gatedOut } from '../../lib/classify/rules/gates';
 import {
   isContactLine,
@@ -16,12 +15,9 @@ import {
   isUserSharingDisclaimer,
 } from '../../lib/classify/rules/non-statements';
 import type { CategoryId } from '../../lib/classify/taxonomy';
-import type { Clause } from '../../lib/types';
+import { shownCategories } from '../support/clauses';
 
-const categories = (text: string) => {
-  const c = classifyClauses([{ id: 'c', text, unit: 'sentence' } as Clause])[0]!;
-  return [...c.labels, ...(c.possible ?? [])].map((l) => l.category);
-};
+const categories = shownCategories;
 
 describe('a pointer to general information', () => {
   it.each([

@@ -6,7 +6,6 @@
  * its label.
  */
 import { describe, expect, it } from 'vitest';
-import { classifyClauses } from '../../lib/classify';
 import { gatedOut } from '../../lib/classify/rules/gates';
 import {
   isLawOfArbitrationAgreement,
@@ -19,12 +18,9 @@ import {
   isUserOwnPosting,
 } from '../../lib/classify/rules/not-the-practice';
 import type { CategoryId } from '../../lib/classify/taxonomy';
-import type { Clause } from '../../lib/types';
+import { shownCategories } from '../support/clauses';
 
-const categories = (text: string) => {
-  const c = classifyClauses([{ id: 'c', text, unit: 'sentence' } as Clause])[0]!;
-  return [...c.labels, ...(c.possible ?? [])].map((l) => l.category);
-};
+const categories = shownCategories;
 
 describe('shapes gated out of a category', () => {
   it.each<[string, CategoryId, (t: string) => boolean]>([

@@ -4,10 +4,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { gatedOut } from '../../lib/classify/rules/gates';
-import { classifyClauses } from '../../lib/classify';
-import type { Clause } from '../../lib/types';
 import { applyRules } from '../../lib/classify/rules';
 import type { CategoryId } from '../../lib/classify/taxonomy';
+import { classifyOne, sentence, shownLabels } from '../support/clauses';
 
 const hit = (text: string, category: CategoryId, leadIn?: string) =>
   applyRules({ text, leadIn }).find((h) => h.category === category);
@@ -329,8 +328,8 @@ describe('category gates', () => {
     expect(gatedOut('data-sharing', text)).toBe(true);
     expect(gatedOut('targeted-advertising', text)).toBe(true);
     expect(gatedOut('user-choice', text)).toBe(false);
-    const c = classifyClauses([{ id: 'c', text, unit: 'sentence' } as Clause])[0]!;
-    const shown = [...c.labels, ...(c.possible ?? [])].map((l) => l.category);
+    const c = classifyOne(text);
+    const shown = shownLabels(c).map((l) => l.category);
     expect(shown).not.toContain('data-sharing');
     expect(shown).not.toContain('targeted-advertising');
   });
@@ -365,16 +364,12 @@ describe('ai-training: a phase of building models described', () => {
     'At the end of pre-training, a language model can guess the next word of a sentence.',
     'During pretraining, the network learns general patterns of language.',
   ])('is no training practice: %s', (text) => {
-    expect(
-      applyRules({ id: 'c', text, unit: 'sentence' } as Clause).some((h) => h.category === 'ai-training'),
-    ).toBe(false);
+    expect(applyRules(sentence(text)).some((h) => h.category === 'ai-training')).toBe(false);
   });
 
   it('a use of data during pre-training still is', () => {
     const text = 'We use the content you share with us to train our models, including during pre-training.';
-    expect(
-      applyRules({ id: 'c', text, unit: 'sentence' } as Clause).some((h) => h.category === 'ai-training'),
-    ).toBe(true);
+    expect(applyRules(sentence(text)).some((h) => h.category === 'ai-training')).toBe(true);
   });
 });
 
@@ -387,8 +382,8 @@ describe('gate: a change to the product, not to the terms', () => {
     'An increase in the monthly fee caused by extra stations will be announced to you as section 9, "Updates to the Service and these Terms", explains.',
   ])('no unilateral-change: %s', (text) => {
     expect(gatedOut('unilateral-change', text)).toBe(true);
-    const c = classifyClauses([{ id: 'c', text, unit: 'sentence' } as Clause])[0]!;
-    expect([...c.labels, ...(c.possible ?? [])].map((l) => l.category)).not.toContain('unilateral-change');
+    const c = classifyOne(text);
+    expect(shownLabels(c).map((l) => l.category)).not.toContain('unilateral-change');
   });
 
   it.each([
@@ -405,9 +400,7 @@ describe('gate: a change to the product, not to the terms', () => {
 // Guide §4.2 R1 for sharing, sale and ads: a practice that waits for the user's consent is off by default.
 describe('consent first: sharing, sale and ads deny the default practice', () => {
   const stanceOf = (text: string, category: CategoryId) =>
-    classifyClauses([{ id: 'c', text, unit: 'sentence' } as Clause])[0]!.labels.find(
-      (l) => l.category === category,
-    )?.stance;
+    classifyOne(text).labels.find((l) => l.category === category)?.stance;
 
   it.each([
     [
@@ -428,7 +421,7 @@ describe('consent first: sharing, sale and ads deny the default practice', () =>
     ],
   ] as const)('%s → %s/denies', (text, category) => {
     expect(stanceOf(text, category)).toBe('denies');
-    const c = classifyClauses([{ id: 'c', text, unit: 'sentence' } as Clause])[0]!;
+    const c = classifyOne(text);
     expect(c.labels.find((l) => l.category === category)?.explanation).toMatch(/NOT.*off unless you opt in/);
   });
 
@@ -462,8 +455,8 @@ describe('gate: others disclosing to the company', () => {
     'The companies we obtain your details from are named in our supplier register.',
   ])('no data-sharing: %s', (text) => {
     expect(gatedOut('data-sharing', text)).toBe(true);
-    const c = classifyClauses([{ id: 'c', text, unit: 'sentence' } as Clause])[0]!;
-    expect([...c.labels, ...(c.possible ?? [])].map((l) => l.category)).not.toContain('data-sharing');
+    const c = classifyOne(text);
+    expect(shownLabels(c).map((l) => l.category)).not.toContain('data-sharing');
   });
 
   it.each([
@@ -506,10 +499,7 @@ describe('gate: terms for the business customer who buys ads', () => {
 
 // A promise not to discriminate against the user for exercising rights protects a choice (user-choice/permits).
 describe('no penalty for exercising rights is no "you have no choice"', () => {
-  const userChoice = (text: string) =>
-    classifyClauses([{ id: 'c', text, unit: 'sentence' } as Clause])[0]!.labels.find(
-      (l) => l.category === 'user-choice',
-    );
+  const userChoice = (text: string) => classifyOne(text).labels.find((l) => l.category === 'user-choice');
 
   it.each([
     'The shop cannot discriminate against you for exercising your rights under state privacy law.',
@@ -610,8 +600,8 @@ describe('gate: a court or governing-law clause', () => {
 describe('a denial with an exception the law leaves open', () => {
   // The stance is the rules' whether or not the model paints the label (painted or listed as possible).
   const stanceOf = (text: string, category: CategoryId) => {
-    const c = classifyClauses([{ id: 'c', text, unit: 'sentence' } as Clause])[0]!;
-    return [...c.labels, ...(c.possible ?? [])].find((l) => l.category === category)?.stance;
+    const c = classifyOne(text);
+    return shownLabels(c).find((l) => l.category === category)?.stance;
   };
 
   it.each([

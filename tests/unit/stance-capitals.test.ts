@@ -3,13 +3,9 @@
  * changes, arbitration and waivers in capitals); only a title names a topic (`unclear`). Team-written.
  */
 import { describe, expect, it } from 'vitest';
-import { classifyClauses } from '../../lib/classify';
-import type { Clause } from '../../lib/types';
+import { classifyOne } from '../support/clauses';
 
-const labels = (text: string) =>
-  classifyClauses([{ id: 'c', text, unit: 'sentence' } as Clause])[0]!.labels.map(
-    (l) => `${l.category}/${l.stance}`,
-  );
+const labels = (text: string) => classifyOne(text).labels.map((l) => `${l.category}/${l.stance}`);
 
 describe('sentences in capitals', () => {
   it.each([

@@ -3,15 +3,12 @@
  * sixth explanation check, issue 23). Team-written sentences in the shapes the check found.
  */
 import { describe, expect, it } from 'vitest';
-import { classifyClauses } from '../../lib/classify';
 import { exceptionBeyondConsent } from '../../lib/classify/rules/exception-alternatives';
-import type { Clause } from '../../lib/types';
+import { shownStance } from '../support/clauses';
 
 /** The stance of `category`, painted or "possible" (both get the same stance rules). */
-const stanceOf = (text: string, category: string, headingPath: string[] = []) => {
-  const [a] = classifyClauses([{ id: 'c', text, unit: 'sentence', headingPath } as Clause]);
-  return [...a!.labels, ...(a!.possible ?? [])].find((l) => l.category === category)?.stance;
-};
+const stanceOf = (text: string, category: string, headingPath: string[] = []) =>
+  shownStance(text, category, { headingPath });
 
 describe('a company denial, however it is written', () => {
   it.each([
