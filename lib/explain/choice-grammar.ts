@@ -112,11 +112,33 @@ export function uninstalls(t: string): boolean {
  * Controls the card may name beyond ./control.ts's gate (which also decides whether a user-choice label is
  * painted, and is not widened here): a visitor as the subject ("visitors may update this by …"), full control
  * ("you have full control over this in the app settings"), the user closing their own account ("you will need to
- * deactivate your account"), refusing or deleting cookies ("if you delete cookies or refuse to accept them").
+ * deactivate your account"), refusing or deleting cookies ("if you delete cookies or refuse to accept them"), a
+ * consent the user gives ("if you give us consent to …").
  */
 const MORE_CONTROL =
-  /\bvisitors?\s+(?:can|may|could|are able to)\b|\b(?:you|users?)\s+(?:also\s+)?have (?:full|complete|total|granular|more|some) control\b|\b(?:you|users?)\b(?:(?!\bwe\b)[^.;]){0,60}\b(?:close|delete|deactivate|cancel) (?:your|their) (?:[\w-]+ )?accounts?\b|\b(?:you|users?)\b(?:(?!\bwe\b)[^.;]){0,30}\b(?:delete|refuse|reject|block|clear)\w* (?:all |the |our |these |any )?(?:[\w-]+ )?cookies\b|\bcookies\b[^.;]{0,40}\brefus\w* to accept\b/i;
+  /\bif you (?:grant|give|provide) (?:us )?(?:your )?consent\b|\bvisitors?\s+(?:can|may|could|are able to)\b|\b(?:you|users?)\s+(?:also\s+)?have (?:full|complete|total|granular|more|some) control\b|\b(?:you|users?)\b(?:(?!\bwe\b)[^.;]){0,60}\b(?:close|delete|deactivate|cancel) (?:your|their) (?:[\w-]+ )?accounts?\b|\b(?:you|users?)\b(?:(?!\bwe\b)[^.;]){0,30}\b(?:delete|refuse|reject|block|clear)\w* (?:all |the |our |these |any )?(?:[\w-]+ )?cookies\b|\bcookies\b[^.;]{0,40}\brefus\w* to accept\b/i;
 
 export function namesMoreControl(t: string): boolean {
   return MORE_CONTROL.test(t);
+}
+
+/**
+ * "Opt-in" or "opt-out" naming a record, not a control ("excluding text-message opt-in data and consent
+ * records"): no choice and no default of the practice.
+ */
+const OPT_RECORDS = /\bopt[- ]?(?:in|out)(?= (?:data|information|records?|status(?:es)?)\b)/gi;
+
+export function withoutOptRecords(t: string): string {
+  return t.replace(OPT_RECORDS, blank);
+}
+
+/**
+ * The user turning down a change of the terms ("you may reject the change by writing to us within 30 days"):
+ * a choice the card should name, not a rights request.
+ */
+const REJECT_CHANGES =
+  /\b(?:you|users?)\s+(?:can|may|could)\s+(?:also\s+)?(?:reject|decline|refuse|opt out of)\s+(?:the|any|such|these|this|that|future)?\s*(?:[\w-]+\s+)?(?:changes?|modifications?|amendments?|updates?)\b/i;
+
+export function rejectsChanges(t: string): boolean {
+  return REJECT_CHANGES.test(t);
 }

@@ -17,8 +17,10 @@ import {
   choosesWhether,
   contactsToRequest,
   namesMoreControl,
+  rejectsChanges,
   requestsThroughAgent,
   uninstalls,
+  withoutOptRecords,
   withoutOtherControls,
 } from './choice-grammar';
 
@@ -333,7 +335,7 @@ const REFUSE_COOKIES =
 const UNFOLLOW = /\bun(?:follow|lik)\w*/i;
 /** The user giving or refusing consent themselves: "you can consent to …", "whether you wish to consent". */
 const USER_CONSENT =
-  /\b(?:you|users?)\s+(?:can|may|could)\s+(?:also\s+)?(?:\w+\s+)?(?:consent\b|(?:give|grant|refuse|decline|withhold|deny) (?:your |their )?consent\b|manage (?:your |their )?consents?\b)|\bwhether (?:or not )?(?:you (?:wish|want|would like|choose|agree) )?to (?:give (?:your )?)?consent\b/i;
+  /\b(?:you|users?)\s+(?:can|may|could)\s+(?:also\s+)?(?:\w+\s+)?(?:consent\b|(?:give|grant|refuse|decline|withhold|deny) (?:your |their )?consent\b|manage (?:your |their )?consents?\b)|\bif you (?:grant|give|provide) (?:us )?(?:your )?consent\b|\bwhether (?:or not )?(?:you (?:wish|want|would like|choose|agree) )?to (?:give (?:your )?)?consent\b/i;
 /** A permission the user grants or refuses: "you may need to enable access to your calendar". */
 const PERMISSION =
   /\b(?:you|users?)\b(?:(?!\bwe\b)[^.;]){0,30}\b(?:enable|allow|grant|permit|deny|refuse|revoke)\w* (?:[\w-]+ ){0,2}?(?:access|permissions)\b|\b(?:device|app|location|camera|microphone|contacts?|calendar) permissions?\b/i;
@@ -496,6 +498,7 @@ function extractChoice(clause: string, leadIn: string | undefined): string | nul
     return 'ask for deletion';
   if (COMPLAINT.test(t)) return 'complain to a regulator';
   if (UNFOLLOW.test(t)) return 'unfollow or unlike their page';
+  if (rejectsChanges(t)) return 'reject the changes';
   if (choosesAudience(t)) return 'choose who can see it';
   if (inSettings) return 'change it in settings';
   if (SETTINGS_WITH.test(t))
@@ -607,7 +610,9 @@ function leadInChoice(lead: string): string | null {
 export function extractSlots(text: string, leadIn?: string, prev?: string): Slots {
   const t = asciiPunctuation(text);
   const lead = leadIn === undefined ? undefined : asciiPunctuation(leadIn);
-  let choice = extractChoice(t, lead);
+  // "opt-in data" names a record: no control and no default (./choice-grammar.ts).
+  const control = withoutOptRecords(t);
+  let choice = extractChoice(control, lead);
   if (choice === null && lead !== undefined && takesLeadInChoice(t, lead)) choice = leadInChoice(lead);
   if (choice === null && prev !== undefined && POINTS_BACK.test(t))
     choice = extractChoice(asciiPunctuation(prev), undefined);
@@ -617,7 +622,7 @@ export function extractSlots(text: string, leadIn?: string, prev?: string): Slot
     safeguards: collect(t, SAFEGUARDS),
     choice,
     scope: extractScope(t),
-    default: extractDefault(t),
+    default: extractDefault(control),
   };
 }
 

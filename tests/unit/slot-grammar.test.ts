@@ -123,6 +123,12 @@ describe('a control the clause names', () => {
       'see the data they hold about you',
     ],
     ['If you delete cookies or refuse to accept them, some pages may break.', 'refuse cookies'],
+    // Turning down a change of the terms, and a consent the user gives.
+    [
+      'If we change this section, you may reject the change by writing to us within 30 days.',
+      'reject the changes',
+    ],
+    ['If you give us consent to send you texts, we keep a record of it.', 'give or refuse consent'],
   ])('%s', (text, expected) => {
     expect(choice(text)).toBe(expected);
   });
@@ -160,8 +166,14 @@ describe('no control the clause does not give', () => {
     'If you choose to file a claim, you must do so within a year.',
     // Someone else's settings.
     'We do not control certain privacy settings kept by social networks.',
+    // "opt-in" naming a record.
+    'These lists leave out any text-message opt-in data we hold.',
   ])('%s', (text) => {
     expect(choice(text)).toBeNull();
+  });
+
+  it('"opt-in data" states no default', () => {
+    expect(slots('These lists leave out any text-message opt-in data we hold.').default).toBeNull();
   });
 
   it('a denied control leaves the one the clause does give', () => {
