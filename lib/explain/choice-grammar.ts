@@ -29,7 +29,12 @@ const OTHER_RIGHTS =
   /\b(?:intellectual[- ]property|publicity|proprietary|moral|ownership|contractual|third[- ]part(?:y|ies)'?s?|(?:any |other )?(?:person|individual|entity|party)'s|others'|other)\s+rights?\b|\bright (?:of|to) publicity\b|\brights? (?:to|in|of|under) (?:use |access )?(?:and to )?(?:the |our |your |any |all )?(?:[\w-]+ )?(?:services?|content|materials?|software|platform|site|app|works?|licen[cs]es?|agreement|terms)\b|\b(?:not|never|no)\b[^.;]{0,20}?\bviolat\w+[^.;]{0,40}?\brights?\b|\brights? to use\b/gi;
 
 /** The clause with the controls it denies and the rights that are not data rights blanked. */
+/** Words every match of the two needs: most clauses have none, and one test skips both scans. */
+const OTHER_CONTROLS_HINT =
+  /\bright|\b(?:can(?:no|')?t|can not|may not|not (?:be )?able|unable|won't|not possible)\b/i;
+
 export function withoutOtherControls(t: string): string {
+  if (!OTHER_CONTROLS_HINT.test(t)) return t;
   return t.replace(DENIED_CONTROL, blank).replace(OTHER_RIGHTS, blank);
 }
 
@@ -118,8 +123,11 @@ export function uninstalls(t: string): boolean {
 const MORE_CONTROL =
   /\bif you (?:grant|give|provide) (?:us )?(?:your )?consent\b|\bvisitors?\s+(?:can|may|could|are able to)\b|\b(?:you|users?)\s+(?:also\s+)?have (?:full|complete|total|granular|more|some) control\b|\b(?:you|users?)\b(?:(?!\bwe\b)[^.;]){0,60}\b(?:close|delete|deactivate|cancel) (?:your|their) (?:[\w-]+ )?accounts?\b|\b(?:you|users?)\b(?:(?!\bwe\b)[^.;]){0,30}\b(?:delete|refuse|reject|block|clear)\w* (?:all |the |our |these |any )?(?:[\w-]+ )?cookies\b|\bcookies\b[^.;]{0,40}\brefus\w* to accept\b/i;
 
+/** A word every match needs, tested first: the pattern runs for every clause the gate turns away. */
+const MORE_CONTROL_HINT = /\b(?:consent|visitors?|control|accounts?|cookies)\b/i;
+
 export function namesMoreControl(t: string): boolean {
-  return MORE_CONTROL.test(t);
+  return MORE_CONTROL_HINT.test(t) && MORE_CONTROL.test(t);
 }
 
 /**
