@@ -16,18 +16,29 @@ import { extractSlots } from './slots';
 const DENIAL_AFTER =
   /[,;]?\s+\b(?:[Bb]ut|[Hh]owever|[Aa]lthough|[Tt]hough|[Yy]et)\b,?\s+(?:[Ww]e|[Tt]hey|[Ii]t|the company|[A-Z][\w.-]*)\s+(?:(?:will|shall|can|do|does|would)\s*n[o']t|never|cannot)\b/;
 
+/**
+ * Categories whose sentences never name the user's data: an arbitration or change-of-terms clause is about
+ * disputes or the terms, so a data word in it ("documents" submitted to an arbitrator, "a video conference",
+ * "the availability of any feature or content") names nothing of the user's that is used or shared. A card
+ * whose every label is one of these lists no data (issue 23: five such rows over the checks).
+ */
+const CONTRACT_ONLY: ReadonlySet<string> = new Set(['arbitration', 'unilateral-change']);
+
 /** Too short to be a part that permits anything ("But we never…" opening a sentence). */
 const MIN_HEAD = 20;
 
 /**
- * `slots` with only the data the permitted part names, when every label permits and the sentence denies part
- * of the practice after it; else `slots` unchanged (a label that denies is about the denied part's data).
+ * The data a card may list for these labels: none when every label is a contract term's (above); only the data
+ * the permitted part names, when every label permits and the sentence denies part of the practice after it;
+ * else `slots` unchanged (a label that denies is about the denied part's data).
  */
 export function permittedPartData(
   slots: Slots,
   text: string,
-  labels: readonly Pick<Label, 'stance'>[],
+  labels: readonly (Pick<Label, 'stance'> & Partial<Pick<Label, 'category'>>)[],
 ): Slots {
+  if (labels.length > 0 && labels.every((l) => l.category && CONTRACT_ONLY.has(l.category)))
+    return slots.data.length ? { ...slots, data: [] } : slots;
   if (labels.length === 0 || labels.some((l) => l.stance !== 'permits')) return slots;
   const t = asciiPunctuation(text);
   const m = DENIAL_AFTER.exec(t);

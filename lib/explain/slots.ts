@@ -8,8 +8,21 @@ import type { Slots } from '../types';
 import { asciiPunctuation } from '../ascii-punctuation';
 import { RuleScan } from '../regex-scan';
 import { hasUserControl } from './control';
-import { withoutSiteContent, withoutSubsumed } from './data-words';
+import { withoutNonData, withoutSubsumed } from './data-words';
 import { optsInOrOut, selfServiceChoice, takesLeadInChoice, turnsOnAWayOut } from './choice-shapes';
+import {
+  SIGNAL_IGNORED,
+  choosesAudience,
+  choosesWhat,
+  choosesWhether,
+  contactsToRequest,
+  namesMoreControl,
+  rejectsChanges,
+  requestsThroughAgent,
+  uninstalls,
+  withoutOptRecords,
+  withoutOtherControls,
+} from './choice-grammar';
 
 type Lexicon = ReadonlyArray<readonly [RegExp, string]>;
 
@@ -37,27 +50,28 @@ const DATA: Lexicon = [
   ],
   // Not the messages the company sends or shows ("marketing messages", "commercial electronic messages",
   // "promotional text messages", "administrative messages", "an update message on top", "the device receiving
-  // the messages"), nor one listed beside the company's marketing ("personalised marketing emails, messages and
+  // the messages", "stop receiving electronic messages", "calls or text messages"), nor one listed beside the company's marketing ("personalised marketing emails, messages and
   // offers"): no data of the user's.
   [
-    /(?<!\b(?:marketing|promotional|informational|transactional|administrative|service|commercial|push|advertising|trigger|news|reminder|notification|update|alert|welcome|confirmation|error|status|system|warning|our|those|these|such)(?:-related)?(?: (?:electronic|text|e-?mail|SMS|in-app))? )(?<!\b(?:receiv\w*|send(?:s|ing)? you|sent to you) (?:the |these |those |our |such )?)(?<!\b(?:marketing|promotional|advertising|commercial|personali[sz]ed(?: marketing)?) (?:e-?mails?|newsletters?|texts?|notifications?|calls?),? (?:and |or |and\/or )?)\bmessages?\b/i,
+    /(?<!\b(?:marketing|promotional|informational|transactional|administrative|service|commercial|push|advertising|trigger|news|reminder|notification|update|alert|welcome|confirmation|error|status|system|warning|our|those|these|such)(?:-related)?(?: (?:electronic|text|e-?mail|SMS|in-app))? )(?<!\b(?:receiv\w*|send(?:s|ing)? you|sent to you) (?:the |these |those |our |such |any )?(?:(?:electronic|text|e-?mail|SMS|marketing|promotional|commercial) )?)(?<!\bcalls?,? (?:or|and|and\/or) (?:text |SMS )?)(?<!\b(?:marketing|promotional|advertising|commercial|personali[sz]ed(?: marketing)?) (?:e-?mails?|newsletters?|texts?|notifications?|calls?),? (?:and |or |and\/or )?)\bmessages?\b/i,
     'messages',
   ],
   [/\bfeedback\b/i, 'feedback'],
   // What a notes app keeps; the noun only, never "please note that" or "notes that".
   [/\b(?:your|the|any|their|our users') notes\b|\bnotes (?:and|or|you|that you)\b/i, 'notes'],
   // "this document", "the top of the document" are the policy itself.
-  // "cookie files" are cookies.
+  // "cookie files" are cookies, and so is what "cookies are small text files" defines.
   // Nor the verb: "one party files an arbitration", "you may file a complaint".
   [
-    /(?<!\bcookie )(?<!\b(?:to|may|can|will|shall|must|who|party|either|each|you|we|they) )\bfiles?\b(?! (?:a|an|any|suit|for|against|claims?|complaints?|lawsuits?|actions?|arbitrations?)\b)|(?<!\b(?:this|the present) |\b(?:top|bottom|end|beginning|start|head) of (?:the|this) )\bdocuments?\b|\buploads?\b/i,
+    /(?<!\bcookie )(?<!\b(?:are|is) (?:(?:small|little|tiny) )?(?:(?:text|data) )?)(?<!\b(?:to|may|can|will|shall|must|who|party|either|each|you|we|they) )\bfiles?\b(?! (?:a|an|any|suit|for|against|claims?|complaints?|lawsuits?|actions?|arbitrations?)\b)|(?<!\b(?:this|the present) |\b(?:top|bottom|end|beginning|start|head) of (?:the|this) )\bdocuments?\b|\buploads?\b/i,
     'files',
   ],
   // The noun only: "we will post changes here" is the verb. Not what someone else writes ("when another
   // member writes a review or a comment"), nor a count about posts ("the number of times a post was liked"):
-  // aggregate statistics, no post of the user's.
+  // aggregate statistics, no post of the user's. Comments named with feedback or suggestions ("any feedback,
+  // comments or suggestions you give us") are feedback, not posts.
   [
-    /(?<!\b(?:other|another) (?:[\w-]+ )?(?:members?|users?|people|persons?|customers?) (?:writes?|posts?|leaves?|makes?|adds?|publish\w*)\b[^.;]{0,30})(?<!\b(?:number|count|total|how many times)\b[^.;]{0,20})(?:\bposts\b|\b(?:your|a|the|each|any|their) posts?\b|\bcomments?\b)/i,
+    /(?<!\b(?:other|another) (?:[\w-]+ )?(?:members?|users?|people|persons?|customers?) (?:writes?|posts?|leaves?|makes?|adds?|publish\w*)\b[^.;]{0,30})(?<!\b(?:number|count|total|how many times)\b[^.;]{0,20})(?:\bposts\b|\b(?:your|a|the|each|any|their) posts?\b|(?<!\b(?:feedback|suggestions?|ideas?|questions?),? (?:or |and |and\/or )?)\bcomments?\b(?!,? (?:or |and |and\/or )?(?:suggestions?|ideas?|feedback|questions?)\b))/i,
     'posts',
   ],
   // Not what advertisers show ("advertising content", "promoted content"), nor what a site serves, displays or
@@ -159,6 +173,12 @@ const SAFEGUARDS: Lexicon = [
   ],
 ];
 
+/** A region whose users a clause may leave out, and who they are. */
+const REGION =
+  '(?:EEA|European Economic Area|EU|European Union|UK|United Kingdom|Switzerland|Swiss)(?:\\/(?:EEA|EU|UK|Switzerland))*\\b';
+const GROUP =
+  '(?:[Uu]sers?|[Rr]esidents?|[Ii]ndividuals?|[Pp]eople|[Pp]ersons?|[Cc]ustomers?|[Cc]onsumers?|[Mm]embers?|[Vv]isitors?|[Dd]ata subjects?|[Cc]itizens?|[Cc]hildren|[Tt]hose|[Aa]nyone)\\b';
+
 const SCOPE: Lexicon = [
   [/\benterprise\b/i, 'Enterprise'],
   [
@@ -170,7 +190,15 @@ const SCOPE: Lexicon = [
   [/\btemporary chats?\b|\bincognito\b/i, 'temporary chats'],
   [/\bzero data retention\b/i, 'zero-data-retention customers'],
   [/\bchildren\b|\bminors?\b|\bunder (?:the age of )?(?:13|16|18)\b/i, 'children'],
-  [/\b(?:EEA|European Economic Area|EU|UK|United Kingdom|Switzerland)\b/, 'users in the EU/UK'],
+  // Users in a region, not the region as a place the data goes or stays ("outside the EU/EEA", "servers in the
+  // U.S. or elsewhere inside or outside the EU"): a transfer's destination is no group of users left out. A
+  // region excepted ("except in the EU") is its users.
+  [
+    new RegExp(
+      `\\b(?:${GROUP}|you(?: are| live| reside)?)(?: (?:who|that) (?:are|live|reside))?(?: (?:located|based|living|residing|established))? (?:in|of|from|within) (?:the )?${REGION}|${REGION}(?:-based)? ${GROUP}|\\b(?:except|excluding|other than) (?:for |in |within )?(?:the )?${REGION}`,
+    ),
+    'users in the EU/UK',
+  ],
 ];
 
 /**
@@ -263,12 +291,15 @@ const RIGHTS: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bportab\w*|\b(?:receive|get|obtain|request|ask for|have) a copy\b/i, 'get a copy of your data'],
   [/\b(?:delete|deletion|erase|erasure|remove|removal|be forgotten)\b/i, 'ask for deletion'],
   [/\b(?:correct|rectif\w*|update|amend)\b|\bchanges? (?:to|in) (?:your|the|their)\b/i, 'have it corrected'],
-  // "tell us to stop using your personal information" is the objection, in plain words.
-  [/\b(?:object|restrict\w*)\b|\bstop (?:using|processing)\b/i, 'object to or restrict processing'],
+  // "tell us to stop using your personal information" is the objection, in plain words. Objecting and
+  // restricting are two rights: a clause that names one is not widened to both (issue 23, choice-widened).
+  [/\bobject\b[^.;]*\brestrict\w*|\brestrict\w*\b[^.;]*\bobject\b/i, 'object to or restrict processing'],
+  [/\bobject\b|\bstop (?:using|processing)\b/i, 'object to processing'],
+  [/\brestrict\w*/i, 'restrict processing'],
   [/\bwithdraw\w* (?:your )?consent\b|\bchange your mind\b/i, 'withdraw consent'],
   // Not access to a feature ("we may not be able to give you access to some features").
   [
-    /\b(?:access|know)\b(?! to (?:[\w-]+ ){0,3}(?:functionalit\w*|features?|services?|website|site|app|platform|products?)\b)/i,
+    /\b(?:access|know)\b(?! to (?:[\w-]+ ){0,3}(?:functionalit\w*|features?|services?|website|site|app|platform|products?)\b)|\b(?:obtain|receive|get|request) (?:an? )?(?:extract|overview|summary|confirmation)\b/i,
     'see the data they hold about you',
   ],
 ];
@@ -276,13 +307,15 @@ const RIGHTS: ReadonlyArray<readonly [RegExp, string]> = [
 /** The rights a clause names, at most two; instructions for after death are the whole of it. */
 function rightsNamed(t: string): string | null {
   if (POST_MORTEM.test(t)) return AFTER_DEATH;
-  const rights = RIGHTS.filter(([re]) => re.test(t)).map(([, phrase]) => phrase);
+  let rights = RIGHTS.filter(([re]) => re.test(t)).map(([, phrase]) => phrase);
+  if (rights.includes('object to or restrict processing'))
+    rights = rights.filter((r) => r !== 'object to processing' && r !== 'restrict processing');
   return rights.length ? rights.slice(0, 2).join(' or ') : null;
 }
 
 /** Where a setting is changed: "in your phone's settings", "by editing your privacy settings". */
 const IN_SETTINGS =
-  /\b(?:in|via|through|from|using|on|by (?:editing|changing|updating|adjusting|visiting|going to)) (?:your |the |our |their |its )?(?:[\w'-]+ ){0,2}(?:settings|data controls|privacy controls|controls|preferences|dashboard)\b/i;
+  /\b(?:in|via|through|from|using|on|by (?:editing|changing|updating|adjusting|visiting|going to)) (?:your |the |our |their |its )?(?:"?[\w'-]+ ){0,2}"?(?:settings|data controls|privacy controls|controls|preferences|dashboard)\b/i;
 /** Changing a record in the user's own account or profile ("by editing your profile"). */
 const IN_ACCOUNT =
   /\b(?:in|via|through|from|on|by (?:editing|changing|updating|visiting|going to|logging into)) (?:your |the )?(?:[\w'-]+ )?(?:account|profile)(?: page| area| section)?\b/i;
@@ -295,16 +328,14 @@ const BROWSER =
 /** A signal the user's browser sends; "we do not respond to Do Not Track signals" offers no control. */
 const DO_NOT_TRACK = /\bdo not track\b|\bDNT\b/i;
 const GLOBAL_PRIVACY_CONTROL = /\bglobal privacy control\b|\bGPC\b/i;
-const SIGNAL_IGNORED =
-  /\b(?:do not|don't|does not|doesn't|cannot|can't|not|no longer|unable to)\s+(?:currently\s+)?(?:respond|honou?r|recogni[sz]e|support|react|process|act on|treat)\w*\b/i;
 /** Cookies the user refuses or deletes, with no browser named: "if you choose to refuse our cookies". */
 const REFUSE_COOKIES =
-  /\b(?:refus|reject|declin|block)\w* (?:all |our |the |these |those |any |such |some )?(?:[\w-]+ )?cookies\b/i;
+  /\b(?:refus|reject|declin|block)\w* (?:all |our |the |these |those |any |such |some )?(?:[\w-]+ )?cookies\b|\bcookies\b[^.;]{0,40}\brefus\w* to accept\b/i;
 /** Unfollowing or unliking a page the company runs on a social network. */
 const UNFOLLOW = /\bun(?:follow|lik)\w*/i;
 /** The user giving or refusing consent themselves: "you can consent to …", "whether you wish to consent". */
 const USER_CONSENT =
-  /\b(?:you|users?)\s+(?:can|may|could)\s+(?:also\s+)?(?:\w+\s+)?(?:consent\b|(?:give|grant|refuse|decline|withhold|deny) (?:your |their )?consent\b)|\bwhether (?:or not )?(?:you (?:wish|want|would like|choose|agree) )?to (?:give (?:your )?)?consent\b/i;
+  /\b(?:you|users?)\s+(?:can|may|could)\s+(?:also\s+)?(?:\w+\s+)?(?:consent\b|(?:give|grant|refuse|decline|withhold|deny) (?:your |their )?consent\b|manage (?:your |their )?consents?\b)|\bif you (?:grant|give|provide) (?:us )?(?:your )?consent\b|\bwhether (?:or not )?(?:you (?:wish|want|would like|choose|agree) )?to (?:give (?:your )?)?consent\b/i;
 /** A permission the user grants or refuses: "you may need to enable access to your calendar". */
 const PERMISSION =
   /\b(?:you|users?)\b(?:(?!\bwe\b)[^.;]){0,30}\b(?:enable|allow|grant|permit|deny|refuse|revoke)\w* (?:[\w-]+ ){0,2}?(?:access|permissions)\b|\b(?:device|app|location|camera|microphone|contacts?|calendar) permissions?\b/i;
@@ -318,9 +349,13 @@ const VISIT =
   /\bby (?:visiting|going to|clicking|following|using|filling (?:in|out))\b|\b(?:visit|click on|go to) (?:the|our|this|a|their)\b/i;
 /** A control of the service's own interface the user works ("the audience selector", "the toggle"). */
 const UI_CONTROL = /\b(?:toggle|switch|selector|checkbox|check box|slider|drop-?down)\b/i;
-/** "You can choose to …": the choice the clause spells out, cut before its when / how / if. */
+/**
+ * "You can choose to …", and "If you choose to share / link / allow …" (a condition that names the user's grant
+ * of data; "if you choose to file a claim" is no control over it): the choice the clause spells out, cut before
+ * its when / how / if.
+ */
 const CHOOSE_TO =
-  /\b(?:you|users?)\s+(?:can|may|could)\s+(?:also\s+)?(?:opt|choose|elect|decide)\s+((?:not\s+)?to\s+(?:(?!\b(?:if|when|unless|by|at any time|through|via)\b)[^,;.:()"])+)/i;
+  /\b(?:(?:you|users?)\s+(?:can|may|could)\s+(?:also\s+)?(?:opt|choose|elect|decide)\s+|if you\s+(?:choose|elect|decide)\s+(?=(?:not\s+)?to\s+(?:share|link|connect|sync|allow|enable|grant|disclose|upload|make)\b))((?:not\s+)?to\s+(?:(?!\b(?:if|when|unless|by|at any time|through|via)\b)[^,;.:()"])+)/i;
 /** The user asking for something themselves: "you can request a copy", "you may ask us to delete it". */
 const USER_REQUEST =
   /\b(?:you|users?|members?|customers?)\s+(?:can|may|could|have the right to|are entitled to|are able to)\s+(?:also\s+)?(?:request|ask|obtain|receive|demand|appeal|make (?:a |your )?request)\b/i;
@@ -332,22 +367,32 @@ const EXERCISED =
   /\bexercised?\b|\b(?:make|submit|send) (?:a|your) request\b|\b(?:use|access|invoke) (?:those|these|your|such|any of (?:these|those|your)) rights\b/i;
 /**
  * The user's own settings as the object: "you can change your Services settings", "update your sharing
- * settings", "administer your ads settings with Google".
+ * settings", "administer your ads settings with Google", "you control certain privacy settings" (the user the
+ * subject: "we do not control certain settings" is no control of theirs).
  */
 const YOUR_SETTINGS =
-  /\b(?:change|update|adjust|edit|manage|review|administer|control|configure)\s+your\s+(?:[\w'-]+\s+){0,3}(?:settings|preferences|controls)\b/i;
+  /\b(?:change|update|adjust|edit|manage|review|administer|control|configure)\s+your\s+(?:[\w'-]+\s+){0,3}(?:settings|preferences|controls)\b|\b(?:you|users?)\s+(?:(?:can|may|also)\s+)*(?:change|update|adjust|edit|manage|review|administer|control|configure)\s+(?:certain|some|these|the)\s+(?:[\w'-]+\s+){0,3}(?:settings|preferences|controls)\b/i;
 /** Settings the user keeps with another company: "your settings with them", "your ad settings with Google". */
 const SETTINGS_WITH =
   /\byour (?:[\w'-]+ ){0,2}settings (?:with|at|on) (?:them|[A-Z][\w.-]+|(?:the|that|this|each) (?:partner|platform|network|provider|company|service))\b/;
 /** The user's account record as the object: "you can edit your account information, including …". */
 const EDIT_ACCOUNT =
   /\b(?:edit|update|change|correct|review|manage)\s+your\s+(?:[\w'-]+\s+){0,2}(?:account|profile)(?:\s+(?:information|info|details|data|settings|page))?\b/i;
-/** The user closing their own account: "you may close your account at any time by going to settings". */
+/**
+ * The user closing their own account: "you may close your account at any time by going to settings", "you will
+ * need to stop using the Services and deactivate your account", "you may ask us to terminate your account".
+ */
 const CLOSE_ACCOUNT =
-  /\b(?:you|users?|members?|customers?)\s+(?:can|may|could|are able to|have the right to)\s+(?:also\s+)?(?:close|delete|deactivate|cancel|terminate)\s+(?:your|their)\s+(?:[\w-]+\s+)?accounts?\b/i;
+  /\b(?:you|users?|members?|customers?)\s+(?:can|may|could|are able to|have the right to|will need to|need to|have to|must|should)\s+(?:also\s+)?(?:(?!we\b)[\w-]+\s+){0,6}?(?:close|delete|deactivate|cancel|terminate)\s+(?:your|their)\s+(?:[\w-]+\s+)?accounts?\b(?:\(s\))?(?! (?:data|information|details|settings|records?|history|content)\b)/i;
 /** Asking the company not to share or sell: "you can request that we not share your information". */
 const ASK_NOT_TO =
   /\b(?:request|ask|tell|instruct|direct)\b[^.;]{0,40}\bnot (?:to )?(?:share|sell|disclose|transfer|pass)\b/i;
+/** Asking the company not to use the data: "you may ask us not to use your data for profiling" is an objection. */
+const ASK_NOT_TO_USE = /\b(?:request|ask|tell|instruct|direct)\b[^.;]{0,40}\bnot (?:to )?(?:use|process)\b/i;
+/** Stopping the company's contact or use: "the right at any time to stop us from contacting you for marketing". */
+const STOP_CONTACT =
+  /\b(?:stop|prevent) us from (?:contacting|sending|e-?mailing|calling|messaging|texting)\b/i;
+const STOP_USE = /\b(?:stop|prevent) us from (?:using|processing|sharing)\b/i;
 /** A consent or cookie tool of the site ("our cookie manager", "the consent management platform"). */
 const COOKIE_TOOL =
   /\b(?:cookie|consent|privacy)(?: consent)? (?:manager|management (?:tool|platform|panel)|preference (?:cent(?:er|re)|panel|tool)|settings (?:tool|panel|page|link))\b/i;
@@ -395,11 +440,14 @@ function spelledChoice(phrase: string | null): string | null {
  * in settings"), or null. Only where the user has a control (./control.ts): a company's power to delete or
  * remove is no choice of the user's.
  */
-function extractChoice(t: string, leadIn: string | undefined): string | null {
+function extractChoice(clause: string, leadIn: string | undefined): string | null {
+  // A control the clause denies, and rights that are not data rights, name no choice (./choice-grammar.ts).
+  const t = withoutOtherControls(clause);
   // The "Do Not Sell or Share" link and a cookie tool are controls whatever the sentence's subject; the
   // tool only when the clause names nothing more precise.
   if (DO_NOT_SELL.test(t)) return 'use the "Do Not Sell or Share" link';
-  if (!hasUserControl(t, leadIn)) return COOKIE_TOOL.test(t) ? 'use their consent or cookie settings' : null;
+  if (!hasUserControl(t, leadIn) && !namesMoreControl(t))
+    return COOKIE_TOOL.test(t) ? 'use their consent or cookie settings' : null;
   const inSettings = IN_SETTINGS.test(t) || YOUR_SETTINGS.test(t);
   if (CLOSE_ACCOUNT.test(t)) return 'close your account';
   // A list item under "You have the right to:" names a right or two ("correct or delete it").
@@ -412,14 +460,23 @@ function extractChoice(t: string, leadIn: string | undefined): string | null {
     if (DO_NOT_TRACK.test(t)) return 'turn on Do Not Track in your browser';
     if (GLOBAL_PRIVACY_CONTROL.test(t)) return 'turn on Global Privacy Control in your browser';
   }
-  // Cookies deleted or blocked in the browser are no request to the company.
-  if (BROWSER.test(t)) return 'change your browser settings';
+  // Cookies deleted or blocked in the browser are no request to the company. A signal the company ignores
+  // comes "from your browser": no browser setting the clause offers.
+  const ignored = SIGNAL_IGNORED.test(t) && (DO_NOT_TRACK.test(t) || GLOBAL_PRIVACY_CONTROL.test(t));
+  if (!ignored && BROWSER.test(t)) return 'change your browser settings';
   if (REFUSE_COOKIES.test(t)) return 'refuse cookies';
-  if (/\bturn (?:it |this |them )?off\b|\b(?:disable|deactivate)\b|\bswitch (?:it )?off\b/i.test(t))
+  // Deactivating an account is closing it (above), not a feature turned off.
+  if (
+    /\bturn (?:it |this |them )?off\b|\b(?:disable|deactivate)\b(?! (?:your |their |the )?(?:[\w-]+ )?accounts?\b)|\bswitch (?:it )?off\b/i.test(
+      t,
+    )
+  )
     return inSettings ? 'turn it off in settings' : 'turn it off';
   if (/\b(?:turn|switch) (?:it |this |them )?on\b/i.test(t) && !turnsOnAWayOut(t))
     return inSettings ? 'change it in settings' : 'turn it on';
-  if (optsInOrOut(t)) return inSettings ? 'change it in settings' : 'opt in or out';
+  if (optsInOrOut(t) || choosesWhether(t)) return inSettings ? 'change it in settings' : 'opt in or out';
+  if (STOP_CONTACT.test(t)) return 'opt out';
+  if (STOP_USE.test(t)) return 'object to processing';
   if (/\bopt(?:s|ed|ing)?[- ]?out\b/i.test(t)) {
     if (inSettings) return 'turn it off in settings';
     const object = wholePhrase(OPT_OBJECT.exec(t))?.split(/\s+/);
@@ -434,14 +491,19 @@ function extractChoice(t: string, leadIn: string | undefined): string | null {
   if (/\bopt(?:s|ed|ing)?[- ]?in\b/i.test(t)) return 'opt in';
   const yourself = selfServiceChoice(t, inSettings);
   if (yourself) return yourself;
-  if (/\b(?:delete|erase)\b/i.test(t) && /\byou (?:can|may)\b|\bright to\b/i.test(t))
+  if (
+    /\b(?:delete|erase)\b(?! (?:[\w-]+ )?cookies\b)/i.test(t) &&
+    /\byou (?:can|may)\b|\bright to\b/i.test(t)
+  )
     return 'ask for deletion';
   if (COMPLAINT.test(t)) return 'complain to a regulator';
   if (UNFOLLOW.test(t)) return 'unfollow or unlike their page';
+  if (rejectsChanges(t)) return 'reject the changes';
+  if (choosesAudience(t)) return 'choose who can see it';
   if (inSettings) return 'change it in settings';
   if (SETTINGS_WITH.test(t))
     return LINK_TO.test(t) ? 'use the page or tool they link to' : 'change it in settings';
-  if (UI_CONTROL.test(t)) return 'use the control they describe';
+  if (UI_CONTROL.test(t) || choosesWhat(t)) return 'use the control they describe';
   const chosen = spelledChoice(wholePhrase(CHOOSE_TO.exec(t)));
   if (chosen) return `choose ${chosen}`;
   if (USER_CONSENT.test(t)) return 'give or refuse consent';
@@ -451,18 +513,22 @@ function extractChoice(t: string, leadIn: string | undefined): string | null {
   // "You can request a copy of your data": the right the clause itself names.
   if (USER_REQUEST.test(t)) {
     if (ASK_NOT_TO.test(t)) return 'opt out';
+    if (ASK_NOT_TO_USE.test(t)) return 'object to processing';
     const rights = rightsNamed(t);
     if (rights) return rights;
   }
+  if (requestsThroughAgent(t)) return 'ask through an authorised agent';
+  if (uninstalls(t)) return 'uninstall the app';
   // A right to cancel a purchase or withdraw from a contract is no privacy right (guide §3 user-choice).
   if (
-    /\bexercise (?:your |these |this |any of (?:your|these) )?rights?\b|\byour (?:privacy )?rights\b|\bright to\b/i.test(
+    /\bexercise (?:your |these |this |any of (?:your|these) )?rights?\b|\byour (?:privacy )?rights\b|\bright (?:at any time |always )?to\b/i.test(
       t,
     ) &&
     !isCancellationRight(t)
   )
     return 'use your privacy rights';
-  if (CONTACT.test(t) && (USER_REQUEST.test(t) || EXERCISED.test(t))) return 'contact them';
+  if ((CONTACT.test(t) && (USER_REQUEST.test(t) || EXERCISED.test(t))) || contactsToRequest(t))
+    return 'contact them';
   if (COOKIE_TOOL.test(t)) return 'use their consent or cookie settings';
   return null;
 }
@@ -530,6 +596,9 @@ function extractScope(t: string): string[] {
 function leadInChoice(lead: string): string | null {
   const c = extractChoice(lead, undefined);
   if (c === null || c === 'use your privacy rights') return null;
+  // How a paragraph's own request is made (contact them, a control it describes) is not its items' unless it
+  // introduces them ("…, you may submit a request by:").
+  if ((c === 'contact them' || c === 'use the control they describe') && !/:\s*$/.test(lead)) return null;
   return /^opt out of (?:the following|these|this|those|such|them|it)\b/.test(c) ? 'opt out' : c;
 }
 
@@ -541,17 +610,19 @@ function leadInChoice(lead: string): string | null {
 export function extractSlots(text: string, leadIn?: string, prev?: string): Slots {
   const t = asciiPunctuation(text);
   const lead = leadIn === undefined ? undefined : asciiPunctuation(leadIn);
-  let choice = extractChoice(t, lead);
+  // "opt-in data" names a record: no control and no default (./choice-grammar.ts).
+  const control = withoutOptRecords(t);
+  let choice = extractChoice(control, lead);
   if (choice === null && lead !== undefined && takesLeadInChoice(t, lead)) choice = leadInChoice(lead);
   if (choice === null && prev !== undefined && POINTS_BACK.test(t))
     choice = extractChoice(asciiPunctuation(prev), undefined);
   return {
-    data: withoutSubsumed(collect(withoutSiteContent(t), DATA)),
+    data: withoutSubsumed(collect(withoutNonData(t), DATA)),
     purposes: collect(t, PURPOSES),
     safeguards: collect(t, SAFEGUARDS),
     choice,
     scope: extractScope(t),
-    default: extractDefault(t),
+    default: extractDefault(control),
   };
 }
 

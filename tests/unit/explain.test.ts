@@ -191,10 +191,7 @@ describe('one explanation per label', () => {
   it.each([
     ['You can request to remove content about you from our search results.', 'ask for deletion'],
     ['You can change your notification settings to manage what others see.', 'change it in settings'],
-    [
-      'You are entitled to demand a restriction of the processing of your data.',
-      'object to or restrict processing',
-    ],
+    ['You are entitled to demand a restriction of the processing of your data.', 'restrict processing'],
     ['If we deny your request, you may appeal that decision by contacting us.', 'contact them'],
     ['This right can be exercised by writing to us at the address below.', 'contact them'],
   ])('a control the clause names is found: %s', (text, choice) => {

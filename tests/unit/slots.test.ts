@@ -158,8 +158,9 @@ describe('extractSlots', () => {
         'You can limit ad cookies by visiting the industry choices platform at https://example.org/choices.',
       ),
     ).toBe('use the page or tool they link to');
-    // "tell us to stop using it" and "change your mind" under a rights lead-in are objection and withdrawal.
-    expect(choice('tell us to stop using your details', 'You can:')).toBe('object to or restrict processing');
+    // "tell us to stop using it" and "change your mind" under a rights lead-in are objection and withdrawal
+    // (the objection alone: no restriction the item does not name).
+    expect(choice('tell us to stop using your details', 'You can:')).toBe('object to processing');
     expect(choice('to change your mind about the newsletter', 'You have the right to:')).toBe(
       'withdraw consent',
     );
