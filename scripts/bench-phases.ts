@@ -13,7 +13,7 @@
  * On a machine shared with other work, a thread's busy time includes moments another process held the core.
  * @module
  */
-import { join } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { median } from './stats';
 import { corpusAvailable } from './corpus';
@@ -58,6 +58,12 @@ const MARKS = [
 
 const THREADS = ['page', 'worker', 'offscreen'] as const;
 type Thread = (typeof THREADS)[number];
+
+/** A build's directory as the table names it: relative to the repository when inside it. */
+function shown(dir: string): string {
+  const rel = relative(REPO_ROOT, resolve(dir));
+  return rel && !rel.startsWith('..') ? rel : resolve(dir);
+}
 
 /** Total length (ms) of the union of `spans` (µs) clipped to [from, to]. */
 function covered(spans: readonly { s: number; e: number }[], from: number, to: number): number {
@@ -212,7 +218,7 @@ async function main(): Promise<void> {
   const cols = ['wall', ...THREADS, 'idle'];
   for (const { dir, rows } of builds) {
     console.log(
-      `\n${dir}: 15,000-word page, medians of ${rows.get('start → highlighted (whole)')?.wall?.length ?? 0} loads (ms)`,
+      `\n${shown(dir)}: 15,000-word page, medians of ${rows.get('start → highlighted (whole)')?.wall?.length ?? 0} loads (ms)`,
     );
     console.log(`${'phase'.padEnd(44)}${cols.map((c) => c.padStart(10)).join('')}`);
     for (const [name, acc] of rows)

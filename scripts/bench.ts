@@ -1086,6 +1086,8 @@ function appendix(script: string, title: string): string | null {
 interface Appendices {
   /** The pipeline engineer's Node benchmark. */
   pipeline: string | null;
+  /** Where the time goes between page idle and all highlights on the 15,000-word page. */
+  phases: string | null;
   /** Triage's first run in a fresh isolated world, against its floors. */
   triage: string | null;
 }
@@ -1180,6 +1182,25 @@ function markdown(info: Record<string, string>, appendices: Appendices): string 
           '',
         ]
       : []),
+    ...(appendices.phases
+      ? [
+          '## Appendix: where the time goes on the 15,000-word page (`npm run bench:phases`)',
+          '',
+          'Output of `scripts/bench-phases.ts` from the same run: one browser-wide trace per load. Between each two',
+          'consecutive marks of the content script: the wall time, how long the page’s main thread (the content',
+          'script, and the page’s own rendering), the service worker (cutting and classifying) and the offscreen',
+          'document (Readability) each ran a task, and how long none of them did (a fetch, a message on its way, a',
+          'timer). Busy times overlap where threads ran side by side; on a machine shared with other work they include',
+          'moments another process held the core. After the first highlights the page only serializes its markup,',
+          'locates the clauses and paints them; the reading and the classification, one after the other, take most of',
+          'the rest.',
+          '',
+          '```text',
+          appendices.phases,
+          '```',
+          '',
+        ]
+      : []),
     ...(appendices.pipeline
       ? [
           '## Appendix: page pipeline in Node (`npm run bench:pipeline`)',
@@ -1261,6 +1282,7 @@ async function main(): Promise<void> {
   // The appendices are for the written report; a run that does not write it skips them.
   const md = markdown(info, {
     triage: pagesOnly ? null : appendix('scripts/bench-triage.ts', 'triage on its first run, in Chromium'),
+    phases: pagesOnly ? null : appendix('scripts/bench-phases.ts', 'where the time goes, 15,000-word page'),
     pipeline: pagesOnly ? null : appendix('scripts/bench-pipeline.ts', 'Node + linkedom'),
   });
   console.log(`\n${md}`);
