@@ -13,6 +13,7 @@
  * On a machine shared with other work, a thread's busy time includes moments another process held the core.
  * @module
  */
+import { readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { median } from './stats';
@@ -141,9 +142,9 @@ function phasesOf(
 async function openBuild(dir: string) {
   assertBuilt(dir);
   // A browser-wide trace needs the browser's own CDP target, which a persistent context does not expose:
-  // connect to it a second time over the debugging port.
-  const port = 9300 + Math.floor(Math.random() * 600);
-  const launched = await launchExtension({ extensionDir: dir, args: [`--remote-debugging-port=${port}`] });
+  // connect to it a second time over the debugging port (a free one: Chromium writes which into the profile).
+  const launched = await launchExtension({ extensionDir: dir, args: ['--remote-debugging-port=0'] });
+  const port = readFileSync(join(launched.userDataDir, 'DevToolsActivePort'), 'utf8').split('\n')[0];
   const remote = await chromium.connectOverCDP(`http://127.0.0.1:${port}`);
   const cdp = await remote.newBrowserCDPSession();
   const rows = new Map<string, Record<string, number[]>>();
