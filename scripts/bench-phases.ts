@@ -32,11 +32,15 @@ interface TraceEvent {
   args?: { name?: string };
 }
 
-/** Top-level task events: a thread is busy while one of these runs. */
+/**
+ * Top-level task events: a thread is busy while one of these runs. The service worker runs promise
+ * continuations (a handler's work after an `await`) as `RunMicrotasks` outside any task event.
+ */
 const TASKS = new Set([
   'ThreadControllerImpl::RunTask',
   'RunTask',
   'BlinkScheduler_PerformMicrotaskCheckpoint',
+  'RunMicrotasks',
 ]);
 
 /** The content script's marks, in the order a load passes them. */
@@ -167,7 +171,7 @@ async function traceLoad(
   const collect = (e: { value: object[] }) => events.push(...(e.value as TraceEvent[]));
   cdp.on('Tracing.dataCollected', collect);
   await cdp.send('Tracing.start', {
-    categories: 'toplevel,blink.user_timing,__metadata',
+    categories: 'toplevel,v8.execute,blink.user_timing,__metadata',
     transferMode: 'ReportEvents',
   });
   await page.goto(server.url(POLICY_15K_PATH), { waitUntil: 'load' });
