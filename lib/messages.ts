@@ -9,7 +9,7 @@ import type { Block } from './extract/blocks';
 import type { ReadPageReply } from './extract/reading';
 import type { PolicyLink } from './checkout/find-policy-links';
 import type { CheckoutState } from './checkout/linked-policies';
-import type { ClassifiedCuts, ClauseDetails } from './clause-analyses';
+import type { ClassifiedCuts, ClauseCut, ClauseDetails } from './clause-analyses';
 import type { ComparisonState } from './compare';
 import type { DiffVersionsReply, HistoryListReply, VersionsReply } from './history-view';
 import type { PageMarks, TabState } from './page-report';
@@ -21,11 +21,13 @@ export interface MessageMap {
    * A policy page's markup (lib/extract/page-markup.ts), serialized by the content script in slices; the
    * background parses it and runs Readability off the page's main thread (Firefox's background page, Chrome's
    * offscreen document), keeps the reading for that frame (lib/kept-readings.ts) and replies with its blocks
-   * (the page places clauses in them) and the id `page-extracted` names it by. Stores nothing.
+   * (the page places clauses in them) and the id `page-extracted` names it by. Stores nothing. With the page's
+   * detection (`page`, as `page-extracted` will send it), the reading is also cut into clauses at once and the
+   * reply carries the cuts (`cuts`, unlabelled): the page locates them while the background labels them.
    */
   'content→bg:read-page': {
-    req: { url: string; html: string; truncated: boolean };
-    res: ReadPageReply & { readId: string };
+    req: { url: string; html: string; truncated: boolean; page?: PageInfo };
+    res: ReadPageReply & { readId: string; cuts?: ClauseCut[] };
   };
   /**
    * The content script's detection of a page whose markup the background read (`readId`, from `read-page`, for

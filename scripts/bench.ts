@@ -26,7 +26,8 @@ import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import type { BrowserContext, CDPSession, Page } from 'playwright-core';
-import { benchClassifier, benchPolicy } from './bench-classifier';
+import { benchClassifier } from './bench-classifier';
+import { POLICY_15K_PATH, policyPage15k } from './policy-15k';
 import { median } from './stats';
 import { seedHistory } from './history-seeder';
 import { corpusAvailable, corpusDir } from './corpus';
@@ -420,37 +421,6 @@ async function loadPage(
     // Read by loadOnce: 1 when this load's profile has to be thrown away.
     lostProfiles: profile && !profileSawScript(profile) ? 1 : 0,
   };
-}
-
-/** Path of the 15,000-word policy page (see policyPage15k). */
-const POLICY_15K_PATH = '/policy-15k';
-
-/**
- * The Node benchmark's 15,000-word policy (corpus sentences, read in place) served as a page: a title, an h1,
- * a heading every 60 sentences and five sentences per paragraph. Built in memory at run time; nothing of it
- * is written to the repository.
- */
-let policyPage15kHtml: string | null = null;
-function policyPage15k(): string {
-  // Built once: both the server and the word count use it, and it reads the corpus.
-  if (policyPage15kHtml !== null) return policyPage15kHtml;
-  const { clauses } = benchPolicy();
-  const esc = (t: string) =>
-    t.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
-  const parts = ['<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Privacy Policy</title>'];
-  parts.push('</head><body><main><h1>Privacy Policy</h1>');
-  for (let i = 0; i < clauses.length; i += 5) {
-    if (i % 60 === 0) parts.push(`<h2>Part ${i / 60 + 1}</h2>`);
-    parts.push(
-      `<p>${clauses
-        .slice(i, i + 5)
-        .map((c) => esc(c.text))
-        .join(' ')}</p>`,
-    );
-  }
-  parts.push('</main></body></html>');
-  policyPage15kHtml = parts.join('\n');
-  return policyPage15kHtml;
 }
 
 /**
@@ -1116,6 +1086,8 @@ function appendix(script: string, title: string): string | null {
 interface Appendices {
   /** The pipeline engineer's Node benchmark. */
   pipeline: string | null;
+  /** Where the time goes between page idle and all highlights on the 15,000-word page. */
+  phases: string | null;
   /** Triage's first run in a fresh isolated world, against its floors. */
   triage: string | null;
 }
@@ -1210,6 +1182,25 @@ function markdown(info: Record<string, string>, appendices: Appendices): string 
           '',
         ]
       : []),
+    ...(appendices.phases
+      ? [
+          '## Appendix: where the time goes on the 15,000-word page (`npm run bench:phases`)',
+          '',
+          'Output of `scripts/bench-phases.ts` from the same run: one browser-wide trace per load. Between each two',
+          'consecutive marks of the content script: the wall time, how long the page’s main thread (the content',
+          'script, and the page’s own rendering), the service worker (cutting and classifying) and the offscreen',
+          'document (Readability) each ran a task, and how long none of them did (a fetch, a message on its way, a',
+          'timer). Busy times overlap where threads ran side by side; on a machine shared with other work they include',
+          'moments another process held the core. After the first highlights the page only serializes its markup,',
+          'locates the clauses and paints them; the reading and the classification, one after the other, take most of',
+          'the rest.',
+          '',
+          '```text',
+          appendices.phases,
+          '```',
+          '',
+        ]
+      : []),
     ...(appendices.pipeline
       ? [
           '## Appendix: page pipeline in Node (`npm run bench:pipeline`)',
@@ -1291,6 +1282,7 @@ async function main(): Promise<void> {
   // The appendices are for the written report; a run that does not write it skips them.
   const md = markdown(info, {
     triage: pagesOnly ? null : appendix('scripts/bench-triage.ts', 'triage on its first run, in Chromium'),
+    phases: pagesOnly ? null : appendix('scripts/bench-phases.ts', 'where the time goes, 15,000-word page'),
     pipeline: pagesOnly ? null : appendix('scripts/bench-pipeline.ts', 'Node + linkedom'),
   });
   console.log(`\n${md}`);

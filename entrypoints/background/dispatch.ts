@@ -126,6 +126,7 @@ export const routes: RouteTable = {
         url: senderPageUrl(sender),
         html: str({ max: LIMITS.pageMarkup, allowControl: true }),
         truncated: bool,
+        page: optional(pageInfoGuard),
       }),
     ),
     handle: readPage,

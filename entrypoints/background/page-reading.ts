@@ -22,20 +22,27 @@ import { unreadable, type ExtractedBlocks } from '@/lib/extract/reading';
 import { pageBlocksOf } from '@/lib/page-blocks';
 import { createKeptReadings } from '@/lib/kept-readings';
 import type { ValidSender } from '@/lib/message-guards';
-import { pageFromBlocks } from '@/lib/pipeline-extract';
+import { pageFromBlocks, type ExtractedPage, type PageBlocks } from '@/lib/pipeline-extract';
+import type { PageInfo } from '@/lib/types';
 import { readPageMarkup, warmPageReader } from './parse-fetched';
 import { completingTabReport, readTabReport, tabReports } from './tab-reports';
 import { stableReports } from './history';
+
+/** A reading kept for its page, with its clauses when they were cut as it was read (`read-page`'s `page`). */
+interface KeptReading {
+  reading: ExtractedBlocks;
+  cut?: { page: PageInfo; read: PageBlocks; extracted: ExtractedPage };
+}
 
 /**
  * The readings waiting for their page's `page-extracted` (sent a moment after the reply, however slow the
  * page). A few tabs reading policies at once fit; the text budget holds several of the longest policies
  * (a reading's blocks stop at 1,000,000 characters, lib/extract/blocks.ts).
  */
-export const keptReadings = createKeptReadings<ExtractedBlocks>({
+export const keptReadings = createKeptReadings<KeptReading>({
   now: () => Date.now(),
   newId: () => crypto.randomUUID(),
-  sizeOf: (reading) => reading.blocks.reduce((n, b) => n + b.text.length + (b.leadIn?.length ?? 0), 0),
+  sizeOf: ({ reading }) => reading.blocks.reduce((n, b) => n + b.text.length + (b.leadIn?.length ?? 0), 0),
   maxEntries: 16,
   maxChars: 4_000_000,
   ttlMs: 60_000,
@@ -75,7 +82,7 @@ function afterReply<T>(fn: () => T): Promise<T> {
 
 /** A content script's page markup, read off its main thread (see lib/extract/page-markup.ts) and kept. */
 export async function readPage(
-  { url, html, truncated }: Req<'content→bg:read-page'>,
+  { url, html, truncated, page }: Req<'content→bg:read-page'>,
   sender: ValidSender,
 ): Promise<Res<'content→bg:read-page'>> {
   if (sender.kind !== 'content') throw new Error('page markup comes from tabs');
@@ -90,9 +97,30 @@ export async function readPage(
   // Markup cut short on the page means the reading is of its first part only.
   const reading =
     'error' in reply ? unreadable('', reply.error) : truncated ? { ...reply, truncated } : reply;
+  // With the page's detection, the reading is cut into clauses now (the same cut `page-extracted` would make):
+  // the page locates them in its text while this worker labels them, instead of after.
+  const cut = page && !('error' in reply) ? cutReading(url, page, reading) : undefined;
   // An unreadable page is kept too: its report then tells the popup why there is nothing to show.
-  const readId = keptReadings.keep({ tabId: sender.tabId, frameId: sender.frameId }, url, reading);
-  return 'error' in reply ? { error: reply.error, readId } : { ...reading, readId };
+  const owner = { tabId: sender.tabId, frameId: sender.frameId };
+  const readId = keptReadings.keep(owner, url, cut ? { reading, cut } : { reading });
+  if ('error' in reply) return { error: reply.error, readId };
+  if (!cut) return { ...reading, readId };
+  const unlabelled = cut.extracted.clauses.map((clause) => ({ clause, labels: [] }));
+  return { ...reading, readId, cuts: classifiedCuts(cut.read.blocks, unlabelled).clauses };
+}
+
+/** A reading with the page's detection, cut into clauses (what `page-extracted` labels). */
+function cutReading(url: string, page: PageInfo, reading: ExtractedBlocks): NonNullable<KeptReading['cut']> {
+  const started = performance.now();
+  const read = pageBlocksOf(url, page, reading);
+  const extracted = pageFromBlocks(read);
+  measureSince('bg-cut', started);
+  return { page, read, extracted };
+}
+
+/** The same detection: each field the cut reads (the page sends it twice, with `read-page` and `page-extracted`). */
+function samePage(a: PageInfo, b: PageInfo): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
 }
 
 /**
@@ -104,12 +132,13 @@ export async function pageExtracted(
   sender: ValidSender,
 ): Promise<Res<'content→bg:page-extracted'>> {
   if (sender.kind !== 'content') throw new Error('page reports come from tabs');
-  const reading = keptReadings.take({ tabId: sender.tabId, frameId: sender.frameId }, url, readId);
+  const kept = keptReadings.take({ tabId: sender.tabId, frameId: sender.frameId }, url, readId);
   // Only text this background read from this frame's markup at this address is classified or stored.
-  if (!reading) throw new Error('no reading of this page by that id (expired, used, or another frame’s)');
+  if (!kept) throw new Error('no reading of this page by that id (expired, used, or another frame’s)');
   const started = performance.now();
-  const read = pageBlocksOf(url, page, reading);
-  const extracted = pageFromBlocks(read);
+  // Cut when it was read, for the same detection: the page has located those very clauses meanwhile.
+  const { read, extracted } =
+    kept.cut && samePage(kept.cut.page, page) ? kept.cut : cutReading(url, page, kept.reading);
   const labelled = labelClauses(extracted.clauses);
   const reply = classifiedCuts(read.blocks, labelled);
   measureSince('bg-classify', started);

@@ -8,7 +8,7 @@ import { detectPageInSteps, triageDetection, triagePage } from '@/lib/detect';
 import type { TriageVerdict } from '@/lib/detect/triage';
 import { textVisibility } from '@/lib/detect/visible';
 import { clausesFromReplyInSteps } from '@/lib/clause-analyses';
-import type { Block, ExtractedBlocks } from '@/lib/extract';
+import type { Block } from '@/lib/extract';
 import { pageMarkupInSteps } from '@/lib/extract/page-markup';
 import { readingFromReply } from '@/lib/extract/reading';
 import { pageBlocksOf } from '@/lib/page-blocks';
@@ -21,7 +21,7 @@ import { AbortedError, runSliced, type SchedulerEnv } from '@/lib/scheduler';
 import type { Detection, PageInfo } from '@/lib/types';
 import { ask } from '@/adapters/messaging';
 import { BUDGET_MS, type PageState } from './page-state';
-import type { Placing, PreviewReply } from './placing';
+import type { PageRead, Placing, PreviewReply } from './placing';
 
 /**
  * Characters of the page's visible text indexed for the early preview (the index keeps letters and digits
@@ -85,11 +85,11 @@ export function createAnalysisRun(deps: AnalysisRunDeps): AnalysisRun {
    */
   const readPage = async (
     signal: AbortSignal,
-    url: string,
+    page: PageInfo & { url: string },
     onSent: () => void,
-  ): Promise<{ reading: ExtractedBlocks; readId: string | null } | null> => {
+  ): Promise<PageRead | null> => {
     try {
-      return await sendAndRead(signal, url, onSent);
+      return await sendAndRead(signal, page, onSent);
     } finally {
       onSent();
     }
@@ -97,9 +97,9 @@ export function createAnalysisRun(deps: AnalysisRunDeps): AnalysisRun {
 
   const sendAndRead = async (
     signal: AbortSignal,
-    url: string,
+    page: PageInfo & { url: string },
     onSent: () => void,
-  ): Promise<{ reading: ExtractedBlocks; readId: string | null } | null> => {
+  ): Promise<PageRead | null> => {
     await env.yieldToHost();
     if (gone(signal)) return null;
     mark('extract-start');
@@ -114,9 +114,10 @@ export function createAnalysisRun(deps: AnalysisRunDeps): AnalysisRun {
     await env.yieldToHost();
     if (gone(signal)) return null;
     const asked = ask('content→bg:read-page', {
-      url,
+      url: page.url,
       html: markup.html,
       truncated: markup.truncated,
+      page,
     });
     onSent();
     const reply = await asked.catch((error: unknown) => ({ error: String(error) }));
@@ -124,7 +125,8 @@ export function createAnalysisRun(deps: AnalysisRunDeps): AnalysisRun {
     measure('extract', 'extract-start', 'extract-end');
     if (gone(signal)) return null;
     const readId = reply && 'readId' in reply ? reply.readId : null;
-    return { reading: readingFromReply(reply, document.title), readId };
+    const cuts = reply && 'cuts' in reply && Array.isArray(reply.cuts) ? reply.cuts : null;
+    return { reading: readingFromReply(reply, document.title), readId, cuts };
   };
 
   const analyse = async (reason: RunReason): Promise<void> => {
@@ -224,19 +226,8 @@ export function createAnalysisRun(deps: AnalysisRunDeps): AnalysisRun {
           .finally(painted);
         if (gone(signal)) return;
       }
-      // Read once the preview is painted: sent earlier, the page's markup waited in the background behind the
-      // preview's classification, and its reading took the CPU the preview needed (first highlights of a real
-      // 6,000-word policy 69 → 101 ms, all highlights no sooner; 9 interleaved loads, 2 cores).
-      const reading = readPage(signal, url, markupSent);
-      // The main thread is free while the background reads and classifies: index the page's visible text.
-      if (!visible) {
-        visible = sent.then(() => placing.indexVisible(signal));
-        visible.catch(() => undefined); // awaited below; an early return must not leave it unhandled
-      }
-      const read = await reading;
-      if (!read || gone(signal)) return;
       // What the page alone knows; the background takes language and title from its own reading.
-      const detected: PageInfo = {
+      const detected: PageInfo & { url: string } = {
         kind: detection.kind,
         confidence: detection.confidence,
         language: 'und',
@@ -244,6 +235,17 @@ export function createAnalysisRun(deps: AnalysisRunDeps): AnalysisRun {
         url,
         reasons: detection.reasons,
       };
+      // Read once the preview is painted: sent earlier, the page's markup waited in the background behind the
+      // preview's classification, and its reading took the CPU the preview needed (first highlights of a real
+      // 6,000-word policy 69 → 101 ms, all highlights no sooner; 9 interleaved loads, 2 cores).
+      const reading = readPage(signal, detected, markupSent);
+      // The main thread is free while the background reads and classifies: index the page's visible text.
+      if (!visible) {
+        visible = sent.then(() => placing.indexVisible(signal));
+        visible.catch(() => undefined); // awaited below; an early return must not leave it unhandled
+      }
+      const read = await reading;
+      if (!read || gone(signal)) return;
       const { page, blocks, unsupported } = pageBlocksOf(url, detected, read.reading);
       mark('classify-start');
       // A long policy without an early preview: its first blocks go first, on their own; the background
@@ -260,6 +262,8 @@ export function createAnalysisRun(deps: AnalysisRunDeps): AnalysisRun {
         measure('classify', 'classify-start', 'classify-end');
       });
       classifying.catch(() => undefined); // awaited below, after the preview
+      // The clauses the background cut as it read the page are located while it labels them.
+      const located = read.cuts && placing.locateCuts(signal, blocks, read.cuts, visible).catch(() => null);
       if (previewing) await placing.paintPreview(signal, preview, previewing, visible);
       const res = await classifying;
       if (gone(signal)) return;
@@ -270,9 +274,10 @@ export function createAnalysisRun(deps: AnalysisRunDeps): AnalysisRun {
       state.report = { url, page, clauses, ...(unsupported ? { unsupported } : {}) };
       state.details.clear();
       const index = await visible;
+      const cutsPlaced = located ? await located : null;
       await env.yieldToHost();
       if (gone(signal)) return;
-      await placing.placeAndPaint(signal, index);
+      await placing.placeAndPaint(signal, index, cutsPlaced ?? undefined);
       if (reason === 'mutation') state.reanalyses++;
     } catch (err) {
       if (err instanceof AbortedError || signal.aborted) return;

@@ -5,8 +5,8 @@
  */
 import { benchMark as mark, benchMeasure as measure } from '@/lib/bench-marks';
 import { textVisibility } from '@/lib/detect/visible';
-import { clausesFromReplyInSteps, type MarkedClause } from '@/lib/clause-analyses';
-import type { Block } from '@/lib/extract';
+import { clausesFromReplyInSteps, type ClauseCut, type MarkedClause } from '@/lib/clause-analyses';
+import type { Block, ExtractedBlocks } from '@/lib/extract';
 import { primaryLabel, type OwnNodes } from '@/lib/highlight';
 import {
   createLocator,
@@ -14,6 +14,7 @@ import {
   rangeFor,
   type IndexOptions,
   type Locator,
+  type Placement,
   type TextIndex,
 } from '@/lib/locate';
 import type { Res } from '@/lib/messages';
@@ -23,6 +24,19 @@ import type { OverlayController } from './overlay-controller';
 import { BUDGET_MS, type Marked, type PageState } from './page-state';
 
 export type PreviewReply = Promise<Res<'content→bg:classify-preview'> | undefined>;
+
+/** The background's reading of the page's markup: its blocks, its id, the clauses cut from it if it cut them. */
+export interface PageRead {
+  reading: ExtractedBlocks;
+  readId: string | null;
+  cuts: ClauseCut[] | null;
+}
+
+/** The background's cut clauses (before their labels), each located in the page's visible text or not. */
+export interface LocatedCuts {
+  clauses: { id: string; text: string }[];
+  placements: (Placement | null)[];
+}
 
 export interface PlacingDeps {
   state: PageState;
@@ -50,10 +64,22 @@ export interface Placing {
     visible: Promise<TextIndex>,
   ): Promise<void>;
   /**
+   * Locates the clauses the background cut from its reading in the page's visible text, in document order, while
+   * the background labels them: `placeAndPaint` then only marks the labelled ones.
+   */
+  locateCuts(
+    signal: AbortSignal,
+    blocks: Block[],
+    cuts: ClauseCut[],
+    visible: Promise<TextIndex>,
+  ): Promise<LocatedCuts>;
+  /**
    * Locates the labelled clauses of the report in the live DOM (in slices), paints them and reports placement.
    * @param visibleIndex an index of the visible text built moments ago (while classifying), or none.
+   * @param located the report's clauses located in that index already (`locateCuts`); used only when its clauses
+   * are the report's, in the same order.
    */
-  placeAndPaint(signal: AbortSignal, visibleIndex?: TextIndex): Promise<void>;
+  placeAndPaint(signal: AbortSignal, visibleIndex?: TextIndex, located?: LocatedCuts): Promise<void>;
 }
 
 export function createPlacing(deps: PlacingDeps): Placing {
@@ -85,6 +111,45 @@ export function createPlacing(deps: PlacingDeps): Placing {
       { ...sliced, signal },
     );
 
+  /** Each clause located in document order (all of them: see `locateInOrder`), null where not found. */
+  const placeInOrder = (locator: Locator, clauses: readonly { text: string }[], signal: AbortSignal) =>
+    mapChunked(clauses, (clause) => locator.locate(clause.text), { ...sliced, signal });
+
+  /** The shown, labelled clauses marked where they were placed (null for the others), as `locateInOrder`. */
+  const markPlaced = (clauses: MarkedClause[], placements: (Placement | null)[], signal: AbortSignal) =>
+    mapChunked(
+      clauses,
+      (clause, i): Marked | null => {
+        const placement = placements[i];
+        if (!placement) return null;
+        const label = primaryLabel(clause.labels, state.shown);
+        if (!label) return null;
+        return {
+          id: clause.id,
+          category: label.category,
+          range: rangeFor(document, placement),
+          segments: placement.segments,
+          clause,
+          label,
+        };
+      },
+      { ...sliced, signal },
+    );
+
+  const locateCuts: Placing['locateCuts'] = async (signal, blocks, cuts, visible) => {
+    const clauses = await runSliced(clausesFromReplyInSteps(blocks, { clauses: cuts, marks: [] }), {
+      ...sliced,
+      signal,
+    });
+    const index = await visible;
+    return { clauses, placements: await placeInOrder(createLocator(index), clauses, signal) };
+  };
+
+  /** Whether `located` placed exactly these clauses, in this order. */
+  const placedThese = (located: LocatedCuts, clauses: MarkedClause[]) =>
+    located.clauses.length === clauses.length &&
+    clauses.every((c, i) => c.id === located.clauses[i]!.id && c.text === located.clauses[i]!.text);
+
   const indexVisible: Placing['indexVisible'] = (signal, snapshot = {}) => {
     const root = document.body ?? document.documentElement;
     const visible = textVisibility(window);
@@ -107,7 +172,7 @@ export function createPlacing(deps: PlacingDeps): Placing {
     }
   };
 
-  const placeAndPaint: Placing['placeAndPaint'] = async (signal, visibleIndex) => {
+  const placeAndPaint: Placing['placeAndPaint'] = async (signal, visibleIndex, located) => {
     const report = state.report;
     if (!report || state.disposed) return;
     mark('locate-start');
@@ -115,7 +180,12 @@ export function createPlacing(deps: PlacingDeps): Placing {
     const labelled = report.clauses.filter((c) => primaryLabel(c.labels, state.shown));
     // Pass 1: visible text only, so a visible clause wins over a hidden duplicate (mobile/desktop copies).
     const visible = visibleIndex ?? (await indexVisible(signal));
-    const inOrder = await locateInOrder(createLocator(visible), report.clauses, signal);
+    // Located while the background labelled them, in this very index, when they are the report's clauses.
+    const placements =
+      located && visibleIndex && placedThese(located, report.clauses)
+        ? located.placements
+        : await placeInOrder(createLocator(visible), report.clauses, signal);
+    const inOrder = await markPlaced(report.clauses, placements, signal);
     const shownIds = new Set(labelled.map((c) => c.id));
     const found = inOrder.filter((_, i) => shownIds.has(report.clauses[i]!.id));
     // Pass 2: clauses in collapsed accordions / inactive tabs. Their ranges paint nothing until the section
@@ -170,5 +240,5 @@ export function createPlacing(deps: PlacingDeps): Placing {
     }).catch(() => undefined);
   };
 
-  return { indexVisible, paintPreview, placeAndPaint };
+  return { indexVisible, paintPreview, locateCuts, placeAndPaint };
 }

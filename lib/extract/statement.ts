@@ -71,13 +71,27 @@ function inflections(base: string): string[] {
   return out;
 }
 
-const VERB_BASES: ReadonlySet<string> = new Set(VERBS);
+interface VerbTables {
+  /** The base forms above. */
+  bases: ReadonlySet<string>;
+  /** Every form the verb test takes for a verb: auxiliaries, the bases' inflections, irregular forms. */
+  forms: ReadonlySet<string>;
+}
 
-const VERB_FORMS: ReadonlySet<string> = new Set([
-  ...AUXILIARIES,
-  ...VERBS.flatMap(inflections),
-  ...IRREGULAR.split(' '),
-]);
+let verbTables: VerbTables | null = null;
+
+/**
+ * The verb tables, built on first use rather than when this module loads: the page analysis bundles it (list
+ * titles, lib/extract/blocks.ts), and inflecting the word list while that script was evaluated was its largest
+ * piece, a fifth of a task that went over 50 ms with the page's CPU slowed 4× (issue 26, traced).
+ */
+function verbs(): VerbTables {
+  verbTables ??= {
+    bases: new Set(VERBS),
+    forms: new Set([...AUXILIARIES, ...VERBS.flatMap(inflections), ...IRREGULAR.split(' ')]),
+  };
+  return verbTables;
+}
 
 /** Words after which a pronoun is the subject of the next word: "we / they / I" (+ "you" opening a clause). */
 const SUBJECT =
@@ -93,13 +107,14 @@ export function hasVerb(text: string): boolean {
     .split(/[^\p{L}'’-]+/u)
     .map((raw) => raw.replace(/’/g, "'").replace(/^['-]+|['-]+$/g, ''))
     .filter(Boolean);
+  const { bases, forms } = verbs();
   for (let i = 0; i < words.length; i++) {
     const word = words[i]!;
     // "Review of orders", "monitoring of service usage", "our marketing communications": a base or "-ing"
     // form with "of", or an "-ing" form after a determiner, is a noun.
-    if ((word.endsWith('ing') || VERB_BASES.has(word)) && words[i + 1] === 'of') continue;
+    if ((word.endsWith('ing') || bases.has(word)) && words[i + 1] === 'of') continue;
     if (word.endsWith('ing') && DETERMINER.test(words[i - 1] ?? '')) continue;
-    if (VERB_FORMS.has(word)) return true;
+    if (forms.has(word)) return true;
     // Participles and -ise/-ize verbs outside the list ("pseudonymised", "geolocated", "monetizes").
     if (word.length >= 6 && /(?:[^e]ed|i[sz]e[sd]?|i[sz]ing)$/.test(word)) return true;
   }
@@ -202,7 +217,7 @@ export function isListTitle(text: string, leadIn?: string): boolean {
   if (/[.!?;:,]["'\u201d\u2019)]*$/.test(t)) return false;
   if (SUBJECT.test(t) || LOWER_AUXILIARY.test(t)) return false;
   const first = words[0]!.toLowerCase().replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '');
-  return !VERB_BASES.has(first);
+  return !verbs().bases.has(first);
 }
 
 /**
@@ -245,9 +260,10 @@ export function shortUnitHasVerb(text: string): boolean {
     .split(/[^\p{L}'’-]+/u)
     .map((w) => w.replace(/’/g, "'").replace(/^['-]+|['-]+$/g, ''))
     .filter(Boolean);
+  const { bases, forms } = verbs();
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
-    if (!VERB_FORMS.has(w) && !(w.length >= 6 && /(?:[^e]ed|i[sz]e[sd]?|i[sz]ing)$/.test(w))) continue;
+    if (!forms.has(w) && !(w.length >= 6 && /(?:[^e]ed|i[sz]e[sd]?|i[sz]ing)$/.test(w))) continue;
     const before = words[i - 1];
     const after = words[i + 1];
     if (before !== undefined && NOUN_BEFORE.test(before)) continue;
@@ -260,7 +276,7 @@ export function shortUnitHasVerb(text: string): boolean {
       !/:\s*$/.test(text) &&
       before !== undefined &&
       before !== 'to' &&
-      VERB_BASES.has(w) &&
+      bases.has(w) &&
       !/s$|ly$/.test(before) &&
       !ADVERB.test(before)
     )
@@ -269,7 +285,7 @@ export function shortUnitHasVerb(text: string): boolean {
     // preposition before a determiner (a plural noun — "Changes to this Policy" — is not a base form).
     const imperative =
       i === 0 &&
-      VERB_BASES.has(w) &&
+      bases.has(w) &&
       /^(?:to|with|from|out|in|into|on|about)$/.test(after ?? '') &&
       OBJECT_WORD.test(words[i + 2] ?? '');
     const takesObject = imperative || before === 'to' || (after !== undefined && OBJECT_WORD.test(after));

@@ -126,6 +126,56 @@ afterEach(() => {
 });
 
 describe('dispatch: accepted messages', () => {
+  it('cuts the reading as it reads it when the page sends its detection: the same clauses the labels come for', async () => {
+    vi.stubGlobal('DOMParser', LinkedomParser);
+    const markup = { url: PAGE, html: markupOf([block, other]), truncated: false };
+    let reading: Reading & { cuts?: Reply['clauses'] };
+    let plain: Reading & { cuts?: Reply['clauses'] };
+    try {
+      plain = (await dispatch(
+        { type: 'content→bg:read-page', payload: markup },
+        tabSender(),
+      )) as typeof plain;
+      reading = (await dispatch(
+        { type: 'content→bg:read-page', payload: { ...markup, page: detected } },
+        tabSender(),
+      )) as typeof reading;
+    } finally {
+      vi.unstubAllGlobals();
+    }
+    // Without the detection nothing is cut before `page-extracted` asks.
+    expect(plain.cuts).toBeUndefined();
+    expect(reading.cuts?.map((c) => textOf(reading.blocks, c))).toEqual([block.text, other.text]);
+    // The page locates those cuts while the background labels them: the reply names the very same clauses.
+    const reply = (await dispatch(extracted({ readId: reading.readId }), tabSender())) as Reply;
+    expect(reply.clauses).toEqual(reading.cuts);
+    expect(reply.marks.map((m) => m.id)).toEqual([reading.cuts![0]!.id]);
+    expect(reply.marks[0]!.labels.map((l) => l.category)).toContain('ai-training');
+  });
+
+  it('cuts the reading again when the detection sent with the labels request is not the one sent to read it', async () => {
+    vi.stubGlobal('DOMParser', LinkedomParser);
+    let reading: Reading;
+    try {
+      reading = (await dispatch(
+        {
+          type: 'content→bg:read-page',
+          payload: {
+            url: PAGE,
+            html: markupOf([block, other]),
+            truncated: false,
+            page: { ...detected, title: 'Another title' },
+          },
+        },
+        tabSender(),
+      )) as Reading;
+    } finally {
+      vi.unstubAllGlobals();
+    }
+    const reply = (await dispatch(extracted({ readId: reading.readId }), tabSender())) as Reply;
+    expect(reply.clauses.map((c) => textOf(reading.blocks, c))).toEqual([block.text, other.text]);
+  });
+
   it('cuts and classifies the page reading it kept, replies, then keeps it for its tab and the history; the popup can read it', async () => {
     const { reading, reply } = await visit([block, other]);
     // Every clause travels back as where it lies in the reading's blocks, which the page has from `read-page`;

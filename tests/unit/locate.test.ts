@@ -111,6 +111,29 @@ describe('index and normalised form agree with the per-code-point definition', (
   });
 });
 
+describe('normaliseForMatch on ASCII text', () => {
+  // Every ASCII character, controls included: the all-ASCII shortcut must drop exactly what the per-code-point
+  // definition drops and lower-case the rest.
+  it('agrees with the per-code-point definition', () => {
+    const ascii = Array.from({ length: 128 }, (_, c) => String.fromCharCode(c)).join('');
+    const perCodePoint = (text: string) => {
+      const out: string[] = [];
+      for (const cp of text) pushNormalised(cp, out);
+      return out.join('');
+    };
+    expect(normaliseForMatch(ascii)).toBe('0123456789abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz');
+    let x = 7;
+    for (let n = 0; n < 200; n++) {
+      let text = '';
+      for (let i = 0; i < n; i++) {
+        x = (x * 1103515245 + 12345) % 2147483648;
+        text += ascii[x % 128];
+      }
+      expect(normaliseForMatch(text)).toBe(perCodePoint(text));
+    }
+  });
+});
+
 describe('locate clauses in the live DOM', () => {
   it('places a clause spanning inline elements and several text nodes', () => {
     const [hit] = place(
