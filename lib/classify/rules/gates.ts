@@ -11,6 +11,7 @@ import { contentLicense } from './content-license';
 import { contractGatedOut, withSourcesBlanked } from './contract-gates';
 import { statesNoPractice } from './non-statements';
 import { notThePractice } from './not-the-practice';
+import { isRightObjectOnly } from './right-object';
 
 /**
  * A California "Shine the Light" right (Civil Code § 1798.83): the user may ask what was disclosed to third
@@ -240,7 +241,8 @@ export function gatedOut(category: CategoryId, text: string, leadIn?: string): b
     isDocumentOverview(text) ||
     contractGatedOut(category, text) ||
     statesNoPractice(category, text) ||
-    notThePractice(category, text, leadIn)
+    notThePractice(category, text, leadIn) ||
+    isRightObjectOnly(category, text, leadIn)
   )
     return true;
   switch (category) {
