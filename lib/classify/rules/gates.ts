@@ -54,7 +54,7 @@ export function isLicenceToTheUser(text: string): boolean {
  * time", "prices may change". Quoted text (a cross-reference to a section called "Changes to the Terms")
  * names no change.
  */
-const PRODUCT = String.raw`(?:services?|features?|functions?|functionality|prices?|pricing|fees?|charges?|rates?|plans?|channels?|offerings?|products?|website|site|apps?|application|platform)`;
+const PRODUCT = String.raw`(?:services?|features?|functions?|functionality|prices?|pricing|fees?|charges?|rates?|plans?|channels?|offerings?|products?|website|site|apps?|application|platform|(?:reward|loyalty|referral|membership|points|bonus|affiliate|partner|beta|trial) programs?|(?:reward|loyalty|referral|membership|points|bonus|affiliate|partner|beta|trial) programmes?|rewards?|promotions?|subscriptions?)`;
 const PRODUCT_CHANGE: readonly RegExp[] = [
   new RegExp(
     String.raw`\b(?:we|[A-Z][\w.&-]+) (?:may|might|can|will|(?:reserves?|retains?|ha(?:ve|s)) the right to)\b[^.;:]{0,30}?\b(?:modify|change|alter|suspend|discontinue|withdraw|add|remove|increase|adjust|raise|update)\b[^.;:]{0,40}?\b${PRODUCT}\b`,
@@ -62,6 +62,13 @@ const PRODUCT_CHANGE: readonly RegExp[] = [
   ),
   new RegExp(
     String.raw`\b${PRODUCT}\b[^.;:]{0,30}?\b(?:may|might|can|will|are subject to|is subject to) (?:be )?(?:change|changed|vary|varied|increase|increased|adjusted)\b|\bincrease (?:in|of) (?:the |any |your )?(?:[\w-]+ )?(?:prices?|fees?|charges?)\b`,
+    'i',
+  ),
+  // "If prices increase, …", "when our fees go up": the change stated as a condition, with no modal.
+  /\b(?:if|when|whenever|where|should) (?:the |our |any |your )?(?:[\w-]+ )?(?:prices?|fees?|charges?|rates?)\b (?:increase|rise|change|go up)\b/i,
+  // "To notify you about changes to our Services": a change to the product named as a topic.
+  new RegExp(
+    String.raw`\b(?:changes?|updates?|modifications?|improvements?) (?:to|in|of) (?:our|the|its|any|your) (?:[\w-]+ )?${PRODUCT}\b`,
     'i',
   ),
 ];
@@ -72,8 +79,16 @@ const PRODUCT_CHANGE: readonly RegExp[] = [
 const TERMS_NAMED =
   /\b(?:terms|polic(?:y|ies)|agreement|conditions|contract|EULA|(?:privacy|this|our) (?:notice|statement)|guidelines|rules|(?:this|the) page|changes? in (?:the )?law)\b|\b(?:the|any|such|these|those|material|relevant) (?:changes|modifications|updates|amendments)\b/i;
 
+/**
+ * The terms named only as what the user breaks or what a step follows ("if you have violated these Terms",
+ * "in accordance with our Acceptable Use Policy"): the terms are the reason for the product change, not what
+ * changes.
+ */
+const TERMS_AS_REASON =
+  /\b(?:violat\w*|breach\w*|in breach of|infring\w*|under|in accordance with|pursuant to|as (?:set out|described|stated) in|consistent with|comply(?:ing)? with|compliance with) (?:these|the|our|this|any|its) (?:[\w-]+ ){0,2}?(?:terms|polic(?:y|ies)|agreement|conditions|guidelines|rules)\b(?:,? (?:or|and|and\/or) (?:these|the|our|this|any|its) (?:[\w-]+ ){0,3}?(?:terms|polic(?:y|ies)|agreement|conditions|guidelines|rules)\b)*/gi;
+
 export function isProductChange(text: string): boolean {
-  const unquoted = text.replace(/"[^"]{1,120}"/g, ' ');
+  const unquoted = text.replace(/"[^"]{1,120}"/g, ' ').replace(TERMS_AS_REASON, ' ');
   return PRODUCT_CHANGE.some((re) => re.test(unquoted)) && !TERMS_NAMED.test(unquoted);
 }
 
