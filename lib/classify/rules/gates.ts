@@ -12,6 +12,7 @@ import { contractGatedOut, withSourcesBlanked } from './contract-gates';
 import { statesNoPractice } from './non-statements';
 import { notThePractice } from './not-the-practice';
 import { isRightObjectOnly } from './right-object';
+import { isServiceMessagesOnly } from './service-messages';
 
 /**
  * A California "Shine the Light" right (Civil Code § 1798.83): the user may ask what was disclosed to third
@@ -276,7 +277,8 @@ export function gatedOut(category: CategoryId, text: string, leadIn?: string): b
         isShineTheLightRight(text) ||
         isAdvertiserTerms(text) ||
         isRightToKnowItem(text, leadIn) ||
-        isRecommendationOnly(text)
+        isRecommendationOnly(text) ||
+        isServiceMessagesOnly(text)
       );
     case 'arbitration':
       return isCourtOnly(text, leadIn);
