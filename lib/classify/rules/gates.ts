@@ -196,10 +196,25 @@ const COURT_OR_LAW =
 const ARBITRATION_TERM =
   /\barbitra\w*|\bsmall[- ]claims?\b|\bclass(?:[- ]wide)?\b|\bcollective\b|\brepresentative (?:action|capacity|proceedings?|claims?)\b|\bjury\b|\bmediat\w*|\bADR\b|\bawards?\b|\b(?:AAA|JAMS|NAM|ICC|FAA|EFAA)\b|\bwaiv\w*|\bopt[- ]?out\b|\binjunct\w*|\binterim\b|\bpreliminary\b|\bequitable\b|\bnotwithstanding\b|\bsever\w*|\benforc\w*|\bprocedures?\b|\badministrator\b|\bappoint\w*|\bout[- ]of[- ]court\b|\binstead\b|\binformal\w*|\bintellectual property\b|\bdispute settlement\b/i;
 
+/**
+ * A section title run into the sentence ("Governing Law and Arbitration: This Agreement is governed by …"): the
+ * title names the section the clause sits in, as a heading does, and the guide leaves a court-only clause
+ * unlabelled "also inside an arbitration section" (settled 2026-12-07, session 10).
+ */
+const RUN_IN_TITLE =
+  /^\W*(?:#+\s*)?(?:\d+(?:\.\d+)*\.?\s+)?(?:[A-Z][\w'-]*,?\s+(?:(?:and|of|&|or|the|for|to)\s+)?){0,6}[A-Z][\w'-]*\s*:\s+/;
+/**
+ * Arbitration named only as one kind of cost beside the courts' ("you pay our costs of collection, including
+ * attorneys' fees and arbitration or court costs"): who pays for collecting a debt, not how disputes are decided.
+ */
+const ARBITRATION_AS_COST =
+  /\b(?:arbitration|arbitral) (?:or|and|and\/or) (?:court|litigation) (?:costs|fees|expenses)\b|\b(?:court|litigation) (?:or|and|and\/or) (?:arbitration|arbitral) (?:costs|fees|expenses)\b/gi;
+
 export function isCourtOnly(text: string, leadIn?: string): boolean {
+  const body = text.replace(RUN_IN_TITLE, '').replace(ARBITRATION_AS_COST, ' court costs ');
   return (
-    COURT_OR_LAW.test(text) &&
-    !ARBITRATION_TERM.test(text) &&
+    COURT_OR_LAW.test(body) &&
+    !ARBITRATION_TERM.test(body) &&
     !(leadIn !== undefined && ARBITRATION_TERM.test(leadIn))
   );
 }
