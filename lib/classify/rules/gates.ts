@@ -13,6 +13,7 @@ import { statesNoPractice } from './non-statements';
 import { notThePractice } from './not-the-practice';
 import { isRightObjectOnly } from './right-object';
 import { isServiceMessagesOnly } from './service-messages';
+import { isLinkAwayOnly } from './link-away';
 
 /**
  * A California "Shine the Light" right (Civil Code § 1798.83): the user may ask what was disclosed to third
@@ -283,7 +284,8 @@ export function gatedOut(category: CategoryId, text: string, leadIn?: string): b
         isInboundOnly(text) ||
         isAdvertiserTerms(text) ||
         isInternalRecipientOnly(text, leadIn) ||
-        isRightToKnowItem(text, leadIn)
+        isRightToKnowItem(text, leadIn) ||
+        isLinkAwayOnly(text)
       );
     case 'data-sale':
       return isRightToKnowItem(text, leadIn);
