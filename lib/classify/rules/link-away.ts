@@ -9,9 +9,9 @@
  */
 
 const LINK_AWAY =
-  /\blinks?\b|\bredirect\w*|\b(?:leave|leaving|exit|exiting) (?:our|the|this) (?:site|website|service|app|platform)\b|\bclick\w* (?:on )?(?:a|any|an|the) (?:link|button)\b/i;
+  /\blinks?\b|\bredirect\w*|\b(?:leave|leaving|exit|exiting) (?:our|the|this) (?:site|website|service|app|platform)\b|\b(?:click|press|tap)\w* (?:on )?(?:a|any|an|the) (?:[\w-]+ )?(?:link|button)\b|\btakes? you to\b/i;
 const OTHER_POLICY =
-  /\b(?:subject to|governed by|apply|applies|read|review|check|consult) (?:to )?(?:the|their|its|this|that|those|such) (?:[\w-]+ ){0,4}?(?:privacy (?:policy|policies|notices?|statements?|practices)|terms)\b|\bnot responsible for (?:the )?(?:privacy|content|practices|policies)\b|\b(?:their|its) own (?:privacy )?(?:policy|policies|practices|terms)\b/i;
+  /\b(?:subject to|governed by|apply|applies|read|review|check|consult) (?:to )?(?:the|their|its|this|that|those|such) (?:[\w-]+ ){0,4}?(?:privacy (?:policy|policies|notices?|statements?|practices)|terms)\b|\bnot responsible for (?:the )?(?:privacy|content|practices|policies)\b|\b(?:their|its|[\w-]+'s) own (?:privacy )?(?:policy|policies|notices?|practices|terms)\b|\bprivacy (?:policy|policies|notices?|statements?) (?:\w+ ){0,3}?appl(?:y|ies)\b/i;
 const COMPANY_PASSES =
   /\b(?:we|us) (?:\w+ ){0,3}?(?:share|shares|disclose|sell|rent|transfer|provide|pass|send|give|make available)\b|\b(?:shared|disclosed|passed|transferred|sent|provided|made available|given) (?:\w+ ){0,2}?(?:to|with) (?!you\b)|\bcollect\w*|\bcookies?\b|\bpixels?\b|\bplug-?ins?\b|\bwidgets?\b|\bSDKs?\b|\btrack\w*|\bembedded\b|\bintegrat\w*/i;
 
