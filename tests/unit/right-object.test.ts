@@ -25,6 +25,12 @@ describe('a practice named only as what the user may ask about', () => {
       'data-retention',
       undefined,
     ],
+    // A nested list whose lead-in the extractor took from the sibling item before it.
+    [
+      'information about the purposes of the processing and about how we set retention periods;',
+      'data-retention',
+      '* confirmation of whether we hold data about you;',
+    ],
   ])('gates %s', (text, category, leadIn) => {
     expect(isRightObjectOnly(category, text, leadIn)).toBe(true);
     expect(gatedOut(category, text, leadIn)).toBe(true);

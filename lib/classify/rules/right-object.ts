@@ -22,6 +22,11 @@ const INFORMATION_ABOUT =
 /** The user asking or being told: the information is what a right gives, not a description by the company. */
 const USER_ASKS =
   /\bright (?:to|of) (?:know|access|be informed|receive|obtain|request)\b|\bentitled to (?:receive|obtain|request|be (?:given|informed)|know)\b|\b(?:you|consumers?|users?|data subjects?|individuals?) (?:can|may|have the right to) (?:request|ask|obtain|receive|access|know)\b|\b(?:request|ask (?:us )?for|obtain|receive) (?:access|information|details|a copy|confirmation)\b/i;
+/**
+ * A lead-in that is itself an item of what the user may obtain ("confirmation of whether we process your data;"):
+ * a sibling the extractor read as the lead-in of a nested list keeps the list's sense.
+ */
+const SIBLING_ITEM = /^\W*(?:confirmation|information|details|a copy|copies|access to)\b/i;
 /** A right to act on the practice rather than to know of it: the practice is then presupposed (R2/R3). */
 const ACT_ON_PRACTICE =
   /\bopt(?:s|ed|ing)?[- ]?out\b|\bobject(?:ion)?\b|\bnot to be subject\b|\bcontest\b|\bhuman (?:review|intervention)\b|\bdelet\w*|\berase|\berasure\b|\brestrict\w*|\bwithdraw\w*/i;
@@ -40,6 +45,9 @@ export function isRightObjectOnly(category: CategoryId, text: string, leadIn?: s
   if (!CATEGORIES.has(category) || !INFORMATION_ABOUT.test(text) || ACT_ON_PRACTICE.test(text)) return false;
   if (COMPANY_STATES.test(text)) return false;
   return (
-    USER_ASKS.test(text) || (leadIn !== undefined && USER_ASKS.test(leadIn) && !ACT_ON_PRACTICE.test(leadIn))
+    USER_ASKS.test(text) ||
+    (leadIn !== undefined &&
+      (USER_ASKS.test(leadIn) || SIBLING_ITEM.test(leadIn)) &&
+      !ACT_ON_PRACTICE.test(leadIn))
   );
 }
