@@ -41,6 +41,8 @@ const TO_THE_USER: readonly RegExp[] = [
   /\byour (?:limited |personal )?(?:licen[cs]e and |right to )(?:access|use)\b/i,
   /\bgrant(?:s|ed)? (?:to )?the (?:end )?user\b/i,
   /\b(?:licen[cs]e|right) (?:is )?(?:granted )?to (?:you|the (?:end )?user)\b/i,
+  // "Acme grants the right to install, use and run the software on a device you own" (settled session 10).
+  /\bgrants? (?:to )?(?:you |users? )?(?:a |the |an )?(?:(?:non-?exclusive|limited|personal|revocable|non-?transferable|non-?sublicensable|worldwide|royalty-free|free),? (?:and )?){0,5}(?:licen[cs]e|right) to (?:install|use|access|download|run|view|display)\b[^.;]{0,80}?\b(?:software|apps?|application|programs?|materials?|service|website|site|API)\b/i,
 ];
 /** The user granting rights over their content: a content licence, whatever else the sentence says. */
 const USER_GRANTS =

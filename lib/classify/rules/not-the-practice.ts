@@ -136,6 +136,23 @@ export function isLawOfArbitrationAgreement(text: string): boolean {
   );
 }
 
+/**
+ * A rule on what the user may post that names the licence only as a back-reference ("you will not submit
+ * material owned by others unless you have the owner's permission to grant us the licence rights granted
+ * herein"): the grant is stated where "herein" points, this sentence is a content rule (guide §3
+ * content-license, settled 2026-12-07, session 10). The reference and what the user must be able to grant
+ * are blanked; any grant left keeps the label.
+ */
+const GRANT_REFERENCE =
+  /\b(?:permission|authori[sz]ation|right|rights|authority|entitled|able)\b[^.;]{0,120}?\bto (?:grant|give|license)\b[^.;]{0,60}?\b(?:licen[cs]e )?rights (?:granted|given|set out|described) (?:herein|hereunder|above|below|in (?:these|this|section)\b)/gi;
+const RIGHTS_HEREIN = /\b(?:licen[cs]e )?rights (?:granted|given) (?:herein|hereunder|above|below)\b/i;
+
+export function isGrantReferenceOnly(text: string): boolean {
+  if (!RIGHTS_HEREIN.test(text)) return false;
+  const rest = text.replace(GRANT_REFERENCE, ' ');
+  return rest !== text && !/\bgrant\w*|\blicen[cs]\w*|\byou (?:hereby )?(?:give|assign)\b/i.test(rest);
+}
+
 /** Whether one of the shapes above rules `category` out of the clause. */
 export function notThePractice(category: CategoryId, text: string, leadIn?: string): boolean {
   if (isNamingOnly(text)) return true;
@@ -151,7 +168,12 @@ export function notThePractice(category: CategoryId, text: string, leadIn?: stri
     case 'arbitration':
       return isLawOfArbitrationAgreement(text);
     case 'content-license':
-      return isOwnershipOnly(text) || isLicenceGivenToUser(text) || isPersonalDataPassingGrant(text);
+      return (
+        isOwnershipOnly(text) ||
+        isLicenceGivenToUser(text) ||
+        isPersonalDataPassingGrant(text) ||
+        isGrantReferenceOnly(text)
+      );
     default:
       return false;
   }
