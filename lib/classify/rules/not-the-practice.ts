@@ -153,12 +153,27 @@ export function isGrantReferenceOnly(text: string): boolean {
   return rest !== text && !/\bgrant\w*|\blicen[cs]\w*|\byou (?:hereby )?(?:give|assign)\b/i.test(rest);
 }
 
+/**
+ * Claims brought "on an aggregated or mass basis" (a class-action waiver, guide §3 de-identification, settled
+ * 2026-12-07, session 10): the claims are grouped, no data is made anonymous. A sentence that aggregates data,
+ * information or statistics keeps the label.
+ */
+const AGGREGATED_CLAIMS =
+  /\baggregat\w* (?:or|and|and\/or) (?:mass|class|collective|representative|consolidated|group)\b|\b(?:mass|class|collective|representative|consolidated|group) (?:or|and|and\/or) aggregat\w*/i;
+const CLAIMS = /\b(?:claims?|actions?|proceedings?|arbitrat\w*|lawsuits?|disputes?|litigat\w*)\b/i;
+const DATA_AGGREGATED =
+  /\baggregat\w* (?:\w+ ){0,2}?(?:data|information|statistics|reports?|form)\b|\b(?:data|information|statistics) (?:\w+ ){0,3}?aggregat\w*/i;
+
+export function isAggregatedClaims(text: string): boolean {
+  return AGGREGATED_CLAIMS.test(text) && CLAIMS.test(text) && !DATA_AGGREGATED.test(text);
+}
+
 /** Whether one of the shapes above rules `category` out of the clause. */
 export function notThePractice(category: CategoryId, text: string, leadIn?: string): boolean {
   if (isNamingOnly(text)) return true;
   switch (category) {
     case 'de-identification':
-      return isAnonymousWordOnly(text);
+      return isAnonymousWordOnly(text) || isAggregatedClaims(text);
     case 'data-retention':
       return isRequestDeadline(text);
     case 'international-transfer':
