@@ -10,7 +10,7 @@ import { isGrantReferenceOnly } from '../../lib/classify/rules/not-the-practice'
 describe('the licence named only as a back-reference', () => {
   it.each([
     'You must not upload photos taken by someone else unless you have their permission to post them and to grant us the licence rights granted herein;',
-    'You confirm you hold every right needed to grant the rights granted above in your recordings.',
+    'Do not post recordings of other people unless they agreed and you are able to give us the rights granted above.',
   ])('gates %s', (text) => {
     expect(isGrantReferenceOnly(text)).toBe(true);
     expect(gatedOut('content-license', text)).toBe(true);
@@ -20,6 +20,8 @@ describe('the licence named only as a back-reference', () => {
     'You grant us a licence to show your photos, in addition to the licence rights granted herein.',
     'By uploading, you give us the right to publish your photos and confirm you may grant the rights granted herein.',
     'You must not upload photos taken by someone else.',
+    // A warranty that the user can grant them affirms the grant.
+    'You confirm you hold every right needed to grant the rights granted above in your recordings.',
   ])('keeps %s', (text) => {
     expect(isGrantReferenceOnly(text)).toBe(false);
   });

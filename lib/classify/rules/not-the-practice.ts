@@ -145,10 +145,14 @@ export function isLawOfArbitrationAgreement(text: string): boolean {
  */
 const GRANT_REFERENCE =
   /\b(?:permission|authori[sz]ation|right|rights|authority|entitled|able)\b[^.;]{0,120}?\bto (?:grant|give|license)\b[^.;]{0,60}?\b(?:licen[cs]e )?rights (?:granted|given|set out|described) (?:herein|hereunder|above|below|in (?:these|this|section)\b)/gi;
+const UNLESS_GRANT = /\bunless\b[^.;]{0,200}?\bto (?:grant|give|license)\b/i;
 const RIGHTS_HEREIN = /\b(?:licen[cs]e )?rights (?:granted|given) (?:herein|hereunder|above|below)\b/i;
 
 export function isGrantReferenceOnly(text: string): boolean {
-  if (!RIGHTS_HEREIN.test(text)) return false;
+  // Only inside the exception of a rule ("… unless you have permission to grant us the rights granted herein"): a
+  // warranty that the user can grant them ("you have all rights necessary to grant the rights granted herein")
+  // affirms the grant, and the hand checks keep that label.
+  if (!RIGHTS_HEREIN.test(text) || !UNLESS_GRANT.test(text)) return false;
   const rest = text.replace(GRANT_REFERENCE, ' ');
   return rest !== text && !/\bgrant\w*|\blicen[cs]\w*|\byou (?:hereby )?(?:give|assign)\b/i.test(rest);
 }
