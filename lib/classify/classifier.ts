@@ -18,6 +18,7 @@ import { userGrantsContentRights } from './rules/contract-gates';
 import { permittedAfterDenial } from './rules/mixed-stance';
 import { exclusionOnly } from './rules/exclusion-only';
 import { absentByDefault } from './rules/absent-by-default';
+import { consentCondition } from './rules/consent-condition';
 import type { RuleHit } from './rules';
 import { foldClause, foldText } from './fold-text';
 import { asciiPunctuation } from '../ascii-punctuation';
@@ -90,7 +91,12 @@ const CONSENT_FIRST_CATEGORIES: ReadonlySet<CategoryId> = new Set([
  * not deny one; a denial with an exception the law leaves open is unclear (R4).
  */
 function guideStance(category: CategoryId, stance: Stance, text: string): Stance {
-  if (stance === 'permits' && CONSENT_FIRST_CATEGORIES.has(category) && consentFirst(text)) return 'denies';
+  if (
+    stance === 'permits' &&
+    CONSENT_FIRST_CATEGORIES.has(category) &&
+    (consentFirst(text) || consentCondition(text))
+  )
+    return 'denies';
   if (stance === 'denies' && category === 'user-choice' && noPenaltyForRights(text)) return 'permits';
   // "Your posts, which you give us rights to use, must be lawful": the grant, not a ban on licensing.
   if (stance === 'user-prohibited' && category === 'content-license' && userGrantsContentRights(text))

@@ -9,11 +9,15 @@
  */
 
 /** The word, as an adjective or adverb: what the model and the weak rule read. */
+/*
+ * Settled 2026-12-07 (session 10): people called anonymous ("to study how anonymous users use our site") and a
+ * form the user "can submit anonymously" are the user's own state or act, as "You may report a problem anonymously".
+ */
 const ANONYMOUS_WORD = /\banonym(?:ous|ously|ity|i[sz]ed)\b/i;
 
 /** The thing called anonymous is not data: a payment, the experience of the service, the user's own act. */
 const NOT_DATA =
-  /\banonymous(?:ly)? (?:(?:cash|bitcoin|crypto\w*|card|gift card|and \w+|or \w+),? )*(?:payments?|donations?|purchases?|tips?|contributions in money)\b|\banonymous (?:(?:and|or) \w+ )?(?:user )?experience\b|\b(?:private|secure) and anonymous\b|\byou (?:\w+ ){0,6}?anonymously\b|\banonymously (?:report|submit|contact|tell|raise|flag)\w*\b|\banonymous (?:hotline|whistleblow\w*|reporting (?:line|channel|form|tool))\b/i;
+  /\banonymous(?:ly)? (?:(?:cash|bitcoin|crypto\w*|card|gift card|and \w+|or \w+),? )*(?:payments?|donations?|purchases?|tips?|contributions in money)\b|\banonymous (?:(?:and|or) \w+ )?(?:user )?experience\b|\b(?:private|secure) and anonymous\b|\byou (?:\w+ ){0,6}?anonymously\b|\banonymously (?:report|submit|contact|tell|raise|flag)\w*\b|\banonymous (?:hotline|whistleblow\w*|reporting (?:line|channel|form|tool))\b|\banonymous (?:users?|visitors?|members?|people|persons?|individuals?|customers?|readers?|guests?|shoppers?)\b(?! (?:profiles?|data|information|identifiers?|IDs?|records?|statistics|segments?|audiences?|groups?))|\b(?:can|may|could) be (?:\w+ )?(?:submitted|made|filed|sent|lodged|raised|reported) anonymously\b/i;
 
 /** Others collecting it from the user ("third-party companies may … collect certain anonymous information"). */
 const OTHERS_COLLECT =
@@ -25,7 +29,7 @@ const MASKED_ADDRESS =
 
 /** An act of de-identifying: then the label stands on that, whatever else the sentence says. */
 const DE_IDENTIFYING_ACT =
-  /\bde-?identif\w*|\banonymi[sz](?:e|es|ing|ation)\b|\bpseudonym\w*|\baggregat\w*|\bdisassociat\w*|\bhash\w*|\b(?:remov|strip)\w* (?:\w+ ){0,3}?(?:identif\w*|personal)\b|\bdisconnected from\b|\bin (?:an |a )?(?:anonymous|non-identifiable) (?:form|way|manner|basis|format)\b/i;
+  /\bde-?identif\w*|\banonymi[sz](?:e|es|ing|ation)\b|\bpseudonym\w*|\baggregat\w*|\bdisassociat\w*|\bhash\w*|\b(?:remov|strip)\w* (?:\w+ ){0,3}?(?:identif\w*|personal)\b|\bdisconnected from\b|\b(?:convert|turn|render|made|make|become)\w* (?:\w+ ){0,3}?anonymous\b|\bin (?:an |a )?(?:anonymous|non-identifiable) (?:form|way|manner|basis|format)\b/i;
 
 /** The company using, keeping or passing data on in anonymous form: de-identification (gold). */
 const COMPANY_USES_ANONYMOUS =

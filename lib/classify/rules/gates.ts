@@ -11,6 +11,9 @@ import { contentLicense } from './content-license';
 import { contractGatedOut, withSourcesBlanked } from './contract-gates';
 import { statesNoPractice } from './non-statements';
 import { notThePractice } from './not-the-practice';
+import { isRightObjectOnly } from './right-object';
+import { isServiceMessagesOnly } from './service-messages';
+import { isLinkAwayOnly } from './link-away';
 
 /**
  * A California "Shine the Light" right (Civil Code § 1798.83): the user may ask what was disclosed to third
@@ -38,6 +41,8 @@ const TO_THE_USER: readonly RegExp[] = [
   /\byour (?:limited |personal )?(?:licen[cs]e and |right to )(?:access|use)\b/i,
   /\bgrant(?:s|ed)? (?:to )?the (?:end )?user\b/i,
   /\b(?:licen[cs]e|right) (?:is )?(?:granted )?to (?:you|the (?:end )?user)\b/i,
+  // "Acme grants the right to install, use and run the software on a device you own" (settled session 10).
+  /\bgrants? (?:to )?(?:you |users? )?(?:a |the |an )?(?:(?:non-?exclusive|limited|personal|revocable|non-?transferable|non-?sublicensable|worldwide|royalty-free|free),? (?:and )?){0,5}(?:licen[cs]e|right) to (?:install|use|access|download|run|view|display)\b[^.;]{0,80}?\b(?:software|apps?|application|programs?|materials?|service|website|site|API)\b/i,
 ];
 /** The user granting rights over their content: a content licence, whatever else the sentence says. */
 const USER_GRANTS =
@@ -53,7 +58,7 @@ export function isLicenceToTheUser(text: string): boolean {
  * time", "prices may change". Quoted text (a cross-reference to a section called "Changes to the Terms")
  * names no change.
  */
-const PRODUCT = String.raw`(?:services?|features?|functions?|functionality|prices?|pricing|fees?|charges?|rates?|plans?|channels?|offerings?|products?|website|site|apps?|application|platform)`;
+const PRODUCT = String.raw`(?:services?|features?|functions?|functionality|prices?|pricing|fees?|charges?|rates?|plans?|channels?|offerings?|products?|website|site|apps?|application|platform|(?:reward|loyalty|referral|membership|points|bonus|affiliate|partner|beta|trial) programs?|(?:reward|loyalty|referral|membership|points|bonus|affiliate|partner|beta|trial) programmes?|rewards?|promotions?|subscriptions?)`;
 const PRODUCT_CHANGE: readonly RegExp[] = [
   new RegExp(
     String.raw`\b(?:we|[A-Z][\w.&-]+) (?:may|might|can|will|(?:reserves?|retains?|ha(?:ve|s)) the right to)\b[^.;:]{0,30}?\b(?:modify|change|alter|suspend|discontinue|withdraw|add|remove|increase|adjust|raise|update)\b[^.;:]{0,40}?\b${PRODUCT}\b`,
@@ -61,6 +66,13 @@ const PRODUCT_CHANGE: readonly RegExp[] = [
   ),
   new RegExp(
     String.raw`\b${PRODUCT}\b[^.;:]{0,30}?\b(?:may|might|can|will|are subject to|is subject to) (?:be )?(?:change|changed|vary|varied|increase|increased|adjusted)\b|\bincrease (?:in|of) (?:the |any |your )?(?:[\w-]+ )?(?:prices?|fees?|charges?)\b`,
+    'i',
+  ),
+  // "If prices increase, …", "when our fees go up": the change stated as a condition, with no modal.
+  /\b(?:if|when|whenever|where|should) (?:the |our |any |your )?(?:[\w-]+ )?(?:prices?|fees?|charges?|rates?)\b (?:increase|rise|change|go up)\b/i,
+  // "To notify you about changes to our Services": a change to the product named as a topic.
+  new RegExp(
+    String.raw`\b(?:changes?|updates?|modifications?|improvements?) (?:to|in|of) (?:our|the|its|any|your) (?:[\w-]+ )?${PRODUCT}\b`,
     'i',
   ),
 ];
@@ -71,8 +83,16 @@ const PRODUCT_CHANGE: readonly RegExp[] = [
 const TERMS_NAMED =
   /\b(?:terms|polic(?:y|ies)|agreement|conditions|contract|EULA|(?:privacy|this|our) (?:notice|statement)|guidelines|rules|(?:this|the) page|changes? in (?:the )?law)\b|\b(?:the|any|such|these|those|material|relevant) (?:changes|modifications|updates|amendments)\b/i;
 
+/**
+ * The terms named only as what the user breaks or what a step follows ("if you have violated these Terms",
+ * "in accordance with our Acceptable Use Policy"): the terms are the reason for the product change, not what
+ * changes.
+ */
+const TERMS_AS_REASON =
+  /\b(?:violat\w*|breach\w*|in breach of|infring\w*|under|in accordance with|pursuant to|as (?:set out|described|stated) in|consistent with|comply(?:ing)? with|compliance with) (?:these|the|our|this|any|its) (?:[\w-]+ ){0,2}?(?:terms|polic(?:y|ies)|agreement|conditions|guidelines|rules)\b(?:,? (?:or|and|and\/or) (?:these|the|our|this|any|its) (?:[\w-]+ ){0,3}?(?:terms|polic(?:y|ies)|agreement|conditions|guidelines|rules)\b)*/gi;
+
 export function isProductChange(text: string): boolean {
-  const unquoted = text.replace(/"[^"]{1,120}"/g, ' ');
+  const unquoted = text.replace(/"[^"]{1,120}"/g, ' ').replace(TERMS_AS_REASON, ' ');
   return PRODUCT_CHANGE.some((re) => re.test(unquoted)) && !TERMS_NAMED.test(unquoted);
 }
 
@@ -179,10 +199,25 @@ const COURT_OR_LAW =
 const ARBITRATION_TERM =
   /\barbitra\w*|\bsmall[- ]claims?\b|\bclass(?:[- ]wide)?\b|\bcollective\b|\brepresentative (?:action|capacity|proceedings?|claims?)\b|\bjury\b|\bmediat\w*|\bADR\b|\bawards?\b|\b(?:AAA|JAMS|NAM|ICC|FAA|EFAA)\b|\bwaiv\w*|\bopt[- ]?out\b|\binjunct\w*|\binterim\b|\bpreliminary\b|\bequitable\b|\bnotwithstanding\b|\bsever\w*|\benforc\w*|\bprocedures?\b|\badministrator\b|\bappoint\w*|\bout[- ]of[- ]court\b|\binstead\b|\binformal\w*|\bintellectual property\b|\bdispute settlement\b/i;
 
+/**
+ * A section title run into the sentence ("Governing Law and Arbitration: This Agreement is governed by …"): the
+ * title names the section the clause sits in, as a heading does, and the guide leaves a court-only clause
+ * unlabelled "also inside an arbitration section" (settled 2026-12-07, session 10).
+ */
+const RUN_IN_TITLE =
+  /^\W*(?:#+\s*)?(?:\d+(?:\.\d+)*\.?\s+)?(?:[A-Z][\w'-]*,?\s+(?:(?:and|of|&|or|the|for|to)\s+)?){0,6}[A-Z][\w'-]*\s*:\s+/;
+/**
+ * Arbitration named only as one kind of cost beside the courts' ("you pay our costs of collection, including
+ * attorneys' fees and arbitration or court costs"): who pays for collecting a debt, not how disputes are decided.
+ */
+const ARBITRATION_AS_COST =
+  /\b(?:arbitration|arbitral) (?:or|and|and\/or) (?:court|litigation) (?:costs|fees|expenses)\b|\b(?:court|litigation) (?:or|and|and\/or) (?:arbitration|arbitral) (?:costs|fees|expenses)\b/gi;
+
 export function isCourtOnly(text: string, leadIn?: string): boolean {
+  const body = text.replace(RUN_IN_TITLE, '').replace(ARBITRATION_AS_COST, ' court costs ');
   return (
-    COURT_OR_LAW.test(text) &&
-    !ARBITRATION_TERM.test(text) &&
+    COURT_OR_LAW.test(body) &&
+    !ARBITRATION_TERM.test(body) &&
     !(leadIn !== undefined && ARBITRATION_TERM.test(leadIn))
   );
 }
@@ -240,7 +275,8 @@ export function gatedOut(category: CategoryId, text: string, leadIn?: string): b
     isDocumentOverview(text) ||
     contractGatedOut(category, text) ||
     statesNoPractice(category, text) ||
-    notThePractice(category, text, leadIn)
+    notThePractice(category, text, leadIn) ||
+    isRightObjectOnly(category, text, leadIn)
   )
     return true;
   switch (category) {
@@ -250,7 +286,8 @@ export function gatedOut(category: CategoryId, text: string, leadIn?: string): b
         isInboundOnly(text) ||
         isAdvertiserTerms(text) ||
         isInternalRecipientOnly(text, leadIn) ||
-        isRightToKnowItem(text, leadIn)
+        isRightToKnowItem(text, leadIn) ||
+        isLinkAwayOnly(text)
       );
     case 'data-sale':
       return isRightToKnowItem(text, leadIn);
@@ -259,7 +296,8 @@ export function gatedOut(category: CategoryId, text: string, leadIn?: string): b
         isShineTheLightRight(text) ||
         isAdvertiserTerms(text) ||
         isRightToKnowItem(text, leadIn) ||
-        isRecommendationOnly(text)
+        isRecommendationOnly(text) ||
+        isServiceMessagesOnly(text)
       );
     case 'arbitration':
       return isCourtOnly(text, leadIn);

@@ -136,12 +136,48 @@ export function isLawOfArbitrationAgreement(text: string): boolean {
   );
 }
 
+/**
+ * A rule on what the user may post that names the licence only as a back-reference ("you will not submit
+ * material owned by others unless you have the owner's permission to grant us the licence rights granted
+ * herein"): the grant is stated where "herein" points, this sentence is a content rule (guide §3
+ * content-license, settled 2026-12-07, session 10). The reference and what the user must be able to grant
+ * are blanked; any grant left keeps the label.
+ */
+const GRANT_REFERENCE =
+  /\b(?:permission|authori[sz]ation|right|rights|authority|entitled|able)\b[^.;]{0,120}?\bto (?:grant|give|license)\b[^.;]{0,60}?\b(?:licen[cs]e )?rights (?:granted|given|set out|described) (?:herein|hereunder|above|below|in (?:these|this|section)\b)/gi;
+const UNLESS_GRANT = /\bunless\b[^.;]{0,200}?\bto (?:grant|give|license)\b/i;
+const RIGHTS_HEREIN = /\b(?:licen[cs]e )?rights (?:granted|given) (?:herein|hereunder|above|below)\b/i;
+
+export function isGrantReferenceOnly(text: string): boolean {
+  // Only inside the exception of a rule ("… unless you have permission to grant us the rights granted herein"): a
+  // warranty that the user can grant them ("you have all rights necessary to grant the rights granted herein")
+  // affirms the grant, and the hand checks keep that label.
+  if (!RIGHTS_HEREIN.test(text) || !UNLESS_GRANT.test(text)) return false;
+  const rest = text.replace(GRANT_REFERENCE, ' ');
+  return rest !== text && !/\bgrant\w*|\blicen[cs]\w*|\byou (?:hereby )?(?:give|assign)\b/i.test(rest);
+}
+
+/**
+ * Claims brought "on an aggregated or mass basis" (a class-action waiver, guide §3 de-identification, settled
+ * 2026-12-07, session 10): the claims are grouped, no data is made anonymous. A sentence that aggregates data,
+ * information or statistics keeps the label.
+ */
+const AGGREGATED_CLAIMS =
+  /\baggregat\w* (?:or|and|and\/or) (?:mass|class|collective|representative|consolidated|group)\b|\b(?:mass|class|collective|representative|consolidated|group) (?:or|and|and\/or) aggregat\w*/i;
+const CLAIMS = /\b(?:claims?|actions?|proceedings?|arbitrat\w*|lawsuits?|disputes?|litigat\w*)\b/i;
+const DATA_AGGREGATED =
+  /\baggregat\w* (?:\w+ ){0,2}?(?:data|information|statistics|reports?|form)\b|\b(?:data|information|statistics) (?:\w+ ){0,3}?aggregat\w*/i;
+
+export function isAggregatedClaims(text: string): boolean {
+  return AGGREGATED_CLAIMS.test(text) && CLAIMS.test(text) && !DATA_AGGREGATED.test(text);
+}
+
 /** Whether one of the shapes above rules `category` out of the clause. */
 export function notThePractice(category: CategoryId, text: string, leadIn?: string): boolean {
   if (isNamingOnly(text)) return true;
   switch (category) {
     case 'de-identification':
-      return isAnonymousWordOnly(text);
+      return isAnonymousWordOnly(text) || isAggregatedClaims(text);
     case 'data-retention':
       return isRequestDeadline(text);
     case 'international-transfer':
@@ -151,7 +187,12 @@ export function notThePractice(category: CategoryId, text: string, leadIn?: stri
     case 'arbitration':
       return isLawOfArbitrationAgreement(text);
     case 'content-license':
-      return isOwnershipOnly(text) || isLicenceGivenToUser(text) || isPersonalDataPassingGrant(text);
+      return (
+        isOwnershipOnly(text) ||
+        isLicenceGivenToUser(text) ||
+        isPersonalDataPassingGrant(text) ||
+        isGrantReferenceOnly(text)
+      );
     default:
       return false;
   }
