@@ -129,6 +129,10 @@ export const SHAPE_KEYS = {
   ownershipPasses: 'explain_shape_ownership_passes',
   /** A right to cancel a purchase or withdraw from a contract: a right over the contract, not over data. */
   cancellationRight: 'explain_shape_cancellation_right',
+  /** The user may stop using the service: a right over the contract, not over data. */
+  stopUsing: 'explain_shape_stop_using',
+  /** Marketing with no channel and no ads or tracking named (`$DATA$`): no "messages, e-mails or post". */
+  marketingUse: 'explain_shape_marketing_use',
 } as const satisfies Record<string, MessageKey>;
 
 /** Tail sentences that add the slots (one substitution each). */
