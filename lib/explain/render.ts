@@ -173,6 +173,10 @@ const NO_NOTICE =
 const SAFEGUARDED_KIND_BESIDE =
   /\b(?:personal (?:data|information)|personally identifiable information|your (?:data|information))\b,? (?:and|or|and\/or|as well as) (?:[\w-]+,? (?:and\/or |and |or )?){0,4}?(?:de-?identified|aggregated?|anonymi[sz]ed|pseudonymi[sz]ed|anonymous) (?:data|information)\b/i;
 
+/** The company offers the control only when it can: "whenever possible, provide you a way to disable it". */
+const CONTROL_IF_POSSIBLE =
+  /\b(?:whenever|wherever|where|if|when|to the extent) (?:it is |reasonably )?(?:possible|feasible|practicable)\b/i;
+
 /** The phrase for `$DATA$`: "your chats and files", or the category's noun. */
 function dataPhrase(slots: Slots, noun: string, t: Translate, en: boolean): string {
   const items = slotTexts('data', slots.data.slice(0, 3), t, en);
@@ -312,7 +316,13 @@ export function explainLabelIn(
     return t(SHAPE_KEYS.rightsWithoutControl, [data]);
   if (label.category === 'data-sharing' && label.stance === 'permits' && shownToOtherUsers(clause))
     return t(SHAPE_KEYS.shownToOtherUsers, [data]);
-  const sentence = template.sentences[label.stance];
+  // A control offered only "whenever possible" is a choice with limits: the hedged sentence, not a plain "you can".
+  const hedged =
+    label.category === 'user-choice' &&
+    label.stance === 'permits' &&
+    choice &&
+    CONTROL_IF_POSSIBLE.test(clause);
+  const sentence = template.sentences[hedged ? 'unclear' : label.stance];
   const safeguards = slotTexts('safeguard', slots.safeguards, t, en);
   const parts = [
     t(sentence.key, [

@@ -141,3 +141,16 @@ describe('notice the company may choose to give', () => {
     expect(card('unilateral-change', 'permits', text)).not.toMatch(/tell you about changes/);
   });
 });
+
+describe('a control offered only when the company can', () => {
+  it('"whenever possible" keeps the limit in the card', () => {
+    const text = 'Where possible, we will offer a mechanism that allows you to disable the new feature.';
+    const out = card('user-choice', 'permits', text);
+    expect(out).toMatch(/but with limits or conditions/);
+  });
+
+  it('a plain control stays plain', () => {
+    const text = 'You can disable the new feature in your settings at any time.';
+    expect(card('user-choice', 'permits', text)).not.toMatch(/limits or conditions/);
+  });
+});
