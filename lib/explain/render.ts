@@ -44,6 +44,11 @@ const MARKETING_CHANNEL =
  */
 const AD_MEASUREMENT =
   /\b(?:measur\w+|calculat\w+|statistic(?:s|al)|attribut\w+|conversions?|effectiveness|efficacy)\b|\bhow (?:well )?(?:our |their |the )?(?:ads?|advertis\w+|campaigns?) (?:perform|work)|\bhow (?:useful|effective|well|successful) (?:our |their |the )?(?:ads?|advertis\w+|campaigns?|marketing)\b/i;
+/**
+ * Collection around ads or marketing ("when you view one of our ads or read our newsletters, we collect
+ * information about you via cookies"), with no targeting in the clause: what is collected, not what is aimed.
+ */
+const COLLECTS = /\b(?:we|they)\b(?: \w+){0,2} collect(?:s|ed)?\b/i;
 // "How useful our marketing is" measures marketing as ads are measured (settled 2026-12-07).
 const ADS = /\b(?:ads?|advert\w*|campaigns?|marketing)\b/i;
 const TARGETING =
@@ -312,6 +317,17 @@ export function explainLabelIn(
     !TARGETING.test(clause)
   )
     return t(SHAPE_KEYS.adMeasurement, [data]);
+  if (
+    label.category === 'targeted-advertising' &&
+    label.stance === 'permits' &&
+    COLLECTS.test(clause) &&
+    ADS.test(clause) &&
+    !TARGETING.test(clause)
+  )
+    // Cookies and pixels are how it is collected ("via cookies"), not what: "they collect your cookies" misleads.
+    return t(SHAPE_KEYS.adCollection, [
+      dataPhrase({ ...slots, data: slots.data.filter((d) => d !== 'cookies') }, noun, t, en),
+    ]);
   if (label.category === 'user-choice' && label.stance !== 'denies' && !choice)
     return t(SHAPE_KEYS.rightsWithoutControl, [data]);
   if (label.category === 'data-sharing' && label.stance === 'permits' && shownToOtherUsers(clause))

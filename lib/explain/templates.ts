@@ -104,6 +104,8 @@ export const SHAPE_KEYS = {
   shownToOtherUsers: 'explain_shape_shown_to_other_users',
   /** Ads measured, not targeted: no targeting in the clause (`$DATA$`). */
   adMeasurement: 'explain_shape_ad_measurement',
+  /** Data collected around their ads or marketing, no targeting in the clause (`$DATA$`). */
+  adCollection: 'explain_shape_ad_collection',
   /** Some disputes kept in court (`$WHAT$`: one of the four below). */
   arbitrationCarveOut: 'explain_shape_arbitration_carve_out',
   /** The exception after the arbitration sentence, when the clause states both (`$WHAT$`). */

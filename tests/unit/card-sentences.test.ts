@@ -154,3 +154,18 @@ describe('a control offered only when the company can', () => {
     expect(card('user-choice', 'permits', text)).not.toMatch(/limits or conditions/);
   });
 });
+
+describe('collection around ads is not targeting', () => {
+  it('information collected when the user views an ad or opens a newsletter', () => {
+    const text =
+      'When you open one of our newsletters or look at one of our ads on another site, we automatically collect your device information through pixels.';
+    const out = card('targeted-advertising', 'permits', text);
+    expect(out).not.toMatch(/target ads/);
+    expect(out).toMatch(/^This says they collect .* in connection with their ads or marketing\.$/);
+  });
+
+  it('collection to aim ads keeps the targeting sentence', () => {
+    const text = 'We collect your browsing history so that we can show you ads based on your interests.';
+    expect(card('targeted-advertising', 'permits', text)).toMatch(/target ads at you/);
+  });
+});
