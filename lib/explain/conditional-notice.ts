@@ -1,7 +1,7 @@
 /**
  * Notice of changes that the clause does not promise: given only where the law requires it ("we will, as
  * required by applicable law, notify you"), offered as one measure among others ("notify you, seek your
- * consent and/or take other measures"), or left to the company ("we may notify you"). The card then says
+ * consent and/or take other measures"), or left to the company ("we may notify you", "we may choose to notify you"). The card then says
  * nothing of notice rather than "they say they will tell you about changes".
  * @module
  */
@@ -16,7 +16,7 @@ const NOTIFY = String.raw`\b(?:notify|inform|tell|alert) you\b`;
  * other steps as required by law").
  */
 const CONDITIONAL_NOTICE = new RegExp(
-  String.raw`${LAW}[^.;]{0,40}?${NOTIFY}|${NOTIFY}(?:(?!\band\b)[^.;]){0,80}?${LAW}|${NOTIFY}[^.;]{0,80}?\band/or\b|\bmay (?:also )?(?:notify|inform|tell|alert) you\b`,
+  String.raw`${LAW}[^.;]{0,40}?${NOTIFY}|${NOTIFY}(?:(?!\band\b)[^.;]){0,80}?${LAW}|${NOTIFY}[^.;]{0,80}?\band/or\b|\bmay (?:also )?(?:(?:choose|decide|elect) to )?(?:notify|inform|tell|alert) you\b`,
   'i',
 );
 

@@ -30,3 +30,11 @@ const ABOUT_DATA =
 export function isCancellationRight(text: string): boolean {
   return CANCELLATION_RIGHT.test(text) && !ABOUT_DATA.test(text);
 }
+
+/** "You may stop using the service at any time": leaving the contract, not a choice over data. */
+const STOP_USING =
+  /\byou (?:may|can|are free to|have the right to)(?: \w+)? (?:stop|cease|discontinue) (?:using|your use of|use of|accessing)\b/i;
+
+export function isStopUsingRight(text: string): boolean {
+  return STOP_USING.test(text) && !ABOUT_DATA.test(text);
+}

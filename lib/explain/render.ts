@@ -8,7 +8,7 @@
 import { asciiPunctuation } from '../ascii-punctuation';
 import type { MessageKey, Translate } from '../i18n';
 import { consentFirst } from './consent-first';
-import { isCancellationRight, ownershipPasses } from './contract-shapes';
+import { isCancellationRight, isStopUsingRight, ownershipPasses } from './contract-shapes';
 import { conditionalNotice } from './conditional-notice';
 import type { AnalysedClause, Label, Slots } from '../types';
 import { safeguardItemSlots } from './list-item-slots';
@@ -27,16 +27,28 @@ const DEIDENTIFIED_EXCLUDED =
  * clause does not state.
  */
 const DIRECT_MARKETING =
-  /\b(?:e-?mails?|e-?mailing|newsletters?|mailings?|post(?:al)? (?:mail|address)|by post|catalog(?:ue)?s?|magazines?|bulletins?|digests?|text messages?|texts? you|SMS|push notifications?|(?:tele)?phone calls?|call you|contact you|unsubscribe|(?:marketing|promotional) (?:communications?|messages?|materials?|e-?mails?|efforts?|preferences)|direct marketing|joint marketing|marketing of (?:our|its|their) (?:own )?(?:products|services)|information (?:on|about) (?:our|its) (?:products|services)|(?:special |exclusive |partner )?offers|promotions?|campaigns?|fundraising appeals?)\b/i;
+  /\b(?:e-?mails?|e-?mailing|newsletters?|mailings?|post(?:al)? (?:mail|address)|by post|catalog(?:ue)?s?|magazines?|bulletins?|digests?|text messages?|texts? you|SMS|push notifications?|(?:tele)?phone calls?|call you|contact you|unsubscribe|(?:marketing|promotional) (?:communications?|messages?|materials?|e-?mails?|efforts?|preferences)|direct marketing|joint marketing|marketing activities|marketing of (?:our|its|their) (?:own )?(?:products|services)|information (?:on|about) (?:our|its) (?:products|services)|(?:special |exclusive |partner )?offers|promotions?|campaigns?|fundraising appeals?)\b/i;
+// Profiling, not "your profile" (the user's own account page, where marketing settings often live).
 const ADS_OR_TRACKING =
-  /\b(?:ads?|advert\w*|cookies?|pixels?|track\w*|profil\w*|interest-based|behaviou?ral|retarget\w*|remarket\w*|cross-(?:site|device|context)|audiences?|personali[sz]ed)\b/i;
+  /\b(?:ads?|advert\w*|cookies?|pixels?|track\w*|profiling|profiled|interest-based|behaviou?ral|retarget\w*|remarket\w*|cross-(?:site|device|context)|audiences?|personali[sz]ed)\b/i;
+/**
+ * A channel the marketing reaches the user by: only then may the card say "messages, e-mails or post". Marketing
+ * named without one ("to enable marketing of our services", "offers in the launcher") gets the plainer sentence.
+ */
+const MARKETING_CHANNEL =
+  /\b(?:e-?mails?|e-?mailing|newsletters?|mailings?|post(?:al)? (?:mail|address)|by post|mail you|catalog(?:ue)?s?|magazines?|bulletins?|digests?|text messages?|texts? you|SMS|push notifications?|(?:tele)?phone|call you|calls|contact you|unsubscribe|communications?|messages?|receiv\w* (?:our |direct )?marketing|(?:provide|send) you (?:with )?information)\b/i;
 
 /**
  * Ad measurement: following what users do after an ad to count results or pay the channel. Guide §3 counts it
  * as targeted-advertising, but "to target ads at you" would say more than the clause does.
  */
 const AD_MEASUREMENT =
-  /\b(?:measur\w+|calculat\w+|statistics|attribut\w+|conversions?|effectiveness)\b|\bhow (?:well )?(?:our |their |the )?(?:ads?|advertis\w+|campaigns?) (?:perform|work)|\bhow (?:useful|effective|well|successful) (?:our |their |the )?(?:ads?|advertis\w+|campaigns?|marketing)\b/i;
+  /\b(?:measur\w+|calculat\w+|statistic(?:s|al)|attribut\w+|conversions?|effectiveness|efficacy)\b|\bhow (?:well )?(?:our |their |the )?(?:ads?|advertis\w+|campaigns?) (?:perform|work)|\bhow (?:useful|effective|well|successful) (?:our |their |the )?(?:ads?|advertis\w+|campaigns?|marketing)\b/i;
+/**
+ * Collection around ads or marketing ("when you view one of our ads or read our newsletters, we collect
+ * information about you via cookies"), with no targeting in the clause: what is collected, not what is aimed.
+ */
+const COLLECTS = /\b(?:we|they)\b(?: \w+){0,2} collect(?:s|ed)?\b/i;
 // "How useful our marketing is" measures marketing as ads are measured (settled 2026-12-07).
 const ADS = /\b(?:ads?|advert\w*|campaigns?|marketing)\b/i;
 const TARGETING =
@@ -66,19 +78,43 @@ const CLASS_WAIVER =
 const OPTIONAL_ARBITRATION =
   /\byou (?:may|can|could) (?:also )?(?:invoke|elect|choose|opt for)\b[^.;]{0,30}\barbitrat\w*|\bat your (?:option|election|choice)\b[^.;]{0,40}\barbitrat\w*|\barbitrat\w*[^.;]{0,40}\bat your (?:option|election|choice)\b/i;
 
+/**
+ * The user may leave arbitration, not choose it: "you can choose to reject this agreement to arbitrate
+ * ('opt-out')". The ordinary sentence and its opt-out tail describe that; "an option for you" would not.
+ */
+const ARBITRATION_OPT_OUT =
+  /\bopt(?:[- ])?out\b|\breject\w*\b[^.;]{0,40}\barbitrat\w*|\bdecline\w*\b[^.;]{0,40}\barbitrat\w*/i;
+/** The arbitrator grants the relief ("the arbitrator may award … injunctive relief"): no court is kept. */
+const ARBITRATOR_GRANTS =
+  /\barbitrat\w+ (?:may|can|shall|will|has the (?:power|authority) to)(?: \w+){0,3}? (?:award|grant|order)\b/i;
+/**
+ * A clause of an arbitration section that bounds its rules rather than stating them, with no word of arbitration
+ * of its own: "this provision should not be read to limit …", a list item naming claims by their exceptions.
+ * Neither the rule ("disputes go to arbitration") nor a waiver fits; the table's hedged sentence does. "Limit",
+ * "limits", never "(including but) not limited to".
+ */
+const LIMITS_RULES =
+  /\b(?:not|nothing)\b[^.;]{0,60}\b(?:limit|limits|restrict|restricts|preclude|precludes)\b/i;
+const EXCEPTIONS_WORD = /\bexceptions?\b/i;
+
 /** What the clause keeps out of arbitration, as a catalogue key, or null when it keeps nothing out. */
 function carvedOut(clause: string): MessageKey | null {
   if (SMALL_CLAIMS.test(clause)) return SHAPE_KEYS.arbitrationSmallClaims;
   const court = IN_COURT.test(clause);
-  if (INJUNCTION.test(clause) && court) return SHAPE_KEYS.arbitrationInjunction;
+  if (INJUNCTION.test(clause) && court && !ARBITRATOR_GRANTS.test(clause))
+    return SHAPE_KEYS.arbitrationInjunction;
   if (IP_CLAIMS.test(clause) && (court || NOT_ARBITRATED.test(clause))) return SHAPE_KEYS.arbitrationIp;
   return NOT_ARBITRATED.test(clause) ? SHAPE_KEYS.arbitrationSome : null;
 }
 
 /** The sentence of an arbitration label for the shapes above, or null for the table's own. */
 function arbitrationShape(clause: string, t: Translate): string | null {
-  if (OPTIONAL_ARBITRATION.test(clause)) return t(SHAPE_KEYS.arbitrationOptional);
-  if (!ARBITRATION_WORD.test(clause)) {
+  if (OPTIONAL_ARBITRATION.test(clause) && !ARBITRATION_OPT_OUT.test(clause))
+    return t(SHAPE_KEYS.arbitrationOptional);
+  const named = ARBITRATION_WORD.test(clause);
+  if (!named && (LIMITS_RULES.test(clause) || EXCEPTIONS_WORD.test(clause)))
+    return t(sentenceKey('arbitration', 'unclear'));
+  if (!named) {
     if (JURY_WAIVER.test(clause)) return t(SHAPE_KEYS.juryWaiver);
     if (CLASS_WAIVER.test(clause)) return t(SHAPE_KEYS.classWaiver);
   }
@@ -134,6 +170,18 @@ const NON_IDENTIFYING =
 const NO_NOTICE =
   /\b(?:without|with or without|no)\s+(?:any\s+)?(?:advance\s+|prior\s+)?(?:written\s+)?notice\b|\b(?:not|no) (?:be )?(?:obligat\w+|required) to (?:notify|inform|tell)\b/i;
 
+/**
+ * De-identified data named as a second kind beside personal data ("disclose your personal information and
+ * aggregated or de-identified data"): the safeguard belongs to that second kind, so "they say the data is
+ * de-identified" would claim it for the personal data too.
+ */
+const SAFEGUARDED_KIND_BESIDE =
+  /\b(?:personal (?:data|information)|personally identifiable information|your (?:data|information))\b,? (?:and|or|and\/or|as well as) (?:[\w-]+,? (?:and\/or |and |or )?){0,4}?(?:de-?identified|aggregated?|anonymi[sz]ed|pseudonymi[sz]ed|anonymous) (?:data|information)\b/i;
+
+/** The company offers the control only when it can: "whenever possible, provide you a way to disable it". */
+const CONTROL_IF_POSSIBLE =
+  /\b(?:whenever|wherever|where|if|when|to the extent) (?:it is |reasonably )?(?:possible|feasible|practicable)\b/i;
+
 /** The phrase for `$DATA$`: "your chats and files", or the category's noun. */
 function dataPhrase(slots: Slots, noun: string, t: Translate, en: boolean): string {
   const items = slotTexts('data', slots.data.slice(0, 3), t, en);
@@ -170,6 +218,7 @@ function tail(kind: Tail, slots: Slots, text: string, t: Translate, en: boolean)
     case 'choice':
       return filled(SLOT_KEYS.choice, slots.choice && choiceText(slots.choice, t, en), t);
     case 'safeguard':
+      if (SAFEGUARDED_KIND_BESIDE.test(text)) return null;
       return filled(SLOT_KEYS.safeguards, list('safeguard', slots.safeguards, t, en), t);
     case 'scope':
       return filled(SLOT_KEYS.scope, list('scope', slots.scope, t, en), t);
@@ -226,6 +275,8 @@ export function explainLabelIn(
   }
   if (label.category === 'user-choice' && label.stance !== 'denies' && isCancellationRight(clause))
     return t(SHAPE_KEYS.cancellationRight);
+  if (label.category === 'user-choice' && label.stance !== 'denies' && isStopUsingRight(clause))
+    return t(SHAPE_KEYS.stopUsing);
   if (label.category === 'content-license' && label.stance === 'permits' && ownershipPasses(clause))
     return t(SHAPE_KEYS.ownershipPasses, [dataPhrase(slots, t(TEMPLATES[label.category].noun), t, en)]);
   if (label.category === 'arbitration' && (label.stance === 'permits' || label.stance === 'unclear')) {
@@ -242,10 +293,14 @@ export function explainLabelIn(
   ) {
     // "marketing messages" names the channel, not the user's data: the contact details are what is used.
     const named = { ...slots, data: slots.data.filter((d) => !MARKETING_CHANNEL_WORD.test(d)) };
-    const sentence = t(
-      label.stance === 'permits' ? SHAPE_KEYS.directMarketing : SHAPE_KEYS.directMarketingDenied,
-      [dataPhrase(named, t(SHAPE_KEYS.directMarketingNoun), t, en)],
-    );
+    // No channel named: "used for marketing", without inventing messages or post or "contact details".
+    const channel = MARKETING_CHANNEL.test(clause);
+    const sentence =
+      label.stance === 'permits' && !channel
+        ? t(SHAPE_KEYS.marketingUse, [dataPhrase(named, t(template.noun), t, en)])
+        : t(label.stance === 'permits' ? SHAPE_KEYS.directMarketing : SHAPE_KEYS.directMarketingDenied, [
+            dataPhrase(named, t(SHAPE_KEYS.directMarketingNoun), t, en),
+          ]);
     const extra = label.stance === 'permits' && choice ? t(SLOT_KEYS.choice, [choice]) : null;
     return extra ? `${sentence} ${extra}` : sentence;
   }
@@ -262,11 +317,28 @@ export function explainLabelIn(
     !TARGETING.test(clause)
   )
     return t(SHAPE_KEYS.adMeasurement, [data]);
+  if (
+    label.category === 'targeted-advertising' &&
+    label.stance === 'permits' &&
+    COLLECTS.test(clause) &&
+    ADS.test(clause) &&
+    !TARGETING.test(clause)
+  )
+    // Cookies and pixels are how it is collected ("via cookies"), not what: "they collect your cookies" misleads.
+    return t(SHAPE_KEYS.adCollection, [
+      dataPhrase({ ...slots, data: slots.data.filter((d) => d !== 'cookies') }, noun, t, en),
+    ]);
   if (label.category === 'user-choice' && label.stance !== 'denies' && !choice)
     return t(SHAPE_KEYS.rightsWithoutControl, [data]);
   if (label.category === 'data-sharing' && label.stance === 'permits' && shownToOtherUsers(clause))
     return t(SHAPE_KEYS.shownToOtherUsers, [data]);
-  const sentence = template.sentences[label.stance];
+  // A control offered only "whenever possible" is a choice with limits: the hedged sentence, not a plain "you can".
+  const hedged =
+    label.category === 'user-choice' &&
+    label.stance === 'permits' &&
+    choice &&
+    CONTROL_IF_POSSIBLE.test(clause);
+  const sentence = template.sentences[hedged ? 'unclear' : label.stance];
   const safeguards = slotTexts('safeguard', slots.safeguards, t, en);
   const parts = [
     t(sentence.key, [

@@ -116,9 +116,10 @@ const DATA: Lexicon = [
 const PURPOSES: Lexicon = [
   [/\btrain(?:ing)?\b[^.;]{0,60}?\bmodels?\b|\bmodel (?:training|improvement)\b/i, 'training AI models'],
   // Advertisers are recipients ("with our partners, such as advertisers"), not a purpose.
-  // Nor a kind of data named after a purpose ("marketing analytics data", "advertising information").
+  // Nor a kind of data named after a purpose ("marketing analytics data", "advertising information"), nor
+  // its opposite ("for legal and other non-marketing purposes").
   [
-    /\b(?:advertis(?!ers?\b)\w*|ads|marketing)\b(?!(?: analytics)? (?:data|information|lists?)\b)/i,
+    /(?<!\bnon-?)\b(?:advertis(?!ers?\b)\w*|ads|marketing)\b(?!(?: analytics)? (?:data|information|lists?)\b)/i,
     'advertising and marketing',
   ],
   [/\bpersonali[sz]\w+|\brecommendations?\b/i, 'personalisation'],

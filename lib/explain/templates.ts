@@ -104,6 +104,8 @@ export const SHAPE_KEYS = {
   shownToOtherUsers: 'explain_shape_shown_to_other_users',
   /** Ads measured, not targeted: no targeting in the clause (`$DATA$`). */
   adMeasurement: 'explain_shape_ad_measurement',
+  /** Data collected around their ads or marketing, no targeting in the clause (`$DATA$`). */
+  adCollection: 'explain_shape_ad_collection',
   /** Some disputes kept in court (`$WHAT$`: one of the four below). */
   arbitrationCarveOut: 'explain_shape_arbitration_carve_out',
   /** The exception after the arbitration sentence, when the clause states both (`$WHAT$`). */
@@ -129,6 +131,10 @@ export const SHAPE_KEYS = {
   ownershipPasses: 'explain_shape_ownership_passes',
   /** A right to cancel a purchase or withdraw from a contract: a right over the contract, not over data. */
   cancellationRight: 'explain_shape_cancellation_right',
+  /** The user may stop using the service: a right over the contract, not over data. */
+  stopUsing: 'explain_shape_stop_using',
+  /** Marketing with no channel and no ads or tracking named (`$DATA$`): no "messages, e-mails or post". */
+  marketingUse: 'explain_shape_marketing_use',
 } as const satisfies Record<string, MessageKey>;
 
 /** Tail sentences that add the slots (one substitution each). */
