@@ -37,6 +37,8 @@ export const CHECKS_V6 = join(ROOT, 'data/checks/explanations-v6.jsonl');
 export const CHECKS_V7 = join(ROOT, 'data/checks/explanations-v7.jsonl');
 /** The eighth check: the pipeline after the fixes read from v7, on services none of v1–v7 drew. */
 export const CHECKS_V8 = join(ROOT, 'data/checks/explanations-v8.jsonl');
+/** The ninth check: the pipeline after the fixes read from v8 (and v2–v7 again), on services none of v1–v8 drew. */
+export const CHECKS_V9 = join(ROOT, 'data/checks/explanations-v9.jsonl');
 
 export interface CheckSet {
   seed: string;
@@ -107,6 +109,16 @@ export const SEEDS: Readonly<Record<string, CheckSet>> = {
     by: 'guide v2, pass A',
     services: 22,
     skipChecks: ['v1', 'v2', 'v3', 'v4', 'v5', 'v6', 'v7'],
+    skipFinalTest: true,
+    distinctClauses: true,
+  },
+  // Fixes were made from v8's misses (and v2–v7's again): services none of v1–v8 read, twins drawn once.
+  v9: {
+    seed: 'explanation check v9',
+    file: CHECKS_V9,
+    by: 'guide v2, pass A',
+    services: 22,
+    skipChecks: ['v1', 'v2', 'v3', 'v4', 'v5', 'v6', 'v7', 'v8'],
     skipFinalTest: true,
     distinctClauses: true,
   },
@@ -540,7 +552,7 @@ function main(): void {
       );
   } else
     console.log(
-      'usage: check-explanations sample | record <verdicts.tsv> | score | recheck [--show] | shapes  [--set v1|v2|v3|v4|v5|v6|v7|v8]',
+      'usage: check-explanations sample | record <verdicts.tsv> | score | recheck [--show] | shapes  [--set v1|v2|v3|v4|v5|v6|v7|v8|v9]',
     );
 }
 
