@@ -86,30 +86,28 @@ export function createPlacing(deps: PlacingDeps): Placing {
   const { state, env, own, overlay } = deps;
   const sliced = { env, budgetMs: BUDGET_MS };
 
+  /** A clause's mark where it was placed, or null when it was not found or carries no shown label. */
+  const markAt = (clause: MarkedClause, placement: Placement | null): Marked | null => {
+    if (!placement) return null;
+    const label = primaryLabel(clause.labels, state.shown);
+    if (!label) return null;
+    return {
+      id: clause.id,
+      category: label.category,
+      range: rangeFor(document, placement),
+      segments: placement.segments,
+      clause,
+      label,
+    };
+  };
+
   /**
    * Each clause located in document order (unlabelled ones too, so the locator's cursor follows the text
    * closely: short or repeated labelled clauses are then found where they belong); null where a clause is
    * not found or carries no shown label.
    */
   const locateInOrder = (locator: Locator, clauses: MarkedClause[], signal: AbortSignal) =>
-    mapChunked(
-      clauses,
-      (clause): Marked | null => {
-        const placement = locator.locate(clause.text);
-        if (!placement) return null;
-        const label = primaryLabel(clause.labels, state.shown);
-        if (!label) return null;
-        return {
-          id: clause.id,
-          category: label.category,
-          range: rangeFor(document, placement),
-          segments: placement.segments,
-          clause,
-          label,
-        };
-      },
-      { ...sliced, signal },
-    );
+    mapChunked(clauses, (clause) => markAt(clause, locator.locate(clause.text)), { ...sliced, signal });
 
   /** Each clause located in document order (all of them: see `locateInOrder`), null where not found. */
   const placeInOrder = (locator: Locator, clauses: readonly { text: string }[], signal: AbortSignal) =>
@@ -117,24 +115,7 @@ export function createPlacing(deps: PlacingDeps): Placing {
 
   /** The shown, labelled clauses marked where they were placed (null for the others), as `locateInOrder`. */
   const markPlaced = (clauses: MarkedClause[], placements: (Placement | null)[], signal: AbortSignal) =>
-    mapChunked(
-      clauses,
-      (clause, i): Marked | null => {
-        const placement = placements[i];
-        if (!placement) return null;
-        const label = primaryLabel(clause.labels, state.shown);
-        if (!label) return null;
-        return {
-          id: clause.id,
-          category: label.category,
-          range: rangeFor(document, placement),
-          segments: placement.segments,
-          clause,
-          label,
-        };
-      },
-      { ...sliced, signal },
-    );
+    mapChunked(clauses, (clause, i) => markAt(clause, placements[i] ?? null), { ...sliced, signal });
 
   const locateCuts: Placing['locateCuts'] = async (signal, blocks, cuts, visible) => {
     const clauses = await runSliced(clausesFromReplyInSteps(blocks, { clauses: cuts, marks: [] }), {

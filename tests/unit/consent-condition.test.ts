@@ -3,9 +3,8 @@
  * read as `denies`. Team-written sentences; each near miss keeps the practice on by default.
  */
 import { describe, expect, it } from 'vitest';
-import { classifyClauses } from '../../lib/classify';
+import { classifyOne } from '../support/clauses';
 import { consentCondition } from '../../lib/classify/rules/consent-condition';
-import type { Clause } from '../../lib/types';
 
 describe('a consent condition in the forms consentFirst does not read', () => {
   it.each([
@@ -33,7 +32,7 @@ describe('a consent condition in the forms consentFirst does not read', () => {
   it('turns the sharing stance of such a sentence to denies in the classifier', () => {
     const text =
       'Additionally, with your consent, we may share the personal information you give us with companies outside our group who want to market their products to you.';
-    const c = classifyClauses([{ id: 'c', text, unit: 'sentence' } as Clause])[0]!;
+    const c = classifyOne(text);
     const sharing = [...c.labels, ...(c.possible ?? [])].find((l) => l.category === 'data-sharing');
     expect(sharing?.stance).toBe('denies');
   });
