@@ -116,18 +116,19 @@ const DATA: Lexicon = [
 const PURPOSES: Lexicon = [
   [/\btrain(?:ing)?\b[^.;]{0,60}?\bmodels?\b|\bmodel (?:training|improvement)\b/i, 'training AI models'],
   // Advertisers are recipients ("with our partners, such as advertisers"), not a purpose.
-  // Nor a kind of data named after a purpose ("marketing analytics data", "advertising information"), nor
-  // its opposite ("for legal and other non-marketing purposes").
+  // Nor a kind of data named after a purpose ("marketing analytics data", "advertising information", "Advertising
+  // ID"), nor a group of customers ("advertising customers"), nor its opposite ("for legal and other non-marketing
+  // purposes").
   [
-    /(?<!\bnon-?)\b(?:advertis(?!ers?\b)\w*|ads|marketing)\b(?!(?: analytics)? (?:data|information|lists?)\b)/i,
+    /(?<!\bnon-?)\b(?:advertis(?!ers?\b)\w*|ads|marketing)\b(?!(?: analytics)? (?:data|information|lists?|IDs?|identifiers?|customers?|clients?)\b)/i,
     'advertising and marketing',
   ],
   [/\bpersonali[sz]\w+|\brecommendations?\b/i, 'personalisation'],
   // Nor a place in the product named after it ("in the security panel of your account", "your security settings").
   // Keeping the data itself secure ("the confidentiality and security of Personal Information", "security
-  // measures") is a safeguard, not what the data is used for.
+  // and confidentiality measures") is a safeguard, not what the data is used for; "security details" are data.
   [
-    /(?<!\b(?:confidentiality|integrity|privacy) and )\bsecurity\b(?! of (?:your |the |such |any |this |that )?(?:personal )?(?:data|information)\b| (?:measures?|safeguards?|standards?|practices?|obligations?|controls?)\b| (?:panel|settings?|page|tab|section|cent(?:er|re)|dashboard|keys?|questions?)\b)|\b(?:safety|fraud|abuse|spam)\b/i,
+    /(?<!\b(?:confidentiality|integrity|privacy) and )\bsecurity\b(?! of (?:your |the |such |any |this |that )?(?:personal )?(?:data|information)\b|(?: (?:and|or) [\w-]+)? (?:measures?|safeguards?|standards?|practices?|obligations?|controls?)\b| (?:panel|settings?|page|tab|section|cent(?:er|re)|dashboard|keys?|questions?|information|details|codes?|credentials)\b)|\b(?:safety|fraud|abuse|spam)\b/i,
     'safety and security',
   ],
   // "statutory measures", "appropriate measures" are no measuring.
@@ -140,7 +141,11 @@ const PURPOSES: Lexicon = [
     /\bimprov\w+ (?:and develop\w* )?(?:our |the )?(?:services?|products?|features?)\b|\bdevelop\w* new (?:products|features|services)\b/i,
     'improving products',
   ],
-  [/\bprovid\w+ (?:and maintain\w* )?(?:the |our )?(?:services?|products?)\b/i, 'providing the service'],
+  // Not a recipient's trade: "companies that provide services for us", "vendors who provide services to us".
+  [
+    /(?<!\b(?:that|who|which) )\bprovid\w+ (?:and maintain\w* )?(?:the |our )?(?:services?|products?)\b(?! (?:to|for|on behalf of)(?: or on behalf of)? us\b)/i,
+    'providing the service',
+  ],
   [
     // A safeguard put in place "in accordance with applicable legal requirements" is not used for them; nor is
     // law enforcement named as a recipient ("we may pass it to law enforcement and courts").
@@ -219,11 +224,20 @@ const lexiconScan = (): RuleScan =>
 const RECIPIENT_NOUN =
   /(?:partners?|providers?|vendors?|compan(?:y|ies)|firms?|agenc(?:y|ies)|authorit(?:y|ies)|networks?|clients?|processors?|contractors?|suppliers?|officials?|bodies|organi[sz]ations?)\b/i;
 /**
+ * A word of a recipient's trade in a list of them ("email, hosting, security, and analytics service
+ * providers"): no function word, so "for security and with our partners" is not one.
+ */
+const TRADE_WORD =
+  '(?!(?:with|to|for|by|from|of|in|on|at|as|the|our|your|their|its|us|we|you|they|that|which|who|share\\w*|use\\w*|disclos\\w*)\\b)[\\w-]+';
+/**
  * A purpose word that only names a recipient's trade ("fraud prevention partners", "analytics vendors",
  * "advertising and marketing companies"). In a list of recipients it is who receives the data, not what the
  * list's sharing is for; a single recipient's trade ("with advertising partners") is what its sharing serves.
  */
-const RECIPIENT_AFTER = new RegExp(`^(?: (?:and|or|&) [\\w-]+)?(?: [\\w-]+)? ${RECIPIENT_NOUN.source}`, 'i');
+const RECIPIENT_AFTER = new RegExp(
+  `^(?:,?\\s(?:(?:and|or|&)\\s)?${TRADE_WORD}(?:\\s${TRADE_WORD}){0,2})*?\\s${RECIPIENT_NOUN.source}`,
+  'i',
+);
 const RECIPIENT_NOUNS = new RegExp(`\\b${RECIPIENT_NOUN.source}`, 'gi');
 
 /** Each regex of PURPOSES, global, to look past a match that names a recipient. */
