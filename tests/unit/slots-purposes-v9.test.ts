@@ -25,6 +25,10 @@ describe('a purpose word that is not what the data is used for', () => {
       'We require our contractors to keep security and confidentiality measures like ours.',
       'safety and security',
     ],
+    [
+      'We guard the security and integrity of your personal data by training our staff.',
+      'safety and security',
+    ],
     // A kind of data named after the word.
     ['Never tell anyone your password or other security details.', 'safety and security'],
     ['We keep your name, phone number, advertising ID and IP address.', 'advertising and marketing'],
@@ -90,5 +94,36 @@ describe('a denial that holds until the user agrees says so', () => {
     ['data-sale', 'We do not sell your personal data.'],
   ] as const)('no consent named: %s', (category, text) => {
     expect(card(category, text)).not.toMatch(/unless you opt in|unless you agree|your consent/i);
+  });
+});
+
+describe('a data word that names no data of the user’s', () => {
+  const data = (text: string) => extractSlots(text).data;
+
+  it.each([
+    // Wrongdoing the company looks into, in a list of adjectives.
+    [
+      'We may pass records to the police to look into fraud and other unauthorised, illegal or unethical activity.',
+      'activity',
+    ],
+    // Another party's activity.
+    [
+      'You may view the pages for your own use and in connection with ordinary search engine activity.',
+      'activity',
+    ],
+    // A message the service shows the user.
+    ['After you unsubscribe, you will see a message confirming that it worked.', 'messages'],
+    // A control named after content.
+    ['We protect the records by training staff and by putting content controls in place.', 'your content'],
+  ])('%s (not %s)', (text, word) => {
+    expect(data(text)).not.toContain(word);
+  });
+
+  it.each([
+    ['We log your activity on the site to detect fraud.', 'activity'],
+    ['We store the messages you send to other members.', 'messages'],
+    ['We scan your content with automated controls.', 'your content'],
+  ])('still the user’s: %s (%s)', (text, word) => {
+    expect(data(text)).toContain(word);
   });
 });
