@@ -7,7 +7,7 @@
  */
 import { asciiPunctuation } from '../ascii-punctuation';
 import type { MessageKey, Translate } from '../i18n';
-import { consentFirst } from './consent-first';
+import { deniedUntilConsent } from './consent-first';
 import { isCancellationRight, isStopUsingRight, ownershipPasses } from './contract-shapes';
 import { conditionalNotice } from './conditional-notice';
 import type { AnalysedClause, Label, Slots } from '../types';
@@ -224,12 +224,18 @@ function tail(kind: Tail, slots: Slots, text: string, t: Translate, en: boolean)
       return filled(SLOT_KEYS.scope, list('scope', slots.scope, t, en), t);
     case 'covered':
       return filled(SLOT_KEYS.covered, list('scope', slots.scope, t, en), t);
+    case 'children':
+      // A denial about children's data ("we do not sell the data of children under 16") read as a promise to
+      // everyone misleads. Only children: a region in a denial is as often an exception as the group covered.
+      return slots.scope.includes('children')
+        ? filled(SLOT_KEYS.covered, list('scope', ['children'], t, en), t)
+        : null;
     case 'purpose':
       return filled(SLOT_KEYS.purposes, list('purpose', slots.purposes.slice(0, 3), t, en), t);
     case 'condition': {
       const m = CONDITION.exec(text);
-      // A denial because the practice waits for the user's consent (guide R1): off until they opt in.
-      if (!m && consentFirst(asciiPunctuation(text))) return t(SLOT_KEYS.defaultOff);
+      // A denial because the practice waits for the user's consent (guide R1): off until they opt in, not never.
+      if (!m && deniedUntilConsent(asciiPunctuation(text))) return t(SLOT_KEYS.defaultOff);
       return filled(SLOT_KEYS.condition, m ? conditionText(m[1]!.toLowerCase(), t, en) : null, t);
     }
     case 'notice':

@@ -51,9 +51,9 @@ const DATA: Lexicon = [
   // Not the messages the company sends or shows ("marketing messages", "commercial electronic messages",
   // "promotional text messages", "administrative messages", "an update message on top", "the device receiving
   // the messages", "stop receiving electronic messages", "calls or text messages"), nor one listed beside the company's marketing ("personalised marketing emails, messages and
-  // offers"): no data of the user's.
+  // offers"), nor one the service shows ("a message confirming that it worked"): no data of the user's.
   [
-    /(?<!\b(?:marketing|promotional|informational|transactional|administrative|service|commercial|push|advertising|trigger|news|reminder|notification|update|alert|welcome|confirmation|error|status|system|warning|our|those|these|such)(?:-related)?(?: (?:electronic|text|e-?mail|SMS|in-app))? )(?<!\b(?:receiv\w*|send(?:s|ing)? you|sent to you) (?:the |these |those |our |such |any )?(?:(?:electronic|text|e-?mail|SMS|marketing|promotional|commercial) )?)(?<!\bcalls?,? (?:or|and|and\/or) (?:text |SMS )?)(?<!\b(?:marketing|promotional|advertising|commercial|personali[sz]ed(?: marketing)?) (?:e-?mails?|newsletters?|texts?|notifications?|calls?),? (?:and |or |and\/or )?)\bmessages?\b/i,
+    /(?<!\b(?:marketing|promotional|informational|transactional|administrative|service|commercial|push|advertising|trigger|news|reminder|notification|update|alert|welcome|confirmation|error|status|system|warning|our|those|these|such)(?:-related)?(?: (?:electronic|text|e-?mail|SMS|in-app))? )(?<!\b(?:receiv\w*|send(?:s|ing)? you|sent to you) (?:the |these |those |our |such |any )?(?:(?:electronic|text|e-?mail|SMS|marketing|promotional|commercial) )?)(?<!\bcalls?,? (?:or|and|and\/or) (?:text |SMS )?)(?<!\b(?:marketing|promotional|advertising|commercial|personali[sz]ed(?: marketing)?) (?:e-?mails?|newsletters?|texts?|notifications?|calls?),? (?:and |or |and\/or )?)\bmessages?\b(?! (?:indicating|confirming|saying|stating|telling you|that (?:says|tells|confirms|shows))\b)/i,
     'messages',
   ],
   [/\bfeedback\b/i, 'feedback'],
@@ -76,9 +76,10 @@ const DATA: Lexicon = [
   ],
   // Not what advertisers show ("advertising content", "promoted content"), nor what a site serves, displays or
   // offers ("the advertising and content that you see", "valuable content for free", "receipt of content"),
-  // nor companies or settings named after content ("content providers", "your content or search preferences").
+  // nor companies, settings or controls named after content ("content providers", "your content or search
+  // preferences", "content controls").
   [
-    /(?:\b(?:your|user|customer|member)s?'? content\b|\bcontent (?:that |which )?you\b(?! (?:(?:may|might|will|can|could) )?(?:see|view|watch|read|receive|access|find|like|enjoy|browse|are (?:shown|interested))\b)|(?<!\b(?:advertising|advertisement|ad|promoted|sponsored|marketing|promotional|personali[sz]ed|recommended|tailored|relevant|valuable|quality|free|editorial|helpful|useful|premium|original|new|third-party) |\b(?:advertising|ads|news|products?|services?|features?|offers?) (?:and|or) |\b(?:receipt|viewing|delivery|display) of (?:the |any |such )?|\b(?:serv|display|deliver|show)(?:e|es|ed|ing|s)? (?:the |our |relevant )?)\bcontent\b(?! (?:that |which )?you (?:(?:may|might|will|can|could) )?(?:see|view|watch|read|receive|access|find|like|enjoy|browse|are (?:shown|interested))\b))(?! (?:(?:and|or) [\w-]+ )?(?:providers?|creators?|partners?|delivery|networks?|preferences|settings|filters?|policy|policies|guidelines|standards)\b)/i,
+    /(?:\b(?:your|user|customer|member)s?'? content\b|\bcontent (?:that |which )?you\b(?! (?:(?:may|might|will|can|could) )?(?:see|view|watch|read|receive|access|find|like|enjoy|browse|are (?:shown|interested))\b)|(?<!\b(?:advertising|advertisement|ad|promoted|sponsored|marketing|promotional|personali[sz]ed|recommended|tailored|relevant|valuable|quality|free|editorial|helpful|useful|premium|original|new|third-party) |\b(?:advertising|ads|news|products?|services?|features?|offers?) (?:and|or) |\b(?:receipt|viewing|delivery|display) of (?:the |any |such )?|\b(?:serv|display|deliver|show)(?:e|es|ed|ing|s)? (?:the |our |relevant )?)\bcontent\b(?! (?:that |which )?you (?:(?:may|might|will|can|could) )?(?:see|view|watch|read|receive|access|find|like|enjoy|browse|are (?:shown|interested))\b))(?! (?:(?:and|or) [\w-]+ )?(?:providers?|creators?|partners?|delivery|networks?|preferences|settings|filters?|controls?|moderation|policy|policies|guidelines|standards)\b)/i,
     'your content',
   ],
   [/\bprecise location\b|\blocation (?:data|information)\b|\bgeolocation\b/i, 'location'],
@@ -101,9 +102,10 @@ const DATA: Lexicon = [
   ],
   [/\bbiometric\b/i, 'biometric data'],
   [/\bhealth (?:data|information)\b/i, 'health data'],
-  // Not wrongdoing the company reports ("fraud or other illegal activity", "activity that is unlawful").
+  // Not wrongdoing the company reports ("fraud or other illegal activity", "unauthorised, illegal or unethical
+  // activity", "activity that is unlawful"), nor a machine's ("search engine activity").
   [
-    /\busage (?:data|information)\b|(?<!\b(?:illegal|unlawful|criminal|fraudulent|prohibited|malicious|suspicious|suspected) )\b(?:your )?activity\b(?! (?:that|which) (?:is|are|may be|might be|could be) (?:illegal|unlawful|criminal|fraudulent|prohibited))|\binteractions?\b/i,
+    /\busage (?:data|information)\b|(?<!\b(?:illegal|unlawful|criminal|fraudulent|prohibited|malicious|suspicious|suspected|unethical|unauthori[sz]ed|improper|harmful|abusive|infringing|search engine|crawler|bot|robot) )\b(?:your )?activity\b(?! (?:that|which) (?:is|are|may be|might be|could be) (?:illegal|unlawful|criminal|fraudulent|prohibited))|\binteractions?\b/i,
     'activity',
   ],
   // "non-personal information" and "non-personally identifiable information" are the opposite.
@@ -116,18 +118,19 @@ const DATA: Lexicon = [
 const PURPOSES: Lexicon = [
   [/\btrain(?:ing)?\b[^.;]{0,60}?\bmodels?\b|\bmodel (?:training|improvement)\b/i, 'training AI models'],
   // Advertisers are recipients ("with our partners, such as advertisers"), not a purpose.
-  // Nor a kind of data named after a purpose ("marketing analytics data", "advertising information"), nor
-  // its opposite ("for legal and other non-marketing purposes").
+  // Nor a kind of data named after a purpose ("marketing analytics data", "advertising information", "Advertising
+  // ID"), nor a group of customers ("advertising customers"), nor its opposite ("for legal and other non-marketing
+  // purposes").
   [
-    /(?<!\bnon-?)\b(?:advertis(?!ers?\b)\w*|ads|marketing)\b(?!(?: analytics)? (?:data|information|lists?)\b)/i,
+    /(?<!\bnon-?)\b(?:advertis(?!ers?\b)\w*|ads|marketing)\b(?!(?: analytics)? (?:data|information|lists?|IDs?|identifiers?|customers?|clients?)\b)/i,
     'advertising and marketing',
   ],
   [/\bpersonali[sz]\w+|\brecommendations?\b/i, 'personalisation'],
   // Nor a place in the product named after it ("in the security panel of your account", "your security settings").
   // Keeping the data itself secure ("the confidentiality and security of Personal Information", "security
-  // measures") is a safeguard, not what the data is used for.
+  // and confidentiality measures") is a safeguard, not what the data is used for; "security details" are data.
   [
-    /(?<!\b(?:confidentiality|integrity|privacy) and )\bsecurity\b(?! of (?:your |the |such |any |this |that )?(?:personal )?(?:data|information)\b| (?:measures?|safeguards?|standards?|practices?|obligations?|controls?)\b| (?:panel|settings?|page|tab|section|cent(?:er|re)|dashboard|keys?|questions?)\b)|\b(?:safety|fraud|abuse|spam)\b/i,
+    /(?<!\b(?:confidentiality|integrity|privacy) and )\bsecurity\b(?!(?: (?:and|or) [\w-]+)? of (?:your |the |such |any |this |that )?(?:personal )?(?:data|information)\b|(?: (?:and|or) [\w-]+)? (?:measures?|safeguards?|standards?|practices?|obligations?|controls?)\b| (?:panel|settings?|page|tab|section|cent(?:er|re)|dashboard|keys?|questions?|information|details|codes?|credentials)\b)|\b(?:safety|fraud|abuse|spam)\b/i,
     'safety and security',
   ],
   // "statutory measures", "appropriate measures" are no measuring.
@@ -140,7 +143,11 @@ const PURPOSES: Lexicon = [
     /\bimprov\w+ (?:and develop\w* )?(?:our |the )?(?:services?|products?|features?)\b|\bdevelop\w* new (?:products|features|services)\b/i,
     'improving products',
   ],
-  [/\bprovid\w+ (?:and maintain\w* )?(?:the |our )?(?:services?|products?)\b/i, 'providing the service'],
+  // Not a recipient's trade: "companies that provide services for us", "vendors who provide services to us".
+  [
+    /(?<!\b(?:that|who|which) )\bprovid\w+ (?:and maintain\w* )?(?:the |our )?(?:services?|products?)\b(?! (?:to|for|on behalf of)(?: or on behalf of)? us\b)/i,
+    'providing the service',
+  ],
   [
     // A safeguard put in place "in accordance with applicable legal requirements" is not used for them; nor is
     // law enforcement named as a recipient ("we may pass it to law enforcement and courts").
@@ -219,11 +226,20 @@ const lexiconScan = (): RuleScan =>
 const RECIPIENT_NOUN =
   /(?:partners?|providers?|vendors?|compan(?:y|ies)|firms?|agenc(?:y|ies)|authorit(?:y|ies)|networks?|clients?|processors?|contractors?|suppliers?|officials?|bodies|organi[sz]ations?)\b/i;
 /**
+ * A word of a recipient's trade in a list of them ("email, hosting, security, and analytics service
+ * providers"): no function word, so "for security and with our partners" is not one.
+ */
+const TRADE_WORD =
+  '(?!(?:with|to|for|by|from|of|in|on|at|as|the|our|your|their|its|us|we|you|they|that|which|who|share\\w*|use\\w*|disclos\\w*)\\b)[\\w-]+';
+/**
  * A purpose word that only names a recipient's trade ("fraud prevention partners", "analytics vendors",
  * "advertising and marketing companies"). In a list of recipients it is who receives the data, not what the
  * list's sharing is for; a single recipient's trade ("with advertising partners") is what its sharing serves.
  */
-const RECIPIENT_AFTER = new RegExp(`^(?: (?:and|or|&) [\\w-]+)?(?: [\\w-]+)? ${RECIPIENT_NOUN.source}`, 'i');
+const RECIPIENT_AFTER = new RegExp(
+  `^(?:,?\\s(?:(?:and|or|&)\\s)?${TRADE_WORD}(?:\\s${TRADE_WORD}){0,2})*?\\s${RECIPIENT_NOUN.source}`,
+  'i',
+);
 const RECIPIENT_NOUNS = new RegExp(`\\b${RECIPIENT_NOUN.source}`, 'gi');
 
 /** Each regex of PURPOSES, global, to look past a match that names a recipient. */

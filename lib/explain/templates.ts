@@ -15,7 +15,7 @@ import type { MessageKey } from '../i18n';
 
 /** A tail sentence a template may add when its slot is filled. */
 export type Tail =
-  'purpose' | 'default' | 'choice' | 'safeguard' | 'scope' | 'covered' | 'condition' | 'notice';
+  'purpose' | 'default' | 'choice' | 'safeguard' | 'scope' | 'covered' | 'children' | 'condition' | 'notice';
 
 export interface StanceTemplate {
   key: MessageKey;
@@ -64,13 +64,17 @@ export const TEMPLATES: Readonly<Record<CategoryId, Template>> = {
   }),
   'data-sharing': template('data-sharing', {
     permits: ['purpose', 'choice', 'safeguard'],
-    denies: ['condition'],
+    denies: ['condition', 'children'],
     unclear: ['choice'],
   }),
-  'data-sale': template('data-sale', { permits: ['choice'], denies: ['condition'], unclear: ['choice'] }),
+  'data-sale': template('data-sale', {
+    permits: ['choice'],
+    denies: ['condition', 'children'],
+    unclear: ['choice'],
+  }),
   'targeted-advertising': template('targeted-advertising', {
     permits: ['default', 'choice'],
-    denies: ['condition'],
+    denies: ['condition', 'children'],
     unclear: ['choice'],
   }),
   'data-retention': template('data-retention', {}),
