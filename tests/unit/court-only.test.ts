@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { gatedOut, isCourtOnly } from '../../lib/classify/rules/gates';
+import { shownStance } from '../support/clauses';
 
 describe('court or law only, not arbitration', () => {
   it.each([
@@ -22,5 +23,20 @@ describe('court or law only, not arbitration', () => {
     'Arbitration: the laws of Norway govern these terms and disputes go to binding arbitration.',
   ])('keeps %s', (text) => {
     expect(isCourtOnly(text)).toBe(false);
+  });
+});
+
+// Guide §3 arbitration (settled 2026-12-07, session 10, where the two passes disagreed): the seat, place,
+// language or rules of the arbitration tell the user disputes are arbitrated. A guard: the pipeline already
+// paints these, and the court-only gate must not start taking them for a venue clause.
+describe('procedures of an arbitration stay arbitration', () => {
+  it.each([
+    'The seat of the arbitration is Geneva.',
+    'Hearings of the arbitration take place in Toronto and are held in French.',
+    'The arbitration follows the rules of the chamber of commerce in force when the claim is filed.',
+  ])('keeps %s', (text) => {
+    expect(isCourtOnly(text)).toBe(false);
+    expect(gatedOut('arbitration', text)).toBe(false);
+    expect(shownStance(text, 'arbitration')).toBe('permits');
   });
 });

@@ -84,3 +84,38 @@ describe('a sale denial whose exception names only recipients that do not buy', 
     expect(saleStance(text)).toBe(stance);
   });
 });
+
+// Guide §3 data-sale (settled 2026-12-07, session 10): a right to opt out of or object to the sale presupposes
+// it — quote marks around the statute's word are no hedge — while a right only to know about sales does not.
+describe('a right to opt out of the sale presupposes it', () => {
+  const saleStance = (text: string) => {
+    const c = classifyClauses([clause(text)])[0]!;
+    return shownLabels(c).find((l) => l.category === 'data-sale')?.stance;
+  };
+
+  it.each([
+    'California residents can ask to opt out of the “sale” of personal information about them.',
+    'Under your state’s law you may opt out of our selling or sharing your personal information from the footer link.',
+    'Tap the banner to dismiss it or to opt out of the sale of your personal information under state law.',
+    'You also have the right to object to the sale of your personal data to marketing firms.',
+  ])('permits: %s', (text) => {
+    expect(sale(text)?.stance).toBe('permits');
+    expect(saleStance(text)).toBe('permits');
+  });
+
+  it.each([
+    'You have the right to know the categories of personal information we sold about you.',
+    'Do we sell your personal information?',
+  ])('a right to know or a question stays unclear: %s', (text) => {
+    expect(sale(text)?.stance).toBe('unclear');
+  });
+
+  it('a sale denial beside the right stays a denial', () => {
+    expect(
+      sale('You may opt out of the sale of your data, but we do not sell personal information.')?.stance,
+    ).toBe('denies');
+    expect(sale('We do not sell your personal information, so there is no sale to opt out of.')?.stance).toBe(
+      'denies',
+    );
+  });
+});

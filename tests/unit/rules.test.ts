@@ -103,11 +103,11 @@ describe('hedges and questions', () => {
     );
   });
 
-  it('a right to opt out of the quoted "sale" of data names the practice (unclear)', () => {
+  it('a right to opt out of the quoted "sale" of data presupposes it (guide §3 data-sale, session 10)', () => {
     expect(
       hit('You may opt out of the “sale” or “sharing” of your personal information at any time.', 'data-sale')
         ?.stance,
-    ).toBe('unclear');
+    ).toBe('permits');
   });
 
   it('a question names the practice without stating it', () => {

@@ -75,7 +75,7 @@ export const dataSale: RuleFamily = {
       strong: true,
     },
     // The US-law terms, often quoted and paired with "sharing": 'opt out of the "sale" or "sharing" of the
-    // consumer's personal information' (named in a right: `unclear`, data guide §3).
+    // consumer's personal information' (an opt-out right presupposes the sale: `permits`, data guide §3).
     {
       id: 'sale.quoted-sale-of',
       pattern: rx(

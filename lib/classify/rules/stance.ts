@@ -179,8 +179,15 @@ const CAPITAL_AUXILIARY =
   /\b(?:IS|ARE|WAS|WERE|BE|HAS|HAVE|WILL|WOULD|SHALL|SHOULD|MAY|MIGHT|CAN|COULD|MUST|CANNOT|DO|DOES)\b/;
 
 /** "opt out of the sale of…", "categories of … sold", "purposes for selling": the practice is only named. */
+/** The practice named as what the user may ask about: it may not happen at all (the answer may be "none"). */
 const NAMED =
-  /\b(?:opt(?:-| )?out of|right to (?:opt(?:-| )?out|know|request|object)|categories of|purposes? (?:for|of)|whether we(?: are)?|confirm whether)\b/i;
+  /\b(?:right to (?:know|request)|categories of|purposes? (?:for|of)|whether we(?: are)?|confirm whether)\b/i;
+
+/**
+ * The practice named as what the user may opt out of or object to: a right to stop it presupposes it (data
+ * guide §3 data-sale, settled 2026-12-07 session 10; §4.2 R2/R3), so it is no reason for `unclear`.
+ */
+const NAMED_OPT_OUT = /\b(?:opt(?:-| )?out of|right to (?:opt(?:-| )?out|object))\b/i;
 
 /**
  * A title-case line ("Changes to These Terms") names a topic without stating a practice. A sentence set in
@@ -298,7 +305,9 @@ export function resolveStance(
   const own = after.split(/[.;]|,\s+and\s+(?:any|the|our|we|they)\b/)[0]!;
   if (EXCEPTION.test(own)) cues.push('exception');
   if (facts.heading) cues.push('heading');
-  if (NAMED.test(text.slice(sub, start))) cues.push('named');
+  const before = text.slice(sub, start);
+  if (NAMED_OPT_OUT.test(before)) cues.push('named-opt-out');
+  else if (NAMED.test(before)) cues.push('named');
   if (facts.question) cues.push('question');
   // "Arbitration may not apply to you": the negation follows the practice.
   if (

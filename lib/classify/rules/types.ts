@@ -33,9 +33,9 @@ export interface RuleFamily {
    */
   userNegation: Stance;
   /**
-   * The practice named as the object of a right or a disclosure list ("opt out of the sale of your data",
-   * "categories of data we sold") is `unclear` (data guide §4). Not for AI training, where an opt-out
-   * sentence states the practice.
+   * The practice named as the object of a right to know or a disclosure list ("categories of data we sold",
+   * "whether we sell") is `unclear` (data guide §4). A right to opt out of or object to it presupposes it
+   * (guide §3 data-sale, session 10). Not for AI training, where an opt-out sentence states the practice.
    */
   namedIsUnclear?: boolean;
   /** When set, a negated match is `denies` only if the clause also matches this; otherwise `permits`. */
