@@ -31,16 +31,19 @@ export function consentFirst(text: string): boolean {
   return (CONSENT_FIRST.test(text) || CONSENT_CONDITION.test(text)) && !CONSENT_NOT_FIRST.test(text);
 }
 
-/** "Additionally,", "In addition,", "Also," before a condition that opens the sentence. */
-const CONNECTIVE =
+/** "Additionally,", "In addition,", "Also," before a condition that opens the sentence (the classifier reads it too). */
+export const CONNECTIVE =
   /^(\W*)(?:additionally|in addition|also|besides|further(?:more)?|moreover|finally|lastly),\s+/i;
+/** Consent stated as what the practice needs: "you need to consent to the sharing", "we require your consent". */
+export const CONSENT_REQUIRED =
+  /\byou (?:will )?(?:need|have|are required|must) (?:first )?(?:to )?(?:give (?:your )?|provide (?:your )?)?(?:consent|agree|opt[- ]?in) (?:to|before)\b|\bwe (?:need|require) your (?:explicit |express |prior |specific )?(?:consent|permission)\b/i;
 /**
  * A denial that names the consent lifting it: "not … without your (express) consent", "unless you agree",
  * "you have to agree before we …", "we need your consent". Only the user's own consent: a parent's or a
  * regulator's authorisation is not the user opting in.
  */
 const UNTIL_CONSENT =
-  /\bwithout (?:first )?(?:obtaining |getting |asking for )?your (?:explicit |express |prior |specific |affirmative )?(?:consent|permission|authori[sz]ation|agreement)\b|\bunless you (?:have )?(?:explicitly |expressly )?(?:agree|consent|opt[- ]?in|give us (?:your )?(?:consent|permission))\b|\byou (?:will )?(?:need|have|are required|must) (?:first )?(?:to )?(?:give (?:your )?|provide (?:your )?)?(?:consent|agree|opt[- ]?in) (?:to|before)\b|\bwe (?:need|require) your (?:explicit |express |prior |specific )?(?:consent|permission)\b/i;
+  /\bwithout (?:first )?(?:obtaining |getting |asking for )?your (?:explicit |express |prior |specific |affirmative )?(?:consent|permission|authori[sz]ation|agreement)\b|\bunless you (?:have )?(?:explicitly |expressly )?(?:agree|consent|opt[- ]?in|give us (?:your )?(?:consent|permission))\b/i;
 
 /**
  * Whether a denial of sharing, sale or advertising holds only until the user agrees: the card must then say the
@@ -51,5 +54,5 @@ export function deniedUntilConsent(text: string): boolean {
   if (consentFirst(text)) return true;
   const opened = text.replace(CONNECTIVE, '$1');
   if (opened !== text && consentFirst(opened)) return true;
-  return UNTIL_CONSENT.test(text) && !CONSENT_NOT_FIRST.test(text);
+  return (UNTIL_CONSENT.test(text) || CONSENT_REQUIRED.test(text)) && !CONSENT_NOT_FIRST.test(text);
 }

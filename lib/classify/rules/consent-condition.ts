@@ -6,13 +6,10 @@
  * instead of it. Text arrives in ASCII punctuation.
  * @module
  */
-import { consentFirst } from '../../explain/consent-first';
-
-/** "Additionally,", "In addition,", "Also," before the condition that opens the sentence. */
-const CONNECTIVE = /^(\W*)(?:additionally|in addition|also|further(?:more)?|moreover|finally|lastly),\s+/i;
+import { CONNECTIVE, CONSENT_REQUIRED, consentFirst } from '../../explain/consent-first';
 
 const CONDITION =
-  /\b(?:if|where|when|once|after|only if|only when) you (?:have )?(?:(?:explicitly |expressly |specifically )?(?:provided|granted|given) (?:us )?(?:with )?(?:your )?(?:explicit |express |prior |specific )?(?:consent|permission)|opt(?:ed)? ?in ?to|opted[- ]in)\b|\byou (?:will )?(?:need|have|are required|must) (?:first )?(?:to )?(?:give (?:your )?|provide (?:your )?)?(?:consent|agree|opt[- ]?in) (?:to|before)\b|\bwe (?:need|require) your (?:explicit |express |prior |specific )?(?:consent|permission)\b/i;
+  /\b(?:if|where|when|once|after|only if|only when) you (?:have )?(?:(?:explicitly |expressly |specifically )?(?:provided|granted|given) (?:us )?(?:with )?(?:your )?(?:explicit |express |prior |specific )?(?:consent|permission)|opt(?:ed)? ?in ?to|opted[- ]in)\b/i;
 
 /**
  * Consent beside an opt-out or objection, asked only where a law requires it, one trigger among others
@@ -34,5 +31,5 @@ export function consentCondition(text: string): boolean {
   if (NOT_FIRST.test(text) || SECOND_SENTENCE.test(text.trim().replace(/\b(?:i\.e|e\.g|etc)\./gi, '')))
     return false;
   const opened = main.replace(CONNECTIVE, '$1');
-  return (opened !== main && consentFirst(opened)) || CONDITION.test(main);
+  return (opened !== main && consentFirst(opened)) || CONDITION.test(main) || CONSENT_REQUIRED.test(main);
 }
