@@ -26,6 +26,8 @@ const VISIT = /\b(?:visit\w*|go(?:ing)? to|at|via|on)\b/i;
  */
 const PAGE =
   /\b(?:[Vv]isit(?:ing)?|[Gg]o(?:ing)? to|[Oo]pen(?:ing)?|in|via|from|through|under|on)\s+(?:the |your |our |their )?["']?((?:[A-Z][\w-]*\s+){1,3}(?:Settings|Preferences|Dashboard|Cent(?:er|re)|Controls|Choices))\b/;
+/** What follows a named title when it is a link or button, not a page. */
+const LINK_AFTER = /^["'\s]*(?:or [\w\s]{0,20})?(?:link|button|toggle|switch)\b/i;
 /** The link in the company's own e-mails: "clicking the link in the footer of any e-mail", "the unsubscribe link in our e-mails". */
 const EMAIL_LINK =
   /\b(?:the |an? )?(?:unsubscribe |opt[- ]?out )?link (?:(?:provided |included |contained )?(?:in|at) (?:the (?:footer|bottom) of )?(?:any|each|every|our|the|all|those|these)? ?(?:[\w-]+ )?(?:e-?mails?|messages?|newsletters?|communications?))\b/i;
@@ -42,8 +44,12 @@ export function namedRoute(t: string): string | null {
   if (email) return `by e-mail to ${email}`;
   const phone = PHONE.exec(t)?.[1]?.trim();
   if (phone) return `by calling ${phone}`;
-  const page = PAGE.exec(t)?.[1];
-  if (page) return `on the page "${page}"`;
+  const page = PAGE.exec(t);
+  // A title followed by "link" or "button" names that control, not a page: 'using the "Ad Settings" link'.
+  if (page)
+    return LINK_AFTER.test(t.slice(page.index + page[0].length))
+      ? `using the control "${page[1]}"`
+      : `on the page "${page[1]}"`;
   if (EMAIL_LINK.test(t)) return 'using the link in their e-mails';
   if (!VISIT.test(t)) return null;
   const sites = [...t.matchAll(SITE)].map((m) => m[0]);
@@ -53,13 +59,14 @@ export function namedRoute(t: string): string | null {
 
 /** A choice phrase with its route, split: "opt out by calling 1-800-555-0100" → kind "phone" and the number. */
 const WITH_ROUTE =
-  /^(.+?) (?:(by e-mail to) |(by calling) |(on the sites?) |(on the page) "|(using the link in their e-mails))(.*?)"?$/;
+  /^(.+?) (?:(by e-mail to) |(by calling) |(on the sites?) |(on the page) "|(using the control) "|(using the link in their e-mails))(.*?)"?$/;
 
-export type RouteKind = 'email' | 'phone' | 'site' | 'page' | 'email-link';
+export type RouteKind = 'email' | 'phone' | 'site' | 'page' | 'control' | 'email-link';
 
 export function splitRoute(choice: string): { base: string; kind: RouteKind; value: string } | null {
   const m = WITH_ROUTE.exec(choice);
   if (!m) return null;
-  const kind: RouteKind = m[2] ? 'email' : m[3] ? 'phone' : m[4] ? 'site' : m[5] ? 'page' : 'email-link';
-  return { base: m[1]!, kind, value: m[7]! };
+  const kinds: RouteKind[] = ['email', 'phone', 'site', 'page', 'control', 'email-link'];
+  const kind = kinds[m.slice(2, 8).findIndex((g) => g !== undefined)]!;
+  return { base: m[1]!, kind, value: m[8]! };
 }

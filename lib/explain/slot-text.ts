@@ -60,6 +60,7 @@ const ROUTE_KEYS: Record<RouteKind, MessageKey> = {
   phone: 'slot_choice_route_phone',
   site: 'slot_choice_route_site',
   page: 'slot_choice_route_page',
+  control: 'slot_choice_route_control',
   'email-link': 'slot_choice_route_email_link',
 };
 

@@ -633,7 +633,7 @@ export function extractSlots(text: string, leadIn?: string, prev?: string): Slot
   const route = choice === null || PLACED.test(choice) ? null : namedRoute(t);
   // "the link they name" is the link in their e-mails when the clause says so: one link, named once.
   if (route !== null)
-    choice = /^using the link\b/.test(route)
+    choice = /^using the (?:link|control)\b/.test(route)
       ? `${choice!.replace(/ using the link they name$/, '')} ${route}`
       : `${choice} ${route}`;
   return {

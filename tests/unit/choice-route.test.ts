@@ -116,3 +116,11 @@ describe('one link named once', () => {
     );
   });
 });
+
+describe('a title that names a link, not a page', () => {
+  it('keeps the link its own name, once', () => {
+    const text = 'You can opt out through the "Cookie Choices" link in the footer of our site.';
+    expect(choice(text)).toBe('opt out using the control "Cookie Choices"');
+    expect(choiceText(choice(text)!, tr('en'))).toBe('opt out using "Cookie Choices"');
+  });
+});

@@ -181,7 +181,7 @@ describe('extractSlots', () => {
     // "as described under the …": the how, not the what; a named link is the control.
     expect(
       choice('You may opt out of these uses as described under the "Ad Settings" link in our footer.'),
-    ).toBe('opt out using the link they name on the page "Ad Settings"');
+    ).toBe('opt out using the control "Ad Settings"');
     expect(choice('You may opt out of targeted ads as described in our cookie notice.')).toBe(
       'opt out of targeted ads',
     );
