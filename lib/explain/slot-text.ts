@@ -7,6 +7,7 @@
  * @module
  */
 import type { MessageKey, Translate } from '../i18n';
+import { type RouteKind, splitRoute } from './route';
 
 export type SlotKind = 'data' | 'purpose' | 'safeguard' | 'scope' | 'choice';
 
@@ -53,6 +54,16 @@ export function listAnd(items: readonly string[], t: Translate): string {
   return t('explain_list_and', [items.slice(0, -1).join(', '), items[items.length - 1]!]);
 }
 
+/** How a route follows the choice (./route.ts). */
+const ROUTE_KEYS: Record<RouteKind, MessageKey> = {
+  email: 'slot_choice_route_email',
+  phone: 'slot_choice_route_phone',
+  site: 'slot_choice_route_site',
+  page: 'slot_choice_route_page',
+  control: 'slot_choice_route_control',
+  'email-link': 'slot_choice_route_email_link',
+};
+
 const OPT_OUT_OF = /^opt out of (.+)$/;
 /** "choose to use the private folders", "choose not to give your phone number": quoted from the policy. */
 const CHOOSE = /^choose ((?:not )?to .+)$/;
@@ -63,6 +74,12 @@ const CHOOSE = /^choose ((?:not )?to .+)$/;
  * joined by "or".
  */
 export function choiceText(choice: string, t: Translate, english = isEnglish(t)): string | null {
+  // "opt out by calling <number>": the choice in the UI language, the route as the page wrote it.
+  const routed = splitRoute(choice);
+  if (routed) {
+    const base = choiceText(routed.base, t, english);
+    return base === null ? null : t(ROUTE_KEYS[routed.kind], [base, routed.value]);
+  }
   const key = slotValueKey('choice', choice);
   const known = t(key);
   if (known !== key) return known;

@@ -9,6 +9,7 @@ import { asciiPunctuation } from '../ascii-punctuation';
 import { RuleScan } from '../regex-scan';
 import { hasUserControl } from './control';
 import { withoutNonData, withoutSubsumed } from './data-words';
+import { namedRoute } from './route';
 import { optsInOrOut, selfServiceChoice, takesLeadInChoice, turnsOnAWayOut } from './choice-shapes';
 import {
   SIGNAL_IGNORED,
@@ -418,6 +419,15 @@ const DO_NOT_SELL = /\bdo not (?:sell|share)(?: or (?:sell|share))? my\b/i;
 /** A channel to the company: "by contacting our support team", "by emailing privacy@…". */
 const CONTACT =
   /\bby (?:contacting|emailing|writing to|calling|sending (?:a request|an email|us an email) to)\b|\b(?:contact|email|write to) us\b/i;
+/**
+ * Taking consent back, whatever the verb: "withdraw your consent", "revoke your consent to such use", "grant or
+ * revoke consent", "retract the consent you gave". Not consent already withdrawn ("where you have withdrawn
+ * that consent" is the condition of another right).
+ */
+const WITHDRAW_CONSENT =
+  /\b(?:withdraw|revoke|retract|rescind)(?:ing)? (?:your |their |this |that |such |the |any )?(?:[\w-]+ )?consents?\b/i;
+/** Choice phrases that already say where the user acts. */
+const PLACED = /\bin (?:settings|your account|your browser|the service)\b|\bbrowser settings\b|\byourself\b/;
 /** A clause that points back at the one before it: "If you choose to do this, …", "you can change these settings". */
 const POINTS_BACK =
   /\b(?:do (?:so|this|that)|this (?:option|setting|feature|permission|choice)|these (?:settings|options|permissions|choices))\b/i;
@@ -503,7 +513,7 @@ function extractChoice(clause: string, leadIn: string | undefined): string | nul
     return link ? 'opt out using the link they name' : 'opt out';
   }
   if (/\bunsubscrib\w*/i.test(t)) return 'unsubscribe';
-  if (/\bwithdraw (?:your )?consent\b/i.test(t)) return 'withdraw consent';
+  if (WITHDRAW_CONSENT.test(t)) return 'withdraw consent';
   if (/\bobject(?:ion)?\b/i.test(t)) return inSettings ? 'object in settings' : 'object';
   if (/\bopt(?:s|ed|ing)?[- ]?in\b/i.test(t)) return 'opt in';
   const yourself = selfServiceChoice(t, inSettings);
@@ -633,6 +643,15 @@ export function extractSlots(text: string, leadIn?: string, prev?: string): Slot
   if (choice === null && lead !== undefined && takesLeadInChoice(t, lead)) choice = leadInChoice(lead);
   if (choice === null && prev !== undefined && POINTS_BACK.test(t))
     choice = extractChoice(asciiPunctuation(prev), undefined);
+  // The route the clause itself names (an address, a number, a site) goes with its choice (./route.ts).
+  // Not to a choice that has its own place (settings, the account, the browser): "change it in settings by
+  // e-mail to …" would join two routes into one that does not exist.
+  const route = choice === null || PLACED.test(choice) ? null : namedRoute(t);
+  // "the link they name" is the link in their e-mails when the clause says so: one link, named once.
+  if (route !== null)
+    choice = /^using the (?:link|control)\b/.test(route)
+      ? `${choice!.replace(/ using the link they name$/, '')} ${route}`
+      : `${choice} ${route}`;
   return {
     data: withoutSubsumed(collect(withoutNonData(t), DATA)),
     purposes: collect(t, PURPOSES),

@@ -157,7 +157,7 @@ describe('extractSlots', () => {
       choice(
         'You can limit ad cookies by visiting the industry choices platform at https://example.org/choices.',
       ),
-    ).toBe('use the page or tool they link to');
+    ).toBe('use the page or tool they link to on the site https://example.org/choices');
     // "tell us to stop using it" and "change your mind" under a rights lead-in are objection and withdrawal
     // (the objection alone: no restriction the item does not name).
     expect(choice('tell us to stop using your details', 'You can:')).toBe('object to processing');
@@ -181,7 +181,7 @@ describe('extractSlots', () => {
     // "as described under the …": the how, not the what; a named link is the control.
     expect(
       choice('You may opt out of these uses as described under the "Ad Settings" link in our footer.'),
-    ).toBe('opt out using the link they name');
+    ).toBe('opt out using the control "Ad Settings"');
     expect(choice('You may opt out of targeted ads as described in our cookie notice.')).toBe(
       'opt out of targeted ads',
     );

@@ -1,0 +1,72 @@
+/**
+ * The route a clause names for the user's choice (issue 23, named-control-missed): an e-mail address to write
+ * to, a phone number to call, web sites to visit. The card says "opt out by calling <number>" instead of a bare
+ * "opt out". The route is the page's own text, so it is data: kept as written, shown through a placeholder,
+ * never markup. A clause that names none gets none (saying less beats guessing a route).
+ * @module
+ */
+
+/** An e-mail address as written: "privacy@example.com". */
+const EMAIL = /\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b/;
+/**
+ * A number after calling or phoning: "call 1-800-555-0100", "by telephone on +44 20 7946 0000", "call
+ * 1-800-MYDATA (1-800-693-282)" (a lettered number keeps its digits beside it).
+ */
+const PHONE =
+  /\b(?:[Cc]all(?:ing)?|[Pp]hon(?:e|ing)|[Tt]elephon(?:e|ing)|[Dd]ial(?:ling)?)\b(?:\s+(?:us|them|our [\w-]+(?: [\w-]+)?))?(?:\s+(?:at|on))?\s+((?:\+|\b)\d[\d() .-]{5,}\d(?:-[A-Z]{3,}[\dA-Z-]*)?(?:\s+\(\d[\d .-]{5,}\d\))?|1-\d{3}-[A-Z][\dA-Z-]{3,}(?:\s+\(\d[\d .-]{5,}\d\))?)/;
+/** A web site named by its address: "youronlinechoices.eu", "optout.aboutads.info", "www.example.org/optout". */
+const SITE =
+  /(?<![@\w.-])(?:https?:\/\/)?(?:www\.)?(?:[a-z0-9-]+\.)+(?:com|org|net|info|eu|io|gov|uk|de|fr)(?:\/[\w./-]*\w)?(?![\w@-])/gi;
+/** Words that send the user to a site: "visit", "go to", "at". */
+const VISIT = /\b(?:visit\w*|go(?:ing)? to|at|via|on)\b/i;
+
+/**
+ * A page of the service named by its own title, capitalised as the page writes it: "visiting Privacy Settings",
+ * "in the 'Ad Preferences' page", "from your Account Dashboard". Lower-case "your settings" names no page.
+ */
+const PAGE =
+  /\b(?:[Vv]isit(?:ing)?|[Gg]o(?:ing)? to|[Oo]pen(?:ing)?|in|via|from|through|under|on)\s+(?:the |your |our |their )?["']?((?:[A-Z][\w-]*\s+){1,3}(?:Settings|Preferences|Dashboard|Cent(?:er|re)|Controls|Choices))\b/;
+/** What follows a named title when it is a link or button, not a page. */
+const LINK_AFTER = /^["'\s]*(?:or [\w\s]{0,20})?(?:link|button|toggle|switch)\b/i;
+/** The link in the company's own e-mails: "clicking the link in the footer of any e-mail", "the unsubscribe link in our e-mails". */
+const EMAIL_LINK =
+  /\b(?:the |an? )?(?:unsubscribe |opt[- ]?out )?link (?:(?:provided |included |contained )?(?:in|at) (?:the (?:footer|bottom) of )?(?:any|each|every|our|the|all|those|these)? ?(?:[\w-]+ )?(?:e-?mails?|messages?|newsletters?|communications?))\b/i;
+
+/** At most this many sites are named; more reads as a list, not a route. */
+const MAX_SITES = 4;
+
+/**
+ * The route the clause names, as an English phrase that follows the choice ("by e-mail to …", "by calling …",
+ * "on the sites …"), or null. One route: an e-mail address first, then a phone number, then web sites.
+ */
+export function namedRoute(t: string): string | null {
+  const email = EMAIL.exec(t)?.[0];
+  if (email) return `by e-mail to ${email}`;
+  const phone = PHONE.exec(t)?.[1]?.trim();
+  if (phone) return `by calling ${phone}`;
+  const page = PAGE.exec(t);
+  // A title followed by "link" or "button" names that control, not a page: 'using the "Ad Settings" link'.
+  if (page)
+    return LINK_AFTER.test(t.slice(page.index + page[0].length))
+      ? `using the control "${page[1]}"`
+      : `on the page "${page[1]}"`;
+  if (EMAIL_LINK.test(t)) return 'using the link in their e-mails';
+  if (!VISIT.test(t)) return null;
+  const sites = [...t.matchAll(SITE)].map((m) => m[0]);
+  if (sites.length === 0 || sites.length > MAX_SITES) return null;
+  return `on ${sites.length === 1 ? 'the site' : 'the sites'} ${sites.join(', ')}`;
+}
+
+/** A choice phrase with its route, split: "opt out by calling 1-800-555-0100" → kind "phone" and the number. */
+const WITH_ROUTE =
+  /^(.+?) (?:(by e-mail to) |(by calling) |(on the sites?) |(on the page) "|(using the control) "|(using the link in their e-mails))(.*?)"?$/;
+
+export type RouteKind = 'email' | 'phone' | 'site' | 'page' | 'control' | 'email-link';
+
+export function splitRoute(choice: string): { base: string; kind: RouteKind; value: string } | null {
+  const m = WITH_ROUTE.exec(choice);
+  if (!m) return null;
+  const kinds: RouteKind[] = ['email', 'phone', 'site', 'page', 'control', 'email-link'];
+  const kind = kinds[m.slice(2, 8).findIndex((g) => g !== undefined)]!;
+  return { base: m[1]!, kind, value: m[8]! };
+}
