@@ -39,6 +39,8 @@ export const CHECKS_V7 = join(ROOT, 'data/checks/explanations-v7.jsonl');
 export const CHECKS_V8 = join(ROOT, 'data/checks/explanations-v8.jsonl');
 /** The ninth check: the pipeline after the fixes read from v8 (and v2–v7 again), on services none of v1–v8 drew. */
 export const CHECKS_V9 = join(ROOT, 'data/checks/explanations-v9.jsonl');
+/** The tenth check: the pipeline after the fixes read from v9, on services none of v1–v9 drew. */
+export const CHECKS_V10 = join(ROOT, 'data/checks/explanations-v10.jsonl');
 
 export interface CheckSet {
   seed: string;
@@ -119,6 +121,17 @@ export const SEEDS: Readonly<Record<string, CheckSet>> = {
     by: 'guide v2, pass A',
     services: 22,
     skipChecks: ['v1', 'v2', 'v3', 'v4', 'v5', 'v6', 'v7', 'v8'],
+    skipFinalTest: true,
+    distinctClauses: true,
+  },
+  // Fixes were made from v9's misses (routes of choices, purposes, consent denials, sale opt-outs): services
+  // none of v1–v9 read, twins drawn once.
+  v10: {
+    seed: 'explanation check v10',
+    file: CHECKS_V10,
+    by: 'guide v2, pass A',
+    services: 22,
+    skipChecks: ['v1', 'v2', 'v3', 'v4', 'v5', 'v6', 'v7', 'v8', 'v9'],
     skipFinalTest: true,
     distinctClauses: true,
   },
@@ -552,7 +565,7 @@ function main(): void {
       );
   } else
     console.log(
-      'usage: check-explanations sample | record <verdicts.tsv> | score | recheck [--show] | shapes  [--set v1|v2|v3|v4|v5|v6|v7|v8|v9]',
+      'usage: check-explanations sample | record <verdicts.tsv> | score | recheck [--show] | shapes  [--set v1|v2|v3|v4|v5|v6|v7|v8|v9|v10]',
     );
 }
 

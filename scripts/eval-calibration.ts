@@ -236,6 +236,17 @@ export interface CheckText {
 /** The checks, newest first. A new check needs its line here and its set in scripts/check-explanations.ts. */
 export const CHECK_TEXTS: readonly CheckText[] = [
   {
+    set: 'v10',
+    ordinal: 'Tenth',
+    about: `a fresh
+sample of the pipeline of 2026-12-07 (83c26a3) after the fixes read from the ninth check's misses (the route a
+choice names, purposes and data read from other words, consent denials, opt-outs of sale), on services no
+earlier check drew and outside the final-test groups, each clause's label drawn once per service, checked by
+annotators who had not seen the earlier verdicts`,
+    fresh: true,
+    reread: true,
+  },
+  {
     set: 'v9',
     ordinal: 'Ninth',
     about: `a fresh
