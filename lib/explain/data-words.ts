@@ -27,9 +27,13 @@ export function withoutSubsumed(data: string[]): string[] {
  * routing data" metadata about messages, "photo editing tools" tools. The singular noun directly before a head
  * noun is only that noun's modifier; the plural ("photos and videos you upload"), or the noun followed by a
  * preposition, a verb or a relative ("the video that you post"), stays the user's data.
+ *
+ * "stor(?:age)", not the bare word: WXT's build scans source text for names it can import, regular expressions
+ * included, and a bare `storage` here pulled its storage module (and the polyfill) into every bundle
+ * (tests/build/bundle-contents and no-remote-code caught it).
  */
 const MODIFIER_OF =
-  /\b(?:video|photo|image|picture|message|file|document)(?=[ -](?:viewing|watching|streaming|routing|conferenc\w*|communications?|calls?|calling|chats?|platforms?|systems?|players?|formats?|quality|histor(?:y|ies)|metadata|delivery|hosting|editing|editors?|tools?|features?|services?|software|technolog(?:y|ies)|recognition|processing|analysis|sharing|storage|sizes?|types?|names?|views|plays|games?|ads?|advertisements?|campaigns?|providers?)\b)/gi;
+  /\b(?:video|photo|image|picture|message|file|document)(?=[ -](?:viewing|watching|streaming|routing|conferenc\w*|communications?|calls?|calling|chats?|platforms?|systems?|players?|formats?|quality|histor(?:y|ies)|metadata|delivery|hosting|editing|editors?|tools?|features?|services?|software|technolog(?:y|ies)|recognition|processing|analysis|sharing|stor(?:age)|sizes?|types?|names?|views|plays|games?|ads?|advertisements?|campaigns?|providers?)\b)/gi;
 
 /**
  * A data word named as what the data is NOT tied to ("usage data is anonymous and not connected to your IP
