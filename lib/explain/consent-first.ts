@@ -31,9 +31,18 @@ export function consentFirst(text: string): boolean {
   return (CONSENT_FIRST.test(text) || CONSENT_CONDITION.test(text)) && !CONSENT_NOT_FIRST.test(text);
 }
 
-/** "Additionally,", "In addition,", "Also," before a condition that opens the sentence (the classifier reads it too). */
-export const CONNECTIVE =
+/** "Additionally,", "In addition,", "Also," before a condition that opens the sentence. */
+const CONNECTIVE =
   /^(\W*)(?:additionally|in addition|also|besides|further(?:more)?|moreover|finally|lastly),\s+/i;
+
+/**
+ * `consentFirst` read past an opening connective ("Additionally, with your consent, we may share …"); the
+ * classifier's stance and the card's default both read it.
+ */
+export function consentFirstAfterConnective(text: string): boolean {
+  const opened = text.replace(CONNECTIVE, '$1');
+  return opened !== text && consentFirst(opened);
+}
 /** Consent stated as what the practice needs: "you need to consent to the sharing", "we require your consent". */
 export const CONSENT_REQUIRED =
   /\byou (?:will )?(?:need|have|are required|must) (?:first )?(?:to )?(?:give (?:your )?|provide (?:your )?)?(?:consent|agree|opt[- ]?in) (?:to|before)\b|\bwe (?:need|require) your (?:explicit |express |prior |specific )?(?:consent|permission)\b/i;
@@ -51,8 +60,6 @@ const UNTIL_CONSENT =
  * connective ("Additionally, with your consent, …"), and a denial that names the consent lifting it.
  */
 export function deniedUntilConsent(text: string): boolean {
-  if (consentFirst(text)) return true;
-  const opened = text.replace(CONNECTIVE, '$1');
-  if (opened !== text && consentFirst(opened)) return true;
+  if (consentFirst(text) || consentFirstAfterConnective(text)) return true;
   return (UNTIL_CONSENT.test(text) || CONSENT_REQUIRED.test(text)) && !CONSENT_NOT_FIRST.test(text);
 }

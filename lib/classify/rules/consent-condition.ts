@@ -6,7 +6,7 @@
  * instead of it. Text arrives in ASCII punctuation.
  * @module
  */
-import { CONNECTIVE, CONSENT_REQUIRED, consentFirst } from '../../explain/consent-first';
+import { CONSENT_REQUIRED, consentFirstAfterConnective } from '../../explain/consent-first';
 
 const CONDITION =
   /\b(?:if|where|when|once|after|only if|only when) you (?:have )?(?:(?:explicitly |expressly |specifically )?(?:provided|granted|given) (?:us )?(?:with )?(?:your )?(?:explicit |express |prior |specific )?(?:consent|permission)|opt(?:ed)? ?in ?to|opted[- ]in)\b/i;
@@ -30,6 +30,5 @@ export function consentCondition(text: string): boolean {
   const main = text.replace(BRACKETED, ' ');
   if (NOT_FIRST.test(text) || SECOND_SENTENCE.test(text.trim().replace(/\b(?:i\.e|e\.g|etc)\./gi, '')))
     return false;
-  const opened = main.replace(CONNECTIVE, '$1');
-  return (opened !== main && consentFirst(opened)) || CONDITION.test(main) || CONSENT_REQUIRED.test(main);
+  return consentFirstAfterConnective(main) || CONDITION.test(main) || CONSENT_REQUIRED.test(main);
 }
