@@ -7,9 +7,7 @@
  * not …"), who may see the user's posts, and a named setting the user controls.
  * @module
  */
-
-/** Same-length blanks, so positions in the clause do not move. */
-const blank = (s: string) => s.replace(/\S/g, '_');
+import { blank } from './data-words';
 
 /**
  * A control the clause says the user does NOT have ("you cannot opt out of receiving service messages", "you
@@ -28,11 +26,11 @@ const DENIED_CONTROL =
 const OTHER_RIGHTS =
   /\b(?:intellectual[- ]property|publicity|proprietary|moral|ownership|contractual|third[- ]part(?:y|ies)'?s?|(?:any |other )?(?:person|individual|entity|party)'s|others'|other)\s+rights?\b|\bright (?:of|to) publicity\b|\brights? (?:to|in|of|under) (?:use |access )?(?:and to )?(?:the |our |your |any |all )?(?:[\w-]+ )?(?:services?|content|materials?|software|platform|site|app|works?|licen[cs]es?|agreement|terms)\b|\b(?:not|never|no)\b[^.;]{0,20}?\bviolat\w+[^.;]{0,40}?\brights?\b|\brights? to use\b/gi;
 
-/** The clause with the controls it denies and the rights that are not data rights blanked. */
 /** Words every match of the two needs: most clauses have none, and one test skips both scans. */
 const OTHER_CONTROLS_HINT =
   /\bright|\b(?:can(?:no|')?t|can not|may not|not (?:be )?able|unable|won't|not possible)\b/i;
 
+/** The clause with the controls it denies and the rights that are not data rights blanked. */
 export function withoutOtherControls(t: string): string {
   if (!OTHER_CONTROLS_HINT.test(t)) return t;
   return t.replace(DENIED_CONTROL, blank).replace(OTHER_RIGHTS, blank);

@@ -43,8 +43,8 @@ const MODIFIER_OF =
 const NOT_TIED_TO =
   /\b(?:not|never|no longer|without being|cannot be|can't be)\s+(?:be\s+)?(?:directly\s+)?(?:connected|linked|tied|associated|combined|matched|correlated)\s+(?:with|to)\s+(?:(?!,?\s+(?:and|but|or|which|while|so)\s+(?:we|it|they|this|that|the|our|these)\b)[^.;()]){1,80}/gi;
 
-/** Same-length blanks, so the order of the slot's phrases (their positions) does not move. */
-const blank = (s: string) => s.replace(/\S/g, '_');
+/** Same-length blanks, so positions in the clause (and the order of the slot's phrases) do not move. */
+export const blank = (s: string) => s.replace(/\S/g, '_');
 
 /** The clause with data words that name no data of the user's blanked: modifiers and data kept apart. */
 export function withoutNonData(text: string): string {
