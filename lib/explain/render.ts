@@ -21,13 +21,18 @@ import { SHAPE_KEYS, SLOT_KEYS, TEMPLATES, sentenceKey, type Tail } from './temp
 const DEIDENTIFIED_EXCLUDED =
   /\b(?:personal (?:data|information)|personally identifiable information|PII)\b[^.;]{0,60}\b(?:does not|doesn't|do not|shall not|will not|excludes?|is not|are not)\b[^.;]{0,20}\b(?:include|cover|considered|mean|treated)?[^.;]{0,80}\b(?:de-?identified|anonymi[sz]ed|aggregated?|anonymous)\b|\b(?:de-?identified|anonymi[sz]ed|aggregated?|anonymous) (?:data|information)\b[^.;]{0,40}\b(?:is|are) not (?:considered |treated as )?personal\b/i;
 
+/** The ways marketing reaches the user that both patterns below name. */
+const CHANNELS =
+  'e-?mails?|e-?mailing|newsletters?|mailings?|post(?:al)? (?:mail|address)|by post|catalog(?:ue)?s?|magazines?|bulletins?|digests?|text messages?|texts? you|SMS|push notifications?|call you|contact you|unsubscribe';
 /**
  * The company's own marketing messages (guide §3 counts them as targeted-advertising): a channel of direct
  * marketing, and nothing of ads, tracking or profiling, so "to target ads at you" would invent a practice the
  * clause does not state.
  */
-const DIRECT_MARKETING =
-  /\b(?:e-?mails?|e-?mailing|newsletters?|mailings?|post(?:al)? (?:mail|address)|by post|catalog(?:ue)?s?|magazines?|bulletins?|digests?|text messages?|texts? you|SMS|push notifications?|(?:tele)?phone calls?|call you|contact you|unsubscribe|(?:marketing|promotional) (?:communications?|messages?|materials?|e-?mails?|efforts?|preferences)|direct marketing|joint marketing|marketing activities|marketing of (?:our|its|their) (?:own )?(?:products|services)|information (?:on|about) (?:our|its) (?:products|services)|(?:special |exclusive |partner )?offers|promotions?|campaigns?|fundraising appeals?)\b/i;
+const DIRECT_MARKETING = new RegExp(
+  `\\b(?:${CHANNELS}|(?:tele)?phone calls?|(?:marketing|promotional) (?:communications?|messages?|materials?|e-?mails?|efforts?|preferences)|direct marketing|joint marketing|marketing activities|marketing of (?:our|its|their) (?:own )?(?:products|services)|information (?:on|about) (?:our|its) (?:products|services)|(?:special |exclusive |partner )?offers|promotions?|campaigns?|fundraising appeals?)\\b`,
+  'i',
+);
 // Profiling, not "your profile" (the user's own account page, where marketing settings often live).
 const ADS_OR_TRACKING =
   /\b(?:ads?|advert\w*|cookies?|pixels?|track\w*|profiling|profiled|interest-based|behaviou?ral|retarget\w*|remarket\w*|cross-(?:site|device|context)|audiences?|personali[sz]ed)\b/i;
@@ -35,8 +40,10 @@ const ADS_OR_TRACKING =
  * A channel the marketing reaches the user by: only then may the card say "messages, e-mails or post". Marketing
  * named without one ("to enable marketing of our services", "offers in the launcher") gets the plainer sentence.
  */
-const MARKETING_CHANNEL =
-  /\b(?:e-?mails?|e-?mailing|newsletters?|mailings?|post(?:al)? (?:mail|address)|by post|mail you|catalog(?:ue)?s?|magazines?|bulletins?|digests?|text messages?|texts? you|SMS|push notifications?|(?:tele)?phone|call you|calls|contact you|unsubscribe|communications?|messages?|receiv\w* (?:our |direct )?marketing|(?:provide|send) you (?:with )?information)\b/i;
+const MARKETING_CHANNEL = new RegExp(
+  `\\b(?:${CHANNELS}|mail you|(?:tele)?phone|calls|communications?|messages?|receiv\\w* (?:our |direct )?marketing|(?:provide|send) you (?:with )?information)\\b`,
+  'i',
+);
 
 /**
  * Ad measurement: following what users do after an ad to count results or pay the channel. Guide §3 counts it
