@@ -484,12 +484,22 @@ export function* collectBlocksInSteps(
     let list: ListState | undefined;
     if (LISTS.has(tag)) {
       const prev = blocks[blocks.length - 1];
-      const leadIn =
-        outer?.kind === 'list-item' && prev?.kind === 'list-item'
-          ? prev.text.slice(-LEAD_IN_MAX)
-          : prev && prev.kind === 'paragraph'
-            ? lastSentence(prev.text)
-            : undefined;
+      // A list nested in an item is led in by that item's own text; an item with no text of its own before the
+      // list ("<li><ul>…") passes on its own list's lead-in: the block before it is a sibling item, not its
+      // introduction.
+      const inItem = outer?.kind === 'list-item';
+      const own = inItem && blocks.length > outer.start ? prev : undefined;
+      const leadIn = !inItem
+        ? prev && prev.kind === 'paragraph'
+          ? lastSentence(prev.text)
+          : undefined
+        : own?.kind === 'list-item'
+          ? own.text.slice(-LEAD_IN_MAX)
+          : own?.kind === 'paragraph'
+            ? lastSentence(own.text)
+            : own
+              ? undefined
+              : openLists[openLists.length - 1]?.leadIn;
       list = { leadIn };
       // The item's own text, just read, titles the list nested in it ("8. Prohibited and restricted use"):
       // a heading over its items, not a statement to mark (issue 23), until the list ends.

@@ -169,6 +169,17 @@ describe('collectBlocks', () => {
     const blocks = collectBlocks(doc.body).blocks.filter((b) => b.kind === 'paragraph');
     expect(blocks.map((b) => b.headingPath)).toEqual([['A', 'A.1'], ['B']]);
   });
+
+  it('leads a list nested in an item in by that item, and one in an item without text by the outer lead-in', () => {
+    const doc = parseHtml(
+      '<body><p>We use what you give us to:</p><ul><li>Run the app.</li><li>Improve it, for example:<ul>' +
+        '<li>test new screens.</li></ul></li><li><ul><li>answer your questions.</li></ul></li></ul></body>',
+    );
+    const leadOf = (text: string) => collectBlocks(doc.body).blocks.find((b) => b.text === text)?.leadIn;
+    expect(leadOf('test new screens.')).toBe('Improve it, for example:');
+    // Not the sibling item before it ("Run the app."), which introduces nothing.
+    expect(leadOf('answer your questions.')).toBe('We use what you give us to:');
+  });
 });
 
 describe('reading and cutting apart (content script reads, background cuts)', () => {
