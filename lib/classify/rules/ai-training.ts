@@ -94,7 +94,7 @@ const TRAINING_DESCRIBED: readonly RegExp[] = [
     `${NO_USER_BEFORE}\\btrain(?:s|ed|ing)? (?:the |our |its |their |these |those )?(?:[\\w-]+ ){0,2}?(?:models?|LLMs?) (?:to (?:not|never|be|follow|avoid|refuse|respond|behave|align|reduce)\\b|so (?:that )?(?:it|they)\\b)`,
     'i',
   ),
-  /^(?![^.]*\b(?:you|your|users?'?|customers?'?|personal)\b)\W*(?:(?:in addition|additionally|also|then|next|finally),? )?(?:[a-z-]+ ){0,2}?"?(?:post-|pre-)?(?:training|fine-?tuning)"?[^.;]{0,160}?\b(?:is (?:essential|necessary|important|needed)|helps?|makes?)\b/i,
+  /^(?![^.]*\b(?:you|your|users?'?|customers?'?|personal)\b)\W*(?:(?:in addition|additionally|also|then|next|finally),? )?(?:[a-z-]+ ){0,2}?"?(?:post-|pre-)?(?:training|fine-?tuning)"?(?:[^.;]|\.(?=[\w,])){0,160}?\b(?:is (?:essential|necessary|important|needed)|helps?|makes?)\b/i,
   /^(?![^.]*\b(?:your|users?'?|customers?'?|personal)\b)[^.]*\bpatterns (?:in|from|learned from) (?:the )?(?:data|content|information|text) (?:used to train|(?:it|they) (?:was|were) trained on)\b/i,
   /^(?![^.]*\b(?:your|users?'?|customers?'?|personal)\b)[^.]*\b(?:[Ii]s|[Aa]re|was|were|been) (?:pre-?)?trained(?:,? (?:and|or) (?:developed|built|provided|owned|hosted|maintained))? by (?:[A-Z][\w.&-]*|third[- ]part(?:y|ies))/,
 ];
