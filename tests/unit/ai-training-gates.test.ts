@@ -57,3 +57,21 @@ describe('gate: datasets that are not user data (R9)', () => {
     expect(aiLabel(text)?.stance).toBe('permits');
   });
 });
+
+describe('gate: AI used as the means of a feature or of safety (guide §3 "does not count")', () => {
+  it.each([
+    'Northwind uses artificial intelligence and machine learning technologies in its safety tools to enforce the house rules and to improve search results.',
+    'We also use machine learning to help us spot and suspend accounts that send spam.',
+  ])('no ai-training label: %s', (text) => {
+    expect(gatedOut('ai-training', text)).toBe(true);
+    expect(aiLabel(text)).toBeUndefined();
+  });
+
+  it.each([
+    'We use machine learning to learn from your listening history and build better playlists.',
+    'We use artificial intelligence in our tools, and we improve those models with the photos you upload.',
+    'Northwind uses AI to train its spam filters on the messages you report.',
+  ])('a training named, the gate keeps out: %s', (text) => {
+    expect(gatedOut('ai-training', text)).toBe(false);
+  });
+});

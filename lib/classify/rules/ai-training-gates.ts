@@ -29,7 +29,23 @@ export function isDefinitionOnly(text: string): boolean {
   return DEFINITIONS.some((re) => re.test(text));
 }
 
+/**
+ * Guide §3 "does not count": AI used as the means of a feature, safety or moderation ("Acme uses artificial
+ * intelligence and machine learning technologies in its safety tools to enforce its rules and to improve
+ * search"), the user's data an input only. The model reads "artificial intelligence", "machine learning" and
+ * "improve" together and scores a training.
+ */
+const AI_AS_MEANS =
+  /\b(?:we|it|[A-Z][\w&.-]*) (?:also |may |can )*uses? (?:artificial intelligence|AI|machine[- ]learning)(?: (?:and|or) (?:artificial intelligence|AI|machine[- ]learning))?(?: (?:technolog(?:y|ies)|tools?|systems?))? (?:in|to|for|when)\b/;
+/** What would make it a training after all: a model trained, learning, or a model or AI developed or improved. */
+const TRAINING_NAMED =
+  /\b(?:train|re-?train|fine-?tun|learn(?:s|ed|ing)? from|teach)|\b(?:develop|improv|build|refin|enhanc)\w*\b[^.;]{0,40}?\b(?:models?|algorithms?|AI|artificial intelligence|machine[- ]learning|classifiers?|systems?|tools?|technolog(?:y|ies))\b/i;
+
+export function isAiAsMeansOnly(text: string): boolean {
+  return AI_AS_MEANS.test(text) && !TRAINING_NAMED.test(text);
+}
+
 /** Whether the guide rules ai-training out of a clause with this text. */
 export function aiTrainingGatedOut(text: string): boolean {
-  return isDefinitionOnly(text) || isNonUserDatasetOnly(text);
+  return isDefinitionOnly(text) || isNonUserDatasetOnly(text) || isAiAsMeansOnly(text);
 }

@@ -7,6 +7,12 @@ const TRAIN = alt(
   'pre-?train(?:s|ed|ing)?',
   'fine-?tun(?:e|es|ed|ing)',
 );
+/**
+ * TRAIN as an act of training: not a participle before its noun ("the trained model", "your fine-tuned
+ * models" name a model, guide §3 settled 2026-12-08) and not "training data" named as a thing ("training data
+ * models" still trains).
+ */
+const TRAIN_ACT = `(?!(?<=\\b(?:a|an|the|your|their|its|our|any|such|these|those|this|that)\\s)(?:(?:re-?|pre-?)?trained|fine-?tuned)\\b)${TRAIN}(?!\\s+(?:data(?:sets?)?|datasets?|sets?|corpus|corpora)\\b(?!\\s+models?\\b))`;
 const MODEL = alt(
   'artificial intelligence',
   'A\\.?I',
@@ -21,6 +27,8 @@ const MODEL = alt(
   'Copilot',
   'Grok',
   'Llama',
+  // Chatbots are models trained on what they are asked ("train the bots to answer questions").
+  '(?:chat ?)?bots?',
   // Guide §3: filters, detection and safety systems count as models when trained on users' data.
   '(?:spam |abuse |junk |content |safety |fraud |detection |recognition )?filters?',
   // Not "recognition systems": staff are trained on facial recognition systems.
@@ -60,10 +68,52 @@ export const DEFINITIONS: readonly RegExp[] = [
   /^\W*(?!.*\b(?:we|us|our)\b)[\w"' -]{1,50}?\s+(?:is|are) (?:content|data|information|material|text|output)s? (?:that|which) (?:is|are) (?:created|generated|produced|made)\b/i,
 ];
 
+/** What an AI service processed, named as the data ("AI Content", "Amazon Connect ML Content"). */
+const AI_CONTENT = alt('AI', 'ML', 'machine[- ]learning') + ' Content';
+/** No user, customer or their data before the match: then nobody's data is named as the training's source. */
+const NO_USER_BEFORE = String.raw`^(?:(?!\b(?:you|your|users?'?|customers?'?|members?'?|personal)\b)[^.])*?`;
+
+/**
+ * Guide §3 (settled 2026-12-08): a customer training a model of their own — a feature offered to them, terms
+ * about the models they modified, a service that helps them train — is no training by the company. Only where
+ * the company does not also train ("we … train" after the customer's part keeps the label). A full stop inside
+ * a section number ("Section 50.10.1") does not end the sentence.
+ */
+const CUSTOMER_OWN_MODEL: readonly RegExp[] = [
+  /^(?!(?:[^.]|\.(?=\d))*\b(?:we|us)\b[^.]{0,80}\btrain)(?:[^.]|\.(?=\d))*(?:\bhelp(?:s|ing)? (?:you|customers?|developers?) (?:to )?(?:train|fine-?tune|build|develop)\b[^.]{0,80}?\bmodels?\b|\byou (?:have |had )?(?:fine-?tuned|re-?trained)\b|\bfine-?tun(?:ed|ing),? (?:or )?(?:refine(?:d|ment)|customi[sz](?:ed|ation)|modifi(?:ed|cation))\b|\b(?:submitted|uploaded) (?:by (?:you|the customer|customers) )?(?:to|for) fine-?tun(?:e|ing)\b)/i,
+];
+
+/**
+ * Guide R11 (settled 2026-12-08): how the company's training works, with nobody's data named as its source —
+ * its stages, what it teaches a model, what a step of it does — and a model's output described by the patterns
+ * of its training data; guide R9: models a named third party trained and offers as its own.
+ */
+const TRAINING_DESCRIBED: readonly RegExp[] = [
+  /\btrain(?:s|ing)? (?:its|our|the|their) (?:[\w-]+ )?models? (?:can |may |typically |usually |generally )?(?:involves?\b|in (?:two|three|four|several|multiple|\d+) (?:separate )?(?:stages|steps|phases)\b)|\b(?:stages|steps|phases) of (?:model )?training\b/i,
+  new RegExp(
+    `${NO_USER_BEFORE}\\btrain(?:s|ed|ing)? (?:the |our |its |their |these |those )?(?:[\\w-]+ ){0,2}?(?:models?|LLMs?) (?:to (?:not|never|be|follow|avoid|refuse|respond|behave|align|reduce)\\b|so (?:that )?(?:it|they)\\b)`,
+    'i',
+  ),
+  /^(?![^.]*\b(?:you|your|users?'?|customers?'?|personal)\b)\W*(?:(?:in addition|additionally|also|then|next|finally),? )?(?:[a-z-]+ ){0,2}?"?(?:post-|pre-)?(?:training|fine-?tuning)"?(?:[^.;]|\.(?=[\w,])){0,160}?\b(?:is (?:essential|necessary|important|needed)|helps?|makes?)\b/i,
+  /^(?![^.]*\b(?:your|users?'?|customers?'?|personal)\b)[^.]*\bpatterns (?:in|from|learned from) (?:the )?(?:data|content|information|text) (?:used to train|(?:it|they) (?:was|were) trained on)\b/i,
+  /^(?![^.]*\b(?:your|users?'?|customers?'?|personal)\b)[^.]*\b(?:[Ii]s|[Aa]re|was|were|been) (?:pre-?)?trained(?:,? (?:and|or) (?:developed|built|provided|owned|hosted|maintained))? by (?:[A-Z][\w.&-]*|third[- ]part(?:y|ies))/,
+];
+
+/**
+ * Guide §3 (settled 2026-12-08): the company describing its business or principles, or documentation that
+ * tells a developer what to build, with no use of anyone's data; and a note of what the policy added.
+ */
+const COMPANY_DESCRIBED: readonly RegExp[] = [
+  /^\W*we (?:build|develop|create|make|design) (?:[\w-]+ ){0,2}?(?:AI|artificial intelligence|machine learning) (?:products|tools|services|solutions|systems|technolog(?:y|ies)|agents|assistants)\b(?![^.]*\b(?:your|users?'?|customers?'?|personal)\b)/i,
+  /^\W*(?:build|create|launch)(?:,? (?:and|or) (?:deploy|launch|scale|run))+ (?:your own |custom )?(?:AI|ML) (?:agents?|apps?|applications|chatbots?|assistants?)\b/i,
+  /^(?![^.]*\b(?:use[sd]?|using|process(?:es|ed|ing)?)\b[^.]*\b(?:your|users?'?|customers?'?|personal|data|content|information)\b)[^.]*\b(?:responsible|trustworthy|ethical|safe)(?:,? and [\w-]+)? (?:development|deployment)\b/i,
+  /^\W*we(?:'ve| have)? (?:added|updated|clarified|expanded|revised|included|provided) (?:more |additional |further |new |some )?(?:details?|information|language|explanations?|clarity|context) (?:on|about|regarding|around|to (?:explain|clarify|describe))\b/i,
+];
+
 /** AI / ML training on user data. Lexicon from classifier.md §4.1. */
 export const aiTraining: RuleFamily = {
   category: 'ai-training',
-  cue: /train|tun|distil|model|machine|artificial|\bai\b|learn|recognition|algorithm|neural|llm|classifier|gemini|copilot|grok|llama|system|tool|filter/i,
+  cue: /train|tun|distil|model|machine|artificial|\bai\b|\bml\b|learn|recognition|algorithm|neural|llm|classifier|gemini|copilot|grok|llama|system|tool|filter/i,
   userNegation: 'user-prohibited',
   vetoes: [
     // Cross-references and headline-like titles name the topic without stating a practice (data guide §4),
@@ -89,8 +139,12 @@ export const aiTraining: RuleFamily = {
     ...DEFINITIONS,
     // A model described by the bulk it was trained on, nobody's data named (guide R11).
     /\b(?:is|are|was|were) ['"]?trained['"]? on (?:a |an )?(?:wide |large |vast |massive |diverse |broad |huge )?(?:variety|amounts?|range|quantities|mix)\b(?![^.]*\b(?:your|users?'?|personal|public(?:ly)?)\b)/i,
-    // The user adapts a model of their own ("you can adapt models by fine-tuning them with your own pairs").
-    /\byou can (?:[\w-]+ ){0,6}?(?:by )?fine-?tun(?:e|es|ed|ing) (?:them|it|models?|your)\b/i,
+    // The user adapts a model of their own ("you can adapt models by fine-tuning them with your own pairs",
+    // "you can build apps, including fine-tuning models for your tasks").
+    /\byou can (?:[\w-]+,? ){0,8}?(?:by )?fine-?tun(?:e|es|ed|ing) (?:them|it|models?|your)\b/i,
+    ...CUSTOMER_OWN_MODEL,
+    ...TRAINING_DESCRIBED,
+    ...COMPANY_DESCRIBED,
   ],
   patterns: [
     // "use your Content to train … models", "used for training our models"
@@ -106,7 +160,7 @@ export const aiTraining: RuleFamily = {
       ),
       strong: false,
     },
-    { id: 'ai.train-model', pattern: rx(near(TRAIN, MODEL, 8)), strong: true },
+    { id: 'ai.train-model', pattern: rx(near(TRAIN_ACT, MODEL, 8)), strong: true },
     // "machine learning / AI training", "AI model training", "LLM training": the model named first.
     {
       id: 'ai.model-training',
@@ -172,8 +226,11 @@ export const aiTraining: RuleFamily = {
             2,
           ),
           'help(?:s|ing)? (?:to )?train',
-          // A bare "models" only right after the verb: "create … forecasting models" is not about AI.
-          `${alt('develop(?:s|ed|ing)?', 'build(?:s|ing)?', 'creat(?:e|es|ed|ing)')}\\W+models?`,
+          // A bare "models" only right after the verb: "create … forecasting models" is not about AI. Also
+          // "creating statistics and models related to the use of our services", and algorithms built from
+          // the data ("create algorithms that identify groups of players", guide §3 algorithms).
+          `${alt('develop(?:s|ed|ing)?', 'build(?:s|ing)?', 'creat(?:e|es|ed|ing)')}\\W+(?:statistics (?:and|or) )?models?`,
+          `${alt('develop(?:s|ed|ing)?', 'build(?:s|ing)?', 'creat(?:e|es|ed|ing)')} (?:new |our )?algorithms (?:that|which)`,
           near(
             alt('develop(?:s|ed|ing)?', 'build(?:s|ing)?', 'creat(?:e|es|ed|ing)'),
             `${alt('AI', 'machine[- ]learning', 'language', 'foundation', 'generative', 'competing', 'our', 'the', 'its', 'their')} models?`,
@@ -247,6 +304,11 @@ export const aiTraining: RuleFamily = {
       pattern: rx(
         alt(
           `(?:for|in|including|conduct(?:s|ing)?) (?:our |its |their )?${alt('machine[- ]learning', 'AI research', 'artificial intelligence research')}`,
+          // "improve our processes, including security practices, algorithms, and other modelling": a list of
+          // models improved (guide §3 algorithms, settled 2026-12-08).
+          `${alt('improv(?:e|es|ed|ing)', 'revis(?:e|es|ed|ing)', 'refin(?:e|es|ed|ing)')}\\b[^.;]{0,80}?\\balgorithms?,?(?: (?:and|or))?(?: [\\w-]+,?){0,3}? (?:other )?modell?ing`,
+          // "improve the products of our group, such as our machine learning technology".
+          `${alt('improv(?:e|es|ed|ing)', 'develop(?:s|ed|ing)?')}\\b[^.;]{0,80}?\\b(?:such as|including|like) (?:our |its |their )?${alt('machine[- ]learning', 'AI', 'artificial intelligence')} ${alt('technolog(?:y|ies)', 'models?', 'systems?')}`,
           near(
             alt('improv(?:e|es|ed|ing)', 'refin(?:e|es|ed|ing)'),
             `(?:[\\w-]+ )?${alt('recommendation algorithms?', 'algorithms?', 'risk models?', 'modell?ing', '(?:voice|speech|facial|face|image) recognition (?:technolog(?:y|ies)|capabilit(?:y|ies)|systems?)')}`,
@@ -293,16 +355,30 @@ export const aiTraining: RuleFamily = {
     {
       id: 'ai.license-to-train',
       pattern: rx(
-        `licen[cs]e\\b[^.;]{0,240}?\\bto ${alt('train', 'fine-?tune', 'improve (?:our |its )?(?:AI )?models')}`,
+        // Across the semicolons of lettered purposes ("license to (a) … ; and (b) to train, develop …").
+        `licen[cs]e\\b(?:[^.;]|;\\s*(?:and |or )?(?=\\([a-z0-9]+\\)|[a-z0-9]\\)))${'{'}0,300}?\\bto ${alt('train', 'fine-?tune', 'improve (?:our |its )?(?:AI )?models')}`,
       ),
       strong: false,
     },
     // An AI opt-out control for a use of content to develop and improve the service (guide R3: a control
     // presupposes the practice): "instruct us not to use … by configuring an AI services opt-out policy".
+    // Also where the data is what an AI service processed ("AI Content"), the opt-out named any way.
     {
       id: 'ai.ai-opt-out',
       pattern: rx(
-        `(?:use|using|store)\\b[^.]{0,160}?\\b(?:develop|improve)\\b[^.]{0,200}?\\b${alt('AI', 'machine[- ]learning')}(?: services?)? opt[- ]?out`,
+        alt(
+          `(?:use|using|store)\\b[^.]{0,160}?\\b(?:develop|improve)\\b[^.]{0,200}?\\b${alt('AI', 'machine[- ]learning')}(?: services?)? opt[- ]?out`,
+          `(?:use|using|store|storing)\\b[^.]{0,100}?\\b${AI_CONTENT}\\b[^.]{0,200}?\\b(?:${alt('AI', 'machine[- ]learning')}(?: services?)? )?opt[- ]?out`,
+        ),
+      ),
+      strong: false,
+    },
+    // Content an AI service processed (prompts, responses: "AI Content") used or kept to develop or improve
+    // the service (guide §3, settled 2026-12-08).
+    {
+      id: 'ai.ai-content-improvement',
+      pattern: rx(
+        `(?:use|using|stor(?:e|ing))\\b[^.]{0,80}?\\b${AI_CONTENT}\\b[^.]{0,160}?\\b(?:develop|improve|service improvement|train)`,
       ),
       strong: false,
     },
