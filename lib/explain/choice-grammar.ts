@@ -87,9 +87,12 @@ export function choosesWhether(t: string): boolean {
   return OR_NOT.test(rest) || !ALTERNATIVE.test(rest);
 }
 
-/** Who may see what the user posts: "you can control who can see each photo", "choose who may view your profile". */
+/**
+ * Who may see what the user posts: "you can control who can see each photo", "choose who may view your
+ * profile", "you may determine whether your details will be visible to others".
+ */
 const AUDIENCE =
-  /\b(?:control|choose|select|decide|limit|restrict|change|set)\s+(?:[\w-]+\s+){0,6}?who\s+(?:can|may|is able to|will)\s+(?:see|view|access|find)\b/i;
+  /\b(?:control|choose|select|decide|limit|restrict|change|set)\s+(?:[\w-]+\s+){0,6}?who\s+(?:can|may|is able to|will)\s+(?:see|view|access|find)\b|\b(?:determine|control|choose|decide|select)\s+whether\b[^.;]{0,80}?\b(?:visible|shown|displayed|viewable)\s+to\s+(?:others|other (?:users|members|people)|the public|everyone)\b/i;
 
 export function choosesAudience(t: string): boolean {
   return AUDIENCE.test(t);

@@ -333,10 +333,10 @@ function rightsNamed(t: string): string | null {
 
 /** Where a setting is changed: "in your phone's settings", "by editing your privacy settings". */
 const IN_SETTINGS =
-  /\b(?:in|via|through|from|using|on|by (?:editing|changing|updating|adjusting|visiting|going to)) (?:your |the |our |their |its )?(?:"?[\w'-]+ ){0,2}"?(?:settings|data controls|privacy controls|controls|preferences|dashboard)\b/i;
+  /\b(?:in|via|through|from|using|on|by (?:editing|changing|updating|adjusting|managing|visiting|going to)) (?:your |the |our |their |its )?(?:"?[\w'-]+ ){0,2}"?(?:settings|data controls|privacy controls|controls|preferences|dashboard)\b/i;
 /** Changing a record in the user's own account or profile ("by editing your profile"). */
 const IN_ACCOUNT =
-  /\b(?:in|via|through|from|on|by (?:editing|changing|updating|visiting|going to|logging into)) (?:your |the )?(?:[\w'-]+ )?(?:account|profile)(?: page| area| section)?\b/i;
+  /\b(?:in|via|through|from|on|by (?:editing|changing|updating|visiting|going to|(?:logging|signing) (?:in ?to|on ?to))) (?:your |the )?(?:[\w'-]+ )?(?:account|profile)(?: page| area| section)?\b/i;
 /**
  * The browser as the control: "set your browser to refuse cookies", "most browsers let you block them",
  * "deactivate them in your browser", "cookie settings in the browser you've installed".
@@ -516,7 +516,7 @@ function extractChoice(clause: string, leadIn: string | undefined): string | nul
   if (WITHDRAW_CONSENT.test(t)) return 'withdraw consent';
   if (/\bobject(?:ion)?\b/i.test(t)) return inSettings ? 'object in settings' : 'object';
   if (/\bopt(?:s|ed|ing)?[- ]?in\b/i.test(t)) return 'opt in';
-  const yourself = selfServiceChoice(t, inSettings);
+  const yourself = selfServiceChoice(t, inSettings, IN_ACCOUNT.test(t));
   if (yourself) return yourself;
   if (
     /\b(?:delete|erase)\b(?! (?:[\w-]+ )?cookies\b)/i.test(t) &&
@@ -647,9 +647,10 @@ export function extractSlots(text: string, leadIn?: string, prev?: string): Slot
   // Not to a choice that has its own place (settings, the account, the browser): "change it in settings by
   // e-mail to …" would join two routes into one that does not exist.
   const route = choice === null || PLACED.test(choice) ? null : namedRoute(t);
-  // "the link they name" is the link in their e-mails when the clause says so: one link, named once.
+  // "the link they name" is the link in their e-mails, the instructions there, the add-on or the tool the
+  // clause names: one way, named once.
   if (route !== null)
-    choice = /^using the (?:link|control)\b/.test(route)
+    choice = /^(?:using the (?:link|control|tool)|by following|by installing)\b/.test(route)
       ? `${choice!.replace(/ using the link they name$/, '')} ${route}`
       : `${choice} ${route}`;
   return {
