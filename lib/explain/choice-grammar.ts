@@ -142,11 +142,12 @@ export function withoutOptRecords(t: string): string {
 }
 
 /**
- * The user turning down a change of the terms ("you may reject the change by writing to us within 30 days"):
- * a choice the card should name, not a rights request.
+ * The user turning down a change of the terms ("you may reject the change by writing to us within 30 days", "to
+ * exercise your right to reject such changes, stop using the service"): a choice the card should name, not a
+ * rights request.
  */
 const REJECT_CHANGES =
-  /\b(?:you|users?)\s+(?:can|may|could)\s+(?:also\s+)?(?:reject|decline|refuse|opt out of)\s+(?:the|any|such|these|this|that|future)?\s*(?:[\w-]+\s+)?(?:changes?|modifications?|amendments?|updates?)\b/i;
+  /\b(?:(?:you|users?)\s+(?:can|may|could)\s+(?:also\s+)?|\bright to\s+)(?:reject|decline|refuse|opt out of)\s+(?:the|any|such|these|this|that|future)?\s*(?:[\w-]+\s+)?(?:changes?|modifications?|amendments?|updates?)\b/i;
 
 export function rejectsChanges(t: string): boolean {
   return REJECT_CHANGES.test(t);

@@ -3,7 +3,7 @@
  * states, as short English phrases for the explanation templates and the UI.
  * @module
  */
-import { isCancellationRight } from './contract-shapes';
+import { aboutData, isCancellationRight } from './contract-shapes';
 import type { Slots } from '../types';
 import { asciiPunctuation } from '../ascii-punctuation';
 import { RuleScan } from '../regex-scan';
@@ -331,6 +331,17 @@ function rightsNamed(t: string): string | null {
   return rights.length ? rights.slice(0, 2).join(' or ') : null;
 }
 
+/** Ads, tracking and profiling: what "choices related to interest-based advertising" are over. */
+const ADS_OR_TRACKING = /\b(?:advertis\w*|ads|track\w*|profil\w*|personali[sz]\w*|location)\b/i;
+
+/**
+ * Whether a clause speaks of the user's data at all: data, consent or privacy words, ads or tracking, or a
+ * data right by name ("the right to erasure"). "You may have the right to appeal your grade" does not.
+ */
+export function speaksOfData(t: string): boolean {
+  return aboutData(t) || ADS_OR_TRACKING.test(t) || rightsNamed(t) !== null;
+}
+
 /** Where a setting is changed: "in your phone's settings", "by editing your privacy settings". */
 const IN_SETTINGS =
   /\b(?:in|via|through|from|using|on|by (?:editing|changing|updating|adjusting|managing|visiting|going to)) (?:your |the |our |their |its )?(?:"?[\w'-]+ ){0,2}"?(?:settings|data controls|privacy controls|controls|preferences|dashboard)\b/i;
@@ -477,6 +488,9 @@ function extractChoice(clause: string, leadIn: string | undefined): string | nul
     return COOKIE_TOOL.test(t) ? 'use their consent or cookie settings' : null;
   const inSettings = IN_SETTINGS.test(t) || YOUR_SETTINGS.test(t);
   if (CLOSE_ACCOUNT.test(t)) return 'close your account';
+  // Cancelling a subscription, a trial or an order is a right over the contract: not "change it in your
+  // account" because it is done there, nor a privacy right (guide §3 user-choice).
+  if (isCancellationRight(t)) return 'cancel it';
   // A list item under "You have the right to:" names a right or two ("correct or delete it").
   if (leadIn && hasUserControl(leadIn) && takesLeadInChoice(t, leadIn)) {
     const rights = rightsNamed(t);
@@ -546,11 +560,13 @@ function extractChoice(clause: string, leadIn: string | undefined): string | nul
   }
   if (requestsThroughAgent(t)) return 'ask through an authorised agent';
   if (uninstalls(t)) return 'uninstall the app';
-  // A right to cancel a purchase or withdraw from a contract is no privacy right (guide §3 user-choice).
+  // A right to cancel a purchase or withdraw from a contract is no privacy right (guide §3 user-choice), nor is
+  // a bare "right to" about no data ("you may have the right to appeal your grade").
   if (
-    /\bexercise (?:your |these |this |any of (?:your|these) )?rights?\b|\byour (?:privacy )?rights\b|\bright (?:at any time |always )?to\b/i.test(
+    (/\bexercise (?:your |these |this |any of (?:your|these) )?rights?\b|\byour (?:privacy )?rights\b/i.test(
       t,
-    ) &&
+    ) ||
+      (/\bright (?:at any time |always )?to\b/i.test(t) && speaksOfData(t))) &&
     !isCancellationRight(t)
   )
     return 'use your privacy rights';
