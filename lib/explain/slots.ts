@@ -8,7 +8,7 @@ import type { Slots } from '../types';
 import { asciiPunctuation } from '../ascii-punctuation';
 import { RuleScan } from '../regex-scan';
 import { hasUserControl } from './control';
-import { withoutNonData, withoutSubsumed } from './data-words';
+import { blank, withoutNonData, withoutSubsumed } from './data-words';
 import { namedRoute } from './route';
 import { optsInOrOut, selfServiceChoice, takesLeadInChoice, turnsOnAWayOut } from './choice-shapes';
 import {
@@ -322,8 +322,16 @@ const RIGHTS: ReadonlyArray<readonly [RegExp, string]> = [
   ],
 ];
 
+/**
+ * Erasure the user does NOT want: the restriction right's condition ("the processing is unlawful and you do not
+ * want us to erase your data", "you oppose the erasure"), no request for deletion.
+ */
+const ERASURE_REFUSED =
+  /\b(?:do not|don't|does not|doesn't) (?:want|wish)(?: us| the company)? to (?:erase|delete|remove)\b|\boppos\w* (?:the |its |their )?(?:erasure|deletion)\b/gi;
+
 /** The rights a clause names, at most two; instructions for after death are the whole of it. */
-function rightsNamed(t: string): string | null {
+function rightsNamed(clause: string): string | null {
+  const t = clause.replace(ERASURE_REFUSED, blank);
   if (POST_MORTEM.test(t)) return AFTER_DEATH;
   let rights = RIGHTS.filter(([re]) => re.test(t)).map(([, phrase]) => phrase);
   if (rights.includes('object to or restrict processing'))
@@ -360,8 +368,8 @@ const GLOBAL_PRIVACY_CONTROL = /\bglobal privacy control\b|\bGPC\b/i;
 /** Cookies the user refuses or deletes, with no browser named: "if you choose to refuse our cookies". */
 const REFUSE_COOKIES =
   /\b(?:refus|reject|declin|block)\w* (?:all |our |the |these |those |any |such |some )?(?:[\w-]+ )?cookies\b|\bcookies\b[^.;]{0,40}\brefus\w* to accept\b/i;
-/** Unfollowing or unliking a page the company runs on a social network. */
-const UNFOLLOW = /\bun(?:follow|lik)\w*/i;
+/** Unfollowing or unliking a page the company runs on a social network; not "in the unlikely event". */
+const UNFOLLOW = /\bun(?:follow(?:s|ed|ing)?|lik(?:e|es|ed|ing))\b/i;
 /** The user giving or refusing consent themselves: "you can consent to …", "whether you wish to consent". */
 const USER_CONSENT =
   /\b(?:you|users?)\s+(?:can|may|could)\s+(?:also\s+)?(?:\w+\s+)?(?:consent\b|(?:give|grant|refuse|decline|withhold|deny) (?:your |their )?consent\b|manage (?:your |their )?consents?\b)|\bif you (?:grant|give|provide) (?:us )?(?:your )?consent\b|\bwhether (?:or not )?(?:you (?:wish|want|would like|choose|agree) )?to (?:give (?:your )?)?consent\b/i;

@@ -1,0 +1,51 @@
+/**
+ * Choices a card invented or misread (issue 23, tenth check): a control named only as what does not stop the
+ * practice, "unlikely" read as unliking a page, and erasure the user does not want (the restriction right's
+ * condition) read as a request for deletion. Team-written sentences, each beside one that keeps the old reading.
+ */
+import { describe, expect, it } from 'vitest';
+import { extractSlots } from '../../lib/explain';
+
+const choice = (text: string, leadIn?: string) => extractSlots(text, leadIn).choice;
+
+describe('a control named as what does not stop it', () => {
+  it('"even if you unsubscribe" is no choice over the messages that keep coming', () => {
+    expect(
+      choice(
+        'You will keep getting billing notices for your plan even if you unsubscribe from our offers or turn off app alerts.',
+      ),
+    ).toBeNull();
+  });
+  it('the control itself, or what it still leaves, keeps its reading', () => {
+    expect(choice('You can unsubscribe from our offers at any time.')).toBe('unsubscribe');
+    expect(choice('Even after you opt out of offers, we will still send you receipts.')).toBe(
+      'opt out of offers',
+    );
+  });
+});
+
+describe('"unlikely" is no unliking', () => {
+  it('"in the unlikely event of" names no control', () => {
+    expect(
+      choice('Members may see their details passed to a buyer in the unlikely event that we are sold.'),
+    ).not.toBe('unfollow or unlike their page');
+  });
+  it('unliking our page is still a choice', () => {
+    expect(choice('You can unlike our page whenever you want.')).toBe('unfollow or unlike their page');
+  });
+});
+
+describe('erasure the user does not want', () => {
+  const lead = 'You may ask us to restrict processing of your data where:';
+  it('is the restriction right, not a request for deletion', () => {
+    expect(choice('the processing is unlawful but you do not want us to delete the data;', lead)).not.toBe(
+      'ask for deletion',
+    );
+    expect(choice('the processing is unlawful and you oppose the erasure of the data;', lead)).not.toBe(
+      'ask for deletion',
+    );
+  });
+  it('erasure asked for is still deletion', () => {
+    expect(choice('ask us to erase your data.', 'You have the right to:')).toBe('ask for deletion');
+  });
+});
