@@ -61,10 +61,12 @@ const DATA: Lexicon = [
   // What a notes app keeps; the noun only, never "please note that" or "notes that".
   [/\b(?:your|the|any|their|our users') notes\b|\bnotes (?:and|or|you|that you)\b/i, 'notes'],
   // "this document", "the top of the document" are the policy itself.
-  // "cookie files" are cookies, and so is what "cookies are small text files" defines.
+  // "cookie files" are cookies, and so is what "cookies are small text files" defines. "Upload" as a verb ("a
+  // licence to copy, display, upload … your Review") names no file: the noun ("your uploads") or the user
+  // uploading ("the videos you upload").
   // Nor the verb: "one party files an arbitration", "you may file a complaint".
   [
-    /(?<!\bcookie )(?<!\b(?:are|is) (?:(?:small|little|tiny) )?(?:(?:text|data) )?)(?<!\b(?:to|may|can|will|shall|must|who|party|either|each|you|we|they) )\bfiles?\b(?! (?:a|an|any|suit|for|against|claims?|complaints?|lawsuits?|actions?|arbitrations?)\b)|(?<!\b(?:this|the present) |\b(?:top|bottom|end|beginning|start|head) of (?:the|this) )\bdocuments?\b|\buploads?\b/i,
+    /(?<!\bcookie )(?<!\b(?:are|is) (?:(?:small|little|tiny) )?(?:(?:text|data) )?)(?<!\b(?:to|may|can|will|shall|must|who|party|either|each|you|we|they) )\bfiles?\b(?! (?:a|an|any|suit|for|against|claims?|complaints?|lawsuits?|actions?|arbitrations?)\b)|(?<!\b(?:this|the present) |\b(?:top|bottom|end|beginning|start|head) of (?:the|this) )\bdocuments?\b|\buploads\b|\b(?:your|the|an|any|each|every|such) uploads?\b|\b(?:you|users?|members?)(?: \w+)? upload(?:s|ed)?\b/i,
     'files',
   ],
   // The noun only: "we will post changes here" is the verb. Not what someone else writes ("when another
@@ -127,11 +129,12 @@ const PURPOSES: Lexicon = [
     'advertising and marketing',
   ],
   [/\bpersonali[sz]\w+|\brecommendations?\b/i, 'personalisation'],
-  // Nor a place in the product named after it ("in the security panel of your account", "your security settings").
+  // Nor a place in the product named after it ("in the security panel of your account", "your security settings"),
+  // nor a company named by its domain ("Spam.org may display …").
   // Keeping the data itself secure ("the confidentiality and security of Personal Information", "security
   // and confidentiality measures") is a safeguard, not what the data is used for; "security details" are data.
   [
-    /(?<!\b(?:confidentiality|integrity|privacy) and )\bsecurity\b(?!(?: (?:and|or) [\w-]+)? of (?:your |the |such |any |this |that )?(?:personal )?(?:data|information)\b|(?: (?:and|or) [\w-]+)? (?:measures?|safeguards?|standards?|practices?|obligations?|controls?)\b| (?:panel|settings?|page|tab|section|cent(?:er|re)|dashboard|keys?|questions?|information|details|codes?|credentials)\b)|\b(?:safety|fraud|abuse|spam)\b/i,
+    /(?<!\b(?:confidentiality|integrity|privacy) and )\bsecurity\b(?!(?: (?:and|or) [\w-]+)? of (?:your |the |such |any |this |that )?(?:personal )?(?:data|information)\b|(?: (?:and|or) [\w-]+)? (?:measures?|safeguards?|standards?|practices?|obligations?|controls?)\b| (?:panel|settings?|page|tab|section|cent(?:er|re)|dashboard|keys?|questions?|information|details|codes?|credentials)\b)|\b(?:safety|fraud|abuse|spam)\b(?!\.[a-z]{2,})/i,
     'safety and security',
   ],
   // "statutory measures", "appropriate measures" are no measuring.

@@ -1,7 +1,8 @@
 /**
  * Choices a card invented or misread (issue 23, tenth check): a control named only as what does not stop the
  * practice, "unlikely" read as unliking a page, and erasure the user does not want (the restriction right's
- * condition) read as a request for deletion. Team-written sentences, each beside one that keeps the old reading.
+ * condition) read as a request for deletion; and data or purpose slots read from the wrong word ("upload" as a
+ * verb, a company's domain). Team-written sentences, each beside one that keeps the old reading.
  */
 import { describe, expect, it } from 'vitest';
 import { extractSlots } from '../../lib/explain';
@@ -47,5 +48,22 @@ describe('erasure the user does not want', () => {
   });
   it('erasure asked for is still deletion', () => {
     expect(choice('ask us to erase your data.', 'You have the right to:')).toBe('ask for deletion');
+  });
+});
+
+describe('slots read from the wrong word (tenth check)', () => {
+  it('"upload" in a licence\'s list of uses names no files; "your uploads" does', () => {
+    const licence =
+      'By posting a rating you give us a licence to copy, show, upload, adapt and otherwise use your rating.';
+    expect(extractSlots(licence).data).not.toContain('files');
+    expect(extractSlots('We keep your uploads for thirty days.').data).toContain('files');
+  });
+  it('a company named by its domain is no purpose; fighting spam is', () => {
+    expect(extractSlots('This licence lets Spam.net show and share what you submit.').purposes).not.toContain(
+      'safety and security',
+    );
+    expect(extractSlots('We use these logs to fight spam on the service.').purposes).toContain(
+      'safety and security',
+    );
   });
 });
