@@ -310,8 +310,11 @@ const RIGHTS: ReadonlyArray<readonly [RegExp, string]> = [
   [POST_MORTEM, AFTER_DEATH],
   [COMPLAINT, 'complain to a regulator'],
   [/\bportab\w*|\b(?:receive|get|obtain|request|ask for|have) a copy\b/i, 'get a copy of your data'],
-  [/\b(?:delete|deletion|erase|erasure|remove|removal|be forgotten)\b/i, 'ask for deletion'],
-  [/\b(?:correct|rectif\w*|update|amend)\b|\bchanges? (?:to|in) (?:your|the|their)\b/i, 'have it corrected'],
+  [/\b(?:delete|deleted|deletion|erase|erased|erasure|remove|removal|be forgotten)\b/i, 'ask for deletion'],
+  [
+    /\b(?:correct|corrected|rectif\w*|update|amend|amended)\b|\bchanges? (?:to|in) (?:your|the|their)\b/i,
+    'have it corrected',
+  ],
   // "tell us to stop using your personal information" is the objection, in plain words. Objecting and
   // restricting are two rights: a clause that names one is not widened to both (issue 23, choice-widened).
   [/\bobject\b[^.;]*\brestrict\w*|\brestrict\w*\b[^.;]*\bobject\b/i, 'object to or restrict processing'],
@@ -332,15 +335,42 @@ const RIGHTS: ReadonlyArray<readonly [RegExp, string]> = [
 const ERASURE_REFUSED =
   /\b(?:do not|don't|does not|doesn't) (?:want|wish)(?: us| the company)? to (?:erase|delete|remove)\b|\boppos\w* (?:the |its |their )?(?:erasure|deletion)\b/gi;
 
+/** Every right a clause names, in RIGHTS order. */
+function rightsListed(clause: string): string[] {
+  const t = clause.replace(ERASURE_REFUSED, blank);
+  if (POST_MORTEM.test(t)) return [AFTER_DEATH];
+  const rights = RIGHTS.filter(([re]) => re.test(t)).map(([, phrase]) => phrase);
+  return rights.includes('object to or restrict processing')
+    ? rights.filter((r) => r !== 'object to processing' && r !== 'restrict processing')
+    : rights;
+}
+
 /** The rights a clause names, at most two; instructions for after death are the whole of it. */
 function rightsNamed(clause: string): string | null {
-  const t = clause.replace(ERASURE_REFUSED, blank);
-  if (POST_MORTEM.test(t)) return AFTER_DEATH;
-  let rights = RIGHTS.filter(([re]) => re.test(t)).map(([, phrase]) => phrase);
-  if (rights.includes('object to or restrict processing'))
-    rights = rights.filter((r) => r !== 'object to processing' && r !== 'restrict processing');
+  const rights = rightsListed(clause);
   return rights.length ? rights.slice(0, 2).join(' or ') : null;
 }
+
+/**
+ * The rights a clause names by "the right to …" / "the right of …", read up to the first condition or the end of
+ * the phrase: "the right to restrict the processing of your data if … you object to …" is the restriction
+ * right, whatever its conditions name. None when that part names no right the lexicon knows.
+ */
+const RIGHT_TO = /\bright (?:to|of)\b/i;
+const CONDITION_OR_END = /\b(?:if|where|when|unless|until|provided|in case)\b|[;:.|(]/i;
+function rightsStated(t: string): string[] {
+  const m = RIGHT_TO.exec(t);
+  if (!m) return [];
+  const rest = t.slice(m.index + m[0].length);
+  // The right is named at once ("the right to restrict …", "the right to access, update or delete …"); "your
+  // right to reject such changes, then stop using the service" names none.
+  if (rightsListed(rest.split(/\s+/).slice(0, 4).join(' ')).length === 0) return [];
+  const end = CONDITION_OR_END.exec(rest);
+  return rightsListed(end ? rest.slice(0, end.index) : rest);
+}
+
+/** Three or more rights in one clause ("access, export, delete and restrict"): the card names them together. */
+const MANY_RIGHTS = 3;
 
 /** Ads, tracking and profiling: what "choices related to interest-based advertising" are over. */
 const ADS_OR_TRACKING = /\b(?:advertis\w*|ads|track\w*|profil\w*|personali[sz]\w*|location)\b/i;
@@ -539,6 +569,11 @@ function extractChoice(clause: string, leadIn: string | undefined): string | nul
   }
   if (/\bunsubscrib\w*/i.test(t)) return 'unsubscribe';
   if (WITHDRAW_CONSENT.test(t)) return 'withdraw consent';
+  // A list of rights is the user's privacy rights, not the one of them a later test happens to find.
+  if (rightsListed(t).length >= MANY_RIGHTS && (USER_REQUEST.test(t) || /\bright to\b/i.test(t)))
+    return 'use your privacy rights';
+  const stated = rightsStated(t);
+  if (stated.length) return stated.slice(0, 2).join(' or ');
   if (/\bobject(?:ion)?\b/i.test(t)) return inSettings ? 'object in settings' : 'object';
   if (/\bopt(?:s|ed|ing)?[- ]?in\b/i.test(t)) return 'opt in';
   const yourself = selfServiceChoice(t, inSettings, IN_ACCOUNT.test(t));

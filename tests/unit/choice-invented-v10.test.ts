@@ -67,3 +67,30 @@ describe('slots read from the wrong word (tenth check)', () => {
     );
   });
 });
+
+describe('the right a clause names by "the right to …"', () => {
+  it('is read before its conditions: restriction, though a condition names objecting', () => {
+    expect(
+      choice(
+        'The right to restrict how we use your data if you contest its accuracy or you object to our use of it.',
+      ),
+    ).toBe('restrict processing');
+  });
+  it('a named right is that right, not the general "use your privacy rights"', () => {
+    expect(choice('Members have the right to data portability for what they give us.')).toBe(
+      'get a copy of your data',
+    );
+  });
+  it('three or more rights in one clause are the privacy rights together, not the one found last', () => {
+    expect(
+      choice(
+        'You may ask that we (a) give you access to your data, (b) correct it, (c) delete it, and (d) restrict its use.',
+      ),
+    ).toBe('use your privacy rights');
+  });
+  it('a right to reject changes names no data right', () => {
+    expect(choice('If you wish to exercise your right to reject these amendments, stop using the app.')).toBe(
+      'reject the changes',
+    );
+  });
+});

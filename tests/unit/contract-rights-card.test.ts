@@ -50,9 +50,7 @@ describe('a right that names no data', () => {
     for (const l of ['de', 'fr', 'sv']) expect(card(text, tr(l)), l).not.toBe(card(text));
   });
   it('a data right by name keeps its reading', () => {
-    expect(extractSlots('Members have the right to erasure in some cases.').choice).toBe(
-      'use your privacy rights',
-    );
+    expect(extractSlots('Members have the right to erasure in some cases.').choice).toBe('ask for deletion');
     expect(card('You may have choices about interest-based advertising.')).toBe(
       'This describes rights or choices you may have over your data.',
     );
