@@ -321,9 +321,10 @@ const RIGHTS: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bobject\b|\bstop (?:using|processing)\b/i, 'object to processing'],
   [/\brestrict\w*/i, 'restrict processing'],
   [/\bwithdraw\w* (?:your )?consent\b|\bchange your mind\b/i, 'withdraw consent'],
-  // Not access to a feature ("we may not be able to give you access to some features").
+  // Not access to a feature ("we may not be able to give you access to some features"), nor "access" naming a
+  // kind of check or key ("the account access check", "access tokens", "access logs").
   [
-    /\b(?:access|know)\b(?! to (?:[\w-]+ ){0,3}(?:functionalit\w*|features?|services?|website|site|app|platform|products?)\b)|\b(?:obtain|receive|get|request) (?:an? )?(?:extract|overview|summary|confirmation)\b/i,
+    /\b(?:access|know)\b(?! to (?:[\w-]+ ){0,3}(?:functionalit\w*|features?|services?|website|site|app|platform|products?)\b)(?! (?:checks?|controls?|tokens?|logs?|codes?|credentials?|keys?|levels?|points?|management|rights? to (?:the|our) (?:services?|site|app|platform))\b)|\b(?:obtain|receive|get|request) (?:an? )?(?:extract|overview|summary|confirmation)\b/i,
     'see the data they hold about you',
   ],
 ];
@@ -687,7 +688,13 @@ function leadInChoice(lead: string): string | null {
   if (c === null || c === 'use your privacy rights') return null;
   // How a paragraph's own request is made (contact them, a control it describes) is not its items' unless it
   // introduces them ("…, you may submit a request by:").
-  if ((c === 'contact them' || c === 'use the control they describe') && !/:\s*$/.test(lead)) return null;
+  // Nor where a paragraph says its data is kept ("… without it being stored in your customer account" reads as
+  // "change it in your account").
+  if (
+    (c === 'contact them' || c === 'use the control they describe' || c === 'change it in your account') &&
+    !/:\s*$/.test(lead)
+  )
+    return null;
   return /^opt out of (?:the following|these|this|those|such|them|it)\b/.test(c) ? 'opt out' : c;
 }
 

@@ -94,3 +94,21 @@ describe('the right a clause names by "the right to …"', () => {
     );
   });
 });
+
+describe('choices borrowed from the wrong words', () => {
+  it('"access" naming a kind of check is no right of access', () => {
+    expect(
+      choice('our partner runs the account access check within minutes.', 'You have the right to:'),
+    ).not.toBe('see the data they hold about you');
+    expect(choice('access the records we keep on you.', 'You have the right to:')).toBe(
+      'see the data they hold about you',
+    );
+  });
+  it('a paragraph saying where data is kept gives its sentences no "change it in your account"', () => {
+    const paragraph = 'You can pay by card without the card number being stored in your customer account.';
+    expect(choice('Our payment partner only processes the number for a moment.', paragraph)).toBeNull();
+    expect(choice('your delivery address.', 'You can change these in your account:')).toBe(
+      'change it in your account',
+    );
+  });
+});
