@@ -51,8 +51,8 @@ export function turnsOnAWayOut(t: string): boolean {
   return WAY_OUT_ON.test(t);
 }
 
-/** Both ways: "you are free to opt-in or opt-out at any time", "opt in or out". */
-const OPT_IN_OR_OUT = /\bopt(?:s|ed|ing)?[- ]?in\b,? (?:or|and\/or|and) (?:to )?(?:opt[- ]?)?out\b/i;
+/** Both ways: "you are free to opt-in or opt-out at any time", "opt in or out", 'an "opt-in" or "opt-out" method'. */
+const OPT_IN_OR_OUT = /\bopt(?:s|ed|ing)?[- ]?in\b"?,? (?:or|and\/or|and) "?(?:to )?(?:opt[- ]?)?out\b/i;
 
 export function optsInOrOut(t: string): boolean {
   return OPT_IN_OR_OUT.test(t);

@@ -442,7 +442,7 @@ const EXERCISED =
  * subject: "we do not control certain settings" is no control of theirs).
  */
 const YOUR_SETTINGS =
-  /\b(?:change|update|adjust|edit|manage|review|administer|control|configure)\s+your\s+(?:[\w'-]+\s+){0,3}(?:settings|preferences|controls)\b|\b(?:you|users?)\s+(?:(?:can|may|also)\s+)*(?:change|update|adjust|edit|manage|review|administer|control|configure)\s+(?:certain|some|these|the)\s+(?:[\w'-]+\s+){0,3}(?:settings|preferences|controls)\b/i;
+  /\b(?:change|update|adjust|edit|manage|review|administer|control|configure|set)\s+your\s+(?:[\w'-]+\s+){0,3}(?:settings|preferences|controls)\b|\b(?:you|users?)\s+(?:(?:can|may|also)\s+)*(?:change|update|adjust|edit|manage|review|administer|control|configure)\s+(?:certain|some|these|the)\s+(?:[\w'-]+\s+){0,3}(?:settings|preferences|controls)\b/i;
 /** Settings the user keeps with another company: "your settings with them", "your ad settings with Google". */
 const SETTINGS_WITH =
   /\byour (?:[\w'-]+ ){0,2}settings (?:with|at|on) (?:them|[A-Z][\w.-]+|(?:the|that|this|each) (?:partner|platform|network|provider|company|service))\b/;
@@ -478,7 +478,7 @@ const CONTACT =
  * that consent" is the condition of another right).
  */
 const WITHDRAW_CONSENT =
-  /\b(?:withdraw|revoke|retract|rescind)(?:ing)? (?:your |their |this |that |such |the |any )?(?:[\w-]+ )?consents?\b/i;
+  /\b(?:withdraw|revoke|retract|rescind)(?:ing)? (?:your |their |this |that |such |the |any )?(?:[\w-]+ )?consents?\b|\bconsent,? (?:which|that) (?:you|users?) (?:can|may) (?:\w+ )?(?:withdraw|revoke|retract|rescind)\b/i;
 /** Choice phrases that already say where the user acts. */
 const PLACED = /\bin (?:settings|your account|your browser|the service)\b|\bbrowser settings\b|\byourself\b/;
 /** A clause that points back at the one before it: "If you choose to do this, …", "you can change these settings". */

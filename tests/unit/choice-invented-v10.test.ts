@@ -112,3 +112,21 @@ describe('choices borrowed from the wrong words', () => {
     );
   });
 });
+
+describe('choices still [same] in the seventh to ninth checks', () => {
+  it('consent "which you may revoke" is withdrawing it', () => {
+    expect(choice('We send reminders based on your consent, which you can revoke whenever you like.')).toBe(
+      'withdraw consent',
+    );
+    expect(choice('We send reminders based on your consent.')).not.toBe('withdraw consent');
+  });
+  it('setting your settings is a choice in settings, not a quote cut mid-phrase', () => {
+    expect(choice('You can choose to set your settings so that your city and age stay hidden.')).toBe(
+      'change it in settings',
+    );
+  });
+  it('an "opt-in" or "opt-out" method in quotes is both ways', () => {
+    expect(choice('We ask for consent through an "opt-in" or "opt-out" method.')).toBe('opt in or out');
+    expect(choice('You can opt out of the newsletter.')).toBe('opt out of the newsletter');
+  });
+});
