@@ -33,7 +33,7 @@ const PAGE =
 const LINK_AFTER = /^["'\s]*(?:\([^)]{0,60}\)["'\s]*)?(?:or [\w\s]{0,20})?(?:link|button|toggle|switch)\b/i;
 /** The link in the company's own e-mails: "clicking the link in the footer of any e-mail", "the unsubscribe link in our e-mails". */
 const EMAIL_LINK =
-  /\b(?:the |an? )?(?:unsubscribe |opt[- ]?out )?link (?:(?:provided |included |contained )?(?:in|at) (?:the (?:footer|bottom) of )?(?:any|each|every|our|the|all|those|these)? ?(?:[\w-]+ )?(?:e-?mails?|messages?|newsletters?|communications?))\b/i;
+  /\b(?:the |an? )?(?:unsubscribe |opt[- ]?out )?link (?:(?:provided |included |contained |available |found )?(?:in|at) (?:the (?:footer|bottom) of )?(?:any|each|every|our|the|all|those|these)? ?(?:[\w-]+ )?(?:e-?mails?|messages?|newsletters?|communications?))\b/i;
 
 /**
  * Instructions in the company's own e-mails: "by following the opt-out instructions contained in the email",

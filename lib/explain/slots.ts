@@ -469,6 +469,9 @@ const COOKIE_TOOL =
   /\b(?:cookie|consent|privacy)(?: consent)? (?:manager|management (?:tool|platform|panel)|preference (?:cent(?:er|re)|panel|tool)|settings (?:tool|panel|page|link))\b/i;
 /** The "Do Not Sell or Share My Personal Information" link, whichever of its words the clause keeps. */
 const DO_NOT_SELL = /\bdo not (?:sell|share)(?: or (?:sell|share))? my\b/i;
+/** The link's title as the clause quotes it: '"Do Not Sell My Personal Information"', kept as written. */
+const DO_NOT_SELL_TITLE =
+  /"((?:Do Not|Don't) (?:Sell|Share)(?: (?:or|and|\/) (?:Sell|Share))? My [\w ]{1,40}?)"/i;
 /** A channel to the company: "by contacting our support team", "by emailing privacy@…". */
 const CONTACT =
   /\bby (?:contacting|emailing|writing to|calling|sending (?:a request|an email|us an email) to)\b|\b(?:contact|email|write to) us\b/i;
@@ -525,7 +528,11 @@ function extractChoice(clause: string, leadIn: string | undefined): string | nul
   const t = withoutOtherControls(clause);
   // The "Do Not Sell or Share" link and a cookie tool are controls whatever the sentence's subject; the
   // tool only when the clause names nothing more precise.
-  if (DO_NOT_SELL.test(t)) return 'use the "Do Not Sell or Share" link';
+  if (DO_NOT_SELL.test(t)) {
+    // The link by the title the clause gives it: "Do Not Sell or Share" would rename it.
+    const title = DO_NOT_SELL_TITLE.exec(t)?.[1];
+    return title ? `opt out using the control "${title}"` : 'use the "Do Not Sell or Share" link';
+  }
   if (!hasUserControl(t, leadIn) && !namesMoreControl(t))
     return COOKIE_TOOL.test(t) ? 'use their consent or cookie settings' : null;
   const inSettings = IN_SETTINGS.test(t) || YOUR_SETTINGS.test(t);

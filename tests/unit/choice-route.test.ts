@@ -206,3 +206,21 @@ describe('settings reached by managing them', () => {
     );
   });
 });
+
+describe('a control kept by the name the clause gives it', () => {
+  it('the "Do Not Sell" link by its own title, not renamed', () => {
+    const text = 'To opt out of this sale, click the "Do Not Sell My Info" link at the foot of our pages.';
+    expect(choice(text)).toBe('opt out using the control "Do Not Sell My Info"');
+    for (const l of ['de', 'fr', 'sv'])
+      expect(choiceText(choice(text)!, tr(l)), l).toContain('Do Not Sell My Info');
+    // Named without quotes: the general link, as before.
+    expect(choice('Use the Do Not Sell My Personal Information link in our footer.')).toBe(
+      'use the "Do Not Sell or Share" link',
+    );
+  });
+  it('the unsubscribe link "available in" each e-mail is the link in their e-mails', () => {
+    expect(choice('You can unsubscribe using the link available in every newsletter.')).toBe(
+      'unsubscribe using the link in their e-mails',
+    );
+  });
+});
