@@ -26,14 +26,24 @@ const DENIED_CONTROL =
 const OTHER_RIGHTS =
   /\b(?:intellectual[- ]property|publicity|proprietary|moral|ownership|contractual|third[- ]part(?:y|ies)'?s?|(?:any |other )?(?:person|individual|entity|party)'s|others'|other)\s+rights?\b|\bright (?:of|to) publicity\b|\brights? (?:to|in|of|under) (?:use |access )?(?:and to )?(?:the |our |your |any |all )?(?:[\w-]+ )?(?:services?|content|materials?|software|platform|site|app|works?|licen[cs]es?|agreement|terms)\b|\b(?:not|never|no)\b[^.;]{0,20}?\bviolat\w+[^.;]{0,40}?\brights?\b|\brights? to use\b/gi;
 
-/** Words every match of the two needs: most clauses have none, and one test skips both scans. */
-const OTHER_CONTROLS_HINT =
-  /\bright|\b(?:can(?:no|')?t|can not|may not|not (?:be )?able|unable|won't|not possible)\b/i;
+/**
+ * A control named as a condition that does NOT stop something ("you will continue to receive service notices
+ * even if you unsubscribe from promotional e-mails"): it covers something else, so it is no choice over what the
+ * clause is about. Up to the end of its phrase. Not "even after you opt out, …" / "even though you have opted
+ * out, …": those tell what the control the user has does and does not reach (the rechecks judged "You can opt
+ * out" right there).
+ */
+const DESPITE_CONTROL =
+  /\b(?:even if|regardless of whether) you(?: have)? (?:\w+ )?(?:opt(?:ed)?[- ]?out|unsubscrib\w*|turn(?:ed)? off|disable\w*|withdraw\w*|object\w*|decline\w*)\b[^;.]*/gi;
 
-/** The clause with the controls it denies and the rights that are not data rights blanked. */
+/** Words every match of the three needs: most clauses have none, and one test skips every scan. */
+const OTHER_CONTROLS_HINT =
+  /\bright|\b(?:can(?:no|')?t|can not|may not|not (?:be )?able|unable|won't|not possible|even if|regardless)\b/i;
+
+/** The clause with the controls it denies or says do not stop it, and the rights that are not data rights, blanked. */
 export function withoutOtherControls(t: string): string {
   if (!OTHER_CONTROLS_HINT.test(t)) return t;
-  return t.replace(DENIED_CONTROL, blank).replace(OTHER_RIGHTS, blank);
+  return t.replace(DENIED_CONTROL, blank).replace(DESPITE_CONTROL, blank).replace(OTHER_RIGHTS, blank);
 }
 
 /**
@@ -87,9 +97,12 @@ export function choosesWhether(t: string): boolean {
   return OR_NOT.test(rest) || !ALTERNATIVE.test(rest);
 }
 
-/** Who may see what the user posts: "you can control who can see each photo", "choose who may view your profile". */
+/**
+ * Who may see what the user posts: "you can control who can see each photo", "choose who may view your
+ * profile", "you may determine whether your details will be visible to others".
+ */
 const AUDIENCE =
-  /\b(?:control|choose|select|decide|limit|restrict|change|set)\s+(?:[\w-]+\s+){0,6}?who\s+(?:can|may|is able to|will)\s+(?:see|view|access|find)\b/i;
+  /\b(?:control|choose|select|decide|limit|restrict|change|set)\s+(?:[\w-]+\s+){0,6}?who\s+(?:can|may|is able to|will)\s+(?:see|view|access|find)\b|\b(?:determine|control|choose|decide|select)\s+whether\b[^.;]{0,80}?\b(?:visible|shown|displayed|viewable)\s+to\s+(?:others|other (?:users|members|people)|the public|everyone)\b/i;
 
 export function choosesAudience(t: string): boolean {
   return AUDIENCE.test(t);
@@ -139,11 +152,12 @@ export function withoutOptRecords(t: string): string {
 }
 
 /**
- * The user turning down a change of the terms ("you may reject the change by writing to us within 30 days"):
- * a choice the card should name, not a rights request.
+ * The user turning down a change of the terms ("you may reject the change by writing to us within 30 days", "to
+ * exercise your right to reject such changes, stop using the service"): a choice the card should name, not a
+ * rights request.
  */
 const REJECT_CHANGES =
-  /\b(?:you|users?)\s+(?:can|may|could)\s+(?:also\s+)?(?:reject|decline|refuse|opt out of)\s+(?:the|any|such|these|this|that|future)?\s*(?:[\w-]+\s+)?(?:changes?|modifications?|amendments?|updates?)\b/i;
+  /\b(?:(?:you|users?)\s+(?:can|may|could)\s+(?:also\s+)?|\bright to\s+)(?:reject|decline|refuse|opt out of)\s+(?:the|any|such|these|this|that|future)?\s*(?:[\w-]+\s+)?(?:changes?|modifications?|amendments?|updates?)\b/i;
 
 export function rejectsChanges(t: string): boolean {
   return REJECT_CHANGES.test(t);

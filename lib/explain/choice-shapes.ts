@@ -17,11 +17,27 @@ const SELF_SERVICE =
 const IN_THE_SERVICE =
   /\bdirectly\b|\b(?:through|via|in|within|using|from) (?:the|our) (?:services?|apps?|website|site|platform|products?)\b/i;
 
-/** How the user changes their own records, when the clause says they do it themselves; else null. */
-export function selfServiceChoice(t: string, inSettings: boolean): string | null {
-  if (!SELF_SERVICE.test(t)) return null;
-  if (inSettings) return 'change it in settings';
-  return IN_THE_SERVICE.test(t) ? 'change or delete it yourself in the service' : null;
+/**
+ * One act on the user's own records, done by the user where they keep them ("you may delete this information at
+ * any time by visiting your account details", "you can download a copy by logging into your account"): the verb
+ * straight after the modal, so "you may ask us to delete it" stays a request.
+ */
+const SELF_ACT =
+  /\b(?:you|users?)\s+(?:can|may|are able to)\s+(?:also\s+)?(?:at any time\s+)?(?:(delete|erase|remove)|(download|export))\b/i;
+
+/**
+ * How the user changes their own records, when the clause says they do it themselves; else null. `inAccount`:
+ * the clause places it in the user's account or profile.
+ */
+export function selfServiceChoice(t: string, inSettings: boolean, inAccount = false): string | null {
+  if (SELF_SERVICE.test(t)) {
+    if (inSettings) return 'change it in settings';
+    if (IN_THE_SERVICE.test(t)) return 'change or delete it yourself in the service';
+  }
+  const act = inAccount && !inSettings ? SELF_ACT.exec(t) : null;
+  if (!act) return null;
+  // A copy the user downloads is the copy right, with the account as its route (./route.ts).
+  return act[1] ? 'delete it yourself in your account' : 'get a copy of your data';
 }
 
 /**
@@ -35,8 +51,8 @@ export function turnsOnAWayOut(t: string): boolean {
   return WAY_OUT_ON.test(t);
 }
 
-/** Both ways: "you are free to opt-in or opt-out at any time", "opt in or out". */
-const OPT_IN_OR_OUT = /\bopt(?:s|ed|ing)?[- ]?in\b,? (?:or|and\/or|and) (?:to )?(?:opt[- ]?)?out\b/i;
+/** Both ways: "you are free to opt-in or opt-out at any time", "opt in or out", 'an "opt-in" or "opt-out" method'. */
+const OPT_IN_OR_OUT = /\bopt(?:s|ed|ing)?[- ]?in\b"?,? (?:or|and\/or|and) "?(?:to )?(?:opt[- ]?)?out\b/i;
 
 export function optsInOrOut(t: string): boolean {
   return OPT_IN_OR_OUT.test(t);

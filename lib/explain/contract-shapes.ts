@@ -19,13 +19,19 @@ export function ownershipPasses(text: string): boolean {
 
 /**
  * A right to cancel or withdraw from a purchase, order, subscription or contract (a statutory cooling-off
- * right, the withdrawal form), or how to exercise it.
+ * right, the withdrawal form), or how to exercise it. The thing cancelled may carry the product's own name or
+ * a word before it ("cancel your Plus Subscription", "cancel the trial offer", "cancel your Card").
  */
 const CANCELLATION_RIGHT =
-  /\b(?:cancell?ation|withdrawal|cooling[- ]off|retraction) (?:right|period|form|notice|deadline)s?\b|\bright(?:s)? (?:of|to) (?:cancell?ation|withdrawal|withdraw from|cancel|retract|rescind)\b|\b(?:cancel|withdraw from|rescind|terminate) (?:the |this |your |its |an? |any )?(?:contract|order|purchase|agreement|subscription|booking)\b/i;
+  /\b(?:cancell?ation|withdrawal|cooling[- ]off|retraction) (?:right|period|form|notice|deadline)s?\b|\bright(?:s)? (?:of|to) (?:cancell?ation|withdrawal|withdraw from|cancel|retract|rescind)\b|\b(?:cancel|withdraw from|rescind|terminate) (?:the |this |your |its |an? |any )?(?:[\w-]+ ){0,2}?(?:contract|order|purchase|agreement|subscription|booking|trial|membership|plan|card)s?\b/i;
 /** Consent, data, privacy or the account itself: a choice over data, which the ordinary card describes. */
 const ABOUT_DATA =
   /\bconsent\w*|\b(?:data|information)\b|\bprivacy\b|\bcookies?\b|\bmarketing\b|\bnewsletters?\b|\bopt[- ]?(?:out|in)\b|\bprocessing\b|\bobject\w*|\bdelet\w*|\berase|\baccess to\b|\b(?:close|closing) (?:your |the )?account\b/i;
+
+/** Whether the clause speaks of the user's data, consent or privacy at all (not only of a contract). */
+export function aboutData(text: string): boolean {
+  return ABOUT_DATA.test(text);
+}
 
 export function isCancellationRight(text: string): boolean {
   return CANCELLATION_RIGHT.test(text) && !ABOUT_DATA.test(text);

@@ -13,7 +13,8 @@ import { conditionalNotice } from './conditional-notice';
 import type { AnalysedClause, Label, Slots } from '../types';
 import { safeguardItemSlots } from './list-item-slots';
 import { shownToOtherUsers } from './audience';
-import { extractSlots } from './slots';
+import { splitRoute } from './route';
+import { extractSlots, speaksOfData } from './slots';
 import { choiceText, conditionText, isEnglish, listAnd, slotTexts } from './slot-text';
 import { SHAPE_KEYS, SLOT_KEYS, TEMPLATES, sentenceKey, type Tail } from './templates';
 
@@ -286,8 +287,12 @@ export function explainLabelIn(
     const how = slots.choice && slots.choice !== 'opt out' ? choiceText(slots.choice, t, en) : null;
     return how ? `${right} ${t(SLOT_KEYS.choice, [how])}` : right;
   }
-  if (label.category === 'user-choice' && label.stance !== 'denies' && isCancellationRight(clause))
-    return t(SHAPE_KEYS.cancellationRight);
+  if (label.category === 'user-choice' && label.stance !== 'denies' && isCancellationRight(clause)) {
+    // How to cancel, when the clause says ("by logging into your account"): the shape says the rest.
+    const how = slots.choice && splitRoute(slots.choice) ? choiceText(slots.choice, t, en) : null;
+    const right = t(SHAPE_KEYS.cancellationRight);
+    return how ? `${right} ${t(SLOT_KEYS.choice, [how])}` : right;
+  }
   if (label.category === 'user-choice' && label.stance !== 'denies' && isStopUsingRight(clause))
     return t(SHAPE_KEYS.stopUsing);
   if (label.category === 'content-license' && label.stance === 'permits' && ownershipPasses(clause))
@@ -342,7 +347,10 @@ export function explainLabelIn(
       dataPhrase({ ...slots, data: slots.data.filter((d) => d !== 'cookies') }, noun, t, en),
     ]);
   if (label.category === 'user-choice' && label.stance !== 'denies' && !choice)
-    return t(SHAPE_KEYS.rightsWithoutControl, [data]);
+    // A right that names no data, consent or privacy ("you may appeal your grade") is not said to be over data.
+    return slots.data.length === 0 && !speaksOfData(clause)
+      ? t(SHAPE_KEYS.rightWithoutData)
+      : t(SHAPE_KEYS.rightsWithoutControl, [data]);
   if (label.category === 'data-sharing' && label.stance === 'permits' && shownToOtherUsers(clause))
     return t(SHAPE_KEYS.shownToOtherUsers, [data]);
   // A control offered only "whenever possible" is a choice with limits: the hedged sentence, not a plain "you can".

@@ -25,12 +25,40 @@ const VISIT = /\b(?:visit\w*|go(?:ing)? to|at|via|on)\b/i;
  * "in the 'Ad Preferences' page", "from your Account Dashboard". Lower-case "your settings" names no page.
  */
 const PAGE =
-  /\b(?:[Vv]isit(?:ing)?|[Gg]o(?:ing)? to|[Oo]pen(?:ing)?|in|via|from|through|under|on)\s+(?:the |your |our |their )?["']?((?:[A-Z][\w-]*\s+){1,3}(?:Settings|Preferences|Dashboard|Cent(?:er|re)|Controls|Choices))\b/;
-/** What follows a named title when it is a link or button, not a page. */
-const LINK_AFTER = /^["'\s]*(?:or [\w\s]{0,20})?(?:link|button|toggle|switch)\b/i;
+  /\b(?:[Vv]isit(?:ing)?|[Gg]o(?:ing)? to|[Nn]avigat(?:e|ing) to|[Oo]pen(?:ing)?|in|via|from|through|under|on)\s+(?:the |your |our |their )?["']?((?:[A-Z][\w-]*\s+(?:&\s+)?){1,3}(?:Settings|Preferences|Dashboard|Cent(?:er|re)|Controls|Choices))\b/;
+/**
+ * What follows a named title when it is a link or button, not a page; a bracketed gloss may come between
+ * ('the "Your Privacy Choices (Opt Out of Sale)" button').
+ */
+const LINK_AFTER = /^["'\s]*(?:\([^)]{0,60}\)["'\s]*)?(?:or [\w\s]{0,20})?(?:link|button|toggle|switch)\b/i;
 /** The link in the company's own e-mails: "clicking the link in the footer of any e-mail", "the unsubscribe link in our e-mails". */
 const EMAIL_LINK =
-  /\b(?:the |an? )?(?:unsubscribe |opt[- ]?out )?link (?:(?:provided |included |contained )?(?:in|at) (?:the (?:footer|bottom) of )?(?:any|each|every|our|the|all|those|these)? ?(?:[\w-]+ )?(?:e-?mails?|messages?|newsletters?|communications?))\b/i;
+  /\b(?:the |an? )?(?:unsubscribe |opt[- ]?out )?link (?:(?:provided |included |contained |available |found )?(?:in|at) (?:the (?:footer|bottom) of )?(?:any|each|every|our|the|all|those|these)? ?(?:[\w-]+ )?(?:e-?mails?|messages?|newsletters?|communications?))\b/i;
+
+/**
+ * Instructions in the company's own e-mails: "by following the opt-out instructions contained in the email",
+ * "the unsubscribe instructions included in each message".
+ */
+const EMAIL_INSTRUCTIONS =
+  /\binstructions (?:(?:contained|included|provided|found|given) )?(?:in|at the (?:bottom|end) of) (?:the|each|any|every|our|all|those|these|such) ?(?:[\w-]+ )?(?:e-?mails?|messages?|newsletters?|communications?)\b/i;
+/** A browser add-on the user installs: "by installing the … opt-out browser add-on", "a browser plug-in". */
+const ADD_ON =
+  /\b(?:install\w*|download\w*|add\w*|us(?:e|ing))\b[^.;]{0,80}?\b(?:browser )?(?:add-? ?ons?|plug-? ?ins?|extensions?)\b/i;
+/**
+ * The user's own account as the place: "by logging into your account", "in your account section of our
+ * website", "by visiting your account details", "by signing in to your profile". "your account settings" is
+ * settings (./slots.ts places that choice itself).
+ */
+const ACCOUNT =
+  /\b(?:by |after )?(?:logging|signing) (?:in ?to|on ?to|in to|into|onto) (?:your |the )?(?:[\w-]+ )?(?:account|profile)\b|\b(?:in|from|via|through|by visiting) (?:your|the) (?:[\w-]+ )?account (?:section|area|page|details|dashboard|portal)\b/i;
+/** Contacting the company offered beside the account as a second way: "… or contacting Customer Services". */
+const OR_CONTACT =
+  /\bor (?:by )?(?:contacting|e-?mailing|writing to|calling|getting in touch with) (?:us|our|the|customer|them)\b/i;
+/**
+ * A tool the clause points to, named by its own words: "opt out using this DAA tool", "via the NAI Opt Out
+ * Tool". Only after "using", "via", "through" or "with": "tools we use" is no route.
+ */
+const TOOL = /\b(?:using|via|through|with) (?:this|the|that|their|its) (?:[\w-]+ ){0,4}?tool\b/i;
 
 /** At most this many sites are named; more reads as a list, not a route. */
 const MAX_SITES = 4;
@@ -51,6 +79,14 @@ export function namedRoute(t: string): string | null {
       ? `using the control "${page[1]}"`
       : `on the page "${page[1]}"`;
   if (EMAIL_LINK.test(t)) return 'using the link in their e-mails';
+  if (EMAIL_INSTRUCTIONS.test(t)) return 'by following the instructions in their e-mails';
+  if (ADD_ON.test(t)) return 'by installing the browser add-on they name';
+  const account = ACCOUNT.exec(t);
+  if (account)
+    return OR_CONTACT.test(t.slice(account.index + account[0].length))
+      ? 'by logging into your account or by contacting them'
+      : 'by logging into your account';
+  if (TOOL.test(t)) return 'using the tool they name';
   if (!VISIT.test(t)) return null;
   const sites = [...t.matchAll(SITE)].map((m) => m[0]);
   if (sites.length === 0 || sites.length > MAX_SITES) return null;
@@ -59,14 +95,39 @@ export function namedRoute(t: string): string | null {
 
 /** A choice phrase with its route, split: "opt out by calling 1-800-555-0100" → kind "phone" and the number. */
 const WITH_ROUTE =
-  /^(.+?) (?:(by e-mail to) |(by calling) |(on the sites?) |(on the page) "|(using the control) "|(using the link in their e-mails))(.*?)"?$/;
+  /^(.+?) (?:(by e-mail to) |(by calling) |(on the sites?) |(on the page) "|(using the control) "|(using the link in their e-mails)|(by following the instructions in their e-mails)|(by installing the browser add-on they name)|(by logging into your account or by contacting them)|(by logging into your account)|(using the tool they name))(.*?)"?$/;
 
-export type RouteKind = 'email' | 'phone' | 'site' | 'page' | 'control' | 'email-link';
+export type RouteKind =
+  | 'email'
+  | 'phone'
+  | 'site'
+  | 'page'
+  | 'control'
+  | 'email-link'
+  | 'email-instructions'
+  | 'add-on'
+  | 'account-contact'
+  | 'account'
+  | 'tool';
+
+const KINDS: readonly RouteKind[] = [
+  'email',
+  'phone',
+  'site',
+  'page',
+  'control',
+  'email-link',
+  'email-instructions',
+  'add-on',
+  'account-contact',
+  'account',
+  'tool',
+];
 
 export function splitRoute(choice: string): { base: string; kind: RouteKind; value: string } | null {
   const m = WITH_ROUTE.exec(choice);
   if (!m) return null;
-  const kinds: RouteKind[] = ['email', 'phone', 'site', 'page', 'control', 'email-link'];
-  const kind = kinds[m.slice(2, 8).findIndex((g) => g !== undefined)]!;
-  return { base: m[1]!, kind, value: m[8]! };
+  const groups = m.slice(2, 2 + KINDS.length);
+  const kind = KINDS[groups.findIndex((g) => g !== undefined)]!;
+  return { base: m[1]!, kind, value: m[2 + KINDS.length]! };
 }

@@ -62,6 +62,11 @@ const ROUTE_KEYS: Record<RouteKind, MessageKey> = {
   page: 'slot_choice_route_page',
   control: 'slot_choice_route_control',
   'email-link': 'slot_choice_route_email_link',
+  'email-instructions': 'slot_choice_route_email_instructions',
+  'add-on': 'slot_choice_route_add_on',
+  'account-contact': 'slot_choice_route_account_contact',
+  account: 'slot_choice_route_account',
+  tool: 'slot_choice_route_tool',
 };
 
 const OPT_OUT_OF = /^opt out of (.+)$/;

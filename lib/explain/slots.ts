@@ -3,12 +3,12 @@
  * states, as short English phrases for the explanation templates and the UI.
  * @module
  */
-import { isCancellationRight } from './contract-shapes';
+import { aboutData, isCancellationRight } from './contract-shapes';
 import type { Slots } from '../types';
 import { asciiPunctuation } from '../ascii-punctuation';
 import { RuleScan } from '../regex-scan';
 import { hasUserControl } from './control';
-import { withoutNonData, withoutSubsumed } from './data-words';
+import { blank, withoutNonData, withoutSubsumed } from './data-words';
 import { namedRoute } from './route';
 import { optsInOrOut, selfServiceChoice, takesLeadInChoice, turnsOnAWayOut } from './choice-shapes';
 import {
@@ -61,10 +61,12 @@ const DATA: Lexicon = [
   // What a notes app keeps; the noun only, never "please note that" or "notes that".
   [/\b(?:your|the|any|their|our users') notes\b|\bnotes (?:and|or|you|that you)\b/i, 'notes'],
   // "this document", "the top of the document" are the policy itself.
-  // "cookie files" are cookies, and so is what "cookies are small text files" defines.
+  // "cookie files" are cookies, and so is what "cookies are small text files" defines. "Upload" as a verb ("a
+  // licence to copy, display, upload … your Review") names no file: the noun ("your uploads") or the user
+  // uploading ("the videos you upload").
   // Nor the verb: "one party files an arbitration", "you may file a complaint".
   [
-    /(?<!\bcookie )(?<!\b(?:are|is) (?:(?:small|little|tiny) )?(?:(?:text|data) )?)(?<!\b(?:to|may|can|will|shall|must|who|party|either|each|you|we|they) )\bfiles?\b(?! (?:a|an|any|suit|for|against|claims?|complaints?|lawsuits?|actions?|arbitrations?)\b)|(?<!\b(?:this|the present) |\b(?:top|bottom|end|beginning|start|head) of (?:the|this) )\bdocuments?\b|\buploads?\b/i,
+    /(?<!\bcookie )(?<!\b(?:are|is) (?:(?:small|little|tiny) )?(?:(?:text|data) )?)(?<!\b(?:to|may|can|will|shall|must|who|party|either|each|you|we|they) )\bfiles?\b(?! (?:a|an|any|suit|for|against|claims?|complaints?|lawsuits?|actions?|arbitrations?)\b)|(?<!\b(?:this|the present) |\b(?:top|bottom|end|beginning|start|head) of (?:the|this) )\bdocuments?\b|\buploads\b|\b(?:your|the|an|any|each|every|such) uploads?\b|\b(?:you|users?|members?)(?: \w+)? upload(?:s|ed)?\b/i,
     'files',
   ],
   // The noun only: "we will post changes here" is the verb. Not what someone else writes ("when another
@@ -127,11 +129,12 @@ const PURPOSES: Lexicon = [
     'advertising and marketing',
   ],
   [/\bpersonali[sz]\w+|\brecommendations?\b/i, 'personalisation'],
-  // Nor a place in the product named after it ("in the security panel of your account", "your security settings").
+  // Nor a place in the product named after it ("in the security panel of your account", "your security settings"),
+  // nor a company named by its domain ("Spam.org may display …").
   // Keeping the data itself secure ("the confidentiality and security of Personal Information", "security
   // and confidentiality measures") is a safeguard, not what the data is used for; "security details" are data.
   [
-    /(?<!\b(?:confidentiality|integrity|privacy) and )\bsecurity\b(?!(?: (?:and|or) [\w-]+)? of (?:your |the |such |any |this |that )?(?:personal )?(?:data|information)\b|(?: (?:and|or) [\w-]+)? (?:measures?|safeguards?|standards?|practices?|obligations?|controls?)\b| (?:panel|settings?|page|tab|section|cent(?:er|re)|dashboard|keys?|questions?|information|details|codes?|credentials)\b)|\b(?:safety|fraud|abuse|spam)\b/i,
+    /(?<!\b(?:confidentiality|integrity|privacy) and )\bsecurity\b(?!(?: (?:and|or) [\w-]+)? of (?:your |the |such |any |this |that )?(?:personal )?(?:data|information)\b|(?: (?:and|or) [\w-]+)? (?:measures?|safeguards?|standards?|practices?|obligations?|controls?)\b| (?:panel|settings?|page|tab|section|cent(?:er|re)|dashboard|keys?|questions?|information|details|codes?|credentials)\b)|\b(?:safety|fraud|abuse|spam)\b(?!\.[a-z]{2,})/i,
     'safety and security',
   ],
   // "statutory measures", "appropriate measures" are no measuring.
@@ -307,36 +310,86 @@ const RIGHTS: ReadonlyArray<readonly [RegExp, string]> = [
   [POST_MORTEM, AFTER_DEATH],
   [COMPLAINT, 'complain to a regulator'],
   [/\bportab\w*|\b(?:receive|get|obtain|request|ask for|have) a copy\b/i, 'get a copy of your data'],
-  [/\b(?:delete|deletion|erase|erasure|remove|removal|be forgotten)\b/i, 'ask for deletion'],
-  [/\b(?:correct|rectif\w*|update|amend)\b|\bchanges? (?:to|in) (?:your|the|their)\b/i, 'have it corrected'],
+  [/\b(?:delete|deleted|deletion|erase|erased|erasure|remove|removal|be forgotten)\b/i, 'ask for deletion'],
+  [
+    /\b(?:correct|corrected|rectif\w*|update|amend|amended)\b|\bchanges? (?:to|in) (?:your|the|their)\b/i,
+    'have it corrected',
+  ],
   // "tell us to stop using your personal information" is the objection, in plain words. Objecting and
   // restricting are two rights: a clause that names one is not widened to both (issue 23, choice-widened).
   [/\bobject\b[^.;]*\brestrict\w*|\brestrict\w*\b[^.;]*\bobject\b/i, 'object to or restrict processing'],
   [/\bobject\b|\bstop (?:using|processing)\b/i, 'object to processing'],
   [/\brestrict\w*/i, 'restrict processing'],
   [/\bwithdraw\w* (?:your )?consent\b|\bchange your mind\b/i, 'withdraw consent'],
-  // Not access to a feature ("we may not be able to give you access to some features").
+  // Not access to a feature ("we may not be able to give you access to some features"), nor "access" naming a
+  // kind of check or key ("the account access check", "access tokens", "access logs").
   [
-    /\b(?:access|know)\b(?! to (?:[\w-]+ ){0,3}(?:functionalit\w*|features?|services?|website|site|app|platform|products?)\b)|\b(?:obtain|receive|get|request) (?:an? )?(?:extract|overview|summary|confirmation)\b/i,
+    /\b(?:access|know)\b(?! to (?:[\w-]+ ){0,3}(?:functionalit\w*|features?|services?|website|site|app|platform|products?)\b)(?! (?:checks?|controls?|tokens?|logs?|codes?|credentials?|keys?|levels?|points?|management|rights? to (?:the|our) (?:services?|site|app|platform))\b)|\b(?:obtain|receive|get|request) (?:an? )?(?:extract|overview|summary|confirmation)\b/i,
     'see the data they hold about you',
   ],
 ];
 
+/**
+ * Erasure the user does NOT want: the restriction right's condition ("the processing is unlawful and you do not
+ * want us to erase your data", "you oppose the erasure"), no request for deletion.
+ */
+const ERASURE_REFUSED =
+  /\b(?:do not|don't|does not|doesn't) (?:want|wish)(?: us| the company)? to (?:erase|delete|remove)\b|\boppos\w* (?:the |its |their )?(?:erasure|deletion)\b/gi;
+
+/** Every right a clause names, in RIGHTS order. */
+function rightsListed(clause: string): string[] {
+  const t = clause.replace(ERASURE_REFUSED, blank);
+  if (POST_MORTEM.test(t)) return [AFTER_DEATH];
+  const rights = RIGHTS.filter(([re]) => re.test(t)).map(([, phrase]) => phrase);
+  return rights.includes('object to or restrict processing')
+    ? rights.filter((r) => r !== 'object to processing' && r !== 'restrict processing')
+    : rights;
+}
+
 /** The rights a clause names, at most two; instructions for after death are the whole of it. */
-function rightsNamed(t: string): string | null {
-  if (POST_MORTEM.test(t)) return AFTER_DEATH;
-  let rights = RIGHTS.filter(([re]) => re.test(t)).map(([, phrase]) => phrase);
-  if (rights.includes('object to or restrict processing'))
-    rights = rights.filter((r) => r !== 'object to processing' && r !== 'restrict processing');
+function rightsNamed(clause: string): string | null {
+  const rights = rightsListed(clause);
   return rights.length ? rights.slice(0, 2).join(' or ') : null;
+}
+
+/**
+ * The rights a clause names by "the right to …" / "the right of …", read up to the first condition or the end of
+ * the phrase: "the right to restrict the processing of your data if … you object to …" is the restriction
+ * right, whatever its conditions name. None when that part names no right the lexicon knows.
+ */
+const RIGHT_TO = /\bright (?:to|of)\b/i;
+const CONDITION_OR_END = /\b(?:if|where|when|unless|until|provided|in case)\b|[;:.|(]/i;
+function rightsStated(t: string): string[] {
+  const m = RIGHT_TO.exec(t);
+  if (!m) return [];
+  const rest = t.slice(m.index + m[0].length);
+  // The right is named at once ("the right to restrict …", "the right to access, update or delete …"); "your
+  // right to reject such changes, then stop using the service" names none.
+  if (rightsListed(rest.split(/\s+/).slice(0, 4).join(' ')).length === 0) return [];
+  const end = CONDITION_OR_END.exec(rest);
+  return rightsListed(end ? rest.slice(0, end.index) : rest);
+}
+
+/** Three or more rights in one clause ("access, export, delete and restrict"): the card names them together. */
+const MANY_RIGHTS = 3;
+
+/** Ads, tracking and profiling: what "choices related to interest-based advertising" are over. */
+const ADS_OR_TRACKING = /\b(?:advertis\w*|ads|track\w*|profil\w*|personali[sz]\w*|location)\b/i;
+
+/**
+ * Whether a clause speaks of the user's data at all: data, consent or privacy words, ads or tracking, or a
+ * data right by name ("the right to erasure"). "You may have the right to appeal your grade" does not.
+ */
+export function speaksOfData(t: string): boolean {
+  return aboutData(t) || ADS_OR_TRACKING.test(t) || rightsNamed(t) !== null;
 }
 
 /** Where a setting is changed: "in your phone's settings", "by editing your privacy settings". */
 const IN_SETTINGS =
-  /\b(?:in|via|through|from|using|on|by (?:editing|changing|updating|adjusting|visiting|going to)) (?:your |the |our |their |its )?(?:"?[\w'-]+ ){0,2}"?(?:settings|data controls|privacy controls|controls|preferences|dashboard)\b/i;
+  /\b(?:in|via|through|from|using|on|by (?:editing|changing|updating|adjusting|managing|visiting|going to)) (?:your |the |our |their |its )?(?:"?[\w'-]+ ){0,2}"?(?:settings|data controls|privacy controls|controls|preferences|dashboard)\b/i;
 /** Changing a record in the user's own account or profile ("by editing your profile"). */
 const IN_ACCOUNT =
-  /\b(?:in|via|through|from|on|by (?:editing|changing|updating|visiting|going to|logging into)) (?:your |the )?(?:[\w'-]+ )?(?:account|profile)(?: page| area| section)?\b/i;
+  /\b(?:in|via|through|from|on|by (?:editing|changing|updating|visiting|going to|(?:logging|signing) (?:in ?to|on ?to))) (?:your |the )?(?:[\w'-]+ )?(?:account|profile)(?: page| area| section)?\b/i;
 /**
  * The browser as the control: "set your browser to refuse cookies", "most browsers let you block them",
  * "deactivate them in your browser", "cookie settings in the browser you've installed".
@@ -349,8 +402,8 @@ const GLOBAL_PRIVACY_CONTROL = /\bglobal privacy control\b|\bGPC\b/i;
 /** Cookies the user refuses or deletes, with no browser named: "if you choose to refuse our cookies". */
 const REFUSE_COOKIES =
   /\b(?:refus|reject|declin|block)\w* (?:all |our |the |these |those |any |such |some )?(?:[\w-]+ )?cookies\b|\bcookies\b[^.;]{0,40}\brefus\w* to accept\b/i;
-/** Unfollowing or unliking a page the company runs on a social network. */
-const UNFOLLOW = /\bun(?:follow|lik)\w*/i;
+/** Unfollowing or unliking a page the company runs on a social network; not "in the unlikely event". */
+const UNFOLLOW = /\bun(?:follow(?:s|ed|ing)?|lik(?:e|es|ed|ing))\b/i;
 /** The user giving or refusing consent themselves: "you can consent to …", "whether you wish to consent". */
 const USER_CONSENT =
   /\b(?:you|users?)\s+(?:can|may|could)\s+(?:also\s+)?(?:\w+\s+)?(?:consent\b|(?:give|grant|refuse|decline|withhold|deny) (?:your |their )?consent\b|manage (?:your |their )?consents?\b)|\bif you (?:grant|give|provide) (?:us )?(?:your )?consent\b|\bwhether (?:or not )?(?:you (?:wish|want|would like|choose|agree) )?to (?:give (?:your )?)?consent\b/i;
@@ -389,7 +442,7 @@ const EXERCISED =
  * subject: "we do not control certain settings" is no control of theirs).
  */
 const YOUR_SETTINGS =
-  /\b(?:change|update|adjust|edit|manage|review|administer|control|configure)\s+your\s+(?:[\w'-]+\s+){0,3}(?:settings|preferences|controls)\b|\b(?:you|users?)\s+(?:(?:can|may|also)\s+)*(?:change|update|adjust|edit|manage|review|administer|control|configure)\s+(?:certain|some|these|the)\s+(?:[\w'-]+\s+){0,3}(?:settings|preferences|controls)\b/i;
+  /\b(?:change|update|adjust|edit|manage|review|administer|control|configure|set)\s+your\s+(?:[\w'-]+\s+){0,3}(?:settings|preferences|controls)\b|\b(?:you|users?)\s+(?:(?:can|may|also)\s+)*(?:change|update|adjust|edit|manage|review|administer|control|configure)\s+(?:certain|some|these|the)\s+(?:[\w'-]+\s+){0,3}(?:settings|preferences|controls)\b/i;
 /** Settings the user keeps with another company: "your settings with them", "your ad settings with Google". */
 const SETTINGS_WITH =
   /\byour (?:[\w'-]+ ){0,2}settings (?:with|at|on) (?:them|[A-Z][\w.-]+|(?:the|that|this|each) (?:partner|platform|network|provider|company|service))\b/;
@@ -416,6 +469,9 @@ const COOKIE_TOOL =
   /\b(?:cookie|consent|privacy)(?: consent)? (?:manager|management (?:tool|platform|panel)|preference (?:cent(?:er|re)|panel|tool)|settings (?:tool|panel|page|link))\b/i;
 /** The "Do Not Sell or Share My Personal Information" link, whichever of its words the clause keeps. */
 const DO_NOT_SELL = /\bdo not (?:sell|share)(?: or (?:sell|share))? my\b/i;
+/** The link's title as the clause quotes it: '"Do Not Sell My Personal Information"', kept as written. */
+const DO_NOT_SELL_TITLE =
+  /"((?:Do Not|Don't) (?:Sell|Share)(?: (?:or|and|\/) (?:Sell|Share))? My [\w ]{1,40}?)"/i;
 /** A channel to the company: "by contacting our support team", "by emailing privacy@…". */
 const CONTACT =
   /\bby (?:contacting|emailing|writing to|calling|sending (?:a request|an email|us an email) to)\b|\b(?:contact|email|write to) us\b/i;
@@ -425,7 +481,7 @@ const CONTACT =
  * that consent" is the condition of another right).
  */
 const WITHDRAW_CONSENT =
-  /\b(?:withdraw|revoke|retract|rescind)(?:ing)? (?:your |their |this |that |such |the |any )?(?:[\w-]+ )?consents?\b/i;
+  /\b(?:withdraw|revoke|retract|rescind)(?:ing)? (?:your |their |this |that |such |the |any )?(?:[\w-]+ )?consents?\b|\bconsent,? (?:which|that) (?:you|users?) (?:can|may) (?:\w+ )?(?:withdraw|revoke|retract|rescind)\b/i;
 /** Choice phrases that already say where the user acts. */
 const PLACED = /\bin (?:settings|your account|your browser|the service)\b|\bbrowser settings\b|\byourself\b/;
 /** A clause that points back at the one before it: "If you choose to do this, …", "you can change these settings". */
@@ -472,11 +528,18 @@ function extractChoice(clause: string, leadIn: string | undefined): string | nul
   const t = withoutOtherControls(clause);
   // The "Do Not Sell or Share" link and a cookie tool are controls whatever the sentence's subject; the
   // tool only when the clause names nothing more precise.
-  if (DO_NOT_SELL.test(t)) return 'use the "Do Not Sell or Share" link';
+  if (DO_NOT_SELL.test(t)) {
+    // The link by the title the clause gives it: "Do Not Sell or Share" would rename it.
+    const title = DO_NOT_SELL_TITLE.exec(t)?.[1];
+    return title ? `opt out using the control "${title}"` : 'use the "Do Not Sell or Share" link';
+  }
   if (!hasUserControl(t, leadIn) && !namesMoreControl(t))
     return COOKIE_TOOL.test(t) ? 'use their consent or cookie settings' : null;
   const inSettings = IN_SETTINGS.test(t) || YOUR_SETTINGS.test(t);
   if (CLOSE_ACCOUNT.test(t)) return 'close your account';
+  // Cancelling a subscription, a trial or an order is a right over the contract: not "change it in your
+  // account" because it is done there, nor a privacy right (guide §3 user-choice).
+  if (isCancellationRight(t)) return 'cancel it';
   // A list item under "You have the right to:" names a right or two ("correct or delete it").
   if (leadIn && hasUserControl(leadIn) && takesLeadInChoice(t, leadIn)) {
     const rights = rightsNamed(t);
@@ -514,9 +577,14 @@ function extractChoice(clause: string, leadIn: string | undefined): string | nul
   }
   if (/\bunsubscrib\w*/i.test(t)) return 'unsubscribe';
   if (WITHDRAW_CONSENT.test(t)) return 'withdraw consent';
+  // A list of rights is the user's privacy rights, not the one of them a later test happens to find.
+  if (rightsListed(t).length >= MANY_RIGHTS && (USER_REQUEST.test(t) || /\bright to\b/i.test(t)))
+    return 'use your privacy rights';
+  const stated = rightsStated(t);
+  if (stated.length) return stated.slice(0, 2).join(' or ');
   if (/\bobject(?:ion)?\b/i.test(t)) return inSettings ? 'object in settings' : 'object';
   if (/\bopt(?:s|ed|ing)?[- ]?in\b/i.test(t)) return 'opt in';
-  const yourself = selfServiceChoice(t, inSettings);
+  const yourself = selfServiceChoice(t, inSettings, IN_ACCOUNT.test(t));
   if (yourself) return yourself;
   if (
     /\b(?:delete|erase)\b(?! (?:[\w-]+ )?cookies\b)/i.test(t) &&
@@ -546,11 +614,13 @@ function extractChoice(clause: string, leadIn: string | undefined): string | nul
   }
   if (requestsThroughAgent(t)) return 'ask through an authorised agent';
   if (uninstalls(t)) return 'uninstall the app';
-  // A right to cancel a purchase or withdraw from a contract is no privacy right (guide §3 user-choice).
+  // A right to cancel a purchase or withdraw from a contract is no privacy right (guide §3 user-choice), nor is
+  // a bare "right to" about no data ("you may have the right to appeal your grade").
   if (
-    /\bexercise (?:your |these |this |any of (?:your|these) )?rights?\b|\byour (?:privacy )?rights\b|\bright (?:at any time |always )?to\b/i.test(
+    (/\bexercise (?:your |these |this |any of (?:your|these) )?rights?\b|\byour (?:privacy )?rights\b/i.test(
       t,
-    ) &&
+    ) ||
+      (/\bright (?:at any time |always )?to\b/i.test(t) && speaksOfData(t))) &&
     !isCancellationRight(t)
   )
     return 'use your privacy rights';
@@ -625,7 +695,13 @@ function leadInChoice(lead: string): string | null {
   if (c === null || c === 'use your privacy rights') return null;
   // How a paragraph's own request is made (contact them, a control it describes) is not its items' unless it
   // introduces them ("…, you may submit a request by:").
-  if ((c === 'contact them' || c === 'use the control they describe') && !/:\s*$/.test(lead)) return null;
+  // Nor where a paragraph says its data is kept ("… without it being stored in your customer account" reads as
+  // "change it in your account").
+  if (
+    (c === 'contact them' || c === 'use the control they describe' || c === 'change it in your account') &&
+    !/:\s*$/.test(lead)
+  )
+    return null;
   return /^opt out of (?:the following|these|this|those|such|them|it)\b/.test(c) ? 'opt out' : c;
 }
 
@@ -647,9 +723,10 @@ export function extractSlots(text: string, leadIn?: string, prev?: string): Slot
   // Not to a choice that has its own place (settings, the account, the browser): "change it in settings by
   // e-mail to …" would join two routes into one that does not exist.
   const route = choice === null || PLACED.test(choice) ? null : namedRoute(t);
-  // "the link they name" is the link in their e-mails when the clause says so: one link, named once.
+  // "the link they name" is the link in their e-mails, the instructions there, the add-on or the tool the
+  // clause names: one way, named once.
   if (route !== null)
-    choice = /^using the (?:link|control)\b/.test(route)
+    choice = /^(?:using the (?:link|control|tool)|by following|by installing)\b/.test(route)
       ? `${choice!.replace(/ using the link they name$/, '')} ${route}`
       : `${choice} ${route}`;
   return {

@@ -96,6 +96,8 @@ export const TEMPLATES: Readonly<Record<CategoryId, Template>> = {
 export const SHAPE_KEYS = {
   /** A user-choice clause that names rights but no particular control (`$DATA$`). */
   rightsWithoutControl: 'explain_shape_rights_without_control',
+  /** The same, where the clause names no data, consent or privacy: a right, not said to be over data. */
+  rightWithoutData: 'explain_shape_right_without_data',
   deidentifiedExcluded: 'explain_shape_deidentified_excluded',
   /** The company's own marketing messages, with no ads or tracking in the clause (`$DATA$`). */
   directMarketing: 'explain_shape_direct_marketing',

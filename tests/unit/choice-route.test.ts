@@ -124,3 +124,103 @@ describe('a title that names a link, not a page', () => {
     expect(choiceText(choice(text)!, tr('en'))).toBe('opt out using "Cookie Choices"');
   });
 });
+
+describe('more routes a clause names (issue 23, tenth check: named control missed)', () => {
+  it('the instructions in their e-mails are the route', () => {
+    expect(
+      choice(
+        'Members may opt out of these updates by following the instructions provided in each newsletter.',
+      ),
+    ).toBe('opt out of these updates by following the instructions in their e-mails');
+  });
+  it('a browser add-on the user installs is the route', () => {
+    expect(
+      choice('You may opt out of site statistics by installing the Example Stats opt-out browser add-on.'),
+    ).toBe('opt out of site statistics by installing the browser add-on they name');
+  });
+  it('the account is the route, with contacting them when the clause offers both', () => {
+    expect(
+      choice(
+        'You may close your account whenever you like by asking in the account area of our app or contacting our help desk.',
+      ),
+    ).toBe('close your account by logging into your account or by contacting them');
+    expect(choice('You can ask us to delete your data by signing in to your profile.')).toBe(
+      'ask for deletion by logging into your account',
+    );
+  });
+  it('a tool the clause names is the route; "tools we use" is none', () => {
+    expect(choice('You may withdraw your consent at any time using the Example Consent Tool.')).toBe(
+      'withdraw consent using the tool they name',
+    );
+    expect(namedRoute('We list the analytics tools we use below.')).toBeNull();
+  });
+  it('a page title with an ampersand, reached by navigating to it', () => {
+    expect(
+      choice(
+        'You may determine whether your city will be visible to others by navigating to "Profile & Settings" in the app.',
+      ),
+    ).toBe('choose who can see it on the page "Profile & Settings"');
+  });
+  it('a title with a bracketed gloss before "button" names a control, not a page', () => {
+    expect(
+      choice('To opt out, navigate to the "Your Privacy Choices (Opt Out of Sale)" button on our site.'),
+    ).toBe('opt out of Sale using the control "Your Privacy Choices"');
+  });
+  it('each new route reads in every UI language, the choice translated and no English left', () => {
+    const routed = [
+      'opt out by following the instructions in their e-mails',
+      'opt out by installing the browser add-on they name',
+      'opt out by logging into your account',
+      'opt out by logging into your account or by contacting them',
+      'opt out using the tool they name',
+    ];
+    for (const c of routed) {
+      expect(choiceText(c, tr('en'))).toBe(c);
+      for (const l of ['de', 'fr', 'sv']) {
+        const text = choiceText(c, tr(l))!;
+        expect(text, `${l}: ${c}`).toContain(choiceText('opt out', tr(l))!);
+        expect(text, `${l}: ${c}`).not.toMatch(/\b(?:by|using|account|they)\b/);
+      }
+    }
+  });
+});
+
+describe('the user deleting or downloading their own records in their account', () => {
+  it('one act done in the account is done by the user, not asked for', () => {
+    expect(choice('You may remove this information at any time by visiting your account details.')).toBe(
+      'delete it yourself in your account',
+    );
+    expect(choice('You can download a copy of your posts by logging onto your account.')).toBe(
+      'get a copy of your data by logging into your account',
+    );
+  });
+  it('asking them to delete stays a request', () => {
+    expect(choice('You may ask us to delete it at any time.')).toBe('ask for deletion');
+  });
+});
+
+describe('settings reached by managing them', () => {
+  it('"by managing your … settings" places the choice in settings', () => {
+    expect(choice('You can disable these cookies by managing your Cookie settings as shown below.')).toBe(
+      'turn it off in settings',
+    );
+  });
+});
+
+describe('a control kept by the name the clause gives it', () => {
+  it('the "Do Not Sell" link by its own title, not renamed', () => {
+    const text = 'To opt out of this sale, click the "Do Not Sell My Info" link at the foot of our pages.';
+    expect(choice(text)).toBe('opt out using the control "Do Not Sell My Info"');
+    for (const l of ['de', 'fr', 'sv'])
+      expect(choiceText(choice(text)!, tr(l)), l).toContain('Do Not Sell My Info');
+    // Named without quotes: the general link, as before.
+    expect(choice('Use the Do Not Sell My Personal Information link in our footer.')).toBe(
+      'use the "Do Not Sell or Share" link',
+    );
+  });
+  it('the unsubscribe link "available in" each e-mail is the link in their e-mails', () => {
+    expect(choice('You can unsubscribe using the link available in every newsletter.')).toBe(
+      'unsubscribe using the link in their e-mails',
+    );
+  });
+});
