@@ -147,6 +147,13 @@ describe('no choice the clause does not offer', () => {
     ).toBe(true);
   });
 
+  it('"unlikely" is no unliking: only the verb opens the control gate', () => {
+    expect(hasUserControl('In the unlikely event of a merger, your records may pass to the buyer.')).toBe(
+      false,
+    );
+    expect(hasUserControl('You can unlike a post or unfollow a page at any time.')).toBe(true);
+  });
+
   it('instructions for the data after death are not a deletion request', () => {
     const text =
       'If you live in France, you can give us instructions about what happens to your data after your death, such as whether we keep or delete it.';
