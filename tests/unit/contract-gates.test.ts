@@ -28,6 +28,9 @@ describe('a licence the service grants a defined customer party', () => {
     'The Provider grants the Customer a non-exclusive licence to use the tools made available to it during the Contract.',
     'Acme grants the Client a limited, revocable licence to install the software on its own servers.',
     'A personal right to use the dashboard is granted to the Subscriber for the term of the order.',
+    // An ad network's business customers (settled 2026-12-08).
+    'During the Term, Adnet grants Publisher a non-exclusive, non-sublicensable right to access the Adnet Platform solely to display advertisements on Publisher Sites.',
+    'Adnet grants the Advertiser a limited licence to use the reporting dashboard while its campaign runs.',
   ])('not a content licence: %s', (text) => {
     expect(isLicenceToCustomerParty(text)).toBe(true);
     expect(contractGatedOut('content-license', text)).toBe(true);
@@ -38,6 +41,7 @@ describe('a licence the service grants a defined customer party', () => {
     // The customer granting, or its content named: a content licence stays.
     'The Customer grants the Provider a licence to host and copy the Customer Content to run the service.',
     'Acme grants the Client a licence to the tools, and the Client grants Acme a licence to display its uploads.',
+    'Adnet grants Publisher access to its reports, and Publisher grants Adnet a licence to display the comments its readers post.',
     'You grant us a worldwide licence to use the photos you upload.',
     // The user granting other users: "the users" are not granted anything by the service here.
     'You also irrevocably grant the users of the app the right to view your content in their feeds.',

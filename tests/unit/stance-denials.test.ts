@@ -44,6 +44,24 @@ describe('a negation the practice does not carry', () => {
   });
 });
 
+describe('an exception that points to another document (guide R4, settled 2026-12-08)', () => {
+  it.each([
+    'We never share your e-mail address with other companies except in accordance with our Privacy Notice.',
+    'Acme does not share the personal data of its members with third parties other than pursuant to the Acme Privacy Policy.',
+  ])('unclear: %s', (text) => {
+    expect(stanceOf(text, 'data-sharing')).toBe('unclear');
+  });
+
+  it('an exception with its own case stays a real use', () => {
+    expect(
+      stanceOf(
+        'We never share your e-mail address with other companies except to deliver the parcels you order.',
+        'data-sharing',
+      ),
+    ).toBe('permits');
+  });
+});
+
 describe('"and not <practice>" with an open exception (guide R4)', () => {
   it('reads as unclear', () => {
     expect(

@@ -11,8 +11,9 @@ import type { CategoryId } from '../taxonomy';
 /**
  * The customer as a defined party of the contract: the one "you" stands for in terms written in the third
  * person. Only the nouns contracts define for the customer; "the user" alone is already known to the gates.
+ * An ad network's terms name their business customers "Publisher" and "Advertiser" (settled 2026-12-08).
  */
-const CUSTOMER_PARTY = String.raw`(?:the |each |any )?(?:Client|Customer|Licensee|Subscriber|User|Member|Purchaser|Buyer)s?`;
+const CUSTOMER_PARTY = String.raw`(?:the |each |any )?(?:Client|Customer|Licensee|Subscriber|User|Member|Purchaser|Buyer|Publisher|Advertiser)s?`;
 
 /** The company granting that party a licence or right: "OVHcloud grants the Client a non-exclusive licence". */
 const GRANTED_TO_CUSTOMER = new RegExp(

@@ -75,8 +75,12 @@ const OPT_IN_ONLY =
 const OPT_IN_WORDS = /opt|cho|consent/i;
 /** What the "… may not apply" cue needs. */
 const NOT_APPLY_WORDS = /not apply/i;
+/**
+ * An exception that points elsewhere for its cases: "except as described in this policy", and the same pointer to
+ * a document ("except in accordance with our Privacy Policy", settled 2026-12-08): R4's open-ended exception.
+ */
 const OPEN_EXCEPTION =
-  /\b(?:except|unless|other than)\s+(?:as|where|to the extent)\s+(?:otherwise\s+)?(?:permitted|allowed|described|set (?:out|forth)|stated|explained|provided|disclosed|specified|outlined|listed|detailed|indicated)\b/i;
+  /\b(?:except|unless|other than)\s+(?:as|where|to the extent)\s+(?:otherwise\s+)?(?:permitted|allowed|described|set (?:out|forth)|stated|explained|provided|disclosed|specified|outlined|listed|detailed|indicated)\b|\b(?:except|other than)\s+(?:in accordance with|pursuant to|as (?:provided|permitted) (?:for )?(?:in|by)|under)\s+(?:this|our|the|these|its|their)\s+(?:[\w-]+\s+){0,2}?(?:polic(?:y|ies)|notice|statement|terms|agreement)\b/i;
 
 /**
  * Guide R5: the practice named inside an exclusion ("…, excluding model training", "…, but not to train
