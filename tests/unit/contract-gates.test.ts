@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import {
   contractGatedOut,
   isAccountDataGrant,
+  isContractAssignment,
   isConfidentialityClause,
   isLicenceToCustomerParty,
   isNoticesClause,
@@ -192,6 +193,25 @@ describe("the parties' mutual confidentiality", () => {
     'Our hosting providers may store details of your orders on our behalf, subject to confidentiality obligations.',
   ])('names users’ data, stays: %s', (text) => {
     expect(isConfidentialityClause(text)).toBe(false);
+  });
+});
+
+describe('the parties assigning the agreement (settled 2026-12-08)', () => {
+  it.each([
+    'Neither party may assign the Agreement without the written approval of the other, save that either party may assign it to an affiliate or on a sale of all or substantially all of its assets.',
+    'Either party may assign this contract to a group company or to the buyer of its business.',
+  ])('not data-sharing or data-sale: %s', (text) => {
+    expect(isContractAssignment(text)).toBe(true);
+    expect(contractGatedOut('data-sharing', text)).toBe(true);
+    expect(contractGatedOut('data-sale', text)).toBe(true);
+    expect(categories(text)).not.toContain('data-sharing');
+  });
+
+  it.each([
+    'If we sell our business, we may assign these Terms and transfer your account data to the buyer.',
+    'We may assign this Agreement and the personal information we hold about you to a successor.',
+  ])('names data, stays: %s', (text) => {
+    expect(isContractAssignment(text)).toBe(false);
   });
 });
 
