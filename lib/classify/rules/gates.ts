@@ -289,8 +289,17 @@ const DOCUMENT_OVERVIEW = new RegExp(
 const ANNOUNCES_CHOICE =
   /\byou (?:can|may)\b|\byour (?:choices|options|rights)\b|\bchoices\b|\bopt(?:-| )?(?:out|in)\b/i;
 
+/**
+ * The same announced by "Here are" or "Below is" ("Here are the ways you would resolve a dispute with Acme",
+ * settled 2026-12-08): what follows carries the labels. One in which the company acts ("Below are the purposes
+ * for which we share your data") is left to the other rules.
+ */
+const HERE_ARE = /^\W*(?:here|below) (?:are|is)\b/i;
+const COMPANY_NAMED = /\b(?:we|us|our)\b/i;
+
 export function isDocumentOverview(text: string): boolean {
-  return DOCUMENT_OVERVIEW.test(text) && !ANNOUNCES_CHOICE.test(text);
+  if (ANNOUNCES_CHOICE.test(text)) return false;
+  return DOCUMENT_OVERVIEW.test(text) || (HERE_ARE.test(text) && !COMPANY_NAMED.test(text));
 }
 
 /**
