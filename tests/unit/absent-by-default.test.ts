@@ -24,6 +24,16 @@ describe('a practice or control absent by default', () => {
     expect(thereIsNo('automated-decisions', 'There is no charge for automated reports.')).toBe(false);
   });
 
+  it('"no … takes place" denies the practice (settled 2026-12-08)', () => {
+    const text = 'No automated decision-making (profiling included) takes place when you use the app.';
+    expect(thereIsNo('automated-decisions', text)).toBe(true);
+    expect(stanceOf(text, 'automated-decisions')).toBe('denies');
+    // "No" that does not open the sentence with the practice.
+    expect(
+      thereIsNo('automated-decisions', 'Automated decision-making takes place, and no human reviews it.'),
+    ).toBe(false);
+  });
+
   it.each([
     'Should we ever sell your personal information, we will tell you how to opt out on this page.',
     'Were we ever to sell Personal Information or share it for cross-context behavioural advertising, we would publish our opt-out process here.',

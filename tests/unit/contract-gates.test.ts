@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import {
   contractGatedOut,
   isAccountDataGrant,
+  isContractAssignment,
   isConfidentialityClause,
   isLicenceToCustomerParty,
   isNoticesClause,
@@ -28,6 +29,9 @@ describe('a licence the service grants a defined customer party', () => {
     'The Provider grants the Customer a non-exclusive licence to use the tools made available to it during the Contract.',
     'Acme grants the Client a limited, revocable licence to install the software on its own servers.',
     'A personal right to use the dashboard is granted to the Subscriber for the term of the order.',
+    // An ad network's business customers (settled 2026-12-08).
+    'During the Term, Adnet grants Publisher a non-exclusive, non-sublicensable right to access the Adnet Platform solely to display advertisements on Publisher Sites.',
+    'Adnet grants the Advertiser a limited licence to use the reporting dashboard while its campaign runs.',
   ])('not a content licence: %s', (text) => {
     expect(isLicenceToCustomerParty(text)).toBe(true);
     expect(contractGatedOut('content-license', text)).toBe(true);
@@ -38,6 +42,7 @@ describe('a licence the service grants a defined customer party', () => {
     // The customer granting, or its content named: a content licence stays.
     'The Customer grants the Provider a licence to host and copy the Customer Content to run the service.',
     'Acme grants the Client a licence to the tools, and the Client grants Acme a licence to display its uploads.',
+    'Adnet grants Publisher access to its reports, and Publisher grants Adnet a licence to display the comments its readers post.',
     'You grant us a worldwide licence to use the photos you upload.',
     // The user granting other users: "the users" are not granted anything by the service here.
     'You also irrevocably grant the users of the app the right to view your content in their feeds.',
@@ -188,6 +193,25 @@ describe("the parties' mutual confidentiality", () => {
     'Our hosting providers may store details of your orders on our behalf, subject to confidentiality obligations.',
   ])('names users’ data, stays: %s', (text) => {
     expect(isConfidentialityClause(text)).toBe(false);
+  });
+});
+
+describe('the parties assigning the agreement (settled 2026-12-08)', () => {
+  it.each([
+    'Neither party may assign the Agreement without the written approval of the other, save that either party may assign it to an affiliate or on a sale of all or substantially all of its assets.',
+    'Either party may assign this contract to a group company or to the buyer of its business.',
+  ])('not data-sharing or data-sale: %s', (text) => {
+    expect(isContractAssignment(text)).toBe(true);
+    expect(contractGatedOut('data-sharing', text)).toBe(true);
+    expect(contractGatedOut('data-sale', text)).toBe(true);
+    expect(categories(text)).not.toContain('data-sharing');
+  });
+
+  it.each([
+    'If we sell our business, we may assign these Terms and transfer your account data to the buyer.',
+    'We may assign this Agreement and the personal information we hold about you to a successor.',
+  ])('names data, stays: %s', (text) => {
+    expect(isContractAssignment(text)).toBe(false);
   });
 });
 

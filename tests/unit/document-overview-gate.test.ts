@@ -16,6 +16,9 @@ describe('a sentence about the document itself', () => {
     'Accordingly, the purpose of this document is to inform you about the data we collect and why.',
     'In this Privacy Statement ("Statement"), we describe how we use and share the data of our customers.',
     'This section sets out who receives the personal data collected through the app.',
+    // Announced by "Here are" / "Below is" (settled 2026-12-08).
+    'Here are the ways you would settle a disagreement with Northwind.',
+    'Below is a summary of the dispute steps that apply to customers in each state.',
   ])('no label: %s', (text) => {
     expect(isDocumentOverview(text)).toBe(true);
     expect(categories(text)).toEqual([]);
@@ -27,6 +30,8 @@ describe('a sentence about the document itself', () => {
     'We share your personal data with advertisers and other companies.',
     'Our notice will explain how to object to the change.',
     'This policy applies to all users of the app.',
+    'Here is how you can opt out of arbitration:',
+    'Below are the purposes for which we share your data with advertisers:',
   ])('not an overview without a choice: %s', (text) => {
     expect(isDocumentOverview(text)).toBe(false);
   });

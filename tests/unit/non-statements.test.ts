@@ -184,6 +184,25 @@ describe('a definition of what data covers', () => {
   });
 });
 
+describe('a definition of what a named technology is (settled 2026-12-08)', () => {
+  it.each([
+    'Cookies are files with a small amount of data that can hold an anonymous unique identifier.',
+    'A pixel is a tiny image that may carry an anonymous number for your browser.',
+  ])('no label: %s', (text) => {
+    expect(isDataDefinition(text)).toBe(true);
+    expect(gatedOut('de-identification', text)).toBe(true);
+    expect(categories(text)).not.toContain('de-identification');
+  });
+
+  it.each([
+    'Cookies are small text files that we use to show you ads.',
+    'Cookies are small files that help us remember your settings.',
+    'Pixels are tiny images that let advertisers know you opened an e-mail.',
+  ])('someone acts, or a purpose is named: %s', (text) => {
+    expect(isDataDefinition(text)).toBe(false);
+  });
+});
+
 describe('what others do with what the user decided to share', () => {
   it('a liability term, not a disclosure', () => {
     const text =

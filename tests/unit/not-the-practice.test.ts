@@ -44,6 +44,12 @@ describe('shapes gated out of a category', () => {
       'arbitration',
       isNamingOnly,
     ],
+    [
+      // A term defined by a condition (settled 2026-12-08).
+      'Both parties agree that claims are "alike in kind" if they stem from the same incident and ask for the same sort of remedy.',
+      'arbitration',
+      isNamingOnly,
+    ],
     ['You own all right, title and interest in your photos.', 'content-license', isOwnershipOnly],
     [
       'You represent that you own and control all of the rights to the recipes you post.',
@@ -95,6 +101,7 @@ describe('shapes gated out of a category', () => {
     // A subject that refers back, or the company acting in it.
     ['This is known as interest-based advertising.', isNamingOnly],
     ['The data we share with partners is referred to as "Partner Data".', isNamingOnly],
+    ['Your account is "dormant" if we have not seen you log in for two years.', isNamingOnly],
     // Ownership kept and a licence granted.
     ['You own your photos, but you grant us a licence to display them.', isOwnershipOnly],
     ['You retain any moral rights, and you agree not to assert them against us.', isOwnershipOnly],

@@ -44,6 +44,54 @@ describe('a negation the practice does not carry', () => {
   });
 });
 
+describe('a denial that opens an enumerated list (guide R8, settled 2026-12-08)', () => {
+  const text =
+    'Mailco shall not (i) sell personal information contained in Customer Data; (ii) share personal information contained in Customer Data with third parties for cross-context behavioral advertising; or (iii) retain it for longer than the business purpose needs.';
+
+  it.each(['data-sharing', 'targeted-advertising', 'data-retention', 'data-sale'])(
+    'every item is denied: %s',
+    (category) => {
+      expect(stanceOf(text, category)).toBe('denies');
+    },
+  );
+
+  it('a user prohibition stays a user prohibition', () => {
+    expect(
+      stanceOf(
+        'You shall not (a) copy the app; (b) share your login details with any third party; or (c) resell the service.',
+        'data-sharing',
+      ),
+    ).not.toBe('denies');
+  });
+
+  it('a list that the negation does not open is read item by item', () => {
+    expect(
+      stanceOf(
+        'We will (i) never sell your personal data; and (ii) keep your order details for six years.',
+        'data-retention',
+      ),
+    ).toBe('permits');
+  });
+});
+
+describe('an exception that points to another document (guide R4, settled 2026-12-08)', () => {
+  it.each([
+    'We never share your e-mail address with other companies except in accordance with our Privacy Notice.',
+    'Acme does not share the personal data of its members with third parties other than pursuant to the Acme Privacy Policy.',
+  ])('unclear: %s', (text) => {
+    expect(stanceOf(text, 'data-sharing')).toBe('unclear');
+  });
+
+  it('an exception with its own case stays a real use', () => {
+    expect(
+      stanceOf(
+        'We never share your e-mail address with other companies except to deliver the parcels you order.',
+        'data-sharing',
+      ),
+    ).toBe('permits');
+  });
+});
+
 describe('"and not <practice>" with an open exception (guide R4)', () => {
   it('reads as unclear', () => {
     expect(

@@ -18,13 +18,14 @@ const PRACTICE_NOUNS: Partial<Record<CategoryId, string>> = {
   'ai-training': String.raw`(?:model )?training`,
 };
 
-/** "There is no X", "There are no X" — a denial with no subject acting, which the negation cues miss. */
+/** "There is no X", "No X takes place" — a denial with no subject acting, which the negation cues miss. */
 // Built once: this runs for every permitted label the classifier paints.
 const THERE_IS_NO: Partial<Record<CategoryId, RegExp>> = Object.fromEntries(
   Object.entries(PRACTICE_NOUNS).map(([category, nouns]) => [
     category,
     new RegExp(
-      String.raw`\bthere (?:is|are|will be|shall be) (?:currently )?no (?:[\w-]+ ){0,2}?(?:${nouns})\b`,
+      // Or the practice as the subject of "No …" ("No automated decision-making (including profiling) takes place").
+      String.raw`\bthere (?:is|are|will be|shall be) (?:currently )?no (?:[\w-]+ ){0,2}?(?:${nouns})\b|^\W*no (?:[\w-]+ ){0,2}?(?:${nouns})\b[^.;]{0,60}?\b(?:takes? place|(?:is|are|will be|shall be) (?:carried out|performed|undertaken|conducted|made|used|applied)|occurs?|happens?)\b`,
       'i',
     ),
   ]),

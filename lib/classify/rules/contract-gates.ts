@@ -11,8 +11,9 @@ import type { CategoryId } from '../taxonomy';
 /**
  * The customer as a defined party of the contract: the one "you" stands for in terms written in the third
  * person. Only the nouns contracts define for the customer; "the user" alone is already known to the gates.
+ * An ad network's terms name their business customers "Publisher" and "Advertiser" (settled 2026-12-08).
  */
-const CUSTOMER_PARTY = String.raw`(?:the |each |any )?(?:Client|Customer|Licensee|Subscriber|User|Member|Purchaser|Buyer)s?`;
+const CUSTOMER_PARTY = String.raw`(?:the |each |any )?(?:Client|Customer|Licensee|Subscriber|User|Member|Purchaser|Buyer|Publisher|Advertiser)s?`;
 
 /** The company granting that party a licence or right: "OVHcloud grants the Client a non-exclusive licence". */
 const GRANTED_TO_CUSTOMER = new RegExp(
@@ -114,6 +115,20 @@ export function isConfidentialityClause(text: string): boolean {
 }
 
 /**
+ * The parties assigning the agreement — its rights and obligations — to an affiliate, a successor or a buyer of
+ * the business ("either party may assign the Agreement to an affiliate or in a change of control"): a contract
+ * term naming no one's data (guide §3 data-sharing, "Not", settled 2026-12-08; the gold leaves every such
+ * assignment unlabelled). A sentence that names data, information, accounts or content keeps its labels.
+ */
+const ASSIGNMENT =
+  /\bassign\w*\b[^.;]{0,80}?\b(?:this|the|these|its|their|his|her|your|our) (?:[\w-]+ )?(?:Agreement|Terms|contract|rights|obligations)\b|\b(?:Agreement|Terms|contract)\b[^.;]{0,60}?\b(?:assign\w*|assignable)\b/i;
+const NAMES_DATA = /\b(?:data|information|details|content|accounts?|records?)\b/i;
+
+export function isContractAssignment(text: string): boolean {
+  return ASSIGNMENT.test(text) && !NAMES_DATA.test(text) && !USERS_DATA.test(text);
+}
+
+/**
  * The sentence with the sources the company receives data from blanked ("We may receive information about
  * you from third parties such as vendors, resellers or affiliates"): sources are not recipients (guide §3
  * data-sharing, "Not": collecting from third parties is collection), so the gates' test for a disclosure
@@ -185,7 +200,9 @@ export function contractGatedOut(category: CategoryId, text: string): boolean {
     case 'arbitration':
       return isNoticesClause(text);
     case 'data-sharing':
-      return isConfidentialityClause(text);
+      return isConfidentialityClause(text) || isContractAssignment(text);
+    case 'data-sale':
+      return isContractAssignment(text);
     default:
       return false;
   }

@@ -124,10 +124,14 @@ export function isInboundOnly(text: string): boolean {
  * is a defined party ("Customer"), and the clause names no person, data, targeting or pixel (a rule on how the
  * advertiser may target or track people is a user prohibition, §4.2 R8, and stays).
  */
+/**
+ * The same for the publisher that shows an ad network's ads on its own sites (settled 2026-12-08): its duties and
+ * the ads it may display are its business with the network, nothing of a user's data.
+ */
 const BUSINESS_CUSTOMER =
-  /\b(?:Customer|Advertiser)(?:'s|s')? (?:will|shall|must|may|agrees?|acknowledges?|is|are|sole|only|own|Ads?|campaigns?|tags?)\b/;
+  /\b(?:Customer|Advertiser|Publisher|[Pp]ublishers)(?:'s|s')? (?:will|shall|must|may|agrees?|acknowledges?|is|are|sole|only|own|Ads?|campaigns?|tags?)\b/;
 const AD_OPERATIONS =
-  /\b(?:Ads?|campaigns?|impressions?|Programmes?|Programs?|ad servers?|CPM|invoices?|billing|creatives?)\b/;
+  /\b(?:Ads?|campaigns?|impressions?|Programmes?|Programs?|ad servers?|CPM|invoices?|billing|creatives?|(?:display|serve|show|place)s? (?:the )?ads|paid-to-click|ad (?:inventory|units?|placements?|space))\b/;
 const ABOUT_PEOPLE =
   /\b(?:you|your|users?|end[- ]users?|personal|data|information|identifiers?|cookies?|profil\w*|individuals?|people|persons?|consumers?|visitors?|audiences?|interests?|behaviou?r\w*|pixels?|(?:re)?target\w*|remarket\w*|personali[sz]\w*)\b/i;
 
@@ -236,6 +240,29 @@ export function isRecommendationOnly(text: string): boolean {
 }
 
 /**
+ * Measuring or analysing the company's own products, services or site — how well they work or how they are used
+ * ("to measure the effectiveness of our products and understand how you use them") — and the user's control over
+ * their own account record ("You can review and change your details on your profile page"), with no word of ads
+ * or marketing in the clause or its lead-in (guide §3 targeted-advertising, "Not", settled 2026-12-08): analytics
+ * and an account control, not the use of data for ads. Every gold label of these shapes names ads or marketing.
+ */
+const PRODUCT_ANALYTICS =
+  /\b(?:measur\w*|analy[sz]\w*|evaluat\w*|assess\w*)\b[^.;]{0,40}?\b(?:effectiveness|performance|usage|use)\b[^.;]{0,10}?\bof (?:our|the|its) (?:[\w-]+ )?(?:products?|services?|features?|site|websites?|apps?|applications?|platform)\b/i;
+const ACCOUNT_RECORD_CONTROL =
+  /\byou (?:can|may|are able to)\b[^.;]{0,40}?\b(?:review|change|update|edit|correct|modify|access|amend|view)\b[^.;]{0,60}?\b(?:information|profile|account|details|data)\b/i;
+const MARKETING_WORDS =
+  /\b(?:communications?|preferences|interests?|personali[sz]\w*|profiling|relevant|tailor\w*|customi[sz]\w*|campaigns?|audiences?|subscri\w*)\b/i;
+
+export function isProductAnalyticsOrRecordOnly(text: string, leadIn?: string): boolean {
+  const adWords = (t: string) => ADS_INVOLVED.test(t) || MARKETING_WORDS.test(t);
+  return (
+    (PRODUCT_ANALYTICS.test(text) || ACCOUNT_RECORD_CONTROL.test(text)) &&
+    !adWords(text) &&
+    !(leadIn !== undefined && adWords(leadIn))
+  );
+}
+
+/**
  * A sentence about the document itself — what it explains, describes or is for ("This policy explains how we
  * collect, use and share your information and the rights you have", "The purpose of this document is to
  * inform you about …"): a table of contents in prose, stating no practice and offering no control. The
@@ -262,8 +289,17 @@ const DOCUMENT_OVERVIEW = new RegExp(
 const ANNOUNCES_CHOICE =
   /\byou (?:can|may)\b|\byour (?:choices|options|rights)\b|\bchoices\b|\bopt(?:-| )?(?:out|in)\b/i;
 
+/**
+ * The same announced by "Here are" or "Below is" ("Here are the ways you would resolve a dispute with Acme",
+ * settled 2026-12-08): what follows carries the labels. One in which the company acts ("Below are the purposes
+ * for which we share your data") is left to the other rules.
+ */
+const HERE_ARE = /^\W*(?:here|below) (?:are|is)\b/i;
+const COMPANY_NAMED = /\b(?:we|us|our)\b/i;
+
 export function isDocumentOverview(text: string): boolean {
-  return DOCUMENT_OVERVIEW.test(text) && !ANNOUNCES_CHOICE.test(text);
+  if (ANNOUNCES_CHOICE.test(text)) return false;
+  return DOCUMENT_OVERVIEW.test(text) || (HERE_ARE.test(text) && !COMPANY_NAMED.test(text));
 }
 
 /**
@@ -297,6 +333,7 @@ export function gatedOut(category: CategoryId, text: string, leadIn?: string): b
         isAdvertiserTerms(text) ||
         isRightToKnowItem(text, leadIn) ||
         isRecommendationOnly(text) ||
+        isProductAnalyticsOrRecordOnly(text, leadIn) ||
         isServiceMessagesOnly(text)
       );
     case 'arbitration':

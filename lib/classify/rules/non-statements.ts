@@ -161,7 +161,17 @@ const DATA_DEFINITION = new RegExp(
 const STATES_PRACTICE =
   /\b(?:we|us|our partners|third parties)\b[^,.;]{0,30}\b(?:share|shares|disclose|sell|rent|transfer|use|uses|process|collect|retain|keep|store|target|track|train)\b|\b(?:shar(?:e|ed|ing)|disclos\w*|sell|sold|sale|rent\w*|transfer\w*|target\w*|personali[sz]\w*|retain\w*|kept|stor(?:ed|age)|delet\w*|anonymi[sz]\w*|aggregat\w*|de-identif\w*|train\w*|opt\w*|consent\w*|used (?:to|for|by)|process(?:ed|ing))\b/i;
 
+/**
+ * The same for what a technology the policy names is ("Cookies are small text files that may hold an anonymous
+ * identifier", settled 2026-12-08): a definition, with no one acting in it and no purpose named.
+ */
+const TECH_DEFINITION =
+  /^\W*(?:a |an |the )?(?:cookies?|(?:web |pixel )?beacons?|pixels?(?: tags?)?|clear gifs?|tags?|local storage|flash cookies|log files?|SDKs?|software development kits?)\s+(?:is|are)\s+(?:a |an )?(?:small |tiny |simple |short )*(?:(?:text|data|code) )?(?:files?|pieces? of|strings?|snippets?|images?|graphics?|bits? of|lines? of)\b/i;
+const ACTOR_OR_PURPOSE =
+  /\b(?:we|us|our|help\w*|allow\w*|enabl\w*|let|lets|used? (?:to|for|by|in)|in order to|so that|track\w*|advertis\w*|ads?|shar(?:e|ed|es|ing)|sell\w*|sold|collect\w*|recogni[sz]\w*|remember\w*|analy[sz]\w*|measur\w*|personali[sz]\w*)\b/i;
+
 export function isDataDefinition(text: string): boolean {
+  if (TECH_DEFINITION.test(text) && !ACTOR_OR_PURPOSE.test(text)) return true;
   return DATA_DEFINITION.test(text) && !STATES_PRACTICE.test(text);
 }
 

@@ -41,9 +41,21 @@ const NAMING =
 /** The company, the user or others acting in the subject, or a pointer back to a practice stated before it. */
 const ACTOR = /\b(?:we|us|you|they|it|this|these|that|those|such|which)\b/i;
 
+/**
+ * A term defined by a condition ("Requests are of a "substantially similar nature" if they arise out of the same
+ * event", settled 2026-12-08 under R7): it says when the term applies; the sentences that use it state the
+ * practice. The parties agreeing to the definition ("All parties agree that …") add no act of their own; a
+ * sentence in which the company or the user's data appears is left to the other rules.
+ */
+const CONDITIONAL_DEFINITION =
+  /^\W*(?:(?:all|both|the) (?:parties|of us) (?:\w+ )?agree that )?((?:[^.;:"]){3,120}?)\s+(?:is|are) (?:deemed |considered )?(?:to be )?(?:of )?(?:a |an |the )?"[^"]{3,60}"\s+(?:if|when|where|only if)\b/i;
+
 export function isNamingOnly(text: string): boolean {
   const m = NAMING.exec(text);
-  return m !== null && !ACTOR.test(m[1]!);
+  if (m !== null && !ACTOR.test(m[1]!)) return true;
+  // The company or the user's data in it ("Your data is "sold" if we pass it on"): a practice may be stated.
+  const d = CONDITIONAL_DEFINITION.exec(text);
+  return d !== null && !ACTOR.test(d[1]!) && !/\b(?:we|us|our|your)\b/i.test(text);
 }
 
 /**

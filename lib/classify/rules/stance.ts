@@ -75,8 +75,12 @@ const OPT_IN_ONLY =
 const OPT_IN_WORDS = /opt|cho|consent/i;
 /** What the "… may not apply" cue needs. */
 const NOT_APPLY_WORDS = /not apply/i;
+/**
+ * An exception that points elsewhere for its cases: "except as described in this policy", and the same pointer to
+ * a document ("except in accordance with our Privacy Policy", settled 2026-12-08): R4's open-ended exception.
+ */
 const OPEN_EXCEPTION =
-  /\b(?:except|unless|other than)\s+(?:as|where|to the extent)\s+(?:otherwise\s+)?(?:permitted|allowed|described|set (?:out|forth)|stated|explained|provided|disclosed|specified|outlined|listed|detailed|indicated)\b/i;
+  /\b(?:except|unless|other than)\s+(?:as|where|to the extent)\s+(?:otherwise\s+)?(?:permitted|allowed|described|set (?:out|forth)|stated|explained|provided|disclosed|specified|outlined|listed|detailed|indicated)\b|\b(?:except|other than)\s+(?:in accordance with|pursuant to|as (?:provided|permitted) (?:for )?(?:in|by)|under)\s+(?:this|our|the|these|its|their)\s+(?:[\w-]+\s+){0,2}?(?:polic(?:y|ies)|notice|statement|terms|agreement)\b/i;
 
 /**
  * Guide R5: the practice named inside an exclusion ("…, excluding model training", "…, but not to train
@@ -144,6 +148,18 @@ function negated(scope: string): boolean {
     return true;
   }
   return false;
+}
+
+/**
+ * A negation that opens an enumerated list ("Mailco shall not (i) sell …; (ii) share … for cross-context
+ * advertising; or (iii) retain …"): it covers every item, though the items are cut at the semicolons (guide R8, a
+ * commitment the company accepts is a denial, settled 2026-12-08 for each item of its list).
+ */
+const NEGATED_LIST_OPENING = /(?:\b(?:not|never)|n't|\bcannot)\s+(?:to\s+)?\(\s*(?:i|a|1)\s*\)/i;
+const LIST_ITEM_START = /^\s*(?:(?:and|or|and\/or)\s+)?\(\s*(?:[ivx]{1,4}|[a-h]|\d)\s*\)/i;
+
+function negatedListItem(sentenceBefore: string, itemBefore: string): boolean {
+  return LIST_ITEM_START.test(itemBefore) && NEGATED_LIST_OPENING.test(sentenceBefore);
 }
 
 const DO_NOT = /do not/i;
@@ -299,6 +315,8 @@ export function resolveStance(
   if (companyAgrees) {
     // The commitment is already the denial ('neg' above).
   } else if (negated(scope)) cues.push('neg');
+  else if (negatedListItem(facts.blank.slice(from, sub), text.slice(sub, start)))
+    cues.push('neg', 'negated-list');
   else if (EXCLUDED_BEFORE.test(text.slice(from, start))) cues.push('neg', 'excluded');
   if (facts.hedge) cues.push('hedge');
   // An exception belongs to its own sentence part: ", and any third-party tools … other than …" is another.
