@@ -136,7 +136,10 @@ export function isContractAssignment(text: string): boolean {
  * discloses nothing. "From you", "from our sites" stay: others collecting on the company's services count.
  */
 export function withSourcesBlanked(text: string): string {
-  const words = text.replace(RUN_IN_TITLE, '').split(/(\s+)/);
+  const untitled = text.replace(RUN_IN_TITLE, '');
+  // Only a word whose letters spell "from" starts a list of sources: without one, nothing is blanked.
+  if (!MAYBE_FROM.test(untitled)) return untitled;
+  const words = untitled.split(/(\s+)/);
   let inSources = false;
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
@@ -161,6 +164,12 @@ export function withSourcesBlanked(text: string): string {
   }
   return words.join('');
 }
+
+/**
+ * What any word `withSourcesBlanked` reads as "from" contains: f, r, o and m in order, with nothing between
+ * them that its letters-and-hyphens reading keeps (upper case is lowered; only ASCII letters lower to them).
+ */
+const MAYBE_FROM = /[fF][^a-zA-Z-]*[rR][^a-zA-Z-]*[oO][^a-zA-Z-]*[mM]/;
 
 /** A run-in title before the sentence ("Vendors and Partners: We may receive …"). */
 const RUN_IN_TITLE = /^\s*[A-Z][\w'&-]*(?:,? (?:and |or |& )?[\w'&-]+){0,5}:\s+(?=[A-Z])/;

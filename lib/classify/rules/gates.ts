@@ -9,7 +9,7 @@ import type { CategoryId } from '../taxonomy';
 import { aiTrainingGatedOut } from './ai-training-gates';
 import { contentLicense } from './content-license';
 import { contractGatedOut, withSourcesBlanked } from './contract-gates';
-import { statesNoPractice } from './non-statements';
+import { statesNoPracticeAtAll, statesNoPracticeOf } from './non-statements';
 import { notThePractice } from './not-the-practice';
 import { isRightObjectOnly } from './right-object';
 import { isServiceMessagesOnly } from './service-messages';
@@ -114,7 +114,10 @@ const OUTBOUND =
 /** Also read with the sources blanked ("receive … from third parties such as vendors"): sources are no recipients. */
 export function isInboundOnly(text: string): boolean {
   const inboundOnly = (t: string) => INBOUND.test(t) && !OUTBOUND.test(t);
-  return inboundOnly(text) || inboundOnly(withSourcesBlanked(text));
+  if (inboundOnly(text)) return true;
+  // Most texts have no sources to blank: the same text needs no second reading.
+  const blanked = withSourcesBlanked(text);
+  return blanked !== text && inboundOnly(blanked);
 }
 
 /**
@@ -302,15 +305,31 @@ export function isDocumentOverview(text: string): boolean {
   return DOCUMENT_OVERVIEW.test(text) || (HERE_ARE.test(text) && !COMPANY_NAMED.test(text));
 }
 
+/** The text `gatedForAll` last answered for, and its answer. */
+let allText: string | undefined;
+let allAnswer = false;
+
+/**
+ * The gates that rule out every category alike. A clause with several labels is asked about each in turn,
+ * with the same text: this part is worked out once.
+ */
+function gatedForAll(text: string): boolean {
+  if (text !== allText) {
+    allText = text;
+    allAnswer = isDocumentOverview(text) || statesNoPracticeAtAll(text);
+  }
+  return allAnswer;
+}
+
 /**
  * Whether the guide rules `category` out of a clause with this text (then no label, painted or possible).
  * `leadIn` is the sentence that introduces the list the clause is an item of, if it is one.
  */
 export function gatedOut(category: CategoryId, text: string, leadIn?: string): boolean {
   if (
-    isDocumentOverview(text) ||
+    gatedForAll(text) ||
     contractGatedOut(category, text) ||
-    statesNoPractice(category, text) ||
+    statesNoPracticeOf(category, text) ||
     notThePractice(category, text, leadIn) ||
     isRightObjectOnly(category, text, leadIn)
   )

@@ -10,6 +10,8 @@ import type { CategoryId } from '../taxonomy';
 
 /** Quoted titles ("the "How we disclose information" section", 'adequate') name a place, not a statement. */
 function withoutQuoted(text: string): string {
+  // Both patterns need a quote mark; most clauses have none, and the two scans cost more than this check.
+  if (!text.includes('"') && !text.includes("'")) return text;
   return text.replace(/"[^"]{1,120}"/g, '"…"').replace(/(^|[\s(])'[^']{1,80}'(?=[\s.,;:)]|$)/g, "$1'…'");
 }
 
@@ -59,9 +61,23 @@ function generalTopic(topic: string): boolean {
   return TOPIC.test(topic) && !OWNED.test(topic) && !NAMES_CHOICE.test(topic);
 }
 
+/** Whitespace as the regex `\s` reads it (JavaScript's WhiteSpace and LineTerminator). */
+const SPACE = /\s/;
+
+/**
+ * Where `text.replace(/[.!?)]*\s*$/, '')` would cut the text: before its trailing whitespace and the closing
+ * marks before that. That pattern is tried at every position of the clause; this reads only its end.
+ */
+function closingEnd(text: string): number {
+  let end = text.length;
+  while (end > 0 && SPACE.test(text[end - 1]!)) end--;
+  while (end > 0 && '.!?)'.includes(text[end - 1]!)) end--;
+  return end;
+}
+
 export function isPointer(text: string): boolean {
   const plain = withoutQuoted(text).trim();
-  if (SECOND_SENTENCE.test(plain.replace(/[.!?)]*\s*$/, ''))) return false;
+  if (SECOND_SENTENCE.test(plain.slice(0, closingEnd(plain)))) return false;
   const first = POINT_FIRST.exec(plain);
   if (first) {
     // "See the "…" section for more information about <topic>", "Please click here to see <topic>".
@@ -108,7 +124,11 @@ const ANNOUNCES_CHOICE =
   /\byou (?:can|may)\b|\byour (?:choices|options|rights)\b|\bchoices\b|\bopt(?:-| )?(?:out|in)\b/i;
 
 export function isSectionOverview(text: string): boolean {
-  const sentences = text.trim().split(/(?<=[.!?])\s+(?=["A-Z])/);
+  const trimmed = text.trim();
+  // The first sentence is a start of the text ending in a stop, and a match ends after a word: a match in it
+  // is one in the whole text. Most clauses fail here, before the split, which reads the whole clause.
+  if (!SECTION_OVERVIEW.test(trimmed)) return false;
+  const sentences = trimmed.split(/(?<=[.!?])\s+(?=["A-Z])/);
   if (!SECTION_OVERVIEW.test(sentences[0] ?? '')) return false;
   return (
     sentences.slice(1).every((s) => SECTION_OVERVIEW.test(s) || CONTINUES.test(s)) &&
@@ -143,7 +163,10 @@ const LEAD_IN_FRAGMENT = new RegExp(
   'i',
 );
 export function isLeadInFragment(text: string): boolean {
-  const m = LEAD_IN_FRAGMENT.exec(text.trim());
+  const trimmed = text.trim();
+  // The pattern ends in a colon: a clause that does not is answered without trying its opening.
+  if (!trimmed.endsWith(':')) return false;
+  const m = LEAD_IN_FRAGMENT.exec(trimmed);
   // An opener with the company acting ("Where we transfer your data, it will be:") states the practice.
   return m !== null && !/\bwe\b/i.test(m[1] ?? '');
 }
@@ -194,8 +217,16 @@ export function isUserSharingDisclaimer(text: string): boolean {
 
 /** Whether the clause states no practice of `category` for one of the shapes above. */
 export function statesNoPractice(category: CategoryId, text: string): boolean {
-  if (isPointer(text) || isSectionOverview(text) || isLeadInFragment(text) || isDataDefinition(text))
-    return true;
+  return statesNoPracticeAtAll(text) || statesNoPracticeOf(category, text);
+}
+
+/** The shapes that state no practice of any category: one answer for all the labels of a clause. */
+export function statesNoPracticeAtAll(text: string): boolean {
+  return isPointer(text) || isSectionOverview(text) || isLeadInFragment(text) || isDataDefinition(text);
+}
+
+/** The shapes that rule out only some categories (`statesNoPractice` without `statesNoPracticeAtAll`). */
+export function statesNoPracticeOf(category: CategoryId, text: string): boolean {
   // A contact line points to someone to ask; what it asks about may be the company's practice (as the gold has
   // "questions about the safeguards we apply"), so it only loses the choice.
   if (category === 'user-choice') return isContactLine(text);

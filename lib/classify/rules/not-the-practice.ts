@@ -50,8 +50,14 @@ const ACTOR = /\b(?:we|us|you|they|it|this|these|that|those|such|which)\b/i;
 const CONDITIONAL_DEFINITION =
   /^\W*(?:(?:all|both|the) (?:parties|of us) (?:\w+ )?agree that )?((?:[^.;:"]){3,120}?)\s+(?:is|are) (?:deemed |considered )?(?:to be )?(?:of )?(?:a |an |the )?"[^"]{3,60}"\s+(?:if|when|where|only if)\b/i;
 
+/**
+ * Words every match of NAMING contains. NAMING tries up to 200 characters of subject before it looks for them,
+ * a cost every clause would pay; this scan is cheap and most clauses fail it. (It guards NAMING only.)
+ */
+const NAMING_WORDS = /(?:referred to|called|known|defined)\s+as\b/i;
+
 export function isNamingOnly(text: string): boolean {
-  const m = NAMING.exec(text);
+  const m = NAMING_WORDS.test(text) ? NAMING.exec(text) : null;
   if (m !== null && !ACTOR.test(m[1]!)) return true;
   // The company or the user's data in it ("Your data is "sold" if we pass it on"): a practice may be stated.
   const d = CONDITIONAL_DEFINITION.exec(text);
