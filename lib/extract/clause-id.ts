@@ -5,8 +5,18 @@
  * @module
  */
 
+/** Anything outside tab…tilde (control characters too: those texts take the full path). */
+const NON_ASCII = /[^\t-~]/;
+/** Whitespace that `/\s+/g` → ' ' would change: any but a lone space. */
+const SPACING = /[^\S ]| {2}/;
+
 /** Text normalisation for ids: case, Unicode compatibility forms, quotes/dashes and whitespace are ignored. */
 export function normaliseForId(text: string): string {
+  // ASCII text is its own NFKC form and has none of the quotes and dashes below: only case and spacing.
+  if (!NON_ASCII.test(text)) {
+    const lower = text.toLowerCase();
+    return (SPACING.test(lower) ? lower.replace(/\s+/g, ' ') : lower).trim();
+  }
   return text
     .normalize('NFKC')
     .toLowerCase()

@@ -172,6 +172,8 @@ const LEADING_MARKS =
 export function isHeadingLine(text: string): boolean {
   const raw = text.trim();
   const t = raw.replace(LEADING_MARKS, '');
+  // Most units are sentences: their words are not split out only to be counted.
+  if (letterWordsAbove(t, 14)) return false;
   const words = t.split(/\s+/).filter((w) => /\p{L}/u.test(w));
   if (words.length === 0 || words.length > 14) return false;
   if (/[,;]$/.test(t)) return false;
@@ -311,22 +313,113 @@ const ENGLISH_FUNCTION_WORDS = new Set(
  * Polish): the classifier reads English only, so it is kept in the record but never marked.
  */
 export function isForeignPassage(text: string): boolean {
-  const words = text
-    .toLowerCase()
-    .split(/[^\p{L}]+/u)
-    .filter(Boolean);
-  if (words.length < 10) return false;
-  const english = words.filter((w) => ENGLISH_FUNCTION_WORDS.has(w)).length;
-  return english / words.length < 0.05;
+  // The words are the runs of letters of the lower-cased text, read in place: a split into pieces made every
+  // clause's words strings, though only the short ones can be function words.
+  const lower = text.toLowerCase();
+  let words = 0;
+  let english = 0;
+  let start = -1;
+  for (let i = 0; i <= lower.length; i++) {
+    const code = i < lower.length ? lower.codePointAt(i)! : 32;
+    if (isLetterCode(code)) {
+      if (start < 0) start = i;
+    } else if (start >= 0) {
+      words++;
+      if (i - start <= LONGEST_FUNCTION_WORD && ENGLISH_FUNCTION_WORDS.has(lower.slice(start, i))) english++;
+      start = -1;
+    }
+    if (code > 0xffff) i++;
+  }
+  if (words < 10) return false;
+  return english / words < 0.05;
 }
+
+const LONGEST_FUNCTION_WORD = Math.max(...[...ENGLISH_FUNCTION_WORDS].map((w) => w.length));
 
 /** The text without bracketed asides, unless nothing of two words is left without them. */
 function withoutAsides(text: string): string {
-  const main = text
-    .replace(/\([^()]*\)|\[[^[\]]*\]/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-  return main.split(' ').filter((w) => /\p{L}/u.test(w)).length >= 2 ? main : text;
+  // Each pass only where it can change something: most units have no brackets and single spaces.
+  const open = text.includes('(') || text.includes('[');
+  const bare = open ? text.replace(/\([^()]*\)|\[[^[\]]*\]/g, ' ') : text;
+  const main = (SPACING.test(bare) ? bare.replace(/\s+/g, ' ') : bare).trim();
+  return twoWordsWithLetters(main) ? main : text;
+}
+
+/** A letter, as `\p{L}` reads it (astral letters included: the test reads one code point). */
+const LETTER = /\p{L}/u;
+/** Whitespace that `/\s+/g` → ' ' would change: any but a lone space. */
+const SPACING = /[^\S ]| {2}/;
+/** Whitespace, as `\s` reads it. */
+const SPACE = /\s/;
+
+function isSpaceAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return c === 32 || (c >= 9 && c <= 13) || (c > 127 && SPACE.test(text[i]!));
+}
+
+/**
+ * `text.split(/\s+/).length`, counted up to `limit + 1` without building the pieces: one more than the
+ * number of whitespace runs.
+ */
+function splitCountAbove(text: string, limit: number): boolean {
+  let count = 1;
+  let inSpace = false;
+  for (let i = 0; i < text.length; i++) {
+    if (isSpaceAt(text, i)) {
+      if (!inSpace && ++count > limit) return true;
+      inSpace = true;
+    } else inSpace = false;
+  }
+  return false;
+}
+
+/** Whether more than `limit` of the pieces of `text.split(/\s+/)` have a letter. */
+function letterWordsAbove(text: string, limit: number): boolean {
+  let words = 0;
+  let letter = false;
+  for (let i = 0; i < text.length; i++) {
+    if (isSpaceAt(text, i)) {
+      letter = false;
+      continue;
+    }
+    if (letter) continue;
+    const code = text.codePointAt(i)!;
+    if (isLetterCode(code)) {
+      letter = true;
+      if (++words > limit) return true;
+    }
+    if (code > 0xffff) i++;
+  }
+  return false;
+}
+
+function isLetterCode(code: number): boolean {
+  return (
+    (code >= 65 && code <= 90) ||
+    (code >= 97 && code <= 122) ||
+    (code > 127 && LETTER.test(String.fromCodePoint(code)))
+  );
+}
+
+/** Whether at least two of the words of `text` (single-spaced, trimmed) have a letter. */
+function twoWordsWithLetters(text: string): boolean {
+  let words = 0;
+  let letter = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32) {
+      letter = false;
+      continue;
+    }
+    if (letter) continue;
+    const code = text.codePointAt(i)!;
+    if (isLetterCode(code)) {
+      letter = true;
+      if (++words >= 2) return true;
+    }
+    if (code > 0xffff) i++;
+  }
+  return false;
 }
 
 export type StatementUnit = 'sentence' | 'list-item' | 'cell' | 'row';
@@ -336,7 +429,7 @@ export function isStatement(text: string, unit: StatementUnit, leadIn?: string):
   if (isQuestion(text)) return false;
   if (unit === 'row') return true;
   // "Learn more", "Contact us": a few words without a stop are a link or a label left in a paragraph.
-  if (unit === 'sentence' && !/[.!?;:]["'\u201d\u2019)\]]*$/.test(text) && text.split(/\s+/).length <= 4)
+  if (unit === 'sentence' && !/[.!?;:]["'\u201d\u2019)\]]*$/.test(text) && !splitCountAbove(text, 4))
     return false;
   const t = text.trim();
   if (POINTER.test(t) || DATE_LINE.test(t) || CONTROL_LABEL(t) || isHeadingLine(t) || isForeignPassage(t))
@@ -344,7 +437,7 @@ export function isStatement(text: string, unit: StatementUnit, leadIn?: string):
   // An aside in brackets ("Telavox AB (support tool)", "… (e.g. open rates)") lends no verb: the unit's
   // own words must have one.
   const main = withoutAsides(text);
-  const verb = text.split(/\s+/).length <= 14 ? shortUnitHasVerb(main) : hasVerb(main);
+  const verb = splitCountAbove(text, 14) ? hasVerb(main) : shortUnitHasVerb(main);
   if (verb) return true;
   return unit === 'list-item' && leadIn !== undefined && isOpenLeadIn(leadIn);
 }
