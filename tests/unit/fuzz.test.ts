@@ -217,6 +217,23 @@ describe('fuzz: extreme structure and size', () => {
   });
 });
 
+describe('fuzz: patterns that could backtrack without end', () => {
+  // Runs of dashes (Markdown heading underlines run into one sentence) made the rules' "a, then up to n
+  // words, then b" patterns try exponentially many splits: 20 dashes took 10 s, 30 never finished.
+  const ADVERSARIAL_GUARD_MS = 2_000;
+  it.each(['-', "'", "-'"])('questions run together with runs of %j classify at once', (mark) => {
+    const run = mark.repeat(Math.ceil(20 / mark.length));
+    const text =
+      `What does the policy cover? ${run}What information do we collect? ${run}How is your information ` +
+      `shared? ${run}How can you manage the information we sold? ${run}`;
+    const { value, ms } = timed(() =>
+      classifyClauses([{ id: 'c', text, section: '', headingPath: [], block: 0, unit: 'sentence' }]),
+    );
+    expect(value).toHaveLength(1);
+    expect(ms).toBeLessThan(ADVERSARIAL_GUARD_MS);
+  });
+});
+
 describe('fuzz: bytes', () => {
   it('random binary data is refused as unreadable or decoded to text that analyses cleanly', () => {
     const rand = prng(7);
