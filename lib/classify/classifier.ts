@@ -19,6 +19,7 @@ import { permittedAfterDenial } from './rules/mixed-stance';
 import { exclusionOnly } from './rules/exclusion-only';
 import { absentByDefault } from './rules/absent-by-default';
 import { consentCondition } from './rules/consent-condition';
+import { aiTrainingContextStance } from './rules/stance-context';
 import type { RuleHit } from './rules';
 import { foldClause, foldText } from './fold-text';
 import { asciiPunctuation } from '../ascii-punctuation';
@@ -193,7 +194,12 @@ export function labelClauseWithPossible(
       const confidence = trusted ? Math.max(p, model.trustedRulePrecision.get(hit.rule) ?? p) : p;
       (paint ? labels : possible).push({
         category,
-        stance: guideStance(category, hit?.stance ?? wholeClauseStance(clause, category, whole), whole.text),
+        stance: aiTrainingContextStance(
+          category,
+          guideStance(category, hit?.stance ?? wholeClauseStance(clause, category, whole), whole.text),
+          whole.text,
+          clause.headingPath,
+        ),
         confidence: Math.round(confidence * 1000) / 1000,
         evidence: {
           phrase: hit?.phrase ?? null,
@@ -208,7 +214,12 @@ export function labelClauseWithPossible(
     if (gatedOut(hit.category, (whole ??= wholeClause(clause)).text, whole.leadIn)) continue;
     labels.push({
       category: hit.category,
-      stance: guideStance(hit.category, hit.stance, whole.text),
+      stance: aiTrainingContextStance(
+        hit.category,
+        guideStance(hit.category, hit.stance, whole.text),
+        whole.text,
+        clause.headingPath,
+      ),
       confidence: RULE_ONLY_CONFIDENCE,
       evidence: { phrase: hit.phrase, rule: hit.rule, features: [] },
     });

@@ -6,6 +6,7 @@
  */
 import type { Stance } from '../taxonomy';
 import { exceptionBeyondConsent } from './exception-alternatives';
+import { inlineProhibitionLeadIn } from './stance-context';
 
 const BOUNDARY =
   /[.;:!?]|\s-\s|-(?=(?:we|they|it)\b)|\b(?:but|(?<!\bnot,\s*)however|although|though|whereas|except|unless|while|other than|instead)\b/gi;
@@ -311,6 +312,8 @@ export function resolveStance(
     !/\bwe\b/i.test(text.slice(0, start))
   )
     cues.push('lead-in-user-neg');
+  // "Your app must not: (a) …; (f) use requests to develop models": the lead-in written inside the sentence.
+  else if (inlineProhibitionLeadIn(facts.blank.slice(from, start))) cues.push('lead-in-user-neg');
 
   if (companyAgrees) {
     // The commitment is already the denial ('neg' above).
