@@ -25,6 +25,13 @@ function inline(s: string): string {
   );
 }
 
+/**
+ * A last word, in lower case, that leaves its sentence open: an article, a conjunction, a possessive or a modal.
+ * Not a preposition: a title may end on one ("Third parties that we work with").
+ */
+const OPEN_ENDING =
+  /\s(?:the|a|an|and|or|nor|neither|either|your|our|their|its|such|than|may|will|shall|must|would|should|been|including)$/;
+
 const TABLE_SEPARATOR = /^\s*\|?\s*:?-{3,}/;
 /** A paragraph that is one link (and perhaps its list marker). */
 const LINK_ONLY = /^(?:\*\*|__)?\[[^\]]+\]\([^)]*\)(?:\*\*|__)?$/;
@@ -144,12 +151,13 @@ export function blocksFromMarkdown(
       return;
     }
     // A sentence hard-wrapped with blank lines between its lines (converted PDFs): the previous paragraph
-    // stops without a stop and this one goes on in lower case.
+    // stops without a stop and this one goes on in lower case, or in capitals after a word no sentence or
+    // title ends on ("… neither" + "You nor your apps may …"): cut there, the second half loses its negation.
     const last = blocks[blocks.length - 1];
     if (
       last?.kind === 'paragraph' &&
       !/[.!?:;]["'\u201d\u2019)\]]*$/.test(last.text) &&
-      /^\p{Ll}/u.test(text)
+      (/^\p{Ll}/u.test(text) || (OPEN_ENDING.test(last.text) && /^\p{Lu}/u.test(text)))
     ) {
       last.text = `${last.text} ${text}`;
       return;

@@ -288,6 +288,25 @@ describe('clauses of a Markdown document', () => {
     ]);
   });
 
+  it('joins a hard-wrapped sentence whose next line starts in capitals after a word no sentence ends on', () => {
+    const md = [
+      '# Terms',
+      '',
+      'For example, neither',
+      '',
+      'You nor Your Plug-ins may use the map data to train any models.',
+      '',
+      'Partners we work with',
+      '',
+      'We share your e-mail address with them.',
+    ].join('\n');
+    expect(extractText(md, 'markdown').clauses.map((c) => c.text)).toEqual([
+      'For example, neither You nor Your Plug-ins may use the map data to train any models.',
+      'Partners we work with',
+      'We share your e-mail address with them.',
+    ]);
+  });
+
   it('reads a link whose text holds escaped brackets whole, never cutting the sentence at its address', () => {
     const r = extractText(
       '# P\n\nWe share data with [third parties\\[72\\]](https://x.example/?p=9.subpage.1-Why#note-72). We also keep it.',
