@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { inlineProhibitionLeadIn } from '../../lib/classify/rules/stance-context';
+import { applyRules } from '../../lib/classify/rules';
 import { shownStance } from '../support/clauses';
 
 const ai = (text: string, headingPath: string[] = []) => shownStance(text, 'ai-training', { headingPath });
@@ -89,5 +90,22 @@ describe('a prohibition lead-in inside the sentence (R8)', () => {
     expect(inlineProhibitionLeadIn('We will not: (a) sell your data; (b) use your chats ')).toBe(false);
     expect(inlineProhibitionLeadIn('Your plug-in must not: harm users or ')).toBe(false);
     expect(inlineProhibitionLeadIn('Your plug-in must not: (a) harm users; (b) ')).toBe(true);
+  });
+});
+
+describe('a lead-in that forbids with no subject (R8, §4.1)', () => {
+  const item = 'Crawling the site to train machine learning models or to build datasets.';
+  const stance = (leadIn: string) =>
+    applyRules({ text: item, leadIn }).find((h) => h.category === 'ai-training')?.stance;
+
+  it('"The following is not permitted:" and "… are prohibited:" make the items user prohibitions', () => {
+    expect(stance('On this site, the following is not permitted:')).toBe('user-prohibited');
+    expect(stance('The following activities are strictly prohibited:')).toBe('user-prohibited');
+  });
+
+  it('a lead-in of what the company does, or a company denial, does not', () => {
+    expect(stance('We use the information we collect for:')).toBe('permits');
+    expect(stance('The following data is not shared with advertisers:')).not.toBe('user-prohibited');
+    expect(stance('Access is revoked where use of the service is prohibited.')).not.toBe('user-prohibited');
   });
 });

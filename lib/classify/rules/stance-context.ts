@@ -82,3 +82,16 @@ export function inlineProhibitionLeadIn(before: string): boolean {
   const m = INLINE_PROHIBITION.exec(before);
   return m !== null && !/\bwe\b/i.test(before.slice(0, m.index));
 }
+
+/**
+ * A lead-in that forbids with no subject ("The following is not permitted:", "The following activities are
+ * prohibited:"): the terms forbid whoever uses the service (guide R8), and its items are those uses (§4.1).
+ * Not a company's denial ("The following data is not shared:"): only permission words. Only a lead-in that ends
+ * in its colon: a sentence before a paragraph ("… where use of the service is prohibited.") introduces nothing.
+ */
+const IMPERSONAL_PROHIBITION =
+  /\b(?:is|are) (?:(?:strictly|expressly) )?(?:not (?:permitted|allowed|authori[sz]ed)|prohibited|forbidden)\s*:\s*$/i;
+
+export function impersonalProhibitionLeadIn(leadIn: string): boolean {
+  return IMPERSONAL_PROHIBITION.test(leadIn);
+}

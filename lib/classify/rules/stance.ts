@@ -6,7 +6,7 @@
  */
 import type { Stance } from '../taxonomy';
 import { exceptionBeyondConsent } from './exception-alternatives';
-import { inlineProhibitionLeadIn } from './stance-context';
+import { impersonalProhibitionLeadIn, inlineProhibitionLeadIn } from './stance-context';
 
 const BOUNDARY =
   /[.;:!?]|\s-\s|-(?=(?:we|they|it)\b)|\b(?:but|(?<!\bnot,\s*)however|although|though|whereas|except|unless|while|other than|instead)\b/gi;
@@ -308,7 +308,9 @@ export function resolveStance(
     cues.push('user-neg');
   else if (
     leadIn &&
-    (USER_NEGATION.test(leadIn) || (PROHIBITION_LEAD_IN.test(leadIn) && !/\bwe\b/i.test(leadIn))) &&
+    (USER_NEGATION.test(leadIn) ||
+      ((PROHIBITION_LEAD_IN.test(leadIn) || impersonalProhibitionLeadIn(leadIn)) &&
+        !/\bwe\b/i.test(leadIn))) &&
     !/\bwe\b/i.test(text.slice(0, start))
   )
     cues.push('lead-in-user-neg');
