@@ -41,6 +41,8 @@ export const CHECKS_V8 = join(ROOT, 'data/checks/explanations-v8.jsonl');
 export const CHECKS_V9 = join(ROOT, 'data/checks/explanations-v9.jsonl');
 /** The tenth check: the pipeline after the fixes read from v9, on services none of v1–v9 drew. */
 export const CHECKS_V10 = join(ROOT, 'data/checks/explanations-v10.jsonl');
+/** The eleventh check: the pipeline after the fixes read from v10, on services none of v1–v10 drew. */
+export const CHECKS_V11 = join(ROOT, 'data/checks/explanations-v11.jsonl');
 
 export interface CheckSet {
   seed: string;
@@ -132,6 +134,17 @@ export const SEEDS: Readonly<Record<string, CheckSet>> = {
     by: 'guide v2, pass A',
     services: 22,
     skipChecks: ['v1', 'v2', 'v3', 'v4', 'v5', 'v6', 'v7', 'v8', 'v9'],
+    skipFinalTest: true,
+    distinctClauses: true,
+  },
+  // Fixes were made from v10's misses (named routes, contract rights, open exceptions, business terms of ad
+  // networks, assignments): services none of v1–v10 read, twins drawn once.
+  v11: {
+    seed: 'explanation check v11',
+    file: CHECKS_V11,
+    by: 'guide v2, pass A',
+    services: 22,
+    skipChecks: ['v1', 'v2', 'v3', 'v4', 'v5', 'v6', 'v7', 'v8', 'v9', 'v10'],
     skipFinalTest: true,
     distinctClauses: true,
   },
@@ -565,7 +578,7 @@ function main(): void {
       );
   } else
     console.log(
-      'usage: check-explanations sample | record <verdicts.tsv> | score | recheck [--show] | shapes  [--set v1|v2|v3|v4|v5|v6|v7|v8|v9|v10]',
+      'usage: check-explanations sample | record <verdicts.tsv> | score | recheck [--show] | shapes  [--set v1|v2|v3|v4|v5|v6|v7|v8|v9|v10|v11]',
     );
 }
 

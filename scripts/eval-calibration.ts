@@ -236,6 +236,17 @@ export interface CheckText {
 /** The checks, newest first. A new check needs its line here and its set in scripts/check-explanations.ts. */
 export const CHECK_TEXTS: readonly CheckText[] = [
   {
+    set: 'v11',
+    ordinal: 'Eleventh',
+    about: `a fresh
+sample of the pipeline of 2026-12-08 (PIPELINE) after the fixes read from the tenth check's misses (the route a
+choice names, contract rights, invented choices, open exceptions, ad networks' business terms, assignments,
+definitions) and the retrain of that stop, on services no earlier check drew and outside the final-test groups,
+each clause's label drawn once per service, checked by annotators who had not seen the earlier verdicts`,
+    fresh: true,
+    reread: true,
+  },
+  {
     set: 'v10',
     ordinal: 'Tenth',
     about: `a fresh
