@@ -239,7 +239,7 @@ export const CHECK_TEXTS: readonly CheckText[] = [
     set: 'v11',
     ordinal: 'Eleventh',
     about: `a fresh
-sample of the pipeline of 2026-12-08 (PIPELINE) after the fixes read from the tenth check's misses (the route a
+sample of the pipeline of 2026-12-08 (d5f3f8a) after the fixes read from the tenth check's misses (the route a
 choice names, contract rights, invented choices, open exceptions, ad networks' business terms, assignments,
 definitions) and the retrain of that stop, on services no earlier check drew and outside the final-test groups,
 each clause's label drawn once per service, checked by annotators who had not seen the earlier verdicts`,
