@@ -190,6 +190,21 @@ const SAFEGUARDED_KIND_BESIDE =
 const CONTROL_IF_POSSIBLE =
   /\b(?:whenever|wherever|where|if|when|to the extent) (?:it is |reasonably )?(?:possible|feasible|practicable)\b/i;
 
+/**
+ * A denial whose object is children's data ("we do not knowingly sell … the personal information of minors under
+ * 18", "we never share children's data"): it covers children only, so the card must not read it as a promise
+ * about everyone's data (issue 23, v11 denial-scope-overstated).
+ */
+const CHILDREN_DATA =
+  /\b(?:data|information)\s+(?:of|from|about|belonging to)\s+(?:(?:any|a)\s+)?(?:children|minors|kids|child|minor)\b|\b(?:children|minors|kids)(?:'s?|s')?\s+(?:personal\s+)?(?:data|information)\b/i;
+
+/** `$DATA$` for a denial about children's data only: "children's personal data", or "children's data". */
+function childrenDataPhrase(slots: Slots, t: Translate, en: boolean): string {
+  const items = slotTexts('data', slots.data.slice(0, 3), t, en);
+  if (items.length === 0) return t('explain_data_children_noun');
+  return t('explain_data_children', [listAnd(items, t).replace(/\byour /g, '')]);
+}
+
 /** The phrase for `$DATA$`: "your chats and files", or the category's noun. */
 function dataPhrase(slots: Slots, noun: string, t: Translate, en: boolean): string {
   const items = slotTexts('data', slots.data.slice(0, 3), t, en);
@@ -326,7 +341,12 @@ export function explainLabelIn(
     slots.data.length === 0 && NON_IDENTIFYING.test(clause)
       ? t(SHAPE_KEYS.nonIdentifyingNoun)
       : t(template.noun);
-  const data = dataPhrase(slots, noun, t, en);
+  const childrenOnly =
+    label.stance === 'denies' &&
+    slots.scope.includes('children') &&
+    template.sentences.denies.tails.includes('children') &&
+    CHILDREN_DATA.test(clause);
+  const data = childrenOnly ? childrenDataPhrase(slots, t, en) : dataPhrase(slots, noun, t, en);
   if (
     label.category === 'targeted-advertising' &&
     label.stance === 'permits' &&
@@ -369,6 +389,8 @@ export function explainLabelIn(
     ]),
   ];
   for (const kind of sentence.tails) {
+    // The data phrase already says whose: "This covers children." would repeat it.
+    if (childrenOnly && kind === 'children') continue;
     const extra = tail(kind, slots, clause, t, en);
     if (extra) parts.push(extra);
   }
