@@ -8,7 +8,12 @@
 import { asciiPunctuation } from '../ascii-punctuation';
 import type { MessageKey, Translate } from '../i18n';
 import { deniedUntilConsent } from './consent-first';
-import { isCancellationRight, isStopUsingRight, ownershipPasses } from './contract-shapes';
+import {
+  isCancellationRight,
+  isStopUsingRight,
+  licenceToOtherUsers,
+  ownershipPasses,
+} from './contract-shapes';
 import { conditionalNotice } from './conditional-notice';
 import type { AnalysedClause, Label, Slots } from '../types';
 import { safeguardItemSlots } from './list-item-slots';
@@ -312,6 +317,8 @@ export function explainLabelIn(
     return t(SHAPE_KEYS.stopUsing);
   if (label.category === 'content-license' && label.stance === 'permits' && ownershipPasses(clause))
     return t(SHAPE_KEYS.ownershipPasses, [dataPhrase(slots, t(TEMPLATES[label.category].noun), t, en)]);
+  if (label.category === 'content-license' && label.stance === 'permits' && licenceToOtherUsers(clause))
+    return t(SHAPE_KEYS.licenceToOtherUsers, [dataPhrase(slots, t(TEMPLATES[label.category].noun), t, en)]);
   if (label.category === 'arbitration' && (label.stance === 'permits' || label.stance === 'unclear')) {
     const shaped = arbitrationShape(clause, t);
     if (shaped) return shaped;

@@ -131,6 +131,8 @@ export const SHAPE_KEYS = {
   othersRetain: 'explain_shape_others_retain',
   /** What happens when the user rejects a change: a right of the user's, not a change made on their own. */
   changeRejected: 'explain_shape_change_rejected',
+  /** A licence granted to the service's other users, not the company (`$DATA$`). */
+  licenceToOtherUsers: 'explain_shape_licence_to_other_users',
   /** A right to opt out of a sale (`$DATA$`), which says nothing of whether they sell. */
   saleOptOutRight: 'explain_shape_sale_opt_out_right',
   /** Ownership of the user's content passing to the company (`$DATA$`): more than a licence. */

@@ -136,3 +136,30 @@ describe('a denial that covers only children keeps its scope', () => {
     );
   });
 });
+
+describe('a licence to the other users is not a licence to the company', () => {
+  const licence = { category: 'content-license', stance: 'permits' } as const;
+  it('the other users as licensees: the card names them, in every language', () => {
+    const text =
+      'You also grant each other user of the app a licence to view and share the photos you post to them.';
+    expect(explainLabel(licence, extractSlots(text), text)).toMatch(
+      /^You give other users of the service a licence/,
+    );
+    for (const l of ['de', 'fr', 'sv'])
+      expect(explainLabelIn(licence, extractSlots(text), text, tr(l))).not.toBe(
+        explainLabelIn(
+          licence,
+          extractSlots('You grant us a licence to use what you post.'),
+          'You grant us a licence to use what you post.',
+          tr(l),
+        ),
+      );
+  });
+
+  it('the company among the licensees stays "you give them a licence"', () => {
+    const both = 'You grant us and other users a licence to display what you post.';
+    expect(explainLabel(licence, extractSlots(both), both)).toMatch(/^You give them a licence/);
+    const us = 'You grant us a worldwide licence to host and show your posts.';
+    expect(explainLabel(licence, extractSlots(us), us)).toMatch(/^You give them a licence/);
+  });
+});
