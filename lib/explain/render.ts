@@ -56,13 +56,19 @@ const MARKETING_CHANNEL = new RegExp(
  * as targeted-advertising, but "to target ads at you" would say more than the clause does.
  */
 const AD_MEASUREMENT =
-  /\b(?:measur\w+|calculat\w+|statistic(?:s|al)|attribut\w+|conversions?|effectiveness|efficacy)\b|\bhow (?:well )?(?:our |their |the )?(?:ads?|advertis\w+|campaigns?) (?:perform|work)|\bhow (?:useful|effective|well|successful) (?:our |their |the )?(?:ads?|advertis\w+|campaigns?|marketing)\b/i;
+  /\bhow (?:our |their |the |your )?(?:[\w-]+ )?(?:ads?|advertis\w+|campaigns?) (?:are|is) (?:doing|performing)\b|\b(?:measur\w+|calculat\w+|statistic(?:s|al)|attribut\w+|conversions?|effectiveness|efficacy)\b|\bhow (?:well )?(?:our |their |the )?(?:ads?|advertis\w+|campaigns?) (?:perform|work)|\bhow (?:useful|effective|well|successful) (?:our |their |the )?(?:ads?|advertis\w+|campaigns?|marketing)\b/i;
 /**
  * Collection around ads or marketing ("when you view one of our ads or read our newsletters, we collect
  * information about you via cookies"), with no targeting in the clause: what is collected, not what is aimed.
  */
 const COLLECTS = /\b(?:we|they)\b(?: \w+){0,2} collect(?:s|ed)?\b/i;
 // "How useful our marketing is" measures marketing as ads are measured (settled 2026-12-07).
+/**
+ * Marketing fitted to the user's interests ("marketing e-mails may be tailored to your interests"): more than
+ * their own marketing, and no ads (issue 23, v11 tailoring-omitted).
+ */
+const TAILORED_MARKETING =
+  /\b(?:tailor\w*|personali[sz]\w*|customi[sz]\w*|adapt\w*) (?:to|based on|according to|for) (?:your|their|the user's) (?:[\w-]+ )?(?:interests?|preferences)\b/i;
 const ADS = /\b(?:ads?|advert\w*|campaigns?|marketing)\b/i;
 const TARGETING =
   /\b(?:target\w*|personali[sz]\w*|interest-based|interests?|tailor\w*|relevant|adapt\w*|retarget\w*|remarket\w*|profil\w*|based on (?:your|the)|show(?:ing)? you|serve you|deliver\w* (?:ads|advertis\w+))\b/i;
@@ -336,11 +342,13 @@ export function explainLabelIn(
     // No channel named: "used for marketing", without inventing messages or post or "contact details".
     const channel = MARKETING_CHANNEL.test(clause);
     const sentence =
-      label.stance === 'permits' && !channel
-        ? t(SHAPE_KEYS.marketingUse, [dataPhrase(named, t(template.noun), t, en)])
-        : t(label.stance === 'permits' ? SHAPE_KEYS.directMarketing : SHAPE_KEYS.directMarketingDenied, [
-            dataPhrase(named, t(SHAPE_KEYS.directMarketingNoun), t, en),
-          ]);
+      label.stance === 'permits' && TAILORED_MARKETING.test(clause)
+        ? t(SHAPE_KEYS.tailoredMarketing, [dataPhrase(named, t(template.noun), t, en)])
+        : label.stance === 'permits' && !channel
+          ? t(SHAPE_KEYS.marketingUse, [dataPhrase(named, t(template.noun), t, en)])
+          : t(label.stance === 'permits' ? SHAPE_KEYS.directMarketing : SHAPE_KEYS.directMarketingDenied, [
+              dataPhrase(named, t(SHAPE_KEYS.directMarketingNoun), t, en),
+            ]);
     const extra = label.stance === 'permits' && choice ? t(SLOT_KEYS.choice, [choice]) : null;
     return extra ? `${sentence} ${extra}` : sentence;
   }

@@ -143,6 +143,8 @@ export const SHAPE_KEYS = {
   stopUsing: 'explain_shape_stop_using',
   /** Marketing with no channel and no ads or tracking named (`$DATA$`): no "messages, e-mails or post". */
   marketingUse: 'explain_shape_marketing_use',
+  /** Their marketing fitted to the user's interests, no ads in the clause (`$DATA$`). */
+  tailoredMarketing: 'explain_shape_tailored_marketing',
 } as const satisfies Record<string, MessageKey>;
 
 /** Tail sentences that add the slots (one substitution each). */

@@ -163,3 +163,26 @@ describe('a licence to the other users is not a licence to the company', () => {
     expect(explainLabel(licence, extractSlots(us), us)).toMatch(/^You give them a licence/);
   });
 });
+
+describe('ads measured and marketing tailored are said as such', () => {
+  const ads = { category: 'targeted-advertising', stance: 'permits' } as const;
+  it('telling advertisers how their ads are doing is measurement, not targeting', () => {
+    const text = 'We tell advertisers how their ads are doing on our site.';
+    expect(explainLabel(ads, extractSlots(text), text)).toMatch(/measure how their ads perform/);
+    const target = 'We use what you like to show you ads that fit you.';
+    expect(explainLabel(ads, extractSlots(target), target)).toMatch(/target ads at you/);
+  });
+
+  it('their marketing e-mails tailored to your interests say the tailoring, in every language', () => {
+    const text = 'Our promotional e-mails may be tailored to your interests.';
+    expect(explainLabel(ads, extractSlots(text), text)).toBe(
+      'This says your data may be used to tailor their marketing to your interests.',
+    );
+    const plain = 'Our promotional e-mails tell you about new offers.';
+    expect(explainLabel(ads, extractSlots(plain), plain)).toMatch(/their own marketing/);
+    for (const l of ['de', 'fr', 'sv'])
+      expect(explainLabelIn(ads, extractSlots(text), text, tr(l))).not.toBe(
+        explainLabelIn(ads, extractSlots(plain), plain, tr(l)),
+      );
+  });
+});
