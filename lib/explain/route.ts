@@ -65,9 +65,12 @@ const ADD_ON =
  */
 const ACCOUNT =
   /\b(?:by |after )?(?:logging|signing) (?:in ?to|on ?to|in to|into|onto) (?:your |the )?(?:[\w-]+ )?(?:account|profile)\b|\b(?:in|from|via|through|by visiting) (?:your|the) (?:[\w-]+ )?account (?:section|area|page|details|dashboard|portal)\b/i;
-/** Contacting the company offered beside the account as a second way: "… or contacting Customer Services". */
+/**
+ * Contacting the company offered beside the account or the e-mail link as a second way: "… or contacting
+ * Customer Services", "… or Contact Us".
+ */
 const OR_CONTACT =
-  /\bor (?:by )?(?:contacting|e-?mailing|writing to|calling|getting in touch with) (?:us|our|the|customer|them)\b/i;
+  /\bor (?:by )?(?:contacting|e-?mailing|writing to|calling|getting in touch with) (?:us|our|the|customer|them)\b|\bor (?:via |through |using )?(?:our |the )?["']?contact us\b/i;
 /**
  * A tool the clause points to, named by its own words: "opt out using this DAA tool", "via the NAI Opt Out
  * Tool". Only after "using", "via", "through" or "with": "tools we use" is no route.
@@ -96,7 +99,12 @@ export function namedRoute(t: string): string | null {
       : `on the page "${page[1]}"`;
   const purposePage = PURPOSE_PAGE.exec(t)?.[1];
   if (purposePage) return `on the page "${purposePage}"`;
-  if (EMAIL_LINK.test(t)) return 'using the link in their e-mails';
+  const emailLink = EMAIL_LINK.exec(t);
+  // Contacting the company offered as the second way: "… the unsubscribe link in each e-mail, or Contact Us".
+  if (emailLink)
+    return OR_CONTACT.test(t.slice(emailLink.index + emailLink[0].length))
+      ? 'using the link in their e-mails or by contacting them'
+      : 'using the link in their e-mails';
   if (EMAIL_INSTRUCTIONS.test(t)) return 'by following the instructions in their e-mails';
   if (ADD_ON.test(t)) return 'by installing the browser add-on they name';
   const account = ACCOUNT.exec(t);
@@ -113,7 +121,7 @@ export function namedRoute(t: string): string | null {
 
 /** A choice phrase with its route, split: "opt out by calling 1-800-555-0100" → kind "phone" and the number. */
 const WITH_ROUTE =
-  /^(.+?) (?:(by e-mail to) |(by texting) |(by calling) |(on the sites?) |(on the page) "|(using the control) "|(using the link in their e-mails)|(by following the instructions in their e-mails)|(by installing the browser add-on they name)|(by logging into your account or by contacting them)|(by logging into your account)|(using the tool they name))(.*?)"?$/;
+  /^(.+?) (?:(by e-mail to) |(by texting) |(by calling) |(on the sites?) |(on the page) "|(using the control) "|(using the link in their e-mails or by contacting them)|(using the link in their e-mails)|(by following the instructions in their e-mails)|(by installing the browser add-on they name)|(by logging into your account or by contacting them)|(by logging into your account)|(using the tool they name))(.*?)"?$/;
 
 export type RouteKind =
   | 'email'
@@ -122,6 +130,7 @@ export type RouteKind =
   | 'site'
   | 'page'
   | 'control'
+  | 'email-link-contact'
   | 'email-link'
   | 'email-instructions'
   | 'add-on'
@@ -136,6 +145,7 @@ const KINDS: readonly RouteKind[] = [
   'site',
   'page',
   'control',
+  'email-link-contact',
   'email-link',
   'email-instructions',
   'add-on',

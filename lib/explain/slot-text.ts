@@ -62,6 +62,7 @@ const ROUTE_KEYS: Record<RouteKind, MessageKey> = {
   site: 'slot_choice_route_site',
   page: 'slot_choice_route_page',
   control: 'slot_choice_route_control',
+  'email-link-contact': 'slot_choice_route_email_link_contact',
   'email-link': 'slot_choice_route_email_link',
   'email-instructions': 'slot_choice_route_email_instructions',
   'add-on': 'slot_choice_route_add_on',

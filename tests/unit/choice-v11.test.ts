@@ -60,6 +60,20 @@ describe('named controls the card missed', () => {
     expect(slots('You can unsubscribe using the link located on our homepage.').choice).toBe('unsubscribe');
   });
 
+  it('contacting them offered beside the e-mail link is the second way, in every language', () => {
+    const choice = slots(
+      'You can unsubscribe at any time via the unsubscribe link in each newsletter, or by contacting us.',
+    ).choice;
+    expect(choice).toBe('unsubscribe using the link in their e-mails or by contacting them');
+    for (const l of ['de', 'fr', 'sv']) expect(choiceText(choice!, tr(l), false)).not.toBeNull();
+    expect(slots('You can unsubscribe via the unsubscribe link in our e-mails, or Contact Us.').choice).toBe(
+      'unsubscribe using the link in their e-mails or by contacting them',
+    );
+    expect(slots('You can unsubscribe via the unsubscribe link in our e-mails.').choice).toBe(
+      'unsubscribe using the link in their e-mails',
+    );
+  });
+
   it('an opt-out cookie behind a link is an opt-out, not a browser setting', () => {
     expect(
       slots(
