@@ -60,11 +60,12 @@ const ADD_ON =
   /\b(?:install\w*|download\w*|add\w*|us(?:e|ing))\b[^.;]{0,80}?\b(?:browser )?(?:add-? ?ons?|plug-? ?ins?|extensions?)\b/i;
 /**
  * The user's own account as the place: "by logging into your account", "in your account section of our
- * website", "by visiting your account details", "by signing in to your profile". "your account settings" is
+ * website", "by visiting your account details", "by signing in to your profile", "in the Privacy section of your
+ * Acme account". "your account settings" is
  * settings (./slots.ts places that choice itself).
  */
 const ACCOUNT =
-  /\b(?:by |after )?(?:logging|signing) (?:in ?to|on ?to|in to|into|onto) (?:your |the )?(?:[\w-]+ )?(?:account|profile)\b|\b(?:in|from|via|through|by visiting) (?:your|the) (?:[\w-]+ )?account (?:section|area|page|details|dashboard|portal)\b/i;
+  /\bin the (?:[\w-]+ ){1,2}(?:section|tab|page|area) of your (?:[\w.-]+ )?account\b|\b(?:by |after )?(?:logging|signing) (?:in ?to|on ?to|in to|into|onto) (?:your |the )?(?:[\w-]+ )?(?:account|profile)\b|\b(?:in|from|via|through|by visiting) (?:your|the) (?:[\w-]+ )?account (?:section|area|page|details|dashboard|portal)\b/i;
 /**
  * Contacting the company offered beside the account or the e-mail link as a second way: "… or contacting
  * Customer Services", "… or Contact Us".

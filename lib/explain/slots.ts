@@ -400,6 +400,11 @@ const BROWSER =
   /\b(?:set|configure|adjust|change|use) (?:your |the |their )?(?:web |internet )?browser\b|\bbrowser(?:'s)? (?:settings|preferences|controls)\b|\b(?:settings?|options?|preferences) (?:on|in|of) (?:your |the |their )?(?:web |internet )?browser\b|\bbrowsers?\b[^.;]{0,60}\b(?:refuse|block|reject|delete|disable|remove)\b|\b(?:in|via|through|from|using) (?:your |the |their )?(?:web |internet )?browser\b(?![- ](?:extensions?|add-?ons?|plug-?ins?)\b)/i;
 /** A signal the user's browser sends; "we do not respond to Do Not Track signals" offers no control. */
 const DO_NOT_TRACK = /\bdo not track\b|\bDNT\b/i;
+/**
+ * The legal name for such a signal, with no signal named ("if you communicate an opt-out preference signal"): the
+ * signal is the control, not a bare "opt out"; which signal is not said, so none is named.
+ */
+const OPT_OUT_SIGNAL = /\bopt[- ]?out preference signals?\b/i;
 const GLOBAL_PRIVACY_CONTROL = /\bglobal privacy control\b|\bGPC\b/i;
 /**
  * A cookie that opts out, set from the company's own link ("obtain an opt-out cookie under the following link"):
@@ -557,6 +562,7 @@ function extractChoice(clause: string, leadIn: string | undefined): string | nul
   if (!SIGNAL_IGNORED.test(t)) {
     if (DO_NOT_TRACK.test(t)) return 'turn on Do Not Track in your browser';
     if (GLOBAL_PRIVACY_CONTROL.test(t)) return 'turn on Global Privacy Control in your browser';
+    if (OPT_OUT_SIGNAL.test(t)) return 'send an opt-out preference signal from your browser';
   }
   // Cookies deleted or blocked in the browser are no request to the company. A signal the company ignores
   // comes "from your browser": no browser setting the clause offers.

@@ -51,6 +51,26 @@ describe('named controls the card missed', () => {
     expect(slots('You can read more on our privacy page.').choice).toBeNull();
   });
 
+  it("a section of the user's account is the account as the route", () => {
+    expect(
+      slots('You can opt out of the beta programme in the Privacy tab of your Acme account.').choice,
+    ).toBe('opt out of the beta programme by logging into your account');
+    expect(slots('You can opt out of the beta programme in the Privacy tab.').choice).toBe(
+      'opt out of the beta programme',
+    );
+  });
+
+  it('an opt-out preference signal is the control, and is not said to be Global Privacy Control', () => {
+    const choice = slots(
+      'If your browser sends an opt-out preference signal, we treat it as your request.',
+    ).choice;
+    expect(choice).toBe('send an opt-out preference signal from your browser');
+    for (const l of ['de', 'fr', 'sv']) expect(choiceText(choice!, tr(l), false)).not.toBeNull();
+    expect(slots('We do not respond to opt-out preference signals.').choice).not.toBe(
+      'send an opt-out preference signal from your browser',
+    );
+  });
+
   it('an unsubscribe link "located at the bottom" of the e-mails is the link in their e-mails', () => {
     expect(
       slots(
