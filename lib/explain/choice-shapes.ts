@@ -19,7 +19,8 @@ const IN_THE_SERVICE =
 
 /**
  * One act on the user's own records, done by the user where they keep them ("you may delete this information at
- * any time by visiting your account details", "you can download a copy by logging into your account"): the verb
+ * any time by visiting your account details", "you can download a copy by logging into your account", "you may
+ * download a copy of your data on our privacy settings page"): the verb
  * straight after the modal, so "you may ask us to delete it" stays a request.
  */
 const SELF_ACT =
@@ -34,8 +35,11 @@ export function selfServiceChoice(t: string, inSettings: boolean, inAccount = fa
     if (inSettings) return 'change it in settings';
     if (IN_THE_SERVICE.test(t)) return 'change or delete it yourself in the service';
   }
-  const act = inAccount && !inSettings ? SELF_ACT.exec(t) : null;
+  const act = inAccount || inSettings ? SELF_ACT.exec(t) : null;
   if (!act) return null;
+  // A copy downloaded on a settings page is no change made in settings; deleting there stays "change it in
+  // settings" (the caller's reading).
+  if (inSettings) return act[2] ? 'download a copy of your data in settings' : null;
   // A copy the user downloads is the copy right, with the account as its route (./route.ts).
   return act[1] ? 'delete it yourself in your account' : 'get a copy of your data';
 }

@@ -1,6 +1,7 @@
 /**
  * Contract shapes whose card the category × stance table would misread (guide §3, settled 2026-12-07):
- * ownership of the user's content passing to the company (content-license, more than a licence), and a
+ * ownership of the user's content passing to the company (content-license, more than a licence), a licence to
+ * the other users rather than the company, and a
  * consumer's right to cancel a purchase or withdraw from a contract (user-choice, as the gold labels have it,
  * but a right over the contract, not a privacy right).
  * @module
@@ -15,6 +16,21 @@ const OWNERSHIP_KEPT =
 
 export function ownershipPasses(text: string): boolean {
   return OWNERSHIP_PASSES.test(text) && !OWNERSHIP_KEPT.test(text);
+}
+
+/**
+ * A licence the user grants the service's other users ("you grant each other user a licence to view what you
+ * share", "you grant such other specified users a license to access it"): "you give them a licence" would name
+ * the company as the licensee (issue 23, v11 licensee-misread).
+ */
+const LICENCE_TO_USERS =
+  /\bgrant(?:s|ing)?\s+(?:to\s+)?(?:(?:each|every|any|all|such|the)\s+)?(?:other\s+)?(?:specified\s+|registered\s+)?(?:users?|members?|viewers?|recipients?)\b(?:\s+of\s+(?:the|our)\s+[\w-]+)?\s+(?:a|an)\b[^.;]{0,60}?\blicen[cs]e\b/i;
+/** The company among the licensees: "grant us and other users …", "to us, our affiliates and other users". */
+const COMPANY_LICENSEE =
+  /\bgrant(?:s|ing)?\s+(?:to\s+)?(?:us|the company)\b|\b(?:us|we),?\s+(?:and|or)\s+(?:[\w-]+\s+){0,2}users\b/i;
+
+export function licenceToOtherUsers(text: string): boolean {
+  return LICENCE_TO_USERS.test(text) && !COMPANY_LICENSEE.test(text);
 }
 
 /**

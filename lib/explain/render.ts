@@ -8,7 +8,12 @@
 import { asciiPunctuation } from '../ascii-punctuation';
 import type { MessageKey, Translate } from '../i18n';
 import { deniedUntilConsent } from './consent-first';
-import { isCancellationRight, isStopUsingRight, ownershipPasses } from './contract-shapes';
+import {
+  isCancellationRight,
+  isStopUsingRight,
+  licenceToOtherUsers,
+  ownershipPasses,
+} from './contract-shapes';
 import { conditionalNotice } from './conditional-notice';
 import type { AnalysedClause, Label, Slots } from '../types';
 import { safeguardItemSlots } from './list-item-slots';
@@ -51,13 +56,19 @@ const MARKETING_CHANNEL = new RegExp(
  * as targeted-advertising, but "to target ads at you" would say more than the clause does.
  */
 const AD_MEASUREMENT =
-  /\b(?:measur\w+|calculat\w+|statistic(?:s|al)|attribut\w+|conversions?|effectiveness|efficacy)\b|\bhow (?:well )?(?:our |their |the )?(?:ads?|advertis\w+|campaigns?) (?:perform|work)|\bhow (?:useful|effective|well|successful) (?:our |their |the )?(?:ads?|advertis\w+|campaigns?|marketing)\b/i;
+  /\bhow (?:our |their |the |your )?(?:[\w-]+ )?(?:ads?|advertis\w+|campaigns?) (?:are|is) (?:doing|performing)\b|\b(?:measur\w+|calculat\w+|statistic(?:s|al)|attribut\w+|conversions?|effectiveness|efficacy)\b|\bhow (?:well )?(?:our |their |the )?(?:ads?|advertis\w+|campaigns?) (?:perform|work)|\bhow (?:useful|effective|well|successful) (?:our |their |the )?(?:ads?|advertis\w+|campaigns?|marketing)\b/i;
 /**
  * Collection around ads or marketing ("when you view one of our ads or read our newsletters, we collect
  * information about you via cookies"), with no targeting in the clause: what is collected, not what is aimed.
  */
 const COLLECTS = /\b(?:we|they)\b(?: \w+){0,2} collect(?:s|ed)?\b/i;
 // "How useful our marketing is" measures marketing as ads are measured (settled 2026-12-07).
+/**
+ * Marketing fitted to the user's interests ("marketing e-mails may be tailored to your interests"): more than
+ * their own marketing, and no ads (issue 23, v11 tailoring-omitted).
+ */
+const TAILORED_MARKETING =
+  /\b(?:tailor\w*|personali[sz]\w*|customi[sz]\w*|adapt\w*) (?:to|based on|according to|for) (?:your|their|the user's) (?:[\w-]+ )?(?:interests?|preferences)\b/i;
 const ADS = /\b(?:ads?|advert\w*|campaigns?|marketing)\b/i;
 const TARGETING =
   /\b(?:target\w*|personali[sz]\w*|interest-based|interests?|tailor\w*|relevant|adapt\w*|retarget\w*|remarket\w*|profil\w*|based on (?:your|the)|show(?:ing)? you|serve you|deliver\w* (?:ads|advertis\w+))\b/i;
@@ -190,6 +201,21 @@ const SAFEGUARDED_KIND_BESIDE =
 const CONTROL_IF_POSSIBLE =
   /\b(?:whenever|wherever|where|if|when|to the extent) (?:it is |reasonably )?(?:possible|feasible|practicable)\b/i;
 
+/**
+ * A denial whose object is children's data ("we do not knowingly sell … the personal information of minors under
+ * 18", "we never share children's data"): it covers children only, so the card must not read it as a promise
+ * about everyone's data (issue 23, v11 denial-scope-overstated).
+ */
+const CHILDREN_DATA =
+  /\b(?:data|information)\s+(?:of|from|about|belonging to)\s+(?:(?:any|a)\s+)?(?:children|minors|kids|child|minor)\b|\b(?:children|minors|kids)(?:'s?|s')?\s+(?:personal\s+)?(?:data|information)\b/i;
+
+/** `$DATA$` for a denial about children's data only: "children's personal data", or "children's data". */
+function childrenDataPhrase(slots: Slots, t: Translate, en: boolean): string {
+  const items = slotTexts('data', slots.data.slice(0, 3), t, en);
+  if (items.length === 0) return t('explain_data_children_noun');
+  return t('explain_data_children', [listAnd(items, t).replace(/\byour /g, '')]);
+}
+
 /** The phrase for `$DATA$`: "your chats and files", or the category's noun. */
 function dataPhrase(slots: Slots, noun: string, t: Translate, en: boolean): string {
   const items = slotTexts('data', slots.data.slice(0, 3), t, en);
@@ -297,6 +323,8 @@ export function explainLabelIn(
     return t(SHAPE_KEYS.stopUsing);
   if (label.category === 'content-license' && label.stance === 'permits' && ownershipPasses(clause))
     return t(SHAPE_KEYS.ownershipPasses, [dataPhrase(slots, t(TEMPLATES[label.category].noun), t, en)]);
+  if (label.category === 'content-license' && label.stance === 'permits' && licenceToOtherUsers(clause))
+    return t(SHAPE_KEYS.licenceToOtherUsers, [dataPhrase(slots, t(TEMPLATES[label.category].noun), t, en)]);
   if (label.category === 'arbitration' && (label.stance === 'permits' || label.stance === 'unclear')) {
     const shaped = arbitrationShape(clause, t);
     if (shaped) return shaped;
@@ -314,11 +342,13 @@ export function explainLabelIn(
     // No channel named: "used for marketing", without inventing messages or post or "contact details".
     const channel = MARKETING_CHANNEL.test(clause);
     const sentence =
-      label.stance === 'permits' && !channel
-        ? t(SHAPE_KEYS.marketingUse, [dataPhrase(named, t(template.noun), t, en)])
-        : t(label.stance === 'permits' ? SHAPE_KEYS.directMarketing : SHAPE_KEYS.directMarketingDenied, [
-            dataPhrase(named, t(SHAPE_KEYS.directMarketingNoun), t, en),
-          ]);
+      label.stance === 'permits' && TAILORED_MARKETING.test(clause)
+        ? t(SHAPE_KEYS.tailoredMarketing, [dataPhrase(named, t(template.noun), t, en)])
+        : label.stance === 'permits' && !channel
+          ? t(SHAPE_KEYS.marketingUse, [dataPhrase(named, t(template.noun), t, en)])
+          : t(label.stance === 'permits' ? SHAPE_KEYS.directMarketing : SHAPE_KEYS.directMarketingDenied, [
+              dataPhrase(named, t(SHAPE_KEYS.directMarketingNoun), t, en),
+            ]);
     const extra = label.stance === 'permits' && choice ? t(SLOT_KEYS.choice, [choice]) : null;
     return extra ? `${sentence} ${extra}` : sentence;
   }
@@ -326,7 +356,12 @@ export function explainLabelIn(
     slots.data.length === 0 && NON_IDENTIFYING.test(clause)
       ? t(SHAPE_KEYS.nonIdentifyingNoun)
       : t(template.noun);
-  const data = dataPhrase(slots, noun, t, en);
+  const childrenOnly =
+    label.stance === 'denies' &&
+    slots.scope.includes('children') &&
+    template.sentences.denies.tails.includes('children') &&
+    CHILDREN_DATA.test(clause);
+  const data = childrenOnly ? childrenDataPhrase(slots, t, en) : dataPhrase(slots, noun, t, en);
   if (
     label.category === 'targeted-advertising' &&
     label.stance === 'permits' &&
@@ -369,6 +404,8 @@ export function explainLabelIn(
     ]),
   ];
   for (const kind of sentence.tails) {
+    // The data phrase already says whose: "This covers children." would repeat it.
+    if (childrenOnly && kind === 'children') continue;
     const extra = tail(kind, slots, clause, t, en);
     if (extra) parts.push(extra);
   }

@@ -57,10 +57,12 @@ export function listAnd(items: readonly string[], t: Translate): string {
 /** How a route follows the choice (./route.ts). */
 const ROUTE_KEYS: Record<RouteKind, MessageKey> = {
   email: 'slot_choice_route_email',
+  text: 'slot_choice_route_text',
   phone: 'slot_choice_route_phone',
   site: 'slot_choice_route_site',
   page: 'slot_choice_route_page',
   control: 'slot_choice_route_control',
+  'email-link-contact': 'slot_choice_route_email_link_contact',
   'email-link': 'slot_choice_route_email_link',
   'email-instructions': 'slot_choice_route_email_instructions',
   'add-on': 'slot_choice_route_add_on',
@@ -83,7 +85,10 @@ export function choiceText(choice: string, t: Translate, english = isEnglish(t))
   const routed = splitRoute(choice);
   if (routed) {
     const base = choiceText(routed.base, t, english);
-    return base === null ? null : t(ROUTE_KEYS[routed.kind], [base, routed.value]);
+    if (base === null) return null;
+    // A texted keyword and its number are two values, the joining word the UI language's own.
+    const values = routed.kind === 'text' ? routed.value.split(' to ') : [routed.value];
+    return t(ROUTE_KEYS[routed.kind], [base, ...values]);
   }
   const key = slotValueKey('choice', choice);
   const known = t(key);

@@ -64,9 +64,10 @@ const DATA: Lexicon = [
   // "cookie files" are cookies, and so is what "cookies are small text files" defines. "Upload" as a verb ("a
   // licence to copy, display, upload … your Review") names no file: the noun ("your uploads") or the user
   // uploading ("the videos you upload").
-  // Nor the verb: "one party files an arbitration", "you may file a complaint".
+  // Nor the verb: "one party files an arbitration", "you may file a complaint"; nor "the information we have on
+  // file" (kept on record, no file of the user's).
   [
-    /(?<!\bcookie )(?<!\b(?:are|is) (?:(?:small|little|tiny) )?(?:(?:text|data) )?)(?<!\b(?:to|may|can|will|shall|must|who|party|either|each|you|we|they) )\bfiles?\b(?! (?:a|an|any|suit|for|against|claims?|complaints?|lawsuits?|actions?|arbitrations?)\b)|(?<!\b(?:this|the present) |\b(?:top|bottom|end|beginning|start|head) of (?:the|this) )\bdocuments?\b|\buploads\b|\b(?:your|the|an|any|each|every|such) uploads?\b|\b(?:you|users?|members?)(?: \w+)? upload(?:s|ed)?\b/i,
+    /(?<!\bcookie )(?<!\b(?:are|is) (?:(?:small|little|tiny) )?(?:(?:text|data) )?)(?<!\b(?:to|may|can|will|shall|must|who|party|either|each|you|we|they) )(?:(?<!\bon )\bfile\b|\bfiles\b)(?! (?:a|an|any|suit|for|against|claims?|complaints?|lawsuits?|actions?|arbitrations?)\b)|(?<!\b(?:this|the present) |\b(?:top|bottom|end|beginning|start|head) of (?:the|this) )\bdocuments?\b|\buploads\b|\b(?:your|the|an|any|each|every|such) uploads?\b|\b(?:you|users?|members?)(?: \w+)? upload(?:s|ed)?\b/i,
     'files',
   ],
   // The noun only: "we will post changes here" is the verb. Not what someone else writes ("when another
@@ -130,11 +131,12 @@ const PURPOSES: Lexicon = [
   ],
   [/\bpersonali[sz]\w+|\brecommendations?\b/i, 'personalisation'],
   // Nor a place in the product named after it ("in the security panel of your account", "your security settings"),
+  // nor a kind of message ("promotional e-mails such as product updates, security alerts, events"),
   // nor a company named by its domain ("Spam.org may display …").
   // Keeping the data itself secure ("the confidentiality and security of Personal Information", "security
   // and confidentiality measures") is a safeguard, not what the data is used for; "security details" are data.
   [
-    /(?<!\b(?:confidentiality|integrity|privacy) and )\bsecurity\b(?!(?: (?:and|or) [\w-]+)? of (?:your |the |such |any |this |that )?(?:personal )?(?:data|information)\b|(?: (?:and|or) [\w-]+)? (?:measures?|safeguards?|standards?|practices?|obligations?|controls?)\b| (?:panel|settings?|page|tab|section|cent(?:er|re)|dashboard|keys?|questions?|information|details|codes?|credentials)\b)|\b(?:safety|fraud|abuse|spam)\b(?!\.[a-z]{2,})/i,
+    /(?<!\b(?:confidentiality|integrity|privacy) and )\bsecurity\b(?!(?: (?:and|or) [\w-]+)? of (?:your |the |such |any |this |that )?(?:personal )?(?:data|information)\b|(?: (?:and|or) [\w-]+)? (?:measures?|safeguards?|standards?|practices?|obligations?|controls?)\b| (?:panel|settings?|page|tab|section|cent(?:er|re)|dashboard|keys?|questions?|information|details|codes?|credentials|alerts?|bulletins?|newsletters?)\b)|\b(?:safety|fraud|abuse|spam)\b(?!\.[a-z]{2,})/i,
     'safety and security',
   ],
   // "statutory measures", "appropriate measures" are no measuring.
@@ -398,7 +400,17 @@ const BROWSER =
   /\b(?:set|configure|adjust|change|use) (?:your |the |their )?(?:web |internet )?browser\b|\bbrowser(?:'s)? (?:settings|preferences|controls)\b|\b(?:settings?|options?|preferences) (?:on|in|of) (?:your |the |their )?(?:web |internet )?browser\b|\bbrowsers?\b[^.;]{0,60}\b(?:refuse|block|reject|delete|disable|remove)\b|\b(?:in|via|through|from|using) (?:your |the |their )?(?:web |internet )?browser\b(?![- ](?:extensions?|add-?ons?|plug-?ins?)\b)/i;
 /** A signal the user's browser sends; "we do not respond to Do Not Track signals" offers no control. */
 const DO_NOT_TRACK = /\bdo not track\b|\bDNT\b/i;
+/**
+ * The legal name for such a signal, with no signal named ("if you communicate an opt-out preference signal"): the
+ * signal is the control, not a bare "opt out"; which signal is not said, so none is named.
+ */
+const OPT_OUT_SIGNAL = /\bopt[- ]?out preference signals?\b/i;
 const GLOBAL_PRIVACY_CONTROL = /\bglobal privacy control\b|\bGPC\b/i;
+/**
+ * A cookie that opts out, set from the company's own link ("obtain an opt-out cookie under the following link"):
+ * the opt-out is the control, not the browser the sentence names as where the data comes from.
+ */
+const OPT_OUT_COOKIE = /\bopt[- ]?out cookie\b/i;
 /** Cookies the user refuses or deletes, with no browser named: "if you choose to refuse our cookies". */
 const REFUSE_COOKIES =
   /\b(?:refus|reject|declin|block)\w* (?:all |our |the |these |those |any |such |some )?(?:[\w-]+ )?cookies\b|\bcookies\b[^.;]{0,40}\brefus\w* to accept\b/i;
@@ -451,10 +463,11 @@ const EDIT_ACCOUNT =
   /\b(?:edit|update|change|correct|review|manage)\s+your\s+(?:[\w'-]+\s+){0,2}(?:account|profile)(?:\s+(?:information|info|details|data|settings|page))?\b/i;
 /**
  * The user closing their own account: "you may close your account at any time by going to settings", "you will
- * need to stop using the Services and deactivate your account", "you may ask us to terminate your account".
+ * need to stop using the Services and deactivate your account", "you may ask us to terminate your account", "if you
+ * would like to delete your account, you can do this on …".
  */
 const CLOSE_ACCOUNT =
-  /\b(?:you|users?|members?|customers?)\s+(?:can|may|could|are able to|have the right to|will need to|need to|have to|must|should)\s+(?:also\s+)?(?:(?!we\b)[\w-]+\s+){0,6}?(?:close|delete|deactivate|cancel|terminate)\s+(?:your|their)\s+(?:[\w-]+\s+)?accounts?\b(?:\(s\))?(?! (?:data|information|details|settings|records?|history|content)\b)/i;
+  /\bif you (?:would like|want|wish|decide|choose) to (?:close|delete|deactivate|cancel|terminate) (?:your|their) (?:[\w-]+\s+)?accounts?\b(?! (?:data|information|details|settings|records?|history|content)\b)|\b(?:you|users?|members?|customers?)\s+(?:can|may|could|are able to|have the right to|will need to|need to|have to|must|should)\s+(?:also\s+)?(?:(?!we\b)[\w-]+\s+){0,6}?(?:close|delete|deactivate|cancel|terminate)\s+(?:your|their)\s+(?:[\w-]+\s+)?accounts?\b(?:\(s\))?(?! (?:data|information|details|settings|records?|history|content)\b)/i;
 /** Asking the company not to share or sell: "you can request that we not share your information". */
 const ASK_NOT_TO =
   /\b(?:request|ask|tell|instruct|direct)\b[^.;]{0,40}\bnot (?:to )?(?:share|sell|disclose|transfer|pass)\b/i;
@@ -549,11 +562,12 @@ function extractChoice(clause: string, leadIn: string | undefined): string | nul
   if (!SIGNAL_IGNORED.test(t)) {
     if (DO_NOT_TRACK.test(t)) return 'turn on Do Not Track in your browser';
     if (GLOBAL_PRIVACY_CONTROL.test(t)) return 'turn on Global Privacy Control in your browser';
+    if (OPT_OUT_SIGNAL.test(t)) return 'send an opt-out preference signal from your browser';
   }
   // Cookies deleted or blocked in the browser are no request to the company. A signal the company ignores
   // comes "from your browser": no browser setting the clause offers.
   const ignored = SIGNAL_IGNORED.test(t) && (DO_NOT_TRACK.test(t) || GLOBAL_PRIVACY_CONTROL.test(t));
-  if (!ignored && BROWSER.test(t)) return 'change your browser settings';
+  if (!ignored && BROWSER.test(t) && !OPT_OUT_COOKIE.test(t)) return 'change your browser settings';
   if (REFUSE_COOKIES.test(t)) return 'refuse cookies';
   // Deactivating an account is closing it (above), not a feature turned off.
   if (
@@ -642,6 +656,14 @@ const ITEM_CONSENT =
   /\b(?:transmitted|provided|collected|sent|obtained|supplied|shared) by (?:your|the) [\w -]{1,30}? with your (?:explicit |prior |express )?(?:consent|permission)\b/i;
 
 /**
+ * Consent as one trigger of several ("we may share it with your consent or to complete a transaction you asked
+ * for"): the practice also happens without it, so consent sets no default. Not "with your consent or at your
+ * direction": both are the user's own move.
+ */
+const CONSENT_ONE_OF =
+  /\bwith your (?:explicit |prior |express )?(?:consent|permission),? (?:or|and\/or)\b(?! (?:at|upon|on) your (?:direction|request|instruction)s?\b)|\b(?:or|and\/or) with your (?:explicit |prior |express )?(?:consent|permission)\b/i;
+
+/**
  * Consent that leaves the default open (guide R1): the sentence also names a way out (on by default, R2/R3),
  * or asks consent only where a law requires it.
  */
@@ -661,7 +683,7 @@ function extractDefault(t: string): 'on' | 'off' | null {
   if (
     (/\bonly (?:if|when|with) you\b|\bopt(?:s|ed)?[- ]?in\b/i.test(t) ||
       CHOOSE_TO_ACT.test(t) ||
-      (CONSENT.test(t) && !ITEM_CONSENT.test(t))) &&
+      (CONSENT.test(t) && !ITEM_CONSENT.test(t) && !CONSENT_ONE_OF.test(t))) &&
     !CONSENT_OPEN.test(t)
   )
     return 'off';
@@ -723,10 +745,10 @@ export function extractSlots(text: string, leadIn?: string, prev?: string): Slot
   // Not to a choice that has its own place (settings, the account, the browser): "change it in settings by
   // e-mail to …" would join two routes into one that does not exist.
   const route = choice === null || PLACED.test(choice) ? null : namedRoute(t);
-  // "the link they name" is the link in their e-mails, the instructions there, the add-on or the tool the
-  // clause names: one way, named once.
+  // "the link they name" is the link in their e-mails, the instructions there, the add-on, the tool or the
+  // site the clause names: one way, named once.
   if (route !== null)
-    choice = /^(?:using the (?:link|control|tool)|by following|by installing)\b/.test(route)
+    choice = /^(?:using the (?:link|control|tool)|by following|by installing|on the sites?)\b/.test(route)
       ? `${choice!.replace(/ using the link they name$/, '')} ${route}`
       : `${choice} ${route}`;
   return {

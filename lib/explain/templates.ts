@@ -131,6 +131,8 @@ export const SHAPE_KEYS = {
   othersRetain: 'explain_shape_others_retain',
   /** What happens when the user rejects a change: a right of the user's, not a change made on their own. */
   changeRejected: 'explain_shape_change_rejected',
+  /** A licence granted to the service's other users, not the company (`$DATA$`). */
+  licenceToOtherUsers: 'explain_shape_licence_to_other_users',
   /** A right to opt out of a sale (`$DATA$`), which says nothing of whether they sell. */
   saleOptOutRight: 'explain_shape_sale_opt_out_right',
   /** Ownership of the user's content passing to the company (`$DATA$`): more than a licence. */
@@ -141,6 +143,8 @@ export const SHAPE_KEYS = {
   stopUsing: 'explain_shape_stop_using',
   /** Marketing with no channel and no ads or tracking named (`$DATA$`): no "messages, e-mails or post". */
   marketingUse: 'explain_shape_marketing_use',
+  /** Their marketing fitted to the user's interests, no ads in the clause (`$DATA$`). */
+  tailoredMarketing: 'explain_shape_tailored_marketing',
 } as const satisfies Record<string, MessageKey>;
 
 /** Tail sentences that add the slots (one substitution each). */
