@@ -12,7 +12,13 @@ import { denseInput, scoreInto, topFeaturesOfSlots, type LinearModel } from './m
 import { applyRules, resolveStance, RULE_FAMILIES } from './rules';
 import { gatedOut } from './rules/gates';
 import { consentFirst } from '../explain/consent-first';
-import { clauseFacts, noPenaltyForRights, openLegalException, type ClauseFacts } from './rules/stance';
+import {
+  clauseFacts,
+  noPenaltyForRights,
+  offersOptIn,
+  openLegalException,
+  type ClauseFacts,
+} from './rules/stance';
 import { saleDeniedButForNonSaleRecipients } from './rules/data-sale';
 import { userGrantsContentRights } from './rules/contract-gates';
 import { permittedAfterDenial } from './rules/mixed-stance';
@@ -88,7 +94,7 @@ const CONSENT_FIRST_CATEGORIES: ReadonlySet<CategoryId> = new Set([
 
 /**
  * The stance with the clause-wide guide rules applied: "only with your consent, we share…" denies the default
- * practice (R1); a promise of no penalty for using one's rights protects a choice, it does
+ * practice (R1); a promise of no penalty for using one's rights, or an opt-in on offer, is a choice, it does
  * not deny one; a denial with an exception the law leaves open is unclear (R4).
  */
 function guideStance(category: CategoryId, stance: Stance, text: string): Stance {
@@ -98,7 +104,8 @@ function guideStance(category: CategoryId, stance: Stance, text: string): Stance
     (consentFirst(text) || consentCondition(text))
   )
     return 'denies';
-  if (stance === 'denies' && category === 'user-choice' && noPenaltyForRights(text)) return 'permits';
+  if (stance === 'denies' && category === 'user-choice' && (noPenaltyForRights(text) || offersOptIn(text)))
+    return 'permits';
   // "Your posts, which you give us rights to use, must be lawful": the grant, not a ban on licensing.
   if (stance === 'user-prohibited' && category === 'content-license' && userGrantsContentRights(text))
     return 'permits';

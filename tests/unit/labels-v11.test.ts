@@ -1,0 +1,66 @@
+/**
+ * Label shapes the eleventh explanation check found wrong (issue 23, round 4): an opt-in read as "no choice", a
+ * right hidden behind markdown emphasis, a concession's negation read into the main clause, and data aggregated
+ * about the user read as de-identification. Team-written sentences in those shapes.
+ */
+import { describe, expect, it } from 'vitest';
+import { withoutEmphasisMarks } from '../../lib/classify/rules';
+import { shownCategories, shownStance } from '../support/clauses';
+
+describe('an opt-in the clause offers is a choice (guide §3 user-choice)', () => {
+  it.each([
+    'Sending diagnostic reports to Quillbook needs a separate opt-in. If you opt in, crash details are sent to us to fix bugs.',
+    'If you opt in, Harbourline will receive data about how you use the mobile app.',
+  ])('%s → user-choice permits', (text) => {
+    expect(shownStance(text, 'user-choice')).toBe('permits');
+  });
+
+  it('keeps "you cannot" as no choice', () => {
+    expect(shownStance('You cannot opt out of account security e-mails.', 'user-choice')).toBe('denies');
+  });
+});
+
+describe('markdown emphasis glued to a right', () => {
+  it('still reads "You have the right to …" after an underscore', () => {
+    const text =
+      '_Right to erasure _You have the right to ask us to erase your data, for example where the data is no longer necessary for the purpose we collected it for, or where you withdraw your consent to the processing.';
+    expect(shownStance(text, 'user-choice')).toBe('permits');
+  });
+
+  it('turns only edge underscores into spaces, one for one', () => {
+    expect(withoutEmphasisMarks('_Access _You may ask; opt_out stays')).toBe(
+      ' Access  You may ask; opt_out stays',
+    );
+  });
+});
+
+describe('a concession that denies one kind, then a main clause that states the practice (guide §4.4)', () => {
+  it('reads the sale and the ads after "although … not …," as stated', () => {
+    const text =
+      'Although we do not sell personal data for cash, we do sell personal data, including sharing it for targeted advertising, to the partners listed below.';
+    expect(shownStance(text, 'data-sale')).toBe('permits');
+    expect(shownStance(text, 'targeted-advertising')).toBe('permits');
+  });
+
+  it('keeps the denial inside the concession', () => {
+    expect(
+      shownStance(
+        'Although we do not sell your data, we may share it with our hosting providers.',
+        'data-sale',
+      ),
+    ).toBe('denies');
+  });
+});
+
+describe('data aggregated about the user is no de-identification (guide §3 de-identification)', () => {
+  it('does not label a profile built from your visits', () => {
+    const text =
+      'These ad networks may use aggregated information about your visits to our site and other sites to show you ads they think you will like.';
+    expect(shownCategories(text)).not.toContain('de-identification');
+  });
+
+  it('keeps aggregation that makes the data non-identifying', () => {
+    const text = 'We may share aggregated information about your use of the app that does not identify you.';
+    expect(shownStance(text, 'de-identification')).toBe('permits');
+  });
+});
