@@ -64,3 +64,18 @@ describe('data aggregated about the user is no de-identification (guide §3 de-i
     expect(shownStance(text, 'de-identification')).toBe('permits');
   });
 });
+
+describe('the company as the author of the document (guide §3, a sentence about the document)', () => {
+  it.each([
+    'We also describe the third parties that received or may receive your personal data and the business purpose of each sale or sharing.',
+    'If you live outside Canada, Norway or Japan, we’ve outlined how we may share data with ad partners so that advertisers can reach you elsewhere.',
+  ])('%s → no label', (text) => {
+    expect(shownCategories(text)).toEqual([]);
+  });
+
+  it('keeps a practice stated in a sentence after the pointer', () => {
+    const text =
+      'We explain when Brightline may disclose data in the Sharing section. Brightline does not sell your data.';
+    expect(shownStance(text, 'data-sale')).toBe('denies');
+  });
+});
