@@ -79,3 +79,31 @@ describe('the company as the author of the document (guide §3, a sentence about
     expect(shownStance(text, 'data-sale')).toBe('denies');
   });
 });
+
+describe('contract shapes that are no practice (guide §3 unilateral-change and content-license, "Not")', () => {
+  it('does not read accepting the terms by use as a change to them', () => {
+    const text =
+      'Your use of the Lumo website or mobile apps constitutes your acceptance of and agreement to these Terms of Use and all policies they include.';
+    expect(shownCategories(text, { headingPath: ['Acceptance of Terms'] })).not.toContain(
+      'unilateral-change',
+    );
+  });
+
+  it('keeps continued use after a change', () => {
+    const text =
+      'Your continued use of the site after we post changes constitutes your acceptance of the new Terms.';
+    expect(shownCategories(text)).toContain('unilateral-change');
+  });
+
+  it('does not read feedback declared non-confidential as a licence', () => {
+    const text =
+      'Any feedback, comments or suggestions you submit about the Services will be deemed non-confidential.';
+    expect(shownCategories(text)).not.toContain('content-license');
+  });
+
+  it('keeps a sentence that also grants rights over the feedback', () => {
+    const text =
+      'Feedback is non-confidential, and you grant us a perpetual, royalty-free licence to use it for any purpose.';
+    expect(shownCategories(text)).toContain('content-license');
+  });
+});
