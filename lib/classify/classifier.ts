@@ -22,6 +22,7 @@ import {
 import { saleDeniedButForNonSaleRecipients } from './rules/data-sale';
 import { userGrantsContentRights } from './rules/contract-gates';
 import { permittedAfterDenial } from './rules/mixed-stance';
+import { regionLimitStance } from './rules/region-limit';
 import { exclusionOnly } from './rules/exclusion-only';
 import { absentByDefault } from './rules/absent-by-default';
 import { consentCondition } from './rules/consent-condition';
@@ -118,6 +119,8 @@ function guideStance(category: CategoryId, stance: Stance, text: string): Stance
   if (stance === 'permits' && exclusionOnly(category, text)) return 'denies';
   // "There is no X", "Were we ever to sell …", "only if the law compels us", "we ignore Do Not Track".
   if (stance === 'permits' && absentByDefault(category, text)) return 'denies';
+  // "Your data is only stored in Norway or the EU/EEA": the region limit (guide §3 international-transfer).
+  if (stance === 'permits' && category === 'international-transfer') return regionLimitStance(text) ?? stance;
   // A denial the law leaves open ("… unless permitted by law", "… without a legal basis") denies nothing.
   if (stance === 'denies' && openLegalException(text)) return 'unclear';
   return stance;

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { withoutEmphasisMarks } from '../../lib/classify/rules';
+import { regionLimitStance } from '../../lib/classify/rules/region-limit';
 import { shownCategories, shownStance } from '../support/clauses';
 
 describe('an opt-in the clause offers is a choice (guide §3 user-choice)', () => {
@@ -105,5 +106,36 @@ describe('contract shapes that are no practice (guide §3 unilateral-change and 
     const text =
       'Feedback is non-confidential, and you grant us a perpetual, royalty-free licence to use it for any purpose.';
     expect(shownCategories(text)).toContain('content-license');
+  });
+});
+
+describe('data kept only in named places (guide §3 international-transfer)', () => {
+  it('reads the limit as a denial, hedged as unclear', () => {
+    expect(regionLimitStance('Your personal data is only stored in Norway or within the EU/EEA.')).toBe(
+      'denies',
+    );
+    expect(
+      regionLimitStance('As a general rule, your data will only be processed in Norway or the EU/EEA.'),
+    ).toBe('unclear');
+  });
+
+  it('leaves a transfer out to the other rules', () => {
+    expect(
+      regionLimitStance('We only transfer your data outside the EEA with appropriate safeguards.'),
+    ).toBeNull();
+    expect(
+      regionLimitStance(
+        'Your data is only stored in Norway, except where a provider outside the EEA helps us.',
+      ),
+    ).toBeNull();
+  });
+
+  it('turns the painted transfer of such a sentence from permits in the classifier', () => {
+    const under = { section: 'International data transfers', headingPath: ['International data transfers'] };
+    const limit = 'Your personal data is only stored in Norway or within the EU/EEA.';
+    const hedged =
+      'As a general rule, your personal data will only be processed in Norway or within the EU/EEA.';
+    expect(shownStance(limit, 'international-transfer', under)).toBe('denies');
+    expect(shownStance(hedged, 'international-transfer', under)).toBe('unclear');
   });
 });
