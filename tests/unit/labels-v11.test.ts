@@ -139,3 +139,17 @@ describe('data kept only in named places (guide §3 international-transfer)', ()
     expect(shownStance(hedged, 'international-transfer', under)).toBe('unclear');
   });
 });
+
+describe('a rule about which user name the user may pick (guide §3 user-choice, "Not")', () => {
+  it('is no user-choice denial', () => {
+    const text =
+      'You may not select as your Forum User ID a name you have no right to use, or the name of another person to pass yourself off as them.';
+    expect(shownCategories(text)).not.toContain('user-choice');
+  });
+
+  it('keeps "you may not opt out" as no choice', () => {
+    expect(shownStance('You may not opt out of security notices about your account.', 'user-choice')).toBe(
+      'denies',
+    );
+  });
+});

@@ -227,6 +227,18 @@ export function isNonConfidentialOnly(text: string): boolean {
   return NON_CONFIDENTIAL.test(text) && !GRANT_WORDS.test(text);
 }
 
+/**
+ * A rule about what the user may pick as a user name, ID, handle or password ("You may not select as your
+ * username a name you have no right to use"): conduct, not "no choice" (guide §3 user-choice, settled
+ * 2026-12-08).
+ */
+const ACCOUNT_NAME_RULE =
+  /\b(?:may|must|shall|can) not (?:select|choose|pick|use|adopt|register)\b[^.;]{0,40}?\b(?:user ?names?|user ?ids?|[\w-]+ (?:user )?ids?|screen names?|display names?|handles?|nicknames?|passwords?|account names?)\b/i;
+
+export function isAccountNameRule(text: string): boolean {
+  return ACCOUNT_NAME_RULE.test(text);
+}
+
 /** Whether one of these contract shapes rules `category` out of a clause with this text. */
 export function contractGatedOut(category: CategoryId, text: string): boolean {
   switch (category) {
@@ -240,6 +252,8 @@ export function contractGatedOut(category: CategoryId, text: string): boolean {
       return isConfidentialityClause(text) || isContractAssignment(text);
     case 'data-sale':
       return isContractAssignment(text);
+    case 'user-choice':
+      return isAccountNameRule(text);
     default:
       return false;
   }
