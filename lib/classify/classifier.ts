@@ -12,10 +12,17 @@ import { denseInput, scoreInto, topFeaturesOfSlots, type LinearModel } from './m
 import { applyRules, resolveStance, RULE_FAMILIES } from './rules';
 import { gatedOut } from './rules/gates';
 import { consentFirst } from '../explain/consent-first';
-import { clauseFacts, noPenaltyForRights, openLegalException, type ClauseFacts } from './rules/stance';
+import {
+  clauseFacts,
+  noPenaltyForRights,
+  offersOptIn,
+  openLegalException,
+  type ClauseFacts,
+} from './rules/stance';
 import { saleDeniedButForNonSaleRecipients } from './rules/data-sale';
 import { userGrantsContentRights } from './rules/contract-gates';
 import { permittedAfterDenial } from './rules/mixed-stance';
+import { regionLimitStance } from './rules/region-limit';
 import { exclusionOnly } from './rules/exclusion-only';
 import { absentByDefault } from './rules/absent-by-default';
 import { consentCondition } from './rules/consent-condition';
@@ -88,7 +95,7 @@ const CONSENT_FIRST_CATEGORIES: ReadonlySet<CategoryId> = new Set([
 
 /**
  * The stance with the clause-wide guide rules applied: "only with your consent, we share…" denies the default
- * practice (R1); a promise of no penalty for using one's rights protects a choice, it does
+ * practice (R1); a promise of no penalty for using one's rights, or an opt-in on offer, is a choice, it does
  * not deny one; a denial with an exception the law leaves open is unclear (R4).
  */
 function guideStance(category: CategoryId, stance: Stance, text: string): Stance {
@@ -98,7 +105,8 @@ function guideStance(category: CategoryId, stance: Stance, text: string): Stance
     (consentFirst(text) || consentCondition(text))
   )
     return 'denies';
-  if (stance === 'denies' && category === 'user-choice' && noPenaltyForRights(text)) return 'permits';
+  if (stance === 'denies' && category === 'user-choice' && (noPenaltyForRights(text) || offersOptIn(text)))
+    return 'permits';
   // "Your posts, which you give us rights to use, must be lawful": the grant, not a ban on licensing.
   if (stance === 'user-prohibited' && category === 'content-license' && userGrantsContentRights(text))
     return 'permits';
@@ -111,6 +119,8 @@ function guideStance(category: CategoryId, stance: Stance, text: string): Stance
   if (stance === 'permits' && exclusionOnly(category, text)) return 'denies';
   // "There is no X", "Were we ever to sell …", "only if the law compels us", "we ignore Do Not Track".
   if (stance === 'permits' && absentByDefault(category, text)) return 'denies';
+  // "Your data is only stored in Norway or the EU/EEA": the region limit (guide §3 international-transfer).
+  if (stance === 'permits' && category === 'international-transfer') return regionLimitStance(text) ?? stance;
   // A denial the law leaves open ("… unless permitted by law", "… without a legal basis") denies nothing.
   if (stance === 'denies' && openLegalException(text)) return 'unclear';
   return stance;

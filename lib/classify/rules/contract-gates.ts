@@ -199,19 +199,61 @@ export function userGrantsContentRights(text: string): boolean {
   return USER_GRANTS_RIGHTS.test(text) && !GRANT_DENIED.test(text);
 }
 
+/**
+ * Accepting the terms by using the service ("Your use of the site constitutes your acceptance of these Terms",
+ * "By using the app you agree to these Terms"), with no change named: how the contract is formed, not a change
+ * to it (guide §3 unilateral-change, "Not", settled 2026-12-08). "Continued use" after a change stays.
+ */
+const ACCEPTANCE_BY_USE =
+  /\b(?:use|using|access(?:ing)?)\b[^.;]{0,80}?\b(?:constitutes?|means|signifies|indicates|confirms)\b[^.;]{0,40}?\b(?:acceptance|agreement|consent)\b|\bby (?:using|accessing|visiting)\b[^.;]{0,80}?\byou (?:accept|agree|consent)\b/i;
+const CHANGE_NAMED =
+  /\bchang|\bmodif|\bamend|\bupdat|\brevis|\bcontinu|\bfrom time to time\b|\bnew versions?\b|\bfuture versions?\b/i;
+
+export function isAcceptanceByUse(text: string): boolean {
+  return ACCEPTANCE_BY_USE.test(text) && !CHANGE_NAMED.test(text);
+}
+
+/**
+ * Feedback or submissions declared non-confidential, with no grant in the sentence ("You agree that your
+ * feedback will be treated as non-confidential"): confidentiality waived, nothing licensed (guide §3
+ * content-license, "Not", settled 2026-12-08).
+ */
+const NON_CONFIDENTIAL =
+  /\bnon-?confidential\b|\bnot (?:be )?(?:treated as |considered |deemed )?confidential\b/i;
+const GRANT_WORDS =
+  /\blicen[cs]\w*|\bgrant\w*|\bright to\b|\brights? (?:in|to|over)\b|\broyalty|\bperpetual|\birrevocabl|\bfree to (?:use|disclose|reproduce)|\b(?:use|reproduce|disclose|exploit|publish)\b/i;
+
+export function isNonConfidentialOnly(text: string): boolean {
+  return NON_CONFIDENTIAL.test(text) && !GRANT_WORDS.test(text);
+}
+
+/**
+ * A rule about what the user may pick as a user name, ID, handle or password ("You may not select as your
+ * username a name you have no right to use"): conduct, not "no choice" (guide §3 user-choice, settled
+ * 2026-12-08).
+ */
+const ACCOUNT_NAME_RULE =
+  /\b(?:may|must|shall|can) not (?:select|choose|pick|use|adopt|register)\b[^.;]{0,40}?\b(?:user ?names?|user ?ids?|[\w-]+ (?:user )?ids?|screen names?|display names?|handles?|nicknames?|passwords?|account names?)\b/i;
+
+export function isAccountNameRule(text: string): boolean {
+  return ACCOUNT_NAME_RULE.test(text);
+}
+
 /** Whether one of these contract shapes rules `category` out of a clause with this text. */
 export function contractGatedOut(category: CategoryId, text: string): boolean {
   switch (category) {
     case 'content-license':
-      return isLicenceToCustomerParty(text) || isAccountDataGrant(text);
+      return isLicenceToCustomerParty(text) || isAccountDataGrant(text) || isNonConfidentialOnly(text);
     case 'unilateral-change':
-      return isPriceIncrease(text);
+      return isPriceIncrease(text) || isAcceptanceByUse(text);
     case 'arbitration':
       return isNoticesClause(text);
     case 'data-sharing':
       return isConfidentialityClause(text) || isContractAssignment(text);
     case 'data-sale':
       return isContractAssignment(text);
+    case 'user-choice':
+      return isAccountNameRule(text);
     default:
       return false;
   }

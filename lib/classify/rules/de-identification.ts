@@ -6,6 +6,11 @@ export const deIdentification: RuleFamily = {
   category: 'de-identification',
   cue: /identif|anonym|pseudonym|aggregat|disassociat|remov/i,
   userNegation: 'user-prohibited',
+  // Data "aggregated about you" (your visits, your activity) is combined into a profile of the person, not made
+  // anonymous (guide §3 de-identification), unless the sentence also speaks of identifying or anonymity.
+  vetoes: [
+    /^(?![^]*(?:identif|anonym|pseudonym))[^]*\baggregated? (?:data|information) about (?:you|your)\b/i,
+  ],
   patterns: [
     {
       id: 'deid.anonymise',

@@ -300,9 +300,22 @@ const ANNOUNCES_CHOICE =
 const HERE_ARE = /^\W*(?:here|below) (?:are|is)\b/i;
 const COMPANY_NAMED = /\b(?:we|us|our)\b/i;
 
+/**
+ * The company speaking as the document's author (settled 2026-12-08): "We also describe the third parties who
+ * receive …", "If you live outside the EEA, we've outlined how we may share data with partners". These verbs
+ * with "we" as subject only ever describe the text; a practice they name is stated in the sentences they announce.
+ */
+const AUTHOR_OVERVIEW =
+  /^\W*(?:(?:if|for|where|when) [^.;]{1,120}?,\s+)?we(?:['\u2019]ve| have)?\s+(?:also\s+)?(?:describe[sd]?|explain(?:s|ed)?|outlined?|summari[sz]ed?)\b/i;
+
 export function isDocumentOverview(text: string): boolean {
   if (ANNOUNCES_CHOICE.test(text)) return false;
-  return DOCUMENT_OVERVIEW.test(text) || (HERE_ARE.test(text) && !COMPANY_NAMED.test(text));
+  return (
+    DOCUMENT_OVERVIEW.test(text) ||
+    // One sentence only: "We explain when we disclose data in Sharing. We do not sell it." states a practice after.
+    (AUTHOR_OVERVIEW.test(text) && !/[.!?]\s+\S/.test(text.trim())) ||
+    (HERE_ARE.test(text) && !COMPANY_NAMED.test(text))
+  );
 }
 
 /** The text `gatedForAll` last answered for, and its answer. */

@@ -98,6 +98,16 @@ function allMatches(re: RegExp, text: string): RegExpExecArray[] {
   return out;
 }
 
+/**
+ * Markdown emphasis left in the text ("_Right to erasure _You have the right to …") glues an underscore to the
+ * word it marks, and an underscore is a word character, so no \b pattern sees "You" there. Underscores at a
+ * word's edge become spaces (one for one: offsets carry over); inside a word ("opt_out", "user_id") they stay.
+ */
+const EMPHASIS_MARK = /(?<![A-Za-z0-9])_+|_+(?![A-Za-z0-9])/g;
+export function withoutEmphasisMarks(text: string): string {
+  return text.includes('_') ? text.replace(EMPHASIS_MARK, (m) => ' '.repeat(m.length)) : text;
+}
+
 /** Clauses longer than this are matched on their first part only: bounds regex time on pathological input. */
 const MAX_MATCH_CHARS = 4000;
 
@@ -108,8 +118,8 @@ const MAX_MATCH_CHARS = 4000;
 export function applyRules(clause: Pick<Clause, 'text' | 'leadIn'>): RuleHit[] {
   const original = clause.text.slice(0, MAX_MATCH_CHARS);
   // Same length as the original (one-to-one character replacements), so offsets carry over.
-  const text = asciiPunctuation(original);
-  const leadIn = clause.leadIn ? asciiPunctuation(clause.leadIn) : undefined;
+  const text = withoutEmphasisMarks(asciiPunctuation(original));
+  const leadIn = clause.leadIn ? withoutEmphasisMarks(asciiPunctuation(clause.leadIn)) : undefined;
   const hits: RuleHit[] = [];
   let facts: ClauseFacts | undefined;
   for (const plan of PLANS) {

@@ -187,6 +187,19 @@ function subClauseStart(text: string, at: number): number {
   return start;
 }
 
+/**
+ * "Although we do not sell it for money, we do sell it …": a negation in the concession does not reach the main
+ * clause after its comma (guide §4.4), so a match there starts its scope at that main clause.
+ */
+const CONCESSION_END = /\b(?:although|though|while|whereas)\s*$/i;
+const MAIN_CLAUSE = /,\s+(?=(?:we|they|it|our|the company)\b)/gi;
+function mainClauseAfterConcession(text: string, sub: number, at: number): number {
+  if (!CONCESSION_END.test(text.slice(Math.max(0, sub - 12), sub))) return sub;
+  MAIN_CLAUSE.lastIndex = sub;
+  const m = MAIN_CLAUSE.exec(text);
+  return m && m.index + m[0].length <= at ? m.index + m[0].length : sub;
+}
+
 function sentenceStart(text: string, at: number): number {
   const i = Math.max(text.lastIndexOf('. ', at), text.lastIndexOf('? ', at), text.lastIndexOf('! ', at));
   return i < 0 ? 0 : i + 2;
@@ -284,7 +297,7 @@ export function resolveStance(
 ): StanceResult {
   const cues: string[] = [];
   const from = sentenceStart(text, start);
-  const sub = subClauseStart(text, start);
+  const sub = mainClauseAfterConcession(text, subClauseStart(text, start), start);
   // COMPANY_AGREES is case-sensitive and needs "agree": a substring search rules most sentences out.
   const sentence = text.slice(from, end);
   const companyAgrees = sentence.includes('agree') && COMPANY_AGREES.test(sentence);
@@ -383,4 +396,12 @@ const EXERCISING_RIGHTS = /\bexercis\w*\b|\b(?:privacy|your|these|their|consumer
 
 export function noPenaltyForRights(text: string): boolean {
   return NO_PENALTY_FOR_RIGHTS.test(text) && EXERCISING_RIGHTS.test(text);
+}
+
+/**
+ * The clause offers the user an opt-in ("if you opt in, …", "a way to opt in"), with no "you cannot": for
+ * user-choice that opt-in is the choice (guide §3 user-choice), though R1 reads the practice as off by default.
+ */
+export function offersOptIn(text: string): boolean {
+  return OPT_IN_WORDS.test(text) && OPT_IN_ONLY.test(text) && !USER_NEGATION.test(text);
 }
