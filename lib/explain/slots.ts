@@ -367,7 +367,7 @@ function rightsStated(t: string): string[] {
   const rest = t.slice(m.index + m[0].length);
   // The right is named at once ("the right to restrict …", "the right to access, update or delete …"); "your
   // right to reject such changes, then stop using the service" names none.
-  if (rightsListed(rest.split(/\s+/).slice(0, 4).join(' ')).length === 0) return [];
+  if (rightsListed(rest.trim().split(/\s+/).slice(0, 4).join(' ')).length === 0) return [];
   const end = CONDITION_OR_END.exec(rest);
   return rightsListed(end ? rest.slice(0, end.index) : rest);
 }
@@ -590,7 +590,13 @@ function extractChoice(clause: string, leadIn: string | undefined): string | nul
     return link ? 'opt out using the link they name' : 'opt out';
   }
   if (/\bunsubscrib\w*/i.test(t)) return 'unsubscribe';
-  if (WITHDRAW_CONSENT.test(t)) return 'withdraw consent';
+  const withdrawal = WITHDRAW_CONSENT.exec(t);
+  if (withdrawal) {
+    // "The right to ask us to erase your data, for example where you withdraw your consent": the right comes
+    // first and the withdrawal is one of its conditions, so the right is the choice.
+    const right = RIGHT_TO.exec(t);
+    if (!(right && right.index < withdrawal.index && rightsStated(t).length)) return 'withdraw consent';
+  }
   // A list of rights is the user's privacy rights, not the one of them a later test happens to find.
   if (rightsListed(t).length >= MANY_RIGHTS && (USER_REQUEST.test(t) || /\bright to\b/i.test(t)))
     return 'use your privacy rights';

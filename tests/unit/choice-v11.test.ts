@@ -219,4 +219,17 @@ describe('ads measured and marketing tailored are said as such', () => {
         explainLabelIn(ads, extractSlots(plain), plain, tr(l)),
       );
   });
+  it('a right named first is the choice, not the consent withdrawal among its conditions', () => {
+    expect(
+      extractSlots(
+        'You have the right to ask us to erase your details, for example where you withdraw your consent to their use.',
+      ).choice,
+    ).toBe('ask for deletion');
+    expect(extractSlots('You can withdraw your consent at any time in your settings.').choice).toMatch(
+      /withdraw consent/,
+    );
+    expect(extractSlots('You have the right to withdraw your consent at any time.').choice).toBe(
+      'withdraw consent',
+    );
+  });
 });
