@@ -10,7 +10,7 @@ import { calibrate } from './calibration';
 import { readableFeature, scratchFeatures, type FeatureInput } from './features';
 import { denseInput, scoreInto, topFeaturesOfSlots, type LinearModel } from './model';
 import { applyRules, resolveStance, RULE_FAMILIES } from './rules';
-import { gatedOut } from './rules/gates';
+import { gatedForEvery, gatedOutOf } from './rules/gates';
 import { consentFirst } from '../explain/consent-first';
 import {
   clauseFacts,
@@ -94,11 +94,24 @@ const CONSENT_FIRST_CATEGORIES: ReadonlySet<CategoryId> = new Set([
 ]);
 
 /**
+ * The stance a label is shown with: the clause-wide scope rules, then what the clause's heading and the
+ * sentence's own structure say of an ai-training label (rules/stance-context.ts).
+ */
+function guideStance(
+  category: CategoryId,
+  stance: Stance,
+  text: string,
+  headingPath: readonly string[],
+): Stance {
+  return aiTrainingContextStance(category, scopeRulesStance(category, stance, text), text, headingPath);
+}
+
+/**
  * The stance with the clause-wide guide rules applied: "only with your consent, we share…" denies the default
  * practice (R1); a promise of no penalty for using one's rights, or an opt-in on offer, is a choice, it does
  * not deny one; a denial with an exception the law leaves open is unclear (R4).
  */
-function guideStance(category: CategoryId, stance: Stance, text: string): Stance {
+function scopeRulesStance(category: CategoryId, stance: Stance, text: string): Stance {
   if (
     stance === 'permits' &&
     CONSENT_FIRST_CATEGORIES.has(category) &&
@@ -176,6 +189,10 @@ export function labelClauseWithPossible(
   const possible: Label[] = [];
   // The clause in plain ASCII punctuation, read by the stance rules and the gates; made once, when first needed.
   let whole: WholeClause | undefined;
+  let everyGated: boolean | undefined;
+  // Only a label that would be shown is put to the gates; the part that is the same for every category once.
+  const gated = (category: CategoryId, w: WholeClause): boolean =>
+    (everyGated ??= gatedForEvery(w.text)) || gatedOutOf(category, w.text, w.leadIn);
 
   if (model) {
     // Only what the features read (a spread of the whole clause costs more than the rest of this line).
@@ -197,16 +214,15 @@ export function labelClauseWithPossible(
       const threshold = hit ? model.ruleThresholds[c]! : model.thresholds[c]!;
       const paint = trusted || (raw >= threshold && p >= model.minPaintProbability);
       if (!paint && p < POSSIBLE_FLOOR) continue;
-      // Only a label that would be shown is put to the gates: most clauses have none, and the gates' patterns
-      // then cost nothing.
-      if (gatedOut(category, (whole ??= wholeClause(clause)).text, whole.leadIn)) continue;
+      // Most clauses have no label that would be shown, and the gates' patterns then cost nothing.
+      if (gated(category, (whole ??= wholeClause(clause)))) continue;
       // A trusted rule's label is as likely right as the rule has been on the training services.
       const confidence = trusted ? Math.max(p, model.trustedRulePrecision.get(hit.rule) ?? p) : p;
       (paint ? labels : possible).push({
         category,
-        stance: aiTrainingContextStance(
+        stance: guideStance(
           category,
-          guideStance(category, hit?.stance ?? wholeClauseStance(clause, category, whole), whole.text),
+          hit?.stance ?? wholeClauseStance(clause, category, whole),
           whole.text,
           clause.headingPath,
         ),
@@ -221,15 +237,10 @@ export function labelClauseWithPossible(
   }
   for (const hit of hits) {
     if ((model && model.categories.includes(hit.category)) || !hit.strong) continue;
-    if (gatedOut(hit.category, (whole ??= wholeClause(clause)).text, whole.leadIn)) continue;
+    if (gated(hit.category, (whole ??= wholeClause(clause)))) continue;
     labels.push({
       category: hit.category,
-      stance: aiTrainingContextStance(
-        hit.category,
-        guideStance(hit.category, hit.stance, whole.text),
-        whole.text,
-        clause.headingPath,
-      ),
+      stance: guideStance(hit.category, hit.stance, whole.text, clause.headingPath),
       confidence: RULE_ONLY_CONFIDENCE,
       evidence: { phrase: hit.phrase, rule: hit.rule, features: [] },
     });

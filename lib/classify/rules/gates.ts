@@ -318,20 +318,12 @@ export function isDocumentOverview(text: string): boolean {
   );
 }
 
-/** The text `gatedForAll` last answered for, and its answer. */
-let allText: string | undefined;
-let allAnswer = false;
-
 /**
- * The gates that rule out every category alike. A clause with several labels is asked about each in turn,
- * with the same text: this part is worked out once.
+ * The gates that rule out every category alike. A clause with several labels asks about each in turn with the
+ * same text: the classifier works this part out once per clause (`gatedOutOf` is the rest).
  */
-function gatedForAll(text: string): boolean {
-  if (text !== allText) {
-    allText = text;
-    allAnswer = isDocumentOverview(text) || statesNoPracticeAtAll(text);
-  }
-  return allAnswer;
+export function gatedForEvery(text: string): boolean {
+  return isDocumentOverview(text) || statesNoPracticeAtAll(text);
 }
 
 /**
@@ -339,8 +331,12 @@ function gatedForAll(text: string): boolean {
  * `leadIn` is the sentence that introduces the list the clause is an item of, if it is one.
  */
 export function gatedOut(category: CategoryId, text: string, leadIn?: string): boolean {
+  return gatedForEvery(text) || gatedOutOf(category, text, leadIn);
+}
+
+/** The gates of `gatedOut` that depend on the category. */
+export function gatedOutOf(category: CategoryId, text: string, leadIn?: string): boolean {
   if (
-    gatedForAll(text) ||
     contractGatedOut(category, text) ||
     statesNoPracticeOf(category, text) ||
     notThePractice(category, text, leadIn) ||
