@@ -4,27 +4,23 @@
  * after it, and the history diff can match clauses across versions by id.
  * @module
  */
+import { singleSpaced } from './single-spaced';
 
 /** Anything outside tab…tilde (control characters too: those texts take the full path). */
 const NON_ASCII = /[^\t-~]/;
-/** Whitespace that `/\s+/g` → ' ' would change: any but a lone space. */
-const SPACING = /[^\S ]| {2}/;
 
 /** Text normalisation for ids: case, Unicode compatibility forms, quotes/dashes and whitespace are ignored. */
 export function normaliseForId(text: string): string {
   // ASCII text is its own NFKC form and has none of the quotes and dashes below: only case and spacing.
-  if (!NON_ASCII.test(text)) {
-    const lower = text.toLowerCase();
-    return (SPACING.test(lower) ? lower.replace(/\s+/g, ' ') : lower).trim();
-  }
-  return text
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[‘’‚‛′]/g, "'")
-    .replace(/[“”„‟″]/g, '"')
-    .replace(/[‐‑‒–—―]/g, '-')
-    .replace(/\s+/g, ' ')
-    .trim();
+  if (!NON_ASCII.test(text)) return singleSpaced(text.toLowerCase());
+  return singleSpaced(
+    text
+      .normalize('NFKC')
+      .toLowerCase()
+      .replace(/[‘’‚‛′]/g, "'")
+      .replace(/[“”„‟″]/g, '"')
+      .replace(/[‐‑‒–—―]/g, '-'),
+  );
 }
 
 /** 52-bit FNV-1a style hash (two 32-bit lanes with different offsets), as 13 hex digits. */

@@ -10,6 +10,7 @@
  * through with an independent tagger and the page's own markup.
  * @module
  */
+import { singleSpaced } from './single-spaced';
 
 const AUXILIARIES = new Set(
   (
@@ -341,14 +342,13 @@ function withoutAsides(text: string): string {
   // Each pass only where it can change something: most units have no brackets and single spaces.
   const open = text.includes('(') || text.includes('[');
   const bare = open ? text.replace(/\([^()]*\)|\[[^[\]]*\]/g, ' ') : text;
-  const main = (SPACING.test(bare) ? bare.replace(/\s+/g, ' ') : bare).trim();
-  return twoWordsWithLetters(main) ? main : text;
+  const main = singleSpaced(bare);
+  // `main` is single-spaced: its words are those of `split(/\s+/)`.
+  return letterWordsAbove(main, 1) ? main : text;
 }
 
 /** A letter, as `\p{L}` reads it (astral letters included: the test reads one code point). */
 const LETTER = /\p{L}/u;
-/** Whitespace that `/\s+/g` → ' ' would change: any but a lone space. */
-const SPACING = /[^\S ]| {2}/;
 /** Whitespace, as `\s` reads it. */
 const SPACE = /\s/;
 
@@ -399,27 +399,6 @@ function isLetterCode(code: number): boolean {
     (code >= 97 && code <= 122) ||
     (code > 127 && LETTER.test(String.fromCodePoint(code)))
   );
-}
-
-/** Whether at least two of the words of `text` (single-spaced, trimmed) have a letter. */
-function twoWordsWithLetters(text: string): boolean {
-  let words = 0;
-  let letter = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 32) {
-      letter = false;
-      continue;
-    }
-    if (letter) continue;
-    const code = text.codePointAt(i)!;
-    if (isLetterCode(code)) {
-      letter = true;
-      if (++words >= 2) return true;
-    }
-    if (code > 0xffff) i++;
-  }
-  return false;
 }
 
 export type StatementUnit = 'sentence' | 'list-item' | 'cell' | 'row';
