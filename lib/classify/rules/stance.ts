@@ -208,8 +208,10 @@ function sentenceStart(text: string, at: number): number {
 const CAPITAL_AUXILIARY =
   /\b(?:IS|ARE|WAS|WERE|BE|HAS|HAVE|WILL|WOULD|SHALL|SHOULD|MAY|MIGHT|CAN|COULD|MUST|CANNOT|DO|DOES)\b/;
 
-/** "opt out of the sale of…", "categories of … sold", "purposes for selling": the practice is only named. */
-/** The practice named as what the user may ask about: it may not happen at all (the answer may be "none"). */
+/**
+ * "Categories of … sold", "purposes for selling", "whether we sell": the practice is only named, as what the user
+ * may ask about; it may not happen at all (the answer may be "none").
+ */
 const NAMED =
   /\b(?:right to (?:know|request)|categories of|purposes? (?:for|of)|whether we(?: are)?|confirm whether)\b/i;
 
